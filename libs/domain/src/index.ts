@@ -1,1 +1,12 @@
 export * from './shared';
+export * from './maturity-model';
+export * from './organization';
+export * from './assessment';
+export * from './investment';
+export * from './events';
+// RatingSource is also declared by scoring's plain inputs; the two are identical, this settles which export wins.
+export type { RatingSource } from './maturity-model';
+export * from './scoring';
+export * from './simulation';
+export * from './portfolio';
+export * from './realisation';

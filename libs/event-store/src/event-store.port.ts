@@ -55,6 +55,11 @@ export interface RecordedEvent {
   metadata: EventMetadata;
   /** SHA-256 (hex) over canonical JSON of {stream, revision, type, data, metadata}. */
   hash: string;
+  /**
+   * Schema version of `data` as returned: higher than `metadata.schemaVersion` (which stays as
+   * recorded, it is hashed) when upcasters ran; equal on raw reads. Set by every adapter.
+   */
+  dataSchemaVersion?: number;
 }
 
 export interface AppendOptions {

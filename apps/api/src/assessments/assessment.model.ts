@@ -1,0 +1,24 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+import { RatingSource } from '../graphql/enums/enums';
+
+@ObjectType()
+export class Rating {
+  @Field(() => ID) functionId!: string;
+  @Field(() => ID) capabilityId!: string;
+  @Field(() => Int) level!: number;
+  @Field(() => RatingSource) source!: RatingSource;
+  @Field(() => ID, { nullable: true }) raterFunctionId!: string | null;
+  @Field(() => String, { nullable: true }) evidence!: string | null;
+}
+
+@ObjectType()
+export class Assessment {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) organizationId!: string;
+  @Field() title!: string;
+  @Field(() => DateTimeScalar) periodEnd!: string;
+  @Field({ description: 'OPEN or CLOSED' }) status!: string;
+  @Field(() => [Rating], { description: 'The effective ratings: the latest per function, capability, source and rater.' })
+  ratings!: Rating[];
+}

@@ -1,0 +1,87 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  ExecuteInvestmentCommand,
+  InvestmentReader,
+  commandContextOf,
+  makeIdentifier,
+  type Principal,
+} from '@app/application';
+import type { InvestmentCommand } from '@app/domain';
+import { Investment } from './investment.model';
+import { PlanInvestmentInput } from './investment.inputs';
+import { toInvestment } from './investment.mapper';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+
+@Resolver(() => Investment)
+export class InvestmentsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly investmentReader: InvestmentReader,
+  ) {}
+
+  @Query(() => Investment, { nullable: true })
+  async investment(@Args('id', { type: () => ID }) id: string): Promise<Investment | null> {
+    const state = await this.investmentReader.find(id);
+    return state ? toInvestment(state) : null;
+  }
+
+  @Query(() => [Investment], { description: "The organisation's investments, in the order they were planned." })
+  async investments(@Args('organizationId', { type: () => ID }) organizationId: string): Promise<Investment[]> {
+    return (await this.investmentReader.listFor(organizationId)).map(toInvestment);
+  }
+
+  @Mutation(() => Investment)
+  planInvestment(
+    @Args('input') { investmentId, commandId, effects, ...plan }: PlanInvestmentInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Investment> {
+    const id = investmentId ?? makeIdentifier('investment', commandId ?? null);
+    return this.run(id, principal, commandId, {
+      type: 'PlanInvestment',
+      data: { ...plan, investmentId: id, effects: effects.map((effect) => ({ ...effect })) },
+    });
+  }
+
+  @Mutation(() => Investment)
+  approveInvestment(
+    @Args('investmentId', { type: () => ID }) investmentId: string,
+    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Investment> {
+    return this.run(investmentId, principal, commandId, { type: 'ApproveInvestment' });
+  }
+
+  @Mutation(() => Investment)
+  deployInvestment(
+    @Args('investmentId', { type: () => ID }) investmentId: string,
+    @Args('deployedAt', { type: () => DateTimeScalar }) deployedAt: string,
+    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Investment> {
+    return this.run(investmentId, principal, commandId, { type: 'DeployInvestment', data: { deployedAt } });
+  }
+
+  @Mutation(() => Investment)
+  cancelInvestment(
+    @Args('investmentId', { type: () => ID }) investmentId: string,
+    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
+    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Investment> {
+    return this.run(investmentId, principal, commandId, { type: 'CancelInvestment', data: { reason } });
+  }
+
+  private async run(
+    investmentId: string,
+    principal: Principal,
+    commandId: string | null | undefined,
+    command: InvestmentCommand,
+  ): Promise<Investment> {
+    const state = await this.commandBus.execute(
+      new ExecuteInvestmentCommand(investmentId, command, commandContextOf(principal, commandId)),
+    );
+    return toInvestment(state);
+  }
+}

@@ -1,0 +1,30 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
+import { Type } from 'class-transformer';
+
+@InputType()
+export class LevelInput {
+  @Field(() => Int) value!: number;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType()
+export class CapabilityInput {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field() dimension!: string;
+  @Field(() => Float, { nullable: true }) weight?: number | null;
+  @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) descriptors?: string[] | null;
+}
+
+@InputType()
+export class PublishMaturityModelInput {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => [LevelInput]) @ArrayMinSize(2) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LevelInput)
+  levels!: LevelInput[];
+  @Field(() => [CapabilityInput]) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CapabilityInput)
+  capabilities!: CapabilityInput[];
+  @Field(() => ID, { nullable: true }) commandId?: string | null;
+}

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsResolver } from './organizations.resolver';
+
+@Module({ providers: [OrganizationsResolver] })
+export class OrganizationsApiModule {}

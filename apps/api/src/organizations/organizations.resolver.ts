@@ -1,0 +1,83 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { ExecuteOrganizationCommand, OrganizationReader, commandContextOf, type Principal } from '@app/application';
+import { DEFAULT_MATURITY_MODEL_ID, type OrganizationCommand } from '@app/domain';
+import { Organization } from './organization.model';
+import { AddFunctionInput, LinkFunctionsInput, RegisterOrganizationInput, SetTargetInput } from './organization.inputs';
+import { toOrganization } from './organization.mapper';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+
+@Resolver(() => Organization)
+export class OrganizationsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly organizationReader: OrganizationReader,
+  ) {}
+
+  @Query(() => [Organization], { description: 'The organisations the caller may see.' })
+  async organizations(@CurrentPrincipal() principal: Principal): Promise<Organization[]> {
+    const all = await this.organizationReader.list();
+    return all
+      .filter((organization) => principal.allOrganizations || principal.organizationIds.includes(organization.id))
+      .map(toOrganization);
+  }
+
+  @Query(() => Organization, { nullable: true })
+  async organization(@Args('id', { type: () => ID }) id: string): Promise<Organization | null> {
+    const state = await this.organizationReader.find(id);
+    return state ? toOrganization(state) : null;
+  }
+
+  @Mutation(() => Organization)
+  registerOrganization(
+    @Args('input') { id, name, purpose, valueProposition, modelId, commandId }: RegisterOrganizationInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(id, principal, commandId, {
+      type: 'RegisterOrganization',
+      data: { id, name, purpose, valueProposition, modelId: modelId ?? DEFAULT_MATURITY_MODEL_ID },
+    });
+  }
+
+  @Mutation(() => Organization)
+  addFunction(
+    @Args('input') { organizationId, functionId, name, customerFacing, partner, commandId }: AddFunctionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'AddFunction',
+      data: { functionId, name, customerFacing, partner },
+    });
+  }
+
+  @Mutation(() => Organization)
+  linkFunctions(
+    @Args('input') { organizationId, from, to, weight, commandId }: LinkFunctionsInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, { type: 'LinkFunctions', data: { from, to, weight } });
+  }
+
+  @Mutation(() => Organization)
+  setTarget(
+    @Args('input') { organizationId, capabilityId, functionId, level, commandId }: SetTargetInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'SetTarget',
+      data: { capabilityId, functionId, level },
+    });
+  }
+
+  private async run(
+    organizationId: string,
+    principal: Principal,
+    commandId: string | null | undefined,
+    command: OrganizationCommand,
+  ): Promise<Organization> {
+    const state = await this.commandBus.execute(
+      new ExecuteOrganizationCommand(organizationId, command, commandContextOf(principal, commandId)),
+    );
+    return toOrganization(state);
+  }
+}

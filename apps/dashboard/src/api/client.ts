@@ -1,0 +1,89 @@
+// A tiny GraphQL-over-HTTP client: one POST per operation, bearer token, errors keep their code.
+
+export type ApiErrorCode =
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NETWORK' | 'SERVER';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+const knownCodes: readonly string[] = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+];
+
+function toCode(code: string | undefined): ApiErrorCode {
+  return code !== undefined && knownCodes.includes(code) ? (code as ApiErrorCode) : 'SERVER';
+}
+
+export type Variables = Record<string, unknown>;
+
+export interface Operation<TData, TVariables extends Variables> {
+  readonly document: string;
+  /** Phantom fields: they carry the types, never a value. */
+  readonly _data?: TData;
+  readonly _variables?: TVariables;
+}
+
+export function operation<TData, TVariables extends Variables = Record<string, never>>(
+  document: string,
+): Operation<TData, TVariables> {
+  return { document };
+}
+
+export interface ApiClient {
+  request<TData, TVariables extends Variables>(
+    operation: Operation<TData, TVariables>,
+    variables: TVariables,
+    signal?: AbortSignal,
+  ): Promise<TData>;
+}
+
+export function createApiClient(token: string, endpoint = '/graphql'): ApiClient {
+  return {
+    async request(op, variables, signal) {
+      let response: Response;
+      try {
+        response = await fetch(endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: op.document, variables }),
+          signal: signal ?? null,
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') throw error;
+        throw new ApiError(
+          'NETWORK',
+          'The api did not answer. Check that it is running (npm start) and reload.',
+        );
+      }
+      let body: GraphQLResponse<never>;
+      try {
+        body = (await response.json()) as GraphQLResponse<never>;
+      } catch {
+        if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The token was not accepted.');
+        throw new ApiError('SERVER', `The api answered ${response.status} without a GraphQL body.`);
+      }
+      const first = body.errors?.[0];
+      if (first) throw new ApiError(toCode(first.extensions?.code), first.message);
+      if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The token was not accepted.');
+      if (body.data == null)
+        throw new ApiError('SERVER', `The api answered ${response.status} without data.`);
+      return body.data;
+    },
+  };
+}

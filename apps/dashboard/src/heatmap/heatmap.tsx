@@ -1,0 +1,279 @@
+// Functions (rows) x capabilities (columns). Each cell shows its level against its target; the
+// grid is one tab stop, arrow keys move between cells, and the focused or hovered cell explains
+// itself in a tooltip (Escape hides it).
+import type { ComponentChildren } from 'preact';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { BusinessFunction, Capability, MaturityCell } from '../api/types';
+import { formatLevel, formatSigned } from '../shared/format';
+import { cellKey } from './cell-ratings';
+import { legendOrder, targetCue, toneOf } from './palette';
+import './heatmap.css';
+
+export interface HeatmapProps {
+  /** Names this heatmap in the DOM (`data-heatmap`) and in element ids. */
+  id: string;
+  caption: string;
+  functions: readonly BusinessFunction[];
+  capabilities: readonly Capability[];
+  /** null while the first answer loads: the grid keeps its size and shows placeholders. */
+  cells: readonly MaturityCell[] | null;
+  compact?: boolean;
+  busy?: boolean;
+  /** When given, each cell also shows its change against these cells (e.g. a projection). */
+  compareTo?: ReadonlyMap<string, MaturityCell>;
+  renderDetails: (context: CellContext) => ComponentChildren;
+  showLegend?: boolean;
+}
+
+export interface CellContext {
+  businessFunction: BusinessFunction;
+  capability: Capability;
+  cell: MaturityCell | undefined;
+  compared: MaturityCell | undefined;
+}
+
+interface Active {
+  row: number;
+  column: number;
+  anchor: HTMLElement;
+}
+
+export function indexCells(cells: readonly MaturityCell[]): Map<string, MaturityCell> {
+  return new Map(cells.map((cell) => [cellKey(cell.functionId, cell.capabilityId), cell]));
+}
+
+export function Heatmap(props: HeatmapProps) {
+  const { id, functions, capabilities, cells, compact = false, compareTo } = props;
+  const byKey = useMemo(() => (cells ? indexCells(cells) : null), [cells]);
+  const [focus, setFocus] = useState({ row: 0, column: 0 });
+  const [active, setActive] = useState<Active | null>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const tooltipId = `${id}-tooltip`;
+
+  const moveFocus = (row: number, column: number) => {
+    const nextRow = Math.max(0, Math.min(functions.length - 1, row));
+    const nextColumn = Math.max(0, Math.min(capabilities.length - 1, column));
+    setFocus({ row: nextRow, column: nextColumn });
+    const button = gridRef.current?.querySelector<HTMLElement>(`[data-position="${nextRow}:${nextColumn}"]`);
+    button?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent, row: number, column: number) => {
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [row - 1, column],
+      ArrowDown: [row + 1, column],
+      ArrowLeft: [row, column - 1],
+      ArrowRight: [row, column + 1],
+      Home: [row, 0],
+      End: [row, capabilities.length - 1],
+    };
+    const target = moves[event.key];
+    if (target) {
+      event.preventDefault();
+      moveFocus(target[0], target[1]);
+    } else if (event.key === 'Escape') {
+      setActive(null);
+    }
+  };
+
+  const activeContext = active && functions[active.row] && capabilities[active.column] ? active : null;
+
+  return (
+    <div
+      class={`heatmap${compact ? ' heatmap--compact' : ''}`}
+      data-heatmap={id}
+      aria-busy={props.busy ?? cells === null}
+    >
+      <div class="heatmap__scroll" tabIndex={-1}>
+        <table
+          class="heatmap__grid"
+          ref={gridRef}
+          aria-describedby={props.showLegend ? `${id}-legend` : undefined}
+        >
+          <caption class="visually-hidden">{props.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" class="heatmap__corner">
+                <span class="visually-hidden">Function</span>
+              </th>
+              {capabilities.map((capability) => (
+                <th scope="col" class="heatmap__column" key={capability.id} title={capability.name}>
+                  <span class="heatmap__column-name">{capability.name}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {functions.map((businessFunction, row) => (
+              <tr key={businessFunction.id}>
+                <th scope="row" class="heatmap__row">
+                  <span class="heatmap__row-name">{businessFunction.name}</span>
+                  {!compact && (businessFunction.customerFacing || businessFunction.partner) && (
+                    <span class="heatmap__row-tag">
+                      {businessFunction.partner ? 'partner' : 'customer-facing'}
+                    </span>
+                  )}
+                </th>
+                {capabilities.map((capability, column) => {
+                  const key = cellKey(businessFunction.id, capability.id);
+                  const cell = byKey?.get(key);
+                  const compared = compareTo?.get(key);
+                  const tone = toneOf(cell);
+                  const cue = targetCue(cell);
+                  const loading = byKey === null;
+                  const level = cell?.level ?? null;
+                  const delta = compared?.level != null && level != null ? level - compared.level : null;
+                  const isActive = activeContext?.row === row && activeContext.column === column;
+                  return (
+                    <td
+                      key={capability.id}
+                      class={`heatmap__cell heatmap__cell--${loading ? 'loading' : tone.name}`}
+                      style={loading ? undefined : { background: tone.background, color: tone.foreground }}
+                      data-cell={key}
+                      data-level={level == null ? '' : level.toFixed(2)}
+                      data-target={cell?.target ?? ''}
+                    >
+                      <button
+                        type="button"
+                        class="heatmap__button"
+                        data-position={`${row}:${column}`}
+                        tabIndex={focus.row === row && focus.column === column ? 0 : -1}
+                        aria-label={`${businessFunction.name}, ${capability.name}: ${describeCell(cell, loading)}`}
+                        aria-describedby={isActive ? tooltipId : undefined}
+                        onFocus={(event) => {
+                          setFocus({ row, column });
+                          setActive({ row, column, anchor: event.currentTarget });
+                        }}
+                        onBlur={() => {
+                          setActive(null);
+                        }}
+                        onMouseEnter={(event) => {
+                          setActive({ row, column, anchor: event.currentTarget });
+                        }}
+                        onMouseLeave={() => {
+                          setActive(null);
+                        }}
+                        onKeyDown={(event) => {
+                          onKeyDown(event, row, column);
+                        }}
+                      >
+                        {loading ? (
+                          <span class="heatmap__level heatmap__level--placeholder" aria-hidden="true" />
+                        ) : (
+                          <>
+                            <span class="heatmap__level" aria-hidden="true">
+                              {level == null ? '–' : formatLevel(level)}
+                            </span>
+                            {compact ? (
+                              <span class="heatmap__cue" aria-hidden="true">
+                                {delta != null && Math.abs(delta) >= 0.05 ? formatSigned(delta) : cue.glyph}
+                              </span>
+                            ) : (
+                              <span class="heatmap__cue" aria-hidden="true">
+                                {cue.glyph && <span class="heatmap__glyph">{cue.glyph}</span>}
+                                {cue.text}
+                              </span>
+                            )}
+                          </>
+                        )}
+                      </button>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {activeContext && byKey && (
+        <Tooltip id={tooltipId} anchor={activeContext.anchor}>
+          {props.renderDetails(contextFor(props, byKey, activeContext))}
+        </Tooltip>
+      )}
+      {props.showLegend && <Legend id={`${id}-legend`} />}
+    </div>
+  );
+}
+
+function contextFor(
+  props: HeatmapProps,
+  byKey: ReadonlyMap<string, MaturityCell>,
+  active: Active,
+): CellContext {
+  // Both exist: the caller checked the indices.
+  const businessFunction = props.functions[active.row] as BusinessFunction;
+  const capability = props.capabilities[active.column] as Capability;
+  const key = cellKey(businessFunction.id, capability.id);
+  return { businessFunction, capability, cell: byKey.get(key), compared: props.compareTo?.get(key) };
+}
+
+function describeCell(cell: MaturityCell | undefined, loading: boolean): string {
+  if (loading) return 'loading';
+  if (!cell || cell.level == null) return 'unrated';
+  const level = `level ${formatLevel(cell.level)}`;
+  if (cell.target == null) return `${level}, no target`;
+  const difference = cell.level - cell.target;
+  return difference < 0
+    ? `${level}, ${(-difference).toFixed(1)} below target ${cell.target}`
+    : `${level}, meets target ${cell.target}`;
+}
+
+function Tooltip({ id, anchor, children }: { id: string; anchor: HTMLElement; children: ComponentChildren }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<{ left: number; top: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const tooltip = ref.current;
+    if (!tooltip) return;
+    const cell = anchor.getBoundingClientRect();
+    const box = tooltip.getBoundingClientRect();
+    const margin = 8;
+    const left = Math.max(
+      margin,
+      Math.min(window.innerWidth - box.width - margin, cell.left + cell.width / 2 - box.width / 2),
+    );
+    const below = cell.bottom + margin;
+    const top =
+      below + box.height <= window.innerHeight - margin
+        ? below
+        : Math.max(margin, cell.top - box.height - margin);
+    setPosition((previous) => (previous?.left === left && previous.top === top ? previous : { left, top }));
+  }, [anchor, children]);
+
+  return (
+    <div
+      ref={ref}
+      id={id}
+      role="tooltip"
+      class="heatmap__tooltip"
+      style={
+        position
+          ? { left: `${position.left}px`, top: `${position.top}px` }
+          : { left: '0px', top: '0px', visibility: 'hidden' }
+      }
+    >
+      {children}
+    </div>
+  );
+}
+
+function Legend({ id }: { id: string }) {
+  return (
+    <div class="heatmap__legend" id={id}>
+      <span class="heatmap__legend-title">Level against target</span>
+      <ul class="heatmap__legend-list">
+        {legendOrder.map((tone) => (
+          <li key={tone.name} class="heatmap__legend-item">
+            <span
+              class={`heatmap__swatch heatmap__cell--${tone.name}`}
+              style={{ background: tone.background }}
+              aria-hidden="true"
+            />
+            {tone.label}
+          </li>
+        ))}
+      </ul>
+      <span class="heatmap__legend-note">▼ gap below target · ✓ target met</span>
+    </div>
+  );
+}

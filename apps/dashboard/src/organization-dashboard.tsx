@@ -1,0 +1,223 @@
+// One organisation on one screen: the date being viewed, the indices, the heatmap, the trend,
+// the weakest links and the scenario view. The time slider drives every panel but the scenario.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ApiClient } from './api/client';
+import { maturityQuery, organizationHistoryQuery } from './api/queries';
+import type { MaturityModel, MaturityView, Organization } from './api/types';
+import { CellDetails } from './heatmap/cell-details';
+import { indexRatings } from './heatmap/cell-ratings';
+import { Heatmap } from './heatmap/heatmap';
+import { IndicesChart } from './indices-chart/indices-chart';
+import { ScenarioView } from './scenario/scenario-view';
+import { ErrorNotice } from './shared/error-notice';
+import { formatDate, formatIndex, formatPercent } from './shared/format';
+import { useRequest } from './shared/use-request';
+import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
+import { WeakestLinks } from './weakest-links/weakest-links';
+
+interface OrganizationDashboardProps {
+  client: ApiClient;
+  organization: Organization;
+  model: MaturityModel;
+}
+
+export function OrganizationDashboard({ client, organization, model }: OrganizationDashboardProps) {
+  const organizationId = organization.id;
+  const [historyAttempt, setHistoryAttempt] = useState(0);
+  const history = useRequest(`${organizationId}/${historyAttempt}`, (signal) =>
+    client.request(organizationHistoryQuery, { organizationId }, signal),
+  );
+  const points = useMemo(
+    () => [...(history.data?.maturityTimeline ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
+    [history.data],
+  );
+
+  const [selection, setSelection] = useState<TimeSelection>({ at: null, knownAtToo: false });
+  const query = useDebounced(selection, 120);
+  const asOf = query.at;
+  const knownAt = query.at !== null && query.knownAtToo ? query.at : null;
+  const [maturityAttempt, setMaturityAttempt] = useState(0);
+  const maturity = useRequest(
+    `${organizationId}/${asOf ?? 'now'}/${knownAt ?? 'now'}/${maturityAttempt}`,
+    (signal) =>
+      client.request(maturityQuery, { organizationId, asOf, knownAt }, signal).then((data) => data.maturity),
+  );
+
+  const functionsById = useMemo(
+    () => new Map(organization.functions.map((businessFunction) => [businessFunction.id, businessFunction])),
+    [organization],
+  );
+  const ratingIndex = useMemo(
+    () => indexRatings(history.data?.assessments ?? [], asOf),
+    [history.data, asOf],
+  );
+  const topLevel = Math.max(...model.levels.map((level) => level.value), 2);
+  const pending = maturity.loading || query !== selection;
+
+  return (
+    <div class="dashboard">
+      <header class="page__header">
+        <div>
+          <h1 class="page__title">{organization.name}</h1>
+          {organization.purpose && <p class="page__purpose">{organization.purpose}</p>}
+        </div>
+        <p class="page__meta">
+          {organization.functions.length} functions · {model.capabilities.length} capabilities · model “
+          {model.name}” v{model.version}
+        </p>
+      </header>
+
+      {/* The slider sticks while the panels it drives are on screen, not over the scenario. */}
+      <div class="dashboard__replay">
+        <div class="card card--sticky">
+          {history.error ? (
+            <ErrorNotice
+              error={history.error}
+              action="Could not load the history"
+              onRetry={() => {
+                setHistoryAttempt((value) => value + 1);
+              }}
+            />
+          ) : (
+            <TimeSlider points={points} selection={selection} onChange={setSelection} busy={pending} />
+          )}
+        </div>
+
+        <Indicators view={maturity.data} />
+
+        {maturity.error && (
+          <ErrorNotice
+            error={maturity.error}
+            action="Could not load the maturity view"
+            onRetry={() => {
+              setMaturityAttempt((value) => value + 1);
+            }}
+          />
+        )}
+
+        <section class="card" aria-labelledby="heatmap-title">
+          <header class="card__header">
+            <h2 id="heatmap-title" class="card__title">
+              Maturity by function and capability
+            </h2>
+            <p class="card__subtitle">
+              Each cell: the effective level (weighted over self, peer, customer and audit ratings) against
+              its target. Hover or focus a cell for the ratings behind it; arrow keys move between cells.
+            </p>
+          </header>
+          {maturity.data && maturity.data.coverage === 0 && (
+            <p class="notice" role="status">
+              {knownAt
+                ? `Nothing had been recorded by ${formatDate(knownAt)}. Turn off “As known at that date” to see these periods as recorded since.`
+                : 'No ratings up to this date. Move the slider later, or record an assessment.'}
+            </p>
+          )}
+          {organization.functions.length === 0 ? (
+            <p class="muted">This organisation has no functions yet.</p>
+          ) : (
+            <Heatmap
+              id="current"
+              caption={`Maturity of ${organization.name}, functions by capabilities`}
+              functions={organization.functions}
+              capabilities={model.capabilities}
+              cells={maturity.data?.cells ?? null}
+              busy={pending}
+              showLegend
+              renderDetails={(context) => (
+                <CellDetails
+                  context={context}
+                  ratings={ratingIndex.get(`${context.businessFunction.id}:${context.capability.id}`)}
+                  functionsById={functionsById}
+                  knownAtPast={knownAt !== null}
+                />
+              )}
+            />
+          )}
+        </section>
+
+        <div class="dashboard__pair">
+          <section class="card" aria-labelledby="indices-title">
+            <header class="card__header">
+              <h2 id="indices-title" class="card__title">
+                Indices over the assessment cycles
+              </h2>
+              <p class="card__subtitle">0–100. The dashed vertical line marks the date being viewed.</p>
+            </header>
+            <IndicesChart points={history.data ? points : null} viewedAt={selection.at} />
+          </section>
+          <section class="card" aria-labelledby="links-title">
+            <header class="card__header">
+              <h2 id="links-title" class="card__title">
+                Weakest links
+              </h2>
+              <p class="card__subtitle">
+                Linked functions furthest apart: mean level difference over the capabilities both are rated
+                on.
+              </p>
+            </header>
+            <WeakestLinks
+              links={maturity.data?.weakestLinks ?? null}
+              functionsById={functionsById}
+              scale={topLevel - 1}
+            />
+          </section>
+        </div>
+      </div>
+
+      <ScenarioView
+        client={client}
+        organizationId={organizationId}
+        functions={organization.functions}
+        capabilities={model.capabilities}
+        functionsById={functionsById}
+      />
+    </div>
+  );
+}
+
+const indicators = [
+  {
+    key: 'customerCentricityIndex',
+    label: 'Customer-centricity',
+    hint: 'weighted maturity over rated cells',
+  },
+  { key: 'alignmentIndex', label: 'Alignment', hint: 'how close linked functions are' },
+  { key: 'targetAttainment', label: 'Target attainment', hint: 'share of the way to the targets' },
+] as const;
+
+function Indicators({ view }: { view: MaturityView | null }) {
+  return (
+    <section class="indicators" aria-label="Indices for the date being viewed" aria-busy={view === null}>
+      {indicators.map((indicator) => (
+        <div key={indicator.key} class="indicator" data-index={indicator.key}>
+          <p class="indicator__label">{indicator.label}</p>
+          <p class="indicator__value" data-testid={`index-${indicator.key}`}>
+            {view ? formatIndex(view[indicator.key]) : <span class="skeleton skeleton--number" />}
+          </p>
+          <p class="indicator__hint">{indicator.hint}</p>
+        </div>
+      ))}
+      <div class="indicator" data-index="coverage">
+        <p class="indicator__label">Coverage</p>
+        <p class="indicator__value" data-testid="index-coverage">
+          {view ? formatPercent(view.coverage) : <span class="skeleton skeleton--number" />}
+        </p>
+        <p class="indicator__hint">cells with a rating</p>
+      </div>
+    </section>
+  );
+}
+
+/** The value, once it has stopped changing for `delay` ms (a slider being dragged). */
+function useDebounced<T>(value: T, delay: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => {
+      setSettled(value);
+    }, delay);
+    return () => {
+      window.clearTimeout(timer);
+    };
+  }, [value, delay]);
+  return settled;
+}

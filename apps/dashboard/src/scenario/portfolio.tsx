@@ -1,0 +1,108 @@
+// The best portfolio for a budget among the planned and approved investments, and the frontier
+// of cost against benefit it was chosen from.
+import type { Investment, PortfolioResult } from '../api/types';
+import { formatMoney, formatSigned } from '../shared/format';
+
+interface PortfolioAnswerProps {
+  result: PortfolioResult;
+  budget: number;
+  investmentsById: ReadonlyMap<string, Investment>;
+  onSimulate: (investmentIds: string[]) => void;
+}
+
+export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }: PortfolioAnswerProps) {
+  const name = (id: string) => investmentsById.get(id)?.name ?? id;
+  const best = Math.max(...result.frontier.map((point) => point.objective), 0.0001);
+  const chosen = result.selectedIds.slice().sort().join(',');
+
+  return (
+    <div class="portfolio" data-testid="portfolio-result">
+      <div class="portfolio__summary">
+        <div>
+          <p class="portfolio__heading">
+            Best within {formatMoney(budget)}{' '}
+            <span class={`badge ${result.exact ? 'badge--exact' : 'badge--heuristic'}`}>
+              {result.exact ? 'exact' : 'heuristic'}
+            </span>
+          </p>
+          {result.selectedIds.length === 0 ? (
+            <p class="muted">No investment fits the budget with a positive benefit.</p>
+          ) : (
+            <ul class="portfolio__selected">
+              {result.selectedIds.map((id) => (
+                <li key={id} data-selected-investment={id}>
+                  {name(id)}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <dl class="portfolio__figures">
+          <div>
+            <dt>Cost</dt>
+            <dd>{formatMoney(result.totalCost)}</dd>
+          </div>
+          <div>
+            <dt>Objective</dt>
+            <dd>{formatSigned(result.objective, 2)}</dd>
+          </div>
+        </dl>
+      </div>
+      {result.selectedIds.length > 0 && (
+        <button
+          type="button"
+          class="button button--small"
+          onClick={() => {
+            onSimulate(result.selectedIds);
+          }}
+        >
+          Simulate this portfolio
+        </button>
+      )}
+      <p class="portfolio__explain">
+        Objective: half the change in CCI plus half the change in alignment at the horizon.{' '}
+        {result.exact
+          ? 'Every subset was weighed.'
+          : 'Too many candidates to weigh every subset: a heuristic chose.'}
+      </p>
+      {result.frontier.length > 0 && (
+        <table class="frontier">
+          <caption class="frontier__caption">Frontier: no cheaper portfolio does as well</caption>
+          <thead>
+            <tr>
+              <th scope="col">Cost</th>
+              <th scope="col">Objective</th>
+              <th scope="col">Investments</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.frontier.map((point) => {
+              const isChosen = point.investmentIds.slice().sort().join(',') === chosen;
+              return (
+                <tr
+                  key={point.investmentIds.join(',')}
+                  class={isChosen ? 'frontier__row--chosen' : undefined}
+                >
+                  <td class="frontier__number">{formatMoney(point.cost)}</td>
+                  <td class="frontier__objective">
+                    <span class="frontier__number">{formatSigned(point.objective, 2)}</span>
+                    <span class="frontier__meter" aria-hidden="true">
+                      <span
+                        class="frontier__bar"
+                        style={{ width: `${Math.max(0, (point.objective / best) * 100)}%` }}
+                      />
+                    </span>
+                  </td>
+                  <td>
+                    {point.investmentIds.length ? point.investmentIds.map(name).join(', ') : 'nothing'}
+                    {isChosen && <span class="visually-hidden"> (chosen)</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+// Tells the user what went wrong and what to do next, for every kind of api error.
+import type { ApiError, ApiErrorCode } from '../api/client';
+
+const advice: Record<ApiErrorCode, string> = {
+  UNAUTHENTICATED: 'Sign in again with a valid token.',
+  FORBIDDEN: 'Your token does not give access to this. Ask an admin for a token scoped to this organisation.',
+  NOT_FOUND: 'It may have been removed or never loaded. Pick another organisation or reload.',
+  BAD_USER_INPUT: 'Correct the value named above and try again.',
+  CONFLICT: 'Someone changed the data at the same time. Retry.',
+  NETWORK: 'Check that the api is running (npm start), then retry.',
+  SERVER: 'Retry; if it keeps failing, the api’s log says why.',
+};
+
+interface ErrorNoticeProps {
+  error: ApiError;
+  /** What was being done, e.g. "Could not load the heatmap". */
+  action: string;
+  onRetry?: () => void;
+}
+
+export function ErrorNotice({ error, action, onRetry }: ErrorNoticeProps) {
+  return (
+    <div class="notice notice--error" role="alert" data-error={error.code}>
+      <p class="notice__title">
+        {action}: {error.message}
+      </p>
+      <p class="notice__body">{advice[error.code]}</p>
+      {onRetry && (
+        <button type="button" class="button button--small" onClick={onRetry}>
+          Retry
+        </button>
+      )}
+    </div>
+  );
+}

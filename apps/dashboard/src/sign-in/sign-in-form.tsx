@@ -1,0 +1,62 @@
+import { useState } from 'preact/hooks';
+import './sign-in.css';
+
+interface SignInFormProps {
+  /** Why we are asking (e.g. the previous token was refused); null on a first visit. */
+  reason: string | null;
+  onSubmit: (token: string) => void;
+}
+
+export function SignInForm({ reason, onSubmit }: SignInFormProps) {
+  const [token, setToken] = useState('');
+  const origin = window.location.origin;
+
+  return (
+    <main class="sign-in" id="main">
+      <form
+        class="sign-in__card"
+        aria-labelledby="sign-in-title"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = token.trim();
+          if (trimmed) onSubmit(trimmed);
+        }}
+      >
+        <h1 id="sign-in-title" class="sign-in__title">
+          Sign in to the maturity dashboard
+        </h1>
+        {reason && (
+          <p class="notice notice--error" role="alert" data-testid="sign-in-reason">
+            {reason}
+          </p>
+        )}
+        <label class="field">
+          <span class="field__label">API token</span>
+          <input
+            class="input"
+            type="password"
+            name="token"
+            autocomplete="off"
+            spellcheck={false}
+            required
+            value={token}
+            onInput={(event) => {
+              setToken(event.currentTarget.value);
+            }}
+          />
+        </label>
+        <button class="button button--primary" type="submit" disabled={!token.trim()}>
+          Sign in
+        </button>
+        <p class="sign-in__help">
+          The admin token is printed once when the api first starts (<code>npm start</code>). You can also
+          open{' '}
+          <code>
+            {origin}/#token=<var>your-token</var>
+          </code>
+          ; the token is kept for this tab only and removed from the address.
+        </p>
+      </form>
+    </main>
+  );
+}

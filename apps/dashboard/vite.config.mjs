@@ -1,0 +1,21 @@
+// The dashboard is a static page served by the api at `/`. Preact's JSX runtime is configured
+// through esbuild directly, so no framework preset is needed.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** @type {import('vite').UserConfig} */
+export default {
+  root,
+  base: './',
+  logLevel: 'warn',
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 200,
+  },
+};

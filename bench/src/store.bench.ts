@@ -1,0 +1,265 @@
+// Event store throughput against plain better-sqlite3 writing and reading the very same rows with
+// the same pragmas (WAL, synchronous=FULL) and the same table, side by side in one run. Each figure
+// is the median of several runs, ours and raw interleaved so both see the same machine load.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  SQLITE_EVENT_STORE_FILE_NAME,
+  SqliteEventStore,
+  type ExpectedRevision,
+  type NewEvent,
+} from '@app/event-store';
+
+export interface ThroughputFigure {
+  events_per_s: number;
+  raw_sqlite_events_per_s: number;
+  /** events_per_s / raw_sqlite_events_per_s */
+  ratio: number;
+}
+
+export interface StoreBenchResult {
+  append_single: ThroughputFigure;
+  append_batch: ThroughputFigure;
+  read_all: ThroughputFigure;
+}
+
+interface BenchSizes {
+  runs: number;
+  singleEvents: number;
+  batches: number;
+  readEvents: number;
+}
+
+const BATCH_SIZE = 100;
+const READ_PAGE = 1000;
+const STREAM_LENGTH = 10;
+
+type EventRow = [string, string, number, string, string, string, string];
+
+interface RawEventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+export async function benchStore(options: { quick: boolean }): Promise<StoreBenchResult> {
+  const sizes: BenchSizes = options.quick
+    ? { runs: 3, singleEvents: 150, batches: 10, readEvents: 5000 }
+    : { runs: 5, singleEvents: 600, batches: 50, readEvents: 30000 };
+  const workspace = mkdtempSync(path.join(tmpdir(), 'store-bench-'));
+  try {
+    return {
+      append_single: await compare(sizes.runs, workspace, (directory) =>
+        appendSingle(directory, sizes.singleEvents),
+      ),
+      append_batch: await compare(sizes.runs, workspace, (directory) =>
+        appendBatches(directory, sizes.batches),
+      ),
+      read_all: await compare(sizes.runs, workspace, (directory) => readAll(directory, sizes.readEvents)),
+    };
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** One run: events per second of our store and of raw better-sqlite3. */
+interface RunFigures {
+  ours: number;
+  raw: number;
+}
+
+async function compare(
+  runs: number,
+  workspace: string,
+  run: (directory: string) => Promise<RunFigures>,
+): Promise<ThroughputFigure> {
+  const ours: number[] = [];
+  const raw: number[] = [];
+  for (let index = 0; index < runs; index += 1) {
+    const directory = mkdtempSync(path.join(workspace, 'run-'));
+    const figures = await run(directory);
+    ours.push(figures.ours);
+    raw.push(figures.raw);
+    rmSync(directory, { recursive: true, force: true });
+  }
+  const events_per_s = Math.round(median(ours));
+  const raw_sqlite_events_per_s = Math.round(median(raw));
+  return {
+    events_per_s,
+    raw_sqlite_events_per_s,
+    ratio: Math.round((events_per_s / raw_sqlite_events_per_s) * 1000) / 1000,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** An event as a command handler appends it; the events of one append share the command's id. */
+function sampleEvent(index: number, commandId: string = randomUUID()): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'CapabilityRated',
+    data: {
+      organizationId: 'hotel-aurora',
+      cycleId: '2024-q1',
+      functionId: index % 2 === 0 ? 'front-desk' : 'housekeeping',
+      capabilityId: 'customer-insight',
+      level: (index % 5) + 1,
+      evidence: 'Guests are asked about their stay at checkout and the answers reach housekeeping weekly.',
+    },
+    metadata: { actor: 'assessor@hotel-aurora', role: 'ASSESSOR', commandId, schemaVersion: 1 },
+  };
+}
+
+/** A plain better-sqlite3 database with the store's pragmas and the very same table and indexes. */
+function openRawLike(storeFile: string, rawFile: string): Database.Database {
+  const source = new Database(storeFile, { readonly: true });
+  const schema = source
+    .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
+  source.close();
+  const database = new Database(rawFile);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  for (const statement of schema) database.exec(statement);
+  return database;
+}
+
+/**
+ * Appends the same events through the store and raw, interleaved append by append (fsync times on
+ * a shared disk drift by several times within seconds): each store append is followed by raw
+ * inserting exactly the rows the store just wrote, each side timed separately.
+ */
+async function appendInterleaved(
+  directory: string,
+  appends: { stream: string; events: NewEvent[]; expectedRevision: ExpectedRevision }[],
+  rawInOneTransaction: boolean,
+): Promise<RunFigures> {
+  const store = new SqliteEventStore({ dataDir: path.join(directory, 'store') });
+  const raw = openRawLike(store.file, path.join(directory, 'raw.db'));
+  const reader = new Database(store.file, { readonly: true });
+  const written = reader
+    .prepare<[number], EventRow>(
+      'SELECT id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position',
+    )
+    .raw();
+  const insert = raw.prepare<EventRow>(
+    'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertAll = raw.transaction((rows: EventRow[]) => {
+    for (const row of rows) insert.run(...row);
+  });
+  let storeNanoseconds = 0n;
+  let rawNanoseconds = 0n;
+  let events = 0;
+  let head = 0;
+  for (const append of appends) {
+    let startedAt = process.hrtime.bigint();
+    const result = await store.append(append.stream, append.events, {
+      expectedRevision: append.expectedRevision,
+    });
+    storeNanoseconds += process.hrtime.bigint() - startedAt;
+    const rows = written.all(head);
+    head = result.position;
+    events += rows.length;
+    startedAt = process.hrtime.bigint();
+    if (rawInOneTransaction) insertAll(rows);
+    else for (const row of rows) insert.run(...row); // autocommit: one transaction per row
+    rawNanoseconds += process.hrtime.bigint() - startedAt;
+  }
+  reader.close();
+  raw.close();
+  await store.close();
+  return { ours: events / (Number(storeNanoseconds) / 1e9), raw: events / (Number(rawNanoseconds) / 1e9) };
+}
+
+function appendSingle(directory: string, count: number): Promise<RunFigures> {
+  const appends = Array.from({ length: count }, (_, index) => {
+    const revision = index % STREAM_LENGTH;
+    return {
+      stream: `rating-${Math.floor(index / STREAM_LENGTH)}`,
+      events: [sampleEvent(index)],
+      expectedRevision: revision === 0 ? ('no_stream' as const) : revision - 1,
+    };
+  });
+  return appendInterleaved(directory, appends, false);
+}
+
+function appendBatches(directory: string, batches: number): Promise<RunFigures> {
+  const appends = Array.from({ length: batches }, (_, batch) => {
+    const commandId = randomUUID();
+    return {
+      stream: `assessment-${batch}`,
+      events: Array.from({ length: BATCH_SIZE }, (_unused, index) =>
+        sampleEvent(batch * BATCH_SIZE + index, commandId),
+      ),
+      expectedRevision: 'no_stream' as const,
+    };
+  });
+  return appendInterleaved(directory, appends, true);
+}
+
+async function readAll(directory: string, count: number): Promise<RunFigures> {
+  const dataDir = path.join(directory, 'store');
+  const writer = new SqliteEventStore({ dataDir });
+  for (let offset = 0; offset < count; offset += BATCH_SIZE) {
+    const batch = Array.from({ length: Math.min(BATCH_SIZE, count - offset) }, (_, index) =>
+      sampleEvent(offset + index),
+    );
+    await writer.append(`assessment-${offset}`, batch, { expectedRevision: 'no_stream' });
+  }
+  await writer.close();
+
+  // Page by page, the store then raw on the same page (the same query and page size; raw parses
+  // data and metadata into a usable object, the least any reader does).
+  const store = new SqliteEventStore({ dataDir });
+  const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME));
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  const select = database.prepare<[number, number], RawEventRow>(
+    'SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+  );
+  let storeNanoseconds = 0n;
+  let rawNanoseconds = 0n;
+  let storeRead = 0;
+  let rawRead = 0;
+  for (let after = 0; ;) {
+    let startedAt = process.hrtime.bigint();
+    const page = await store.readAll({ after, maxCount: READ_PAGE });
+    storeNanoseconds += process.hrtime.bigint() - startedAt;
+    startedAt = process.hrtime.bigint();
+    const rows = select.all(after, READ_PAGE);
+    const events = rows.map((row) => ({
+      ...row,
+      data: JSON.parse(row.data) as unknown,
+      metadata: JSON.parse(row.metadata) as unknown,
+    }));
+    rawNanoseconds += process.hrtime.bigint() - startedAt;
+    if (page.length === 0) break;
+    storeRead += page.length;
+    rawRead += events.length;
+    after = page[page.length - 1]?.position ?? after;
+  }
+  database.close();
+  await store.close();
+  if (rawRead !== storeRead)
+    throw new Error(`read_all: the store read ${storeRead} events, raw SQLite ${rawRead}`);
+  return {
+    ours: storeRead / (Number(storeNanoseconds) / 1e9),
+    raw: rawRead / (Number(rawNanoseconds) / 1e9),
+  };
+}

@@ -1,0 +1,40 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import type { Clock } from './command-handling/clock';
+import { EventStoreModule } from './event-store/event-store.module';
+import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
+import { MaturityModelCatalog } from './maturity-models/maturity-model-catalog';
+import { DefaultModelSeeder } from './maturity-models/default-model-seeder';
+import { PublishMaturityModelHandler } from './maturity-models/publish-maturity-model.command';
+import { OrganizationCommandHandler } from './organizations/organization.command';
+import { OrganizationReader } from './organizations/organization-reader';
+import { AssessmentCommandHandler } from './assessments/assessment.command';
+import { AssessmentReader } from './assessments/assessment-reader';
+import { InvestmentCommandHandler } from './investments/investment.command';
+import { InvestmentReader } from './investments/investment-reader';
+
+const readers = [MaturityModelCatalog, OrganizationReader, AssessmentReader, InvestmentReader];
+
+/** Everything the api and the cli share: store, command handlers, readers. */
+@Global()
+@Module({})
+export class ApplicationModule {
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+    return {
+      module: ApplicationModule,
+      imports: [ConfigModule.forRoot(config, clock), EventStoreModule, CqrsModule.forRoot()],
+      providers: [
+        EventSourcedExecutor,
+        DefaultModelSeeder,
+        ...readers,
+        PublishMaturityModelHandler,
+        OrganizationCommandHandler,
+        AssessmentCommandHandler,
+        InvestmentCommandHandler,
+      ],
+      exports: [EventSourcedExecutor, ...readers],
+    };
+  }
+}

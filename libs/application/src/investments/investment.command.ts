@@ -1,0 +1,57 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  EVENT_SCHEMA_VERSIONS,
+  type InvestmentCommand,
+  type InvestmentContext,
+  type InvestmentState,
+  investmentDecider,
+  investmentStream,
+  requireSlug,
+} from '@app/domain';
+import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import type { CommandContext } from '../command-handling/command-context';
+import { CLOCK, type Clock } from '../command-handling/clock';
+import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
+import { OrganizationReader } from '../organizations/organization-reader';
+
+export type PlannedInvestmentState = Exclude<InvestmentState, { status: 'NONE' }>;
+
+/** Any command on an investment's stream: plan, approve, deploy, cancel. */
+export class ExecuteInvestmentCommand extends Command<PlannedInvestmentState> {
+  constructor(
+    readonly investmentId: string,
+    readonly command: InvestmentCommand,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ExecuteInvestmentCommand)
+export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestmentCommand> {
+  constructor(
+    private readonly executor: EventSourcedExecutor,
+    private readonly organizations: OrganizationReader,
+    private readonly models: MaturityModelCatalog,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ investmentId, command, context }: ExecuteInvestmentCommand): Promise<PlannedInvestmentState> {
+    const { state } = await this.executor.execute({
+      stream: investmentStream(requireSlug('investmentId', investmentId)),
+      decider: investmentDecider,
+      command,
+      loadContext: async (): Promise<InvestmentContext> => {
+        if (command.type !== 'PlanInvestment') return { now: this.clock() };
+        const organization = await this.organizations.require(command.data.organizationId);
+        const model = await this.models.require(organization.modelId, organization.modelVersion);
+        return { now: this.clock(), organization, model };
+      },
+      context,
+      schemaVersions: EVENT_SCHEMA_VERSIONS,
+    });
+    if (state.status === 'NONE') throw new Error('an executed investment command leaves a planned investment');
+    return state;
+  }
+}

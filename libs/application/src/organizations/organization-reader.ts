@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import {
+  type OrganizationEvent,
+  type OrganizationState,
+  organizationDecider,
+  organizationStream,
+  requireOrganization,
+  type RegisteredOrganizationState,
+  requireSlug,
+  isSlug,
+} from '@app/domain';
+import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+
+/** Loads an organisation's current state from its stream. */
+@Injectable()
+export class OrganizationReader {
+  constructor(
+    private readonly executor: EventSourcedExecutor,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  /** Every registered organisation, by id. */
+  async list(): Promise<RegisteredOrganizationState[]> {
+    const registered = await this.store.readAll({ eventTypes: ['OrganizationRegistered'] });
+    const states = await Promise.all(registered.map((event) => this.find(String(event.data.organizationId))));
+    return states.filter((state): state is RegisteredOrganizationState => state !== null).sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  async load(organizationId: string): Promise<OrganizationState> {
+    const { state } = await this.executor.load<OrganizationEvent, OrganizationState>(
+      organizationStream(organizationId),
+      organizationDecider,
+    );
+    return state;
+  }
+
+  /** The registered organisation, or NOT_FOUND naming `field`. */
+  async require(organizationId: string, field = 'organizationId'): Promise<RegisteredOrganizationState> {
+    return requireOrganization(await this.load(requireSlug(field, organizationId)), field, organizationId);
+  }
+
+  /** The organisation, or null when none is registered under that id (or the id is not a slug). */
+  async find(organizationId: string): Promise<RegisteredOrganizationState | null> {
+    if (!isSlug(organizationId)) return null;
+    const state = await this.load(organizationId);
+    return state.status === 'REGISTERED' ? state : null;
+  }
+}

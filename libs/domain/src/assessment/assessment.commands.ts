@@ -1,0 +1,54 @@
+import type { MaturityModel, RatingSource } from '../maturity-model';
+import type { OrganizationState } from '../organization';
+
+export type OpenAssessment = {
+  type: 'OpenAssessment';
+  data: {
+    assessmentId: string;
+    organizationId: string;
+    title: string;
+    /** ISO-8601: the date the ratings describe (valid time). */
+    periodEnd: string;
+  };
+};
+
+export type RecordRating = {
+  type: 'RecordRating';
+  data: {
+    functionId: string;
+    capabilityId: string;
+    level: number;
+    source: RatingSource;
+    /** Required for PEER, refused for the other sources. */
+    raterFunctionId?: string | null;
+    evidence?: string | null;
+  };
+};
+
+export type CloseAssessment = {
+  type: 'CloseAssessment';
+  data?: Record<string, never>;
+};
+
+/** Replaces the rating of one (function, capability, source, rater), in an OPEN or CLOSED assessment. */
+export type CorrectRating = {
+  type: 'CorrectRating';
+  data: {
+    functionId: string;
+    capabilityId: string;
+    level: number;
+    source: RatingSource;
+    raterFunctionId?: string | null;
+    reason: string;
+  };
+};
+
+export type AssessmentCommand = OpenAssessment | RecordRating | CloseAssessment | CorrectRating;
+
+export type AssessmentContext = {
+  now: Date;
+  /** The assessment's organisation as it stands now (its functions are the ones that can be rated). */
+  organization: OrganizationState;
+  /** The organisation's pinned maturity model version. */
+  model: MaturityModel;
+};

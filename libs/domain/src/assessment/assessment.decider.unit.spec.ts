@@ -1,0 +1,373 @@
+import { foldEvents } from '../shared';
+import { deciderSpecification } from '../shared/testing/decider-specification';
+import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import type { CorrectRating, OpenAssessment, RecordRating } from './assessment.commands';
+import { assessmentDecider } from './assessment.decider';
+import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
+import type { AssessmentEvent, RatingRecordedData } from './assessment.events';
+import { effectiveRatings } from './effective-ratings';
+
+const context = { now: NOW, organization: hotel, model };
+const spec = deciderSpecification(assessmentDecider, context);
+const ids = { assessmentId: 'q1-2024', organizationId: HOTEL_ID };
+
+const opened: AssessmentEvent = {
+  type: 'AssessmentOpened',
+  data: {
+    ...ids,
+    title: 'Q1 2024 baseline',
+    periodEnd: '2024-03-31T00:00:00.000Z',
+    modelId: 'customer-centricity',
+    modelVersion: 1,
+    openedAt: '2024-03-01T08:00:00.000Z',
+  },
+};
+const closed: AssessmentEvent = {
+  type: 'AssessmentClosed',
+  data: { ...ids, closedAt: '2024-04-01T08:00:00.000Z' },
+};
+
+const recorded = (data: Partial<RatingRecordedData> = {}): AssessmentEvent => ({
+  type: 'RatingRecorded',
+  data: {
+    ...ids,
+    functionId: 'housekeeping',
+    capabilityId: 'cross-functional-cooperation',
+    level: 2,
+    source: 'SELF',
+    raterFunctionId: null,
+    evidence: null,
+    ...data,
+  },
+});
+
+const openAssessment = (overrides: Partial<OpenAssessment['data']> = {}): OpenAssessment => ({
+  type: 'OpenAssessment',
+  data: { ...ids, title: 'Q1 2024 baseline', periodEnd: '2024-03-31', ...overrides },
+});
+
+const record = (overrides: Partial<RecordRating['data']> = {}): RecordRating => ({
+  type: 'RecordRating',
+  data: {
+    functionId: 'housekeeping',
+    capabilityId: 'cross-functional-cooperation',
+    level: 2,
+    source: 'SELF',
+    ...overrides,
+  },
+});
+
+const correct = (overrides: Partial<CorrectRating['data']> = {}): CorrectRating => ({
+  type: 'CorrectRating',
+  data: {
+    functionId: 'housekeeping',
+    capabilityId: 'cross-functional-cooperation',
+    level: 3,
+    source: 'SELF',
+    reason: 'Transcription error in the workshop notes',
+    ...overrides,
+  },
+});
+
+describe('assessmentDecider', () => {
+  describe('OpenAssessment', () => {
+    it('should open an assessment pinned to the organization model, periodEnd in UTC', () => {
+      spec
+        .given([])
+        .when(openAssessment())
+        .then([{ ...opened, data: { ...opened.data, openedAt: NOW_ISO } }]);
+    });
+
+    it('should refuse an assessment id that is not a slug', () => {
+      spec
+        .given([])
+        .when(openAssessment({ assessmentId: 'Q1 2024' }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'assessmentId');
+    });
+
+    it('should refuse an id opened before', () => {
+      spec
+        .given([opened])
+        .when(openAssessment())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.alreadyOpened, 'assessmentId');
+    });
+
+    it('should refuse an unknown organization', () => {
+      spec
+        .given([])
+        .when(openAssessment({ organizationId: 'other-hotel' }))
+        .thenThrows('not_found', 'ORGANIZATION.NOT_FOUND', 'organizationId');
+      spec
+        .given([])
+        .when(openAssessment(), { ...context, organization: { status: 'NONE' } })
+        .thenThrows('not_found', 'ORGANIZATION.NOT_FOUND', 'organizationId');
+    });
+
+    it('should refuse a title over 200 characters', () => {
+      spec
+        .given([])
+        .when(openAssessment({ title: 't'.repeat(201) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'title');
+    });
+
+    it.each(['2024-02-30', 'end of March', '2024-03-31T25:00:00Z'])(
+      'should refuse the malformed periodEnd %s',
+      (periodEnd) => {
+        spec
+          .given([])
+          .when(openAssessment({ periodEnd }))
+          .thenThrows('invalid_input', 'VALIDATION.MALFORMED_DATE', 'periodEnd');
+      },
+    );
+  });
+
+  describe('RecordRating', () => {
+    it('should record a SELF rating', () => {
+      spec.given([opened]).when(record()).then([recorded()]);
+    });
+
+    it('should record a PEER rating with its rater and evidence', () => {
+      spec
+        .given([opened])
+        .when(
+          record({
+            source: 'PEER',
+            raterFunctionId: 'front-desk',
+            level: 1,
+            evidence: 'Rooms late three days a week',
+          }),
+        )
+        .then([
+          recorded({
+            source: 'PEER',
+            raterFunctionId: 'front-desk',
+            level: 1,
+            evidence: 'Rooms late three days a week',
+          }),
+        ]);
+    });
+
+    it('should accept evidence of exactly 10,000 characters', () => {
+      const evidence = 'e'.repeat(10_000);
+      spec
+        .given([opened])
+        .when(record({ evidence }))
+        .then([recorded({ evidence })]);
+    });
+
+    it('should refuse recording into a CLOSED assessment', () => {
+      spec
+        .given([opened, closed])
+        .when(record())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closed, 'assessmentId');
+    });
+
+    it('should refuse an assessment that was never opened', () => {
+      spec.given([]).when(record()).thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+
+    it('should refuse an unknown function', () => {
+      spec
+        .given([opened])
+        .when(record({ functionId: 'spa' }))
+        .thenThrows('not_found', 'ORGANIZATION.FUNCTION_NOT_FOUND', 'functionId');
+    });
+
+    it('should refuse a function id that is not a slug', () => {
+      spec
+        .given([opened])
+        .when(record({ functionId: 'House Keeping' }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'functionId');
+    });
+
+    it('should refuse an unknown capability', () => {
+      spec
+        .given([opened])
+        .when(record({ capabilityId: 'telepathy' }))
+        .thenThrows('not_found', 'MATURITY_MODEL.CAPABILITY_NOT_FOUND', 'capabilityId');
+    });
+
+    it.each([
+      [0, 'VALIDATION.OUT_OF_RANGE'],
+      [6, 'VALIDATION.OUT_OF_RANGE'],
+      [3.5, 'VALIDATION.NOT_AN_INTEGER'],
+    ])('should refuse level %d', (level, code) => {
+      spec.given([opened]).when(record({ level })).thenThrows('invalid_input', code, 'level');
+    });
+
+    it('should refuse a PEER rating without a rater', () => {
+      spec
+        .given([opened])
+        .when(record({ source: 'PEER' }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.raterRequired, 'raterFunctionId');
+    });
+
+    it('should refuse a PEER rating of a function by itself', () => {
+      spec
+        .given([opened])
+        .when(record({ source: 'PEER', raterFunctionId: 'housekeeping' }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.selfPeerRating, 'raterFunctionId');
+    });
+
+    it('should refuse an unknown rater', () => {
+      spec
+        .given([opened])
+        .when(record({ source: 'PEER', raterFunctionId: 'spa' }))
+        .thenThrows('not_found', 'ORGANIZATION.FUNCTION_NOT_FOUND', 'raterFunctionId');
+    });
+
+    it.each(['SELF', 'CUSTOMER', 'AUDIT'] as const)('should refuse a rater on a %s rating', (source) => {
+      spec
+        .given([opened])
+        .when(record({ source, raterFunctionId: 'front-desk' }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.raterNotAllowed, 'raterFunctionId');
+    });
+
+    it('should refuse evidence over 10,000 characters', () => {
+      spec
+        .given([opened])
+        .when(record({ evidence: 'e'.repeat(10_001) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'evidence');
+    });
+  });
+
+  describe('CloseAssessment', () => {
+    it('should close an open assessment', () => {
+      spec
+        .given([opened, recorded()])
+        .when({ type: 'CloseAssessment' })
+        .then([{ type: 'AssessmentClosed', data: { ...ids, closedAt: NOW_ISO } }]);
+    });
+
+    it('should refuse closing twice', () => {
+      spec
+        .given([opened, closed])
+        .when({ type: 'CloseAssessment' })
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.alreadyClosed, 'assessmentId');
+    });
+
+    it('should refuse an assessment that was never opened', () => {
+      spec
+        .given([])
+        .when({ type: 'CloseAssessment' })
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+  });
+
+  describe('CorrectRating', () => {
+    const corrected = (previousLevel: number | null): AssessmentEvent => ({
+      type: 'RatingCorrected',
+      data: {
+        ...ids,
+        functionId: 'housekeeping',
+        capabilityId: 'cross-functional-cooperation',
+        level: 3,
+        source: 'SELF',
+        raterFunctionId: null,
+        reason: 'Transcription error in the workshop notes',
+        previousLevel,
+        correctedAt: NOW_ISO,
+      },
+    });
+
+    it('should correct a rating of a CLOSED assessment, naming the level it replaces', () => {
+      spec
+        .given([opened, recorded(), closed])
+        .when(correct())
+        .then([corrected(2)]);
+    });
+
+    it('should correct on an OPEN assessment too', () => {
+      spec
+        .given([opened, recorded()])
+        .when(correct())
+        .then([corrected(2)]);
+    });
+
+    it('should allow a correction that adds a missed rating', () => {
+      spec
+        .given([opened, closed])
+        .when(correct())
+        .then([corrected(null)]);
+    });
+
+    it('should refuse a blank reason', () => {
+      spec
+        .given([opened, closed])
+        .when(correct({ reason: '  ' }))
+        .thenThrows('invalid_input', 'VALIDATION.REQUIRED', 'reason');
+    });
+
+    it('should refuse a reason over 2,000 characters', () => {
+      spec
+        .given([opened, closed])
+        .when(correct({ reason: 'r'.repeat(2_001) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'reason');
+    });
+
+    it('should apply the rating rules', () => {
+      spec
+        .given([opened, closed])
+        .when(correct({ level: 9 }))
+        .thenThrows('invalid_input', 'VALIDATION.OUT_OF_RANGE', 'level');
+      spec
+        .given([opened, closed])
+        .when(correct({ source: 'PEER' }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.raterRequired, 'raterFunctionId');
+    });
+
+    it('should refuse an assessment that was never opened', () => {
+      spec.given([]).when(correct()).thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+  });
+
+  describe(effectiveRatings.name, () => {
+    it('should keep the latest rating per source and rater, corrections included, in a stable order', () => {
+      const state = foldEvents(assessmentDecider, [
+        opened,
+        recorded({ functionId: 'maintenance', level: 2 }),
+        recorded({ source: 'PEER', raterFunctionId: 'front-desk', level: 1 }),
+        recorded({ level: 4, evidence: 'Self-assessment workshop' }),
+        recorded({ source: 'PEER', raterFunctionId: 'maintenance', level: 3 }),
+        recorded({ level: 3, evidence: 'Second workshop' }),
+        closed,
+        {
+          type: 'RatingCorrected',
+          data: {
+            ...ids,
+            functionId: 'housekeeping',
+            capabilityId: 'cross-functional-cooperation',
+            level: 2,
+            source: 'PEER',
+            raterFunctionId: 'front-desk',
+            reason: 'Front desk re-rated after the joint review',
+            previousLevel: 1,
+            correctedAt: NOW_ISO,
+          },
+        },
+      ]);
+      expect(state.status).toBe('CLOSED');
+      expect(
+        effectiveRatings(state).map(
+          ({ functionId, source, raterFunctionId, level, evidence, correctionReason }) => [
+            functionId,
+            source,
+            raterFunctionId,
+            level,
+            evidence,
+            correctionReason,
+          ],
+        ),
+      ).toEqual([
+        ['housekeeping', 'SELF', null, 3, 'Second workshop', null],
+        ['housekeeping', 'PEER', 'front-desk', 2, null, 'Front desk re-rated after the joint review'],
+        ['housekeeping', 'PEER', 'maintenance', 3, null, null],
+        ['maintenance', 'SELF', null, 2, null, null],
+      ]);
+    });
+
+    it('should be empty before the assessment is opened', () => {
+      expect(effectiveRatings(assessmentDecider.initialState())).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,9 @@
+export const ASSESSMENT_ERROR_CODES = {
+  notFound: 'ASSESSMENT.NOT_FOUND',
+  alreadyOpened: 'ASSESSMENT.ALREADY_OPENED',
+  closed: 'ASSESSMENT.CLOSED',
+  alreadyClosed: 'ASSESSMENT.ALREADY_CLOSED',
+  raterRequired: 'ASSESSMENT.RATER_REQUIRED',
+  raterNotAllowed: 'ASSESSMENT.RATER_NOT_ALLOWED',
+  selfPeerRating: 'ASSESSMENT.SELF_PEER_RATING',
+} as const;

@@ -1,0 +1,64 @@
+import type { RatingSource } from '../maturity-model';
+import type { DomainEvent } from '../shared';
+
+export type AssessmentOpenedData = {
+  assessmentId: string;
+  organizationId: string;
+  title: string;
+  /** ISO-8601 (UTC): the date the ratings describe. */
+  periodEnd: string;
+  /** The model version the levels and capabilities refer to. */
+  modelId: string;
+  modelVersion: number;
+  /** ISO-8601, from the command context. */
+  openedAt: string;
+};
+
+export type RatingRecordedData = {
+  assessmentId: string;
+  organizationId: string;
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: RatingSource;
+  /** The rating function for PEER, null otherwise. */
+  raterFunctionId: string | null;
+  evidence: string | null;
+};
+
+export type AssessmentClosedData = {
+  assessmentId: string;
+  organizationId: string;
+  /** ISO-8601, from the command context. */
+  closedAt: string;
+};
+
+export type RatingCorrectedData = {
+  assessmentId: string;
+  organizationId: string;
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: RatingSource;
+  raterFunctionId: string | null;
+  reason: string;
+  /** The level this correction replaces, null when the cell had no rating from this source and rater. */
+  previousLevel: number | null;
+  /** ISO-8601, from the command context. */
+  correctedAt: string;
+};
+
+export type AssessmentOpened = DomainEvent<'AssessmentOpened', AssessmentOpenedData>;
+export type RatingRecorded = DomainEvent<'RatingRecorded', RatingRecordedData>;
+export type AssessmentClosed = DomainEvent<'AssessmentClosed', AssessmentClosedData>;
+export type RatingCorrected = DomainEvent<'RatingCorrected', RatingCorrectedData>;
+
+export type AssessmentEvent = AssessmentOpened | RatingRecorded | AssessmentClosed | RatingCorrected;
+export type AssessmentEventType = AssessmentEvent['type'];
+
+export const ASSESSMENT_EVENT_SCHEMA_VERSIONS: Record<AssessmentEventType, number> = {
+  AssessmentOpened: 1,
+  RatingRecorded: 1,
+  AssessmentClosed: 1,
+  RatingCorrected: 1,
+};

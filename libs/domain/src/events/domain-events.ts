@@ -1,0 +1,39 @@
+// The domain's events in one place: the union the store and projections handle, and the current
+// schema version of each type (metadata.schemaVersion; older versions are upcast on read).
+import { ASSESSMENT_EVENT_SCHEMA_VERSIONS, type AssessmentEvent } from '../assessment';
+import { INVESTMENT_EVENT_SCHEMA_VERSIONS, type InvestmentEvent } from '../investment';
+import { MATURITY_MODEL_EVENT_SCHEMA_VERSIONS, type MaturityModelEvent } from '../maturity-model';
+import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../organization';
+import type { StreamCategory } from '../shared';
+
+export type DomainEventUnion = MaturityModelEvent | OrganizationEvent | AssessmentEvent | InvestmentEvent;
+export type DomainEventType = DomainEventUnion['type'];
+
+export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
+  ...MATURITY_MODEL_EVENT_SCHEMA_VERSIONS,
+  ...ORGANIZATION_EVENT_SCHEMA_VERSIONS,
+  ...ASSESSMENT_EVENT_SCHEMA_VERSIONS,
+  ...INVESTMENT_EVENT_SCHEMA_VERSIONS,
+};
+
+/** The category of the stream each event type is written to. */
+export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = {
+  MaturityModelPublished: 'maturity-model',
+  OrganizationRegistered: 'organization',
+  FunctionAdded: 'organization',
+  FunctionsLinked: 'organization',
+  TargetSet: 'organization',
+  AssessmentOpened: 'assessment',
+  RatingRecorded: 'assessment',
+  AssessmentClosed: 'assessment',
+  RatingCorrected: 'assessment',
+  InvestmentPlanned: 'investment',
+  InvestmentApproved: 'investment',
+  InvestmentDeployed: 'investment',
+  InvestmentCancelled: 'investment',
+};
+
+export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];
+
+export const isDomainEventType = (type: string): type is DomainEventType =>
+  Object.prototype.hasOwnProperty.call(EVENT_SCHEMA_VERSIONS, type);

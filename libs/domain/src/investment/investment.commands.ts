@@ -1,0 +1,55 @@
+import type { MaturityModel } from '../maturity-model';
+import type { OrganizationState } from '../organization';
+import type { InvestmentKind } from './investment.events';
+
+export type EffectInput = {
+  functionId: string;
+  capabilityId: string;
+  /** Change in levels, may be negative; low <= likely <= high. */
+  low: number;
+  likely: number;
+  high: number;
+};
+
+export type PlanInvestment = {
+  type: 'PlanInvestment';
+  data: {
+    investmentId: string;
+    organizationId: string;
+    name: string;
+    kind: InvestmentKind;
+    cost: number;
+    lagMonths: number;
+    effects: EffectInput[];
+  };
+};
+
+export type ApproveInvestment = {
+  type: 'ApproveInvestment';
+  data?: Record<string, never>;
+};
+
+export type DeployInvestment = {
+  type: 'DeployInvestment';
+  data: {
+    /** ISO-8601: when the investment went live (valid time, chosen by the client). */
+    deployedAt: string;
+  };
+};
+
+export type CancelInvestment = {
+  type: 'CancelInvestment';
+  data?: {
+    reason?: string | null;
+  };
+};
+
+export type InvestmentCommand = PlanInvestment | ApproveInvestment | DeployInvestment | CancelInvestment;
+
+export type InvestmentContext = {
+  now: Date;
+  /** Needed by PlanInvestment only: the organisation the investment is planned for. */
+  organization?: OrganizationState;
+  /** Needed by PlanInvestment only: the organisation's pinned maturity model version. */
+  model?: MaturityModel;
+};

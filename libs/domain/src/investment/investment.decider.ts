@@ -1,0 +1,181 @@
+import { requireCapability, requireModelVersion, topLevel, type MaturityModel } from '../maturity-model';
+import { requireFunction, requireOrganization, type Organization } from '../organization';
+import {
+  conflict,
+  type Decider,
+  invalidInput,
+  notFound,
+  optionalText,
+  requireInteger,
+  requireIsoDate,
+  requireNonNegativeNumber,
+  requireNumberInRange,
+  requireOneOf,
+  requireSlug,
+  requireText,
+  TEXT_LIMITS,
+} from '../shared';
+import type {
+  EffectInput,
+  InvestmentCommand,
+  InvestmentContext,
+  PlanInvestment,
+} from './investment.commands';
+import { INVESTMENT_ERROR_CODES } from './investment.errors';
+import {
+  INVESTMENT_KINDS,
+  type InvestmentEffect,
+  type InvestmentEvent,
+  type InvestmentStatus,
+} from './investment.events';
+import { evolveInvestment, initialInvestmentState, type InvestmentState } from './investment.state';
+
+export const MAX_LAG_MONTHS = 120;
+
+/** Which statuses each lifecycle command may start from: PLANNED -> APPROVED -> DEPLOYED, or CANCELLED. */
+export const INVESTMENT_TRANSITIONS = {
+  ApproveInvestment: ['PLANNED'],
+  DeployInvestment: ['APPROVED'],
+  CancelInvestment: ['PLANNED', 'APPROVED'],
+} as const satisfies Record<
+  Exclude<InvestmentCommand['type'], 'PlanInvestment'>,
+  readonly InvestmentStatus[]
+>;
+
+export function decideInvestment(
+  command: InvestmentCommand,
+  state: InvestmentState,
+  context: InvestmentContext,
+): InvestmentEvent[] {
+  if (command.type === 'PlanInvestment') return plan(command, state, context);
+  if (state.status === 'NONE') {
+    throw notFound(
+      'investmentId',
+      'investmentId: no such investment has been planned',
+      INVESTMENT_ERROR_CODES.notFound,
+    );
+  }
+  const allowed: readonly InvestmentStatus[] = INVESTMENT_TRANSITIONS[command.type];
+  if (!allowed.includes(state.status)) {
+    throw conflict(
+      `investmentId: investment "${state.id}" is ${state.status}; ${transitionVerb(command.type)} needs it to be ${allowed.join(' or ')}`,
+      INVESTMENT_ERROR_CODES.invalidTransition,
+      'investmentId',
+    );
+  }
+  const ids = { investmentId: state.id, organizationId: state.organizationId };
+  const now = context.now.toISOString();
+  switch (command.type) {
+    case 'ApproveInvestment':
+      return [{ type: 'InvestmentApproved', data: { ...ids, approvedAt: now } }];
+    case 'DeployInvestment':
+      return [
+        {
+          type: 'InvestmentDeployed',
+          data: { ...ids, deployedAt: requireIsoDate('deployedAt', command.data.deployedAt) },
+        },
+      ];
+    case 'CancelInvestment': {
+      const reason = optionalText('reason', command.data?.reason, TEXT_LIMITS.reason);
+      const previousStatus = state.status === 'APPROVED' ? 'APPROVED' : 'PLANNED';
+      return [{ type: 'InvestmentCancelled', data: { ...ids, reason, previousStatus, cancelledAt: now } }];
+    }
+  }
+}
+
+const transitionVerb = (type: keyof typeof INVESTMENT_TRANSITIONS): string =>
+  ({ ApproveInvestment: 'approving', DeployInvestment: 'deploying', CancelInvestment: 'cancelling' })[type];
+
+function plan(
+  command: PlanInvestment,
+  state: InvestmentState,
+  context: InvestmentContext,
+): InvestmentEvent[] {
+  const { data } = command;
+  const investmentId = requireSlug('investmentId', data.investmentId);
+  if (state.status !== 'NONE') {
+    throw conflict(
+      `investmentId: investment "${investmentId}" is already planned`,
+      INVESTMENT_ERROR_CODES.alreadyPlanned,
+      'investmentId',
+    );
+  }
+  const organizationId = requireSlug('organizationId', data.organizationId);
+  const organization = requireOrganization(context.organization, 'organizationId', organizationId);
+  const model = requireModelVersion(context.model, organization.modelId, organization.modelVersion);
+  return [
+    {
+      type: 'InvestmentPlanned',
+      data: {
+        investmentId,
+        organizationId,
+        name: requireText('name', data.name, TEXT_LIMITS.name),
+        kind: requireOneOf('kind', data.kind, INVESTMENT_KINDS),
+        cost: requireNonNegativeNumber('cost', data.cost),
+        lagMonths: requireInteger('lagMonths', data.lagMonths, 0, MAX_LAG_MONTHS),
+        effects: validateEffects(data.effects, organization, model),
+        plannedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+function validateEffects(
+  effects: EffectInput[],
+  organization: Organization,
+  model: MaturityModel,
+): InvestmentEffect[] {
+  if (!Array.isArray(effects) || effects.length === 0) {
+    throw invalidInput(
+      'effects',
+      'effects must hold at least one effect: which cell the investment moves, and by how much',
+      INVESTMENT_ERROR_CODES.noEffects,
+    );
+  }
+  // A change beyond L - 1 levels cannot happen on a 1..L scale.
+  const maxChange = topLevel(model) - 1;
+  const cells = new Set<string>();
+  return effects.map((effect, index) => {
+    const field = `effects[${index}]`;
+    const functionId = requireFunction(organization, `${field}.functionId`, effect.functionId).id;
+    const capabilityId = requireCapability(model, `${field}.capabilityId`, effect.capabilityId).id;
+    const [low, likely, high] = (['low', 'likely', 'high'] as const).map((bound) =>
+      requireNumberInRange(`${field}.${bound}`, effect[bound], -maxChange, maxChange),
+    ) as [number, number, number];
+    if (low > likely) {
+      throw invalidInput(
+        `${field}.low`,
+        `${field}.low (${low}) must not exceed likely (${likely})`,
+        INVESTMENT_ERROR_CODES.effectOrder,
+      );
+    }
+    if (likely > high) {
+      throw invalidInput(
+        `${field}.likely`,
+        `${field}.likely (${likely}) must not exceed high (${high})`,
+        INVESTMENT_ERROR_CODES.effectOrder,
+      );
+    }
+    const cell = `${functionId}/${capabilityId}`;
+    if (cells.has(cell)) {
+      throw invalidInput(
+        field,
+        `${field} repeats the cell (${functionId}, ${capabilityId}); give one effect per cell`,
+        INVESTMENT_ERROR_CODES.duplicateEffect,
+      );
+    }
+    cells.add(cell);
+    return { functionId, capabilityId, low, likely, high };
+  });
+}
+
+export const investmentDecider: Decider<
+  InvestmentCommand,
+  InvestmentEvent,
+  InvestmentState,
+  InvestmentContext
+> = {
+  initialState: initialInvestmentState,
+  decide: decideInvestment,
+  evolve: evolveInvestment,
+};

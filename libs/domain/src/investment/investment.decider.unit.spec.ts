@@ -1,0 +1,284 @@
+import { deciderSpecification } from '../shared/testing/decider-specification';
+import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import type { EffectInput, PlanInvestment } from './investment.commands';
+import { investmentDecider } from './investment.decider';
+import { INVESTMENT_ERROR_CODES } from './investment.errors';
+import type { InvestmentEvent } from './investment.events';
+
+const context = { now: NOW, organization: hotel, model };
+const spec = deciderSpecification(investmentDecider, context);
+const ids = { investmentId: 'joint-evaluation', organizationId: HOTEL_ID };
+
+const effect: EffectInput = {
+  functionId: 'housekeeping',
+  capabilityId: 'cross-functional-cooperation',
+  low: 0,
+  likely: 1,
+  high: 1.5,
+};
+
+const plan = (overrides: Partial<PlanInvestment['data']> = {}): PlanInvestment => ({
+  type: 'PlanInvestment',
+  data: {
+    ...ids,
+    name: 'Front desk rates housekeeping',
+    kind: 'OPERATIONAL',
+    cost: 12_000,
+    lagMonths: 3,
+    effects: [
+      effect,
+      { functionId: 'front-desk', capabilityId: 'customer-metrics', low: -0.5, likely: 0.5, high: 1 },
+    ],
+    ...overrides,
+  },
+});
+
+const planned: InvestmentEvent = {
+  type: 'InvestmentPlanned',
+  data: {
+    ...ids,
+    name: 'Front desk rates housekeeping',
+    kind: 'OPERATIONAL',
+    cost: 12_000,
+    lagMonths: 3,
+    effects: [
+      effect,
+      { functionId: 'front-desk', capabilityId: 'customer-metrics', low: -0.5, likely: 0.5, high: 1 },
+    ],
+    plannedAt: NOW_ISO,
+  },
+};
+const approved: InvestmentEvent = { type: 'InvestmentApproved', data: { ...ids, approvedAt: NOW_ISO } };
+const deployed: InvestmentEvent = {
+  type: 'InvestmentDeployed',
+  data: { ...ids, deployedAt: '2024-05-01T00:00:00.000Z' },
+};
+const cancelled: InvestmentEvent = {
+  type: 'InvestmentCancelled',
+  data: { ...ids, reason: null, previousStatus: 'PLANNED', cancelledAt: NOW_ISO },
+};
+
+const withEffect = (overrides: Partial<EffectInput>): PlanInvestment =>
+  plan({ effects: [effect, { ...effect, ...overrides }] });
+
+describe('investmentDecider', () => {
+  describe('PlanInvestment', () => {
+    it('should plan an investment with its effects', () => {
+      spec.given([]).when(plan()).then([planned]);
+    });
+
+    it('should accept zero cost, lag 0 and lag 120, and effects of L - 1 levels either way', () => {
+      spec
+        .given([])
+        .when(plan({ cost: 0, lagMonths: 0 }))
+        .then([{ ...planned, data: { ...planned.data, cost: 0, lagMonths: 0 } }]);
+      spec
+        .given([])
+        .when(plan({ lagMonths: 120, effects: [{ ...effect, low: -4, likely: 0, high: 4 }] }))
+        .then([
+          {
+            ...planned,
+            data: { ...planned.data, lagMonths: 120, effects: [{ ...effect, low: -4, likely: 0, high: 4 }] },
+          },
+        ]);
+    });
+
+    it('should refuse an id planned before', () => {
+      spec
+        .given([planned])
+        .when(plan())
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.alreadyPlanned, 'investmentId');
+    });
+
+    it('should refuse an id that is not a slug', () => {
+      spec
+        .given([])
+        .when(plan({ investmentId: 'Joint evaluation' }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'investmentId');
+    });
+
+    it('should refuse an unknown organization', () => {
+      spec
+        .given([])
+        .when(plan({ organizationId: 'other-hotel' }))
+        .thenThrows('not_found', 'ORGANIZATION.NOT_FOUND', 'organizationId');
+      spec
+        .given([])
+        .when(plan(), { now: NOW })
+        .thenThrows('not_found', 'ORGANIZATION.NOT_FOUND', 'organizationId');
+    });
+
+    it('should refuse a name over 200 characters', () => {
+      spec
+        .given([])
+        .when(plan({ name: 'n'.repeat(201) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'name');
+    });
+
+    it('should refuse a negative cost', () => {
+      spec
+        .given([])
+        .when(plan({ cost: -1 }))
+        .thenThrows('invalid_input', 'VALIDATION.OUT_OF_RANGE', 'cost');
+    });
+
+    it.each([
+      [-1, 'VALIDATION.OUT_OF_RANGE'],
+      [121, 'VALIDATION.OUT_OF_RANGE'],
+      [1.5, 'VALIDATION.NOT_AN_INTEGER'],
+    ])('should refuse lagMonths %d', (lagMonths, code) => {
+      spec.given([]).when(plan({ lagMonths })).thenThrows('invalid_input', code, 'lagMonths');
+    });
+
+    it('should refuse an investment without effects', () => {
+      spec
+        .given([])
+        .when(plan({ effects: [] }))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.noEffects, 'effects');
+    });
+
+    it('should refuse low > likely', () => {
+      spec
+        .given([])
+        .when(withEffect({ low: 1.5, likely: 1, high: 2 }))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.effectOrder, 'effects[1].low');
+    });
+
+    it('should refuse likely > high', () => {
+      spec
+        .given([])
+        .when(withEffect({ low: 0, likely: 2, high: 1 }))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.effectOrder, 'effects[1].likely');
+    });
+
+    it('should refuse an effect beyond L - 1 levels', () => {
+      spec
+        .given([])
+        .when(withEffect({ low: 0, likely: 1, high: 4.5 }))
+        .thenThrows('invalid_input', 'VALIDATION.OUT_OF_RANGE', 'effects[1].high');
+    });
+
+    it('should refuse a non-finite effect', () => {
+      spec
+        .given([])
+        .when(withEffect({ low: Number.NEGATIVE_INFINITY }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_NUMBER', 'effects[1].low');
+    });
+
+    it('should refuse an unknown function or capability', () => {
+      spec
+        .given([])
+        .when(withEffect({ functionId: 'spa' }))
+        .thenThrows('not_found', 'ORGANIZATION.FUNCTION_NOT_FOUND', 'effects[1].functionId');
+      spec
+        .given([])
+        .when(withEffect({ capabilityId: 'telepathy' }))
+        .thenThrows('not_found', 'MATURITY_MODEL.CAPABILITY_NOT_FOUND', 'effects[1].capabilityId');
+    });
+
+    it('should refuse two effects on one cell', () => {
+      spec
+        .given([])
+        .when(withEffect({}))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.duplicateEffect, 'effects[1]');
+    });
+
+    it('should refuse a kind outside OPERATIONAL and CAPITAL', () => {
+      spec
+        .given([])
+        .when({ ...plan(), data: { ...plan().data, kind: 'MAGIC' as 'CAPITAL' } })
+        .thenThrows('invalid_input', 'VALIDATION.NOT_ALLOWED', 'kind');
+    });
+  });
+
+  describe('ApproveInvestment', () => {
+    it('should approve a planned investment', () => {
+      spec.given([planned]).when({ type: 'ApproveInvestment' }).then([approved]);
+    });
+
+    it.each([
+      ['approved', [planned, approved]],
+      ['deployed', [planned, approved, deployed]],
+      ['cancelled', [planned, cancelled]],
+    ])('should refuse approving an investment that is %s', (_status, given) => {
+      spec
+        .given(given)
+        .when({ type: 'ApproveInvestment' })
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
+    });
+
+    it('should refuse an investment that was never planned', () => {
+      spec
+        .given([])
+        .when({ type: 'ApproveInvestment' })
+        .thenThrows('not_found', INVESTMENT_ERROR_CODES.notFound, 'investmentId');
+    });
+  });
+
+  describe('DeployInvestment', () => {
+    it('should deploy an approved investment at the given time, in UTC', () => {
+      spec
+        .given([planned, approved])
+        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-05-01T02:00:00+02:00' } })
+        .then([deployed]);
+    });
+
+    it('should refuse deploying an investment that was never approved', () => {
+      spec
+        .given([planned])
+        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-05-01' } })
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
+    });
+
+    it('should refuse a malformed deployedAt', () => {
+      spec
+        .given([planned, approved])
+        .when({ type: 'DeployInvestment', data: { deployedAt: 'next May' } })
+        .thenThrows('invalid_input', 'VALIDATION.MALFORMED_DATE', 'deployedAt');
+    });
+  });
+
+  describe('CancelInvestment', () => {
+    it('should cancel a planned investment', () => {
+      spec.given([planned]).when({ type: 'CancelInvestment' }).then([cancelled]);
+    });
+
+    it('should cancel an approved investment with a reason', () => {
+      spec
+        .given([planned, approved])
+        .when({ type: 'CancelInvestment', data: { reason: 'Budget moved to training' } })
+        .then([
+          {
+            type: 'InvestmentCancelled',
+            data: {
+              ...ids,
+              reason: 'Budget moved to training',
+              previousStatus: 'APPROVED',
+              cancelledAt: NOW_ISO,
+            },
+          },
+        ]);
+    });
+
+    it('should refuse cancelling a deployed investment', () => {
+      spec
+        .given([planned, approved, deployed])
+        .when({ type: 'CancelInvestment' })
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
+    });
+
+    it('should refuse cancelling twice', () => {
+      spec
+        .given([planned, cancelled])
+        .when({ type: 'CancelInvestment' })
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
+    });
+
+    it('should refuse a reason over 2,000 characters', () => {
+      spec
+        .given([planned])
+        .when({ type: 'CancelInvestment', data: { reason: 'r'.repeat(2_001) } })
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'reason');
+    });
+  });
+});

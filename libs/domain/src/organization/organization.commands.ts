@@ -1,0 +1,57 @@
+import type { MaturityModel } from '../maturity-model';
+
+export type RegisterOrganization = {
+  type: 'RegisterOrganization';
+  data: {
+    id: string;
+    name: string;
+    purpose?: string | null;
+    valueProposition?: string | null;
+    modelId: string;
+    /** The organisation is pinned to this version; absent means the version in the context. */
+    modelVersion?: number | null;
+  };
+};
+
+export type AddFunction = {
+  type: 'AddFunction';
+  data: {
+    functionId: string;
+    name: string;
+    /** Absent means false. */
+    customerFacing?: boolean | null;
+    /** An external organisation that co-delivers; absent means false. */
+    partner?: boolean | null;
+  };
+};
+
+export type LinkFunctions = {
+  type: 'LinkFunctions';
+  data: {
+    from: string;
+    to: string;
+    /** Defaults to 1. */
+    weight?: number | null;
+  };
+};
+
+export type SetTarget = {
+  type: 'SetTarget';
+  data: {
+    capabilityId: string;
+    /** Absent: the target of the capability for every function; given: that function's override. */
+    functionId?: string | null;
+    level: number;
+  };
+};
+
+export type OrganizationCommand = RegisterOrganization | AddFunction | LinkFunctions | SetTarget;
+
+export type OrganizationContext = {
+  now: Date;
+  /**
+   * RegisterOrganization: the model named by the command (undefined when unknown).
+   * SetTarget: the organisation's pinned model. Other commands do not read it.
+   */
+  model?: MaturityModel | undefined;
+};

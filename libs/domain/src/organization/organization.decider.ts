@@ -1,0 +1,150 @@
+import {
+  MATURITY_MODEL_ERROR_CODES,
+  requireCapability,
+  requireLevel,
+  requireModelVersion,
+} from '../maturity-model';
+import {
+  conflict,
+  type Decider,
+  invalidInput,
+  notFound,
+  optionalFlag,
+  optionalText,
+  requirePositiveNumber,
+  requireSlug,
+  requireText,
+  TEXT_LIMITS,
+} from '../shared';
+import type { OrganizationCommand, OrganizationContext, RegisterOrganization } from './organization.commands';
+import { ORGANIZATION_ERROR_CODES } from './organization.errors';
+import type { OrganizationEvent } from './organization.events';
+import { findFunction, findInteraction, requireFunction, requireOrganization } from './organization.lookups';
+import { evolveOrganization, initialOrganizationState, type OrganizationState } from './organization.state';
+
+export function decideOrganization(
+  command: OrganizationCommand,
+  state: OrganizationState,
+  context: OrganizationContext,
+): OrganizationEvent[] {
+  if (command.type === 'RegisterOrganization') return register(command, state, context);
+  const organization = requireOrganization(state, 'organizationId');
+  switch (command.type) {
+    case 'AddFunction': {
+      const functionId = requireSlug('functionId', command.data.functionId);
+      if (findFunction(organization, functionId)) {
+        throw conflict(
+          `functionId: organization "${organization.id}" already has a function "${functionId}"`,
+          ORGANIZATION_ERROR_CODES.functionAlreadyExists,
+          'functionId',
+        );
+      }
+      return [
+        {
+          type: 'FunctionAdded',
+          data: {
+            organizationId: organization.id,
+            functionId,
+            name: requireText('name', command.data.name, TEXT_LIMITS.name),
+            customerFacing: optionalFlag('customerFacing', command.data.customerFacing),
+            partner: optionalFlag('partner', command.data.partner),
+          },
+        },
+      ];
+    }
+    case 'LinkFunctions': {
+      const from = requireFunction(organization, 'from', command.data.from).id;
+      const to = requireFunction(organization, 'to', command.data.to).id;
+      if (from === to) {
+        throw invalidInput(
+          'to',
+          `to must name a function other than from ("${from}")`,
+          ORGANIZATION_ERROR_CODES.selfLink,
+        );
+      }
+      const { weight: requested } = command.data;
+      const weight =
+        requested === undefined || requested === null ? 1 : requirePositiveNumber('weight', requested);
+      // Relinking a pair with its current weight changes nothing, so nothing is recorded.
+      if (findInteraction(organization, from, to)?.weight === weight) return [];
+      return [{ type: 'FunctionsLinked', data: { organizationId: organization.id, from, to, weight } }];
+    }
+    case 'SetTarget': {
+      const model = requireModelVersion(context.model, organization.modelId, organization.modelVersion);
+      const capabilityId = requireCapability(model, 'capabilityId', command.data.capabilityId).id;
+      const { functionId: requestedFunction } = command.data;
+      const functionId =
+        requestedFunction === undefined || requestedFunction === null
+          ? null
+          : requireFunction(organization, 'functionId', requestedFunction).id;
+      const level = requireLevel(model, 'level', command.data.level);
+      const current = organization.targets.find(
+        (target) => target.capabilityId === capabilityId && target.functionId === functionId,
+      );
+      if (current?.level === level) return [];
+      return [
+        { type: 'TargetSet', data: { organizationId: organization.id, capabilityId, functionId, level } },
+      ];
+    }
+  }
+}
+
+function register(
+  command: RegisterOrganization,
+  state: OrganizationState,
+  context: OrganizationContext,
+): OrganizationEvent[] {
+  const { data } = command;
+  const organizationId = requireSlug('id', data.id);
+  if (state.status !== 'NONE') {
+    throw conflict(
+      `id: organization "${organizationId}" is already registered`,
+      ORGANIZATION_ERROR_CODES.alreadyRegistered,
+      'id',
+    );
+  }
+  const name = requireText('name', data.name, TEXT_LIMITS.name);
+  const purpose = optionalText('purpose', data.purpose, TEXT_LIMITS.description);
+  const valueProposition = optionalText('valueProposition', data.valueProposition, TEXT_LIMITS.description);
+  const modelId = requireSlug('modelId', data.modelId);
+  const { model } = context;
+  if (model?.id !== modelId) {
+    throw notFound(
+      'modelId',
+      `modelId: no maturity model "${modelId}" is published`,
+      MATURITY_MODEL_ERROR_CODES.notFound,
+    );
+  }
+  if (data.modelVersion !== undefined && data.modelVersion !== null && data.modelVersion !== model.version) {
+    throw notFound(
+      'modelVersion',
+      `modelVersion: maturity model "${modelId}" has no version ${data.modelVersion}`,
+      MATURITY_MODEL_ERROR_CODES.notFound,
+    );
+  }
+  return [
+    {
+      type: 'OrganizationRegistered',
+      data: {
+        organizationId,
+        name,
+        purpose,
+        valueProposition,
+        modelId,
+        modelVersion: model.version,
+        registeredAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+export const organizationDecider: Decider<
+  OrganizationCommand,
+  OrganizationEvent,
+  OrganizationState,
+  OrganizationContext
+> = {
+  initialState: initialOrganizationState,
+  decide: decideOrganization,
+  evolve: evolveOrganization,
+};

@@ -1,0 +1,296 @@
+import { DEFAULT_MATURITY_MODEL, type MaturityModel } from '../maturity-model';
+import { foldEvents } from '../shared';
+import { deciderSpecification } from '../shared/testing/decider-specification';
+import { HOTEL_ID, hotelEvents, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import type { RegisterOrganization } from './organization.commands';
+import { organizationDecider } from './organization.decider';
+import { ORGANIZATION_ERROR_CODES } from './organization.errors';
+import type { OrganizationEvent } from './organization.events';
+import { findInteraction, targetLevel } from './organization.lookups';
+
+const spec = deciderSpecification(organizationDecider, { now: NOW, model });
+
+const register = (overrides: Partial<RegisterOrganization['data']> = {}): RegisterOrganization => ({
+  type: 'RegisterOrganization',
+  data: {
+    id: 'grand-hotel',
+    name: ' Grand Hotel ',
+    purpose: 'Rested guests',
+    modelId: model.id,
+    ...overrides,
+  },
+});
+
+const linked = (from: string, to: string, weight: number): OrganizationEvent => ({
+  type: 'FunctionsLinked',
+  data: { organizationId: HOTEL_ID, from, to, weight },
+});
+
+describe('organizationDecider', () => {
+  describe('RegisterOrganization', () => {
+    it('should register pinned to the model version in the context', () => {
+      spec
+        .given([])
+        .when(register())
+        .then([
+          {
+            type: 'OrganizationRegistered',
+            data: {
+              organizationId: 'grand-hotel',
+              name: 'Grand Hotel',
+              purpose: 'Rested guests',
+              valueProposition: null,
+              modelId: 'customer-centricity',
+              modelVersion: 1,
+              registeredAt: NOW_ISO,
+            },
+          },
+        ]);
+    });
+
+    it('should refuse an id registered before', () => {
+      spec
+        .given(hotelEvents)
+        .when(register())
+        .thenThrows('conflict', ORGANIZATION_ERROR_CODES.alreadyRegistered, 'id');
+    });
+
+    it('should refuse an id that is not a slug', () => {
+      spec
+        .given([])
+        .when(register({ id: 'Grand Hotel' }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'id');
+    });
+
+    it('should refuse a name over 200 characters', () => {
+      spec
+        .given([])
+        .when(register({ name: 'n'.repeat(201) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'name');
+    });
+
+    it('should refuse an unknown model', () => {
+      spec
+        .given([])
+        .when(register({ modelId: 'nonexistent' }), { now: NOW, model: undefined })
+        .thenThrows('not_found', 'MATURITY_MODEL.NOT_FOUND', 'modelId');
+    });
+
+    it('should refuse a model version that is not the one loaded', () => {
+      spec
+        .given([])
+        .when(register({ modelVersion: 7 }))
+        .thenThrows('not_found', 'MATURITY_MODEL.NOT_FOUND', 'modelVersion');
+    });
+  });
+
+  describe('AddFunction', () => {
+    it('should add a function, flags defaulting to false', () => {
+      spec
+        .given(hotelEvents)
+        .when({
+          type: 'AddFunction',
+          data: { functionId: 'restaurant', name: 'Restaurant', customerFacing: true },
+        })
+        .then([
+          {
+            type: 'FunctionAdded',
+            data: {
+              organizationId: HOTEL_ID,
+              functionId: 'restaurant',
+              name: 'Restaurant',
+              customerFacing: true,
+              partner: false,
+            },
+          },
+        ]);
+    });
+
+    it('should refuse a function id added before', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'AddFunction', data: { functionId: 'housekeeping', name: 'Housekeeping' } })
+        .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionAlreadyExists, 'functionId');
+    });
+
+    it('should refuse a function id that is not a slug', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'AddFunction', data: { functionId: 'Front Desk', name: 'Front desk' } })
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'functionId');
+    });
+
+    it('should refuse a name over 200 characters', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'AddFunction', data: { functionId: 'spa', name: 's'.repeat(201) } })
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'name');
+    });
+
+    it('should refuse an organization that is not registered', () => {
+      spec
+        .given([])
+        .when({ type: 'AddFunction', data: { functionId: 'spa', name: 'Spa' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.notFound, 'organizationId');
+    });
+  });
+
+  describe('LinkFunctions', () => {
+    it('should link two functions with weight 1 by default', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'LinkFunctions', data: { from: 'front-desk', to: 'housekeeping' } })
+        .then([linked('front-desk', 'housekeeping', 1)]);
+    });
+
+    it('should update the weight when the same pair is linked again, in either direction', () => {
+      spec
+        .given([...hotelEvents, linked('front-desk', 'housekeeping', 1)])
+        .when({ type: 'LinkFunctions', data: { from: 'housekeeping', to: 'front-desk', weight: 3 } })
+        .then([linked('housekeeping', 'front-desk', 3)]);
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        linked('front-desk', 'housekeeping', 1),
+        linked('housekeeping', 'front-desk', 3),
+      ]);
+      expect(organization.status === 'REGISTERED' && organization.interactions).toEqual([
+        { from: 'housekeeping', to: 'front-desk', weight: 3 },
+      ]);
+      expect(
+        organization.status === 'REGISTERED' && findInteraction(organization, 'front-desk', 'housekeeping'),
+      ).toEqual({ from: 'housekeeping', to: 'front-desk', weight: 3 });
+    });
+
+    it('should record nothing when the pair already has that weight', () => {
+      spec
+        .given([...hotelEvents, linked('front-desk', 'housekeeping', 2)])
+        .when({ type: 'LinkFunctions', data: { from: 'housekeeping', to: 'front-desk', weight: 2 } })
+        .then([]);
+    });
+
+    it('should refuse a link of a function to itself', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'LinkFunctions', data: { from: 'front-desk', to: 'front-desk' } })
+        .thenThrows('invalid_input', ORGANIZATION_ERROR_CODES.selfLink, 'to');
+    });
+
+    it.each([0, -0.5, Number.NaN])('should refuse a weight of %d', (weight) => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'LinkFunctions', data: { from: 'front-desk', to: 'housekeeping', weight } })
+        .thenThrows(
+          'invalid_input',
+          Number.isNaN(weight) ? 'VALIDATION.NOT_A_NUMBER' : 'VALIDATION.OUT_OF_RANGE',
+          'weight',
+        );
+    });
+
+    it('should refuse an unknown function', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'LinkFunctions', data: { from: 'front-desk', to: 'spa' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.functionNotFound, 'to');
+    });
+  });
+
+  describe('SetTarget', () => {
+    it('should set the capability target and a function override', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'SetTarget', data: { capabilityId: 'cross-functional-cooperation', level: 4 } })
+        .then([
+          {
+            type: 'TargetSet',
+            data: {
+              organizationId: HOTEL_ID,
+              capabilityId: 'cross-functional-cooperation',
+              functionId: null,
+              level: 4,
+            },
+          },
+        ]);
+      spec
+        .given(hotelEvents)
+        .when({
+          type: 'SetTarget',
+          data: { capabilityId: 'self-service', functionId: 'front-desk', level: 5 },
+        })
+        .then([
+          {
+            type: 'TargetSet',
+            data: {
+              organizationId: HOTEL_ID,
+              capabilityId: 'self-service',
+              functionId: 'front-desk',
+              level: 5,
+            },
+          },
+        ]);
+    });
+
+    it('should resolve a function override before the capability target', () => {
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        {
+          type: 'TargetSet',
+          data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: null, level: 3 },
+        },
+        {
+          type: 'TargetSet',
+          data: {
+            organizationId: HOTEL_ID,
+            capabilityId: 'self-service',
+            functionId: 'front-desk',
+            level: 5,
+          },
+        },
+        {
+          type: 'TargetSet',
+          data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: null, level: 2 },
+        },
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(targetLevel(organization, 'self-service', 'front-desk')).toBe(5);
+      expect(targetLevel(organization, 'self-service', 'housekeeping')).toBe(2);
+      expect(targetLevel(organization, 'service-recovery', 'housekeeping')).toBeNull();
+      expect(organization.targets).toHaveLength(2);
+    });
+
+    it.each([0, 6, 2.5])('should refuse a target level of %d outside 1..5', (level) => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'SetTarget', data: { capabilityId: 'self-service', level } })
+        .thenThrows(
+          'invalid_input',
+          level === 2.5 ? 'VALIDATION.NOT_AN_INTEGER' : 'VALIDATION.OUT_OF_RANGE',
+          'level',
+        );
+    });
+
+    it('should refuse an unknown capability', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'SetTarget', data: { capabilityId: 'telepathy', level: 3 } })
+        .thenThrows('not_found', 'MATURITY_MODEL.CAPABILITY_NOT_FOUND', 'capabilityId');
+    });
+
+    it('should refuse an unknown function', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'SetTarget', data: { capabilityId: 'self-service', functionId: 'spa', level: 3 } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.functionNotFound, 'functionId');
+    });
+
+    it('should refuse when the pinned model version is not in the context', () => {
+      const republished: MaturityModel = { ...DEFAULT_MATURITY_MODEL, version: 2 };
+      spec
+        .given(hotelEvents)
+        .when(
+          { type: 'SetTarget', data: { capabilityId: 'self-service', level: 3 } },
+          { now: NOW, model: republished },
+        )
+        .thenThrows('not_found', 'MATURITY_MODEL.NOT_FOUND', 'modelId');
+    });
+  });
+});

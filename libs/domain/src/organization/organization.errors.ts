@@ -1,0 +1,7 @@
+export const ORGANIZATION_ERROR_CODES = {
+  notFound: 'ORGANIZATION.NOT_FOUND',
+  alreadyRegistered: 'ORGANIZATION.ALREADY_REGISTERED',
+  functionNotFound: 'ORGANIZATION.FUNCTION_NOT_FOUND',
+  functionAlreadyExists: 'ORGANIZATION.FUNCTION_ALREADY_EXISTS',
+  selfLink: 'ORGANIZATION.SELF_LINK',
+} as const;

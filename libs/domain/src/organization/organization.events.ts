@@ -1,0 +1,52 @@
+import type { DomainEvent } from '../shared';
+
+export type OrganizationRegisteredData = {
+  organizationId: string;
+  name: string;
+  /** The organisation's "why". */
+  purpose: string | null;
+  valueProposition: string | null;
+  modelId: string;
+  modelVersion: number;
+  /** ISO-8601, from the command context. */
+  registeredAt: string;
+};
+
+export type FunctionAddedData = {
+  organizationId: string;
+  functionId: string;
+  name: string;
+  customerFacing: boolean;
+  partner: boolean;
+};
+
+export type FunctionsLinkedData = {
+  organizationId: string;
+  /** Undirected: (from, to) and (to, from) are the same link; a later event replaces the weight. */
+  from: string;
+  to: string;
+  weight: number;
+};
+
+export type TargetSetData = {
+  organizationId: string;
+  capabilityId: string;
+  /** null: the capability's target for all functions; otherwise this function's override. */
+  functionId: string | null;
+  level: number;
+};
+
+export type OrganizationRegistered = DomainEvent<'OrganizationRegistered', OrganizationRegisteredData>;
+export type FunctionAdded = DomainEvent<'FunctionAdded', FunctionAddedData>;
+export type FunctionsLinked = DomainEvent<'FunctionsLinked', FunctionsLinkedData>;
+export type TargetSet = DomainEvent<'TargetSet', TargetSetData>;
+
+export type OrganizationEvent = OrganizationRegistered | FunctionAdded | FunctionsLinked | TargetSet;
+export type OrganizationEventType = OrganizationEvent['type'];
+
+export const ORGANIZATION_EVENT_SCHEMA_VERSIONS: Record<OrganizationEventType, number> = {
+  OrganizationRegistered: 1,
+  FunctionAdded: 1,
+  FunctionsLinked: 1,
+  TargetSet: 1,
+};

@@ -1,0 +1,78 @@
+import { notFound, requireSlug } from '../shared';
+import { ORGANIZATION_ERROR_CODES } from './organization.errors';
+import {
+  linksSamePair,
+  type FunctionLink,
+  type Organization,
+  type OrganizationFunction,
+  type OrganizationState,
+  type RegisteredOrganizationState,
+} from './organization.state';
+
+export const isRegisteredOrganization = (state: OrganizationState): state is RegisteredOrganizationState =>
+  state.status === 'REGISTERED';
+
+export const findFunction = (
+  organization: Organization,
+  functionId: string,
+): OrganizationFunction | undefined =>
+  organization.functions.find((candidate) => candidate.id === functionId);
+
+export const findInteraction = (
+  organization: Organization,
+  first: string,
+  second: string,
+): FunctionLink | undefined => organization.interactions.find((link) => linksSamePair(link, first, second));
+
+/** T(f, c): the function's override, else the capability's target, else null (no target). */
+export function targetLevel(
+  organization: Organization,
+  capabilityId: string,
+  functionId: string,
+): number | null {
+  const override = organization.targets.find(
+    (target) => target.capabilityId === capabilityId && target.functionId === functionId,
+  );
+  const general = organization.targets.find(
+    (target) => target.capabilityId === capabilityId && target.functionId === null,
+  );
+  return (override ?? general)?.level ?? null;
+}
+
+/** The organisation, or NOT_FOUND on `field` when it is not registered (or is another one). */
+export function requireOrganization(
+  state: OrganizationState | undefined,
+  field: string,
+  organizationId?: string,
+): RegisteredOrganizationState {
+  if (
+    state === undefined ||
+    !isRegisteredOrganization(state) ||
+    (organizationId !== undefined && state.id !== organizationId)
+  ) {
+    throw notFound(
+      field,
+      `${field}: no organization ${organizationId === undefined ? 'is registered' : `"${organizationId}" is registered`}`,
+      ORGANIZATION_ERROR_CODES.notFound,
+    );
+  }
+  return state;
+}
+
+/** A function of the organisation, or NOT_FOUND on `field`. */
+export function requireFunction(
+  organization: Organization,
+  field: string,
+  functionId: unknown,
+): OrganizationFunction {
+  const id = requireSlug(field, functionId);
+  const found = findFunction(organization, id);
+  if (!found) {
+    throw notFound(
+      field,
+      `${field}: organization "${organization.id}" has no function "${id}"`,
+      ORGANIZATION_ERROR_CODES.functionNotFound,
+    );
+  }
+  return found;
+}

@@ -1,0 +1,94 @@
+import type { OrganizationEvent } from './organization.events';
+
+export type OrganizationFunction = {
+  id: string;
+  name: string;
+  customerFacing: boolean;
+  partner: boolean;
+};
+
+/** An undirected, weighted interaction between two functions that co-deliver an experience. */
+export type FunctionLink = {
+  from: string;
+  to: string;
+  weight: number;
+};
+
+export type MaturityTarget = {
+  capabilityId: string;
+  /** null for the capability's target, a function id for that function's override. */
+  functionId: string | null;
+  level: number;
+};
+
+export type Organization = {
+  id: string;
+  name: string;
+  purpose: string | null;
+  valueProposition: string | null;
+  modelId: string;
+  modelVersion: number;
+  /** In the order they were added. */
+  functions: OrganizationFunction[];
+  /** One per unordered pair, in the order first linked. */
+  interactions: FunctionLink[];
+  /** One per (capability, function or null), in the order first set. */
+  targets: MaturityTarget[];
+};
+
+export type OrganizationState = { status: 'NONE' } | ({ status: 'REGISTERED' } & Organization);
+export type RegisteredOrganizationState = Extract<OrganizationState, { status: 'REGISTERED' }>;
+
+export const initialOrganizationState = (): OrganizationState => ({ status: 'NONE' });
+
+export function evolveOrganization(state: OrganizationState, event: OrganizationEvent): OrganizationState {
+  if (event.type === 'OrganizationRegistered') {
+    const { organizationId, name, purpose, valueProposition, modelId, modelVersion } = event.data;
+    return {
+      status: 'REGISTERED',
+      id: organizationId,
+      name,
+      purpose,
+      valueProposition,
+      modelId,
+      modelVersion,
+      functions: [],
+      interactions: [],
+      targets: [],
+    };
+  }
+  // Anything else before registration cannot have been decided; ignore rather than invent state.
+  if (state.status === 'NONE') return state;
+  switch (event.type) {
+    case 'FunctionAdded': {
+      const { functionId, name, customerFacing, partner } = event.data;
+      return { ...state, functions: [...state.functions, { id: functionId, name, customerFacing, partner }] };
+    }
+    case 'FunctionsLinked': {
+      const { from, to, weight } = event.data;
+      const link = { from, to, weight };
+      const exists = state.interactions.some((existing) => linksSamePair(existing, from, to));
+      return {
+        ...state,
+        interactions: exists
+          ? state.interactions.map((existing) => (linksSamePair(existing, from, to) ? link : existing))
+          : [...state.interactions, link],
+      };
+    }
+    case 'TargetSet': {
+      const { capabilityId, functionId, level } = event.data;
+      const target = { capabilityId, functionId, level };
+      const sameKey = (existing: MaturityTarget) =>
+        existing.capabilityId === capabilityId && existing.functionId === functionId;
+      return {
+        ...state,
+        targets: state.targets.some(sameKey)
+          ? state.targets.map((existing) => (sameKey(existing) ? target : existing))
+          : [...state.targets, target],
+      };
+    }
+  }
+}
+
+export const linksSamePair = (link: FunctionLink, first: string, second: string): boolean =>
+  (link.from === first && link.to === second) || (link.from === second && link.to === first);

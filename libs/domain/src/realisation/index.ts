@@ -1,0 +1,2 @@
+export * from './realisation-input';
+export * from './compute-realisation';

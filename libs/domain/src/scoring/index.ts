@@ -1,0 +1,3 @@
+export * from './scoring-input';
+export * from './effective-cells';
+export * from './maturity';

@@ -1,0 +1,142 @@
+import { DomainError } from './domain-error';
+import {
+  optionalText,
+  parseIsoDate,
+  requireInteger,
+  requireIsoDate,
+  requireNonNegativeNumber,
+  requireOneOf,
+  requirePositiveNumber,
+  requireSlug,
+  requireText,
+  VALIDATION_ERROR_CODES,
+} from './validation';
+
+const failure = (check: () => unknown): DomainError => {
+  try {
+    check();
+  } catch (error: unknown) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected a DomainError');
+};
+
+describe('validation', () => {
+  describe(requireSlug.name, () => {
+    it.each(['a', 'front-desk', '0', 'x'.repeat(64), 'q3-2024'])('should accept %s', (slug) => {
+      expect(requireSlug('functionId', slug)).toBe(slug);
+    });
+
+    it.each(['', '-front', 'Front', 'front desk', 'front_desk', 'x'.repeat(65), 'a/b'])(
+      'should refuse %j naming the field',
+      (value) => {
+        const error = failure(() => requireSlug('functionId', value));
+        expect(error).toMatchObject({
+          kind: 'invalid_input',
+          code: VALIDATION_ERROR_CODES.notASlug,
+          field: 'functionId',
+        });
+        expect(error.message).toContain('functionId');
+      },
+    );
+  });
+
+  describe(requireText.name, () => {
+    it('should trim and accept 200 characters', () => {
+      expect(requireText('name', `  ${'n'.repeat(200)}  `)).toBe('n'.repeat(200));
+    });
+
+    it('should refuse 201 characters', () => {
+      expect(failure(() => requireText('name', 'n'.repeat(201)))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.tooLong,
+        field: 'name',
+      });
+    });
+
+    it('should refuse a blank text', () => {
+      expect(failure(() => requireText('title', '   '))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.required,
+      });
+    });
+  });
+
+  describe(optionalText.name, () => {
+    it('should turn absent and blank into null', () => {
+      expect(optionalText('evidence', undefined, 10)).toBeNull();
+      expect(optionalText('evidence', null, 10)).toBeNull();
+      expect(optionalText('evidence', ' ', 10)).toBeNull();
+    });
+
+    it('should refuse a text over the limit', () => {
+      expect(failure(() => optionalText('evidence', 'e'.repeat(10_001), 10_000))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.tooLong,
+        field: 'evidence',
+      });
+    });
+  });
+
+  describe(parseIsoDate.name, () => {
+    it.each([
+      ['2024-03-31', '2024-03-31T00:00:00.000Z'],
+      ['2024-03-31T17:00Z', '2024-03-31T17:00:00.000Z'],
+      ['2024-03-31T17:00:00', '2024-03-31T17:00:00.000Z'],
+      ['2024-03-31T17:00:00.123456+02:00', '2024-03-31T15:00:00.123Z'],
+      ['2024-02-29T23:59:59Z', '2024-02-29T23:59:59.000Z'],
+    ])('should read %s as %s (UTC when no offset is given)', (input, expected) => {
+      expect(requireIsoDate('periodEnd', input)).toBe(expected);
+    });
+
+    it.each([
+      '',
+      'yesterday',
+      '31/03/2024',
+      '2024-02-30',
+      '2023-02-29',
+      '2024-13-01',
+      '2024-03-31T24:00:00Z',
+      '2024-3-1',
+      42,
+    ])('should refuse %j as malformed', (input) => {
+      const error = failure(() => parseIsoDate('periodEnd', input));
+      expect(error).toMatchObject({ code: VALIDATION_ERROR_CODES.malformedDate, field: 'periodEnd' });
+      expect(error.message).toContain('periodEnd');
+    });
+  });
+
+  describe('numbers', () => {
+    it('should refuse non-finite numbers', () => {
+      expect(failure(() => requirePositiveNumber('weight', Number.NaN))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.notANumber,
+      });
+      expect(failure(() => requireNonNegativeNumber('cost', Number.POSITIVE_INFINITY))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.notANumber,
+      });
+    });
+
+    it('should refuse zero as a positive number and accept it as non-negative', () => {
+      expect(failure(() => requirePositiveNumber('weight', 0))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.outOfRange,
+      });
+      expect(requireNonNegativeNumber('cost', 0)).toBe(0);
+    });
+
+    it('should refuse fractions and values out of range for integers', () => {
+      expect(failure(() => requireInteger('level', 2.5, 1, 5))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.notAnInteger,
+      });
+      expect(failure(() => requireInteger('level', 6, 1, 5)).message).toBe(
+        'level must be between 1 and 5 (got 6)',
+      );
+    });
+  });
+
+  describe(requireOneOf.name, () => {
+    it('should refuse a value outside the enum', () => {
+      expect(failure(() => requireOneOf('kind', 'MAGIC', ['OPERATIONAL', 'CAPITAL']))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.notAllowed,
+        field: 'kind',
+      });
+    });
+  });
+});

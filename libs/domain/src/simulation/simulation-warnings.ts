@@ -1,0 +1,87 @@
+import type { ScoreGrid } from '../scoring/score-grid';
+import type { ScenarioEffect, ScenarioInvestment } from './scenario-input';
+
+export type SimulationWarningCode =
+  'MATURITY_UP_ALIGNMENT_DOWN' | 'LINK_MISALIGNMENT_UP' | 'UNRATED_CELL_IGNORED';
+
+export interface SimulationWarning {
+  code: SimulationWarningCode;
+  /** Plain words for a planner, naming the functions concerned. */
+  message: string;
+  /** LINK_MISALIGNMENT_UP: the link's functions. */
+  from?: string;
+  to?: string;
+  /** UNRATED_CELL_IGNORED: the investment and cell of the ignored effect. */
+  investmentId?: string;
+  functionId?: string;
+  capabilityId?: string;
+}
+
+/** A link's misalignment must grow by at least this many levels to be worth a warning. */
+export const LINK_MISALIGNMENT_THRESHOLD = 0.5;
+
+/** Keeps floating-point noise from raising or hiding a warning. */
+export const COMPARISON_TOLERANCE = 1e-9;
+
+const functionName = (grid: ScoreGrid, functionId: string): string => {
+  const position = grid.functionIndex.get(functionId);
+  return (position === undefined ? undefined : grid.functions[position]?.name) ?? functionId;
+};
+
+const capabilityName = (grid: ScoreGrid, capabilityId: string): string => {
+  const position = grid.capabilityIndex.get(capabilityId);
+  return (position === undefined ? undefined : grid.capabilities[position]?.name) ?? capabilityId;
+};
+
+const oneDecimal = (value: number): string => value.toFixed(1);
+const twoDecimals = (value: number): string => value.toFixed(2);
+
+export const unratedCellIgnored = (
+  grid: ScoreGrid,
+  investment: ScenarioInvestment,
+  effect: ScenarioEffect,
+  cellExists: boolean,
+): SimulationWarning => {
+  const where = `${functionName(grid, effect.functionId)} / ${capabilityName(grid, effect.capabilityId)}`;
+  const why = cellExists
+    ? 'has not been rated in any assessment yet, so there is no level to raise'
+    : 'is not a function and capability of this organisation and model';
+  return {
+    code: 'UNRATED_CELL_IGNORED',
+    message: `"${investment.name ?? investment.id}" has an effect on ${where}, which ${why}; that effect is left out of the projection.`,
+    investmentId: investment.id,
+    functionId: effect.functionId,
+    capabilityId: effect.capabilityId,
+  };
+};
+
+export const maturityUpAlignmentDown = (
+  customerCentricity: { baseline: number; projected: number },
+  alignment: { baseline: number; projected: number },
+  worstLink: { from: string; to: string } | undefined,
+  grid: ScoreGrid,
+): SimulationWarning => {
+  const hint =
+    worstLink === undefined
+      ? ''
+      : ` The link that drifts most is ${functionName(grid, worstLink.from)} and ${functionName(grid, worstLink.to)}.`;
+  return {
+    code: 'MATURITY_UP_ALIGNMENT_DOWN',
+    message:
+      `Customer-centricity rises from ${oneDecimal(customerCentricity.baseline)} to ${oneDecimal(customerCentricity.projected)}, ` +
+      `but alignment falls from ${oneDecimal(alignment.baseline)} to ${oneDecimal(alignment.projected)}: ` +
+      `functions that serve customers together are moving apart.${hint}`,
+  };
+};
+
+export const linkMisalignmentUp = (
+  grid: ScoreGrid,
+  link: { from: string; to: string; baseline: number; projected: number },
+): SimulationWarning => ({
+  code: 'LINK_MISALIGNMENT_UP',
+  message:
+    `${functionName(grid, link.from)} and ${functionName(grid, link.to)} drift apart: their average level difference ` +
+    `grows from ${twoDecimals(link.baseline)} to ${twoDecimals(link.projected)} levels.`,
+  from: link.from,
+  to: link.to,
+});

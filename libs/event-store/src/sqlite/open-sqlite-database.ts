@@ -1,0 +1,190 @@
+// Opening the store file safely. Every check runs before anything is written, so a bad start
+// (unwritable directory, corrupt or foreign file, a lock held by another process, a newer
+// version) fails with an error that says what to do, and leaves the file exactly as it was.
+import { closeSync, mkdirSync, openSync, readSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import {
+  DataDirectoryNotWritableError,
+  EventStoreCorruptError,
+  EventStoreLockedError,
+  UnsupportedStoreVersionError,
+} from '../errors';
+import {
+  applyDurablePragmas,
+  EVENTS_TABLE_DDL,
+  SQLITE_APPLICATION_ID,
+  SQLITE_SCHEMA_VERSION,
+} from './sqlite-schema';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface OpenSqliteDatabaseOptions {
+  dataDir: string;
+  file: string;
+  busyTimeoutMs: number;
+  integrityCheck: 'quick' | 'none';
+}
+
+export function openSqliteDatabase(options: OpenSqliteDatabaseOptions): Database.Database {
+  const { dataDir, file } = options;
+  ensureWritableDirectory(dataDir);
+  const existed = checkExistingFile(file);
+  let database: Database.Database | undefined;
+  try {
+    database = new Database(file);
+    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
+    if (existed) checkExistingDatabase(database, file, options.integrityCheck);
+    // Probe the write lock before any write (a rollback writes nothing).
+    database.exec('BEGIN IMMEDIATE');
+    database.exec('ROLLBACK');
+    applyDurablePragmas(database);
+    database.transaction(() => {
+      database?.exec(EVENTS_TABLE_DDL);
+      database?.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
+      database?.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+    })();
+    return database;
+  } catch (error) {
+    database?.close();
+    throw translateOpenError(error, options);
+  }
+}
+
+function ensureWritableDirectory(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new DataDirectoryNotWritableError(dataDir, `it cannot be created (${describeSystemError(error)})`, {
+      cause: error,
+    });
+  }
+  if (!statSync(dataDir).isDirectory())
+    throw new DataDirectoryNotWritableError(dataDir, 'it is not a directory');
+  // access(W_OK) says yes to root even on a read-only mount; writing a file is the real test.
+  const probe = path.join(dataDir, `.write-probe-${process.pid}-${randomUUID()}`);
+  try {
+    writeFileSync(probe, '');
+    unlinkSync(probe);
+  } catch (error) {
+    throw new DataDirectoryNotWritableError(
+      dataDir,
+      `a file cannot be written there (${describeSystemError(error)})`,
+      { cause: error },
+    );
+  }
+}
+
+/** Returns whether the file exists with content; refuses anything that is not a SQLite file. */
+function checkExistingFile(file: string): boolean {
+  let size: number;
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile()) throw new EventStoreCorruptError(file, 'it is not a regular file');
+    size = stats.size;
+  } catch (error) {
+    if (isSystemError(error, 'ENOENT')) return false;
+    throw error;
+  }
+  if (size === 0) return false;
+  const header = Buffer.alloc(SQLITE_HEADER.length);
+  const descriptor = openSync(file, 'r');
+  try {
+    readSync(descriptor, header, 0, header.length, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  if (size < 512 || !header.equals(SQLITE_HEADER))
+    throw new EventStoreCorruptError(file, 'the file does not start with a SQLite header');
+  return true;
+}
+
+function checkExistingDatabase(
+  database: Database.Database,
+  file: string,
+  integrityCheck: 'quick' | 'none',
+): void {
+  const applicationId = database.pragma('application_id', { simple: true });
+  if (applicationId !== SQLITE_APPLICATION_ID) {
+    const tables = database
+      .prepare("SELECT count(*) AS count FROM sqlite_schema WHERE type = 'table'")
+      .get() as { count: number };
+    if (applicationId !== 0 || tables.count > 0) {
+      throw new EventStoreCorruptError(
+        file,
+        `a SQLite database of another application (application_id ${String(applicationId)})`,
+      );
+    }
+  }
+  const version = database.pragma('user_version', { simple: true });
+  if (typeof version === 'number' && version > SQLITE_SCHEMA_VERSION) {
+    throw new UnsupportedStoreVersionError(
+      `The event store file ${file} has layout version ${version}, newer than this software understands (${SQLITE_SCHEMA_VERSION}). Upgrade the software; the file was left untouched.`,
+    );
+  }
+  if (integrityCheck === 'quick') {
+    const result = database.pragma('quick_check', { simple: true });
+    if (result !== 'ok') throw new EventStoreCorruptError(file, `PRAGMA quick_check: ${String(result)}`);
+  }
+}
+
+function translateOpenError(error: unknown, options: OpenSqliteDatabaseOptions): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const code = error.code;
+  if (
+    code === 'SQLITE_BUSY' ||
+    code.startsWith('SQLITE_BUSY_') ||
+    code === 'SQLITE_LOCKED' ||
+    code.startsWith('SQLITE_LOCKED_')
+  ) {
+    return new EventStoreLockedError(options.file, options.busyTimeoutMs, { cause: error });
+  }
+  if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
+    return new EventStoreCorruptError(options.file, error.message, { cause: error });
+  }
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_PERM') ||
+    code.startsWith('SQLITE_IOERR')
+  ) {
+    return new DataDirectoryNotWritableError(
+      options.dataDir,
+      `SQLite cannot open ${options.file} for writing (${code}: ${error.message})`,
+      { cause: error },
+    );
+  }
+  return error;
+}
+
+// Duck-typed: errors from node:fs may come from another realm (jest), failing instanceof Error.
+function systemErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isSystemError(error: unknown, code: string): boolean {
+  return systemErrorCode(error) === code;
+}
+
+function describeSystemError(error: unknown): string {
+  const code = systemErrorCode(error);
+  switch (code) {
+    case 'ENOTDIR':
+      return 'a parent of it is a file, not a directory';
+    case 'EEXIST':
+      return 'a file with that name exists';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case undefined:
+    default:
+      return error instanceof Object && 'message' in error ? String(error.message) : String(error);
+  }
+}

@@ -1,0 +1,325 @@
+// The embedded default adapter: one SQLite file, <dataDir>/events.db (the constructor takes the
+// data directory, as DATA_DIR names it). WAL with synchronous=FULL (ADR 0001); busy_timeout lets
+// a second process (the cli while the api runs) write too. better-sqlite3 is synchronous, so an
+// append runs to its commit inside the call: nothing of it is in flight when close() runs.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import {
+  expectationHolds,
+  NO_STREAM_REVISION,
+  prepareEvents,
+  resolveRepeat,
+  settle,
+  type StoredEventLocation,
+  transactionTime,
+  validateAppend,
+  wrongExpectedRevision,
+} from '../append-rules';
+import { EventStoreClosedError, EventStoreUnavailableError } from '../errors';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventHandler,
+  EventStore,
+  EventSubscription,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
+import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
+import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
+import { openSqliteDatabase } from './open-sqlite-database';
+import { SQLITE_EVENT_STORE_FILE_NAME } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Directory of the store; created when missing. The file is `<dataDir>/events.db`. */
+  dataDir: string;
+  /** Defaults to events.db. */
+  fileName?: string;
+  clock?: () => Date;
+  upcasters?: UpcasterRegistry;
+  /** How long a write waits for another process's write lock, and the start-up lock probe. Default 5000. */
+  busyTimeoutMs?: number;
+  /** How often a live subscription looks for appends by other processes. Default 200. */
+  pollIntervalMs?: number;
+  /** PRAGMA quick_check at start (reads the whole file). Default 'quick'. */
+  integrityCheck?: 'quick' | 'none';
+  /** Events per subscription read. Default 500. */
+  subscriptionPageSize?: number;
+}
+
+const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, hash';
+const NO_LIMIT = -1;
+
+interface LastEventRow {
+  revision: number;
+  hash: string;
+}
+
+export class SqliteEventStore implements EventStore {
+  readonly file: string;
+  private readonly database: Database.Database;
+  private readonly clock: () => Date;
+  private readonly upcasters: UpcasterRegistry;
+  private readonly pollIntervalMs: number;
+  private readonly subscriptionPageSize: number;
+  private readonly signal = new AppendSignal();
+  private readonly subscriptions = new Set<EventSubscription>();
+  private closed = false;
+
+  private readonly selectLastEvent: Database.Statement<[string], LastEventRow>;
+  private readonly insertEvent: Database.Statement<[string, string, number, string, string, string, string]>;
+  private readonly selectLocation: Database.Statement<[string], StoredEventLocation>;
+  private readonly selectStreamForwards: Database.Statement<[string, number, number], StoredEventRow>;
+  private readonly selectStreamBackwards: Database.Statement<[string, number, number], StoredEventRow>;
+  private readonly selectAll: Database.Statement<[number, number], StoredEventRow>;
+  private readonly selectAllOfType: Database.Statement<[string, number, number], StoredEventRow>;
+  private readonly selectPositionsOfType: Database.Statement<[string, number, number], number>;
+  private readonly selectAtPositions: Database.Statement<[string], StoredEventRow>;
+  private readonly readAllOfTypes: Database.Transaction<
+    (after: number, types: readonly string[], limit: number) => StoredEventRow[]
+  >;
+  private readonly selectHead: Database.Statement<[], { head: number | null }>;
+  private readonly appendTransaction: Database.Transaction<
+    (
+      stream: string,
+      events: readonly NewEvent[],
+      expected: ExpectedRevision,
+      lookUpIds: boolean,
+    ) => AppendResult
+  >;
+
+  constructor(options: SqliteEventStoreOptions) {
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.file = path.join(options.dataDir, options.fileName ?? SQLITE_EVENT_STORE_FILE_NAME);
+    this.database = openSqliteDatabase({
+      dataDir: options.dataDir,
+      file: this.file,
+      busyTimeoutMs,
+      integrityCheck: options.integrityCheck ?? 'quick',
+    });
+    this.clock = options.clock ?? ((): Date => new Date());
+    this.upcasters = options.upcasters ?? NO_UPCASTERS;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.subscriptionPageSize = options.subscriptionPageSize ?? 500;
+
+    const database = this.database;
+    this.selectLastEvent = database.prepare(
+      'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+    );
+    this.insertEvent = database.prepare(
+      'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectLocation = database.prepare('SELECT id, stream, revision, position FROM events WHERE id = ?');
+    this.selectStreamForwards = database.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    );
+    this.selectStreamBackwards = database.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    );
+    this.selectAll = database.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
+    );
+    this.selectAllOfType = database.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE type = ? AND position > ? ORDER BY position ASC LIMIT ?`,
+    );
+    this.selectPositionsOfType = database
+      .prepare<[string, number, number], number>(
+        'SELECT position FROM events WHERE type = ? AND position > ? ORDER BY position ASC LIMIT ?',
+      )
+      .pluck();
+    this.selectAtPositions = database.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position ASC`,
+    );
+    // One read transaction: every type is read from the same snapshot, so no page can skip an event.
+    this.readAllOfTypes = database.transaction((after, types, limit) =>
+      this.selectOfTypes(after, types, limit),
+    );
+    this.selectHead = database.prepare('SELECT MAX(position) AS head FROM events');
+    this.appendTransaction = database.transaction((stream, events, expected, lookUpIds) =>
+      this.appendInTransaction(stream, events, expected, lookUpIds),
+    );
+  }
+
+  append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return settle(() => {
+      this.assertOpen();
+      const expected = validateAppend(stream, events, options.expectedRevision);
+      let result: AppendResult;
+      try {
+        try {
+          result = this.appendTransaction.immediate(stream, events, expected, false);
+        } catch (error) {
+          if (!isUniqueIdViolation(error)) throw error;
+          // Some id is already stored (the transaction rolled back): an idempotent repeat or a conflict.
+          result = this.appendTransaction.immediate(stream, events, expected, true);
+        }
+      } catch (error) {
+        throw translateRuntimeError(error, this.file);
+      }
+      if (result.written) this.signal.notify();
+      return result;
+    });
+  }
+
+  readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return settle(() => {
+      this.assertOpen();
+      const limit = options.maxCount ?? NO_LIMIT;
+      const rows =
+        options.direction === 'backwards'
+          ? this.selectStreamBackwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+          : this.selectStreamForwards.all(stream, options.fromRevision ?? 0, limit);
+      return this.decode(rows, options.raw ?? false);
+    });
+  }
+
+  readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return settle(() => {
+      this.assertOpen();
+      const after = options.after ?? 0;
+      const limit = options.maxCount ?? NO_LIMIT;
+      const rows =
+        options.eventTypes === undefined
+          ? this.selectAll.all(after, limit)
+          : this.readAllOfTypes(after, options.eventTypes, limit);
+      return this.decode(rows, options.raw ?? false);
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions, handler: EventHandler): EventSubscription {
+    this.assertOpen();
+    const eventTypes = options.eventTypes;
+    const subscription: PollingSubscription = new PollingSubscription(
+      {
+        after: options.after ?? 0,
+        pageSize: this.subscriptionPageSize,
+        pollIntervalMs: this.pollIntervalMs,
+        signal: this.signal,
+        readPage: (after, maxCount) =>
+          this.readAll({ after, maxCount, ...(eventTypes ? { eventTypes } : {}) }),
+        onStop: () => this.subscriptions.delete(subscription),
+      },
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  headPosition(): Promise<number> {
+    return settle(() => {
+      this.assertOpen();
+      return this.selectHead.get()?.head ?? 0;
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Appends are synchronous and therefore already complete; subscriptions finish their handler.
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.database.close();
+  }
+
+  private appendInTransaction(
+    stream: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    lookUpIds: boolean,
+  ): AppendResult {
+    const last = this.selectLastEvent.get(stream);
+    const currentRevision = last?.revision ?? NO_STREAM_REVISION;
+    const holds = expectationHolds(expected, currentRevision);
+    // The ids are looked up only off the fast path (a failed expectation, or a retry after a
+    // unique id violation): a repeat of an acknowledged append must answer as the original did.
+    if (lookUpIds || !holds) {
+      const stored = events.map((event) => this.selectLocation.get(event.id));
+      if (stored.some((location) => location !== undefined))
+        return resolveRepeat(stream, events, expected, stored, currentRevision);
+      if (!holds) throw wrongExpectedRevision(stream, expected, currentRevision);
+    }
+    if (events.length === 0) {
+      const lastPosition =
+        last === undefined ? 0 : (this.selectStreamBackwards.get(stream, currentRevision, 1)?.position ?? 0);
+      return { nextExpectedRevision: currentRevision, position: lastPosition, written: false };
+    }
+    const prepared = prepareEvents(
+      stream,
+      events,
+      currentRevision + 1,
+      last?.hash ?? null,
+      transactionTime(this.clock),
+    );
+    let position = 0;
+    for (const event of prepared) {
+      position = Number(
+        this.insertEvent.run(
+          event.id,
+          stream,
+          event.revision,
+          event.type,
+          event.data,
+          event.metadata,
+          event.hash,
+        ).lastInsertRowid,
+      );
+    }
+    return { nextExpectedRevision: currentRevision + prepared.length, position, written: true };
+  }
+
+  /**
+   * Events of some types in position order. A single `type IN (...)` query would sort every later
+   * match before applying the limit; instead take up to `limit` positions per type from the
+   * (type, position) index, merge them, and fetch just the rows of the page.
+   */
+  private selectOfTypes(after: number, types: readonly string[], limit: number): StoredEventRow[] {
+    const distinct = [...new Set(types)];
+    const [onlyType] = distinct;
+    if (onlyType === undefined) return [];
+    if (distinct.length === 1) return this.selectAllOfType.all(onlyType, after, limit);
+    const positions: number[] = [];
+    for (const type of distinct) positions.push(...this.selectPositionsOfType.all(type, after, limit));
+    positions.sort((left, right) => left - right);
+    return this.selectAtPositions.all(
+      JSON.stringify(limit === NO_LIMIT ? positions : positions.slice(0, limit)),
+    );
+  }
+
+  private decode(rows: StoredEventRow[], raw: boolean): RecordedEvent[] {
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let index = 0; index < rows.length; index += 1)
+      events[index] = decodeStoredEvent(rows[index] as StoredEventRow, this.upcasters, raw);
+    return events;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}
+
+function isUniqueIdViolation(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.id')
+  );
+}
+
+function translateRuntimeError(error: unknown, file: string): unknown {
+  if (
+    error instanceof Database.SqliteError &&
+    (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_'))
+  ) {
+    return new EventStoreUnavailableError(
+      `The event store file ${file} stayed locked by another process beyond the busy timeout; retry the operation.`,
+      {
+        cause: error,
+      },
+    );
+  }
+  return error;
+}

@@ -1,0 +1,2 @@
+// Test support for event store adapters; not exported from the library's main entry.
+export * from './event-store-contract';

@@ -1,0 +1,231 @@
+// The dashboard in real headless Chromium against the real api with the demo organisation:
+// sign-in from the URL fragment, the heatmap, the time slider, a scenario and a portfolio.
+// Screenshots are kept under artifacts/screenshots/.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApi } from '../support/api-process';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..', '..');
+const screenshots = path.join(root, 'artifacts', 'screenshots');
+const organizationId = 'interlodge';
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+jest.setTimeout(240_000);
+
+interface CellFromApi {
+  functionId: string;
+  capabilityId: string;
+  level: number | null;
+}
+
+describe('Dashboard (browser)', () => {
+  let dataDir: string;
+  /** What test/support/api-process.ts gives back. */
+  let api: { baseUrl: string; adminToken: string; stop(): Promise<void> };
+  let browser: Browser;
+
+  async function graphql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+    if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  }
+
+  async function openSignedIn(viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${api.baseUrl}/#token=${encodeURIComponent(api.adminToken)}`);
+    await page.waitForSelector('[data-heatmap="current"] [data-cell][data-level]:not([data-level=""])');
+    await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    return page;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    if (!existsSync(path.join(root, 'apps', 'dashboard', 'dist', 'index.html'))) {
+      await run(process.execPath, [path.join(root, 'apps', 'dashboard', 'build.mjs')], { cwd: root });
+    }
+    dataDir = mkdtempSync(path.join(tmpdir(), 'dashboard-browser-'));
+    api = await startApi({ dataDir });
+    await run('npm', ['run', '--silent', 'cli', '--', 'demo'], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: dataDir, ADMIN_TOKEN: api.adminToken },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    // The api may catch up with the cli's events asynchronously: wait until it sees the demo.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const data = await graphql<{ maturityTimeline: unknown[] }>(
+        'query($id: ID!) { maturityTimeline(organizationId: $id) { at } }',
+        { id: organizationId },
+      ).catch(() => ({ maturityTimeline: [] }));
+      if (data.maturityTimeline.length >= 8) break;
+      if (Date.now() > deadline) throw new Error('the api never showed the demo organisation');
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await api.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('should show every heatmap cell of the demo organisation with its level when signed in from the URL fragment', async () => {
+    const { maturity } = await graphql<{ maturity: { cells: CellFromApi[] } }>(
+      'query($id: ID!) { maturity(organizationId: $id) { cells { functionId capabilityId level } } }',
+      { id: organizationId },
+    );
+    const page = await openSignedIn();
+
+    expect(page.url()).not.toContain('token=');
+    const stored = await page.evaluate(() =>
+      (
+        globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+      ).sessionStorage.getItem('ccm.apiToken'),
+    );
+    expect(stored).toBe(api.adminToken);
+
+    expect(maturity.cells.filter((cell) => cell.level !== null).length).toBeGreaterThan(0);
+    for (const cell of maturity.cells) {
+      const element = page.locator(
+        `[data-heatmap="current"] [data-cell="${cell.functionId}:${cell.capabilityId}"]`,
+      );
+      await expect(element.count()).resolves.toBe(1);
+      if (cell.level === null) {
+        await expect(element.getAttribute('data-level')).resolves.toBe('');
+      } else {
+        await expect(element.innerText()).resolves.toContain(cell.level.toFixed(1));
+      }
+    }
+
+    const rated = maturity.cells.find((cell) => cell.level !== null)!;
+    await page.focus(
+      `[data-heatmap="current"] [data-cell="${rated.functionId}:${rated.capabilityId}"] button`,
+    );
+    await expect(page.locator('[role="tooltip"]').innerText()).resolves.toMatch(/Level \d\.\d/);
+
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-heatmap.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('should replay an earlier assessment cycle when the time slider moves', async () => {
+    const page = await openSignedIn();
+    const before = await snapshot(page);
+    expect(before.date).toBe('Now');
+
+    await page.focus('#time-slider-input');
+    await page.keyboard.press('Home');
+    const after = await waitFor(
+      () => snapshot(page),
+      (view) =>
+        view.busy === 'false' &&
+        view.date !== before.date &&
+        (view.cci !== before.cci || view.levels !== before.levels),
+    );
+    expect(after.date).toMatch(/\d{4}/);
+    expect(after.cci !== before.cci || after.levels !== before.levels).toBe(true);
+
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-first-cycle.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('should show the warnings and the projected heatmap when a scenario with another training round runs', async () => {
+    const page = await openSignedIn();
+    await page.check('[data-investment="guest-engagement-training"]');
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    await page.waitForSelector('[data-testid="simulation-result"]', { timeout: 60_000 });
+
+    const warnings = page.locator('[data-warning]');
+    await expect(warnings.count()).resolves.toBeGreaterThan(0);
+    const first = warnings.first();
+    await expect(first.getAttribute('data-warning')).resolves.toMatch(/^[A-Z_]+$/);
+    await expect(first.innerText()).resolves.toMatch(/\w{4,}/);
+    await expect(page.locator('[data-heatmap="projected"] [data-cell]').count()).resolves.toBeGreaterThan(0);
+
+    await page.fill('input[name="budget"]', '1000000');
+    await page.click('button[type="submit"]:has-text("Optimise")');
+    await page.waitForSelector('[data-testid="portfolio-result"]', { timeout: 60_000 });
+    await expect(page.locator('[data-testid="portfolio-result"]').innerText()).resolves.toMatch(
+      /exact|heuristic/i,
+    );
+
+    await page.locator('#scenario-title').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-scenario.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('should stay readable on a phone, the heatmap scrolling sideways', async () => {
+    const page = await openSignedIn({ width: 390, height: 844 });
+    const pageWidth = await page
+      .locator('html')
+      .evaluate((html: { scrollWidth: number }) => html.scrollWidth);
+    expect(pageWidth).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-phone.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('should ask for a token again with a clear message when the api refuses it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${api.baseUrl}/#token=not-a-real-token`);
+    await page.waitForSelector('[data-testid="sign-in-reason"]');
+    await expect(page.locator('[data-testid="sign-in-reason"]').innerText()).resolves.toMatch(/token/i);
+    await expect(page.locator('input[name="token"]').isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-sign-in.png') });
+    await page.close();
+  });
+});
+
+interface ViewSnapshot {
+  date: string;
+  cci: string;
+  levels: string;
+  busy: string;
+}
+
+async function snapshot(page: Page): Promise<ViewSnapshot> {
+  const heatmap = page.locator('[data-heatmap="current"]');
+  const levels = await heatmap
+    .locator('[data-cell]')
+    .evaluateAll((cells: { getAttribute(name: string): string | null }[]) =>
+      cells.map((cell) => cell.getAttribute('data-level') ?? '').join(','),
+    );
+  return {
+    date: (await page.locator('[data-testid="viewed-date"]').textContent()) ?? '',
+    cci: (await page.locator('[data-testid="index-customerCentricityIndex"]').textContent()) ?? '',
+    levels,
+    busy: (await heatmap.getAttribute('aria-busy')) ?? '',
+  };
+}
+
+async function waitFor<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out; last seen ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
