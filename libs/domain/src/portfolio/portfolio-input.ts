@@ -1,4 +1,4 @@
-import type { CellLevel, ScoringModel, ScoringOrganization } from '../scoring';
+import type { ScoredCellInput, ScoringModel, ScoringOrganization } from '../scoring';
 import type { ScenarioInvestment } from '../simulation';
 
 export interface PortfolioCandidate extends ScenarioInvestment {
@@ -9,7 +9,7 @@ export interface PortfolioCandidate extends ScenarioInvestment {
 export interface PortfolioInput {
   model: ScoringModel;
   organization: ScoringOrganization;
-  baselineCells: readonly CellLevel[];
+  baselineCells: readonly ScoredCellInput[];
   candidates: readonly PortfolioCandidate[];
   /** >= 0. */
   budget: number;

@@ -1,8 +1,10 @@
 export * from './scenario-input';
-export * from './simulation-warnings';
+export { COMPARISON_TOLERANCE, LINK_MISALIGNMENT_THRESHOLD } from './simulation-warnings';
+export type { SimulationWarning, SimulationWarningCode } from './simulation-warnings';
 export * from './percentiles';
 export * from './triangular';
 export { DEFAULT_SIMULATION_SEED, MAXIMUM_TRIALS } from './monte-carlo';
 export type { SimulationDistribution } from './monte-carlo';
 export { DEFAULT_HORIZON_MONTHS, MAXIMUM_HORIZON_MONTHS } from './scenario-effects';
-export * from './simulate-scenario';
+export { simulateScenario } from './simulate-scenario';
+export type { ScenarioResult, TrajectoryPoint } from './simulate-scenario';

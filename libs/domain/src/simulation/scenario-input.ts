@@ -1,4 +1,4 @@
-import type { CellLevel, ScoringModel, ScoringOrganization } from '../scoring';
+import type { ScoredCellInput, ScoringModel, ScoringOrganization } from '../scoring';
 
 export type ScenarioInvestmentStatus = 'PLANNED' | 'APPROVED' | 'DEPLOYED' | 'CANCELLED';
 
@@ -24,8 +24,8 @@ export interface ScenarioInvestment {
 export interface ScenarioInput {
   model: ScoringModel;
   organization: ScoringOrganization;
-  /** Effective levels of the rated cells at the baseline (now, or asOf). */
-  baselineCells: readonly CellLevel[];
+  /** Effective levels of the rated cells at the baseline (now, or asOf); EffectiveCells keep their rating details in `cells`. */
+  baselineCells: readonly ScoredCellInput[];
   investments: readonly ScenarioInvestment[];
   /** H, 0..120; default 12. */
   horizonMonths?: number;
