@@ -2,9 +2,17 @@
 // files, real processes), *.e2e.spec.ts (the real api over HTTP), *.browser.spec.ts (Chromium).
 const { swcOptions, jestModuleNameMapper } = require('./scripts/swc-options.cjs');
 
+// NestJS 12 and uuid ship ES modules only. Node 20 loads them through require(esm), but jest's module
+// runtime does not yet, so swc turns them into CommonJS for the tests (cached after the first run).
+const esmOnlyPackages = ['@nestjs', 'uuid'];
+
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), sourceMaps: 'inline' }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), sourceMaps: 'inline' }],
+    '^.+\\.m?js$': ['@swc/jest', { module: { type: 'commonjs' }, jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } } }],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`],
   moduleNameMapper: jestModuleNameMapper(),
   moduleFileExtensions: ['ts', 'js', 'json'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/apps/dashboard/'],

@@ -14,8 +14,9 @@ import { AssessmentCommandHandler } from './assessments/assessment.command';
 import { AssessmentReader } from './assessments/assessment-reader';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
+import { SimulationQueries } from './simulation/simulation-queries';
 
-const readers = [MaturityModelCatalog, OrganizationReader, AssessmentReader, InvestmentReader];
+const readers = [MaturityModelCatalog, OrganizationReader, AssessmentReader, InvestmentReader, SimulationQueries];
 
 /** Everything the api and the cli share: store, command handlers, readers. */
 @Global()

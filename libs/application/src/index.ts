@@ -14,4 +14,6 @@ export * from './assessments/assessment.command';
 export * from './assessments/assessment-reader';
 export * from './investments/investment.command';
 export * from './investments/investment-reader';
+export * from './simulation/simulation-queries';
+export * from './simulation/scoring-inputs';
 export * from './application.module';

@@ -10,7 +10,8 @@ export type EventStoreErrorCode =
   | 'EVENT_STORE.DATA_DIRECTORY_NOT_WRITABLE'
   | 'EVENT_STORE.CORRUPT'
   | 'EVENT_STORE.LOCKED'
-  | 'EVENT_STORE.UNSUPPORTED_VERSION';
+  | 'EVENT_STORE.UNSUPPORTED_VERSION'
+  | 'EVENT_STORE.IMPORT_REFUSED';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;
@@ -114,6 +115,11 @@ export class EventStoreLockedError extends EventStoreError {
       options,
     );
   }
+}
+
+/** An import of recorded events was refused (broken chain, duplicate id, store not empty); nothing was written. */
+export class ImportRefusedError extends EventStoreError {
+  readonly code = 'EVENT_STORE.IMPORT_REFUSED';
 }
 
 /** Startup: the file was written by a newer version of this software. */

@@ -40,16 +40,28 @@ export function openSqliteDatabase(options: OpenSqliteDatabaseOptions): Database
     database.exec('BEGIN IMMEDIATE');
     database.exec('ROLLBACK');
     applyDurablePragmas(database);
-    database.transaction(() => {
-      database?.exec(EVENTS_TABLE_DDL);
-      database?.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
-      database?.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
-    })();
+    createSchema(database);
     return database;
   } catch (error) {
     database?.close();
     throw translateOpenError(error, options);
   }
+}
+
+function createSchema(database: Database.Database): void {
+  const upToDate =
+    database.pragma('application_id', { simple: true }) === SQLITE_APPLICATION_ID &&
+    database.pragma('user_version', { simple: true }) === SQLITE_SCHEMA_VERSION;
+  if (upToDate) return;
+  // IMMEDIATE: a deferred transaction that reads and then writes fails at once with SQLITE_BUSY
+  // (no busy wait) when another process wrote in between, e.g. two processes starting together.
+  database
+    .transaction(() => {
+      database.exec(EVENTS_TABLE_DDL);
+      database.pragma(`application_id = ${SQLITE_APPLICATION_ID}`);
+      database.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
+    })
+    .immediate();
 }
 
 function ensureWritableDirectory(dataDir: string): void {

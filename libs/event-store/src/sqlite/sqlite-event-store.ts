@@ -32,7 +32,7 @@ import type {
 import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
 import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
-import { openSqliteDatabase } from './open-sqlite-database';
+import { openSqliteDatabase, sqliteErrorCode } from './open-sqlite-database';
 import { SQLITE_EVENT_STORE_FILE_NAME } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -303,22 +303,16 @@ export class SqliteEventStore implements EventStore {
 
 function isUniqueIdViolation(error: unknown): boolean {
   return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.id')
+    sqliteErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id')
   );
 }
 
 function translateRuntimeError(error: unknown, file: string): unknown {
-  if (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_BUSY' || error.code.startsWith('SQLITE_BUSY_'))
-  ) {
+  const code = sqliteErrorCode(error);
+  if (code === 'SQLITE_BUSY' || code?.startsWith('SQLITE_BUSY_') === true) {
     return new EventStoreUnavailableError(
       `The event store file ${file} stayed locked by another process beyond the busy timeout; retry the operation.`,
-      {
-        cause: error,
-      },
+      { cause: error },
     );
   }
   return error;
