@@ -1,6 +1,7 @@
 // `npm run bench [-- --quick] [-- --json]`: human-readable figures, and with --json one JSON object
 // on the last line.
 import { benchStore, type ThroughputFigure } from './store.bench';
+import { benchGraphql } from './graphql.bench';
 
 async function main(): Promise<void> {
   const argumentsGiven = process.argv.slice(2);
@@ -18,7 +19,17 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
-  if (json) process.stdout.write(`${JSON.stringify(store)}\n`);
+  const graphql = await benchGraphql({ quick });
+  const { graphql_maturity: maturity, graphql_record_rating: recordRating } = graphql;
+  process.stdout.write(
+    [
+      `GraphQL over HTTP (autocannon, 50 connections, ${quick ? 3 : 30} s each)`,
+      `maturity       ${String(maturity.req_per_s).padStart(7)} req/s   p99 ${String(maturity.p99_ms).padStart(5)} ms   errors ${maturity.errors}   bare @apollo/server ${maturity.bare_apollo_req_per_s} req/s`,
+      `recordRating   ${String(recordRating.req_per_s).padStart(7)} req/s   p99 ${String(recordRating.p99_ms).padStart(5)} ms   errors ${recordRating.errors}`,
+      '',
+    ].join('\n'),
+  );
+  if (json) process.stdout.write(`${JSON.stringify({ ...store, ...graphql })}\n`);
 }
 
 main().catch((error: unknown) => {

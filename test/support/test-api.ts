@@ -9,7 +9,11 @@ import { createApiApplication } from '../../apps/api/src/create-api-application'
 
 export interface GraphQLAnswer<T> {
   data?: T | null;
-  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; reason?: string } }[];
+  errors?: {
+    message: string;
+    path?: string[];
+    extensions?: { code?: string; field?: string; reason?: string };
+  }[];
 }
 
 export interface TestApi {
@@ -18,15 +22,25 @@ export interface TestApi {
   adminToken: string;
   app: NestExpressApplication;
   /** POST /graphql with the admin token (or the token given; null for none). */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLAnswer<T>>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<GraphQLAnswer<T>>;
   /** Like graphql, but fails the test on any error and returns data. */
-  mustQuery<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T>;
+  mustQuery<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string | null,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
 let counter = 0;
 
-export async function startTestApi(options: { dataDir?: string; config?: Partial<AppConfig> } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { dataDir?: string; config?: Partial<AppConfig> } = {},
+): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'maturity-e2e-'));
   counter += 1;
   const adminToken = `test-admin-token-${process.pid}-${counter}-0123456789abcdef`;
@@ -44,10 +58,17 @@ export async function startTestApi(options: { dataDir?: string; config?: Partial
   const { port } = app.getHttpServer().address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  async function graphql<T>(query: string, variables: Record<string, unknown> = {}, token: string | null = adminToken): Promise<GraphQLAnswer<T>> {
+  async function graphql<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    token: string | null = adminToken,
+  ): Promise<GraphQLAnswer<T>> {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+      },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as GraphQLAnswer<T>;
@@ -59,9 +80,14 @@ export async function startTestApi(options: { dataDir?: string; config?: Partial
     adminToken,
     app,
     graphql,
-    async mustQuery<T>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<T> {
+    async mustQuery<T>(
+      query: string,
+      variables?: Record<string, unknown>,
+      token?: string | null,
+    ): Promise<T> {
       const answer = await graphql<T>(query, variables, token);
-      if (answer.errors?.length || !answer.data) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
+      if (answer.errors?.length || !answer.data)
+        throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
       return answer.data;
     },
     async close() {

@@ -10,6 +10,12 @@ import { MaturityModelsApiModule } from './maturity-models/maturity-models-api.m
 import { OrganizationsApiModule } from './organizations/organizations-api.module';
 import { AssessmentsApiModule } from './assessments/assessments-api.module';
 import { InvestmentsApiModule } from './investments/investments-api.module';
+import { MaturityApiModule } from './maturity/maturity-api.module';
+import { SimulationApiModule } from './simulation/simulation-api.module';
+import { AuditApiModule } from './audit/audit-api.module';
+import { ApiTokensApiModule } from './api-tokens/api-tokens-api.module';
+import { RateLimiter } from './auth/rate-limiter';
+import { ResourceOrganizations } from './auth/resource-organizations';
 
 @Module({})
 export class ApiModule {
@@ -23,9 +29,13 @@ export class ApiModule {
         OrganizationsApiModule,
         AssessmentsApiModule,
         InvestmentsApiModule,
+        MaturityApiModule,
+        SimulationApiModule,
+        AuditApiModule,
+        ApiTokensApiModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: AuthenticationGuard }],
+      providers: [RateLimiter, ResourceOrganizations, { provide: APP_GUARD, useClass: AuthenticationGuard }],
     };
   }
 }

@@ -2,14 +2,23 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig, Clock } from '@app/application';
 import { ApiModule } from './api.module';
+import { dashboardDirectory } from './dashboard/dashboard-files';
 
 /** Builds the api (used by main and by the e2e tests, which listen on a free port). */
-export async function createApiApplication(config: AppConfig, clock?: Clock): Promise<NestExpressApplication> {
+export async function createApiApplication(
+  config: AppConfig,
+  clock?: Clock,
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, clock), {
     logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
     bodyParser: true,
+    // A start-up failure (read-only DATA_DIR, locked store) reaches main, which prints it even when logs are silent.
+    abortOnError: false,
   });
   app.useBodyParser('json', { limit: '1mb' });
+  // The dashboard's files are public; the data it shows comes from /graphql with a token.
+  const dashboard = dashboardDirectory();
+  if (dashboard !== null) app.useStaticAssets(dashboard, { index: 'index.html' });
   app.enableShutdownHooks();
   return app;
 }

@@ -1,14 +1,37 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import { loadAppConfig } from '@app/application';
+import { AdminTokenBootstrap, type AdminTokenOutcome, loadAppConfig } from '@app/application';
 import { createApiApplication } from './create-api-application';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApplication(config);
   await app.listen(config.port);
-  const address = `http://localhost:${config.port}`;
+  // PORT=0 picks a free port: say which (tests and scripts read this line).
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const address = `http://127.0.0.1:${port}`;
+  const outcome = app.get(AdminTokenBootstrap, { strict: false }).outcome;
+  process.stdout.write(`api listening on ${address}\n${describeAdminToken(outcome, address)}\n`);
   new Logger('api').log(`serving ${address} (GraphQL at ${address}/graphql, data in ${config.dataDir})`);
+}
+
+function describeAdminToken(outcome: AdminTokenOutcome | null, address: string): string {
+  switch (outcome?.kind) {
+    case 'created':
+      return [
+        `admin token (shown once, keep it): ${outcome.token}`,
+        `dashboard: ${address}/#token=${encodeURIComponent(outcome.token)}`,
+      ].join('\n');
+    case 'adopted':
+      return 'admin token: ADMIN_TOKEN from the environment (adopted by this new store)';
+    case 'already-issued':
+      return outcome.adminTokenMatches === false
+        ? 'admin token: issued earlier; ADMIN_TOKEN is not one of this store\'s tokens and was ignored'
+        : 'admin token: issued earlier (printed at first start, or the ADMIN_TOKEN adopted then)';
+    case undefined:
+      return 'admin token: none issued by this process';
+  }
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,9 @@ import { registerCommands } from './commands';
 async function main(argv: readonly string[]): Promise<number> {
   const program = new Command()
     .name('npm run cli --')
-    .description('Operate the customer-centricity maturity platform: demo data, import/export, audit, rebuild, backup.')
+    .description(
+      'Operate the customer-centricity maturity platform: demo data, import/export, audit, rebuild, backup.',
+    )
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);

@@ -14,14 +14,24 @@ export interface Progress {
 export function startProgress(label: string, total: number): Progress {
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
-      { format: `${label} [{bar}] {percentage}% {value}/{total} ({eta_formatted} left)`, stream: process.stderr, hideCursor: true },
+      {
+        format: `${label} [{bar}] {percentage}% {value}/{total} ({eta_formatted} left)`,
+        stream: process.stderr,
+        hideCursor: true,
+      },
       Presets.shades_classic,
     );
     bar.start(Math.max(total, 1), 0);
     return {
-      setTotal: (value) => bar.setTotal(Math.max(value, 1)),
-      update: (done) => bar.update(done),
-      stop: () => bar.stop(),
+      setTotal: (value) => {
+        bar.setTotal(Math.max(value, 1));
+      },
+      update: (done) => {
+        bar.update(done);
+      },
+      stop: () => {
+        bar.stop();
+      },
     };
   }
   let currentTotal = total;

@@ -14,28 +14,49 @@ import { AssessmentCommandHandler } from './assessments/assessment.command';
 import { AssessmentReader } from './assessments/assessment-reader';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
+import { ReadModelsModule } from './projections/read-models.module';
+import { MaturityModule } from './maturity/maturity.module';
+import { ApiTokenIndex } from './api-tokens/api-token-index';
+import { AdminTokenBootstrap } from './api-tokens/admin-token-bootstrap';
+import { IssueApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-token.command';
 import { SimulationQueries } from './simulation/simulation-queries';
+import { auditProviders } from './audit';
 
-const readers = [MaturityModelCatalog, OrganizationReader, AssessmentReader, InvestmentReader, SimulationQueries];
+const readers = [
+  MaturityModelCatalog,
+  OrganizationReader,
+  AssessmentReader,
+  InvestmentReader,
+  SimulationQueries,
+];
+
+export interface ApplicationOptions {
+  /** False: write nothing at start (no default model, no admin token), for cli import and restore into an untouched store. */
+  seedOnStartup?: boolean;
+}
 
 /** Everything the api and the cli share: store, command handlers, readers. */
 @Global()
 @Module({})
 export class ApplicationModule {
-  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
+  static forRoot(config: AppConfig, clock?: Clock, options: ApplicationOptions = {}): DynamicModule {
     return {
       module: ApplicationModule,
-      imports: [ConfigModule.forRoot(config, clock), EventStoreModule, CqrsModule.forRoot()],
+      imports: [ConfigModule.forRoot(config, clock), EventStoreModule, CqrsModule.forRoot(), ReadModelsModule, MaturityModule],
       providers: [
         EventSourcedExecutor,
-        DefaultModelSeeder,
+        ...(options.seedOnStartup === false ? [] : [DefaultModelSeeder, AdminTokenBootstrap]),
         ...readers,
+        ...auditProviders,
         PublishMaturityModelHandler,
         OrganizationCommandHandler,
         AssessmentCommandHandler,
         InvestmentCommandHandler,
+        ApiTokenIndex,
+        IssueApiTokenHandler,
+        RevokeApiTokenHandler,
       ],
-      exports: [EventSourcedExecutor, ...readers],
+      exports: [EventSourcedExecutor, ...readers, ...auditProviders, ApiTokenIndex],
     };
   }
 }

@@ -3,6 +3,7 @@ export * from './maturity-model';
 export * from './organization';
 export * from './assessment';
 export * from './investment';
+export * from './api-token';
 export * from './events';
 // RatingSource is also declared by scoring's plain inputs; the two are identical, this settles which export wins.
 export type { RatingSource } from './maturity-model';

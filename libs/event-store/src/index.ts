@@ -4,6 +4,7 @@ export * from './event-store.port';
 export * from './errors';
 export { canonicalJson } from './canonical-json';
 export * from './hash-chain';
+export * from './recorded-import';
 export * from './upcasting';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
@@ -13,3 +14,4 @@ export {
   type EventStoreDbEventStoreOptions,
 } from './eventstoredb/eventstoredb-event-store';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
+export { hasGapFreePositions } from './store-capabilities';

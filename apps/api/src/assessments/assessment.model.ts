@@ -19,6 +19,8 @@ export class Assessment {
   @Field() title!: string;
   @Field(() => DateTimeScalar) periodEnd!: string;
   @Field({ description: 'OPEN or CLOSED' }) status!: string;
-  @Field(() => [Rating], { description: 'The effective ratings: the latest per function, capability, source and rater.' })
+  @Field(() => [Rating], {
+    description: 'The effective ratings: the latest per function, capability, source and rater.',
+  })
   ratings!: Rating[];
 }

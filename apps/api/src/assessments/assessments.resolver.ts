@@ -27,7 +27,9 @@ export class AssessmentsResolver {
   }
 
   @Query(() => [Assessment], { description: "The organisation's assessments, by periodEnd." })
-  async assessments(@Args('organizationId', { type: () => ID }) organizationId: string): Promise<Assessment[]> {
+  async assessments(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<Assessment[]> {
     return (await this.assessmentReader.listFor(organizationId)).map(toAssessment);
   }
 

@@ -1,12 +1,108 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { requestOf } from './current-principal.decorator';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { ApiTokenIndex, type Principal } from '@app/application';
+import { forbidden, unauthenticated } from './access-errors';
+import { accessRuleOf, isRootType, type AccessRule, type OrganizationSource } from './access-policy';
+import { type OperationContext, operationContextOf } from './current-principal.decorator';
+import { PUBLIC_ROUTE } from './public.decorator';
+import { RateLimiter } from './rate-limiter';
+import { ResourceOrganizations } from './resource-organizations';
 
-// PLACEHOLDER until API tokens land (issue 7): every caller is an admin.
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/**
+ * Every operation: who is calling (a bearer API token), whether the access policy lets that role
+ * run this root field, and whether every organisation it touches is one the token reaches.
+ */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
-  canActivate(context: ExecutionContext): boolean {
-    const request = requestOf(context);
-    request.principal = { tokenId: 'placeholder', label: null, role: 'ADMIN', organizationIds: [], allOrganizations: true };
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: ApiTokenIndex,
+    private readonly rateLimiter: RateLimiter,
+    private readonly resources: ResourceOrganizations,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (context.getType<string>() !== 'graphql') {
+      throw forbidden('This route is not public and not part of the GraphQL api', 'ACCESS.NOT_PUBLIC');
+    }
+    const graphqlContext = GqlExecutionContext.create(context);
+    const info = graphqlContext.getInfo<GraphQLResolveInfo>();
+    const rootType = info.parentType.name;
+    // Field resolvers below a root field were authorised with it.
+    if (!isRootType(rootType)) return true;
+    const principal = await this.principalOf(operationContextOf(context));
+    const rule = accessRuleOf(rootType, info.fieldName);
+    if (rule === undefined) {
+      throw forbidden(`${info.fieldName}: no role may run this operation (it has no access rule)`, 'ACCESS.NO_RULE');
+    }
+    if (!rule.roles.includes(principal.role)) {
+      throw forbidden(`${info.fieldName}: a ${principal.role} token may not run this operation`, 'ACCESS.ROLE');
+    }
+    if (!principal.allOrganizations) await this.checkOrganizations(principal, rule, graphqlContext.getArgs<Record<string, unknown>>());
     return true;
   }
+
+  /** Authenticates once per operation context (one HTTP request may run several root fields). */
+  private async principalOf(operation: OperationContext): Promise<Principal> {
+    if (operation.principal) return operation.principal;
+    const header = operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams);
+    if (header === undefined || header.trim() === '') {
+      throw unauthenticated('An API token is required: send the header "Authorization: Bearer <token>"', 'AUTH.MISSING_TOKEN');
+    }
+    const token = BEARER.exec(header)?.[1];
+    const principal = token === undefined ? null : await this.tokens.authenticate(token);
+    if (principal === null) throw unauthenticated('The API token is unknown, malformed or revoked', 'AUTH.INVALID_TOKEN');
+    this.rateLimiter.take(principal.tokenId);
+    operation.principal = principal;
+    if (operation.req) operation.req.principal = principal;
+    return principal;
+  }
+
+  private async checkOrganizations(principal: Principal, rule: AccessRule, args: Record<string, unknown>): Promise<void> {
+    for (const source of rule.organizations) {
+      for (const organizationId of await this.organizationsOf(source, args)) {
+        if (!principal.organizationIds.includes(organizationId)) {
+          throw forbidden(`${source.argument}: this token does not reach organisation "${organizationId}"`, 'ACCESS.ORGANIZATION', source.argument);
+        }
+      }
+    }
+  }
+
+  private async organizationsOf(source: OrganizationSource, args: Record<string, unknown>): Promise<string[]> {
+    const value = argumentAt(args, source.argument);
+    switch (source.kind) {
+      case 'organization':
+        // Left out (verifyIntegrity over the whole store): a global check, no organisation to match.
+        return value === undefined || value === null ? [] : [String(value)];
+      case 'assessment':
+        return present(await this.resources.ofAssessment(String(value)));
+      case 'investment':
+        return present(await this.resources.ofInvestment(String(value)));
+      case 'investments': {
+        const ids = Array.isArray(value) ? value.map(String) : [];
+        return (await Promise.all(ids.map((id) => this.resources.ofInvestment(id)))).flatMap(present);
+      }
+    }
+  }
+}
+
+const present = (organizationId: string | null): string[] => (organizationId === null ? [] : [organizationId]);
+
+function argumentAt(args: Record<string, unknown>, path: string): unknown {
+  let value: unknown = args;
+  for (const key of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function authorizationParameter(parameters: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const value = parameters?.authorization ?? parameters?.Authorization;
+  return typeof value === 'string' ? value : undefined;
 }

@@ -8,16 +8,26 @@ export interface AuthenticatedRequest extends Request {
   correlationId?: string;
 }
 
-export function requestOf(context: ExecutionContext): AuthenticatedRequest {
-  if (context.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(context).getContext<{ req: AuthenticatedRequest }>().req;
-  }
-  return context.switchToHttp().getRequest<AuthenticatedRequest>();
+/**
+ * What a GraphQL operation runs with: over HTTP the request; over graphql-ws the connection's
+ * parameters (where the bearer token travels). The guard puts the caller here once per operation.
+ */
+export interface OperationContext {
+  req?: AuthenticatedRequest;
+  connectionParams?: Readonly<Record<string, unknown>>;
+  principal?: Principal;
 }
 
-/** The caller the authentication guard put on the request. */
+export function operationContextOf(context: ExecutionContext): OperationContext {
+  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<OperationContext>();
+  const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+  return { req, principal: req.principal };
+}
+
+/** The caller the authentication guard established. */
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const principal = requestOf(context).principal;
+  const operation = operationContextOf(context);
+  const principal = operation.principal ?? operation.req?.principal;
   if (!principal) throw new Error('no principal on the request: the authentication guard did not run');
   return principal;
 });

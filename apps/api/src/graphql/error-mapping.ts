@@ -2,6 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
+import { TooManyRequestsError } from '../auth/access-errors';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
@@ -38,8 +39,10 @@ const VARIABLE_PATH = /at "([^"]+)"/;
 function storageProblem(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL') return 'The data disk is full: free space, then retry. Nothing was written.';
-  if (code === 'SQLITE_READONLY') return 'The data directory is read-only: make it writable, then retry. Nothing was written.';
-  if (code === 'SQLITE_BUSY') return 'The store is busy with another process: retry shortly. Nothing was written.';
+  if (code === 'SQLITE_READONLY')
+    return 'The data directory is read-only: make it writable, then retry. Nothing was written.';
+  if (code === 'SQLITE_BUSY')
+    return 'The store is busy with another process: retry shortly. Nothing was written.';
   if (code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) {
     return 'The data disk failed to write: check it, then retry. Nothing was written.';
   }
@@ -59,7 +62,18 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
     return {
       ...base,
       message: error.message,
-      extensions: { code: CODE_OF_KIND[error.kind], reason: error.code, ...(error.field ? { field: error.field } : {}) },
+      extensions: {
+        code: CODE_OF_KIND[error.kind],
+        reason: error.code,
+        ...(error.field ? { field: error.field } : {}),
+      },
+    };
+  }
+  if (error instanceof TooManyRequestsError) {
+    return {
+      ...base,
+      message: error.message,
+      extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: error.retryAfterSeconds },
     };
   }
   if (error instanceof WrongExpectedRevisionError) {
@@ -76,5 +90,9 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { ...base, extensions: { code } };
   }
-  return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

@@ -3,11 +3,15 @@ import { Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AppConfig } from '@app/application';
 import { formatApiError } from './error-mapping';
+import { queryLimits } from './query-limits';
+import { subscriptionErrorHooks } from './subscription-errors';
 
 const logger = new Logger('GraphQL');
 
 export interface GraphQLRequestContext {
-  req: Request;
+  req?: Request;
+  /** graphql-ws: the connection's parameters, where the bearer token travels. */
+  connectionParams?: Readonly<Record<string, unknown>>;
 }
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
@@ -18,7 +22,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     sortSchema: true,
     graphiql: !config.production,
     includeStacktraceInErrorResponses: false,
-    context: ({ req }: { req: Request }): GraphQLRequestContext => ({ req }),
+    // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
+    subscriptions: { 'graphql-ws': subscriptionErrorHooks() },
+    context: ({ req, connectionParams }: GraphQLRequestContext): GraphQLRequestContext => ({
+      req,
+      connectionParams,
+    }),
+    ...queryLimits(config.production),
     formatError: (formatted, raw) => {
       const answer = formatApiError(formatted, raw);
       if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error(raw);

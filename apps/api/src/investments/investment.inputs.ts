@@ -20,7 +20,10 @@ export class PlanInvestmentInput {
   @Field(() => InvestmentKind) kind!: InvestmentKind;
   @Field(() => Float) cost!: number;
   @Field(() => Int) lagMonths!: number;
-  @Field(() => [EffectInput]) @ArrayMaxSize(1000) @ValidateNested({ each: true }) @Type(() => EffectInput)
+  @Field(() => [EffectInput])
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => EffectInput)
   effects!: EffectInput[];
   @Field(() => ID, { nullable: true }) commandId?: string | null;
 }

@@ -27,8 +27,12 @@ export class InvestmentsResolver {
     return state ? toInvestment(state) : null;
   }
 
-  @Query(() => [Investment], { description: "The organisation's investments, in the order they were planned." })
-  async investments(@Args('organizationId', { type: () => ID }) organizationId: string): Promise<Investment[]> {
+  @Query(() => [Investment], {
+    description: "The organisation's investments, in the order they were planned.",
+  })
+  async investments(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): Promise<Investment[]> {
     return (await this.investmentReader.listFor(organizationId)).map(toInvestment);
   }
 
@@ -40,7 +44,17 @@ export class InvestmentsResolver {
     const id = investmentId ?? makeIdentifier('investment', commandId ?? null);
     return this.run(id, principal, commandId, {
       type: 'PlanInvestment',
-      data: { ...plan, investmentId: id, effects: effects.map((effect) => ({ ...effect })) },
+      data: {
+        ...plan,
+        investmentId: id,
+        effects: effects.map(({ functionId, capabilityId, low, likely, high }) => ({
+          functionId,
+          capabilityId,
+          low,
+          likely,
+          high,
+        })),
+      },
     });
   }
 

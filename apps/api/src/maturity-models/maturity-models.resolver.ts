@@ -1,6 +1,11 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { MaturityModelCatalog, PublishMaturityModelCommand, commandContextOf, type Principal } from '@app/application';
+import {
+  MaturityModelCatalog,
+  PublishMaturityModelCommand,
+  commandContextOf,
+  type Principal,
+} from '@app/application';
 import { MaturityModel } from './maturity-model.model';
 import { PublishMaturityModelInput } from './publish-maturity-model.input';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -12,7 +17,9 @@ export class MaturityModelsResolver {
     private readonly catalog: MaturityModelCatalog,
   ) {}
 
-  @Query(() => [MaturityModel], { description: 'The latest version of every maturity model, the default first.' })
+  @Query(() => [MaturityModel], {
+    description: 'The latest version of every maturity model, the default first.',
+  })
   maturityModels(): Promise<MaturityModel[]> {
     return this.catalog.list();
   }

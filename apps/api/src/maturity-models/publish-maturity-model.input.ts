@@ -22,9 +22,17 @@ export class CapabilityInput {
 export class PublishMaturityModelInput {
   @Field(() => ID) id!: string;
   @Field() name!: string;
-  @Field(() => [LevelInput]) @ArrayMinSize(2) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LevelInput)
+  @Field(() => [LevelInput])
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LevelInput)
   levels!: LevelInput[];
-  @Field(() => [CapabilityInput]) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CapabilityInput)
+  @Field(() => [CapabilityInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CapabilityInput)
   capabilities!: CapabilityInput[];
   @Field(() => ID, { nullable: true }) commandId?: string | null;
 }

@@ -1,4 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+import { CellRating } from './cell-rating.model';
 
 // Shared by the maturity view and the simulation (projected cells and links): one class per
 // GraphQL type name, or the schema would not build.
@@ -15,16 +17,47 @@ export class MaturityCell {
   gap!: number | null;
   @Field(() => Float, {
     nullable: true,
-    description: 'Mean SELF level minus the mean of the other sources; positive: rated higher by itself than by others.',
+    description:
+      'Mean SELF level minus the mean of the other sources; positive: rated higher by itself than by others.',
   })
   perceptionGap!: number | null;
   @Field(() => Int) ratingCount!: number;
+  @Field(() => [CellRating], {
+    description: 'The ratings behind the level, from the assessment that decides the cell.',
+  })
+  ratings!: CellRating[];
 }
 
 @ObjectType({ description: 'How far apart two interacting functions are, in levels.' })
 export class LinkScore {
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
-  @Field(() => Float, { description: 'Weighted mean level difference over the capabilities rated at both ends.' })
+  @Field(() => Float, {
+    description: 'Weighted mean level difference over the capabilities rated at both ends.',
+  })
   misalignment!: number;
+}
+
+@ObjectType({ description: "A function's customer-centricity index over its rated cells." })
+export class FunctionScore {
+  @Field(() => ID) functionId!: string;
+  @Field(() => Float, { nullable: true }) customerCentricityIndex!: number | null;
+}
+
+@ObjectType({
+  description: 'The scores of an organisation as of a valid time, as known at a transaction time.',
+})
+export class MaturityView {
+  @Field(() => ID) organizationId!: string;
+  @Field(() => DateTimeScalar, { nullable: true }) asOf!: string | null;
+  @Field(() => DateTimeScalar, { nullable: true }) knownAt!: string | null;
+  @Field(() => [MaturityCell], { description: 'Every function x capability.' })
+  cells!: MaturityCell[];
+  @Field(() => Float, { nullable: true }) customerCentricityIndex!: number | null;
+  @Field(() => Float, { nullable: true }) alignmentIndex!: number | null;
+  @Field(() => Float, { nullable: true }) targetAttainment!: number | null;
+  @Field(() => Float) coverage!: number;
+  @Field(() => [FunctionScore]) functionScores!: FunctionScore[];
+  @Field(() => [LinkScore], { description: 'Largest misalignment first.' })
+  weakestLinks!: LinkScore[];
 }

@@ -29,7 +29,9 @@ export class Organization {
   @Field(() => String, { nullable: true }) purpose!: string | null;
   @Field(() => String, { nullable: true }) valueProposition!: string | null;
   @Field(() => ID) modelId!: string;
-  @Field(() => Int, { description: 'The version of the maturity model the organisation is assessed against.' })
+  @Field(() => Int, {
+    description: 'The version of the maturity model the organisation is assessed against.',
+  })
   modelVersion!: number;
   @Field(() => [BusinessFunction]) functions!: BusinessFunction[];
   @Field(() => [Interaction]) interactions!: Interaction[];

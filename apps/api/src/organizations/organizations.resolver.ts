@@ -1,9 +1,19 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { ExecuteOrganizationCommand, OrganizationReader, commandContextOf, type Principal } from '@app/application';
+import {
+  ExecuteOrganizationCommand,
+  OrganizationReader,
+  commandContextOf,
+  type Principal,
+} from '@app/application';
 import { DEFAULT_MATURITY_MODEL_ID, type OrganizationCommand } from '@app/domain';
 import { Organization } from './organization.model';
-import { AddFunctionInput, LinkFunctionsInput, RegisterOrganizationInput, SetTargetInput } from './organization.inputs';
+import {
+  AddFunctionInput,
+  LinkFunctionsInput,
+  RegisterOrganizationInput,
+  SetTargetInput,
+} from './organization.inputs';
 import { toOrganization } from './organization.mapper';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
@@ -18,7 +28,9 @@ export class OrganizationsResolver {
   async organizations(@CurrentPrincipal() principal: Principal): Promise<Organization[]> {
     const all = await this.organizationReader.list();
     return all
-      .filter((organization) => principal.allOrganizations || principal.organizationIds.includes(organization.id))
+      .filter(
+        (organization) => principal.allOrganizations || principal.organizationIds.includes(organization.id),
+      )
       .map(toOrganization);
   }
 
@@ -55,7 +67,10 @@ export class OrganizationsResolver {
     @Args('input') { organizationId, from, to, weight, commandId }: LinkFunctionsInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Organization> {
-    return this.run(organizationId, principal, commandId, { type: 'LinkFunctions', data: { from, to, weight } });
+    return this.run(organizationId, principal, commandId, {
+      type: 'LinkFunctions',
+      data: { from, to, weight },
+    });
   }
 
   @Mutation(() => Organization)

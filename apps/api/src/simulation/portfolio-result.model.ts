@@ -13,8 +13,10 @@ export class PortfolioResult {
   @Field(() => [ID], { description: 'In candidate order.' }) selectedIds!: string[];
   @Field(() => Float) totalCost!: number;
   @Field(() => Float, { description: 'alpha * dCCI + (1 - alpha) * dAI at the horizon.' }) objective!: number;
-  @Field({ description: 'True when every subset was scored, so the selection is proven best.' }) exact!: boolean;
-  @Field({ description: 'What was done, in words: exhaustive search or the heuristic used.' }) method!: string;
+  @Field({ description: 'True when every subset was scored, so the selection is proven best.' })
+  exact!: boolean;
+  @Field({ description: 'What was done, in words: exhaustive search or the heuristic used.' })
+  method!: string;
   @Field(() => [FrontierPoint], { description: 'Pareto-efficient subsets within budget, cheapest first.' })
   frontier!: FrontierPoint[];
   @Field(() => Indices) baseline!: Indices;

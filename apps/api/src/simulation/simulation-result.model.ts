@@ -18,10 +18,14 @@ export class SimulationWarning {
   @Field({ description: 'MATURITY_UP_ALIGNMENT_DOWN, LINK_MISALIGNMENT_UP or UNRATED_CELL_IGNORED.' })
   code!: string;
   @Field() message!: string;
-  @Field(() => ID, { nullable: true, description: 'LINK_MISALIGNMENT_UP: one end of the link.' }) from!: string | null;
-  @Field(() => ID, { nullable: true, description: 'LINK_MISALIGNMENT_UP: the other end.' }) to!: string | null;
-  @Field(() => ID, { nullable: true, description: 'UNRATED_CELL_IGNORED: the investment.' }) investmentId!: string | null;
-  @Field(() => ID, { nullable: true, description: 'UNRATED_CELL_IGNORED: the cell.' }) functionId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'LINK_MISALIGNMENT_UP: one end of the link.' }) from!:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'LINK_MISALIGNMENT_UP: the other end.' }) to!:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'UNRATED_CELL_IGNORED: the investment.' }) investmentId!:
+    string | null;
+  @Field(() => ID, { nullable: true, description: 'UNRATED_CELL_IGNORED: the cell.' }) functionId!:
+    string | null;
   @Field(() => ID, { nullable: true }) capabilityId!: string | null;
 }
 
@@ -50,7 +54,8 @@ export class SimulationResult {
   @Field(() => Indices, { description: 'At the horizon.' }) projected!: Indices;
   @Field(() => [TrajectoryPoint], { description: 'Months 0..horizon.' }) trajectory!: TrajectoryPoint[];
   @Field(() => [MaturityCell], { description: 'Projected at the horizon.' }) cells!: MaturityCell[];
-  @Field(() => [LinkScore], { description: 'Projected at the horizon, worst first.' }) weakestLinks!: LinkScore[];
+  @Field(() => [LinkScore], { description: 'Projected at the horizon, worst first.' })
+  weakestLinks!: LinkScore[];
   @Field(() => [SimulationWarning]) warnings!: SimulationWarning[];
   @Field(() => Distribution, {
     nullable: true,

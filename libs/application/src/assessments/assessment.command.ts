@@ -38,16 +38,28 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ assessmentId, command, context }: ExecuteAssessmentCommand): Promise<OpenedAssessmentState> {
+  async execute({
+    assessmentId,
+    command,
+    context,
+  }: ExecuteAssessmentCommand): Promise<OpenedAssessmentState> {
     const { state } = await this.executor.execute({
       stream: assessmentStream(requireSlug('assessmentId', assessmentId)),
       decider: assessmentDecider,
       command,
       loadContext: async (current): Promise<AssessmentContext> => {
         const organizationId =
-          command.type === 'OpenAssessment' ? command.data.organizationId : current.status === 'NONE' ? null : current.organizationId;
+          command.type === 'OpenAssessment'
+            ? command.data.organizationId
+            : current.status === 'NONE'
+              ? null
+              : current.organizationId;
         if (organizationId === null) {
-          throw notFound('assessmentId', `assessmentId: no assessment "${assessmentId}" has been opened`, 'ASSESSMENT.NOT_FOUND');
+          throw notFound(
+            'assessmentId',
+            `assessmentId: no assessment "${assessmentId}" has been opened`,
+            'ASSESSMENT.NOT_FOUND',
+          );
         }
         const organization = await this.organizations.require(organizationId);
         const model = await this.models.require(organization.modelId, organization.modelVersion);
@@ -56,7 +68,8 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
-    if (state.status === 'NONE') throw new Error('an executed assessment command leaves an opened assessment');
+    if (state.status === 'NONE')
+      throw new Error('an executed assessment command leaves an opened assessment');
     return state;
   }
 }

@@ -14,6 +14,15 @@ import type { CommandContext } from './command-context';
 /** Namespace for event ids derived from a commandId (UUID v5). */
 const COMMAND_EVENT_NAMESPACE = '5b0c8f7e-2f0f-4f55-9d43-6f1a3c2b7e10';
 const MAX_ATTEMPTS = 25;
+/** Streams whose latest state is kept in memory (least recently used first out). */
+const MAX_CACHED_STREAMS = 2000;
+
+interface CachedState<State> {
+  state: State;
+  revision: number;
+  commandIds: Set<string>;
+  evolve: (state: never, event: never) => unknown;
+}
 
 export interface Execution<Command, Event extends DomainEvent, State, Context> {
   stream: string;
@@ -27,15 +36,18 @@ export interface Execution<Command, Event extends DomainEvent, State, Context> {
 
 export interface ExecutionResult<State> {
   state: State;
-  /** The events this execution appended; empty for a repeated commandId. */
-  appended: RecordedEvent[];
+  /** Global position of the last event appended; null when nothing was (a repeat, or no change). */
+  position: number | null;
   repeated: boolean;
 }
 
 export interface LoadedStream<State> {
   state: State;
   revision: number | null;
+  /** The events read by this load: the whole stream, or only those after the cached state. */
   events: RecordedEvent[];
+  /** Every commandId already applied to the stream. */
+  commandIds: ReadonlySet<string>;
 }
 
 /**
@@ -44,17 +56,48 @@ export interface LoadedStream<State> {
  */
 @Injectable()
 export class EventSourcedExecutor {
+  private readonly states = new Map<string, CachedState<unknown>>();
+
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
+  /**
+   * The stream's state. States are immutable (evolve returns new objects), so the last state of
+   * recently used streams is kept and only newer events are read and folded.
+   */
   async load<Event extends DomainEvent, State>(
     stream: string,
     decider: Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>,
   ): Promise<LoadedStream<State>> {
-    const events = await this.store.readStream(stream);
-    let state = decider.initialState();
-    for (const event of events) state = decider.evolve(state, toDomainEvent<Event>(event));
-    const last = events.at(-1);
-    return { state, revision: last ? last.revision : null, events };
+    const cached = this.states.get(stream);
+    const usable =
+      cached !== undefined && cached.evolve === decider.evolve ? (cached as CachedState<State>) : undefined;
+    const events = await this.store.readStream(
+      stream,
+      usable ? { fromRevision: usable.revision + 1 } : undefined,
+    );
+    let state = usable ? usable.state : decider.initialState();
+    // Later commandIds only ever join the set: a command found there has been applied.
+    const commandIds = usable ? usable.commandIds : new Set<string>();
+    for (const event of events) {
+      state = decider.evolve(state, toDomainEvent<Event>(event));
+      if (event.metadata.commandId !== null) commandIds.add(event.metadata.commandId);
+    }
+    const revision = events.at(-1)?.revision ?? usable?.revision ?? null;
+    if (revision !== null) {
+      this.remember(stream, { state, revision, commandIds, evolve: decider.evolve });
+    }
+    return { state, revision, events, commandIds };
+  }
+
+  private remember(stream: string, entry: CachedState<unknown>): void {
+    const current = this.states.get(stream);
+    if (current && current.revision > entry.revision) return;
+    this.states.delete(stream);
+    this.states.set(stream, entry);
+    if (this.states.size > MAX_CACHED_STREAMS) {
+      const oldest = this.states.keys().next().value;
+      if (oldest !== undefined) this.states.delete(oldest);
+    }
   }
 
   async execute<Command, Event extends DomainEvent, State, Context>(
@@ -63,41 +106,41 @@ export class EventSourcedExecutor {
     const { stream, decider, command, context } = execution;
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(stream, decider);
-      if (context.commandId !== null && loaded.events.some((e) => e.metadata.commandId === context.commandId)) {
-        return { state: loaded.state, appended: [], repeated: true };
+      if (context.commandId !== null && loaded.commandIds.has(context.commandId)) {
+        return { state: loaded.state, position: null, repeated: true };
       }
       const decided = decider.decide(command, loaded.state, await execution.loadContext(loaded.state));
-      if (decided.length === 0) return { state: loaded.state, appended: [], repeated: false };
+      if (decided.length === 0) return { state: loaded.state, position: null, repeated: false };
       const newEvents = decided.map((event, index) =>
         toNewEvent(event, stream, index, context, execution.schemaVersions),
       );
+      let position: number;
       try {
-        await this.store.append(stream, newEvents, {
+        ({ position } = await this.store.append(stream, newEvents, {
           expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision,
-        });
+        }));
       } catch (error) {
         if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) {
           await pause(attempt);
           continue;
         }
         if (error instanceof WrongExpectedRevisionError) {
-          throw conflict(`${stream} kept changing under concurrent writes; try again`, 'CONCURRENCY.RETRIES_EXHAUSTED');
+          throw conflict(
+            `${stream} kept changing under concurrent writes; try again`,
+            'CONCURRENCY.RETRIES_EXHAUSTED',
+          );
         }
         throw error;
       }
-      const reloaded = await this.load(stream, decider);
-      const ids = new Set(newEvents.map((event) => event.id));
-      return {
-        state: reloaded.state,
-        appended: reloaded.events.filter((event) => ids.has(event.id)),
-        repeated: false,
-      };
+      const state = decided.reduce(decider.evolve, loaded.state);
+      return { state, position, repeated: false };
     }
   }
 }
 
+/** The store holds what the domain decided; the type tag is the discriminant of the union. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the union it folds
 export function toDomainEvent<Event extends DomainEvent>(event: RecordedEvent): Event {
-  // The store holds what the domain decided; the type tag is the discriminant of the union.
   return { type: event.type, data: event.data } as unknown as Event;
 }
 
@@ -109,7 +152,10 @@ function toNewEvent(
   schemaVersions: Readonly<Record<string, number>>,
 ): NewEvent {
   return {
-    id: context.commandId === null ? randomUuid() : nameUuid(`${stream}|${context.commandId}|${index}`, COMMAND_EVENT_NAMESPACE),
+    id:
+      context.commandId === null
+        ? randomUuid()
+        : nameUuid(`${stream}|${context.commandId}|${index}`, COMMAND_EVENT_NAMESPACE),
     type: event.type,
     data: event.data as JsonObject,
     metadata: {

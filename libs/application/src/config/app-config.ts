@@ -16,7 +16,12 @@ export class ConfigurationError extends Error {
   override name = 'ConfigurationError';
 }
 
-function integerFrom(environment: NodeJS.ProcessEnv, name: string, fallback: number, minimum: number): number {
+function integerFrom(
+  environment: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  minimum: number,
+): number {
   const raw = environment[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);

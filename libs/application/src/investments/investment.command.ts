@@ -37,7 +37,11 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ investmentId, command, context }: ExecuteInvestmentCommand): Promise<PlannedInvestmentState> {
+  async execute({
+    investmentId,
+    command,
+    context,
+  }: ExecuteInvestmentCommand): Promise<PlannedInvestmentState> {
     const { state } = await this.executor.execute({
       stream: investmentStream(requireSlug('investmentId', investmentId)),
       decider: investmentDecider,
@@ -51,7 +55,8 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
-    if (state.status === 'NONE') throw new Error('an executed investment command leaves a planned investment');
+    if (state.status === 'NONE')
+      throw new Error('an executed investment command leaves a planned investment');
     return state;
   }
 }

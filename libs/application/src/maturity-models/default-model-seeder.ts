@@ -1,5 +1,10 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { DEFAULT_MATURITY_MODEL, EVENT_SCHEMA_VERSIONS, maturityModelDecider, maturityModelStream } from '@app/domain';
+import {
+  DEFAULT_MATURITY_MODEL,
+  EVENT_SCHEMA_VERSIONS,
+  maturityModelDecider,
+  maturityModelStream,
+} from '@app/domain';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
 import { SYSTEM_CONTEXT } from '../command-handling/command-context';
 import { Inject } from '@nestjs/common';
@@ -24,7 +29,10 @@ export class DefaultModelSeeder implements OnApplicationBootstrap {
     await this.executor.execute({
       stream,
       decider: maturityModelDecider,
-      command: { type: 'PublishMaturityModel', data: { id, name, levels, capabilities, sourceWeights: sourceWeights ?? null } },
+      command: {
+        type: 'PublishMaturityModel',
+        data: { id, name, levels, capabilities, sourceWeights: sourceWeights ?? null },
+      },
       loadContext: () => Promise.resolve({ now: this.clock() }),
       context: { ...SYSTEM_CONTEXT, commandId: 'publish-default-maturity-model' },
       schemaVersions: EVENT_SCHEMA_VERSIONS,

@@ -1,3 +1,4 @@
+import { textField } from '../event-store/event-data';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
@@ -27,10 +28,10 @@ export class MaturityModelCatalog {
       const cached = this.pinned.get(`${modelId}@${version}`);
       if (cached) return cached;
     }
-    const { state } = await this.executor.load<MaturityModelEvent, ReturnType<typeof maturityModelDecider.initialState>>(
-      maturityModelStream(modelId),
-      maturityModelDecider,
-    );
+    const { state } = await this.executor.load<
+      MaturityModelEvent,
+      ReturnType<typeof maturityModelDecider.initialState>
+    >(maturityModelStream(modelId), maturityModelDecider);
     const model = maturityModelVersion(state, version);
     if (model) this.pinned.set(`${model.id}@${model.version}`, model);
     return model;
@@ -39,17 +40,26 @@ export class MaturityModelCatalog {
   /** The version an organisation or assessment is pinned to; its absence is a broken store. */
   async require(modelId: string, version: number, field = 'modelId'): Promise<MaturityModel> {
     const model = await this.find(modelId, version);
-    if (!model) throw notFound(field, `${field}: maturity model "${modelId}" version ${version} is not published`, 'MATURITY_MODEL.NOT_FOUND');
+    if (!model)
+      throw notFound(
+        field,
+        `${field}: maturity model "${modelId}" version ${version} is not published`,
+        'MATURITY_MODEL.NOT_FOUND',
+      );
     return model;
   }
 
   /** The latest version of every model, the default first. */
   async list(): Promise<MaturityModel[]> {
     const published = await this.store.readAll({ eventTypes: ['MaturityModelPublished'] });
-    const ids = [...new Set(published.map((event) => String(event.data.id)))];
+    const ids = [...new Set(published.map((event) => textField(event.data, 'id')))];
     const models = await Promise.all(ids.map((id) => this.find(id)));
     return models
       .filter((model): model is MaturityModel => model !== undefined)
-      .sort((a, b) => Number(b.id === DEFAULT_MATURITY_MODEL.id) - Number(a.id === DEFAULT_MATURITY_MODEL.id) || a.id.localeCompare(b.id));
+      .sort(
+        (a, b) =>
+          Number(b.id === DEFAULT_MATURITY_MODEL.id) - Number(a.id === DEFAULT_MATURITY_MODEL.id) ||
+          a.id.localeCompare(b.id),
+      );
   }
 }

@@ -1,5 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { Injectable } from '@nestjs/common';
 import {
   type OrganizationEvent,
   type OrganizationState,
@@ -11,20 +10,23 @@ import {
   isSlug,
 } from '@app/domain';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { ReadModels } from '../projections/read-models';
 
 /** Loads an organisation's current state from its stream. */
 @Injectable()
 export class OrganizationReader {
   constructor(
     private readonly executor: EventSourcedExecutor,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModels,
   ) {}
 
   /** Every registered organisation, by id. */
   async list(): Promise<RegisteredOrganizationState[]> {
-    const registered = await this.store.readAll({ eventTypes: ['OrganizationRegistered'] });
-    const states = await Promise.all(registered.map((event) => this.find(String(event.data.organizationId))));
-    return states.filter((state): state is RegisteredOrganizationState => state !== null).sort((a, b) => a.id.localeCompare(b.id));
+    await this.readModels.ready();
+    const states = await Promise.all(this.readModels.index.organizationIds().map((id) => this.find(id)));
+    return states
+      .filter((state): state is RegisteredOrganizationState => state !== null)
+      .sort((a, b) => a.id.localeCompare(b.id));
   }
 
   async load(organizationId: string): Promise<OrganizationState> {

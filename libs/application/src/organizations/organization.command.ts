@@ -34,7 +34,11 @@ export class OrganizationCommandHandler implements ICommandHandler<ExecuteOrgani
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ organizationId, command, context }: ExecuteOrganizationCommand): Promise<RegisteredOrganizationState> {
+  async execute({
+    organizationId,
+    command,
+    context,
+  }: ExecuteOrganizationCommand): Promise<RegisteredOrganizationState> {
     const field = command.type === 'RegisterOrganization' ? 'id' : 'organizationId';
     const { state } = await this.executor.execute({
       stream: organizationStream(requireSlug(field, organizationId)),
@@ -43,7 +47,13 @@ export class OrganizationCommandHandler implements ICommandHandler<ExecuteOrgani
       loadContext: async (current): Promise<OrganizationContext> => {
         const now = this.clock();
         if (command.type === 'RegisterOrganization') {
-          return { now, model: await this.models.find(requireSlug('modelId', command.data.modelId), command.data.modelVersion) };
+          return {
+            now,
+            model: await this.models.find(
+              requireSlug('modelId', command.data.modelId),
+              command.data.modelVersion,
+            ),
+          };
         }
         if (command.type === 'SetTarget' && current.status === 'REGISTERED') {
           return { now, model: await this.models.require(current.modelId, current.modelVersion) };

@@ -1,12 +1,18 @@
 // The domain's events in one place: the union the store and projections handle, and the current
 // schema version of each type (metadata.schemaVersion; older versions are upcast on read).
+import { API_TOKEN_EVENT_SCHEMA_VERSIONS, type ApiTokenEvent } from '../api-token';
 import { ASSESSMENT_EVENT_SCHEMA_VERSIONS, type AssessmentEvent } from '../assessment';
 import { INVESTMENT_EVENT_SCHEMA_VERSIONS, type InvestmentEvent } from '../investment';
 import { MATURITY_MODEL_EVENT_SCHEMA_VERSIONS, type MaturityModelEvent } from '../maturity-model';
 import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../organization';
 import type { StreamCategory } from '../shared';
 
-export type DomainEventUnion = MaturityModelEvent | OrganizationEvent | AssessmentEvent | InvestmentEvent;
+export type DomainEventUnion =
+  | MaturityModelEvent
+  | OrganizationEvent
+  | AssessmentEvent
+  | InvestmentEvent
+  | ApiTokenEvent;
 export type DomainEventType = DomainEventUnion['type'];
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
@@ -14,6 +20,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   ...ORGANIZATION_EVENT_SCHEMA_VERSIONS,
   ...ASSESSMENT_EVENT_SCHEMA_VERSIONS,
   ...INVESTMENT_EVENT_SCHEMA_VERSIONS,
+  ...API_TOKEN_EVENT_SCHEMA_VERSIONS,
 };
 
 /** The category of the stream each event type is written to. */
@@ -31,6 +38,8 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   InvestmentApproved: 'investment',
   InvestmentDeployed: 'investment',
   InvestmentCancelled: 'investment',
+  ApiTokenIssued: 'api-token',
+  ApiTokenRevoked: 'api-token',
 };
 
 export const DOMAIN_EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS) as DomainEventType[];

@@ -2,7 +2,7 @@
 // category prefix is unambiguous when parsing back.
 import { isSlug } from './validation';
 
-export const STREAM_CATEGORIES = ['maturity-model', 'organization', 'assessment', 'investment'] as const;
+export const STREAM_CATEGORIES = ['maturity-model', 'organization', 'assessment', 'investment', 'api-token'] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export const streamName = (category: StreamCategory, id: string): string => `${category}-${id}`;
@@ -12,6 +12,7 @@ export const organizationStream = (organizationId: string): string =>
   streamName('organization', organizationId);
 export const assessmentStream = (assessmentId: string): string => streamName('assessment', assessmentId);
 export const investmentStream = (investmentId: string): string => streamName('investment', investmentId);
+export const apiTokenStream = (tokenId: string): string => streamName('api-token', tokenId);
 
 export interface ParsedStreamName {
   category: StreamCategory;

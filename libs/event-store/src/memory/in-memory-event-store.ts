@@ -10,7 +10,7 @@ import {
   validateAppend,
   wrongExpectedRevision,
 } from '../append-rules';
-import { EventStoreClosedError } from '../errors';
+import { EventStoreClosedError, ImportRefusedError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -23,6 +23,13 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import {
+  type ImportRecordedOptions,
+  type ImportRecordedResult,
+  prepareRecordedImport,
+  type RecordedEventImporter,
+  storeNotEmpty,
+} from '../recorded-import';
 import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
 import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
@@ -34,7 +41,7 @@ export interface InMemoryEventStoreOptions {
 
 const SUBSCRIPTION_PAGE_SIZE = 500;
 
-export class InMemoryEventStore implements EventStore {
+export class InMemoryEventStore implements EventStore, RecordedEventImporter {
   private readonly all: StoredEventRow[] = [];
   private readonly streams = new Map<string, StoredEventRow[]>();
   private readonly byId = new Map<string, StoredEventRow>();
@@ -100,6 +107,32 @@ export class InMemoryEventStore implements EventStore {
       if (types === null || types.has(row.type)) result.push(decodeStoredEvent(row, this.upcasters, raw));
     }
     return result;
+  }
+
+  importRecorded(
+    events: readonly RecordedEvent[],
+    options: ImportRecordedOptions = {},
+  ): Promise<ImportRecordedResult> {
+    return settle(() => {
+      this.assertOpen();
+      if (options.requireEmptyStore === true && this.all.length > 0) throw storeNotEmpty(this.all.length);
+      const rows = prepareRecordedImport(events, (stream) => this.streams.get(stream)?.at(-1));
+      const stored = rows.find((row) => this.byId.has(row.id));
+      if (stored !== undefined)
+        throw new ImportRefusedError(
+          `Import refused: event id ${stored.id} is already stored; nothing was written.`,
+        );
+      for (const prepared of rows) {
+        const row: StoredEventRow = { ...prepared, position: this.all.length + 1 };
+        this.all.push(row);
+        const streamEvents = this.streams.get(row.stream);
+        if (streamEvents === undefined) this.streams.set(row.stream, [row]);
+        else streamEvents.push(row);
+        this.byId.set(row.id, row);
+      }
+      if (rows.length > 0) this.signal.notify();
+      return { imported: rows.length, position: this.all.length };
+    });
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): EventSubscription {

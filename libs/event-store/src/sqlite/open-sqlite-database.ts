@@ -141,9 +141,23 @@ function checkExistingDatabase(
   }
 }
 
+/**
+ * The SQLite result code of a better-sqlite3 error, else undefined. Duck-typed: the native addon
+ * keeps the SqliteError class of the first copy of the module loaded in the process, so
+ * instanceof fails under jest's per-file module registries.
+ */
+export function sqliteErrorCode(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || (error as { name?: unknown }).name !== 'SqliteError') {
+    return undefined;
+  }
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 function translateOpenError(error: unknown, options: OpenSqliteDatabaseOptions): unknown {
-  if (!(error instanceof Database.SqliteError)) return error;
-  const code = error.code;
+  const code = sqliteErrorCode(error);
+  if (code === undefined) return error;
+  const message = String((error as { message?: unknown }).message);
   if (
     code === 'SQLITE_BUSY' ||
     code.startsWith('SQLITE_BUSY_') ||
@@ -153,7 +167,7 @@ function translateOpenError(error: unknown, options: OpenSqliteDatabaseOptions):
     return new EventStoreLockedError(options.file, options.busyTimeoutMs, { cause: error });
   }
   if (code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_') || code === 'SQLITE_NOTADB') {
-    return new EventStoreCorruptError(options.file, error.message, { cause: error });
+    return new EventStoreCorruptError(options.file, message, { cause: error });
   }
   if (
     code.startsWith('SQLITE_CANTOPEN') ||
@@ -163,7 +177,7 @@ function translateOpenError(error: unknown, options: OpenSqliteDatabaseOptions):
   ) {
     return new DataDirectoryNotWritableError(
       options.dataDir,
-      `SQLite cannot open ${options.file} for writing (${code}: ${error.message})`,
+      `SQLite cannot open ${options.file} for writing (${code}: ${message})`,
       { cause: error },
     );
   }

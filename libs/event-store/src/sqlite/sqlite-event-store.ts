@@ -15,7 +15,7 @@ import {
   validateAppend,
   wrongExpectedRevision,
 } from '../append-rules';
-import { EventStoreClosedError, EventStoreUnavailableError } from '../errors';
+import { EventStoreClosedError, EventStoreUnavailableError, ImportRefusedError } from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -29,6 +29,13 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
+import {
+  type ImportRecordedOptions,
+  type ImportRecordedResult,
+  prepareRecordedImport,
+  type RecordedEventImporter,
+  storeNotEmpty,
+} from '../recorded-import';
 import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
 import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
@@ -60,7 +67,7 @@ interface LastEventRow {
   hash: string;
 }
 
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, RecordedEventImporter {
   readonly file: string;
   private readonly database: Database.Database;
   private readonly clock: () => Date;
@@ -91,6 +98,10 @@ export class SqliteEventStore implements EventStore {
       expected: ExpectedRevision,
       lookUpIds: boolean,
     ) => AppendResult
+  >;
+
+  private readonly importTransaction: Database.Transaction<
+    (events: readonly RecordedEvent[], requireEmptyStore: boolean) => ImportRecordedResult
   >;
 
   constructor(options: SqliteEventStoreOptions) {
@@ -143,6 +154,47 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = database.transaction((stream, events, expected, lookUpIds) =>
       this.appendInTransaction(stream, events, expected, lookUpIds),
     );
+    this.importTransaction = database.transaction((events, requireEmptyStore) =>
+      this.importInTransaction(events, requireEmptyStore),
+    );
+  }
+
+  /**
+   * A consistent copy of the store into a new file while others keep writing: VACUUM INTO reads
+   * one snapshot (WAL lets writers go on) and, unlike the page-by-page backup API, never restarts
+   * when another connection writes. The file must not exist yet (or be empty).
+   */
+  backupTo(file: string): Promise<void> {
+    return settle(() => {
+      this.assertOpen();
+      try {
+        this.database.prepare('VACUUM INTO ?').run(file);
+      } catch (error) {
+        throw translateRuntimeError(error, this.file);
+      }
+    });
+  }
+
+  importRecorded(
+    events: readonly RecordedEvent[],
+    options: ImportRecordedOptions = {},
+  ): Promise<ImportRecordedResult> {
+    return settle(() => {
+      this.assertOpen();
+      let result: ImportRecordedResult;
+      try {
+        result = this.importTransaction.immediate(events, options.requireEmptyStore ?? false);
+      } catch (error) {
+        if (isUniqueIdViolation(error))
+          throw new ImportRefusedError(
+            'Import refused: an event id is already stored; nothing was written.',
+            { cause: error },
+          );
+        throw translateRuntimeError(error, this.file);
+      }
+      if (result.imported > 0) this.signal.notify();
+      return result;
+    });
   }
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -269,6 +321,23 @@ export class SqliteEventStore implements EventStore {
       );
     }
     return { nextExpectedRevision: currentRevision + prepared.length, position, written: true };
+  }
+
+  private importInTransaction(
+    events: readonly RecordedEvent[],
+    requireEmptyStore: boolean,
+  ): ImportRecordedResult {
+    const head = this.selectHead.get()?.head ?? 0;
+    if (requireEmptyStore && head > 0) throw storeNotEmpty(head);
+    const rows = prepareRecordedImport(events, (stream) => this.selectLastEvent.get(stream));
+    let position = head;
+    for (const row of rows) {
+      position = Number(
+        this.insertEvent.run(row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.hash)
+          .lastInsertRowid,
+      );
+    }
+    return { imported: rows.length, position };
   }
 
   /**

@@ -5,9 +5,12 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{
 
 function parseIso(value: unknown): string {
   if (typeof value !== 'string' || !ISO_8601.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(`DateTime must be an ISO-8601 date such as 2025-03-31 or 2025-03-31T00:00:00Z, got ${JSON.stringify(value)}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
+    throw new GraphQLError(
+      `DateTime must be an ISO-8601 date such as 2025-03-31 or 2025-03-31T00:00:00Z, got ${JSON.stringify(value)}`,
+      {
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    );
   }
   return new Date(value).toISOString();
 }
@@ -20,7 +23,9 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   parseValue: parseIso,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('DateTime must be a string in ISO-8601 form', { extensions: { code: 'BAD_USER_INPUT' } });
+      throw new GraphQLError('DateTime must be a string in ISO-8601 form', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
     }
     return parseIso(ast.value);
   },

@@ -1,0 +1,33 @@
+import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { HistoryService, IntegrityService } from '@app/application';
+import { HistoryConnection } from './history.model';
+import { IntegrityReport } from './integrity-report.model';
+import { toHistoryConnection } from './history.mapper';
+
+@Resolver()
+export class AuditResolver {
+  constructor(
+    private readonly historyService: HistoryService,
+    private readonly integrityService: IntegrityService,
+  ) {}
+
+  @Query(() => HistoryConnection, {
+    description: "The organisation's events (its own, its assessments' and investments'), oldest first.",
+  })
+  async history(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('first', { type: () => Int, nullable: true }) first: number | null,
+  ): Promise<HistoryConnection> {
+    return toHistoryConnection(await this.historyService.page(organizationId, after, first));
+  }
+
+  @Query(() => IntegrityReport, {
+    description: "Recomputes every hash and chain link: the organisation's streams, or the whole store.",
+  })
+  verifyIntegrity(
+    @Args('organizationId', { type: () => ID, nullable: true }) organizationId: string | null,
+  ): Promise<IntegrityReport> {
+    return this.integrityService.verify(organizationId);
+  }
+}

@@ -1,0 +1,86 @@
+// Who may run which operation, and on which organisation: one table for every root field of the
+// schema. A field missing here is refused (FORBIDDEN), so a new operation fails closed until it
+// is given a rule.
+import type { RoleName } from '@app/application';
+
+export type RootType = 'Query' | 'Mutation' | 'Subscription';
+
+/**
+ * Where an operation's organisation comes from. `argument` is a dotted path into the field's
+ * arguments (`organizationId`, `input.organizationId`, `id`).
+ */
+export type OrganizationSource =
+  /** The organisation id itself; `optional` when leaving it out means "all" (a global check). */
+  | { kind: 'organization'; argument: string; optional?: boolean }
+  /** An assessment's organisation; an unknown assessment constrains nothing (it answers NOT_FOUND or null). */
+  | { kind: 'assessment'; argument: string }
+  /** An investment's organisation (or each one's, for a list of ids). */
+  | { kind: 'investment'; argument: string }
+  | { kind: 'investments'; argument: string };
+
+export interface AccessRule {
+  roles: readonly RoleName[];
+  /** Every organisation these name must be one the token reaches; none: a global operation. */
+  organizations: readonly OrganizationSource[];
+  /** The resolver shows only the caller's organisations (listings without an organisation argument). */
+  filtersByOrganization?: boolean;
+}
+
+const EVERY_ROLE: readonly RoleName[] = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'];
+const ASSESSING: readonly RoleName[] = ['ADMIN', 'ASSESSOR'];
+const PLANNING: readonly RoleName[] = ['ADMIN', 'PLANNER'];
+const AUDITING: readonly RoleName[] = ['ADMIN', 'AUDITOR'];
+const ADMINISTERING: readonly RoleName[] = ['ADMIN'];
+
+const organization = (argument: string, optional = false): OrganizationSource => ({ kind: 'organization', argument, optional });
+const assessment = (argument: string): OrganizationSource => ({ kind: 'assessment', argument });
+const investment = (argument: string): OrganizationSource => ({ kind: 'investment', argument });
+const investments = (argument: string): OrganizationSource => ({ kind: 'investments', argument });
+
+export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, AccessRule>>>> = {
+  Query: {
+    maturityModels: { roles: EVERY_ROLE, organizations: [] },
+    organizations: { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
+    organization: { roles: EVERY_ROLE, organizations: [organization('id')] },
+    assessment: { roles: EVERY_ROLE, organizations: [assessment('id')] },
+    assessments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    investment: { roles: EVERY_ROLE, organizations: [investment('id')] },
+    investments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    maturity: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    maturityTimeline: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    simulateInvestments: { roles: PLANNING, organizations: [organization('organizationId'), investments('investmentIds')] },
+    optimizePortfolio: { roles: PLANNING, organizations: [organization('organizationId'), investments('candidateIds')] },
+    investmentRealisation: { roles: EVERY_ROLE, organizations: [investment('investmentId')] },
+    history: { roles: AUDITING, organizations: [organization('organizationId')] },
+    verifyIntegrity: { roles: AUDITING, organizations: [organization('organizationId', true)] },
+    apiTokens: { roles: ADMINISTERING, organizations: [] },
+  },
+  Mutation: {
+    registerOrganization: { roles: ADMINISTERING, organizations: [organization('input.id')] },
+    addFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    linkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    setTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    openAssessment: { roles: ASSESSING, organizations: [organization('input.organizationId')] },
+    recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
+    closeAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
+    correctRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
+    planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
+    approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
+    deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
+    cancelInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
+    publishMaturityModel: { roles: ADMINISTERING, organizations: [] },
+    issueApiToken: { roles: ADMINISTERING, organizations: [] },
+    revokeApiToken: { roles: ADMINISTERING, organizations: [] },
+  },
+  Subscription: {
+    maturityChanged: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+  },
+};
+
+export const isRootType = (name: string): name is RootType => name === 'Query' || name === 'Mutation' || name === 'Subscription';
+
+/** The rule of a root field, or undefined (refused) when the table has none. */
+export function accessRuleOf(rootType: RootType, fieldName: string): AccessRule | undefined {
+  const rules = ACCESS_POLICY[rootType];
+  return Object.prototype.hasOwnProperty.call(rules, fieldName) ? rules[fieldName] : undefined;
+}

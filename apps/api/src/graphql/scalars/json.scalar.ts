@@ -1,0 +1,4 @@
+import { GraphQLJSON } from 'graphql-type-json';
+
+/** Any JSON value, answered as it is (event data in the history). */
+export const JsonScalar = GraphQLJSON;

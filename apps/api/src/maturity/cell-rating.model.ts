@@ -1,0 +1,13 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { RatingSource } from '../graphql/enums/enums';
+
+@ObjectType({ description: "One rating behind a cell's effective level (latest per source and rater)." })
+export class CellRating {
+  /** The enum's values as text: the domain's ratings fit without mapping (the simulation's cells too). */
+  @Field(() => RatingSource) source!: `${RatingSource}`;
+  @Field(() => Int) level!: number;
+  @Field(() => ID, { nullable: true }) raterFunctionId!: string | null;
+  @Field(() => String, { nullable: true }) evidence!: string | null;
+  @Field(() => Float, { description: 'Its weight in the effective level (DESIGN.md 5).' })
+  weight!: number;
+}

@@ -1,0 +1,48 @@
+import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { MaturityChanges, MaturityQueryService } from '@app/application';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+import { MaturityPoint } from './maturity-point.model';
+import { MaturityView } from './maturity-view.model';
+import { toMaturityView } from './maturity.mapper';
+
+@Resolver(() => MaturityView)
+export class MaturityResolver {
+  constructor(
+    private readonly maturityQueries: MaturityQueryService,
+    private readonly maturityChanges: MaturityChanges,
+  ) {}
+
+  @Query(() => MaturityView, {
+    description:
+      'Scores as of a valid time (assessments with periodEnd <= asOf; all when absent), as known at a transaction time (events recorded <= knownAt; all when absent).',
+  })
+  async maturity(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
+    @Args('knownAt', { type: () => DateTimeScalar, nullable: true }) knownAt: string | null,
+  ): Promise<MaturityView> {
+    return toMaturityView(await this.maturityQueries.maturity(organizationId, { asOf, knownAt }));
+  }
+
+  @Query(() => [MaturityPoint], {
+    description: "A point at each assessment's periodEnd within [from, to], indices as of that date.",
+  })
+  maturityTimeline(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('from', { type: () => DateTimeScalar, nullable: true }) from: string | null,
+    @Args('to', { type: () => DateTimeScalar, nullable: true }) to: string | null,
+  ): Promise<MaturityPoint[]> {
+    return this.maturityQueries.maturityTimeline(organizationId, { from, to });
+  }
+
+  @Subscription(() => MaturityView, {
+    description: "The organisation's current view, each time the read models have applied a change to it.",
+    resolve: (view: MaturityView): MaturityView => view,
+  })
+  maturityChanged(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+  ): AsyncIterableIterator<MaturityView> {
+    // The application's views already have the GraphQL shape (see toMaturityView).
+    return this.maturityChanges.watch(organizationId);
+  }
+}

@@ -1,0 +1,52 @@
+import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
+import { SimulationQueries } from '@app/application';
+import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+import { PortfolioResult } from './portfolio-result.model';
+import { Realisation } from './realisation.model';
+import { SimulationResult } from './simulation-result.model';
+import { toPortfolioResult, toSimulationResult } from './simulation.mapper';
+
+@Resolver()
+export class SimulationResolver {
+  constructor(private readonly simulation: SimulationQueries) {}
+
+  @Query(() => SimulationResult, {
+    description:
+      'Projects the investments onto the baseline (now, or asOf) month by month up to the horizon (default 12).',
+  })
+  async simulateInvestments(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('investmentIds', { type: () => [ID] }) investmentIds: string[],
+    @Args('horizonMonths', { type: () => Int, nullable: true }) horizonMonths: number | null,
+    @Args('trials', { type: () => Int, nullable: true }) trials: number | null,
+    @Args('seed', { type: () => Int, nullable: true }) seed: number | null,
+    @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
+  ): Promise<SimulationResult> {
+    return toSimulationResult(
+      await this.simulation.simulate({ organizationId, investmentIds, horizonMonths, trials, seed, asOf }),
+    );
+  }
+
+  @Query(() => PortfolioResult, {
+    description:
+      'The candidates within budget that maximise alpha * dCCI + (1 - alpha) * dAI at the horizon.',
+  })
+  async optimizePortfolio(
+    @Args('organizationId', { type: () => ID }) organizationId: string,
+    @Args('candidateIds', { type: () => [ID] }) candidateIds: string[],
+    @Args('budget', { type: () => Float }) budget: number,
+    @Args('alpha', { type: () => Float, nullable: true }) alpha: number | null,
+    @Args('horizonMonths', { type: () => Int, nullable: true }) horizonMonths: number | null,
+  ): Promise<PortfolioResult> {
+    return toPortfolioResult(
+      await this.simulation.optimize({ organizationId, candidateIds, budget, alpha, horizonMonths }),
+    );
+  }
+
+  @Query(() => Realisation, { description: 'Predicted against actual change of a deployed investment.' })
+  investmentRealisation(
+    @Args('investmentId', { type: () => ID }) investmentId: string,
+  ): Promise<Realisation> {
+    return this.simulation.realisation(investmentId);
+  }
+}

@@ -1,0 +1,152 @@
+// `import <file.csv> --assessment <id>`: ratings into an assessment through the command bus. Every
+// row is decided first against the assessment, its organisation and model (nothing appended), and
+// nothing is written when any row is bad.
+import { createHash } from 'node:crypto';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { parse } from 'csv-parse/sync';
+import {
+  AssessmentReader,
+  type CommandContext,
+  ExecuteAssessmentCommand,
+  MaturityModelCatalog,
+  OrganizationReader,
+} from '@app/application';
+import { type AssessmentContext, assessmentDecider, DomainError, type RecordRating } from '@app/domain';
+import { CliError, EXIT } from '../exit-codes';
+import { startProgress } from '../progress';
+
+export const RATING_COLUMNS = ['function', 'capability', 'level', 'source', 'rater', 'evidence'] as const;
+const REPORTED_BAD_ROWS = 50;
+
+interface RatingRow {
+  lineNumber: number;
+  command: RecordRating;
+}
+
+export async function importRatings(
+  app: INestApplicationContext,
+  file: string,
+  assessmentId: string,
+): Promise<number> {
+  if (!existsSync(file)) throw new CliError(`${file} does not exist`, EXIT.usage);
+  const content = readFileSync(file, 'utf8');
+  const rows = parseRows(content);
+  const assessment = await app.get(AssessmentReader).find(assessmentId);
+  if (assessment === null)
+    throw new CliError(
+      `--assessment: no assessment "${assessmentId}" has been opened; nothing was written`,
+      EXIT.refused,
+    );
+  if (assessment.status === 'CLOSED')
+    throw new CliError(
+      `--assessment: assessment "${assessmentId}" is CLOSED; ratings change only by correction; nothing was written`,
+      EXIT.refused,
+    );
+  const context: AssessmentContext = {
+    now: new Date(),
+    organization: await app.get(OrganizationReader).load(assessment.organizationId),
+    model: await app.get(MaturityModelCatalog).require(assessment.modelId, assessment.modelVersion),
+  };
+  const problems: string[] = [];
+  for (const row of rows) {
+    try {
+      assessmentDecider.decide(row.command, assessment, context);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(`line ${row.lineNumber}: ${error.message}`);
+    }
+  }
+  if (problems.length > 0) {
+    for (const problem of problems.slice(0, REPORTED_BAD_ROWS)) console.error(problem);
+    if (problems.length > REPORTED_BAD_ROWS)
+      console.error(`... and ${problems.length - REPORTED_BAD_ROWS} more`);
+    throw new CliError(
+      `${problems.length} of ${rows.length} row(s) refused (${problems
+        .map((problem) => problem.split(':')[0])
+        .slice(0, 10)
+        .join(', ')}); nothing was written`,
+      EXIT.refused,
+    );
+  }
+  await record(
+    app.get(CommandBus),
+    assessmentId,
+    rows,
+    createHash('sha256').update(content).digest('hex').slice(0, 16),
+    file,
+  );
+  return rows.length;
+}
+
+function parseRows(content: string): RatingRow[] {
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With info: true each record comes with where it was read (the typings do not say so).
+    records = parse(content, {
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    throw new CliError(
+      `the CSV cannot be read: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.refused,
+    );
+  }
+  const [header, ...body] = records;
+  const columns = header?.record.map((column) => column.toLowerCase()) ?? [];
+  if (columns.join(',') !== RATING_COLUMNS.join(','))
+    throw new CliError(
+      `line 1: the header must be ${RATING_COLUMNS.join(',')}, got ${columns.join(',')}`,
+      EXIT.refused,
+    );
+  return body.map(({ record, info }) => {
+    const [functionId = '', capabilityId = '', level = '', source = '', rater = '', evidence = ''] = record;
+    // info.lines is where the record ends; a quoted field may span lines.
+    const lineNumber = info.lines - record.join('').split('\n').length + 1;
+    return {
+      lineNumber,
+      command: {
+        type: 'RecordRating',
+        data: {
+          functionId,
+          capabilityId,
+          // A non-integer stays NaN, which the decider refuses by name (level).
+          level: /^-?\d+$/.test(level) ? Number(level) : Number.NaN,
+          source: source.toUpperCase() as RecordRating['data']['source'],
+          raterFunctionId: rater === '' ? null : rater,
+          evidence: evidence === '' ? null : evidence,
+        },
+      },
+    };
+  });
+}
+
+async function record(
+  bus: CommandBus,
+  assessmentId: string,
+  rows: readonly RatingRow[],
+  fileDigest: string,
+  file: string,
+): Promise<void> {
+  const progress = startProgress(`Recording ratings into ${assessmentId}`, rows.length);
+  try {
+    for (const [index, row] of rows.entries()) {
+      // One commandId per file line: running the same import again after a crash appends nothing twice.
+      const context: CommandContext = {
+        actor: `cli import ${path.basename(file)}`,
+        role: 'ADMIN',
+        commandId: `csv-${fileDigest}-${row.lineNumber}`,
+        correlationId: `csv-${fileDigest}`,
+      };
+      await bus.execute(new ExecuteAssessmentCommand(assessmentId, row.command, context));
+      progress.update(index + 1);
+    }
+  } finally {
+    progress.stop();
+  }
+}

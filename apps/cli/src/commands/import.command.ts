@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import { withApplication } from '../cli-runtime';
+import { CliError, EXIT } from '../exit-codes';
+import { importEvents } from './import-events';
+import { importRatings, RATING_COLUMNS } from './import-ratings';
+
+interface ImportOptions {
+  assessment?: string;
+}
+
+/** `import <file>`: an export into an empty store, or a CSV of ratings into an assessment. */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description(
+      `Import an NDJSON export into an EMPTY store, exactly as recorded (ids, revisions, recordedAt, hashes), after verifying every chain; or, with --assessment, a CSV of ratings (header ${RATING_COLUMNS.join(',')}) into that assessment, every row validated first. Nothing is written when anything is refused (exit ${EXIT.refused}).`,
+    )
+    .argument('<file>', 'an NDJSON file written by `export`, or a CSV of ratings with --assessment')
+    .option('--assessment <id>', 'record the CSV ratings into this open assessment')
+    .action(async (file: string, options: ImportOptions) => {
+      const assessmentId = options.assessment;
+      if (assessmentId === undefined) {
+        if (file.toLowerCase().endsWith('.csv'))
+          throw new CliError('a CSV of ratings needs --assessment <id>', EXIT.usage);
+        // The store must stay untouched before the import: nothing is seeded at start.
+        const { imported, report } = await withApplication((app) => importEvents(app, file), {
+          seedOnStartup: false,
+        });
+        console.error(
+          `imported ${imported} event(s); integrity: ${report.ok ? 'ok' : 'BROKEN'} (${report.message ?? ''})`,
+        );
+        if (!report.ok) throw new CliError(report.message ?? 'integrity broken', EXIT.integrityBroken);
+        return;
+      }
+      const recorded = await withApplication((app) => importRatings(app, file, assessmentId));
+      console.error(`recorded ${recorded} rating(s) into assessment ${assessmentId}`);
+    });
+}

@@ -1,0 +1,94 @@
+import type { Command } from 'commander';
+import { type MaturityView, MaturityQueryService, OrganizationEvents } from '@app/application';
+import type { JsonValue, RecordedEvent } from '@app/event-store';
+import { withApplication } from '../cli-runtime';
+import { CliError, EXIT } from '../exit-codes';
+import { openOutput } from '../event-file/output';
+import { formatIndices, formatMaturityView } from './maturity-table';
+
+interface ReplayOptions {
+  org?: string;
+  asOf?: string;
+  knownAt?: string;
+  step?: boolean;
+  json?: boolean;
+}
+
+/** `replay`: the maturity view as it was at a point in valid and transaction time, or event by event. */
+export function registerReplayCommand(program: Command): void {
+  program
+    .command('replay')
+    .description(
+      "Print an organisation's maturity view (functions x capabilities levels, then the indices) as of a date (valid time) and as known at a date (transaction time); with --step, walk its events oldest first, printing each and the indices after it.",
+    )
+    .requiredOption('--org <id>', 'the organisation')
+    .option('--as-of <date>', 'valid time: only assessments with periodEnd up to this date count')
+    .option('--known-at <date>', 'transaction time: ignore every event recorded after this date')
+    .option('--step', 'walk event by event')
+    .option('--json', 'print the view (or each step) as JSON')
+    .action(async (options: ReplayOptions) => {
+      const organizationId = options.org;
+      if (organizationId === undefined) throw new CliError('--org <id> is required', EXIT.usage);
+      await withApplication(
+        async (app) => {
+          const maturity = app.get(MaturityQueryService);
+          const output = openOutput(undefined);
+          const query = { asOf: options.asOf ?? null, knownAt: options.knownAt ?? null };
+          if (options.step !== true) {
+            const view = await maturity.maturity(organizationId, query);
+            await output.write(
+              options.json === true ? `${JSON.stringify(view, null, 2)}\n` : formatMaturityView(view),
+            );
+            return;
+          }
+          const events = await app.get(OrganizationEvents).all(organizationId);
+          const knownAt = query.knownAt === null ? Infinity : Date.parse(query.knownAt);
+          let previous: { recordedAt: string; view: MaturityView } | null = null;
+          for (const [index, event] of events.entries()) {
+            if (Date.parse(event.metadata.recordedAt) > knownAt) break;
+            // An event is part of what was known at its recordedAt (a batch shares one), so the view
+            // after it is the view known at that instant.
+            const view: MaturityView =
+              previous?.recordedAt === event.metadata.recordedAt
+                ? previous.view
+                : await maturity.maturity(organizationId, {
+                    asOf: query.asOf,
+                    knownAt: event.metadata.recordedAt,
+                  });
+            previous = { recordedAt: event.metadata.recordedAt, view };
+            await output.write(
+              options.json === true
+                ? `${JSON.stringify({ event: describeEvent(event), view })}\n`
+                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n`,
+            );
+          }
+        },
+        { seedOnStartup: false },
+      );
+    });
+}
+
+function describeEvent(event: RecordedEvent): Record<string, unknown> {
+  const { position, stream, revision, type, data, metadata, hash } = event;
+  return {
+    position,
+    stream,
+    revision,
+    type,
+    data,
+    actor: metadata.actor,
+    recordedAt: metadata.recordedAt,
+    hash,
+  };
+}
+
+function summarize(event: RecordedEvent): string {
+  const { data } = event;
+  if (event.type === 'RatingRecorded' || event.type === 'RatingCorrected')
+    return `${text(data.functionId)}/${text(data.capabilityId)} = ${text(data.level)} (${text(data.source)})`;
+  return `by ${event.metadata.actor}`;
+}
+
+function text(value: JsonValue | undefined): string {
+  return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}

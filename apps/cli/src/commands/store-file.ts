@@ -1,0 +1,28 @@
+// Backup and restore work on the embedded SQLite store only: they copy its file.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { type AppConfig, type IntegrityReport, verifyWholeStore } from '@app/application';
+import { EVENT_STORE, type EventStore, SqliteEventStore } from '@app/event-store';
+import { CliError, EXIT } from '../exit-codes';
+
+export function requireSqliteStore(app: INestApplicationContext, config: AppConfig): SqliteEventStore {
+  const store = app.get<EventStore>(EVENT_STORE);
+  if (!(store instanceof SqliteEventStore) || config.eventStoreConnectionString !== undefined)
+    throw new CliError(
+      'backup and restore copy the embedded SQLite store; with EVENTSTORE_CONNECTION_STRING set, use EventStoreDB backups',
+      EXIT.usage,
+    );
+  return store;
+}
+
+/** Opens a store file that is not in DATA_DIR (a backup) and verifies every event of it. */
+export async function verifyStoreFile(file: string): Promise<IntegrityReport> {
+  if (!existsSync(file)) throw new CliError(`${file} does not exist`, EXIT.usage);
+  const store = new SqliteEventStore({ dataDir: path.dirname(file), fileName: path.basename(file) });
+  try {
+    return await verifyWholeStore(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,62 @@
+// The export file: one recorded event per line (NDJSON), in global order, with everything an
+// import needs to recreate it exactly: id, stream, revision, type, data as recorded (not upcast),
+// metadata (actor, role, commandId, correlationId, causationId, recordedAt, schemaVersion,
+// prevHash) and hash. `position` is informative: an import assigns positions in file order.
+import type { EventMetadata, JsonObject, RecordedEvent } from '@app/event-store';
+import { CliError, EXIT } from '../exit-codes';
+
+export function toEventLine(event: RecordedEvent): string {
+  const { id, stream, revision, position, type, data, metadata, hash } = event;
+  return `${JSON.stringify({ id, stream, revision, position, type, data, metadata, hash })}\n`;
+}
+
+/** Parses one line of an export; a malformed line is refused with its number. */
+export function parseEventLine(text: string, lineNumber: number): RecordedEvent {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw refused(lineNumber, `not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!isObject(value)) throw refused(lineNumber, 'not a JSON object');
+  const { id, stream, revision, position, type, data, metadata, hash } = value;
+  if (typeof id !== 'string') throw refused(lineNumber, 'id must be a string');
+  if (typeof stream !== 'string' || stream === '')
+    throw refused(lineNumber, 'stream must be a non-empty string');
+  if (!Number.isSafeInteger(revision) || (revision as number) < 0)
+    throw refused(lineNumber, 'revision must be an integer >= 0');
+  if (typeof type !== 'string' || type === '') throw refused(lineNumber, 'type must be a non-empty string');
+  if (!isObject(data)) throw refused(lineNumber, 'data must be a JSON object');
+  if (!isMetadata(metadata))
+    throw refused(lineNumber, 'metadata must hold actor, role, recordedAt, schemaVersion and prevHash');
+  if (typeof hash !== 'string') throw refused(lineNumber, 'hash must be a string');
+  return {
+    id,
+    stream,
+    revision: revision as number,
+    position: Number.isSafeInteger(position) ? (position as number) : lineNumber,
+    type,
+    data: data as JsonObject,
+    metadata,
+    hash,
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isMetadata(value: unknown): value is EventMetadata {
+  return (
+    isObject(value) &&
+    typeof value.actor === 'string' &&
+    typeof value.role === 'string' &&
+    typeof value.recordedAt === 'string' &&
+    typeof value.schemaVersion === 'number' &&
+    (value.prevHash === null || typeof value.prevHash === 'string')
+  );
+}
+
+function refused(lineNumber: number, reason: string): CliError {
+  return new CliError(`line ${lineNumber}: ${reason}; nothing was imported`, EXIT.refused);
+}

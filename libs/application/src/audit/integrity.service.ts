@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { requireSlug } from '@app/domain';
+import { OrganizationEvents } from './organization-events';
+import { OrganizationStreams } from './organization-streams';
+import {
+  type IntegrityProgress,
+  type IntegrityReport,
+  verifyStreams,
+  verifyWholeStore,
+} from './store-integrity';
+
+/** verifyIntegrity: the whole store, or the streams of one organisation. */
+@Injectable()
+export class IntegrityService {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly organizationStreams: OrganizationStreams,
+    private readonly organizationEvents: OrganizationEvents,
+  ) {}
+
+  async verify(organizationId?: string | null, onProgress?: IntegrityProgress): Promise<IntegrityReport> {
+    if (organizationId === undefined || organizationId === null)
+      return verifyWholeStore(this.store, onProgress);
+    await this.organizationEvents.requireRegistered(requireSlug('organizationId', organizationId));
+    return verifyStreams(this.store, await this.organizationStreams.fromStore(organizationId), onProgress);
+  }
+}

@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import { notFound, organizationStream } from '@app/domain';
+import { OrganizationStreams } from './organization-streams';
+
+/** An organisation's events exactly as recorded (raw, not upcast), in global order. */
+@Injectable()
+export class OrganizationEvents {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: OrganizationStreams,
+  ) {}
+
+  /** Every event of the organisation, oldest first. */
+  async all(organizationId: string): Promise<RecordedEvent[]> {
+    const streams = await this.streams.fromIndex(organizationId);
+    const perStream = await Promise.all(
+      streams.map((stream) => this.store.readStream(stream, { raw: true })),
+    );
+    // Each stream is already in revision order; a merge by position gives the global order.
+    return perStream.flat().sort((left, right) => left.position - right.position);
+  }
+
+  /** NOT_FOUND unless the organisation's own stream exists. */
+  async requireRegistered(organizationId: string): Promise<void> {
+    const first = await this.store.readStream(organizationStream(organizationId), { maxCount: 1, raw: true });
+    if (first.length === 0) throw unknownOrganization(organizationId);
+  }
+}
+
+function unknownOrganization(organizationId: string): Error {
+  return notFound(
+    'organizationId',
+    `organizationId: no organisation "${organizationId}" is registered`,
+    'ORGANIZATION.NOT_FOUND',
+  );
+}

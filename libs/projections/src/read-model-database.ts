@@ -1,0 +1,32 @@
+// The read models' own SQLite file, `<DATA_DIR>/read-models.db`, used whichever event store is
+// configured. It holds nothing that cannot be rebuilt from events, so commits do not fsync
+// (synchronous=NORMAL): a crash may lose the last batches, and their checkpoint with them.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+export const READ_MODELS_FILE_NAME = 'read-models.db';
+
+export interface ReadModelDatabaseOptions {
+  dataDir: string;
+  /** Defaults to read-models.db. */
+  fileName?: string;
+  /** How long a write waits for another process (the cli while the api runs). Default 5000. */
+  busyTimeoutMs?: number;
+}
+
+export function openReadModelDatabase(options: ReadModelDatabaseOptions): Database.Database {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = new Database(path.join(options.dataDir, options.fileName ?? READ_MODELS_FILE_NAME));
+  try {
+    database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
+    database.pragma('journal_mode = WAL');
+    database.pragma('synchronous = NORMAL');
+    // Room for a rebuild's batches and the organisation index's pages.
+    database.pragma('cache_size = -65536');
+    return database;
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,291 @@
+// The audit and bulk commands of the built CLI on real store files: exit codes, the export/import
+// round trip, the CSV import of ratings, backup while the api writes, and restore.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { HistoryService, IntegrityService, MaturityQueryService } from '@app/application';
+import { SQLITE_EVENT_STORE_FILE_NAME } from '@app/event-store';
+import { EXIT } from '../../apps/cli/src/exit-codes';
+import { startTestApi } from '../support/test-api';
+import { buildStore, copyStore, openApplication, temporaryDirectory } from './audit-store';
+import { buildCli, runCli } from './cli-runner';
+import { CAPABILITIES } from './audit-fixture';
+
+const CSV_HEADER = 'function,capability,level,source,rater,evidence';
+
+function eventCount(dataDir: string): number {
+  const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME), { readonly: true });
+  try {
+    return (database.prepare('SELECT count(*) AS count FROM events').get() as { count: number }).count;
+  } finally {
+    database.close();
+  }
+}
+
+/** What an auditor compares: the integrity report, the history, and maturity views now and in the past. */
+async function auditViewOf(dataDir: string): Promise<unknown> {
+  const app = await openApplication(dataDir);
+  try {
+    const maturity = app.get(MaturityQueryService);
+    return {
+      integrity: await app.get(IntegrityService).verify(),
+      history: await app.get(HistoryService).page('hotel', null, 500),
+      current: await maturity.maturity('hotel'),
+      past: await maturity.maturity('hotel', { asOf: '2025-01-01T00:00:00.000Z' }),
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+describe('the audit commands of the CLI', () => {
+  let source = '';
+  const directories: string[] = [];
+  const fresh = (): string => {
+    const directory = temporaryDirectory();
+    directories.push(directory);
+    return directory;
+  };
+
+  beforeAll(async () => {
+    buildCli();
+    source = await buildStore(['hotel', 'other-hotel']);
+  }, 120_000);
+
+  afterAll(() => {
+    for (const directory of [source, ...directories]) rmSync(directory, { recursive: true, force: true });
+  });
+
+  it('should answer --help for every command with exit 0', async () => {
+    for (const command of ['export', 'import', 'verify', 'replay', 'backup', 'restore']) {
+      const run = await runCli(fresh(), [command, '--help']);
+      expect(run.code).toBe(EXIT.ok);
+      expect(run.stdout).toContain(`Usage: npm run cli -- ${command}`);
+    }
+  }, 60_000);
+
+  it('should exit with the usage code on a wrong command line', async () => {
+    expect((await runCli(fresh(), ['verify', '--no-such-option'])).code).toBe(EXIT.usage);
+    expect((await runCli(fresh(), ['replay'])).code).toBe(EXIT.usage);
+    expect((await runCli(fresh(), ['import', 'ratings.csv'])).code).toBe(EXIT.usage);
+  }, 60_000);
+
+  it('should verify with exit 0, and exit 4 naming the stream and revision when tampered', async () => {
+    const ok = await runCli(source, ['verify', '--json']);
+    expect(ok.code).toBe(EXIT.ok);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true });
+    const tampered = copyStore(source);
+    directories.push(tampered);
+    const database = new Database(path.join(tampered, SQLITE_EVENT_STORE_FILE_NAME));
+    database
+      .prepare(
+        `UPDATE events SET data = json_set(data, '$.title', 'Forged') WHERE stream = 'assessment-hotel-q1' AND revision = 0`,
+      )
+      .run();
+    database.close();
+    const broken = await runCli(tampered, ['verify', '--json']);
+    expect(broken.code).toBe(EXIT.integrityBroken);
+    expect(JSON.parse(broken.stdout)).toMatchObject({
+      ok: false,
+      firstBrokenStream: 'assessment-hotel-q1',
+      firstBrokenRevision: 0,
+    });
+    const organizationOnly = await runCli(tampered, ['verify', '--org', 'other-hotel']);
+    expect(organizationOnly.code).toBe(EXIT.ok);
+  }, 60_000);
+
+  it('should round-trip a store through export and import: same integrity, history and maturity views', async () => {
+    const exportFile = path.join(fresh(), 'store.ndjson');
+    const exported = await runCli(source, ['export', exportFile]);
+    expect(exported.code).toBe(EXIT.ok);
+    const lines = readFileSync(exportFile, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(eventCount(source));
+    expect(JSON.parse(lines[0]!)).toEqual(
+      expect.objectContaining({
+        id: expect.any(String),
+        stream: expect.any(String),
+        revision: 0,
+        hash: expect.any(String),
+      }),
+    );
+
+    const target = fresh();
+    const imported = await runCli(target, ['import', exportFile]);
+    expect(imported.stderr).toContain('integrity: ok');
+    expect(imported.code).toBe(EXIT.ok);
+    expect(await auditViewOf(target)).toEqual(await auditViewOf(source));
+
+    // Exported again, the imported store gives the very same file.
+    const again = path.join(fresh(), 'again.ndjson');
+    expect((await runCli(target, ['export', again])).code).toBe(EXIT.ok);
+    expect(readFileSync(again, 'utf8')).toBe(readFileSync(exportFile, 'utf8'));
+
+    // A second import into the now non-empty store is refused and writes nothing.
+    const count = eventCount(target);
+    const refused = await runCli(target, ['import', exportFile]);
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.stderr).toContain('not empty');
+    expect(eventCount(target)).toBe(count);
+  }, 120_000);
+
+  it("should export one organisation's events to standard output", async () => {
+    const run = await runCli(source, ['export', '--org', 'hotel']);
+    expect(run.code).toBe(EXIT.ok);
+    const events = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { stream: string; position: number });
+    expect(events).toHaveLength(11);
+    expect(new Set(events.map((event) => event.stream))).toEqual(
+      new Set(['organization-hotel', 'assessment-hotel-q1', 'investment-hotel-training']),
+    );
+    expect(events.map((event) => event.position)).toEqual(
+      [...events.map((event) => event.position)].sort((a, b) => a - b),
+    );
+  }, 60_000);
+
+  it('should refuse an export file with a broken chain, naming the line, and write nothing', async () => {
+    const directory = fresh();
+    const exportFile = path.join(directory, 'store.ndjson');
+    expect((await runCli(source, ['export', exportFile])).code).toBe(EXIT.ok);
+    const lines = readFileSync(exportFile, 'utf8').trim().split('\n');
+    const forged = JSON.parse(lines[5]!) as { data: Record<string, unknown> };
+    forged.data.forged = true;
+    lines[5] = JSON.stringify(forged);
+    writeFileSync(exportFile, `${lines.join('\n')}\n`);
+    const target = fresh();
+    const run = await runCli(target, ['import', exportFile]);
+    expect(run.code).toBe(EXIT.refused);
+    expect(run.stderr).toContain('line 6');
+    expect(existsSync(path.join(target, SQLITE_EVENT_STORE_FILE_NAME)) ? eventCount(target) : 0).toBe(0);
+  }, 60_000);
+
+  it('should refuse a CSV of 1,000 ratings with one bad row, naming its line, and write nothing', async () => {
+    const dataDir = copyStore(source);
+    directories.push(dataDir);
+    const rows = [CSV_HEADER];
+    for (let index = 0; index < 1000; index += 1) {
+      const functionId = index % 2 === 0 ? 'front-desk' : 'housekeeping';
+      const capabilityId = CAPABILITIES[index % CAPABILITIES.length]!;
+      // Line numbers count the header as line 1: the row at index 636 is on line 638.
+      const level = index === 636 ? 9 : (index % 5) + 1;
+      rows.push(`${functionId},${capabilityId},${level},SELF,,"evidence, row ${index}"`);
+    }
+    const csv = path.join(dataDir, 'ratings.csv');
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const before = eventCount(dataDir);
+    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    expect(run.code).toBe(EXIT.refused);
+    expect(run.stderr).toContain('line 638');
+    expect(run.stderr).toContain('1 of 1000 row(s) refused');
+    expect(run.stderr).not.toMatch(/line (?!638)\d+:/);
+    expect(eventCount(dataDir)).toBe(before);
+  }, 60_000);
+
+  it('should record a valid CSV through the command bus, and append nothing when run again', async () => {
+    const dataDir = copyStore(source);
+    directories.push(dataDir);
+    const csv = path.join(dataDir, 'ratings.csv');
+    writeFileSync(
+      csv,
+      [
+        CSV_HEADER,
+        'front-desk,customer-insight,4,CUSTOMER,,survey',
+        'housekeeping,customer-insight,2,PEER,front-desk,"seen at the desk, daily"',
+        'housekeeping,value-proposition,3,self,,',
+      ].join('\n'),
+    );
+    const before = eventCount(dataDir);
+    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    expect(run.stderr).toContain('recorded 3 rating(s)');
+    expect(run.code).toBe(EXIT.ok);
+    expect(eventCount(dataDir)).toBe(before + 3);
+    expect((await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1'])).code).toBe(EXIT.ok);
+    expect(eventCount(dataDir)).toBe(before + 3);
+    const unknown = await runCli(dataDir, ['import', csv, '--assessment', 'no-such-assessment']);
+    expect(unknown.code).toBe(EXIT.refused);
+  }, 60_000);
+
+  it('should replay the maturity view as a table, as JSON and step by step', async () => {
+    const table = await runCli(source, ['replay', '--org', 'hotel']);
+    expect(table.code).toBe(EXIT.ok);
+    expect(table.stdout).toMatch(/front-desk\s+\d\.\d\d/);
+    expect(table.stdout).toContain('customer-centricity index');
+    const json = await runCli(source, ['replay', '--org', 'hotel', '--json', '--as-of', '2025-12-31']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ organizationId: 'hotel', coverage: expect.any(Number) });
+    const steps = await runCli(source, ['replay', '--org', 'hotel', '--step']);
+    expect(steps.code).toBe(EXIT.ok);
+    expect(steps.stdout.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(11);
+    const unknown = await runCli(source, ['replay', '--org', 'no-such-org']);
+    expect(unknown.code).toBe(EXIT.refused);
+  }, 60_000);
+
+  it('should back up while the api is writing, and restore a store that verifies', async () => {
+    const live = fresh();
+    const api = await startTestApi({ dataDir: live });
+    // An object, so the loop sees the change made after the backup.
+    const control = { writing: true };
+    let written = 0;
+    const writer = (async () => {
+      await api.mustQuery(`mutation { registerOrganization(input: { id: "busy", name: "Busy" }) { id } }`);
+      while (control.writing) {
+        written += 1;
+        await api.mustQuery(
+          `mutation($id: ID!, $name: String!) { addFunction(input: { organizationId: "busy", functionId: $id, name: $name }) { id } }`,
+          { id: `function-${written}`, name: `Function ${written}` },
+        );
+      }
+    })();
+    const backupFile = path.join(fresh(), 'backup.db');
+    let backup;
+    try {
+      backup = await runCli(live, ['backup', backupFile]);
+    } finally {
+      control.writing = false;
+      await writer;
+      await api.close();
+    }
+    expect(backup.stderr).toContain('integrity ok');
+    expect(backup.code).toBe(EXIT.ok);
+    expect(written).toBeGreaterThan(0);
+    // A second backup to the same file is refused rather than overwriting it.
+    expect((await runCli(live, ['backup', backupFile])).code).toBe(EXIT.refused);
+
+    const restored = fresh();
+    const restore = await runCli(restored, ['restore', backupFile]);
+    expect(restore.code).toBe(EXIT.ok);
+    const verify = await runCli(restored, ['verify', '--json']);
+    expect(verify.code).toBe(EXIT.ok);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    expect(eventCount(restored)).toBeGreaterThan(1);
+
+    // The store now holds events: restoring again needs --force.
+    expect((await runCli(restored, ['restore', backupFile])).code).toBe(EXIT.refused);
+    expect((await runCli(restored, ['restore', backupFile, '--force'])).code).toBe(EXIT.ok);
+  }, 120_000);
+
+  it('should refuse to restore a broken backup with exit 4', async () => {
+    const directory = fresh();
+    const backupFile = path.join(directory, 'backup.db');
+    expect((await runCli(source, ['backup', backupFile])).code).toBe(EXIT.ok);
+    const database = new Database(backupFile);
+    database.prepare(`DELETE FROM events WHERE stream = 'organization-hotel' AND revision = 1`).run();
+    database.close();
+    const target = fresh();
+    const run = await runCli(target, ['restore', backupFile]);
+    expect(run.code).toBe(EXIT.integrityBroken);
+    expect(run.stderr).toContain('organization-hotel');
+  }, 60_000);
+
+  it('should restore over a store with --force, and its maturity views follow the restored events', async () => {
+    const empty = fresh();
+    const backupFile = path.join(fresh(), 'empty.db');
+    expect((await runCli(empty, ['backup', backupFile])).code).toBe(EXIT.ok);
+    const dataDir = copyStore(source);
+    directories.push(dataDir);
+    // Reading a view builds the read models of the hotel store.
+    expect((await runCli(dataDir, ['replay', '--org', 'hotel'])).code).toBe(EXIT.ok);
+    expect((await runCli(dataDir, ['restore', backupFile, '--force'])).code).toBe(EXIT.ok);
+    expect((await runCli(dataDir, ['replay', '--org', 'hotel'])).code).toBe(EXIT.refused);
+  }, 60_000);
+});

@@ -1,0 +1,182 @@
+// Every operation of the access policy, for every role, on the token's own organisation and on
+// another one: allowed exactly when the policy says so (FORBIDDEN otherwise), and UNAUTHENTICATED
+// without a token. Driven by the policy table itself, so a new rule is covered once it has a sample.
+import WebSocket from 'ws';
+import { createClient } from 'graphql-ws';
+import { ACCESS_POLICY, type AccessRule, type RootType } from '../../apps/api/src/auth/access-policy';
+import { startTestApi, type GraphQLAnswer, type TestApi } from '../support/test-api';
+import { type OrganizationFixture, SAMPLES, type SampleCall } from './access-samples';
+
+jest.setTimeout(120_000);
+
+const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
+type Role = (typeof ROLES)[number];
+const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+
+const rows = (Object.keys(ACCESS_POLICY) as RootType[]).flatMap((rootType) =>
+  Object.entries(ACCESS_POLICY[rootType]).map(([field, rule]) => ({ rootType, field, rule })),
+);
+
+/** What the policy promises: the role may run it, and (unless global or ADMIN) only on its own organisations. */
+function expectedAllowed(rule: AccessRule, role: Role, inside: boolean): boolean {
+  if (!rule.roles.includes(role)) return false;
+  return role === 'ADMIN' || inside || rule.organizations.length === 0;
+}
+
+describe('Access policy (e2e)', () => {
+  let api: TestApi;
+  let schemaFields: Record<RootType, Set<string>>;
+  const tokens = {} as Record<Role, string>;
+  const fixtures = {} as Record<'inside' | 'outside', OrganizationFixture>;
+  let counter = 0;
+
+  async function setUpOrganization(organizationId: string): Promise<OrganizationFixture> {
+    const models = await api.mustQuery<{ maturityModels: { id: string; capabilities: { id: string }[] }[] }>('{ maturityModels { id capabilities { id } } }');
+    const capabilityId = models.maturityModels[0]!.capabilities[0]!.id;
+    const fixture: OrganizationFixture = {
+      organizationId,
+      functionIds: ['front-desk', 'housekeeping'],
+      capabilityId,
+      assessmentId: `${organizationId}-q1`,
+      investmentId: `${organizationId}-training`,
+    };
+    await api.mustQuery('mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }', { id: organizationId });
+    for (const functionId of fixture.functionIds) {
+      await api.mustQuery('mutation($o: ID!, $f: ID!, $n: String!) { addFunction(input: { organizationId: $o, functionId: $f, name: $n, customerFacing: true }) { id } }', {
+        o: organizationId,
+        f: functionId,
+        n: functionId,
+      });
+    }
+    await api.mustQuery(SAMPLES.Mutation.openAssessment!(fixture, 'x').query, {
+      input: { organizationId, assessmentId: fixture.assessmentId, title: 'Q1', periodEnd: '2024-03-31' },
+    });
+    const plan = SAMPLES.Mutation.planInvestment!(fixture, 'x');
+    const input = (plan.variables as { input: Record<string, unknown> }).input;
+    await api.mustQuery(plan.query, { input: { ...input, investmentId: fixture.investmentId } });
+    return fixture;
+  }
+
+  async function issue(role: Role, organizationIds: string[]): Promise<string> {
+    const data = await api.mustQuery<{ issueApiToken: { token: string } }>(
+      'mutation($r: Role!, $o: [ID!]!) { issueApiToken(role: $r, organizationIds: $o, label: "matrix") { token } }',
+      { r: role, o: organizationIds },
+    );
+    return data.issueApiToken.token;
+  }
+
+  async function call(rootType: RootType, sample: SampleCall, token: string | null): Promise<GraphQLAnswer<unknown>> {
+    if (rootType !== 'Subscription') return api.graphql(sample.query, sample.variables, token);
+    return subscribeOnce(sample, token);
+  }
+
+  /** The first result or error of a subscription over graphql-ws; no error within a second counts as admitted. */
+  async function subscribeOnce(sample: SampleCall, token: string | null): Promise<GraphQLAnswer<unknown>> {
+    const client = createClient({
+      url: `${api.baseUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: token === null ? {} : { authorization: `Bearer ${token}` },
+      retryAttempts: 0,
+      lazy: true,
+    });
+    try {
+      return await new Promise<GraphQLAnswer<unknown>>((resolve) => {
+        const timer = setTimeout(() => resolve({ data: null }), 1000);
+        client.subscribe(
+          { query: sample.query, variables: sample.variables ?? {} },
+          {
+            next: (result) => {
+              clearTimeout(timer);
+              resolve(result as GraphQLAnswer<unknown>);
+            },
+            error: (error) => {
+              clearTimeout(timer);
+              resolve({ errors: Array.isArray(error) ? (error as GraphQLAnswer<unknown>['errors']) : [{ message: String(error) }] });
+            },
+            complete: () => undefined,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fixtures.inside = await setUpOrganization('hotel-inside');
+    fixtures.outside = await setUpOrganization('hotel-outside');
+    tokens.ADMIN = await issue('ADMIN', []);
+    for (const role of ['ASSESSOR', 'PLANNER', 'AUDITOR'] as const) tokens[role] = await issue(role, [fixtures.inside.organizationId]);
+    const introspection = await api.mustQuery<{ __schema: Record<string, { fields: { name: string }[] } | null> }>(
+      '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
+    );
+    const namesOf = (key: string) => new Set((introspection.__schema[key]?.fields ?? []).map((field) => field.name));
+    schemaFields = { Query: namesOf('queryType'), Mutation: namesOf('mutationType'), Subscription: namesOf('subscriptionType') };
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should have an access rule for every operation of the schema, so none is open by omission', () => {
+    for (const rootType of Object.keys(schemaFields) as RootType[]) {
+      const missing = [...schemaFields[rootType]].filter((field) => !(field in ACCESS_POLICY[rootType]));
+      expect({ rootType, missing }).toEqual({ rootType, missing: [] });
+    }
+  });
+
+  it('should have a sample call for every rule of the policy', () => {
+    const withoutSample = rows.filter(({ rootType, field }) => SAMPLES[rootType][field] === undefined).map(({ field }) => field);
+    expect(withoutSample).toEqual([]);
+  });
+
+  describe.each(rows)('$rootType $field', ({ rootType, field, rule }) => {
+    const served = () => schemaFields[rootType].has(field);
+
+    it('should refuse a call without a token as UNAUTHENTICATED', async () => {
+      if (!served()) return;
+      const answer = await call(rootType, SAMPLES[rootType][field]!(fixtures.inside, `anonymous-${(counter += 1)}`), null);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('should refuse a revoked-looking or unknown token as UNAUTHENTICATED', async () => {
+      if (!served()) return;
+      const answer = await call(rootType, SAMPLES[rootType][field]!(fixtures.inside, `forged-${(counter += 1)}`), 'token-0000.not-a-secret');
+      expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each(ROLES.flatMap((role) => [{ role, where: 'inside' as const }, { role, where: 'outside' as const }]))(
+      'should answer $role $where its organisations as the policy says',
+      async ({ role, where }) => {
+        if (!served()) return;
+        const sample = SAMPLES[rootType][field]!(fixtures[where], `${role.toLowerCase()}-${where}-${(counter += 1)}`);
+        const answer = await call(rootType, sample, tokens[role]);
+        const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
+        if (expectedAllowed(rule, role, where === 'inside')) {
+          expect(codes.filter((code) => code !== undefined && ACCESS_CODES.has(code))).toEqual([]);
+          expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+        } else {
+          expect(codes[0]).toBe('FORBIDDEN');
+          expect((answer.data as Record<string, unknown> | null | undefined)?.[field] ?? null).toBeNull();
+        }
+      },
+    );
+  });
+
+  it('should list only the organisations a scoped token reaches', async () => {
+    const data = await api.mustQuery<{ organizations: { id: string }[] }>('{ organizations { id } }', {}, tokens.AUDITOR);
+    expect(data.organizations.map((organization) => organization.id)).toEqual([fixtures.inside.organizationId]);
+    const all = await api.mustQuery<{ organizations: { id: string }[] }>('{ organizations { id } }', {}, tokens.ADMIN);
+    expect(all.organizations.map((organization) => organization.id)).toEqual(expect.arrayContaining([fixtures.inside.organizationId, fixtures.outside.organizationId]));
+  });
+
+  it('should refuse a simulation mixing the token’s organisation with another’s investment', async () => {
+    const answer = await api.graphql(
+      'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
+      { o: fixtures.inside.organizationId, i: [fixtures.inside.investmentId, fixtures.outside.investmentId] },
+      tokens.PLANNER,
+    );
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'investmentIds' });
+  });
+});

@@ -1,0 +1,128 @@
+// One sample call of every operation in the access policy, on a given organisation's resources.
+// The access matrix runs each for every role, inside and outside the token's organisations.
+import type { RootType } from '../../apps/api/src/auth/access-policy';
+
+export interface OrganizationFixture {
+  organizationId: string;
+  functionIds: [string, string];
+  capabilityId: string;
+  assessmentId: string;
+  investmentId: string;
+}
+
+export interface SampleCall {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+export type Sample = (fixture: OrganizationFixture, unique: string) => SampleCall;
+
+const rating = (fixture: OrganizationFixture) => ({
+  assessmentId: fixture.assessmentId,
+  functionId: fixture.functionIds[0],
+  capabilityId: fixture.capabilityId,
+  level: 3,
+  source: 'SELF',
+});
+
+export const SAMPLES: Record<RootType, Record<string, Sample>> = {
+  Query: {
+    maturityModels: () => ({ query: '{ maturityModels { id } }' }),
+    organizations: () => ({ query: '{ organizations { id } }' }),
+    organization: (f) => ({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: { id: f.organizationId } }),
+    assessment: (f) => ({ query: 'query($id: ID!) { assessment(id: $id) { id } }', variables: { id: f.assessmentId } }),
+    assessments: (f) => ({ query: 'query($o: ID!) { assessments(organizationId: $o) { id } }', variables: { o: f.organizationId } }),
+    investment: (f) => ({ query: 'query($id: ID!) { investment(id: $id) { id } }', variables: { id: f.investmentId } }),
+    investments: (f) => ({ query: 'query($o: ID!) { investments(organizationId: $o) { id } }', variables: { o: f.organizationId } }),
+    maturity: (f) => ({ query: 'query($o: ID!) { maturity(organizationId: $o) { coverage } }', variables: { o: f.organizationId } }),
+    maturityTimeline: (f) => ({ query: 'query($o: ID!) { maturityTimeline(organizationId: $o) { coverage } }', variables: { o: f.organizationId } }),
+    simulateInvestments: (f) => ({
+      query: 'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
+      variables: { o: f.organizationId, i: [f.investmentId] },
+    }),
+    optimizePortfolio: (f) => ({
+      query: 'query($o: ID!, $i: [ID!]!) { optimizePortfolio(organizationId: $o, candidateIds: $i, budget: 100) { totalCost } }',
+      variables: { o: f.organizationId, i: [f.investmentId] },
+    }),
+    investmentRealisation: (f) => ({ query: 'query($i: ID!) { investmentRealisation(investmentId: $i) { due } }', variables: { i: f.investmentId } }),
+    history: (f) => ({ query: 'query($o: ID!) { history(organizationId: $o, first: 1) { pageInfo { hasNextPage } } }', variables: { o: f.organizationId } }),
+    verifyIntegrity: (f) => ({ query: 'query($o: ID) { verifyIntegrity(organizationId: $o) { ok } }', variables: { o: f.organizationId } }),
+    apiTokens: () => ({ query: '{ apiTokens { tokenId } }' }),
+  },
+  Mutation: {
+    registerOrganization: (_f, unique) => ({
+      query: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
+      variables: { input: { id: `org-${unique}`, name: 'New' } },
+    }),
+    addFunction: (f, unique) => ({
+      query: 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }',
+      variables: { input: { organizationId: f.organizationId, functionId: `function-${unique}`, name: 'Function' } },
+    }),
+    linkFunctions: (f) => ({
+      query: 'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }',
+      variables: { input: { organizationId: f.organizationId, from: f.functionIds[0], to: f.functionIds[1], weight: 2 } },
+    }),
+    setTarget: (f) => ({
+      query: 'mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }',
+      variables: { input: { organizationId: f.organizationId, capabilityId: f.capabilityId, level: 4 } },
+    }),
+    openAssessment: (f, unique) => ({
+      query: 'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
+      variables: { input: { organizationId: f.organizationId, assessmentId: `assessment-${unique}`, title: 'Q', periodEnd: '2024-06-30' } },
+    }),
+    recordRating: (f) => ({
+      query: 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
+      variables: { input: rating(f) },
+    }),
+    correctRating: (f) => ({
+      query: 'mutation($input: CorrectRatingInput!) { correctRating(input: $input) { id } }',
+      variables: { input: { ...rating(f), reason: 'typo' } },
+    }),
+    closeAssessment: (f) => ({ query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }', variables: { a: f.assessmentId } }),
+    planInvestment: (f, unique) => ({
+      query: 'mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }',
+      variables: {
+        input: {
+          organizationId: f.organizationId,
+          investmentId: `investment-${unique}`,
+          name: 'Training',
+          kind: 'OPERATIONAL',
+          cost: 10,
+          lagMonths: 0,
+          effects: [{ functionId: f.functionIds[0], capabilityId: f.capabilityId, low: 0, likely: 0.5, high: 1 }],
+        },
+      },
+    }),
+    approveInvestment: (f) => ({ query: 'mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }', variables: { i: f.investmentId } }),
+    deployInvestment: (f) => ({
+      query: 'mutation($i: ID!) { deployInvestment(investmentId: $i, deployedAt: "2024-07-01") { id } }',
+      variables: { i: f.investmentId },
+    }),
+    cancelInvestment: (f) => ({ query: 'mutation($i: ID!) { cancelInvestment(investmentId: $i) { id } }', variables: { i: f.investmentId } }),
+    publishMaturityModel: (_f, unique) => ({
+      query: 'mutation($input: PublishMaturityModelInput!) { publishMaturityModel(input: $input) { id } }',
+      variables: {
+        input: {
+          id: `model-${unique}`,
+          name: 'Model',
+          levels: [
+            { value: 1, name: 'Low' },
+            { value: 2, name: 'High' },
+          ],
+          capabilities: [{ id: 'listening', name: 'Listening', dimension: 'Insight' }],
+        },
+      },
+    }),
+    issueApiToken: (f) => ({
+      query: 'mutation($o: [ID!]!) { issueApiToken(role: AUDITOR, organizationIds: $o) { tokenId } }',
+      variables: { o: [f.organizationId] },
+    }),
+    revokeApiToken: () => ({ query: 'mutation { revokeApiToken(tokenId: "token-never-issued") { tokenId } }' }),
+  },
+  Subscription: {
+    maturityChanged: (f) => ({
+      query: 'subscription($o: ID!) { maturityChanged(organizationId: $o) { organizationId } }',
+      variables: { o: f.organizationId },
+    }),
+  },
+};
