@@ -40,11 +40,21 @@ interface Server {
 }
 
 /** Starts a node script and waits for its "<name> listening on <url>" line. */
-async function startServer(script: string, args: string[], environment: NodeJS.ProcessEnv, pattern: RegExp): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], { env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(
+  script: string,
+  args: string[],
+  environment: NodeJS.ProcessEnv,
+  pattern: RegExp,
+): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
+    env: environment,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`${script} did not start:\n${output}`));
+    }, 60_000);
     const take = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = pattern.exec(output);
@@ -60,7 +70,11 @@ async function startServer(script: string, args: string[], environment: NodeJS.P
       reject(new Error(`${script} exited:\n${output}`));
     });
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   return {
     url,
     stop: async () => {
@@ -70,31 +84,62 @@ async function startServer(script: string, args: string[], environment: NodeJS.P
   };
 }
 
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+async function graphql(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (answer.errors?.length || !answer.data) throw new Error(`bench set-up failed: ${JSON.stringify(answer.errors)}`);
+  if (answer.errors?.length || !answer.data)
+    throw new Error(`bench set-up failed: ${JSON.stringify(answer.errors)}`);
   return answer.data;
 }
 
 /** An organisation with functions, links, targets and a rating in every cell of every assessment. */
-async function seed(url: string, token: string): Promise<{ capabilityIds: string[]; functionIds: string[]; assessmentIds: string[] }> {
-  const models = (await graphql(url, token, '{ maturityModels { capabilities { id } } }', {})) as { maturityModels: { capabilities: { id: string }[] }[] };
+async function seed(
+  url: string,
+  token: string,
+): Promise<{ capabilityIds: string[]; functionIds: string[]; assessmentIds: string[] }> {
+  const models = (await graphql(url, token, '{ maturityModels { capabilities { id } } }', {})) as {
+    maturityModels: { capabilities: { id: string }[] }[];
+  };
   const capabilityIds = models.maturityModels[0]?.capabilities.map((capability) => capability.id) ?? [];
-  await graphql(url, token, 'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Bench hotel" }) { id } }', { id: ORGANIZATION_ID });
+  await graphql(
+    url,
+    token,
+    'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Bench hotel" }) { id } }',
+    { id: ORGANIZATION_ID },
+  );
   const functionIds = Array.from({ length: FUNCTIONS }, (_, index) => `function-${index}`);
   for (const [index, functionId] of functionIds.entries()) {
     await graphql(url, token, 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }', {
-      input: { organizationId: ORGANIZATION_ID, functionId, name: functionId, customerFacing: index % 2 === 0 },
+      input: {
+        organizationId: ORGANIZATION_ID,
+        functionId,
+        name: functionId,
+        customerFacing: index % 2 === 0,
+      },
     });
     if (index > 0) {
-      await graphql(url, token, 'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }', {
-        input: { organizationId: ORGANIZATION_ID, from: functionIds[index - 1], to: functionId, weight: 1 + (index % 3) },
-      });
+      await graphql(
+        url,
+        token,
+        'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }',
+        {
+          input: {
+            organizationId: ORGANIZATION_ID,
+            from: functionIds[index - 1],
+            to: functionId,
+            weight: 1 + (index % 3),
+          },
+        },
+      );
     }
   }
   for (const capabilityId of capabilityIds) {
@@ -105,13 +150,24 @@ async function seed(url: string, token: string): Promise<{ capabilityIds: string
   const assessmentIds = Array.from({ length: ASSESSMENTS }, (_, index) => `bench-assessment-${index}`);
   for (const [index, assessmentId] of assessmentIds.entries()) {
     const periodEnd = new Date(Date.UTC(2023, index, 28)).toISOString();
-    await graphql(url, token, 'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }', {
-      input: { organizationId: ORGANIZATION_ID, assessmentId, title: assessmentId, periodEnd },
-    });
+    await graphql(
+      url,
+      token,
+      'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
+      {
+        input: { organizationId: ORGANIZATION_ID, assessmentId, title: assessmentId, periodEnd },
+      },
+    );
     for (const [functionIndex, functionId] of functionIds.entries()) {
       for (const [capabilityIndex, capabilityId] of capabilityIds.entries()) {
         await graphql(url, token, RECORD_RATING, {
-          input: { assessmentId, functionId, capabilityId, level: ((functionIndex + capabilityIndex + index) % 5) + 1, source: 'SELF' },
+          input: {
+            assessmentId,
+            functionId,
+            capabilityId,
+            level: ((functionIndex + capabilityIndex + index) % 5) + 1,
+            source: 'SELF',
+          },
         });
       }
     }
@@ -132,7 +188,10 @@ async function load({ url, token, seconds, requests }: LoadOptions): Promise<Loa
     connections: CONNECTIONS,
     duration: seconds,
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+    },
     requests,
     // A GraphQL error still answers 200: count it as an error too.
     verifyBody: (body) => typeof body === 'string' && !body.includes('"errors"'),
@@ -152,17 +211,35 @@ export async function benchGraphql(options: { quick: boolean }): Promise<Graphql
   const api = await startServer(
     path.join(distRoot, 'apps', 'api', 'src', 'main.js'),
     [],
-    { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    {
+      ...process.env,
+      PORT: '0',
+      DATA_DIR: dataDir,
+      ADMIN_TOKEN: token,
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'production',
+    },
     /api listening on (http:\/\/\S+)/,
   );
   let bare: Server | null = null;
   try {
     const { capabilityIds, functionIds, assessmentIds } = await seed(api.url, token);
-    const maturityBody = JSON.stringify({ query: MATURITY_QUERY, variables: { organizationId: ORGANIZATION_ID } });
-    const view = (await graphql(api.url, token, MATURITY_QUERY, { organizationId: ORGANIZATION_ID })).maturity;
+    const maturityBody = JSON.stringify({
+      query: MATURITY_QUERY,
+      variables: { organizationId: ORGANIZATION_ID },
+    });
+    const view = (await graphql(api.url, token, MATURITY_QUERY, { organizationId: ORGANIZATION_ID }))
+      .maturity;
     const viewFile = path.join(dataDir, 'precomputed-view.json');
     writeFileSync(viewFile, JSON.stringify(view));
-    bare = await startServer(path.join(__dirname, 'bare-apollo.server.js'), [viewFile], process.env, /bare apollo listening on (http:\/\/\S+)/);
+    bare = await startServer(
+      path.join(__dirname, 'bare-apollo.server.js'),
+      [viewFile],
+      // Production mode for both servers, so the ceiling is not slowed by development extras.
+      { ...process.env, NODE_ENV: 'production' },
+      /bare apollo listening on (http:\/\/\S+)/,
+    );
 
     const maturity = await load({ url: api.url, token, seconds, requests: [{ body: maturityBody }] });
     const ceiling = await load({ url: bare.url, token: null, seconds, requests: [{ body: maturityBody }] });

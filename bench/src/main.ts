@@ -1,35 +1,263 @@
-// `npm run bench [-- --quick] [-- --json]`: human-readable figures, and with --json one JSON object
-// on the last line.
-import { benchStore, type ThroughputFigure } from './store.bench';
-import { benchGraphql } from './graphql.bench';
+// `npm run bench [-- --quick] [-- --json]`: every benchmark in one run on one machine, side by
+// side with its ceiling (raw better-sqlite3, bare Apollo) and its peer (Emmett). Human-readable
+// tables on stdout, progress on stderr, and with --json one JSON object on the last line. A section
+// that fails is reported as {error} and the others still run.
+import { loadEmmett, type EmmettLoad, type EmmettPeer } from './emmett.bench';
+import { benchGraphql, type GraphqlBenchFigures } from './graphql.bench';
+import {
+  count,
+  describeMachine,
+  goal,
+  goalsTable,
+  loadAverage,
+  milliseconds,
+  ratio,
+  table,
+  type Goal,
+} from './report';
+import { benchSimulation, type SimulationBenchResult } from './simulation.bench';
+import { benchStore, type StoreBenchResult, type ThroughputFigure } from './store.bench';
+import { benchViews, type ViewsBenchResult } from './views.bench';
+
+interface SectionError {
+  error: string;
+}
+
+type Outcome<Result> = { ok: true; result: Result } | { ok: false; error: string };
+
+const write = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+const progress = (text: string): void => {
+  process.stderr.write(`bench: ${text}\n`);
+};
+
+/** Runs one section, timing it on stderr; a failure is printed and returned, never thrown. */
+async function section<Result>(name: string, run: () => Promise<Result>): Promise<Outcome<Result>> {
+  progress(`${name}: started`);
+  const startedAt = performance.now();
+  try {
+    const result = await run();
+    progress(`${name}: done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+    return { ok: true, result };
+  } catch (error: unknown) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`bench: ${name} failed: ${message}`);
+    write(`${name}: FAILED (${error instanceof Error ? error.message : String(error)})\n`);
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The section's figures under their own names, or {error} under each of them. */
+function figures<Result extends object>(
+  outcome: Outcome<Result>,
+  names: readonly (keyof Result & string)[],
+): Record<string, Result[keyof Result] | SectionError> {
+  const entries = names.map((name) => [name, outcome.ok ? outcome.result[name] : { error: outcome.error }]);
+  return Object.fromEntries(entries) as Record<string, Result[keyof Result] | SectionError>;
+}
+
+function printStore(store: StoreBenchResult, runs: number, emmett: EmmettPeer | null, skipped: string): void {
+  const row = (name: string, figure: ThroughputFigure): string[] => [
+    name,
+    count(figure.events_per_s),
+    count(figure.raw_sqlite_events_per_s),
+    ratio(figure.ratio, '%'),
+    count(figure.emmett_events_per_s),
+    ratio(figure.times_emmett, 'x'),
+  ];
+  write(`Event store: SQLite, WAL, synchronous=FULL; events/s, median of ${runs} runs`);
+  write(
+    emmett === null
+      ? `Emmett peer skipped: ${skipped}`
+      : `Emmett: @event-driven-io/emmett-sqlite ${emmett.version} with its defaults (${emmett.pragmas})`,
+  );
+  write(
+    table(
+      ['', 'ours', 'raw better-sqlite3', 'ours/raw', 'Emmett', 'ours/Emmett'],
+      [
+        row('append_single', store.append_single),
+        row('append_batch (100)', store.append_batch),
+        row('read_all (pages of 1000)', store.read_all),
+      ],
+    ),
+  );
+  write('');
+}
+
+function printViews(views: ViewsBenchResult): void {
+  write('Maturity views');
+  write(
+    table(
+      ['', 'events', 'ours events/s', 'raw read+parse events/s', 'ours/raw'],
+      [
+        [
+          'rebuild',
+          count(views.rebuild.events),
+          count(views.rebuild.events_per_s),
+          count(views.rebuild.raw_read_parse_events_per_s),
+          ratio(views.rebuild.events_per_s / views.rebuild.raw_read_parse_events_per_s, '%'),
+        ],
+      ],
+    ),
+  );
+  write(
+    `as_of: maturity(asOf, knownAt) of 50 functions x 11 capabilities x 20 cycles: p50 ${milliseconds(views.as_of.p50_ms)}, p99 ${milliseconds(views.as_of.p99_ms)}`,
+  );
+  write('');
+}
+
+function printSimulation(simulation: SimulationBenchResult): void {
+  write('Investment modelling (50 functions x 11 capabilities, 20 investments; median of several runs)');
+  write(
+    table(
+      ['', 'ms', ''],
+      [
+        ['scenario_20', milliseconds(simulation.scenario_20.ms), '12-month horizon'],
+        [
+          'monte_carlo_10000',
+          milliseconds(simulation.monte_carlo_10000.ms),
+          `${count(simulation.monte_carlo_10000.trials)} trials`,
+        ],
+        ['portfolio_20', milliseconds(simulation.portfolio_20.ms), `exact: ${simulation.portfolio_20.exact}`],
+      ],
+    ),
+  );
+  write('');
+}
+
+function printGraphql(graphql: GraphqlBenchFigures, seconds: number): void {
+  const { graphql_maturity: maturity, graphql_record_rating: recordRating } = graphql;
+  write(`GraphQL over HTTP (autocannon, 50 connections, ${seconds} s each)`);
+  write(
+    table(
+      ['', 'req/s', 'p99', 'errors', 'bare @apollo/server req/s', 'ours/bare'],
+      [
+        [
+          'maturity',
+          count(maturity.req_per_s),
+          milliseconds(maturity.p99_ms),
+          count(maturity.errors),
+          count(maturity.bare_apollo_req_per_s),
+          ratio(maturity.req_per_s / maturity.bare_apollo_req_per_s, '%'),
+        ],
+        [
+          'recordRating',
+          count(recordRating.req_per_s),
+          milliseconds(recordRating.p99_ms),
+          count(recordRating.errors),
+          '',
+          '',
+        ],
+      ],
+    ),
+  );
+  write('');
+}
 
 async function main(): Promise<void> {
   const argumentsGiven = process.argv.slice(2);
   const quick = argumentsGiven.includes('--quick');
   const json = argumentsGiven.includes('--json');
-  const store = await benchStore({ quick });
-  const describe = (name: string, figure: ThroughputFigure): string =>
-    `${name.padEnd(14)} store ${String(figure.events_per_s).padStart(9)} events/s   raw better-sqlite3 ${String(figure.raw_sqlite_events_per_s).padStart(9)} events/s   ${(figure.ratio * 100).toFixed(0)}% of raw`;
-  process.stdout.write(
-    [
-      `event store (SQLite, WAL, synchronous=FULL; median of ${quick ? 3 : 5} runs)`,
-      describe('append_single', store.append_single),
-      describe('append_batch', store.append_batch),
-      describe('read_all', store.read_all),
-      '',
-    ].join('\n'),
+  const startedAt = performance.now();
+  const machine = describeMachine();
+  write(`npm run bench${argumentsGiven.length > 0 ? ` -- ${argumentsGiven.join(' ')}` : ''}`);
+  write(
+    `machine: ${machine.cores} cores (${machine.cpu_model}), ${machine.memory_gb} GiB, Node ${machine.node}, ${machine.platform}; load average at start ${machine.load_average_start.join(' ')}`,
   );
-  const graphql = await benchGraphql({ quick });
-  const { graphql_maturity: maturity, graphql_record_rating: recordRating } = graphql;
-  process.stdout.write(
-    [
-      `GraphQL over HTTP (autocannon, 50 connections, ${quick ? 3 : 30} s each)`,
-      `maturity       ${String(maturity.req_per_s).padStart(7)} req/s   p99 ${String(maturity.p99_ms).padStart(5)} ms   errors ${maturity.errors}   bare @apollo/server ${maturity.bare_apollo_req_per_s} req/s`,
-      `recordRating   ${String(recordRating.req_per_s).padStart(7)} req/s   p99 ${String(recordRating.p99_ms).padStart(5)} ms   errors ${recordRating.errors}`,
-      '',
-    ].join('\n'),
-  );
-  if (json) process.stdout.write(`${JSON.stringify({ ...store, ...graphql })}\n`);
+  write('');
+
+  const emmettLoad = ((): EmmettLoad => {
+    try {
+      return loadEmmett();
+    } catch (error: unknown) {
+      return { available: false, reason: error instanceof Error ? error.message : String(error) };
+    }
+  })();
+  const emmett = emmettLoad.available ? emmettLoad.peer : null;
+  const emmettSkipped = emmettLoad.available ? '' : emmettLoad.reason;
+  if (!emmettLoad.available) progress(`Emmett peer skipped: ${emmettLoad.reason}`);
+
+  const storeRuns = quick ? 3 : 5;
+  const store = await section('store', () => benchStore({ quick, emmett }));
+  if (store.ok) printStore(store.result, storeRuns, emmett, emmettSkipped);
+  const views = await section('views', () => benchViews({ quick }));
+  if (views.ok) printViews(views.result);
+  const simulation = await section('simulation', () => benchSimulation({ quick }));
+  if (simulation.ok) printSimulation(simulation.result);
+  const graphqlSeconds = quick ? 3 : 30;
+  const graphql = await section('graphql', () => benchGraphql({ quick }));
+  if (graphql.ok) printGraphql(graphql.result, graphqlSeconds);
+
+  const storeFigure = (name: keyof StoreBenchResult): ThroughputFigure | null =>
+    store.ok ? store.result[name] : null;
+  const goals: Goal[] = [
+    ...(['append_single', 'append_batch', 'read_all'] as const).map((name) =>
+      goal(
+        `${name} vs raw better-sqlite3`,
+        storeFigure(name)?.events_per_s ?? null,
+        storeFigure(name)?.raw_sqlite_events_per_s ?? null,
+        0.7,
+        '%',
+      ),
+    ),
+    ...(
+      [
+        ['append_single', 10],
+        ['append_batch', 4],
+        ['read_all', 3],
+      ] as const
+    ).map(([name, target]) =>
+      goal(
+        `${name} vs Emmett`,
+        storeFigure(name)?.events_per_s ?? null,
+        storeFigure(name)?.emmett_events_per_s ?? null,
+        target,
+        'x',
+      ),
+    ),
+    goal(
+      'rebuild vs raw read+parse',
+      views.ok ? views.result.rebuild.events_per_s : null,
+      views.ok ? views.result.rebuild.raw_read_parse_events_per_s : null,
+      0.6,
+      '%',
+    ),
+    goal(
+      'graphql maturity vs bare Apollo',
+      graphql.ok ? graphql.result.graphql_maturity.req_per_s : null,
+      graphql.ok ? graphql.result.graphql_maturity.bare_apollo_req_per_s : null,
+      0.6,
+      '%',
+    ),
+  ];
+  write('Goals (issue 10)');
+  write(goalsTable(goals));
+  write('');
+
+  machine.load_average_end = loadAverage();
+  const seconds = Math.round((performance.now() - startedAt) / 1000);
+  write(`load average at end ${machine.load_average_end.join(' ')}; the whole run took ${seconds} s`);
+
+  const measured = [store, views, simulation, graphql].filter((outcome) => outcome.ok).length;
+  if (json) {
+    const result = {
+      command: `npm run bench -- ${argumentsGiven.join(' ')}`.trim(),
+      quick,
+      machine,
+      ...figures(store, ['append_single', 'append_batch', 'read_all']),
+      emmett:
+        emmett === null ? { skipped: emmettSkipped } : { version: emmett.version, pragmas: emmett.pragmas },
+      ...figures(views, ['rebuild', 'as_of']),
+      ...figures(simulation, ['scenario_20', 'monte_carlo_10000', 'portfolio_20']),
+      ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
+      goals,
+      seconds,
+    };
+    write(JSON.stringify(result));
+  }
+  // Partial figures are still figures: fail only when nothing at all could be measured.
+  if (measured === 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // Event store throughput against plain better-sqlite3 writing and reading the very same rows with
-// the same pragmas (WAL, synchronous=FULL) and the same table, side by side in one run. Each figure
-// is the median of several runs, ours and raw interleaved so both see the same machine load.
+// the same pragmas (WAL, synchronous=FULL) and the same table, side by side in one run, and against
+// the Emmett SQLite event store doing the same work (emmett.bench.ts). Each figure is the median of
+// several runs, ours and raw interleaved so both see the same machine load.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -12,12 +13,17 @@ import {
   type ExpectedRevision,
   type NewEvent,
 } from '@app/event-store';
+import type { EmmettPeer, StoreAppend } from './emmett.bench';
 
 export interface ThroughputFigure {
   events_per_s: number;
   raw_sqlite_events_per_s: number;
   /** events_per_s / raw_sqlite_events_per_s */
   ratio: number;
+  /** The Emmett SQLite event store doing the same work; null when the peer is skipped. */
+  emmett_events_per_s: number | null;
+  /** events_per_s / emmett_events_per_s */
+  times_emmett: number | null;
 }
 
 export interface StoreBenchResult {
@@ -50,7 +56,11 @@ interface RawEventRow {
   hash: string;
 }
 
-export async function benchStore(options: { quick: boolean }): Promise<StoreBenchResult> {
+export async function benchStore(options: {
+  quick: boolean;
+  emmett?: EmmettPeer | null;
+}): Promise<StoreBenchResult> {
+  const emmett = options.emmett ?? null;
   const sizes: BenchSizes = options.quick
     ? { runs: 3, singleEvents: 150, batches: 10, readEvents: 5000 }
     : { runs: 5, singleEvents: 600, batches: 50, readEvents: 30000 };
@@ -58,22 +68,25 @@ export async function benchStore(options: { quick: boolean }): Promise<StoreBenc
   try {
     return {
       append_single: await compare(sizes.runs, workspace, (directory) =>
-        appendSingle(directory, sizes.singleEvents),
+        appendSingle(directory, sizes.singleEvents, emmett),
       ),
       append_batch: await compare(sizes.runs, workspace, (directory) =>
-        appendBatches(directory, sizes.batches),
+        appendBatches(directory, sizes.batches, emmett),
       ),
-      read_all: await compare(sizes.runs, workspace, (directory) => readAll(directory, sizes.readEvents)),
+      read_all: await compare(sizes.runs, workspace, (directory) =>
+        readAll(directory, sizes.readEvents, emmett),
+      ),
     };
   } finally {
     rmSync(workspace, { recursive: true, force: true });
   }
 }
 
-/** One run: events per second of our store and of raw better-sqlite3. */
+/** One run: events per second of our store, of raw better-sqlite3 and of Emmett (when measured). */
 interface RunFigures {
   ours: number;
   raw: number;
+  emmett: number | null;
 }
 
 async function compare(
@@ -83,19 +96,25 @@ async function compare(
 ): Promise<ThroughputFigure> {
   const ours: number[] = [];
   const raw: number[] = [];
+  const emmett: number[] = [];
   for (let index = 0; index < runs; index += 1) {
     const directory = mkdtempSync(path.join(workspace, 'run-'));
     const figures = await run(directory);
     ours.push(figures.ours);
     raw.push(figures.raw);
+    if (figures.emmett !== null) emmett.push(figures.emmett);
     rmSync(directory, { recursive: true, force: true });
   }
   const events_per_s = Math.round(median(ours));
   const raw_sqlite_events_per_s = Math.round(median(raw));
+  const emmett_events_per_s = emmett.length === 0 ? null : Math.round(median(emmett));
   return {
     events_per_s,
     raw_sqlite_events_per_s,
     ratio: Math.round((events_per_s / raw_sqlite_events_per_s) * 1000) / 1000,
+    emmett_events_per_s,
+    times_emmett:
+      emmett_events_per_s === null ? null : Math.round((events_per_s / emmett_events_per_s) * 10) / 10,
   };
 }
 
@@ -141,14 +160,15 @@ function openRawLike(storeFile: string, rawFile: string): Database.Database {
 
 /**
  * Appends the same events through the store and raw, interleaved append by append (fsync times on
- * a shared disk drift by several times within seconds): each store append is followed by raw
- * inserting exactly the rows the store just wrote, each side timed separately.
+ * a shared disk drift by several times within seconds): raw inserts exactly the rows the store just
+ * wrote, each side timed separately. In pairs, ours ours raw raw: an fsync that directly follows
+ * another file's fsync measured about 15% slower here, so each side goes first equally often.
  */
 async function appendInterleaved(
   directory: string,
   appends: { stream: string; events: NewEvent[]; expectedRevision: ExpectedRevision }[],
   rawInOneTransaction: boolean,
-): Promise<RunFigures> {
+): Promise<Omit<RunFigures, 'emmett'>> {
   const store = new SqliteEventStore({ dataDir: path.join(directory, 'store') });
   const raw = openRawLike(store.file, path.join(directory, 'raw.db'));
   const reader = new Database(store.file, { readonly: true });
@@ -167,19 +187,25 @@ async function appendInterleaved(
   let rawNanoseconds = 0n;
   let events = 0;
   let head = 0;
-  for (const append of appends) {
-    let startedAt = process.hrtime.bigint();
-    const result = await store.append(append.stream, append.events, {
-      expectedRevision: append.expectedRevision,
-    });
-    storeNanoseconds += process.hrtime.bigint() - startedAt;
-    const rows = written.all(head);
-    head = result.position;
-    events += rows.length;
-    startedAt = process.hrtime.bigint();
-    if (rawInOneTransaction) insertAll(rows);
-    else for (const row of rows) insert.run(...row); // autocommit: one transaction per row
-    rawNanoseconds += process.hrtime.bigint() - startedAt;
+  for (let pair = 0; pair < appends.length; pair += 2) {
+    const writtenByPair: EventRow[][] = [];
+    for (const append of appends.slice(pair, pair + 2)) {
+      const startedAt = process.hrtime.bigint();
+      const result = await store.append(append.stream, append.events, {
+        expectedRevision: append.expectedRevision,
+      });
+      storeNanoseconds += process.hrtime.bigint() - startedAt;
+      const rows = written.all(head);
+      head = result.position;
+      events += rows.length;
+      writtenByPair.push(rows);
+    }
+    for (const rows of writtenByPair) {
+      const startedAt = process.hrtime.bigint();
+      if (rawInOneTransaction) insertAll(rows);
+      else for (const row of rows) insert.run(...row); // autocommit: one transaction per row
+      rawNanoseconds += process.hrtime.bigint() - startedAt;
+    }
   }
   reader.close();
   raw.close();
@@ -187,7 +213,18 @@ async function appendInterleaved(
   return { ours: events / (Number(storeNanoseconds) / 1e9), raw: events / (Number(rawNanoseconds) / 1e9) };
 }
 
-function appendSingle(directory: string, count: number): Promise<RunFigures> {
+/** Ours and raw interleaved, then Emmett over the very same appends in the same run directory. */
+async function appendWithPeer(
+  directory: string,
+  appends: StoreAppend[],
+  rawInOneTransaction: boolean,
+  emmett: EmmettPeer | null,
+): Promise<RunFigures> {
+  const figures = await appendInterleaved(directory, appends, rawInOneTransaction);
+  return { ...figures, emmett: emmett === null ? null : await emmett.append(directory, appends) };
+}
+
+function appendSingle(directory: string, count: number, emmett: EmmettPeer | null): Promise<RunFigures> {
   const appends = Array.from({ length: count }, (_, index) => {
     const revision = index % STREAM_LENGTH;
     return {
@@ -196,10 +233,10 @@ function appendSingle(directory: string, count: number): Promise<RunFigures> {
       expectedRevision: revision === 0 ? ('no_stream' as const) : revision - 1,
     };
   });
-  return appendInterleaved(directory, appends, false);
+  return appendWithPeer(directory, appends, false, emmett);
 }
 
-function appendBatches(directory: string, batches: number): Promise<RunFigures> {
+function appendBatches(directory: string, batches: number, emmett: EmmettPeer | null): Promise<RunFigures> {
   const appends = Array.from({ length: batches }, (_, batch) => {
     const commandId = randomUUID();
     return {
@@ -210,16 +247,18 @@ function appendBatches(directory: string, batches: number): Promise<RunFigures> 
       expectedRevision: 'no_stream' as const,
     };
   });
-  return appendInterleaved(directory, appends, true);
+  return appendWithPeer(directory, appends, true, emmett);
 }
 
-async function readAll(directory: string, count: number): Promise<RunFigures> {
+async function readAll(directory: string, count: number, emmett: EmmettPeer | null): Promise<RunFigures> {
   const dataDir = path.join(directory, 'store');
   const writer = new SqliteEventStore({ dataDir });
+  const appends: StoreAppend[] = [];
   for (let offset = 0; offset < count; offset += BATCH_SIZE) {
     const batch = Array.from({ length: Math.min(BATCH_SIZE, count - offset) }, (_, index) =>
       sampleEvent(offset + index),
     );
+    appends.push({ stream: `assessment-${offset}`, events: batch, expectedRevision: 'no_stream' });
     await writer.append(`assessment-${offset}`, batch, { expectedRevision: 'no_stream' });
   }
   await writer.close();
@@ -261,5 +300,6 @@ async function readAll(directory: string, count: number): Promise<RunFigures> {
   return {
     ours: storeRead / (Number(storeNanoseconds) / 1e9),
     raw: rawRead / (Number(rawNanoseconds) / 1e9),
+    emmett: emmett === null ? null : await emmett.readAll(directory, appends, READ_PAGE),
   };
 }

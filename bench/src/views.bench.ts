@@ -54,7 +54,12 @@ function minuteClock(start: number): { clock: () => Date; now: () => number } {
   };
 }
 
-const event = (type: string, data: NewEvent['data']): NewEvent => ({ id: randomUUID(), type, data, metadata: METADATA });
+const event = (type: string, data: NewEvent['data']): NewEvent => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: METADATA,
+});
 
 function organizationEvents(organizationId: string, functionCount: number): NewEvent[] {
   const events = [
@@ -143,7 +148,10 @@ export async function generateStore(dataDir: string, totalEvents: number): Promi
     written += events.length;
   };
   try {
-    await append(organizationStream(FOCUS_ORGANIZATION), organizationEvents(FOCUS_ORGANIZATION, FOCUS_FUNCTIONS));
+    await append(
+      organizationStream(FOCUS_ORGANIZATION),
+      organizationEvents(FOCUS_ORGANIZATION, FOCUS_FUNCTIONS),
+    );
     let background = 0;
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       const assessmentId = `${FOCUS_ORGANIZATION}-${cycle}`;
@@ -156,7 +164,10 @@ export async function generateStore(dataDir: string, totalEvents: number): Promi
       while (written < target) {
         const organizationId = `bench-${background}`;
         background += 1;
-        await append(organizationStream(organizationId), organizationEvents(organizationId, BACKGROUND_FUNCTIONS));
+        await append(
+          organizationStream(organizationId),
+          organizationEvents(organizationId, BACKGROUND_FUNCTIONS),
+        );
         for (let backgroundCycle = 0; backgroundCycle < 4 && written < target; backgroundCycle += 1) {
           const backgroundAssessment = `${organizationId}-${backgroundCycle}`;
           await append(
@@ -180,8 +191,14 @@ class ViewsBenchModule {
   }
 }
 
-async function measure(dataDir: string, generated: GeneratedStore, sizes: BenchSizes): Promise<ViewsBenchResult> {
-  const app = await NestFactory.createApplicationContext(ViewsBenchModule.forRoot(dataDir), { logger: ['error'] });
+async function measure(
+  dataDir: string,
+  generated: GeneratedStore,
+  sizes: BenchSizes,
+): Promise<ViewsBenchResult> {
+  const app = await NestFactory.createApplicationContext(ViewsBenchModule.forRoot(dataDir), {
+    logger: ['error'],
+  });
   try {
     const readModels = app.get(ReadModels);
     const maturity = app.get(MaturityQueryService);

@@ -49,7 +49,9 @@ describe('Concurrent writers (fault)', () => {
 
     expect(refused).toEqual([]);
     expect(acknowledged).toHaveLength(CLIENTS * RATINGS_PER_CLIENT);
-    const read = await postGraphql<{ assessment: { ratings: { functionId: string; capabilityId: string; level: number }[] } }>(
+    const read = await postGraphql<{
+      assessment: { ratings: { functionId: string; capabilityId: string; level: number }[] };
+    }>(
       api.baseUrl,
       api.adminToken,
       'query($id: ID!) { assessment(id: $id) { ratings { functionId capabilityId level } } }',

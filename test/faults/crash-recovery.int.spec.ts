@@ -70,7 +70,14 @@ describe('Crash under write load (fault)', () => {
     expect(report.data!.verifyIntegrity.checkedEvents).toBe(afterCrash.events.length);
     // A write repeated after the crash is recognised, not duplicated.
     const repeat = await postGraphql(api.baseUrl, adminToken, RECORD_RATING, {
-      input: { assessmentId: hotel.assessmentIds[0], functionId: hotel.functionIds[0], capabilityId: hotel.capabilityIds[0], level: 1, source: 'SELF', commandId: acknowledged[0] },
+      input: {
+        assessmentId: hotel.assessmentIds[0],
+        functionId: hotel.functionIds[0],
+        capabilityId: hotel.capabilityIds[0],
+        level: 1,
+        source: 'SELF',
+        commandId: acknowledged[0],
+      },
     });
     expect(repeat.errors).toBeUndefined();
     const afterRestart = await inspectStore(dataDir);

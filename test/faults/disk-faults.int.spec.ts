@@ -24,9 +24,15 @@ function mount(...args: string[]): boolean {
 }
 
 const probe = mkdtempSync(path.join(tmpdir(), 'mount-probe-'));
-const canMount = mount('-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe) && mount('-o', 'remount,ro', probe) && (execFileSync('umount', [probe]), true);
+const canMount =
+  mount('-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', probe) &&
+  mount('-o', 'remount,ro', probe) &&
+  (execFileSync('umount', [probe]), true);
 rmSync(probe, { recursive: true, force: true });
-if (!canMount) console.warn('disk fault tests skipped: this environment may not mount a tmpfs (needs root with CAP_SYS_ADMIN)');
+if (!canMount)
+  console.warn(
+    'disk fault tests skipped: this environment may not mount a tmpfs (needs root with CAP_SYS_ADMIN)',
+  );
 
 (canMount ? describe : describe.skip)('Disk faults (fault)', () => {
   let dataDir: string;
@@ -78,7 +84,12 @@ if (!canMount) console.warn('disk fault tests skipped: this environment may not 
     expect(full!.errors![0]!.extensions?.code).toBe('SERVICE_UNAVAILABLE');
     expect(full!.errors![0]!.message).toMatch(/disk is full/i);
     // Reads still work on a full disk.
-    const read = await postGraphql(api.baseUrl, api.adminToken, 'query($id: ID!) { assessment(id: $id) { id } }', { id: hotel.assessmentIds[0] });
+    const read = await postGraphql(
+      api.baseUrl,
+      api.adminToken,
+      'query($id: ID!) { assessment(id: $id) { id } }',
+      { id: hotel.assessmentIds[0] },
+    );
     expect(read.errors).toBeUndefined();
 
     expect(mount('-o', 'remount,size=64m', dataDir)).toBe(true);
@@ -90,12 +101,16 @@ if (!canMount) console.warn('disk fault tests skipped: this environment may not 
     // A file system cannot turn read-only under open files (EBUSY), so this is the start after it did.
     await api.stop();
     expect(mount('-o', 'remount,ro', dataDir)).toBe(true);
-    const refused = await startApi({ dataDir, env: { ADMIN_TOKEN: api.adminToken } }).then(
-      (started) => started.stop().then(() => 'started'),
-      (error: unknown) => String(error),
-    );
+    let refused: string;
+    try {
+      refused = await startApi({ dataDir, env: { ADMIN_TOKEN: api.adminToken } }).then(
+        (started) => started.stop().then(() => 'started'),
+        (error: unknown) => String(error),
+      );
+    } finally {
+      expect(mount('-o', 'remount,rw', dataDir)).toBe(true);
+    }
     expect(refused).toMatch(/read-only|cannot be written|not writable/i);
-    expect(mount('-o', 'remount,rw', dataDir)).toBe(true);
     api = await startApi({ dataDir, env: { ADMIN_TOKEN: api.adminToken } });
     const recovered = await writeRating();
     expect(recovered.errors).toBeUndefined();
@@ -108,7 +123,9 @@ if (!canMount) console.warn('disk fault tests skipped: this environment may not 
     expect(store.brokenChain).toBeNull();
     expect(acknowledged.filter((commandId) => !store.commandIds.has(commandId))).toEqual([]);
     // Nothing refused was written: only acknowledged ratings are in the store.
-    const ratingCommands = store.events.filter((event) => event.type === 'RatingRecorded').map((event) => event.metadata.commandId);
+    const ratingCommands = store.events
+      .filter((event) => event.type === 'RatingRecorded')
+      .map((event) => event.metadata.commandId);
     expect(new Set(ratingCommands)).toEqual(new Set(acknowledged));
     api = await startApi({ dataDir, env: { ADMIN_TOKEN: api.adminToken } });
   });

@@ -12,16 +12,35 @@ export interface Hotel {
 
 export const RECORD_RATING = 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }';
 
-async function must(baseUrl: string, token: string, query: string, variables: Record<string, unknown>): Promise<void> {
+async function must(
+  baseUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
   const answer = await postGraphql(baseUrl, token, query, variables);
   if (answer.errors?.length) throw new Error(`set-up failed: ${JSON.stringify(answer.errors)}`);
 }
 
-export async function setUpHotel(baseUrl: string, token: string, functions: number, assessments = 1): Promise<Hotel> {
+export async function setUpHotel(
+  baseUrl: string,
+  token: string,
+  functions: number,
+  assessments = 1,
+): Promise<Hotel> {
   const organizationId = 'hotel';
-  const models = await postGraphql<{ maturityModels: { capabilities: { id: string }[] }[] }>(baseUrl, token, '{ maturityModels { capabilities { id } } }');
+  const models = await postGraphql<{ maturityModels: { capabilities: { id: string }[] }[] }>(
+    baseUrl,
+    token,
+    '{ maturityModels { capabilities { id } } }',
+  );
   const capabilityIds = models.data!.maturityModels[0]!.capabilities.map((capability) => capability.id);
-  await must(baseUrl, token, 'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }', { id: organizationId });
+  await must(
+    baseUrl,
+    token,
+    'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }',
+    { id: organizationId },
+  );
   const functionIds = Array.from({ length: functions }, (_, index) => `function-${index}`);
   for (const functionId of functionIds) {
     await must(baseUrl, token, 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }', {
@@ -30,9 +49,14 @@ export async function setUpHotel(baseUrl: string, token: string, functions: numb
   }
   const assessmentIds = Array.from({ length: assessments }, (_, index) => `assessment-${index}`);
   for (const assessmentId of assessmentIds) {
-    await must(baseUrl, token, 'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }', {
-      input: { organizationId, assessmentId, title: assessmentId, periodEnd: '2024-03-31' },
-    });
+    await must(
+      baseUrl,
+      token,
+      'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
+      {
+        input: { organizationId, assessmentId, title: assessmentId, periodEnd: '2024-03-31' },
+      },
+    );
   }
   return { organizationId, functionIds, capabilityIds, assessmentIds };
 }
@@ -60,7 +84,9 @@ export async function inspectStore(dataDir: string): Promise<StoreInspection> {
         break;
       }
     }
-    const commandIds = new Set(events.map((event) => event.metadata.commandId).filter((id): id is string => id !== null));
+    const commandIds = new Set(
+      events.map((event) => event.metadata.commandId).filter((id): id is string => id !== null),
+    );
     return { events, commandIds, brokenChain, sqliteIntegrity: sqliteIntegrityOf(store) };
   } finally {
     await store.close();
@@ -69,6 +95,8 @@ export async function inspectStore(dataDir: string): Promise<StoreInspection> {
 
 function sqliteIntegrityOf(store: SqliteEventStore): string {
   // The adapter keeps its connection private; PRAGMA integrity_check is read-only.
-  const database = (store as unknown as { database: { pragma(text: string, options: { simple: true }): unknown } }).database;
+  const database = (
+    store as unknown as { database: { pragma(text: string, options: { simple: true }): unknown } }
+  ).database;
   return String(database.pragma('integrity_check', { simple: true }));
 }

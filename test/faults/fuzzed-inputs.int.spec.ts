@@ -61,19 +61,43 @@ describe('Fuzzed GraphQL inputs (fault)', () => {
   it('should never fail internally nor write partially on recordRating', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ ...valid(), level: fc.oneof(fc.integer({ min: -3, max: 9 }), anything), source: fc.oneof(fc.constantFrom('SELF', 'PEER', 'CUSTOMER', 'AUDIT'), anything), raterFunctionId: fc.oneof(fc.constantFrom(...hotel.functionIds), anything), evidence: anything }, { requiredKeys: ['assessmentId', 'functionId', 'capabilityId'] }),
-        (input) => check('mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }', { input }),
+        fc.record(
+          {
+            ...valid(),
+            level: fc.oneof(fc.integer({ min: -3, max: 9 }), anything),
+            source: fc.oneof(fc.constantFrom('SELF', 'PEER', 'CUSTOMER', 'AUDIT'), anything),
+            raterFunctionId: fc.oneof(fc.constantFrom(...hotel.functionIds), anything),
+            evidence: anything,
+          },
+          { requiredKeys: ['assessmentId', 'functionId', 'capabilityId'] },
+        ),
+        (input) =>
+          check('mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }', { input }),
       ),
       { numRuns: 150 },
     );
   });
 
   it('should never fail internally nor write partially on planInvestment', async () => {
-    const effect = fc.record({ functionId: fc.oneof(fc.constantFrom(...hotel.functionIds), anything), capabilityId: fc.oneof(fc.constantFrom(...hotel.capabilityIds), anything), low: fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), anything), likely: fc.double({ min: -5, max: 5, noNaN: true }), high: fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), anything) });
+    const effect = fc.record({
+      functionId: fc.oneof(fc.constantFrom(...hotel.functionIds), anything),
+      capabilityId: fc.oneof(fc.constantFrom(...hotel.capabilityIds), anything),
+      low: fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), anything),
+      likely: fc.double({ min: -5, max: 5, noNaN: true }),
+      high: fc.oneof(fc.double({ min: -5, max: 5, noNaN: true }), anything),
+    });
     await fc.assert(
       fc.asyncProperty(
-        fc.record({ organizationId: fc.oneof(fc.constantFrom(hotel.organizationId, 'nowhere'), anything), name: anything, kind: fc.oneof(fc.constantFrom('OPERATIONAL', 'CAPITAL'), anything), cost: fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), anything), lagMonths: fc.oneof(fc.integer({ min: -2, max: 200 }), anything), effects: fc.oneof(fc.array(effect, { maxLength: 4 }), anything) }),
-        (input) => check('mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }', { input }),
+        fc.record({
+          organizationId: fc.oneof(fc.constantFrom(hotel.organizationId, 'nowhere'), anything),
+          name: anything,
+          kind: fc.oneof(fc.constantFrom('OPERATIONAL', 'CAPITAL'), anything),
+          cost: fc.oneof(fc.double({ min: -10, max: 1e6, noNaN: true }), anything),
+          lagMonths: fc.oneof(fc.integer({ min: -2, max: 200 }), anything),
+          effects: fc.oneof(fc.array(effect, { maxLength: 4 }), anything),
+        }),
+        (input) =>
+          check('mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }', { input }),
       ),
       { numRuns: 150 },
     );
@@ -82,8 +106,31 @@ describe('Fuzzed GraphQL inputs (fault)', () => {
   it('should never fail internally nor write partially on organisation and assessment commands', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('registerOrganization', 'addFunction', 'linkFunctions', 'setTarget', 'openAssessment'),
-        fc.dictionary(fc.constantFrom('id', 'organizationId', 'functionId', 'name', 'from', 'to', 'weight', 'capabilityId', 'level', 'title', 'periodEnd', 'purpose', 'commandId'), anything),
+        fc.constantFrom(
+          'registerOrganization',
+          'addFunction',
+          'linkFunctions',
+          'setTarget',
+          'openAssessment',
+        ),
+        fc.dictionary(
+          fc.constantFrom(
+            'id',
+            'organizationId',
+            'functionId',
+            'name',
+            'from',
+            'to',
+            'weight',
+            'capabilityId',
+            'level',
+            'title',
+            'periodEnd',
+            'purpose',
+            'commandId',
+          ),
+          anything,
+        ),
         (operation, input) => {
           const type = `${operation[0]!.toUpperCase()}${operation.slice(1)}Input`;
           return check(`mutation($input: ${type}!) { ${operation}(input: $input) { id } }`, { input });
@@ -97,7 +144,9 @@ describe('Fuzzed GraphQL inputs (fault)', () => {
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 200 }), async (document) => {
         const answer = await postGraphql(api.baseUrl, api.adminToken, document);
-        expect((answer.errors ?? []).map((error) => error.extensions?.code)).not.toContain('INTERNAL_SERVER_ERROR');
+        expect((answer.errors ?? []).map((error) => error.extensions?.code)).not.toContain(
+          'INTERNAL_SERVER_ERROR',
+        );
       }),
       { numRuns: 100 },
     );

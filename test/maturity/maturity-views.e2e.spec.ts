@@ -19,7 +19,13 @@ interface CellAnswer {
   gap: number | null;
   perceptionGap: number | null;
   ratingCount: number;
-  ratings: { source: string; level: number; raterFunctionId: string | null; evidence: string | null; weight: number }[];
+  ratings: {
+    source: string;
+    level: number;
+    raterFunctionId: string | null;
+    evidence: string | null;
+    weight: number;
+  }[];
 }
 interface ViewAnswer {
   organizationId: string;
@@ -37,7 +43,8 @@ interface ViewAnswer {
 const MATURITY = `query($organizationId: ID!, $asOf: DateTime, $knownAt: DateTime) {
   maturity(organizationId: $organizationId, asOf: $asOf, knownAt: $knownAt) { ${VIEW_FIELDS} } }`;
 
-const pause = (milliseconds: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, milliseconds));
+const pause = (milliseconds: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 describe('Maturity views over GraphQL', () => {
   let api: TestApi;
@@ -54,10 +61,13 @@ describe('Maturity views over GraphQL', () => {
     api.mustQuery(query, { input });
 
   async function organization(id: string): Promise<void> {
-    await mutate(`mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`, {
-      id,
-      name: `Organisation ${id}`,
-    });
+    await mutate(
+      `mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }`,
+      {
+        id,
+        name: `Organisation ${id}`,
+      },
+    );
     for (const [functionId, customerFacing] of [
       ['front-desk', true],
       ['housekeeping', false],
@@ -76,7 +86,11 @@ describe('Maturity views over GraphQL', () => {
     });
   }
 
-  async function openAssessment(organizationId: string, assessmentId: string, periodEnd: string): Promise<void> {
+  async function openAssessment(
+    organizationId: string,
+    assessmentId: string,
+    periodEnd: string,
+  ): Promise<void> {
     await mutate(`mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }`, {
       organizationId,
       assessmentId,
@@ -85,7 +99,12 @@ describe('Maturity views over GraphQL', () => {
     });
   }
 
-  async function rate(assessmentId: string, functionId: string, level: number, source = 'SELF'): Promise<void> {
+  async function rate(
+    assessmentId: string,
+    functionId: string,
+    level: number,
+    source = 'SELF',
+  ): Promise<void> {
     await mutate(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
       assessmentId,
       functionId,
@@ -159,7 +178,9 @@ describe('Maturity views over GraphQL', () => {
     await organization('known-hotel');
     await openAssessment('known-hotel', 'known-2024', '2024-12-31');
     await rate('known-2024', 'front-desk', 3);
-    await api.mustQuery(`mutation($id: ID!) { closeAssessment(assessmentId: $id) { id } }`, { id: 'known-2024' });
+    await api.mustQuery(`mutation($id: ID!) { closeAssessment(assessmentId: $id) { id } }`, {
+      id: 'known-2024',
+    });
     expect(insight(await maturity('known-hotel'), 'front-desk')?.level).toBe(3);
     await pause(5);
     const beforeCorrection = new Date().toISOString();
@@ -177,7 +198,10 @@ describe('Maturity views over GraphQL', () => {
     expect(insight(await maturity('known-hotel'), 'front-desk')?.level).toBe(1);
     const asKnownBefore = await maturity('known-hotel', undefined, beforeCorrection);
     expect(asKnownBefore.knownAt).toBe(beforeCorrection);
-    expect(insight(asKnownBefore, 'front-desk')).toMatchObject({ level: 3, ratings: [expect.objectContaining({ evidence: 'front-desk at 3' })] });
+    expect(insight(asKnownBefore, 'front-desk')).toMatchObject({
+      level: 3,
+      ratings: [expect.objectContaining({ evidence: 'front-desk at 3' })],
+    });
     // Before the organisation existed nothing was known; that is an empty view, not an error.
     expect((await maturity('known-hotel', undefined, '2000-01-01')).cells).toEqual([]);
   });
@@ -206,7 +230,10 @@ describe('Maturity views over GraphQL', () => {
       { id: 'timeline-hotel', from: '2023-01-01' },
     );
 
-    expect(maturityTimeline.map((point) => point.at)).toEqual(['2023-12-31T00:00:00.000Z', '2024-12-31T00:00:00.000Z']);
+    expect(maturityTimeline.map((point) => point.at)).toEqual([
+      '2023-12-31T00:00:00.000Z',
+      '2024-12-31T00:00:00.000Z',
+    ]);
     expect(maturityTimeline.map((point) => point.customerCentricityIndex)).toEqual([50, 100]);
   });
 
@@ -218,7 +245,11 @@ describe('Maturity views over GraphQL', () => {
     expect(data.organizations.map((entry) => entry.id)).toEqual(
       expect.arrayContaining(['now-hotel', 'asof-hotel', 'known-hotel', 'timeline-hotel']),
     );
-    expect(data.assessments.map((entry) => entry.id)).toEqual(['timeline-2022', 'timeline-2023', 'timeline-2024']);
+    expect(data.assessments.map((entry) => entry.id)).toEqual([
+      'timeline-2022',
+      'timeline-2023',
+      'timeline-2024',
+    ]);
   });
 
   describe('maturityChanged over graphql-ws', () => {
@@ -237,26 +268,25 @@ describe('Maturity views over GraphQL', () => {
       await client.dispose();
     });
 
-    it('should deliver a view after a recordRating', async () => {
+    it('should deliver the current view, then a view after a recordRating', async () => {
       await organization('live-hotel');
       await openAssessment('live-hotel', 'live-2024', '2024-12-31');
       const subscription = client.iterate<{ maturityChanged: ViewAnswer }>({
         query: `subscription($id: ID!) { maturityChanged(organizationId: $id) { ${VIEW_FIELDS} } }`,
         variables: { id: 'live-hotel' },
       });
-      const first = subscription.next();
-      // The subscription is set up asynchronously: give it a moment before the write.
-      await pause(200);
+      const viewOf = (result: IteratorResult<unknown>): ViewAnswer | undefined =>
+        (result.value as { data?: { maturityChanged?: ViewAnswer } } | undefined)?.data?.maturityChanged;
 
+      const initial = viewOf(await subscription.next());
       await rate('live-2024', 'front-desk', 4);
-
-      const result = await first;
+      const changed = viewOf(await subscription.next());
       await subscription.return?.();
-      expect(result.done).toBe(false);
-      expect(result.value).toMatchObject({ data: expect.anything() });
-      const view = result.value?.data?.maturityChanged;
-      expect(view?.organizationId).toBe('live-hotel');
-      expect(view && insight(view, 'front-desk')?.level).toBe(4);
+
+      expect(initial?.organizationId).toBe('live-hotel');
+      expect(initial?.coverage).toBe(0);
+      expect(changed?.organizationId).toBe('live-hotel');
+      expect(changed === undefined ? undefined : insight(changed, 'front-desk')?.level).toBe(4);
     });
   });
 });

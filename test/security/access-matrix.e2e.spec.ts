@@ -31,7 +31,9 @@ describe('Access policy (e2e)', () => {
   let counter = 0;
 
   async function setUpOrganization(organizationId: string): Promise<OrganizationFixture> {
-    const models = await api.mustQuery<{ maturityModels: { id: string; capabilities: { id: string }[] }[] }>('{ maturityModels { id capabilities { id } } }');
+    const models = await api.mustQuery<{ maturityModels: { id: string; capabilities: { id: string }[] }[] }>(
+      '{ maturityModels { id capabilities { id } } }',
+    );
     const capabilityId = models.maturityModels[0]!.capabilities[0]!.id;
     const fixture: OrganizationFixture = {
       organizationId,
@@ -40,13 +42,19 @@ describe('Access policy (e2e)', () => {
       assessmentId: `${organizationId}-q1`,
       investmentId: `${organizationId}-training`,
     };
-    await api.mustQuery('mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }', { id: organizationId });
+    await api.mustQuery(
+      'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }',
+      { id: organizationId },
+    );
     for (const functionId of fixture.functionIds) {
-      await api.mustQuery('mutation($o: ID!, $f: ID!, $n: String!) { addFunction(input: { organizationId: $o, functionId: $f, name: $n, customerFacing: true }) { id } }', {
-        o: organizationId,
-        f: functionId,
-        n: functionId,
-      });
+      await api.mustQuery(
+        'mutation($o: ID!, $f: ID!, $n: String!) { addFunction(input: { organizationId: $o, functionId: $f, name: $n, customerFacing: true }) { id } }',
+        {
+          o: organizationId,
+          f: functionId,
+          n: functionId,
+        },
+      );
     }
     await api.mustQuery(SAMPLES.Mutation.openAssessment!(fixture, 'x').query, {
       input: { organizationId, assessmentId: fixture.assessmentId, title: 'Q1', periodEnd: '2024-03-31' },
@@ -65,7 +73,11 @@ describe('Access policy (e2e)', () => {
     return data.issueApiToken.token;
   }
 
-  async function call(rootType: RootType, sample: SampleCall, token: string | null): Promise<GraphQLAnswer<unknown>> {
+  async function call(
+    rootType: RootType,
+    sample: SampleCall,
+    token: string | null,
+  ): Promise<GraphQLAnswer<unknown>> {
     if (rootType !== 'Subscription') return api.graphql(sample.query, sample.variables, token);
     return subscribeOnce(sample, token);
   }
@@ -81,7 +93,9 @@ describe('Access policy (e2e)', () => {
     });
     try {
       return await new Promise<GraphQLAnswer<unknown>>((resolve) => {
-        const timer = setTimeout(() => resolve({ data: null }), 1000);
+        const timer = setTimeout(() => {
+          resolve({ data: null });
+        }, 1000);
         client.subscribe(
           { query: sample.query, variables: sample.variables ?? {} },
           {
@@ -91,7 +105,11 @@ describe('Access policy (e2e)', () => {
             },
             error: (error) => {
               clearTimeout(timer);
-              resolve({ errors: Array.isArray(error) ? (error as GraphQLAnswer<unknown>['errors']) : [{ message: String(error) }] });
+              resolve({
+                errors: Array.isArray(error)
+                  ? (error as GraphQLAnswer<unknown>['errors'])
+                  : [{ message: String(error) }],
+              });
             },
             complete: () => undefined,
           },
@@ -107,12 +125,20 @@ describe('Access policy (e2e)', () => {
     fixtures.inside = await setUpOrganization('hotel-inside');
     fixtures.outside = await setUpOrganization('hotel-outside');
     tokens.ADMIN = await issue('ADMIN', []);
-    for (const role of ['ASSESSOR', 'PLANNER', 'AUDITOR'] as const) tokens[role] = await issue(role, [fixtures.inside.organizationId]);
-    const introspection = await api.mustQuery<{ __schema: Record<string, { fields: { name: string }[] } | null> }>(
+    for (const role of ['ASSESSOR', 'PLANNER', 'AUDITOR'] as const)
+      tokens[role] = await issue(role, [fixtures.inside.organizationId]);
+    const introspection = await api.mustQuery<{
+      __schema: Record<string, { fields: { name: string }[] } | null>;
+    }>(
       '{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }',
     );
-    const namesOf = (key: string) => new Set((introspection.__schema[key]?.fields ?? []).map((field) => field.name));
-    schemaFields = { Query: namesOf('queryType'), Mutation: namesOf('mutationType'), Subscription: namesOf('subscriptionType') };
+    const namesOf = (key: string) =>
+      new Set((introspection.__schema[key]?.fields ?? []).map((field) => field.name));
+    schemaFields = {
+      Query: namesOf('queryType'),
+      Mutation: namesOf('mutationType'),
+      Subscription: namesOf('subscriptionType'),
+    };
   });
 
   afterAll(async () => {
@@ -127,7 +153,9 @@ describe('Access policy (e2e)', () => {
   });
 
   it('should have a sample call for every rule of the policy', () => {
-    const withoutSample = rows.filter(({ rootType, field }) => SAMPLES[rootType][field] === undefined).map(({ field }) => field);
+    const withoutSample = rows
+      .filter(({ rootType, field }) => SAMPLES[rootType][field] === undefined)
+      .map(({ field }) => field);
     expect(withoutSample).toEqual([]);
   });
 
@@ -136,39 +164,64 @@ describe('Access policy (e2e)', () => {
 
     it('should refuse a call without a token as UNAUTHENTICATED', async () => {
       if (!served()) return;
-      const answer = await call(rootType, SAMPLES[rootType][field]!(fixtures.inside, `anonymous-${(counter += 1)}`), null);
+      const answer = await call(
+        rootType,
+        SAMPLES[rootType][field]!(fixtures.inside, `anonymous-${(counter += 1)}`),
+        null,
+      );
       expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('should refuse a revoked-looking or unknown token as UNAUTHENTICATED', async () => {
       if (!served()) return;
-      const answer = await call(rootType, SAMPLES[rootType][field]!(fixtures.inside, `forged-${(counter += 1)}`), 'token-0000.not-a-secret');
+      const answer = await call(
+        rootType,
+        SAMPLES[rootType][field]!(fixtures.inside, `forged-${(counter += 1)}`),
+        'token-0000.not-a-secret',
+      );
       expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
-    it.each(ROLES.flatMap((role) => [{ role, where: 'inside' as const }, { role, where: 'outside' as const }]))(
-      'should answer $role $where its organisations as the policy says',
-      async ({ role, where }) => {
-        if (!served()) return;
-        const sample = SAMPLES[rootType][field]!(fixtures[where], `${role.toLowerCase()}-${where}-${(counter += 1)}`);
-        const answer = await call(rootType, sample, tokens[role]);
-        const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
-        if (expectedAllowed(rule, role, where === 'inside')) {
-          expect(codes.filter((code) => code !== undefined && ACCESS_CODES.has(code))).toEqual([]);
-          expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
-        } else {
-          expect(codes[0]).toBe('FORBIDDEN');
-          expect((answer.data as Record<string, unknown> | null | undefined)?.[field] ?? null).toBeNull();
-        }
-      },
-    );
+    it.each(
+      ROLES.flatMap((role) => [
+        { role, where: 'inside' as const },
+        { role, where: 'outside' as const },
+      ]),
+    )('should answer $role $where its organisations as the policy says', async ({ role, where }) => {
+      if (!served()) return;
+      const sample = SAMPLES[rootType][field]!(
+        fixtures[where],
+        `${role.toLowerCase()}-${where}-${(counter += 1)}`,
+      );
+      const answer = await call(rootType, sample, tokens[role]);
+      const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
+      if (expectedAllowed(rule, role, where === 'inside')) {
+        expect(codes.filter((code) => code !== undefined && ACCESS_CODES.has(code))).toEqual([]);
+        expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+      } else {
+        expect(codes[0]).toBe('FORBIDDEN');
+        expect((answer.data as Record<string, unknown> | null | undefined)?.[field] ?? null).toBeNull();
+      }
+    });
   });
 
   it('should list only the organisations a scoped token reaches', async () => {
-    const data = await api.mustQuery<{ organizations: { id: string }[] }>('{ organizations { id } }', {}, tokens.AUDITOR);
-    expect(data.organizations.map((organization) => organization.id)).toEqual([fixtures.inside.organizationId]);
-    const all = await api.mustQuery<{ organizations: { id: string }[] }>('{ organizations { id } }', {}, tokens.ADMIN);
-    expect(all.organizations.map((organization) => organization.id)).toEqual(expect.arrayContaining([fixtures.inside.organizationId, fixtures.outside.organizationId]));
+    const data = await api.mustQuery<{ organizations: { id: string }[] }>(
+      '{ organizations { id } }',
+      {},
+      tokens.AUDITOR,
+    );
+    expect(data.organizations.map((organization) => organization.id)).toEqual([
+      fixtures.inside.organizationId,
+    ]);
+    const all = await api.mustQuery<{ organizations: { id: string }[] }>(
+      '{ organizations { id } }',
+      {},
+      tokens.ADMIN,
+    );
+    expect(all.organizations.map((organization) => organization.id)).toEqual(
+      expect.arrayContaining([fixtures.inside.organizationId, fixtures.outside.organizationId]),
+    );
   });
 
   it('should refuse a simulation mixing the token’s organisation with another’s investment', async () => {

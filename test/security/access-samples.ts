@@ -29,24 +29,56 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
   Query: {
     maturityModels: () => ({ query: '{ maturityModels { id } }' }),
     organizations: () => ({ query: '{ organizations { id } }' }),
-    organization: (f) => ({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: { id: f.organizationId } }),
-    assessment: (f) => ({ query: 'query($id: ID!) { assessment(id: $id) { id } }', variables: { id: f.assessmentId } }),
-    assessments: (f) => ({ query: 'query($o: ID!) { assessments(organizationId: $o) { id } }', variables: { o: f.organizationId } }),
-    investment: (f) => ({ query: 'query($id: ID!) { investment(id: $id) { id } }', variables: { id: f.investmentId } }),
-    investments: (f) => ({ query: 'query($o: ID!) { investments(organizationId: $o) { id } }', variables: { o: f.organizationId } }),
-    maturity: (f) => ({ query: 'query($o: ID!) { maturity(organizationId: $o) { coverage } }', variables: { o: f.organizationId } }),
-    maturityTimeline: (f) => ({ query: 'query($o: ID!) { maturityTimeline(organizationId: $o) { coverage } }', variables: { o: f.organizationId } }),
+    organization: (f) => ({
+      query: 'query($id: ID!) { organization(id: $id) { id } }',
+      variables: { id: f.organizationId },
+    }),
+    assessment: (f) => ({
+      query: 'query($id: ID!) { assessment(id: $id) { id } }',
+      variables: { id: f.assessmentId },
+    }),
+    assessments: (f) => ({
+      query: 'query($o: ID!) { assessments(organizationId: $o) { id } }',
+      variables: { o: f.organizationId },
+    }),
+    investment: (f) => ({
+      query: 'query($id: ID!) { investment(id: $id) { id } }',
+      variables: { id: f.investmentId },
+    }),
+    investments: (f) => ({
+      query: 'query($o: ID!) { investments(organizationId: $o) { id } }',
+      variables: { o: f.organizationId },
+    }),
+    maturity: (f) => ({
+      query: 'query($o: ID!) { maturity(organizationId: $o) { coverage } }',
+      variables: { o: f.organizationId },
+    }),
+    maturityTimeline: (f) => ({
+      query: 'query($o: ID!) { maturityTimeline(organizationId: $o) { coverage } }',
+      variables: { o: f.organizationId },
+    }),
     simulateInvestments: (f) => ({
-      query: 'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
+      query:
+        'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
       variables: { o: f.organizationId, i: [f.investmentId] },
     }),
     optimizePortfolio: (f) => ({
-      query: 'query($o: ID!, $i: [ID!]!) { optimizePortfolio(organizationId: $o, candidateIds: $i, budget: 100) { totalCost } }',
+      query:
+        'query($o: ID!, $i: [ID!]!) { optimizePortfolio(organizationId: $o, candidateIds: $i, budget: 100) { totalCost } }',
       variables: { o: f.organizationId, i: [f.investmentId] },
     }),
-    investmentRealisation: (f) => ({ query: 'query($i: ID!) { investmentRealisation(investmentId: $i) { due } }', variables: { i: f.investmentId } }),
-    history: (f) => ({ query: 'query($o: ID!) { history(organizationId: $o, first: 1) { pageInfo { hasNextPage } } }', variables: { o: f.organizationId } }),
-    verifyIntegrity: (f) => ({ query: 'query($o: ID) { verifyIntegrity(organizationId: $o) { ok } }', variables: { o: f.organizationId } }),
+    investmentRealisation: (f) => ({
+      query: 'query($i: ID!) { investmentRealisation(investmentId: $i) { due } }',
+      variables: { i: f.investmentId },
+    }),
+    history: (f) => ({
+      query: 'query($o: ID!) { history(organizationId: $o, first: 1) { pageInfo { hasNextPage } } }',
+      variables: { o: f.organizationId },
+    }),
+    verifyIntegrity: (f) => ({
+      query: 'query($o: ID) { verifyIntegrity(organizationId: $o) { ok } }',
+      variables: { o: f.organizationId },
+    }),
     apiTokens: () => ({ query: '{ apiTokens { tokenId } }' }),
   },
   Mutation: {
@@ -56,11 +88,15 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
     }),
     addFunction: (f, unique) => ({
       query: 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }',
-      variables: { input: { organizationId: f.organizationId, functionId: `function-${unique}`, name: 'Function' } },
+      variables: {
+        input: { organizationId: f.organizationId, functionId: `function-${unique}`, name: 'Function' },
+      },
     }),
     linkFunctions: (f) => ({
       query: 'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }',
-      variables: { input: { organizationId: f.organizationId, from: f.functionIds[0], to: f.functionIds[1], weight: 2 } },
+      variables: {
+        input: { organizationId: f.organizationId, from: f.functionIds[0], to: f.functionIds[1], weight: 2 },
+      },
     }),
     setTarget: (f) => ({
       query: 'mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }',
@@ -68,7 +104,14 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
     }),
     openAssessment: (f, unique) => ({
       query: 'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
-      variables: { input: { organizationId: f.organizationId, assessmentId: `assessment-${unique}`, title: 'Q', periodEnd: '2024-06-30' } },
+      variables: {
+        input: {
+          organizationId: f.organizationId,
+          assessmentId: `assessment-${unique}`,
+          title: 'Q',
+          periodEnd: '2024-06-30',
+        },
+      },
     }),
     recordRating: (f) => ({
       query: 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
@@ -78,7 +121,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($input: CorrectRatingInput!) { correctRating(input: $input) { id } }',
       variables: { input: { ...rating(f), reason: 'typo' } },
     }),
-    closeAssessment: (f) => ({ query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }', variables: { a: f.assessmentId } }),
+    closeAssessment: (f) => ({
+      query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }',
+      variables: { a: f.assessmentId },
+    }),
     planInvestment: (f, unique) => ({
       query: 'mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }',
       variables: {
@@ -89,16 +135,24 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
           kind: 'OPERATIONAL',
           cost: 10,
           lagMonths: 0,
-          effects: [{ functionId: f.functionIds[0], capabilityId: f.capabilityId, low: 0, likely: 0.5, high: 1 }],
+          effects: [
+            { functionId: f.functionIds[0], capabilityId: f.capabilityId, low: 0, likely: 0.5, high: 1 },
+          ],
         },
       },
     }),
-    approveInvestment: (f) => ({ query: 'mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }', variables: { i: f.investmentId } }),
+    approveInvestment: (f) => ({
+      query: 'mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }',
+      variables: { i: f.investmentId },
+    }),
     deployInvestment: (f) => ({
       query: 'mutation($i: ID!) { deployInvestment(investmentId: $i, deployedAt: "2024-07-01") { id } }',
       variables: { i: f.investmentId },
     }),
-    cancelInvestment: (f) => ({ query: 'mutation($i: ID!) { cancelInvestment(investmentId: $i) { id } }', variables: { i: f.investmentId } }),
+    cancelInvestment: (f) => ({
+      query: 'mutation($i: ID!) { cancelInvestment(investmentId: $i) { id } }',
+      variables: { i: f.investmentId },
+    }),
     publishMaturityModel: (_f, unique) => ({
       query: 'mutation($input: PublishMaturityModelInput!) { publishMaturityModel(input: $input) { id } }',
       variables: {
@@ -117,7 +171,9 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($o: [ID!]!) { issueApiToken(role: AUDITOR, organizationIds: $o) { tokenId } }',
       variables: { o: [f.organizationId] },
     }),
-    revokeApiToken: () => ({ query: 'mutation { revokeApiToken(tokenId: "token-never-issued") { tokenId } }' }),
+    revokeApiToken: () => ({
+      query: 'mutation { revokeApiToken(tokenId: "token-never-issued") { tokenId } }',
+    }),
   },
   Subscription: {
     maturityChanged: (f) => ({

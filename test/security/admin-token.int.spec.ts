@@ -54,12 +54,16 @@ describe('Admin token at first start (integration)', () => {
     ]);
     started.push(one, two);
     const accepted = await Promise.all(
-      [one, two].map(async (api) => (await postGraphql(api.baseUrl, api.adminToken, '{ organizations { id } }')).errors === undefined),
+      [one, two].map(
+        async (api) =>
+          (await postGraphql(api.baseUrl, api.adminToken, '{ organizations { id } }')).errors === undefined,
+      ),
     );
     expect(accepted.filter(Boolean)).toHaveLength(1);
     // Both processes accept the winner (the loser learns it from the store).
     const winner = accepted[0] ? one.adminToken : two.adminToken;
-    for (const api of [one, two]) expect((await postGraphql(api.baseUrl, winner, '{ organizations { id } }')).errors).toBeUndefined();
+    for (const api of [one, two])
+      expect((await postGraphql(api.baseUrl, winner, '{ organizations { id } }')).errors).toBeUndefined();
     await Promise.all([one.stop(), two.stop()]);
     const store = await inspectStore(dataDir);
     expect(store.events.filter((event) => event.type === 'ApiTokenIssued')).toHaveLength(1);

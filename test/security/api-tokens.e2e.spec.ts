@@ -7,7 +7,8 @@ import { startTestApi, type TestApi } from '../support/test-api';
 
 jest.setTimeout(60_000);
 
-const ISSUE = 'mutation($r: Role!, $o: [ID!]!, $l: String) { issueApiToken(role: $r, organizationIds: $o, label: $l) { token tokenId role organizationIds label } }';
+const ISSUE =
+  'mutation($r: Role!, $o: [ID!]!, $l: String) { issueApiToken(role: $r, organizationIds: $o, label: $l) { token tokenId role organizationIds label } }';
 
 interface Issued {
   token: string;
@@ -29,8 +30,13 @@ describe('API tokens (e2e)', () => {
     await api.close();
   });
 
-  const issue = async (role: string, organizationIds: string[], label: string | null = null): Promise<Issued> =>
-    (await api.mustQuery<{ issueApiToken: Issued }>(ISSUE, { r: role, o: organizationIds, l: label })).issueApiToken;
+  const issue = async (
+    role: string,
+    organizationIds: string[],
+    label: string | null = null,
+  ): Promise<Issued> =>
+    (await api.mustQuery<{ issueApiToken: Issued }>(ISSUE, { r: role, o: organizationIds, l: label }))
+      .issueApiToken;
 
   it('should show the secret once, as <tokenId>.<secret> with 32 random bytes, and list tokens without it', async () => {
     const issued = await issue('AUDITOR', ['hotel'], 'external auditor');
@@ -39,7 +45,9 @@ describe('API tokens (e2e)', () => {
     expect(tokenId).toBe(issued.tokenId);
     expect(Buffer.from(secret!, 'base64url')).toHaveLength(32);
 
-    const listing = await api.graphql<{ apiTokens: Record<string, unknown>[] }>('{ apiTokens { tokenId role organizationIds label revoked issuedAt } }');
+    const listing = await api.graphql<{ apiTokens: Record<string, unknown>[] }>(
+      '{ apiTokens { tokenId role organizationIds label revoked issuedAt } }',
+    );
     const listed = listing.data?.apiTokens.find((token) => token.tokenId === issued.tokenId);
     expect(listed).toMatchObject({ role: 'AUDITOR', organizationIds: ['hotel'], revoked: false });
     expect(JSON.stringify(listing)).not.toContain(secret);
@@ -51,7 +59,9 @@ describe('API tokens (e2e)', () => {
   it('should store only the hash of the secret: the SQLite files never contain it', async () => {
     const issued = await issue('PLANNER', ['hotel']);
     const secret = issued.token.split('.')[1]!;
-    const stored = readdirSync(api.dataDir).map((file) => readFileSync(path.join(api.dataDir, file)).toString('latin1'));
+    const stored = readdirSync(api.dataDir).map((file) =>
+      readFileSync(path.join(api.dataDir, file)).toString('latin1'),
+    );
     expect(stored.join('')).toContain(issued.tokenId);
     expect(stored.some((content) => content.includes(secret))).toBe(false);
     expect(stored.some((content) => content.includes(api.adminToken))).toBe(false);
@@ -80,26 +90,41 @@ describe('API tokens (e2e)', () => {
       headers: { 'content-type': 'application/json', authorization: `Basic ${issued.token}` },
       body: JSON.stringify({ query: '{ organizations { id } }' }),
     });
-    expect(((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('UNAUTHENTICATED');
+    expect(
+      ((await response.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code,
+    ).toBe('UNAUTHENTICATED');
   });
 
   it('should refuse tokens for unknown organisations naming the field, and ADMIN tokens limited to some', async () => {
     const unknown = await api.graphql(ISSUE, { r: 'AUDITOR', o: ['hotel', 'nowhere'] });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'organizationIds[1]' });
     const scopedAdmin = await api.graphql(ISSUE, { r: 'ADMIN', o: ['hotel'] });
-    expect(scopedAdmin.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'organizationIds' });
+    expect(scopedAdmin.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'organizationIds',
+    });
   });
 
   it('should record issuing and revoking as events with hash and actor, the adopted admin token first', async () => {
     const issued = await issue('AUDITOR', ['hotel'], 'audit trail');
-    await api.mustQuery('mutation($t: ID!) { revokeApiToken(tokenId: $t) { revoked } }', { t: issued.tokenId });
+    await api.mustQuery('mutation($t: ID!) { revokeApiToken(tokenId: $t) { revoked } }', {
+      t: issued.tokenId,
+    });
     const reader = new SqliteEventStore({ dataDir: api.dataDir, integrityCheck: 'none' });
     try {
       const events = await reader.readAll({ eventTypes: ['ApiTokenIssued', 'ApiTokenRevoked'] });
-      expect(events[0]).toMatchObject({ stream: 'api-token-admin', type: 'ApiTokenIssued', data: { tokenId: 'admin', role: 'ADMIN' } });
+      expect(events[0]).toMatchObject({
+        stream: 'api-token-admin',
+        type: 'ApiTokenIssued',
+        data: { tokenId: 'admin', role: 'ADMIN' },
+      });
       const mine = events.filter((event) => event.stream === `api-token-${issued.tokenId}`);
       expect(mine.map((event) => event.type)).toEqual(['ApiTokenIssued', 'ApiTokenRevoked']);
-      expect(mine[0]!.data).toMatchObject({ role: 'AUDITOR', organizationIds: ['hotel'], label: 'audit trail' });
+      expect(mine[0]!.data).toMatchObject({
+        role: 'AUDITOR',
+        organizationIds: ['hotel'],
+        label: 'audit trail',
+      });
       expect(mine[0]!.data.secretHash).toMatch(/^[0-9a-f]{64}$/);
       expect(mine[1]!.metadata).toMatchObject({ actor: 'admin (admin)', role: 'ADMIN' });
       expect(mine[1]!.metadata.prevHash).toBe(mine[0]!.hash);
@@ -110,7 +135,10 @@ describe('API tokens (e2e)', () => {
 
   it('should keep the adopted ADMIN_TOKEN of a store, and ignore another ADMIN_TOKEN on a later start', async () => {
     const dataDir = api.dataDir;
-    const later = await startTestApi({ dataDir, config: { adminToken: 'a-different-admin-token-of-a-later-start' } });
+    const later = await startTestApi({
+      dataDir,
+      config: { adminToken: 'a-different-admin-token-of-a-later-start' },
+    });
     try {
       expect(later.adminToken).not.toBe(api.adminToken);
       const refused = await later.graphql('{ organizations { id } }');

@@ -16,7 +16,10 @@ describe('GraphQL hardening (e2e)', () => {
   });
 
   it('should refuse hundreds of aliased maturity calls before running them, as BAD_USER_INPUT', async () => {
-    const aliases = Array.from({ length: 300 }, (_, index) => `m${index}: maturity(organizationId: "hotel") { coverage cells { level } }`);
+    const aliases = Array.from(
+      { length: 300 },
+      (_, index) => `m${index}: maturity(organizationId: "hotel") { coverage cells { level } }`,
+    );
     const started = Date.now();
     const answer = await api.graphql(`{ ${aliases.join(' ')} }`);
     expect(answer.data ?? null).toBeNull();
@@ -28,7 +31,11 @@ describe('GraphQL hardening (e2e)', () => {
     const indices = 'customerCentricityIndex alignmentIndex targetAttainment';
     const band = 'p10 p50 p90';
     const fields = `baseline { ${indices} } projected { ${indices} } trajectory { month ${indices} } cells { functionId capabilityId level target gap perceptionGap ratingCount } weakestLinks { from to misalignment } warnings { code message from to } distribution { trials customerCentricityIndex { ${band} } alignmentIndex { ${band} } probabilityAlignmentDrops }`;
-    const fragments = Array.from({ length: 10 }, (_, index) => `s${index}: simulateInvestments(organizationId: "hotel", investmentIds: []) { ${fields} }`);
+    const fragments = Array.from(
+      { length: 10 },
+      (_, index) =>
+        `s${index}: simulateInvestments(organizationId: "hotel", investmentIds: []) { ${fields} }`,
+    );
     const answer = await api.graphql(`{ ${fragments.join(' ')} }`);
     expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
@@ -51,7 +58,10 @@ describe('GraphQL hardening (e2e)', () => {
     const response = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
-      body: JSON.stringify({ query: '{ organizations { id } }', variables: { padding: 'x'.repeat(1_100_000) } }),
+      body: JSON.stringify({
+        query: '{ organizations { id } }',
+        variables: { padding: 'x'.repeat(1_100_000) },
+      }),
     });
     expect(response.status).toBe(413);
   });
@@ -60,7 +70,9 @@ describe('GraphQL hardening (e2e)', () => {
     const answers = [
       await api.graphql('{ organizations { id } }', {}, null),
       await api.graphql('{ nonsense }'),
-      await api.graphql('mutation { recordRating(input: { assessmentId: "nowhere", functionId: "f", capabilityId: "c", level: 3, source: SELF }) { id } }'),
+      await api.graphql(
+        'mutation { recordRating(input: { assessmentId: "nowhere", functionId: "f", capabilityId: "c", level: 3, source: SELF }) { id } }',
+      ),
     ];
     for (const answer of answers) {
       const text = JSON.stringify(answer);

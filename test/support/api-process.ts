@@ -38,7 +38,10 @@ let built: Promise<void> | null = null;
 /** `node scripts/build.mjs` once per test process; a lock directory keeps parallel workers from writing dist/ together. */
 export function buildApi(): Promise<void> {
   built ??= withBuildLock(async () => {
-    await run(process.execPath, [path.join(root, 'scripts', 'build.mjs')], { cwd: root, maxBuffer: 16 * 1024 * 1024 });
+    await run(process.execPath, [path.join(root, 'scripts', 'build.mjs')], {
+      cwd: root,
+      maxBuffer: 16 * 1024 * 1024,
+    });
   });
   return built;
 }
@@ -76,23 +79,31 @@ function statOrNull(file: string): { mtimeMs: number } | null {
 export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   await buildApi();
   const adminToken = options.env?.ADMIN_TOKEN ?? `admin-${randomBytes(18).toString('base64url')}`;
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      LOG_LEVEL: 'silent',
-      RATE_LIMIT_PER_MINUTE: '0',
-      ...options.env,
-      PORT: '0',
-      DATA_DIR: options.dataDir,
-      ADMIN_TOKEN: adminToken,
+  const child = spawn(
+    process.execPath,
+    ['--enable-source-maps', path.join(root, 'dist', 'apps', 'api', 'src', 'main.js')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'silent',
+        RATE_LIMIT_PER_MINUTE: '0',
+        ...options.env,
+        PORT: '0',
+        DATA_DIR: options.dataDir,
+        ADMIN_TOKEN: adminToken,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => {
+      resolve();
+    });
+  });
   const isRunning = (): boolean => child.exitCode === null && child.signalCode === null;
 
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -109,7 +120,11 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
     child.stdout.on('data', look);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`the api exited before listening (code ${String(code)}, signal ${String(signal)}):\n${output}`));
+      reject(
+        new Error(
+          `the api exited before listening (code ${String(code)}, signal ${String(signal)}):\n${output}`,
+        ),
+      );
     });
   });
   await waitForHealth(baseUrl, isRunning, () => output);
@@ -143,7 +158,8 @@ async function waitForHealth(baseUrl: string, isRunning: () => boolean, output: 
       () => false,
     );
     if (healthy) return;
-    if (!isRunning() || Date.now() > deadline) throw new Error(`the api never answered /health:\n${output()}`);
+    if (!isRunning() || Date.now() > deadline)
+      throw new Error(`the api never answered /health:\n${output()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -27,7 +27,7 @@ function describeAdminToken(outcome: AdminTokenOutcome | null, address: string):
       return 'admin token: ADMIN_TOKEN from the environment (adopted by this new store)';
     case 'already-issued':
       return outcome.adminTokenMatches === false
-        ? 'admin token: issued earlier; ADMIN_TOKEN is not one of this store\'s tokens and was ignored'
+        ? "admin token: issued earlier; ADMIN_TOKEN is not one of this store's tokens and was ignored"
         : 'admin token: issued earlier (printed at first start, or the ADMIN_TOKEN adopted then)';
     case undefined:
       return 'admin token: none issued by this process';

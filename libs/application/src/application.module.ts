@@ -42,7 +42,13 @@ export class ApplicationModule {
   static forRoot(config: AppConfig, clock?: Clock, options: ApplicationOptions = {}): DynamicModule {
     return {
       module: ApplicationModule,
-      imports: [ConfigModule.forRoot(config, clock), EventStoreModule, CqrsModule.forRoot(), ReadModelsModule, MaturityModule],
+      imports: [
+        ConfigModule.forRoot(config, clock),
+        EventStoreModule,
+        CqrsModule.forRoot(),
+        ReadModelsModule,
+        MaturityModule,
+      ],
       providers: [
         EventSourcedExecutor,
         ...(options.seedOnStartup === false ? [] : [DefaultModelSeeder, AdminTokenBootstrap]),

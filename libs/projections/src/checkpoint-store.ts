@@ -30,7 +30,9 @@ export class CheckpointStore {
   }
 
   readAll(): Map<string, StoredCheckpoint> {
-    return new Map(this.selectAll.all().map((row) => [row.name, { position: row.position, version: row.version }]));
+    return new Map(
+      this.selectAll.all().map((row) => [row.name, { position: row.position, version: row.version }]),
+    );
   }
 
   /** Call inside the transaction that wrote what the projection built up to `position`. */

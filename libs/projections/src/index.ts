@@ -2,7 +2,11 @@
 export * from './projection';
 export * from './errors';
 export * from './checkpoint-store';
-export { openReadModelDatabase, READ_MODELS_FILE_NAME, type ReadModelDatabaseOptions } from './read-model-database';
+export {
+  openReadModelDatabase,
+  READ_MODELS_FILE_NAME,
+  type ReadModelDatabaseOptions,
+} from './read-model-database';
 export * from './projection-runner';
 export * from './organization-index/organization-scoped-events';
 export * from './organization-index/organization-index.projection';

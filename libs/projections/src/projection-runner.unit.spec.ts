@@ -29,7 +29,8 @@ describe(ProjectionRunner.name, () => {
   async function appendMany(count: number, type = 'Counted'): Promise<number> {
     let position = 0;
     for (let index = 0; index < count; index += 1)
-      position = (await store.append(`stream-${index % 3}`, [newEvent(type)], { expectedRevision: 'any' })).position;
+      position = (await store.append(`stream-${index % 3}`, [newEvent(type)], { expectedRevision: 'any' }))
+        .position;
     return position;
   }
 

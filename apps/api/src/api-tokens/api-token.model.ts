@@ -7,7 +7,8 @@ export class IssuedToken {
   @Field({ description: 'Send as "Authorization: Bearer <token>". Only its hash is stored.' }) token!: string;
   @Field(() => ID) tokenId!: string;
   @Field(() => Role) role!: Role;
-  @Field(() => [ID], { description: 'Empty for ADMIN, which reaches every organisation.' }) organizationIds!: string[];
+  @Field(() => [ID], { description: 'Empty for ADMIN, which reaches every organisation.' })
+  organizationIds!: string[];
   @Field(() => String, { nullable: true }) label!: string | null;
 }
 

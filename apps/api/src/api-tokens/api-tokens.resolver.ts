@@ -12,7 +12,15 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Role } from '../graphql/enums/enums';
 import { ApiToken, IssuedToken } from './api-token.model';
 
-const toApiToken = ({ tokenId, role, organizationIds, label, issuedAt, revokedAt, revoked }: ApiTokenRecord): ApiToken => ({
+const toApiToken = ({
+  tokenId,
+  role,
+  organizationIds,
+  label,
+  issuedAt,
+  revokedAt,
+  revoked,
+}: ApiTokenRecord): ApiToken => ({
   tokenId,
   role: Role[role],
   organizationIds,
@@ -49,12 +57,18 @@ export class ApiTokensResolver {
     return { token, tokenId, role: Role[record.role], organizationIds: reached, label: record.label };
   }
 
-  @Mutation(() => ApiToken, { description: 'Revokes a token: from now on it is refused. Revoking twice changes nothing.' })
+  @Mutation(() => ApiToken, {
+    description: 'Revokes a token: from now on it is refused. Revoking twice changes nothing.',
+  })
   async revokeApiToken(
     @Args('tokenId', { type: () => ID }) tokenId: string,
     @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApiToken> {
-    return toApiToken(await this.commandBus.execute(new RevokeApiTokenCommand(tokenId, commandContextOf(principal, commandId))));
+    return toApiToken(
+      await this.commandBus.execute(
+        new RevokeApiTokenCommand(tokenId, commandContextOf(principal, commandId)),
+      ),
+    );
   }
 }

@@ -32,7 +32,11 @@ const PLANNING: readonly RoleName[] = ['ADMIN', 'PLANNER'];
 const AUDITING: readonly RoleName[] = ['ADMIN', 'AUDITOR'];
 const ADMINISTERING: readonly RoleName[] = ['ADMIN'];
 
-const organization = (argument: string, optional = false): OrganizationSource => ({ kind: 'organization', argument, optional });
+const organization = (argument: string, optional = false): OrganizationSource => ({
+  kind: 'organization',
+  argument,
+  optional,
+});
 const assessment = (argument: string): OrganizationSource => ({ kind: 'assessment', argument });
 const investment = (argument: string): OrganizationSource => ({ kind: 'investment', argument });
 const investments = (argument: string): OrganizationSource => ({ kind: 'investments', argument });
@@ -48,8 +52,14 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     investments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     maturity: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     maturityTimeline: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
-    simulateInvestments: { roles: PLANNING, organizations: [organization('organizationId'), investments('investmentIds')] },
-    optimizePortfolio: { roles: PLANNING, organizations: [organization('organizationId'), investments('candidateIds')] },
+    simulateInvestments: {
+      roles: PLANNING,
+      organizations: [organization('organizationId'), investments('investmentIds')],
+    },
+    optimizePortfolio: {
+      roles: PLANNING,
+      organizations: [organization('organizationId'), investments('candidateIds')],
+    },
     investmentRealisation: { roles: EVERY_ROLE, organizations: [investment('investmentId')] },
     history: { roles: AUDITING, organizations: [organization('organizationId')] },
     verifyIntegrity: { roles: AUDITING, organizations: [organization('organizationId', true)] },
@@ -77,7 +87,8 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
   },
 };
 
-export const isRootType = (name: string): name is RootType => name === 'Query' || name === 'Mutation' || name === 'Subscription';
+export const isRootType = (name: string): name is RootType =>
+  name === 'Query' || name === 'Mutation' || name === 'Subscription';
 
 /** The rule of a root field, or undefined (refused) when the table has none. */
 export function accessRuleOf(rootType: RootType, fieldName: string): AccessRule | undefined {

@@ -26,7 +26,13 @@ export class AuthenticationGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_ROUTE, [
+        context.getHandler(),
+        context.getClass(),
+      ])
+    )
+      return true;
     if (context.getType<string>() !== 'graphql') {
       throw forbidden('This route is not public and not part of the GraphQL api', 'ACCESS.NOT_PUBLIC');
     }
@@ -38,60 +44,87 @@ export class AuthenticationGuard implements CanActivate {
     const principal = await this.principalOf(operationContextOf(context));
     const rule = accessRuleOf(rootType, info.fieldName);
     if (rule === undefined) {
-      throw forbidden(`${info.fieldName}: no role may run this operation (it has no access rule)`, 'ACCESS.NO_RULE');
+      throw forbidden(
+        `${info.fieldName}: no role may run this operation (it has no access rule)`,
+        'ACCESS.NO_RULE',
+      );
     }
     if (!rule.roles.includes(principal.role)) {
-      throw forbidden(`${info.fieldName}: a ${principal.role} token may not run this operation`, 'ACCESS.ROLE');
+      throw forbidden(
+        `${info.fieldName}: a ${principal.role} token may not run this operation`,
+        'ACCESS.ROLE',
+      );
     }
-    if (!principal.allOrganizations) await this.checkOrganizations(principal, rule, graphqlContext.getArgs<Record<string, unknown>>());
+    if (!principal.allOrganizations)
+      await this.checkOrganizations(principal, rule, graphqlContext.getArgs<Record<string, unknown>>());
     return true;
   }
 
   /** Authenticates once per operation context (one HTTP request may run several root fields). */
   private async principalOf(operation: OperationContext): Promise<Principal> {
     if (operation.principal) return operation.principal;
-    const header = operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams);
+    const header =
+      operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams);
     if (header === undefined || header.trim() === '') {
-      throw unauthenticated('An API token is required: send the header "Authorization: Bearer <token>"', 'AUTH.MISSING_TOKEN');
+      throw unauthenticated(
+        'An API token is required: send the header "Authorization: Bearer <token>"',
+        'AUTH.MISSING_TOKEN',
+      );
     }
     const token = BEARER.exec(header)?.[1];
     const principal = token === undefined ? null : await this.tokens.authenticate(token);
-    if (principal === null) throw unauthenticated('The API token is unknown, malformed or revoked', 'AUTH.INVALID_TOKEN');
+    if (principal === null)
+      throw unauthenticated('The API token is unknown, malformed or revoked', 'AUTH.INVALID_TOKEN');
     this.rateLimiter.take(principal.tokenId);
     operation.principal = principal;
     if (operation.req) operation.req.principal = principal;
     return principal;
   }
 
-  private async checkOrganizations(principal: Principal, rule: AccessRule, args: Record<string, unknown>): Promise<void> {
+  private async checkOrganizations(
+    principal: Principal,
+    rule: AccessRule,
+    args: Record<string, unknown>,
+  ): Promise<void> {
     for (const source of rule.organizations) {
       for (const organizationId of await this.organizationsOf(source, args)) {
         if (!principal.organizationIds.includes(organizationId)) {
-          throw forbidden(`${source.argument}: this token does not reach organisation "${organizationId}"`, 'ACCESS.ORGANIZATION', source.argument);
+          throw forbidden(
+            `${source.argument}: this token does not reach organisation "${organizationId}"`,
+            'ACCESS.ORGANIZATION',
+            source.argument,
+          );
         }
       }
     }
   }
 
-  private async organizationsOf(source: OrganizationSource, args: Record<string, unknown>): Promise<string[]> {
+  private async organizationsOf(
+    source: OrganizationSource,
+    args: Record<string, unknown>,
+  ): Promise<string[]> {
     const value = argumentAt(args, source.argument);
     switch (source.kind) {
       case 'organization':
         // Left out (verifyIntegrity over the whole store): a global check, no organisation to match.
-        return value === undefined || value === null ? [] : [String(value)];
+        return value === undefined || value === null ? [] : [idOf(value)];
       case 'assessment':
-        return present(await this.resources.ofAssessment(String(value)));
+        return present(await this.resources.ofAssessment(idOf(value)));
       case 'investment':
-        return present(await this.resources.ofInvestment(String(value)));
+        return present(await this.resources.ofInvestment(idOf(value)));
       case 'investments': {
-        const ids = Array.isArray(value) ? value.map(String) : [];
+        const ids = Array.isArray(value) ? value.map(idOf) : [];
         return (await Promise.all(ids.map((id) => this.resources.ofInvestment(id)))).flatMap(present);
       }
     }
   }
 }
 
-const present = (organizationId: string | null): string[] => (organizationId === null ? [] : [organizationId]);
+const present = (organizationId: string | null): string[] =>
+  organizationId === null ? [] : [organizationId];
+
+/** GraphQL has already coerced ID arguments to strings; anything else is compared as its JSON. */
+const idOf = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 
 function argumentAt(args: Record<string, unknown>, path: string): unknown {
   let value: unknown = args;
@@ -102,7 +135,9 @@ function argumentAt(args: Record<string, unknown>, path: string): unknown {
   return value;
 }
 
-function authorizationParameter(parameters: Readonly<Record<string, unknown>> | undefined): string | undefined {
+function authorizationParameter(
+  parameters: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
   const value = parameters?.authorization ?? parameters?.Authorization;
   return typeof value === 'string' ? value : undefined;
 }

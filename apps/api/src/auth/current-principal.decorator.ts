@@ -13,21 +13,25 @@ export interface AuthenticatedRequest extends Request {
  * parameters (where the bearer token travels). The guard puts the caller here once per operation.
  */
 export interface OperationContext {
-  req?: AuthenticatedRequest;
+  /** Over graphql-ws, a request-like object without headers: hence Partial. */
+  req?: Partial<AuthenticatedRequest>;
   connectionParams?: Readonly<Record<string, unknown>>;
   principal?: Principal;
 }
 
 export function operationContextOf(context: ExecutionContext): OperationContext {
-  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<OperationContext>();
+  if (context.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(context).getContext<OperationContext>();
   const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
   return { req, principal: req.principal };
 }
 
 /** The caller the authentication guard established. */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const operation = operationContextOf(context);
-  const principal = operation.principal ?? operation.req?.principal;
-  if (!principal) throw new Error('no principal on the request: the authentication guard did not run');
-  return principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const operation = operationContextOf(context);
+    const principal = operation.principal ?? operation.req?.principal;
+    if (!principal) throw new Error('no principal on the request: the authentication guard did not run');
+    return principal;
+  },
+);

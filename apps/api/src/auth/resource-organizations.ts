@@ -18,12 +18,18 @@ export class ResourceOrganizations {
 
   /** The assessment's organisation, or null when no such assessment exists. */
   ofAssessment(assessmentId: string): Promise<string | null> {
-    return this.lookUp(`assessment/${assessmentId}`, async () => (await this.assessments.find(assessmentId))?.organizationId ?? null);
+    return this.lookUp(
+      `assessment/${assessmentId}`,
+      async () => (await this.assessments.find(assessmentId))?.organizationId ?? null,
+    );
   }
 
   /** The investment's organisation, or null when no such investment exists. */
   ofInvestment(investmentId: string): Promise<string | null> {
-    return this.lookUp(`investment/${investmentId}`, async () => (await this.investments.find(investmentId))?.organizationId ?? null);
+    return this.lookUp(
+      `investment/${investmentId}`,
+      async () => (await this.investments.find(investmentId))?.organizationId ?? null,
+    );
   }
 
   private async lookUp(key: string, read: () => Promise<string | null>): Promise<string | null> {

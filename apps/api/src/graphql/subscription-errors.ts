@@ -1,12 +1,11 @@
 // graphql-ws runs subscriptions outside Apollo, so Apollo's formatError never sees their errors:
 // these hooks pass them through the same mapping, so a refused subscription answers
 // UNAUTHENTICATED or FORBIDDEN like any other operation.
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { formatApiError } from './error-mapping';
 
-const formatted = (error: Parameters<typeof formatApiError>[1] & { toJSON(): GraphQLFormattedError }): GraphQLFormattedError =>
-  formatApiError(error.toJSON(), error);
+const formatted = (error: GraphQLError): GraphQLFormattedError => formatApiError(error.toJSON(), error);
 
 export function subscriptionErrorHooks(): Pick<ServerOptions, 'onNext' | 'onError'> {
   return {

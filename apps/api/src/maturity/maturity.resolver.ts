@@ -36,7 +36,8 @@ export class MaturityResolver {
   }
 
   @Subscription(() => MaturityView, {
-    description: "The organisation's current view, each time the read models have applied a change to it.",
+    description:
+      "The organisation's current view at once, then each time the read models have applied a change to it.",
     resolve: (view: MaturityView): MaturityView => view,
   })
   maturityChanged(

@@ -6,6 +6,7 @@ import { registerVerifyCommand } from './verify.command';
 import { registerBackupCommand } from './backup.command';
 import { registerRestoreCommand } from './restore.command';
 import { registerReplayCommand } from './replay.command';
+import { registerRebuildCommand } from './rebuild.command';
 
 /** Every command of the CLI; each lives in its own file and adds itself to the program here. */
 export function registerCommands(program: Command): void {
@@ -17,4 +18,5 @@ export function registerCommands(program: Command): void {
   registerBackupCommand(program);
   registerRestoreCommand(program);
   registerReplayCommand(program);
+  registerRebuildCommand(program);
 }

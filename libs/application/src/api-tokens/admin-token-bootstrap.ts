@@ -60,14 +60,18 @@ export class AdminTokenBootstrap implements OnApplicationBootstrap {
     const { state } = await this.executor.load(stream, apiTokenDecider);
     this.index.remember(state);
     if (state.status === 'NONE' || state.secretHash !== secretHash) return this.alreadyIssued();
-    return adopted === undefined ? { kind: 'created', token: formatToken(ADMIN_TOKEN_ID, secret) } : { kind: 'adopted', source: 'ADMIN_TOKEN' };
+    return adopted === undefined
+      ? { kind: 'created', token: formatToken(ADMIN_TOKEN_ID, secret) }
+      : { kind: 'adopted', source: 'ADMIN_TOKEN' };
   }
 
   private async alreadyIssued(): Promise<AdminTokenOutcome> {
     if (this.config.adminToken === undefined) return { kind: 'already-issued', adminTokenMatches: null };
     const matches = (await this.index.authenticate(this.config.adminToken))?.role === 'ADMIN';
     if (!matches) {
-      this.logger.warn('ADMIN_TOKEN is ignored: this store already had API tokens, and ADMIN_TOKEN is not one of its admin tokens');
+      this.logger.warn(
+        'ADMIN_TOKEN is ignored: this store already had API tokens, and ADMIN_TOKEN is not one of its admin tokens',
+      );
     }
     return { kind: 'already-issued', adminTokenMatches: matches };
   }

@@ -1,4 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type EventSubscription, type RecordedEvent } from '@app/event-store';
 import {
   type ApiTokenEvent,
@@ -48,9 +54,12 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     await this.ready();
-    this.subscription = this.store.subscribeToAll({ after: this.checkpoint, eventTypes: TOKEN_EVENT_TYPES }, (event) => {
-      this.apply(event);
-    });
+    this.subscription = this.store.subscribeToAll(
+      { after: this.checkpoint, eventTypes: TOKEN_EVENT_TYPES },
+      (event) => {
+        this.apply(event);
+      },
+    );
     this.subscription.done.catch((error: unknown) => {
       this.logger.error(`token subscription stopped: ${String(error)}`);
     });
@@ -93,11 +102,13 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
     const parsed = parseToken(presented);
     if (parsed !== null) {
       const token = this.tokens.get(parsed.tokenId) ?? (await this.lookUpMiss(parsed.tokenId));
-      if (token?.status === 'ISSUED' && sameDigest(token.secretHash, hashSecret(parsed.secret))) return principalOf(token);
+      if (token?.status === 'ISSUED' && sameDigest(token.secretHash, hashSecret(parsed.secret)))
+        return principalOf(token);
     }
     // The adopted ADMIN_TOKEN is hashed whole: an operator's string need not have our shape.
     const admin = this.tokens.get(ADMIN_TOKEN_ID);
-    if (admin?.status === 'ISSUED' && sameDigest(admin.secretHash, hashSecret(presented))) return principalOf(admin);
+    if (admin?.status === 'ISSUED' && sameDigest(admin.secretHash, hashSecret(presented)))
+      return principalOf(admin);
     return null;
   }
 
@@ -110,7 +121,11 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
 
   private async loadAll(): Promise<void> {
     for (;;) {
-      const page = await this.store.readAll({ after: this.checkpoint, maxCount: PAGE_SIZE, eventTypes: TOKEN_EVENT_TYPES });
+      const page = await this.store.readAll({
+        after: this.checkpoint,
+        maxCount: PAGE_SIZE,
+        eventTypes: TOKEN_EVENT_TYPES,
+      });
       for (const event of page) this.apply(event);
       const last = page.at(-1);
       if (page.length < PAGE_SIZE || last === undefined) return;

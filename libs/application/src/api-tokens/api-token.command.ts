@@ -78,12 +78,21 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ role, organizationIds, label, context }: IssueApiTokenCommand): Promise<IssuedApiTokenResult> {
+  async execute({
+    role,
+    organizationIds,
+    label,
+    context,
+  }: IssueApiTokenCommand): Promise<IssuedApiTokenResult> {
     const checkedRole: ApiTokenRole = requireOneOf('role', role, API_TOKEN_ROLES);
     for (const [position, organizationId] of organizationIds.entries()) {
       const field = `organizationIds[${position}]`;
       if ((await this.organizations.find(requireSlug(field, organizationId))) === null) {
-        throw notFound(field, `${field}: no organisation "${organizationId}" is registered`, 'ORGANIZATION.NOT_FOUND');
+        throw notFound(
+          field,
+          `${field}: no organisation "${organizationId}" is registered`,
+          'ORGANIZATION.NOT_FOUND',
+        );
       }
     }
     // A commandId names the token, so a repeat lands on the same stream and appends nothing.
@@ -94,7 +103,10 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
       this.index,
       this.clock,
       tokenId,
-      { type: 'IssueApiToken', data: { tokenId, role: checkedRole, organizationIds, label, secretHash: hashSecret(secret) } },
+      {
+        type: 'IssueApiToken',
+        data: { tokenId, role: checkedRole, organizationIds, label, secretHash: hashSecret(secret) },
+      },
       context,
     );
     if (repeated) {
@@ -118,7 +130,14 @@ export class RevokeApiTokenHandler implements ICommandHandler<RevokeApiTokenComm
 
   async execute({ tokenId, context }: RevokeApiTokenCommand): Promise<ApiTokenRecord> {
     const stream = requireSlug('tokenId', tokenId);
-    const { record } = await executeTokenCommand(this.executor, this.index, this.clock, stream, { type: 'RevokeApiToken' }, context);
+    const { record } = await executeTokenCommand(
+      this.executor,
+      this.index,
+      this.clock,
+      stream,
+      { type: 'RevokeApiToken' },
+      context,
+    );
     return record;
   }
 }

@@ -115,8 +115,9 @@ export class EventSourcedExecutor {
         toNewEvent(event, stream, index, context, execution.schemaVersions),
       );
       let position: number;
+      let written: boolean;
       try {
-        ({ position } = await this.store.append(stream, newEvents, {
+        ({ position, written } = await this.store.append(stream, newEvents, {
           expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision,
         }));
       } catch (error) {
@@ -131,6 +132,11 @@ export class EventSourcedExecutor {
           );
         }
         throw error;
+      }
+      if (!written) {
+        // The same command (same derived event ids) was appended concurrently: answer with what was stored.
+        const reloaded = await this.load(stream, decider);
+        return { state: reloaded.state, position: null, repeated: true };
       }
       const state = decided.reduce(decider.evolve, loaded.state);
       return { state, position, repeated: false };

@@ -13,16 +13,17 @@ export class MaturityChanges {
   ) {}
 
   /**
-   * The organisation's current view after each applied change, until the iterator is returned.
+   * The organisation's current view at once, then after each applied change, until the iterator
+   * is returned.
    * Changes that arrive while a view is computed are folded into the next one.
    */
   watch(organizationId: string): AsyncIterableIterator<MaturityView> {
     const id = requireSlug('organizationId', organizationId);
     const queued: MaturityView[] = [];
     const waiting: ((result: IteratorResult<MaturityView>) => void)[] = [];
-    let computing = false;
-    let dirty = false;
-    let finished = false;
+    const subscription = { finished: false, computing: false, dirty: false };
+    // A function, not the field: the flags change while refresh() awaits.
+    const changedMeanwhile = (): boolean => subscription.dirty && !subscription.finished;
 
     const deliver = (view: MaturityView): void => {
       const next = waiting.shift();
@@ -30,29 +31,31 @@ export class MaturityChanges {
       else queued.push(view);
     };
     const refresh = async (): Promise<void> => {
-      if (computing) {
-        dirty = true;
+      if (subscription.computing) {
+        subscription.dirty = true;
         return;
       }
-      computing = true;
+      subscription.computing = true;
       try {
         do {
-          dirty = false;
+          subscription.dirty = false;
           const view = await this.maturity.maturity(id);
-          if (!finished) deliver(view);
-        } while (dirty && !finished);
+          if (!subscription.finished) deliver(view);
+        } while (changedMeanwhile());
       } finally {
-        computing = false;
+        subscription.computing = false;
       }
     };
     const stopListening = this.maturity.onChange((organizationIds) => {
-      if (organizationIds.has(id) && !finished) void refresh().catch(() => undefined);
+      if (organizationIds.has(id) && !subscription.finished) void refresh().catch(() => undefined);
     });
+    // The current view first: a client needs no separate query, and knows it is subscribed.
+    void refresh().catch(() => undefined);
     // The api starts the runner at boot; a subscriber elsewhere (a test, the cli) starts it here.
     void this.readModels.runner.start().catch(() => undefined);
 
     const finish = (): Promise<IteratorResult<MaturityView>> => {
-      finished = true;
+      subscription.finished = true;
       stopListening();
       for (const next of waiting.splice(0)) next({ value: undefined, done: true });
       return Promise.resolve({ value: undefined, done: true });
@@ -61,7 +64,7 @@ export class MaturityChanges {
       next: (): Promise<IteratorResult<MaturityView>> => {
         const view = queued.shift();
         if (view !== undefined) return Promise.resolve({ value: view, done: false });
-        if (finished) return Promise.resolve({ value: undefined, done: true });
+        if (subscription.finished) return Promise.resolve({ value: undefined, done: true });
         return new Promise((resolve) => waiting.push(resolve));
       },
       return: finish,

@@ -18,7 +18,11 @@ import { organizationIdOf } from '@app/projections';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { ReadModels } from '../projections/read-models';
 import { toScoringModel, toScoringOrganization } from '../simulation/scoring-inputs';
-import { assessmentRatingsOf, foldOrganizationHistory, type OrganizationHistory } from './organization-history';
+import {
+  assessmentRatingsOf,
+  foldOrganizationHistory,
+  type OrganizationHistory,
+} from './organization-history';
 import type {
   MaturityBaseline,
   MaturityPoint,
@@ -49,7 +53,9 @@ export class MaturityQueryService implements OnModuleDestroy {
     private readonly readModels: ReadModels,
     private readonly models: MaturityModelCatalog,
   ) {
-    this.stopListening = readModels.runner.onApplied((events) => this.onApplied(events));
+    this.stopListening = readModels.runner.onApplied((events) => {
+      this.onApplied(events);
+    });
   }
 
   onModuleDestroy(): void {
@@ -94,7 +100,9 @@ export class MaturityQueryService implements OnModuleDestroy {
     const known = await this.knownOrganization(id, null);
     const assessments = assessmentRatingsOf(known.history);
     const dates = [...new Set(assessments.map((assessment) => Date.parse(assessment.periodEnd)))]
-      .filter((date) => (from === null || date >= Date.parse(from)) && (to === null || date <= Date.parse(to)))
+      .filter(
+        (date) => (from === null || date >= Date.parse(from)) && (to === null || date <= Date.parse(to)),
+      )
       .sort((left, right) => left - right);
     return dates.map((date) => {
       const at = new Date(date).toISOString();
@@ -151,12 +159,20 @@ export class MaturityQueryService implements OnModuleDestroy {
   /** Called with the organisations whose maturity may have changed, after the projection applied it. */
   onChange(listener: MaturityChangeListener): () => void {
     this.changeListeners.add(listener);
-    return () => this.changeListeners.delete(listener);
+    return () => {
+      this.changeListeners.delete(listener);
+    };
   }
 
-  private async knownOrganization(organizationId: string, knownAt: string | null): Promise<KnownOrganization> {
+  private async knownOrganization(
+    organizationId: string,
+    knownAt: string | null,
+  ): Promise<KnownOrganization> {
     const index = this.readModels.index;
-    const events = index.eventsOf(organizationId, knownAt === null ? {} : { recordedUntil: Date.parse(knownAt) });
+    const events = index.eventsOf(
+      organizationId,
+      knownAt === null ? {} : { recordedUntil: Date.parse(knownAt) },
+    );
     const history = foldOrganizationHistory(events);
     if (history.organization.status !== 'REGISTERED') {
       // Registered later than knownAt: as known then there was nothing to score.
@@ -170,7 +186,11 @@ export class MaturityQueryService implements OnModuleDestroy {
       );
     }
     const model = await this.models.require(history.organization.modelId, history.organization.modelVersion);
-    return { model: toScoringModel(model), organization: toScoringOrganization(history.organization), history };
+    return {
+      model: toScoringModel(model),
+      organization: toScoringOrganization(history.organization),
+      history,
+    };
   }
 
   private remember(organizationId: string, view: MaturityView): void {

@@ -30,7 +30,12 @@ export interface OrganizationHistory {
   assessments: AssessmentHistory[];
 }
 
-const ORGANIZATION_EVENT_TYPES = new Set(['OrganizationRegistered', 'FunctionAdded', 'FunctionsLinked', 'TargetSet']);
+const ORGANIZATION_EVENT_TYPES = new Set([
+  'OrganizationRegistered',
+  'FunctionAdded',
+  'FunctionsLinked',
+  'TargetSet',
+]);
 
 export function foldOrganizationHistory(events: readonly IndexedEvent[]): OrganizationHistory {
   let organization = initialOrganizationState();
@@ -78,7 +83,10 @@ export function foldOrganizationHistory(events: readonly IndexedEvent[]): Organi
   return { organization, assessments: [...assessments.values()] };
 }
 
-function ratingOf(data: RatingRecordedData | RatingCorrectedData, evidence: string | null | undefined): AssessmentRating {
+function ratingOf(
+  data: RatingRecordedData | RatingCorrectedData,
+  evidence: string | null | undefined,
+): AssessmentRating {
   return {
     functionId: data.functionId,
     capabilityId: data.capabilityId,

@@ -33,7 +33,8 @@ const logger = new Logger('ReadModels');
     {
       provide: READ_MODEL_DATABASE,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig): Database.Database => openReadModelDatabase({ dataDir: config.dataDir }),
+      useFactory: (config: AppConfig): Database.Database =>
+        openReadModelDatabase({ dataDir: config.dataDir }),
     },
     {
       provide: ReadModels,
@@ -43,7 +44,9 @@ const logger = new Logger('ReadModels');
           store,
           database,
           projections: [new OrganizationIndexProjection(), new OrganizationDirectoryProjection()],
-          onError: (error) => logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+          onError: (error) => {
+            logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+          },
         });
         return new ReadModels(runner, () => new OrganizationIndexReader(database));
       },

@@ -11,7 +11,14 @@ const secretHash = 'a'.repeat(64);
 
 const issue = (overrides: Partial<IssueApiToken['data']> = {}): IssueApiToken => ({
   type: 'IssueApiToken',
-  data: { tokenId: 'tok-1', role: 'ASSESSOR', organizationIds: ['hotel', 'hotel'], label: 'Front office', secretHash, ...overrides },
+  data: {
+    tokenId: 'tok-1',
+    role: 'ASSESSOR',
+    organizationIds: ['hotel', 'hotel'],
+    label: 'Front office',
+    secretHash,
+    ...overrides,
+  },
 });
 
 const issued: ApiTokenIssued = {
@@ -35,19 +42,30 @@ describe('apiTokenDecider', () => {
     spec
       .given([])
       .when(issue({ role: 'ADMIN', organizationIds: [], label: null }))
-      .then([{ type: 'ApiTokenIssued', data: { ...issued.data, role: 'ADMIN', organizationIds: [], label: null } }]);
+      .then([
+        { type: 'ApiTokenIssued', data: { ...issued.data, role: 'ADMIN', organizationIds: [], label: null } },
+      ]);
   });
 
   it('should refuse a scoped role without organisations', () => {
-    spec.given([]).when(issue({ organizationIds: [] })).thenThrows('invalid_input', API_TOKEN_ERROR_CODES.noOrganizations, 'organizationIds');
+    spec
+      .given([])
+      .when(issue({ organizationIds: [] }))
+      .thenThrows('invalid_input', API_TOKEN_ERROR_CODES.noOrganizations, 'organizationIds');
   });
 
   it('should refuse an ADMIN token limited to organisations, since ADMIN reaches all', () => {
-    spec.given([]).when(issue({ role: 'ADMIN' })).thenThrows('invalid_input', API_TOKEN_ERROR_CODES.noOrganizations, 'organizationIds');
+    spec
+      .given([])
+      .when(issue({ role: 'ADMIN' }))
+      .thenThrows('invalid_input', API_TOKEN_ERROR_CODES.noOrganizations, 'organizationIds');
   });
 
   it('should refuse an unknown role and a malformed organisation id naming the field', () => {
-    spec.given([]).when(issue({ role: 'ROOT' })).thenThrows('invalid_input', VALIDATION_ERROR_CODES.notAllowed, 'role');
+    spec
+      .given([])
+      .when(issue({ role: 'ROOT' }))
+      .thenThrows('invalid_input', VALIDATION_ERROR_CODES.notAllowed, 'role');
     spec
       .given([])
       .when(issue({ organizationIds: ['hotel', 'Not A Slug'] }))
@@ -55,7 +73,10 @@ describe('apiTokenDecider', () => {
   });
 
   it('should refuse something that is not a SHA-256 digest as the secret hash', () => {
-    spec.given([]).when(issue({ secretHash: 'plain-secret' })).thenThrows('invalid_input', API_TOKEN_ERROR_CODES.malformedSecretHash, 'secretHash');
+    spec
+      .given([])
+      .when(issue({ secretHash: 'plain-secret' }))
+      .thenThrows('invalid_input', API_TOKEN_ERROR_CODES.malformedSecretHash, 'secretHash');
   });
 
   it('should refuse issuing the same token id twice', () => {
@@ -63,12 +84,18 @@ describe('apiTokenDecider', () => {
   });
 
   it('should revoke an issued token, and revoking again changes nothing', () => {
-    const revoked = { type: 'ApiTokenRevoked' as const, data: { tokenId: 'tok-1', revokedAt: now.toISOString() } };
+    const revoked = {
+      type: 'ApiTokenRevoked' as const,
+      data: { tokenId: 'tok-1', revokedAt: now.toISOString() },
+    };
     spec.given([issued]).when({ type: 'RevokeApiToken' }).then([revoked]);
     spec.given([issued, revoked]).when({ type: 'RevokeApiToken' }).then([]);
   });
 
   it('should refuse revoking a token never issued', () => {
-    spec.given([]).when({ type: 'RevokeApiToken' }).thenThrows('not_found', API_TOKEN_ERROR_CODES.notFound, 'tokenId');
+    spec
+      .given([])
+      .when({ type: 'RevokeApiToken' })
+      .thenThrows('not_found', API_TOKEN_ERROR_CODES.notFound, 'tokenId');
   });
 });

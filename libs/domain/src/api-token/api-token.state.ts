@@ -19,6 +19,8 @@ export function evolveApiToken(state: ApiTokenState, event: ApiTokenEvent): ApiT
     case 'ApiTokenIssued':
       return { status: 'ISSUED', ...event.data, revokedAt: null };
     case 'ApiTokenRevoked':
-      return state.status === 'NONE' ? state : { ...state, status: 'REVOKED', revokedAt: event.data.revokedAt };
+      return state.status === 'NONE'
+        ? state
+        : { ...state, status: 'REVOKED', revokedAt: event.data.revokedAt };
   }
 }

@@ -8,11 +8,7 @@ import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../o
 import type { StreamCategory } from '../shared';
 
 export type DomainEventUnion =
-  | MaturityModelEvent
-  | OrganizationEvent
-  | AssessmentEvent
-  | InvestmentEvent
-  | ApiTokenEvent;
+  MaturityModelEvent | OrganizationEvent | AssessmentEvent | InvestmentEvent | ApiTokenEvent;
 export type DomainEventType = DomainEventUnion['type'];
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {

@@ -2,7 +2,13 @@
 // category prefix is unambiguous when parsing back.
 import { isSlug } from './validation';
 
-export const STREAM_CATEGORIES = ['maturity-model', 'organization', 'assessment', 'investment', 'api-token'] as const;
+export const STREAM_CATEGORIES = [
+  'maturity-model',
+  'organization',
+  'assessment',
+  'investment',
+  'api-token',
+] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
 export const streamName = (category: StreamCategory, id: string): string => `${category}-${id}`;

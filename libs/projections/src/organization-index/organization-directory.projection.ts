@@ -1,7 +1,7 @@
 // Which organisations exist, and which assessments and investments each has: the lists the
 // readers answer without scanning the store.
 import type Database from 'better-sqlite3';
-import type { RecordedEvent } from '@app/event-store';
+import type { JsonValue, RecordedEvent } from '@app/event-store';
 import type { Projection, ProjectionTransaction } from '../projection';
 import { organizationIdOf } from './organization-scoped-events';
 
@@ -62,13 +62,18 @@ export class OrganizationDirectoryProjection implements Projection {
       const data = event.data;
       switch (event.type) {
         case 'OrganizationRegistered':
-          statements.organization.run(organizationId, String(data.name), event.position);
+          statements.organization.run(organizationId, textOf(data.name), event.position);
           break;
         case 'AssessmentOpened':
-          statements.assessment.run(String(data.assessmentId), organizationId, String(data.periodEnd), event.position);
+          statements.assessment.run(
+            textOf(data.assessmentId),
+            organizationId,
+            textOf(data.periodEnd),
+            event.position,
+          );
           break;
         case 'InvestmentPlanned':
-          statements.investment.run(String(data.investmentId), organizationId, event.position);
+          statements.investment.run(textOf(data.investmentId), organizationId, event.position);
           break;
         default:
           break;
@@ -94,4 +99,11 @@ export class OrganizationDirectoryProjection implements Projection {
     }
     return this.statements;
   }
+}
+
+/** The domain writes these fields as strings; anything else is a broken event, not a name. */
+function textOf(value: JsonValue | undefined): string {
+  if (typeof value !== 'string')
+    throw new Error(`expected a string in the event data, got ${JSON.stringify(value)}`);
+  return value;
 }

@@ -67,11 +67,18 @@ export function decodeIndexedEvent(
     revision,
     type,
     recordedAt: row.recordedAt,
-    data: RATING_TYPES.has(type) && Array.isArray(payload) ? ratingData(type, payload, row) : (payload as JsonObject),
+    data:
+      RATING_TYPES.has(type) && Array.isArray(payload)
+        ? ratingData(type, payload, row)
+        : (payload as JsonObject),
   };
 }
 
-function ratingData(type: string, payload: JsonValue[], row: { stream: string; organizationId: string }): JsonObject {
+function ratingData(
+  type: string,
+  payload: JsonValue[],
+  row: { stream: string; organizationId: string },
+): JsonObject {
   const data: JsonObject = {
     assessmentId: row.stream.slice('assessment-'.length),
     organizationId: row.organizationId,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { SqliteEventStore, type NewEvent, type ReadAllOptions } from '@app/event-store';
+import type { Projection } from '../projection';
 import { openReadModelDatabase } from '../read-model-database';
 import { ProjectionRunner } from '../projection-runner';
 import { newEvent, RecordingProjection } from '../testing/recording-projection';
@@ -36,7 +37,7 @@ describe('Organisation index on SQLite', () => {
 
   const runnerOn = (
     readModels: Database.Database,
-    projections = [new OrganizationIndexProjection(), new OrganizationDirectoryProjection()],
+    projections: Projection[] = [new OrganizationIndexProjection(), new OrganizationDirectoryProjection()],
   ): ProjectionRunner => {
     const runner = new ProjectionRunner({ store, database: readModels, projections, pageSize: 50 });
     runners.push(runner);
@@ -53,7 +54,13 @@ describe('Organisation index on SQLite', () => {
       modelVersion: 1,
       registeredAt: '2024-01-01T00:00:00.000Z',
     }),
-    newEvent('FunctionAdded', { organizationId, functionId: 'front-desk', name: 'Front desk', customerFacing: true, partner: false }),
+    newEvent('FunctionAdded', {
+      organizationId,
+      functionId: 'front-desk',
+      name: 'Front desk',
+      customerFacing: true,
+      partner: false,
+    }),
   ];
 
   const assessmentEvents = (organizationId: string, assessmentId: string, ratings: number): NewEvent[] => [
@@ -84,22 +91,32 @@ describe('Organisation index on SQLite', () => {
     let position = 0;
     for (let index = firstIndex; index < firstIndex + organizations; index += 1) {
       const organizationId = `hotel-${index}`;
-      await store.append(`organization-${organizationId}`, organizationEvents(organizationId), { expectedRevision: 'any' });
-      position = (
-        await store.append(`assessment-${organizationId}-q1`, assessmentEvents(organizationId, `${organizationId}-q1`, ratingsPerAssessment), {
-          expectedRevision: 'any',
-        })
-      ).position;
-      await store.append('maturity-model-elsewhere', [newEvent('MaturityModelPublished', { id: 'elsewhere' })], {
+      await store.append(`organization-${organizationId}`, organizationEvents(organizationId), {
         expectedRevision: 'any',
       });
+      position = (
+        await store.append(
+          `assessment-${organizationId}-q1`,
+          assessmentEvents(organizationId, `${organizationId}-q1`, ratingsPerAssessment),
+          {
+            expectedRevision: 'any',
+          },
+        )
+      ).position;
+      await store.append(
+        'maturity-model-elsewhere',
+        [newEvent('MaturityModelPublished', { id: 'elsewhere' })],
+        {
+          expectedRevision: 'any',
+        },
+      );
     }
     return position;
   }
 
   const dump = (readModels: Database.Database): unknown[] =>
-    ['organization_events', 'organizations', 'organization_assessments', 'organization_investments'].map((table) =>
-      readModels.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
+    ['organization_events', 'organizations', 'organization_assessments', 'organization_investments'].map(
+      (table) => readModels.prepare(`SELECT * FROM ${table} ORDER BY 1`).all(),
     );
 
   it('should index every event of an organisation, with its position, stream, revision, type and recordedAt', async () => {
@@ -142,14 +159,18 @@ describe('Organisation index on SQLite', () => {
     expect(reader.assessmentIdsOf('hotel-2')).toEqual(['hotel-2-q1']);
     // Transaction time: the correction was recorded by the last append.
     const beforeCorrection = Math.max(...indexed.slice(0, -1).map((event) => event.recordedAt));
-    expect(reader.eventsOf('hotel-1', { recordedUntil: beforeCorrection }).map((event) => event.type)).not.toContain(
-      'RatingCorrected',
-    );
+    expect(
+      reader.eventsOf('hotel-1', { recordedUntil: beforeCorrection }).map((event) => event.type),
+    ).not.toContain('RatingCorrected');
   });
 
   it('should resume from its checkpoint after a restart instead of replaying everything', async () => {
     await seed(4, 10);
-    const projections = (): [OrganizationIndexProjection, OrganizationDirectoryProjection, RecordingProjection] => [
+    const projections = (): [
+      OrganizationIndexProjection,
+      OrganizationDirectoryProjection,
+      RecordingProjection,
+    ] => [
       new OrganizationIndexProjection(),
       new OrganizationDirectoryProjection(),
       new RecordingProjection('ratings', ['RatingRecorded']),
@@ -209,12 +230,16 @@ describe('Organisation index on SQLite', () => {
     // Read from a second connection: only what was committed is in the file.
     const reopened = openReadModelDatabase({ dataDir });
     try {
-      const checkpoints = reopened.prepare('SELECT name, position FROM projection_checkpoints ORDER BY name').all();
+      const checkpoints = reopened
+        .prepare('SELECT name, position FROM projection_checkpoints ORDER BY name')
+        .all();
       expect(checkpoints).toEqual([
         { name: 'organization-index', position: 0 },
         { name: 'poisoned', position: 0 },
       ]);
-      expect(reopened.prepare('SELECT count(*) AS count FROM organization_events').get()).toEqual({ count: 0 });
+      expect(reopened.prepare('SELECT count(*) AS count FROM organization_events').get()).toEqual({
+        count: 0,
+      });
     } finally {
       reopened.close();
     }

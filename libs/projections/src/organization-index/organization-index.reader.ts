@@ -49,7 +49,8 @@ export class OrganizationIndexReader {
     const events: IndexedEvent[] = [];
     for (const row of this.selectRuns.all(organizationId, options.recordedUntil ?? Number.MAX_SAFE_INTEGER)) {
       const context = { stream: row.stream, organizationId, recordedAt: row.recordedAt };
-      for (const encoded of JSON.parse(row.events) as EncodedEvent[]) events.push(decodeIndexedEvent(encoded, context));
+      for (const encoded of JSON.parse(row.events) as EncodedEvent[])
+        events.push(decodeIndexedEvent(encoded, context));
     }
     return events;
   }

@@ -30,7 +30,9 @@ export class RecordingProjection implements Projection {
 
   apply(events: readonly RecordedEvent[], transaction: ProjectionTransaction): void {
     this.applyCalls += 1;
-    const insert = transaction.prepare<[number, string]>(`INSERT INTO "${this.name}" (position, type) VALUES (?, ?)`);
+    const insert = transaction.prepare<[number, string]>(
+      `INSERT INTO "${this.name}" (position, type) VALUES (?, ?)`,
+    );
     for (const event of events) {
       insert.run(event.position, event.type);
       if (event.type === this.failOnType) throw new Error(`cannot apply ${event.type}`);
@@ -39,7 +41,9 @@ export class RecordingProjection implements Projection {
 
   rows(database: Database.Database): { position: number; type: string }[] {
     return database
-      .prepare<[], { position: number; type: string }>(`SELECT position, type FROM "${this.name}" ORDER BY position`)
+      .prepare<[], { position: number; type: string }>(
+        `SELECT position, type FROM "${this.name}" ORDER BY position`,
+      )
       .all();
   }
 }
