@@ -3,10 +3,17 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-plain-typescript',
-      comment: 'The domain (events, deciders, scores, simulation) imports no framework, transport or storage.',
+      comment:
+        'The domain (events, deciders, scores, simulation) imports no framework, transport or storage.',
       severity: 'error',
       from: { path: '^libs/domain/' },
-      to: { path: ['^libs/(event-store|projections|application)/', '^apps/', 'node_modules/(@nestjs|graphql|@apollo|better-sqlite3|@eventstore|class-validator|class-transformer|rxjs)'] },
+      to: {
+        path: [
+          '^libs/(event-store|projections|application)/',
+          '^apps/',
+          'node_modules/(@nestjs|graphql|@apollo|better-sqlite3|@eventstore|class-validator|class-transformer|rxjs)',
+        ],
+      },
     },
     {
       name: 'event-store-knows-no-domain',

@@ -21,7 +21,8 @@ function* typescriptFiles(directory) {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) yield* typescriptFiles(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts')) yield full;
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+      yield full;
   }
 }
 
@@ -34,7 +35,12 @@ for (const sourceRoot of sourceRoots) {
     const output = path.join(root, 'dist', relative);
     if (existsSync(output) && statSync(output).mtimeMs >= statSync(file).mtimeMs) continue;
     jobs.push(
-      transformFile(file, { ...options, filename: file, outputPath: output, sourceFileName: path.relative(path.dirname(output), file) }).then((result) => {
+      transformFile(file, {
+        ...options,
+        filename: file,
+        outputPath: output,
+        sourceFileName: path.relative(path.dirname(output), file),
+      }).then((result) => {
         mkdirSync(path.dirname(output), { recursive: true });
         writeFileSync(output, `${result.code}\n//# sourceMappingURL=${path.basename(output)}.map\n`);
         if (result.map) writeFileSync(`${output}.map`, result.map);

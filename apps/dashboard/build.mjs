@@ -23,7 +23,8 @@ const sources = Math.max(
   statSync(path.join(root, 'index.html')).mtimeMs,
   statSync(path.join(root, 'vite.config.mjs')).mtimeMs,
 );
-if (process.argv.includes('--if-stale') && existsSync(built) && statSync(built).mtimeMs >= sources) process.exit(0);
+if (process.argv.includes('--if-stale') && existsSync(built) && statSync(built).mtimeMs >= sources)
+  process.exit(0);
 
 await build({ configFile: path.join(root, 'vite.config.mjs') });
 

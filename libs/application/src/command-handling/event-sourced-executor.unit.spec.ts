@@ -1,0 +1,101 @@
+import { InMemoryEventStore, type EventStore } from '@app/event-store';
+import { conflict, type Decider, type DomainEvent } from '@app/domain';
+import { EventSourcedExecutor } from './event-sourced-executor';
+import type { CommandContext } from './command-context';
+
+// A tally: each Add appends one Added event; the state is the list of values added.
+type Added = DomainEvent<'Added', { value: number }>;
+type Add = { type: 'Add'; value: number };
+const tally: Decider<Add, Added, number[], { limit: number }> = {
+  initialState: () => [],
+  decide: (command, state, { limit }) => {
+    if (state.length >= limit) throw conflict('the tally is full', 'TALLY.FULL');
+    return [{ type: 'Added', data: { value: command.value } }];
+  },
+  evolve: (state, event) => [...state, event.data.value],
+};
+
+const context = (commandId: string | null): CommandContext => ({
+  actor: 'tester',
+  role: 'ADMIN',
+  commandId,
+  correlationId: commandId ?? 'none',
+});
+
+describe(EventSourcedExecutor.name, () => {
+  let store: EventStore;
+  let executor: EventSourcedExecutor;
+  const run = (value: number, commandId: string | null = null, limit = 1000) =>
+    executor.execute({
+      stream: 'tally-1',
+      decider: tally,
+      command: { type: 'Add', value },
+      loadContext: () => Promise.resolve({ limit }),
+      context: context(commandId),
+      schemaVersions: { Added: 1 },
+    });
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    executor = new EventSourcedExecutor(store);
+  });
+
+  it('should append the decided events and answer with the new state', async () => {
+    await run(1);
+    const result = await run(2);
+    expect(result.state).toEqual([1, 2]);
+    expect(result.repeated).toBe(false);
+    expect((await store.readStream('tally-1')).map((event) => event.data)).toEqual([
+      { value: 1 },
+      { value: 2 },
+    ]);
+  });
+
+  it('should write the command identity into the metadata', async () => {
+    await run(7, 'command-7');
+    const [event] = await store.readStream('tally-1');
+    expect(event?.metadata).toMatchObject({
+      actor: 'tester',
+      role: 'ADMIN',
+      commandId: 'command-7',
+      schemaVersion: 1,
+    });
+  });
+
+  it('should append nothing for a repeated commandId and answer with the current state', async () => {
+    await run(1, 'once');
+    const headBefore = await store.headPosition();
+    const repeated = await run(1, 'once');
+    expect(repeated).toMatchObject({ repeated: true, state: [1], position: null });
+    expect(await store.headPosition()).toBe(headBefore);
+  });
+
+  it('should lose no write when many writers append to one stream at once', async () => {
+    const writers = Array.from({ length: 40 }, (_, index) => run(index));
+    await Promise.all(writers);
+    const values = (await store.readStream('tally-1')).map((event) => event.data.value as number);
+    expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index));
+  });
+
+  it('should decide again on current facts after a conflict', async () => {
+    // Two writers race for the last free place: exactly one succeeds, the other is refused by decide.
+    const results = await Promise.allSettled([run(1, null, 1), run(2, null, 1)]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
+    expect(await store.readStream('tally-1')).toHaveLength(1);
+  });
+
+  it('should see events appended by another writer after its state was cached', async () => {
+    await run(1);
+    const other = new EventSourcedExecutor(store);
+    await other.execute({
+      stream: 'tally-1',
+      decider: tally,
+      command: { type: 'Add', value: 2 },
+      loadContext: () => Promise.resolve({ limit: 10 }),
+      context: context(null),
+      schemaVersions: {},
+    });
+    expect((await executor.load('tally-1', tally)).state).toEqual([1, 2]);
+  });
+});
