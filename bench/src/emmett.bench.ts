@@ -130,7 +130,7 @@ export function loadEmmett(): EmmettLoad {
         const pool = emmett.SQLiteConnectionPool({ fileName });
         let read = 0;
         const startedAt = process.hrtime.bigint();
-        for (let after = 0n; ; ) {
+        for (let after = 0n; ;) {
           const page = await pool.withConnection((connection) =>
             emmett.readMessagesBatch(connection, { after, batchSize: pageSize }),
           );

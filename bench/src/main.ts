@@ -4,6 +4,7 @@
 // that fails is reported as {error} and the others still run.
 import { loadEmmett, type EmmettLoad, type EmmettPeer } from './emmett.bench';
 import { benchGraphql, type GraphqlBenchFigures } from './graphql.bench';
+import { startHeartbeat } from './heartbeat';
 import {
   count,
   describeMachine,
@@ -36,6 +37,7 @@ const progress = (text: string): void => {
 async function section<Result>(name: string, run: () => Promise<Result>): Promise<Outcome<Result>> {
   progress(`${name}: started`);
   const startedAt = performance.now();
+  const stopHeartbeat = startHeartbeat(name);
   try {
     const result = await run();
     progress(`${name}: done in ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
@@ -45,6 +47,8 @@ async function section<Result>(name: string, run: () => Promise<Result>): Promis
     console.error(`bench: ${name} failed: ${message}`);
     write(`${name}: FAILED (${error instanceof Error ? error.message : String(error)})\n`);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await stopHeartbeat();
   }
 }
 

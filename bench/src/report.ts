@@ -60,9 +60,17 @@ export interface Goal {
   unit: '%' | 'x';
 }
 
-export function goal(name: string, ours: number | null, reference: number | null, target: number, unit: '%' | 'x'): Goal {
+export function goal(
+  name: string,
+  ours: number | null,
+  reference: number | null,
+  target: number,
+  unit: '%' | 'x',
+): Goal {
   const actual =
-    ours === null || reference === null || reference === 0 ? null : Math.round((ours / reference) * 1000) / 1000;
+    ours === null || reference === null || reference === 0
+      ? null
+      : Math.round((ours / reference) * 1000) / 1000;
   return { goal: name, actual, target, met: actual === null ? null : actual >= target, unit };
 }
 

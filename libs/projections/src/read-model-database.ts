@@ -1,9 +1,9 @@
 // The read models' own SQLite file, `<DATA_DIR>/read-models.db`, used whichever event store is
 // configured. It holds nothing that cannot be rebuilt from events, so commits do not fsync
 // (synchronous=NORMAL): a crash may lose the last batches, and their checkpoint with them.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensureWritableDirectory } from '@app/event-store';
 
 export const READ_MODELS_FILE_NAME = 'read-models.db';
 
@@ -16,7 +16,7 @@ export interface ReadModelDatabaseOptions {
 }
 
 export function openReadModelDatabase(options: ReadModelDatabaseOptions): Database.Database {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensureWritableDirectory(options.dataDir);
   const database = new Database(path.join(options.dataDir, options.fileName ?? READ_MODELS_FILE_NAME));
   try {
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);

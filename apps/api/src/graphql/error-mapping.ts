@@ -2,6 +2,11 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
+import {
+  ProjectionFailedError,
+  ProjectionLagTimeoutError,
+  ProjectionRunnerStoppedError,
+} from '@app/projections';
 import { TooManyRequestsError } from '../auth/access-errors';
 
 export type ApiErrorCode =
@@ -49,6 +54,15 @@ function storageProblem(error: unknown): string | null {
   return null;
 }
 
+/** The read models cannot answer yet (catching up) or at all (a projection failed). */
+function projectionProblem(error: unknown): string | null {
+  if (error instanceof ProjectionLagTimeoutError) return error.message;
+  if (error instanceof ProjectionFailedError || error instanceof ProjectionRunnerStoppedError) {
+    return 'The read models are not being updated: see the api log, then run `npm run cli -- rebuild` and restart.';
+  }
+  return null;
+}
+
 /**
  * The one place that turns any error into what a client sees: DomainError kinds, concurrency
  * conflicts and GraphQL's own request errors get their `extensions.code`; anything unexpected
@@ -79,6 +93,9 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
   if (error instanceof WrongExpectedRevisionError) {
     return { ...base, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
   }
+  const projection = projectionProblem(error);
+  if (projection !== null)
+    return { ...base, message: projection, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   const storage = storageProblem(error);
   if (storage !== null) return { ...base, message: storage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
 

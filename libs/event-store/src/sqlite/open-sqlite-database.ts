@@ -64,7 +64,8 @@ function createSchema(database: Database.Database): void {
     .immediate();
 }
 
-function ensureWritableDirectory(dataDir: string): void {
+/** Creates the directory if needed and proves a file can be written there, or says how to fix it. */
+export function ensureWritableDirectory(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
