@@ -1,7 +1,7 @@
 // Compiles apps, libs and the benchmark from TypeScript to dist/ with swc (type checking is
 // `npm run typecheck`). Only changed files are recompiled, so `npm start` after a build is quick.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { transformFile } from '@swc/core';
 
@@ -26,6 +26,12 @@ function* typescriptFiles(directory) {
   }
 }
 
+function writeAtomically(file, content) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, content);
+  renameSync(temporary, file);
+}
+
 const options = swcOptions();
 let compiled = 0;
 const jobs = [];
@@ -42,8 +48,9 @@ for (const sourceRoot of sourceRoots) {
         sourceFileName: path.relative(path.dirname(output), file),
       }).then((result) => {
         mkdirSync(path.dirname(output), { recursive: true });
-        writeFileSync(output, `${result.code}\n//# sourceMappingURL=${path.basename(output)}.map\n`);
-        if (result.map) writeFileSync(`${output}.map`, result.map);
+        // Write then rename: parallel builds (test workers) never let a process read half a file.
+        writeAtomically(`${output}.map`, result.map ?? '');
+        writeAtomically(output, `${result.code}\n//# sourceMappingURL=${path.basename(output)}.map\n`);
         compiled += 1;
       }),
     );

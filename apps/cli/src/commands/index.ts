@@ -7,6 +7,7 @@ import { registerBackupCommand } from './backup.command';
 import { registerRestoreCommand } from './restore.command';
 import { registerReplayCommand } from './replay.command';
 import { registerRebuildCommand } from './rebuild.command';
+import { registerTokenCommand } from './token.command';
 
 /** Every command of the CLI; each lives in its own file and adds itself to the program here. */
 export function registerCommands(program: Command): void {
@@ -19,4 +20,5 @@ export function registerCommands(program: Command): void {
   registerRestoreCommand(program);
   registerReplayCommand(program);
   registerRebuildCommand(program);
+  registerTokenCommand(program);
 }
