@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ExpectedErrorsFilter } from './graphql/expected-errors.filter';
 import { AuthenticationGuard } from './auth/authentication.guard';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApplicationModule, type AppConfig, type Clock } from '@app/application';
@@ -35,7 +36,12 @@ export class ApiModule {
         ApiTokensApiModule,
       ],
       controllers: [HealthController],
-      providers: [RateLimiter, ResourceOrganizations, { provide: APP_GUARD, useClass: AuthenticationGuard }],
+      providers: [
+        { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
+        RateLimiter,
+        ResourceOrganizations,
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+      ],
     };
   }
 }

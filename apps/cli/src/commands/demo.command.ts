@@ -33,6 +33,8 @@ export function registerDemoCommand(program: Command): void {
           ? `Demo organisation "${summary.organizationId}" was already loaded: nothing changed.`
           : `Demo organisation "${summary.organizationId}" is ready: ${summary.assessments} quarterly assessments and ${summary.investments} investments (${newEvents} events recorded).`,
       );
-      console.error('Start the api (npm start), open the address it prints and pick "Interlodge Hotels".');
+      console.error(
+        'Open the dashboard at the address npm start printed (start the api if it is not running) and pick "Interlodge Hotels".',
+      );
     });
 }
