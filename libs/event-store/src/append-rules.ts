@@ -4,21 +4,15 @@ import { canonicalJson } from './canonical-json';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from './errors';
 import type { AppendResult, EventMetadata, ExpectedRevision, NewEvent } from './event-store.port';
 import { hashCanonicalParts } from './hash-chain';
+import type { StoredEventRow } from './stored-event';
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Revision used for "the stream does not exist", as EventStoreDB reports it. */
 export const NO_STREAM_REVISION = -1;
 
-/** An event ready to be stored: `data` and `metadata` are canonical JSON texts. */
-export interface PreparedEvent {
-  id: string;
-  type: string;
-  revision: number;
-  data: string;
-  metadata: string;
-  hash: string;
-}
+/** An event ready to be stored in its stream: `data` and `metadata` are canonical JSON texts. */
+export type PreparedEvent = Omit<StoredEventRow, 'stream' | 'position'>;
 
 /** Where an already stored event with one of the batch's ids lives. */
 export interface StoredEventLocation {
@@ -26,6 +20,11 @@ export interface StoredEventLocation {
   stream: string;
   revision: number;
   position: number;
+}
+
+/** Event ids are UUIDs; checked at run time, since appends and imports come from outside. */
+export function isEventId(id: unknown): id is string {
+  return typeof id === 'string' && UUID_PATTERN.test(id);
 }
 
 /**
@@ -53,7 +52,7 @@ export function validateAppend(
   const seen = new Set<string>();
   for (const event of events) {
     const id = event.id as unknown;
-    if (typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+    if (!isEventId(id)) {
       throw new InvalidAppendError(`Append to "${stream}": event id ${String(id)} is not a UUID.`);
     }
     if (seen.has(event.id))

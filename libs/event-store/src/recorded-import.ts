@@ -2,12 +2,12 @@
 // recordedAt) and hashes are kept, so the imported store verifies exactly as its source did. An
 // optional capability of the embedded adapters, kept outside the EventStore port on purpose: the
 // port's append always stamps new metadata, which is right for every writer but an importer.
+import { isEventId } from './append-rules';
 import { canonicalJson } from './canonical-json';
 import { ImportRefusedError } from './errors';
 import type { EventStore, RecordedEvent } from './event-store.port';
 import { verifyStreamChain } from './hash-chain';
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import type { StoredEventRow } from './stored-event';
 
 export interface ImportRecordedOptions {
   /** Refuse unless the store holds no event yet; checked inside the write transaction. */
@@ -42,16 +42,8 @@ export interface StreamTip {
   hash: string;
 }
 
-/** A recorded event as a store row: canonical texts, the hash as given (and verified). */
-export interface RecordedImportRow {
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  hash: string;
-}
+/** A recorded event as a store row, before its position: canonical texts, the hash as given (and verified). */
+export type RecordedImportRow = Omit<StoredEventRow, 'position'>;
 
 /**
  * Verifies the batch (ids, chains continuing each stream's tip) and returns the rows to insert in
@@ -66,7 +58,7 @@ export function prepareRecordedImport(
   for (const event of events) {
     // Typed as a string, but read from a file: checked as what it really is.
     const id: unknown = event.id;
-    if (typeof id !== 'string' || !UUID_PATTERN.test(id))
+    if (!isEventId(id))
       throw new ImportRefusedError(`Import: event id ${String(id)} is not a UUID; nothing was written.`);
     if (seen.has(event.id))
       throw new ImportRefusedError(`Import: event id ${event.id} appears twice; nothing was written.`);

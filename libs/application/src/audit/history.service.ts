@@ -3,8 +3,8 @@ import type { RecordedEvent } from '@app/event-store';
 import { invalidInput, requireSlug } from '@app/domain';
 import { OrganizationEvents } from './organization-events';
 
-export const HISTORY_DEFAULT_PAGE_SIZE = 50;
-export const HISTORY_MAX_PAGE_SIZE = 500;
+const HISTORY_DEFAULT_PAGE_SIZE = 50;
+const HISTORY_MAX_PAGE_SIZE = 500;
 
 export interface HistoryEdge {
   cursor: string;
@@ -40,11 +40,11 @@ export class HistoryService {
 // Opaque to clients; a global position inside, so a page stays stable while new events arrive.
 const CURSOR_PREFIX = 'position:';
 
-export function encodeCursor(position: number): string {
+function encodeCursor(position: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${position}`, 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): number {
+function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const position = Number(text.slice(CURSOR_PREFIX.length));
   if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(position) || position < 0)

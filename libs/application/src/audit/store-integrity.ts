@@ -69,13 +69,7 @@ export async function verifyWholeStore(
       null,
       `the head position is ${total} but the last event read is at ${previousPosition}`,
     );
-  return {
-    ok: true,
-    checkedEvents: checked,
-    firstBrokenStream: null,
-    firstBrokenRevision: null,
-    message: okMessage(checked),
-  };
+  return passed(checked);
 }
 
 /**
@@ -110,13 +104,7 @@ export async function verifyStreams(
     onProgress(checked, total);
   }
   if (firstBreak !== null) return broken(checked, firstBreak.stream, firstBreak.revision, firstBreak.message);
-  return {
-    ok: true,
-    checkedEvents: checked,
-    firstBrokenStream: null,
-    firstBrokenRevision: null,
-    message: okMessage(checked),
-  };
+  return passed(checked);
 }
 
 function broken(
@@ -128,6 +116,12 @@ function broken(
   return { ok: false, checkedEvents, firstBrokenStream: stream, firstBrokenRevision: revision, message };
 }
 
-function okMessage(checkedEvents: number): string {
-  return `all ${checkedEvents} event(s) verify: every hash recomputes and every chain link holds`;
+function passed(checkedEvents: number): IntegrityReport {
+  return {
+    ok: true,
+    checkedEvents,
+    firstBrokenStream: null,
+    firstBrokenRevision: null,
+    message: `all ${checkedEvents} event(s) verify: every hash recomputes and every chain link holds`,
+  };
 }

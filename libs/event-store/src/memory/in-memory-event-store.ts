@@ -2,7 +2,7 @@
 // events stored as canonical JSON texts so readers never share objects with writers).
 import {
   expectationHolds,
-  NO_STREAM_REVISION,
+  type PreparedEvent,
   prepareEvents,
   resolveRepeat,
   settle,
@@ -31,7 +31,7 @@ import {
   storeNotEmpty,
 } from '../recorded-import';
 import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
-import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
+import { PollingSubscriptions } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
 
 export interface InMemoryEventStoreOptions {
@@ -47,13 +47,17 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
   private readonly byId = new Map<string, StoredEventRow>();
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
-  private readonly signal = new AppendSignal();
-  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly subscriptions: PollingSubscriptions;
   private closed = false;
 
   constructor(options: InMemoryEventStoreOptions = {}) {
     this.clock = options.clock ?? ((): Date => new Date());
     this.upcasters = options.upcasters ?? NO_UPCASTERS;
+    this.subscriptions = new PollingSubscriptions({
+      pageSize: SUBSCRIPTION_PAGE_SIZE,
+      pollIntervalMs: null,
+      readAll: (readOptions) => this.readAll(readOptions),
+    });
   }
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -122,36 +126,15 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
         throw new ImportRefusedError(
           `Import refused: event id ${stored.id} is already stored; nothing was written.`,
         );
-      for (const prepared of rows) {
-        const row: StoredEventRow = { ...prepared, position: this.all.length + 1 };
-        this.all.push(row);
-        const streamEvents = this.streams.get(row.stream);
-        if (streamEvents === undefined) this.streams.set(row.stream, [row]);
-        else streamEvents.push(row);
-        this.byId.set(row.id, row);
-      }
-      if (rows.length > 0) this.signal.notify();
+      for (const row of rows) this.insert(row.stream, row);
+      if (rows.length > 0) this.subscriptions.notify();
       return { imported: rows.length, position: this.all.length };
     });
   }
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): EventSubscription {
     this.assertOpen();
-    const eventTypes = options.eventTypes;
-    const subscription: PollingSubscription = new PollingSubscription(
-      {
-        after: options.after ?? 0,
-        pageSize: SUBSCRIPTION_PAGE_SIZE,
-        pollIntervalMs: null,
-        signal: this.signal,
-        readPage: (after, maxCount) =>
-          this.readAll({ after, maxCount, ...(eventTypes ? { eventTypes } : {}) }),
-        onStop: () => this.subscriptions.delete(subscription),
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(options, handler);
   }
 
   headPosition(): Promise<number> {
@@ -163,7 +146,7 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     this.closed = true;
   }
 
@@ -191,19 +174,23 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
       previousHash,
       transactionTime(this.clock),
     );
-    for (const event of prepared) {
-      const row: StoredEventRow = { ...event, stream, position: this.all.length + 1 };
-      this.all.push(row);
-      streamEvents.push(row);
-      this.byId.set(row.id, row);
-    }
-    if (currentRevision === NO_STREAM_REVISION) this.streams.set(stream, streamEvents);
-    this.signal.notify();
+    for (const event of prepared) this.insert(stream, event);
+    this.subscriptions.notify();
     return {
       nextExpectedRevision: currentRevision + prepared.length,
       position: this.all.length,
       written: true,
     };
+  }
+
+  /** Stores one event at the next position, in its stream and by id. */
+  private insert(stream: string, event: PreparedEvent): void {
+    const row: StoredEventRow = { ...event, stream, position: this.all.length + 1 };
+    this.all.push(row);
+    const streamEvents = this.streams.get(stream);
+    if (streamEvents === undefined) this.streams.set(stream, [row]);
+    else streamEvents.push(row);
+    this.byId.set(row.id, row);
   }
 
   private assertOpen(): void {

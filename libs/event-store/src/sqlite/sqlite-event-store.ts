@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import {
   expectationHolds,
   NO_STREAM_REVISION,
+  type PreparedEvent,
   prepareEvents,
   resolveRepeat,
   settle,
@@ -37,7 +38,7 @@ import {
   storeNotEmpty,
 } from '../recorded-import';
 import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
-import { AppendSignal, PollingSubscription } from '../subscription/polling-subscription';
+import { PollingSubscriptions } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
 import { openSqliteDatabase, sqliteErrorCode } from './open-sqlite-database';
 import { SQLITE_EVENT_STORE_FILE_NAME } from './sqlite-schema';
@@ -72,10 +73,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   private readonly database: Database.Database;
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
-  private readonly pollIntervalMs: number;
-  private readonly subscriptionPageSize: number;
-  private readonly signal = new AppendSignal();
-  private readonly subscriptions = new Set<EventSubscription>();
+  private readonly subscriptions: PollingSubscriptions;
   private closed = false;
 
   private readonly selectLastEvent: Database.Statement<[string], LastEventRow>;
@@ -115,8 +113,11 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     });
     this.clock = options.clock ?? ((): Date => new Date());
     this.upcasters = options.upcasters ?? NO_UPCASTERS;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
-    this.subscriptionPageSize = options.subscriptionPageSize ?? 500;
+    this.subscriptions = new PollingSubscriptions({
+      pageSize: options.subscriptionPageSize ?? 500,
+      pollIntervalMs: options.pollIntervalMs ?? 200,
+      readAll: (readOptions) => this.readAll(readOptions),
+    });
 
     const database = this.database;
     this.selectLastEvent = database.prepare(
@@ -192,7 +193,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
           );
         throw translateRuntimeError(error, this.file);
       }
-      if (result.imported > 0) this.signal.notify();
+      if (result.imported > 0) this.subscriptions.notify();
       return result;
     });
   }
@@ -213,7 +214,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       } catch (error) {
         throw translateRuntimeError(error, this.file);
       }
-      if (result.written) this.signal.notify();
+      if (result.written) this.subscriptions.notify();
       return result;
     });
   }
@@ -245,21 +246,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
 
   subscribeToAll(options: SubscribeOptions, handler: EventHandler): EventSubscription {
     this.assertOpen();
-    const eventTypes = options.eventTypes;
-    const subscription: PollingSubscription = new PollingSubscription(
-      {
-        after: options.after ?? 0,
-        pageSize: this.subscriptionPageSize,
-        pollIntervalMs: this.pollIntervalMs,
-        signal: this.signal,
-        readPage: (after, maxCount) =>
-          this.readAll({ after, maxCount, ...(eventTypes ? { eventTypes } : {}) }),
-        onStop: () => this.subscriptions.delete(subscription),
-      },
-      handler,
-    );
-    this.subscriptions.add(subscription);
-    return subscription;
+    return this.subscriptions.subscribe(options, handler);
   }
 
   headPosition(): Promise<number> {
@@ -273,7 +260,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     if (this.closed) return;
     this.closed = true;
     // Appends are synchronous and therefore already complete; subscriptions finish their handler.
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.subscriptions.closeAll();
     this.database.close();
   }
 
@@ -307,19 +294,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       transactionTime(this.clock),
     );
     let position = 0;
-    for (const event of prepared) {
-      position = Number(
-        this.insertEvent.run(
-          event.id,
-          stream,
-          event.revision,
-          event.type,
-          event.data,
-          event.metadata,
-          event.hash,
-        ).lastInsertRowid,
-      );
-    }
+    for (const event of prepared) position = this.insert(stream, event);
     return { nextExpectedRevision: currentRevision + prepared.length, position, written: true };
   }
 
@@ -331,12 +306,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     if (requireEmptyStore && head > 0) throw storeNotEmpty(head);
     const rows = prepareRecordedImport(events, (stream) => this.selectLastEvent.get(stream));
     let position = head;
-    for (const row of rows) {
-      position = Number(
-        this.insertEvent.run(row.id, row.stream, row.revision, row.type, row.data, row.metadata, row.hash)
-          .lastInsertRowid,
-      );
-    }
+    for (const row of rows) position = this.insert(row.stream, row);
     return { imported: rows.length, position };
   }
 
@@ -356,6 +326,12 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     return this.selectAtPositions.all(
       JSON.stringify(limit === NO_LIMIT ? positions : positions.slice(0, limit)),
     );
+  }
+
+  /** Inserts one event into its stream and returns the position SQLite gave it. */
+  private insert(stream: string, event: PreparedEvent): number {
+    const { id, revision, type, data, metadata, hash } = event;
+    return Number(this.insertEvent.run(id, stream, revision, type, data, metadata, hash).lastInsertRowid);
   }
 
   private decode(rows: StoredEventRow[], raw: boolean): RecordedEvent[] {

@@ -1,10 +1,16 @@
 // A catch-up subscription for the embedded adapters: read pages after the checkpoint, hand each
 // event to the handler one at a time, and when caught up wait for an append signal from this
 // process or, for appends by other processes, the next poll.
-import type { EventHandler, EventSubscription, RecordedEvent } from '../event-store.port';
+import type {
+  EventHandler,
+  EventSubscription,
+  ReadAllOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
 
 /** Wakes waiting subscriptions when this process appends. */
-export class AppendSignal {
+class AppendSignal {
   private appendCount = 0;
   private readonly waiters = new Set<() => void>();
 
@@ -39,26 +45,57 @@ export class AppendSignal {
   }
 }
 
-export interface PollingSubscriptionOptions {
-  after: number;
+export interface PollingSettings {
+  /** Events per read. */
   pageSize: number;
   /** null: only this process appends (in-memory), so never poll. */
   pollIntervalMs: number | null;
-  signal: AppendSignal;
-  readPage: (after: number, maxCount: number) => Promise<RecordedEvent[]>;
-  onStop?: () => void;
+  readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>;
 }
 
-export class PollingSubscription implements EventSubscription {
+/** The live subscriptions of an embedded adapter: subscribeToAll, the append signal, and close. */
+export class PollingSubscriptions {
+  private readonly signal = new AppendSignal();
+  private readonly open = new Set<PollingSubscription>();
+
+  constructor(private readonly settings: PollingSettings) {}
+
+  /** This process appended: wakes the subscriptions waiting for more. */
+  notify(): void {
+    this.signal.notify();
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): EventSubscription {
+    const subscription: PollingSubscription = new PollingSubscription(
+      this.settings,
+      this.signal,
+      options,
+      handler,
+      () => this.open.delete(subscription),
+    );
+    this.open.add(subscription);
+    return subscription;
+  }
+
+  /** Closes every subscription; each finishes the handler it is running. */
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.open].map((subscription) => subscription.close()));
+  }
+}
+
+class PollingSubscription implements EventSubscription {
   readonly done: Promise<void>;
   private closed = false;
   private wakeWaiting: (() => void) | null = null;
 
   constructor(
-    private readonly options: PollingSubscriptionOptions,
+    private readonly settings: PollingSettings,
+    private readonly signal: AppendSignal,
+    private readonly options: SubscribeOptions,
     private readonly handler: EventHandler,
+    onStop: () => void,
   ) {
-    this.done = this.run().finally(() => options.onStop?.());
+    this.done = this.run().finally(onStop);
     // `done` is the caller's to observe; without this, an unobserved handler error would crash the process.
     this.done.catch(() => undefined);
   }
@@ -75,20 +112,25 @@ export class PollingSubscription implements EventSubscription {
   }
 
   private async run(): Promise<void> {
-    const { pageSize, pollIntervalMs, signal, readPage } = this.options;
-    let checkpoint = this.options.after;
+    const { pageSize, pollIntervalMs, readAll } = this.settings;
+    const eventTypes = this.options.eventTypes;
+    let checkpoint = this.options.after ?? 0;
     // Let the caller finish setting up (and keep a reference) before the first delivery.
     await Promise.resolve();
     while (!this.closed) {
-      const seenVersion = signal.version;
-      const page = await readPage(checkpoint, pageSize);
+      const seenVersion = this.signal.version;
+      const page = await readAll({
+        after: checkpoint,
+        maxCount: pageSize,
+        ...(eventTypes ? { eventTypes } : {}),
+      });
       for (const event of page) {
         if (this.isClosed()) return;
         await this.handler(event);
         checkpoint = event.position;
       }
       if (page.length < pageSize && !this.isClosed()) {
-        await signal.wait(seenVersion, pollIntervalMs, (wake) => {
+        await this.signal.wait(seenVersion, pollIntervalMs, (wake) => {
           this.wakeWaiting = wake;
         });
         this.wakeWaiting = null;
