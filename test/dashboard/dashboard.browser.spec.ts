@@ -13,6 +13,7 @@ const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
 const screenshots = path.join(root, 'artifacts', 'screenshots');
 const organizationId = 'interlodge';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -80,7 +81,12 @@ describe('Dashboard (browser)', () => {
       if (Date.now() > deadline) throw new Error('the api never showed the demo organisation');
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`,
+      );
+    }
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
   });
 
   afterAll(async () => {
