@@ -70,12 +70,17 @@ function printStore(store: StoreBenchResult, runs: number, emmett: EmmettPeer | 
     count(figure.emmett_events_per_s),
     ratio(figure.times_emmett, 'x'),
   ];
-  write(`Event store: SQLite, WAL, synchronous=FULL; events/s, median of ${runs} runs`);
   write(
-    emmett === null
-      ? `Emmett peer skipped: ${skipped}`
-      : `Emmett: @event-driven-io/emmett-sqlite ${emmett.version} with its defaults (${emmett.pragmas})`,
+    `Event store: SQLite, WAL, synchronous=FULL; events/s, median of ${runs} runs; appends go to a store already holding 5,000 events`,
   );
+  if (emmett === null) write(`Emmett peer skipped: ${skipped}`);
+  else {
+    const failures = emmett.failures();
+    write(`Emmett: @event-driven-io/emmett-sqlite ${emmett.version} with its defaults (${emmett.pragmas})`);
+    write(
+      `Emmett failures caught: ${failures.unchecked_statement_errors} unchecked PRAGMA errors, ${failures.retried_appends} appends retried`,
+    );
+  }
   write(
     table(
       ['', 'ours', 'raw better-sqlite3', 'ours/raw', 'Emmett', 'ours/Emmett'],
@@ -251,7 +256,9 @@ async function main(): Promise<void> {
       machine,
       ...figures(store, ['append_single', 'append_batch', 'read_all']),
       emmett:
-        emmett === null ? { skipped: emmettSkipped } : { version: emmett.version, pragmas: emmett.pragmas },
+        emmett === null
+          ? { skipped: emmettSkipped }
+          : { version: emmett.version, pragmas: emmett.pragmas, ...emmett.failures() },
       ...figures(views, ['rebuild', 'as_of']),
       ...figures(simulation, ['scenario_20', 'monte_carlo_10000', 'portfolio_20']),
       ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
