@@ -43,7 +43,9 @@ describe('Graceful shutdown under write load (fault)', () => {
     });
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-      api.process.once('exit', (code, signal) => { resolve({ code, signal }); }),
+      api.process.once('exit', (code, signal) => {
+        resolve({ code, signal });
+      }),
     );
     api.process.kill('SIGTERM');
     const exit = await exited;
