@@ -38,7 +38,7 @@ export class AssessmentsResolver {
     @Args('input') { organizationId, assessmentId, title, periodEnd, commandId }: OpenAssessmentInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Assessment> {
-    const id = assessmentId ?? makeIdentifier('assessment', commandId ?? null);
+    const id = assessmentId ?? makeIdentifier('assessment', commandId ?? null, organizationId);
     return this.run(id, principal, commandId, {
       type: 'OpenAssessment',
       data: { assessmentId: id, organizationId, title, periodEnd },

@@ -41,7 +41,7 @@ export class InvestmentsResolver {
     @Args('input') { investmentId, commandId, effects, ...plan }: PlanInvestmentInput,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Investment> {
-    const id = investmentId ?? makeIdentifier('investment', commandId ?? null);
+    const id = investmentId ?? makeIdentifier('investment', commandId ?? null, plan.organizationId);
     return this.run(id, principal, commandId, {
       type: 'PlanInvestment',
       data: {

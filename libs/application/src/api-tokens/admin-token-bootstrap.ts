@@ -51,6 +51,7 @@ export class AdminTokenBootstrap implements OnApplicationBootstrap {
         type: 'IssueApiToken',
         data: { tokenId: ADMIN_TOKEN_ID, role: 'ADMIN', organizationIds: [], label: 'admin', secretHash },
       },
+      organizationId: null,
       loadContext: () => Promise.resolve({ now: this.clock() }),
       context: { ...SYSTEM_CONTEXT, commandId: 'issue-admin-token' },
       schemaVersions: EVENT_SCHEMA_VERSIONS,

@@ -59,6 +59,7 @@ async function executeTokenCommand(
     stream: apiTokenStream(tokenId),
     decider: apiTokenDecider,
     command,
+    organizationId: null,
     loadContext: () => Promise.resolve({ now: clock() }),
     context,
     schemaVersions: EVENT_SCHEMA_VERSIONS,
@@ -96,7 +97,8 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
       }
     }
     // A commandId names the token, so a repeat lands on the same stream and appends nothing.
-    const tokenId = context.commandId === null ? newTokenId() : makeIdentifier('token', context.commandId);
+    const tokenId =
+      context.commandId === null ? newTokenId() : makeIdentifier('token', context.commandId, null);
     const secret = generateSecret();
     const { repeated, record } = await executeTokenCommand(
       this.executor,

@@ -47,6 +47,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       stream: assessmentStream(requireSlug('assessmentId', assessmentId)),
       decider: assessmentDecider,
       command,
+      organizationId: command.type === 'OpenAssessment' ? command.data.organizationId : null,
       loadContext: async (current): Promise<AssessmentContext> => {
         const organizationId =
           command.type === 'OpenAssessment'

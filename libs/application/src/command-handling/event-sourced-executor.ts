@@ -20,14 +20,20 @@ const MAX_CACHED_STREAMS = 2000;
 interface CachedState<State> {
   state: State;
   revision: number;
-  commandIds: Set<string>;
+  commandEventIds: Set<string>;
   evolve: (state: never, event: never) => unknown;
 }
 
-export interface Execution<Command, Event extends DomainEvent, State, Context> {
+export interface Execution<Command extends { type: string }, Event extends DomainEvent, State, Context> {
   stream: string;
   decider: Decider<Command, Event, State, Context>;
   command: Command;
+  /**
+   * The organisation the command names when it may create a stream (register, open, plan); null
+   * when the stream already belongs to one organisation or to none. Part of the command's identity,
+   * so another organisation's command with the same commandId is a different command.
+   */
+  organizationId: string | null;
   /** Loaded afresh on every attempt, from the stream's current state, so a retry decides on current facts. */
   loadContext: (state: State) => Promise<Context>;
   context: CommandContext;
@@ -46,8 +52,8 @@ export interface LoadedStream<State> {
   revision: number | null;
   /** The events read by this load: the whole stream, or only those after the cached state. */
   events: RecordedEvent[];
-  /** Every commandId already applied to the stream. */
-  commandIds: ReadonlySet<string>;
+  /** The ids of every event the stream holds that a command with a commandId appended. */
+  commandEventIds: ReadonlySet<string>;
 }
 
 /**
@@ -76,17 +82,17 @@ export class EventSourcedExecutor {
       usable ? { fromRevision: usable.revision + 1 } : undefined,
     );
     let state = usable ? usable.state : decider.initialState();
-    // Later commandIds only ever join the set: a command found there has been applied.
-    const commandIds = usable ? usable.commandIds : new Set<string>();
+    // Ids only ever join the set: a command whose first event id is there has been applied.
+    const commandEventIds = usable ? usable.commandEventIds : new Set<string>();
     for (const event of events) {
       state = decider.evolve(state, toDomainEvent<Event>(event));
-      if (event.metadata.commandId !== null) commandIds.add(event.metadata.commandId);
+      if (event.metadata.commandId !== null) commandEventIds.add(event.id);
     }
     const revision = events.at(-1)?.revision ?? usable?.revision ?? null;
     if (revision !== null) {
-      this.remember(stream, { state, revision, commandIds, evolve: decider.evolve });
+      this.remember(stream, { state, revision, commandEventIds, evolve: decider.evolve });
     }
-    return { state, revision, events, commandIds };
+    return { state, revision, events, commandEventIds };
   }
 
   private remember(stream: string, entry: CachedState<unknown>): void {
@@ -100,19 +106,25 @@ export class EventSourcedExecutor {
     }
   }
 
-  async execute<Command, Event extends DomainEvent, State, Context>(
+  async execute<Command extends { type: string }, Event extends DomainEvent, State, Context>(
     execution: Execution<Command, Event, State, Context>,
   ): Promise<ExecutionResult<State>> {
     const { stream, decider, command, context } = execution;
+    const eventIdAt = eventIdsOf(stream, execution.organizationId, command.type, context.commandId);
     for (let attempt = 1; ; attempt += 1) {
       const loaded = await this.load(stream, decider);
-      if (context.commandId !== null && loaded.commandIds.has(context.commandId)) {
+      if (eventIdAt !== null && loaded.commandEventIds.has(eventIdAt(0))) {
         return { state: loaded.state, position: null, repeated: true };
       }
       const decided = decider.decide(command, loaded.state, await execution.loadContext(loaded.state));
       if (decided.length === 0) return { state: loaded.state, position: null, repeated: false };
       const newEvents = decided.map((event, index) =>
-        toNewEvent(event, stream, index, context, execution.schemaVersions),
+        toNewEvent(
+          event,
+          eventIdAt === null ? randomUuid() : eventIdAt(index),
+          context,
+          execution.schemaVersions,
+        ),
       );
       let position: number;
       let written: boolean;
@@ -150,18 +162,31 @@ export function toDomainEvent<Event extends DomainEvent>(event: RecordedEvent): 
   return { type: event.type, data: event.data } as unknown as Event;
 }
 
+/**
+ * The ids of a command's events, derived from everything that makes it one command: the stream,
+ * the organisation it names, the operation and the commandId. A repeat derives the same ids (and
+ * is recognised by its first one); a command of another organisation or operation that reuses the
+ * commandId derives others, so it can neither read nor block the first one's result.
+ */
+function eventIdsOf(
+  stream: string,
+  organizationId: string | null,
+  operation: string,
+  commandId: string | null,
+): ((index: number) => string) | null {
+  if (commandId === null) return null;
+  const identity = JSON.stringify([stream, organizationId, operation, commandId]);
+  return (index) => nameUuid(`${identity}|${index}`, COMMAND_EVENT_NAMESPACE);
+}
+
 function toNewEvent(
   event: DomainEvent,
-  stream: string,
-  index: number,
+  id: string,
   context: CommandContext,
   schemaVersions: Readonly<Record<string, number>>,
 ): NewEvent {
   return {
-    id:
-      context.commandId === null
-        ? randomUuid()
-        : nameUuid(`${stream}|${context.commandId}|${index}`, COMMAND_EVENT_NAMESPACE),
+    id,
     type: event.type,
     data: event.data as JsonObject,
     metadata: {

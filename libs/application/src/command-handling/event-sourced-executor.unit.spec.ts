@@ -5,7 +5,8 @@ import type { CommandContext } from './command-context';
 
 // A tally: each Add appends one Added event; the state is the list of values added.
 type Added = DomainEvent<'Added', { value: number }>;
-type Add = { type: 'Add'; value: number };
+// Two operations with the same effect, to tell commands apart by operation.
+type Add = { type: 'Add' | 'AddAgain'; value: number };
 const tally: Decider<Add, Added, number[], { limit: number }> = {
   initialState: () => [],
   decide: (command, state, { limit }) => {
@@ -30,6 +31,7 @@ describe(EventSourcedExecutor.name, () => {
       stream: 'tally-1',
       decider: tally,
       command: { type: 'Add', value },
+      organizationId: null,
       loadContext: () => Promise.resolve({ limit }),
       context: context(commandId),
       schemaVersions: { Added: 1 },
@@ -70,6 +72,24 @@ describe(EventSourcedExecutor.name, () => {
     expect(await store.headPosition()).toBe(headBefore);
   });
 
+  it('should run a command whose commandId another organisation or operation already used', async () => {
+    const runAs = (organizationId: string | null, type: Add['type']) =>
+      executor.execute({
+        stream: 'tally-1',
+        decider: tally,
+        command: { type, value: 1 },
+        organizationId,
+        loadContext: () => Promise.resolve({ limit: 10 }),
+        context: context('shared'),
+        schemaVersions: {},
+      });
+    await runAs('alpha', 'Add');
+    expect(await runAs('beta', 'Add')).toMatchObject({ repeated: false });
+    expect(await runAs('alpha', 'AddAgain')).toMatchObject({ repeated: false });
+    expect(await runAs('alpha', 'Add')).toMatchObject({ repeated: true });
+    expect(await store.readStream('tally-1')).toHaveLength(3);
+  });
+
   it('should lose no write when many writers append to one stream at once', async () => {
     const writers = Array.from({ length: 40 }, (_, index) => run(index));
     await Promise.all(writers);
@@ -92,6 +112,7 @@ describe(EventSourcedExecutor.name, () => {
       stream: 'tally-1',
       decider: tally,
       command: { type: 'Add', value: 2 },
+      organizationId: null,
       loadContext: () => Promise.resolve({ limit: 10 }),
       context: context(null),
       schemaVersions: {},

@@ -46,6 +46,7 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
       stream: investmentStream(requireSlug('investmentId', investmentId)),
       decider: investmentDecider,
       command,
+      organizationId: command.type === 'PlanInvestment' ? command.data.organizationId : null,
       loadContext: async (): Promise<InvestmentContext> => {
         if (command.type !== 'PlanInvestment') return { now: this.clock() };
         const organization = await this.organizations.require(command.data.organizationId);

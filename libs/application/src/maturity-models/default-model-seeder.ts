@@ -33,6 +33,7 @@ export class DefaultModelSeeder implements OnApplicationBootstrap {
         type: 'PublishMaturityModel',
         data: { id, name, levels, capabilities, sourceWeights: sourceWeights ?? null },
       },
+      organizationId: null,
       loadContext: () => Promise.resolve({ now: this.clock() }),
       context: { ...SYSTEM_CONTEXT, commandId: 'publish-default-maturity-model' },
       schemaVersions: EVENT_SCHEMA_VERSIONS,

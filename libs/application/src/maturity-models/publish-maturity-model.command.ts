@@ -34,6 +34,7 @@ export class PublishMaturityModelHandler implements ICommandHandler<PublishMatur
       stream: maturityModelStream(requireSlug('id', data.id)),
       decider: maturityModelDecider,
       command: { type: 'PublishMaturityModel', data },
+      organizationId: null,
       loadContext: () => Promise.resolve({ now: this.clock() }),
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,

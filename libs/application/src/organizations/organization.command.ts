@@ -44,6 +44,7 @@ export class OrganizationCommandHandler implements ICommandHandler<ExecuteOrgani
       stream: organizationStream(requireSlug(field, organizationId)),
       decider: organizationDecider,
       command,
+      organizationId,
       loadContext: async (current): Promise<OrganizationContext> => {
         const now = this.clock();
         if (command.type === 'RegisterOrganization') {
