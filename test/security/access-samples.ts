@@ -27,6 +27,7 @@ const rating = (fixture: OrganizationFixture) => ({
 
 export const SAMPLES: Record<RootType, Record<string, Sample>> = {
   Query: {
+    me: () => ({ query: '{ me { role allowedOperations } }' }),
     maturityModels: () => ({ query: '{ maturityModels { id } }' }),
     organizations: () => ({ query: '{ organizations { id } }' }),
     organization: (f) => ({
@@ -82,6 +83,7 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
     apiTokens: () => ({ query: '{ apiTokens { tokenId } }' }),
   },
   Mutation: {
+    loadDemo: () => ({ query: 'mutation { loadDemo { organizationId } }' }),
     registerOrganization: (_f, unique) => ({
       query: 'mutation($input: RegisterOrganizationInput!) { registerOrganization(input: $input) { id } }',
       variables: { input: { id: `org-${unique}`, name: 'New' } },

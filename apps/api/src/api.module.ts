@@ -15,6 +15,8 @@ import { MaturityApiModule } from './maturity/maturity-api.module';
 import { SimulationApiModule } from './simulation/simulation-api.module';
 import { AuditApiModule } from './audit/audit-api.module';
 import { ApiTokensApiModule } from './api-tokens/api-tokens-api.module';
+import { ViewerApiModule } from './viewer/viewer-api.module';
+import { DemoApiModule } from './demo/demo-api.module';
 import { RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
 
@@ -34,6 +36,8 @@ export class ApiModule {
         SimulationApiModule,
         AuditApiModule,
         ApiTokensApiModule,
+        ViewerApiModule,
+        DemoApiModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,7 +1,6 @@
 // One organisation on one screen: the date being viewed, the indices, the heatmap, the trend,
 // the weakest links and the scenario view. The time slider drives every panel but the scenario.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ApiClient } from './api/client';
 import { maturityQuery, organizationHistoryQuery } from './api/queries';
 import type { MaturityModel, MaturityView, Organization } from './api/types';
 import { CellDetails } from './heatmap/cell-details';
@@ -12,16 +11,18 @@ import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
 import { formatDate, formatIndex, formatPercent } from './shared/format';
 import { useRequest } from './shared/use-request';
+import { useSession } from './shell/session';
 import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
 import { WeakestLinks } from './weakest-links/weakest-links';
 
 interface OrganizationDashboardProps {
-  client: ApiClient;
   organization: Organization;
   model: MaturityModel;
 }
 
-export function OrganizationDashboard({ client, organization, model }: OrganizationDashboardProps) {
+export function OrganizationDashboard({ organization, model }: OrganizationDashboardProps) {
+  const session = useSession();
+  const { client } = session;
   const organizationId = organization.id;
   const [historyAttempt, setHistoryAttempt] = useState(0);
   const history = useRequest(`${organizationId}/${historyAttempt}`, (signal) =>
@@ -164,13 +165,15 @@ export function OrganizationDashboard({ client, organization, model }: Organizat
         </div>
       </div>
 
-      <ScenarioView
-        client={client}
-        organizationId={organizationId}
-        functions={organization.functions}
-        capabilities={model.capabilities}
-        functionsById={functionsById}
-      />
+      {session.can('simulateInvestments') && (
+        <ScenarioView
+          client={client}
+          organizationId={organizationId}
+          functions={organization.functions}
+          capabilities={model.capabilities}
+          functionsById={functionsById}
+        />
+      )}
     </div>
   );
 }

@@ -43,6 +43,8 @@ const investments = (argument: string): OrganizationSource => ({ kind: 'investme
 
 export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, AccessRule>>>> = {
   Query: {
+    // Who the caller is and what it may run: every role, about itself only.
+    me: { roles: EVERY_ROLE, organizations: [] },
     maturityModels: { roles: EVERY_ROLE, organizations: [] },
     organizations: { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
     organization: { roles: EVERY_ROLE, organizations: [organization('id')] },
@@ -81,11 +83,21 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     publishMaturityModel: { roles: ADMINISTERING, organizations: [] },
     issueApiToken: { roles: ADMINISTERING, organizations: [] },
     revokeApiToken: { roles: ADMINISTERING, organizations: [] },
+    // The demo is a whole organisation of its own: only an admin (who reaches every one) loads it.
+    loadDemo: { roles: ADMINISTERING, organizations: [] },
   },
   Subscription: {
     maturityChanged: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
   },
 };
+
+/** The queries and mutations a role may run (subscriptions follow their queries), sorted by name. */
+export function allowedOperationsOf(role: RoleName): string[] {
+  const rules = { ...ACCESS_POLICY.Query, ...ACCESS_POLICY.Mutation };
+  return Object.keys(rules)
+    .filter((name) => rules[name]?.roles.includes(role))
+    .sort();
+}
 
 export const isRootType = (name: string): name is RootType =>
   name === 'Query' || name === 'Mutation' || name === 'Subscription';

@@ -1,12 +1,22 @@
 // A tiny GraphQL-over-HTTP client: one POST per operation, bearer token, errors keep their code.
 
 export type ApiErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'NETWORK' | 'SERVER';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT'
+  | 'SERVICE_UNAVAILABLE'
+  | 'TOO_MANY_REQUESTS'
+  | 'NETWORK'
+  | 'SERVER';
 
 export class ApiError extends Error {
   constructor(
     readonly code: ApiErrorCode,
     message: string,
+    /** The input field the api named (`extensions.field`), e.g. `name`, `input.periodEnd`, `effects[2].low`. */
+    readonly field: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -15,7 +25,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
 }
 
 const knownCodes: readonly string[] = [
@@ -24,6 +34,8 @@ const knownCodes: readonly string[] = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+  'TOO_MANY_REQUESTS',
 ];
 
 function toCode(code: string | undefined): ApiErrorCode {
@@ -79,7 +91,8 @@ export function createApiClient(token: string, endpoint = '/graphql'): ApiClient
         throw new ApiError('SERVER', `The api answered ${response.status} without a GraphQL body.`);
       }
       const first = body.errors?.[0];
-      if (first) throw new ApiError(toCode(first.extensions?.code), first.message);
+      if (first)
+        throw new ApiError(toCode(first.extensions?.code), first.message, first.extensions?.field ?? null);
       if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The token was not accepted.');
       if (body.data == null)
         throw new ApiError('SERVER', `The api answered ${response.status} without data.`);

@@ -9,10 +9,17 @@ import type {
   Organization,
   PortfolioResult,
   SimulationResult,
+  Viewer,
 } from './types';
 
 const cellFields = 'functionId capabilityId level target gap perceptionGap ratingCount';
 const indexFields = 'customerCentricityIndex alignmentIndex targetAttainment';
+
+export const meQuery = operation<{ me: Viewer }>(`
+  query Me {
+    me { tokenId label role allOrganizations organizationIds allowedOperations }
+  }
+`);
 
 export const organizationsQuery = operation<{
   organizations: Organization[];
@@ -20,14 +27,15 @@ export const organizationsQuery = operation<{
 }>(`
   query Organizations {
     organizations {
-      id name purpose valueProposition modelId
+      id name purpose valueProposition modelId modelVersion
       functions { id name customerFacing partner }
+      interactions { from to weight }
       targets { capabilityId functionId level }
     }
     maturityModels {
       id version name
       levels { value name description }
-      capabilities { id name dimension weight }
+      capabilities { id name dimension weight descriptors }
     }
   }
 `);

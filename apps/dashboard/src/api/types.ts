@@ -15,6 +15,7 @@ export interface Capability {
   name: string;
   dimension: string;
   weight: number;
+  descriptors: string[];
 }
 
 export interface MaturityModel {
@@ -32,6 +33,12 @@ export interface BusinessFunction {
   partner: boolean;
 }
 
+export interface Interaction {
+  from: string;
+  to: string;
+  weight: number;
+}
+
 export interface Target {
   capabilityId: string;
   functionId: string | null;
@@ -44,7 +51,9 @@ export interface Organization {
   purpose: string | null;
   valueProposition: string | null;
   modelId: string;
+  modelVersion: number;
   functions: BusinessFunction[];
+  interactions: Interaction[];
   targets: Target[];
 }
 
@@ -165,4 +174,15 @@ export interface PortfolioResult {
   objective: number;
   exact: boolean;
   frontier: FrontierPoint[];
+}
+
+export type Role = 'ADMIN' | 'ASSESSOR' | 'PLANNER' | 'AUDITOR';
+
+export interface Viewer {
+  tokenId: string;
+  label: string | null;
+  role: Role;
+  allOrganizations: boolean;
+  organizationIds: string[];
+  allowedOperations: string[];
 }

@@ -6,7 +6,10 @@ const advice: Record<ApiErrorCode, string> = {
   FORBIDDEN: 'Your token does not give access to this. Ask an admin for a token scoped to this organisation.',
   NOT_FOUND: 'It may have been removed or never loaded. Pick another organisation or reload.',
   BAD_USER_INPUT: 'Correct the value named above and try again.',
-  CONFLICT: 'Someone changed the data at the same time. Retry.',
+  CONFLICT:
+    'It clashes with what is already recorded (or someone changed it at the same time). Reload and check.',
+  SERVICE_UNAVAILABLE: 'The store cannot be used right now. Retry in a moment.',
+  TOO_MANY_REQUESTS: 'Too many requests with this token. Wait a minute, then retry.',
   NETWORK: 'Check that the api is running (npm start), then retry.',
   SERVER: 'Retry; if it keeps failing, the api’s log says why.',
 };

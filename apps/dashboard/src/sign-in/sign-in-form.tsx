@@ -4,11 +4,12 @@ import './sign-in.css';
 interface SignInFormProps {
   /** Why we are asking (e.g. the previous token was refused); null on a first visit. */
   reason: string | null;
-  onSubmit: (token: string) => void;
+  onSubmit: (token: string, remember: boolean) => void;
 }
 
 export function SignInForm({ reason, onSubmit }: SignInFormProps) {
   const [token, setToken] = useState('');
+  const [remember, setRemember] = useState(false);
   const origin = window.location.origin;
 
   return (
@@ -19,7 +20,7 @@ export function SignInForm({ reason, onSubmit }: SignInFormProps) {
         onSubmit={(event) => {
           event.preventDefault();
           const trimmed = token.trim();
-          if (trimmed) onSubmit(trimmed);
+          if (trimmed) onSubmit(trimmed, remember);
         }}
       >
         <h1 id="sign-in-title" class="sign-in__title">
@@ -44,6 +45,22 @@ export function SignInForm({ reason, onSubmit }: SignInFormProps) {
               setToken(event.currentTarget.value);
             }}
           />
+        </label>
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            name="remember"
+            checked={remember}
+            onChange={(event) => {
+              setRemember(event.currentTarget.checked);
+            }}
+          />
+          <span>
+            Remember on this device
+            <span class="checkbox__hint">
+              Keeps you signed in in every tab until you sign out. Leave it off on a shared computer.
+            </span>
+          </span>
         </label>
         <button class="button button--primary" type="submit" disabled={!token.trim()}>
           Sign in

@@ -1,5 +1,7 @@
-// The api token lives in session storage only: it is gone when the tab closes, and it never
-// stays in the address bar (a fragment `#token=...` is read once, then removed from history).
+// The api token lives in session storage by default: it is gone when the tab closes. With
+// "remember on this device" it lives in local storage instead, so other tabs and later visits
+// are signed in until the user signs out. It never stays in the address bar (a fragment
+// `#token=...` is read once, then removed from history).
 
 const storageKey = 'ccm.apiToken';
 
@@ -14,31 +16,36 @@ export function takeTokenFromAddress(): string | null {
   return token;
 }
 
-export function loadToken(): string | null {
-  const fromAddress = takeTokenFromAddress();
-  if (fromAddress) {
-    saveToken(fromAddress);
-    return fromAddress;
-  }
+function storage(kind: 'session' | 'local'): Storage | null {
   try {
-    return window.sessionStorage.getItem(storageKey);
+    return kind === 'session' ? window.sessionStorage : window.localStorage;
   } catch {
+    // Storage can be disabled (private mode); the token then lasts as long as the page.
     return null;
   }
 }
 
-export function saveToken(token: string): void {
+export function loadToken(): string | null {
+  const fromAddress = takeTokenFromAddress();
+  if (fromAddress) {
+    saveToken(fromAddress, false);
+    return fromAddress;
+  }
+  return storage('session')?.getItem(storageKey) ?? storage('local')?.getItem(storageKey) ?? null;
+}
+
+/** `remember`: keep it on this device (every tab, after a restart) until signing out. */
+export function saveToken(token: string, remember: boolean): void {
   try {
-    window.sessionStorage.setItem(storageKey, token);
+    storage('session')?.setItem(storageKey, token);
+    if (remember) storage('local')?.setItem(storageKey, token);
+    else storage('local')?.removeItem(storageKey);
   } catch {
-    // Storage can be disabled (private mode); the token then lasts as long as the page.
+    // A full or disabled storage: the token lasts as long as the page.
   }
 }
 
 export function forgetToken(): void {
-  try {
-    window.sessionStorage.removeItem(storageKey);
-  } catch {
-    // Nothing stored, nothing to forget.
-  }
+  storage('session')?.removeItem(storageKey);
+  storage('local')?.removeItem(storageKey);
 }

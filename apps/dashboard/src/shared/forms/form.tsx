@@ -1,0 +1,98 @@
+// A form that shows the api's field errors next to the fields they name, and any other error
+// (or a field it does not show) above its buttons. Fields register their names with the form.
+import type { ComponentChildren } from 'preact';
+import { createContext } from 'preact';
+import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { ErrorNotice } from '../error-notice';
+import { fieldFor, type Submission } from './submission';
+
+interface FormContextValue {
+  /** The error message for this field, or null. */
+  errorFor(name: string): string | null;
+  register(name: string, element: HTMLElement | null): () => void;
+  touch(): void;
+  disabled: boolean;
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+export function useFormContext(): FormContextValue | null {
+  return useContext(FormContext);
+}
+
+interface FormProps {
+  submission: Submission<unknown>;
+  onSubmit: () => void;
+  /** What failed, e.g. "Could not add the function". */
+  action: string;
+  submitLabel: string;
+  busyLabel?: string;
+  /** Shown (role=status) after a success, until the next edit. */
+  successMessage?: ComponentChildren;
+  /** Extra buttons beside submit (e.g. Cancel). */
+  actions?: ComponentChildren;
+  disabled?: boolean;
+  class?: string;
+  /** Names the form for assistive technology and tests. */
+  label: string;
+  children: ComponentChildren;
+}
+
+export function Form(props: FormProps) {
+  const { submission } = props;
+  const fields = useRef(new Map<string, HTMLElement | null>());
+  const errorField = fieldFor(submission.error?.field ?? null, fields.current.keys());
+
+  // Move focus to the field the api refused, so the user lands where the fix is.
+  useEffect(() => {
+    if (errorField !== null) fields.current.get(errorField)?.focus();
+  }, [submission.error, errorField]);
+
+  const context = useMemo<FormContextValue>(
+    () => ({
+      errorFor: (name) => (name === errorField && submission.error ? submission.error.message : null),
+      register(name, element) {
+        fields.current.set(name, element);
+        return () => {
+          if (fields.current.get(name) === element) fields.current.delete(name);
+        };
+      },
+      touch: () => {
+        submission.touch();
+      },
+      disabled: props.disabled === true || submission.running,
+    }),
+    [errorField, submission, props.disabled],
+  );
+
+  return (
+    <FormContext.Provider value={context}>
+      <form
+        class={`form${props.class ? ` ${props.class}` : ''}`}
+        aria-label={props.label}
+        noValidate={false}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!submission.running) props.onSubmit();
+        }}
+        onInput={() => {
+          submission.touch();
+        }}
+      >
+        {props.children}
+        {submission.error && errorField === null && (
+          <ErrorNotice error={submission.error} action={props.action} />
+        )}
+        <div class="form__actions">
+          <button type="submit" class="button button--primary" disabled={context.disabled}>
+            {submission.running ? (props.busyLabel ?? 'Saving…') : props.submitLabel}
+          </button>
+          {props.actions}
+          <span class="form__status" role="status">
+            {submission.result !== null && props.successMessage}
+          </span>
+        </div>
+      </form>
+    </FormContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+// The screens of the page, in navigation order. A screen is shown to a token that may run any of
+// its `operations` (the access policy decides, through `me`). To add a screen: write its
+// component in its own feature folder and add one entry here.
+import type { VNode } from 'preact';
+import { OrganizationDashboard } from '../organization-dashboard';
+import type { Session } from './session';
+import type { OrganizationWorkspace, Workspace } from './workspace';
+
+interface ScreenBase {
+  /** The value of `?view=`. */
+  id: string;
+  label: string;
+  /** Shown when the token may run at least one of these queries or mutations. */
+  operations: readonly string[];
+}
+
+export type ScreenDefinition =
+  | (ScreenBase & {
+      /** Needs a chosen organisation (with its model). */
+      scope: 'organization';
+      render(workspace: OrganizationWorkspace): VNode;
+    })
+  | (ScreenBase & {
+      /** Works on the whole store (models, tokens). */
+      scope: 'store';
+      render(workspace: Workspace): VNode;
+    });
+
+export const SCREENS: readonly ScreenDefinition[] = [
+  {
+    id: 'overview',
+    label: 'Overview',
+    operations: ['maturity'],
+    scope: 'organization',
+    render: ({ organization, model }) => (
+      <OrganizationDashboard key={organization.id} organization={organization} model={model} />
+    ),
+  },
+];
+
+export function visibleScreens(session: Session): ScreenDefinition[] {
+  return SCREENS.filter((screen) => screen.operations.some((operation) => session.can(operation)));
+}

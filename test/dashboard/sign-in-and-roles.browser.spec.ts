@@ -1,0 +1,92 @@
+// Signing in from the sign-in page, "remember on this device", the empty store's two ways in
+// (create your organisation, load the demo) and a page that shows each role only what it may do.
+import type { BrowserContext } from 'playwright-core';
+import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
+
+jest.setTimeout(240_000);
+
+describe('Sign-in and roles (browser)', () => {
+  let journey: Journey;
+
+  beforeAll(async () => {
+    journey = await startJourney('sign-in-browser');
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+  });
+
+  async function signInIn(context: BrowserContext, remember: boolean) {
+    const page = await context.newPage();
+    await page.goto(journey.api.baseUrl);
+    await page.fill('input[name="token"]', journey.api.adminToken);
+    if (remember) await page.check('input[name="remember"]');
+    await page.click('button[type="submit"]:has-text("Sign in")');
+    await page.waitForSelector('[data-testid="signed-in-as"]');
+    return page;
+  }
+
+  it('should keep the token to the tab unless "remember on this device" is ticked', async () => {
+    const context = await journey.browser.newContext();
+    const first = await context.newPage();
+    await first.goto(journey.api.baseUrl);
+    await expect(first.isChecked('input[name="remember"]')).resolves.toBe(false);
+    await expectAccessible(first);
+    await first.close();
+
+    await signInIn(context, false);
+    const otherTab = await context.newPage();
+    await otherTab.goto(journey.api.baseUrl);
+    await otherTab.waitForSelector('input[name="token"]');
+
+    const remembered = await signInIn(context, true);
+    const thirdTab = await context.newPage();
+    await thirdTab.goto(journey.api.baseUrl);
+    await thirdTab.waitForSelector('[data-testid="signed-in-as"]');
+
+    await remembered.click('button:has-text("Sign out")');
+    await remembered.waitForSelector('input[name="token"]');
+    const afterSignOut = await context.newPage();
+    await afterSignOut.goto(journey.api.baseUrl);
+    await afterSignOut.waitForSelector('input[name="token"]');
+    await context.close();
+  });
+
+  it('should offer an admin on an empty store to create the organisation or load the demo, and load it', async () => {
+    const page = await journey.signIn();
+    await page.waitForSelector('[data-testid="empty-state"]');
+    await expect(page.locator('form[aria-label="Create your organisation"]').isVisible()).resolves.toBe(true);
+    await captureScreen(page, 'welcome-empty-store');
+
+    await page.click('button:has-text("Load the demo")');
+    await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]', { timeout: 60_000 });
+    await expect(page.locator('h1').innerText()).resolves.toBe('Interlodge Hotels');
+
+    const { organizations } = await journey.graphql<{ organizations: { id: string }[] }>(
+      '{ organizations { id } }',
+    );
+    expect(organizations.map((organization) => organization.id)).toEqual(['interlodge']);
+    const { loadDemo } = await journey.graphql<{ loadDemo: { recordedEvents: number } }>(
+      'mutation { loadDemo { recordedEvents } }',
+    );
+    expect(loadDemo.recordedEvents).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('should show a planner the scenario view and an auditor none of it', async () => {
+    const planner = await journey.signIn(await journey.issueToken('PLANNER', ['interlodge']));
+    await planner.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    await expect(planner.locator('[data-testid="signed-in-as"]').getAttribute('data-role')).resolves.toBe(
+      'PLANNER',
+    );
+    await expect(planner.locator('#scenario-title').count()).resolves.toBe(1);
+    await planner.close();
+
+    const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['interlodge']));
+    await auditor.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    await expect(auditor.locator('#scenario-title').count()).resolves.toBe(0);
+    expect(pageProblems(auditor)).toEqual([]);
+    await auditor.close();
+  });
+});
