@@ -1,5 +1,5 @@
 // The Interlodge demo loaded into a fresh store through the command bus, then read back over HTTP:
-// the story it tells (DESIGN.md 9, issue 9) must hold in the numbers.
+// the story it tells (docs/reference/dashboard.md) must hold in the numbers.
 import { CommandBus } from '@nestjs/cqrs';
 import { INTERLODGE_ID, loadInterlodgeDemo } from '@app/application';
 import { EVENT_STORE, type EventStore } from '@app/event-store';

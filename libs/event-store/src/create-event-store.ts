@@ -1,4 +1,4 @@
-// Chooses the adapter from configuration (DESIGN.md section 10): EventStoreDB when a connection
+// Chooses the adapter from configuration (docs/reference/running.md): EventStoreDB when a connection
 // string is given, else the embedded SQLite store under dataDir (created when missing).
 import type { EventStore } from './event-store.port';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -1,4 +1,4 @@
-// The event store port. Semantics mirror EventStoreDB (DESIGN.md section 3): streams with
+// The event store port. Semantics mirror EventStoreDB (docs/reference/event-store.md): streams with
 // revisions from 0, a global position over all events, optimistic concurrency on append.
 // Adapters: SQLite (embedded default), EventStoreDB/KurrentDB, in-memory (tests).
 

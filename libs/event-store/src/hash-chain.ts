@@ -1,4 +1,4 @@
-// The integrity chain (DESIGN.md section 3): every event's hash covers its stream, revision, type,
+// The integrity chain (docs/reference/event-store.md): every event's hash covers its stream, revision, type,
 // data and metadata (which holds prevHash, the previous event's hash), so modifying, deleting or
 // reordering a stored event breaks the chain at that revision.
 import * as crypto from 'node:crypto';

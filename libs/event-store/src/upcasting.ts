@@ -1,5 +1,5 @@
 // Upcasters turn an old schema of an event's data into the next one, on read; stored events are
-// never rewritten (DESIGN.md section 3). Decision: `metadata.schemaVersion` always stays as
+// never rewritten (docs/reference/event-store.md). Decision: `metadata.schemaVersion` always stays as
 // recorded (it is covered by the hash), and the version of the returned `data` is exposed as
 // `RecordedEvent.dataSchemaVersion`. A raw read returns the stored data, with
 // dataSchemaVersion equal to metadata.schemaVersion.

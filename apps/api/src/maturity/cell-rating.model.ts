@@ -8,6 +8,9 @@ export class CellRating {
   @Field(() => Int) level!: number;
   @Field(() => ID, { nullable: true }) raterFunctionId!: string | null;
   @Field(() => String, { nullable: true }) evidence!: string | null;
-  @Field(() => Float, { description: 'Its weight in the effective level (DESIGN.md 5).' })
+  @Field(() => Float, {
+    description:
+      'Its weight in the effective level: SELF 1, PEER 1 (2 from a customer-facing rater), CUSTOMER 2, AUDIT 2.',
+  })
   weight!: number;
 }

@@ -19,7 +19,7 @@ const toWarning = (warning: DomainSimulationWarning): SimulationWarning => ({
 
 /**
  * The contract's percentiles are non-null, so an index without a value (nothing rated, or no
- * linked capability rated at both ends) leaves no distribution at all: see docs/simulation.md.
+ * linked capability rated at both ends) leaves no distribution at all: see docs/reference/simulation.md.
  */
 const toDistribution = (distribution: SimulationDistribution | null): Distribution | null => {
   if (distribution === null) return null;

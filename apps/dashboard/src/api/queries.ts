@@ -1,4 +1,4 @@
-// The operations the page sends. Field lists follow DESIGN.md section 7 exactly.
+// The operations the page sends (docs/reference/api.md).
 import { operation } from './client';
 import type {
   Assessment,

@@ -1,4 +1,4 @@
-// Shapes of the GraphQL contract (DESIGN.md section 7), limited to the fields the page reads.
+// Shapes of the GraphQL API (docs/reference/api.md), limited to the fields the page reads.
 
 export type RatingSource = 'SELF' | 'PEER' | 'CUSTOMER' | 'AUDIT';
 export type InvestmentStatus = 'PLANNED' | 'APPROVED' | 'DEPLOYED' | 'CANCELLED';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** Runtime configuration, read once from the environment (DESIGN.md section 10). */
+/** Runtime configuration, read once from the environment (docs/reference/running.md). */
 export interface AppConfig {
   port: number;
   dataDir: string;

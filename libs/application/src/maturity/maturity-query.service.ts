@@ -1,4 +1,4 @@
-// Maturity, bitemporally (DESIGN.md 5): asOf picks assessments by periodEnd (valid time), knownAt
+// Maturity, bitemporally (docs/reference/scores.md): asOf picks assessments by periodEnd (valid time), knownAt
 // ignores every event recorded after it (transaction time). Everything is read from the
 // organisation index by organisation, so the cost grows with that organisation's events only.
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';

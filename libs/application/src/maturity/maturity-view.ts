@@ -14,7 +14,7 @@ export interface MaturityQuery {
   knownAt?: string | null;
 }
 
-/** DESIGN.md 7 MaturityView: the scores of one organisation at (asOf, knownAt). */
+/** The MaturityView of the API: the scores of one organisation at (asOf, knownAt). */
 export interface MaturityView extends MaturityScores {
   organizationId: string;
   /** Normalised to UTC ISO-8601; null when not asked. */
@@ -22,7 +22,7 @@ export interface MaturityView extends MaturityScores {
   knownAt: string | null;
 }
 
-/** DESIGN.md 7 MaturityPoint: the indices as of one assessment's periodEnd. */
+/** The MaturityPoint of the API: the indices as of one assessment's periodEnd. */
 export interface MaturityPoint extends MaturityIndices {
   at: string;
   coverage: number;
@@ -36,7 +36,7 @@ export interface ScoringInputs {
   assessments: AssessmentRatings[];
 }
 
-/** The baseline of a scenario (DESIGN.md 6): `simulateScenario`'s input without its investments. */
+/** The baseline of a scenario (docs/reference/simulation.md): `simulateScenario`'s input without its investments. */
 export interface MaturityBaseline {
   model: ScoringModel;
   organization: ScoringOrganization;

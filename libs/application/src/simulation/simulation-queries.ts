@@ -47,7 +47,7 @@ const toScenarioInvestment = (investment: PlannedInvestmentState): ScenarioInves
 });
 
 /**
- * The planner's questions (DESIGN.md 6): checks the organisation and its investments, takes the
+ * The planner's questions (docs/reference/simulation.md): checks the organisation and its investments, takes the
  * baseline (or the bitemporal scoring inputs) from the maturity views, then hands plain data to
  * the domain's pure maths.
  */

@@ -1,4 +1,4 @@
-// The model that ships with the product (DESIGN.md section 4). Weights favour what the problem
+// The model that ships with the product (docs/reference/domain.md). Weights favour what the problem
 // statement says matters most: cooperation between functions (alignment beats isolated maturity),
 // then customer insight and customer-based measures (listen to those who listen to customers).
 import { DEFAULT_SOURCE_WEIGHTS, type MaturityModel } from './maturity-model';

@@ -12,7 +12,7 @@ describe('DEFAULT_MATURITY_MODEL', () => {
     }
   });
 
-  it('should hold the eleven capabilities of DESIGN.md section 4', () => {
+  it('should hold the eleven capabilities the product promises', () => {
     expect(DEFAULT_MATURITY_MODEL.capabilities.map((capability) => capability.id)).toEqual([
       'customer-insight',
       'value-proposition',

@@ -24,7 +24,7 @@ export type MaturityCapability = {
   descriptors: string[];
 };
 
-/** Weights of the rating sources in the effective level (DESIGN.md section 5). */
+/** Weights of the rating sources in the effective level (docs/reference/scores.md). */
 export type SourceWeights = {
   SELF: number;
   /** A peer rating from a function that is not customer-facing. */

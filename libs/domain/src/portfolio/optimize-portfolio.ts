@@ -238,7 +238,7 @@ const deltaOf = (projected: number, baseline: number): number =>
 
 /**
  * The subset of candidates within budget maximising alpha dCCI + (1 - alpha) dAI at the horizon
- * (DESIGN.md section 6), exactly up to EXACT_CANDIDATE_LIMIT candidates, heuristically beyond.
+ * (docs/reference/simulation.md), exactly up to EXACT_CANDIDATE_LIMIT candidates, heuristically beyond.
  */
 export const optimizePortfolio = (input: PortfolioInput): PortfolioResult => {
   const alpha = input.alpha ?? DEFAULT_ALPHA;

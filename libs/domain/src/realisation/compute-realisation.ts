@@ -52,7 +52,7 @@ export const addCalendarMonths = (instant: number, months: number): number => {
 const cellKey = (functionId: string, capabilityId: string): string => `${functionId}\u0000${capabilityId}`;
 
 /**
- * Predicted against actual change of a deployed investment on its effect cells (DESIGN.md 6).
+ * Predicted against actual change of a deployed investment on its effect cells (docs/reference/simulation.md).
  * Edge cases: an effect cell unrated at deployment has no m0 and is excluded from both sums;
  * several effects on one cell add up before clamping; a counted cell not re-rated after
  * deployment keeps m0 and adds 0 to actual; with no counted cell the investment is never due.

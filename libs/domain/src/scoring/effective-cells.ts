@@ -22,7 +22,7 @@ export const parseInstant = (value: string, field: string): number => {
   return milliseconds;
 };
 
-/** DESIGN.md 5: SELF 1, PEER 1 (2 from a customer-facing rater), CUSTOMER 2, AUDIT 2. */
+/** docs/reference/scores.md: SELF 1, PEER 1 (2 from a customer-facing rater), CUSTOMER 2, AUDIT 2. */
 export const ratingWeight = (source: RatingSource, raterIsCustomerFacing: boolean): number => {
   switch (source) {
     case 'SELF':
@@ -44,7 +44,7 @@ interface DatedAssessment {
 }
 
 /**
- * The effective level of every rated cell (DESIGN.md 5): the most recent assessment that rates
+ * The effective level of every rated cell (docs/reference/scores.md): the most recent assessment that rates
  * the cell (by periodEnd, then sequence) decides it alone; in it the weighted mean of its ratings.
  * Cells come back in organisation function order, then model capability order; unrated cells and
  * ratings of functions or capabilities outside the organisation and model are left out.

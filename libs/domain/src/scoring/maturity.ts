@@ -95,7 +95,7 @@ export const describeScores = (
 };
 
 /**
- * The scores of DESIGN.md section 5 from the effective level of each rated cell (see
+ * The scores of docs/reference/scores.md from the effective level of each rated cell (see
  * `effectiveCells`). Numbers are full precision; indices are null where their sums are empty.
  */
 export const computeMaturity = (

@@ -103,7 +103,7 @@ const warningsAtHorizon = (
 };
 
 /**
- * Applies investments to the baseline month by month (DESIGN.md section 6) and, with trials > 0,
+ * Applies investments to the baseline month by month (docs/reference/simulation.md) and, with trials > 0,
  * adds the spread of CCI and AI at the horizon. The deterministic projection uses the `likely`
  * deltas only, so it never depends on trials or seed.
  */

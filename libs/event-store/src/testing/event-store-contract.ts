@@ -1,4 +1,4 @@
-// The contract every event store adapter passes (DESIGN.md section 3). Each adapter's spec calls
+// The contract every event store adapter passes (docs/reference/event-store.md). Each adapter's spec calls
 // describeEventStoreContract with a factory. Tests never assume an empty store unless the adapter
 // says it starts empty (EventStoreDB is shared): streams and event types are unique per test.
 import { randomUUID } from 'node:crypto';

@@ -1,4 +1,4 @@
-// A small hotel (the case of DESIGN.md section 9) on the default model, shared by the decider tests.
+// A small hotel (the demo case, docs/reference/dashboard.md) on the default model, shared by the decider tests.
 import { DEFAULT_MATURITY_MODEL, type MaturityModel } from '../../maturity-model';
 import { foldEvents } from '../fold';
 import { organizationDecider, type OrganizationEvent, type OrganizationState } from '../../organization';
