@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildCli, runCli } from '../audit/cli-runner';
 import { EXIT } from '../../apps/cli/src/exit-codes';
 
+// Each test starts the CLI two or three times: seconds each on a busy machine.
 describe('npm run cli -- token', () => {
   let dataDir: string;
 
@@ -30,7 +31,7 @@ describe('npm run cli -- token', () => {
     expect(listed.code).toBe(EXIT.ok);
     expect(listed.stdout).toContain(`${tokenId}\tADMIN\tall organisations\tactive\tops laptop`);
     expect(listed.stdout).not.toContain(secret);
-  });
+  }, 60_000);
 
   it('should revoke a token', async () => {
     const token = (await runCli(dataDir, ['token', 'issue', '--role', 'ADMIN'])).stdout.trim();
@@ -39,11 +40,11 @@ describe('npm run cli -- token', () => {
     expect((await runCli(dataDir, ['token', 'list'])).stdout).toContain(
       `${tokenId}\tADMIN\tall organisations\tREVOKED`,
     );
-  });
+  }, 60_000);
 
   it('should refuse a scoped role without organisations, naming the field, with the refused exit code', async () => {
     const refused = await runCli(dataDir, ['token', 'issue', '--role', 'AUDITOR']);
     expect(refused.code).toBe(EXIT.refused);
     expect(refused.stderr).toMatch(/organizationIds/);
-  });
+  }, 60_000);
 });
