@@ -601,7 +601,8 @@ describe('Recording assessments over GraphQL', () => {
     // Each client rated 30 distinct cells (3 functions x 10 capabilities); later ones superseded earlier ones.
     expect(assessment.ratings.filter((entry) => entry.source === 'SELF')).toHaveLength(30);
     expect(assessment.ratings.filter((entry) => entry.source === 'CUSTOMER')).toHaveLength(30);
-  });
+    // 200 durable appends: well over 5 s when the machine is busy.
+  }, 60_000);
 
   it('should answer a repeated commandId as the first time and append nothing', async () => {
     await organizationWithFunctions('hotel-idempotent');
