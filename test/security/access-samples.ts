@@ -58,6 +58,15 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'query($o: ID!) { maturityTimeline(organizationId: $o) { coverage } }',
       variables: { o: f.organizationId },
     }),
+    maturityChange: (f) => ({
+      query:
+        'query($o: ID!) { maturityChange(organizationId: $o, from: "2024-01-01", to: "2024-12-31") { cells { delta } } }',
+      variables: { o: f.organizationId },
+    }),
+    compareOrganizations: (f) => ({
+      query: 'query($o: [ID!]!) { compareOrganizations(organizationIds: $o) { coverage } }',
+      variables: { o: [f.organizationId] },
+    }),
     simulateInvestments: (f) => ({
       query:
         'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',

@@ -17,6 +17,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { ApiTokensApiModule } from './api-tokens/api-tokens-api.module';
 import { ViewerApiModule } from './viewer/viewer-api.module';
 import { DemoApiModule } from './demo/demo-api.module';
+import { ReportsApiModule } from './reports/reports-api.module';
 import { RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
 
@@ -38,6 +39,7 @@ export class ApiModule {
         ApiTokensApiModule,
         ViewerApiModule,
         DemoApiModule,
+        ReportsApiModule,
       ],
       controllers: [HealthController],
       providers: [

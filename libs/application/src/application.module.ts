@@ -21,6 +21,7 @@ import { AdminTokenBootstrap } from './api-tokens/admin-token-bootstrap';
 import { IssueApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-token.command';
 import { SimulationQueries } from './simulation/simulation-queries';
 import { auditProviders } from './audit';
+import { ReportQueries } from './reports';
 
 const readers = [
   MaturityModelCatalog,
@@ -28,6 +29,7 @@ const readers = [
   AssessmentReader,
   InvestmentReader,
   SimulationQueries,
+  ReportQueries,
 ];
 
 export interface ApplicationOptions {

@@ -26,4 +26,5 @@ export * from './api-tokens/api-token.command';
 export * from './api-tokens/admin-token-bootstrap';
 export * from './projections';
 export * from './maturity';
+export * from './reports';
 export * from './application.module';

@@ -11,3 +11,4 @@ export * from './scoring';
 export * from './simulation';
 export * from './portfolio';
 export * from './realisation';
+export * from './reports';

@@ -54,6 +54,9 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     investments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     maturity: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     maturityTimeline: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    maturityChange: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    // The resolver answers an unreachable organisation exactly as an unknown one (NOT_FOUND, unnamed).
+    compareOrganizations: { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
     simulateInvestments: {
       roles: PLANNING,
       organizations: [organization('organizationId'), investments('investmentIds')],

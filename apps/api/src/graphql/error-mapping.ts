@@ -37,8 +37,10 @@ const REQUEST_ERROR_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-// 'at "input.periodEnd"' in a variable coercion message names the field.
+// 'at "input.periodEnd"' in a variable coercion message names the field; without it, the
+// variable itself is at fault ('Variable "$from" got invalid value').
 const VARIABLE_PATH = /at "([^"]+)"/;
+const VARIABLE_NAME = /^Variable "\$([^"]+)" got invalid value/;
 
 /** Storage failures the operator can act on. */
 function storageProblem(error: unknown): string | null {
@@ -101,7 +103,7 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
 
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const field = VARIABLE_PATH.exec(formatted.message)?.[1];
+    const field = VARIABLE_PATH.exec(formatted.message)?.[1] ?? VARIABLE_NAME.exec(formatted.message)?.[1];
     return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

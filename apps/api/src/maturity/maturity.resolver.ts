@@ -25,14 +25,21 @@ export class MaturityResolver {
   }
 
   @Query(() => [MaturityPoint], {
-    description: "A point at each assessment's periodEnd within [from, to], indices as of that date.",
+    description:
+      "A point at each assessment's periodEnd within [from, to], indices as of that date, as known at knownAt (all that is known when absent).",
   })
   maturityTimeline(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('from', { type: () => DateTimeScalar, nullable: true }) from: string | null,
     @Args('to', { type: () => DateTimeScalar, nullable: true }) to: string | null,
+    @Args('knownAt', {
+      type: () => DateTimeScalar,
+      nullable: true,
+      description: 'Transaction time: ignore every event recorded after it.',
+    })
+    knownAt: string | null,
   ): Promise<MaturityPoint[]> {
-    return this.maturityQueries.maturityTimeline(organizationId, { from, to });
+    return this.maturityQueries.maturityTimeline(organizationId, { from, to, knownAt });
   }
 
   @Subscription(() => MaturityView, {

@@ -88,16 +88,20 @@ export class MaturityQueryService implements OnModuleDestroy {
     return view;
   }
 
-  /** A point at each distinct assessment periodEnd within [from, to], indices as of that date. */
+  /**
+   * A point at each distinct assessment periodEnd within [from, to], indices as of that date, as
+   * known at `knownAt` (default: all that is known).
+   */
   async maturityTimeline(
     organizationId: string,
-    range: { from?: string | null; to?: string | null } = {},
+    range: { from?: string | null; to?: string | null; knownAt?: string | null } = {},
   ): Promise<MaturityPoint[]> {
     const from = optionalInstant('from', range.from);
     const to = optionalInstant('to', range.to);
+    const knownAt = optionalInstant('knownAt', range.knownAt);
     const id = requireSlug('organizationId', organizationId);
     await this.readModels.ready();
-    const known = await this.knownOrganization(id, null);
+    const known = await this.knownOrganization(id, knownAt);
     const assessments = assessmentRatingsOf(known.history);
     const dates = [...new Set(assessments.map((assessment) => Date.parse(assessment.periodEnd)))]
       .filter(

@@ -1,0 +1,3 @@
+export * from './maturity-change';
+export * from './capability-levels';
+export * from './organization-comparison';
