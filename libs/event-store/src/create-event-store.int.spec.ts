@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createEventStore } from './create-event-store';
+import { InvalidStoreConfigurationError } from './errors';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 describe(createEventStore.name, () => {
@@ -24,5 +25,16 @@ describe(createEventStore.name, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('should refuse a configuration naming both PostgreSQL and EventStoreDB', async () => {
+    await expect(
+      createEventStore({
+        dataDir: workspace,
+        databaseUrl: 'postgres://localhost/maturity',
+        eventStoreConnectionString: 'esdb://localhost:2113?tls=false',
+      }),
+    ).rejects.toBeInstanceOf(InvalidStoreConfigurationError);
+    expect(existsSync(path.join(workspace, 'events.db'))).toBe(false);
   });
 });

@@ -11,7 +11,8 @@ export type EventStoreErrorCode =
   | 'EVENT_STORE.CORRUPT'
   | 'EVENT_STORE.LOCKED'
   | 'EVENT_STORE.UNSUPPORTED_VERSION'
-  | 'EVENT_STORE.IMPORT_REFUSED';
+  | 'EVENT_STORE.IMPORT_REFUSED'
+  | 'EVENT_STORE.INVALID_CONFIGURATION';
 
 export abstract class EventStoreError extends Error {
   abstract readonly code: EventStoreErrorCode;
@@ -120,6 +121,11 @@ export class EventStoreLockedError extends EventStoreError {
 /** An import of recorded events was refused (broken chain, duplicate id, store not empty); nothing was written. */
 export class ImportRefusedError extends EventStoreError {
   readonly code = 'EVENT_STORE.IMPORT_REFUSED';
+}
+
+/** Startup: the configuration names no usable store, or more than one. */
+export class InvalidStoreConfigurationError extends EventStoreError {
+  readonly code = 'EVENT_STORE.INVALID_CONFIGURATION';
 }
 
 /** Startup: the file was written by a newer version of this software. */

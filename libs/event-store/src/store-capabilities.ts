@@ -1,12 +1,18 @@
 // What an adapter guarantees beyond the port, for checks that can use it.
 import type { EventStore } from './event-store.port';
 import { InMemoryEventStore } from './memory/in-memory-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 import { SqliteEventStore } from './sqlite/sqlite-event-store';
 
 /**
- * Whether positions run 1, 2, 3... without gaps (the embedded adapters never delete a row), so a
- * missing position means a deleted event. EventStoreDB positions are commit offsets, with gaps.
+ * Whether positions run 1, 2, 3... without gaps (SQLite, PostgreSQL and in-memory assign them in
+ * commit order and never delete a row), so a missing position means a deleted event. EventStoreDB
+ * positions are commit offsets, with gaps.
  */
 export function hasGapFreePositions(store: EventStore): boolean {
-  return store instanceof SqliteEventStore || store instanceof InMemoryEventStore;
+  return (
+    store instanceof SqliteEventStore ||
+    store instanceof InMemoryEventStore ||
+    store instanceof PostgresEventStore
+  );
 }

@@ -2,7 +2,12 @@
 // then tail live events through subscribeToAll. Every batch is applied and its checkpoints are
 // written in one SQLite transaction, so a restart resumes exactly where the last commit stopped.
 import type Database from 'better-sqlite3';
-import type { EventStore, EventSubscription, RecordedEvent } from '@app/event-store';
+import {
+  type EventStore,
+  type EventSubscription,
+  EventStoreUnavailableError,
+  type RecordedEvent,
+} from '@app/event-store';
 import { CheckpointStore } from './checkpoint-store';
 import { ProjectionFailedError, ProjectionLagTimeoutError, ProjectionRunnerStoppedError } from './errors';
 import type { Projection } from './projection';
@@ -240,8 +245,19 @@ export class ProjectionRunner {
   private async run(markCaughtUp: () => void): Promise<void> {
     this.loadCheckpoints();
     this.state = 'catching-up';
+    let failures = 0;
     while (!this.isStopRequested()) {
-      await this.catchUp();
+      try {
+        await this.catchUp();
+        failures = 0;
+      } catch (error) {
+        // The store is down for a moment (a server restart, a dropped connection): try again later.
+        if (!(error instanceof EventStoreUnavailableError)) throw error;
+        failures += 1;
+        this.onError(error);
+        await this.pauseUnlessStopped(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+        continue;
+      }
       if (this.isStopRequested()) break;
       this.state = 'live';
       markCaughtUp();
@@ -282,6 +298,17 @@ export class ProjectionRunner {
       this.pending = [];
     }
     if (this.failure) throw this.failure;
+  }
+
+  private async pauseUnlessStopped(milliseconds: number): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, milliseconds);
+      this.wakeLoop = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.wakeLoop = null;
   }
 
   /** A method, not the field: the flag changes while the loop awaits. */

@@ -8,6 +8,11 @@ import { CliError, EXIT } from '../exit-codes';
 
 export function requireSqliteStore(app: INestApplicationContext, config: AppConfig): SqliteEventStore {
   const store = app.get<EventStore>(EVENT_STORE);
+  if (config.databaseUrl !== undefined)
+    throw new CliError(
+      'backup and restore copy the embedded SQLite store; with DATABASE_URL set, back up PostgreSQL with pg_dump and restore with pg_restore (see docs/operations.md)',
+      EXIT.usage,
+    );
   if (!(store instanceof SqliteEventStore) || config.eventStoreConnectionString !== undefined)
     throw new CliError(
       'backup and restore copy the embedded SQLite store; with EVENTSTORE_CONNECTION_STRING set, use EventStoreDB backups',

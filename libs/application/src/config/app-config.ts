@@ -6,6 +6,8 @@ export interface AppConfig {
   dataDir: string;
   adminToken: string | undefined;
   eventStoreConnectionString: string | undefined;
+  /** DATABASE_URL: the PostgreSQL event store shared by api replicas. */
+  databaseUrl: string | undefined;
   rateLimitPerMinute: number;
   production: boolean;
 }
@@ -34,11 +36,13 @@ function integerFrom(
 export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const connectionString = environment.EVENTSTORE_CONNECTION_STRING?.trim();
   const adminToken = environment.ADMIN_TOKEN?.trim();
+  const databaseUrl = environment.DATABASE_URL?.trim();
   return {
     port: integerFrom(environment, 'PORT', 3000, 0),
     dataDir: path.resolve(environment.DATA_DIR?.trim() || './data'),
     adminToken: adminToken === '' ? undefined : adminToken,
     eventStoreConnectionString: connectionString === '' ? undefined : connectionString,
+    databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
     rateLimitPerMinute: integerFrom(environment, 'RATE_LIMIT_PER_MINUTE', 6000, 0),
     production: environment.NODE_ENV === 'production',
   };

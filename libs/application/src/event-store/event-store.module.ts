@@ -3,6 +3,8 @@ import { createEventStore, EVENT_STORE, type EventStore } from '@app/event-store
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { upcasters } from './upcasters';
 
+const backgroundLogger = new Logger('EventStore');
+
 /** Provides the configured event store adapter and closes it cleanly on shutdown. */
 @Global()
 @Module({
@@ -13,8 +15,15 @@ import { upcasters } from './upcasters';
       useFactory: (config: AppConfig): Promise<EventStore> | EventStore =>
         createEventStore({
           dataDir: config.dataDir,
+          databaseUrl: config.databaseUrl,
           eventStoreConnectionString: config.eventStoreConnectionString,
           upcasters,
+          applicationName: `maturity:${process.pid}`,
+          onBackgroundError: (error) => {
+            backgroundLogger.warn(
+              `event store connection: ${error instanceof Error ? error.message : String(error)}`,
+            );
+          },
         }),
     },
   ],

@@ -1,6 +1,7 @@
 // A catch-up subscription for the embedded adapters: read pages after the checkpoint, hand each
 // event to the handler one at a time, and when caught up wait for an append signal from this
 // process or, for appends by other processes, the next poll.
+import { EventStoreUnavailableError } from '../errors';
 import type {
   EventHandler,
   EventSubscription,
@@ -51,7 +52,12 @@ export interface PollingSettings {
   /** null: only this process appends (in-memory), so never poll. */
   pollIntervalMs: number | null;
   readAll: (options: ReadAllOptions) => Promise<RecordedEvent[]>;
+  /** Told when a read failed because the store is unavailable; the subscription retries it. */
+  onUnavailable?: (error: EventStoreUnavailableError) => void;
 }
+
+/** Longest pause between reads while the store is unavailable. */
+const MAX_RETRY_DELAY_MS = 5000;
 
 /** The live subscriptions of an embedded adapter: subscribeToAll, the append signal, and close. */
 export class PollingSubscriptions {
@@ -106,6 +112,20 @@ class PollingSubscription implements EventSubscription {
     await this.done.catch(() => undefined);
   }
 
+  /** Sleeps, or less when closed meanwhile. */
+  private pause(milliseconds: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(wake, milliseconds);
+      function wake(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeWaiting = wake;
+    }).finally(() => {
+      this.wakeWaiting = null;
+    });
+  }
+
   /** A method, not the field: the flag changes while run() awaits. */
   private isClosed(): boolean {
     return this.closed;
@@ -117,13 +137,25 @@ class PollingSubscription implements EventSubscription {
     let checkpoint = this.options.after ?? 0;
     // Let the caller finish setting up (and keep a reference) before the first delivery.
     await Promise.resolve();
+    let failures = 0;
     while (!this.closed) {
       const seenVersion = this.signal.version;
-      const page = await readAll({
-        after: checkpoint,
-        maxCount: pageSize,
-        ...(eventTypes ? { eventTypes } : {}),
-      });
+      let page: RecordedEvent[];
+      try {
+        page = await readAll({
+          after: checkpoint,
+          maxCount: pageSize,
+          ...(eventTypes ? { eventTypes } : {}),
+        });
+        failures = 0;
+      } catch (error) {
+        // A server restart or a dropped connection: wait and read again from the same checkpoint.
+        if (!(error instanceof EventStoreUnavailableError) || this.isClosed()) throw error;
+        failures += 1;
+        this.settings.onUnavailable?.(error);
+        await this.pause(Math.min(MAX_RETRY_DELAY_MS, 100 * 2 ** Math.min(failures, 6)));
+        continue;
+      }
       for (const event of page) {
         if (this.isClosed()) return;
         await this.handler(event);
