@@ -39,6 +39,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    exclude: { path: ['\\.spec\\.ts$', '^dist/', '^apps/dashboard/'] },
+    exclude: { path: ['\\.spec\\.ts$', '\\.fixtures\\.ts$', '^dist/', '^apps/dashboard/'] },
   },
 };

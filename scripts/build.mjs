@@ -17,11 +17,14 @@ for (const group of ['apps', 'libs']) {
 }
 if (existsSync(path.join(root, 'bench', 'src'))) sourceRoots.push(path.join(root, 'bench', 'src'));
 
+/** Tests and their helpers, and type declarations: nothing to run. */
+const TEST_ONLY = ['.spec.ts', '.fixtures.ts', '.d.ts'];
+
 function* typescriptFiles(directory) {
   for (const entry of readdirSync(directory, { withFileTypes: true })) {
     const full = path.join(directory, entry.name);
     if (entry.isDirectory()) yield* typescriptFiles(full);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.endsWith('.d.ts'))
+    else if (entry.name.endsWith('.ts') && !TEST_ONLY.some((suffix) => entry.name.endsWith(suffix)))
       yield full;
   }
 }

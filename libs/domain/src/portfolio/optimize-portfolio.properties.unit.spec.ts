@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { optimizePortfolio, simulateScenario } from '@app/domain';
 import type { PortfolioCandidate, PortfolioInput } from '@app/domain';
-import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.spec';
-import { investmentsArbitrary } from '../simulation/scenario-arbitraries.spec';
+import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.fixtures';
+import { investmentsArbitrary } from '../simulation/scenario-arbitraries.fixtures';
 
 const TOLERANCE = 1e-9;
 

@@ -1,7 +1,10 @@
 import { invalidInput } from '../shared';
 import type { MaturityIndices } from '../scoring/maturity';
-import { compileScoreGrid, nullWhenNaN, scoreLevels } from '../scoring/score-grid';
-import type { LevelScores, ScoreGrid } from '../scoring/score-grid';
+import { nullWhenNaN } from '../scoring/index-formulas';
+import { compileScoreGrid } from '../scoring/score-grid';
+import type { ScoreGrid } from '../scoring/score-grid';
+import { scoreLevels } from '../scoring/score-levels';
+import type { LevelScores } from '../scoring/score-levels';
 import {
   DEFAULT_HORIZON_MONTHS,
   placeEffects,

@@ -1,6 +1,6 @@
 import { optimizePortfolio } from '@app/domain';
 import type { PortfolioCandidate, PortfolioInput, ScoringModel, ScoringOrganization } from '@app/domain';
-import { thrownBy } from '../scoring/thrown-by.spec';
+import { thrownBy } from '../scoring/thrown-by.fixtures';
 
 // Two linked functions, one capability, L = 5. Baseline a = 2, b = 4:
 //   CCI = 100 * ((1 + 3) / 4) / 2 = 50; AI = 100 * (1 - 2 / 4) = 50.

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
-import { compileScoreGrid, scoreLevels } from '../scoring/score-grid';
-import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.spec';
+import { compileScoreGrid } from '../scoring/score-grid';
+import { scoreLevels } from '../scoring/score-levels';
+import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.fixtures';
 import { placeEffects, projectLevels } from '../simulation/scenario-effects';
-import { investmentsArbitrary } from '../simulation/scenario-arbitraries.spec';
+import { investmentsArbitrary } from '../simulation/scenario-arbitraries.fixtures';
 import { PortfolioState } from './portfolio-state';
 
 // The incremental state must agree with scoring the selection from scratch after any toggles,

@@ -1,6 +1,6 @@
 import { addCalendarMonths, computeRealisation } from '@app/domain';
 import type { AssessmentRatings, RealisationInput, RealisationInvestment } from '@app/domain';
-import { thrownBy } from '../scoring/thrown-by.spec';
+import { thrownBy } from '../scoring/thrown-by.fixtures';
 
 const rating = (functionId: string, level: number, source: 'SELF' | 'CUSTOMER' = 'SELF') => ({
   functionId,

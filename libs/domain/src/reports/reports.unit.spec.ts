@@ -7,7 +7,7 @@ import {
   requireOrderedRange,
 } from '@app/domain';
 import type { ScoringModel, ScoringOrganization } from '@app/domain';
-import { thrownBy } from '../scoring/thrown-by.spec';
+import { thrownBy } from '../scoring/thrown-by.fixtures';
 
 // L = 5, two capabilities (weights 2 and 1), two linked functions.
 const model: ScoringModel = {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { computeMaturity } from '@app/domain';
 import type { MaturityScores } from '@app/domain';
-import { scoringCaseArbitrary } from './scoring-arbitraries.spec';
+import { scoringCaseArbitrary } from './scoring-arbitraries.fixtures';
 
 const withinPercentRange = (value: number | null): boolean => value === null || (value >= 0 && value <= 100);
 

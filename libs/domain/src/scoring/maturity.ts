@@ -1,5 +1,8 @@
-import { compileScoreGrid, nullWhenNaN, scoreLevels } from './score-grid';
-import type { LevelScores, ScoreGrid } from './score-grid';
+import { nullWhenNaN } from './index-formulas';
+import { compileScoreGrid } from './score-grid';
+import type { ScoreGrid } from './score-grid';
+import { scoreLevels } from './score-levels';
+import type { LevelScores } from './score-levels';
 import type { ContributingRating, ScoredCellInput, ScoringModel, ScoringOrganization } from './scoring-input';
 
 export interface MaturityIndices {

@@ -1,6 +1,6 @@
 import { computeMaturity, effectiveCells } from '@app/domain';
 import type { AssessmentRatings, ScoringModel, ScoringOrganization } from '@app/domain';
-import { thrownBy } from './thrown-by.spec';
+import { thrownBy } from './thrown-by.fixtures';
 
 // One organisation, scored by hand. L = 5, so (m - 1) / (L - 1) = (m - 1) / 4.
 const model: ScoringModel = {

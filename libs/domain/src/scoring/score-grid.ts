@@ -1,4 +1,5 @@
 import { invalidInput } from '../shared';
+import { compileEdges, type GridEdge } from './interaction-edges';
 import type {
   ScoredCellInput,
   ScoringCapability,
@@ -7,15 +8,11 @@ import type {
   ScoringOrganization,
 } from './scoring-input';
 
+export type { GridEdge } from './interaction-edges';
+
 // The organisation compiled to flat arrays once, so that scoring (and re-scoring thousands of
 // simulated variants) is arithmetic over typed arrays. A cell is `function * capabilityCount +
 // capability`; NaN marks an unrated level or a missing target.
-
-export interface GridEdge {
-  from: number;
-  to: number;
-  weight: number;
-}
 
 export interface ScoreGrid {
   levelCount: number;
@@ -79,38 +76,6 @@ const indexById = (items: readonly { id: string }[], field: string): Map<string,
     index.set(item.id, position);
   });
   return index;
-};
-
-/**
- * Declared interactions, or every pair with weight 1 when none are declared. A pair declared
- * twice keeps its latest weight; links to unknown functions and self-links carry no alignment.
- */
-const compileEdges = (
-  organization: ScoringOrganization,
-  functionIndex: ReadonlyMap<string, number>,
-): GridEdge[] => {
-  const functionCount = organization.functions.length;
-  if (organization.interactions.length === 0) {
-    const edges: GridEdge[] = [];
-    for (let from = 0; from < functionCount; from += 1) {
-      for (let to = from + 1; to < functionCount; to += 1) edges.push({ from, to, weight: 1 });
-    }
-    return edges;
-  }
-  const byPair = new Map<number, GridEdge>();
-  organization.interactions.forEach((interaction, position) => {
-    if (!Number.isFinite(interaction.weight) || interaction.weight <= 0) {
-      throw invalidInput(`interactions[${position}].weight`, 'an interaction needs a weight above 0');
-    }
-    const from = functionIndex.get(interaction.from);
-    const to = functionIndex.get(interaction.to);
-    if (from === undefined || to === undefined || from === to) return;
-    const key = Math.min(from, to) * functionCount + Math.max(from, to);
-    const existing = byPair.get(key);
-    if (existing === undefined) byPair.set(key, { from, to, weight: interaction.weight });
-    else existing.weight = interaction.weight;
-  });
-  return [...byPair.values()];
 };
 
 export const compileScoreGrid = (
@@ -222,166 +187,3 @@ export const compileScoreGrid = (
     alignmentDenominator,
   };
 };
-
-/** Every score of one set of levels (the rated cells must be the grid's). NaN stands for null. */
-export interface LevelScores {
-  customerCentricityIndex: number;
-  alignmentIndex: number;
-  targetAttainment: number;
-  functionIndices: Float64Array;
-  /** Per edge: sum_c w_c d / sum_c w_c, NaN when no capability is rated at both ends. */
-  edgeMisalignment: Float64Array;
-}
-
-/** Round-off can step a hair outside an index's range (e.g. 100 * (1 - 1.0000000000000002)). */
-const percent = (value: number): number => Math.min(100, Math.max(0, value));
-
-export const scoreLevels = (grid: ScoreGrid, levels: Float64Array): LevelScores => {
-  const steps = grid.levelCount - 1;
-  const functionCount = grid.functions.length;
-  const functionNumerators = new Float64Array(functionCount);
-  const functionDenominators = new Float64Array(functionCount);
-  let customerCentricityNumerator = 0;
-  let gapSum = 0;
-  let room = 0;
-  for (let cell = 0; cell < grid.cellCount; cell += 1) {
-    const level = levels[cell] ?? NaN;
-    if (Number.isNaN(level)) continue;
-    const weight = grid.cellWeights[cell] ?? 0;
-    const functionPosition = Math.floor(cell / grid.capabilityCount);
-    customerCentricityNumerator += (weight * (level - 1)) / steps;
-    functionNumerators[functionPosition] =
-      (functionNumerators[functionPosition] ?? 0) + (weight * (level - 1)) / steps;
-    functionDenominators[functionPosition] = (functionDenominators[functionPosition] ?? 0) + weight;
-    const target = grid.targets[cell] ?? NaN;
-    if (target > 1) {
-      gapSum += weight * Math.max(0, target - level);
-      room += weight * (target - 1);
-    }
-  }
-
-  const functionIndices = new Float64Array(functionCount);
-  for (let position = 0; position < functionCount; position += 1) {
-    const denominator = functionDenominators[position] ?? 0;
-    functionIndices[position] =
-      denominator > 0 ? percent((100 * (functionNumerators[position] ?? 0)) / denominator) : NaN;
-  }
-
-  const edgeNumerators = new Float64Array(grid.edges.length);
-  const edgeDenominators = new Float64Array(grid.edges.length);
-  let alignmentNumerator = 0;
-  for (let pair = 0; pair < grid.pairCount; pair += 1) {
-    const distance = Math.abs(
-      (levels[grid.pairCellA[pair] ?? 0] ?? 0) - (levels[grid.pairCellB[pair] ?? 0] ?? 0),
-    );
-    const edge = grid.pairEdge[pair] ?? 0;
-    alignmentNumerator += (grid.pairWeight[pair] ?? 0) * distance;
-    edgeNumerators[edge] = (edgeNumerators[edge] ?? 0) + (grid.pairCapabilityWeight[pair] ?? 0) * distance;
-    edgeDenominators[edge] = (edgeDenominators[edge] ?? 0) + (grid.pairCapabilityWeight[pair] ?? 0);
-  }
-  const edgeMisalignment = new Float64Array(grid.edges.length);
-  for (let edge = 0; edge < grid.edges.length; edge += 1) {
-    const denominator = edgeDenominators[edge] ?? 0;
-    edgeMisalignment[edge] =
-      denominator > 0 ? Math.min(steps, Math.max(0, (edgeNumerators[edge] ?? 0) / denominator)) : NaN;
-  }
-
-  const cciDenominator = grid.customerCentricityDenominator;
-  const aiDenominator = grid.alignmentDenominator;
-  return {
-    customerCentricityIndex:
-      cciDenominator > 0 ? percent((100 * customerCentricityNumerator) / cciDenominator) : NaN,
-    alignmentIndex:
-      aiDenominator > 0 ? percent(100 * (1 - alignmentNumerator / (steps * aiDenominator))) : NaN,
-    targetAttainment: room > 0 ? percent(100 * (1 - gapSum / room)) : NaN,
-    functionIndices,
-    edgeMisalignment,
-  };
-};
-
-/**
- * Re-scores CCI and AI after changes to a fixed set of cells in time proportional to those cells
- * and their links, not to the organisation: baseline sums are kept and only the touched terms are
- * recomputed. Write the new levels of touched cells into `levels`, then call `score()`.
- */
-export class IncrementalScorer {
-  readonly levels: Float64Array;
-  /** NaN when the index is null. */
-  customerCentricityIndex = NaN;
-  alignmentIndex = NaN;
-  private readonly touchedCells: Int32Array;
-  private readonly affectedPairs: Int32Array;
-  private readonly baselineDistances: Float64Array;
-  private readonly customerCentricityNumerator: number;
-  private readonly alignmentNumerator: number;
-
-  constructor(
-    private readonly grid: ScoreGrid,
-    touchedCells: Iterable<number>,
-  ) {
-    this.levels = Float64Array.from(grid.baselineLevels);
-    const touched = new Set<number>();
-    for (const cell of touchedCells) if (!Number.isNaN(grid.baselineLevels[cell] ?? NaN)) touched.add(cell);
-    this.touchedCells = Int32Array.from(touched);
-
-    const steps = grid.levelCount - 1;
-    let customerCentricityNumerator = 0;
-    for (let cell = 0; cell < grid.cellCount; cell += 1) {
-      const level = grid.baselineLevels[cell] ?? NaN;
-      if (!Number.isNaN(level))
-        customerCentricityNumerator += ((grid.cellWeights[cell] ?? 0) * (level - 1)) / steps;
-    }
-    this.customerCentricityNumerator = customerCentricityNumerator;
-
-    const affected: number[] = [];
-    let alignmentNumerator = 0;
-    for (let pair = 0; pair < grid.pairCount; pair += 1) {
-      const cellA = grid.pairCellA[pair] ?? 0;
-      const cellB = grid.pairCellB[pair] ?? 0;
-      alignmentNumerator +=
-        (grid.pairWeight[pair] ?? 0) *
-        Math.abs((grid.baselineLevels[cellA] ?? 0) - (grid.baselineLevels[cellB] ?? 0));
-      if (touched.has(cellA) || touched.has(cellB)) affected.push(pair);
-    }
-    this.alignmentNumerator = alignmentNumerator;
-    this.affectedPairs = Int32Array.from(affected);
-    this.baselineDistances = Float64Array.from(affected, (pair) =>
-      Math.abs(
-        (grid.baselineLevels[grid.pairCellA[pair] ?? 0] ?? 0) -
-          (grid.baselineLevels[grid.pairCellB[pair] ?? 0] ?? 0),
-      ),
-    );
-  }
-
-  score(): void {
-    const grid = this.grid;
-    const levels = this.levels;
-    const steps = grid.levelCount - 1;
-    let customerCentricityChange = 0;
-    for (let position = 0; position < this.touchedCells.length; position += 1) {
-      const cell = this.touchedCells[position] ?? 0;
-      customerCentricityChange +=
-        ((grid.cellWeights[cell] ?? 0) * ((levels[cell] ?? 0) - (grid.baselineLevels[cell] ?? 0))) / steps;
-    }
-    let alignmentChange = 0;
-    for (let position = 0; position < this.affectedPairs.length; position += 1) {
-      const pair = this.affectedPairs[position] ?? 0;
-      const distance = Math.abs(
-        (levels[grid.pairCellA[pair] ?? 0] ?? 0) - (levels[grid.pairCellB[pair] ?? 0] ?? 0),
-      );
-      alignmentChange += (grid.pairWeight[pair] ?? 0) * (distance - (this.baselineDistances[position] ?? 0));
-    }
-    const cciDenominator = grid.customerCentricityDenominator;
-    const aiDenominator = grid.alignmentDenominator;
-    this.customerCentricityIndex =
-      cciDenominator > 0
-        ? percent((100 * (this.customerCentricityNumerator + customerCentricityChange)) / cciDenominator)
-        : NaN;
-    this.alignmentIndex =
-      aiDenominator > 0
-        ? percent(100 * (1 - (this.alignmentNumerator + alignmentChange) / (steps * aiDenominator)))
-        : NaN;
-  }
-}
-
-export const nullWhenNaN = (value: number): number | null => (Number.isNaN(value) ? null : value);

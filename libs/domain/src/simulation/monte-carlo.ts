@@ -1,7 +1,7 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { invalidInput } from '../shared';
-import { IncrementalScorer } from '../scoring/score-grid';
+import { IncrementalScorer } from '../scoring/incremental-scorer';
 import type { ScoreGrid } from '../scoring/score-grid';
 import { percentilesOf, PERCENTILE_METHOD } from './percentiles';
 import type { Percentiles } from './percentiles';

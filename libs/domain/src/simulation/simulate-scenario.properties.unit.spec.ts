@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { computeMaturity, simulateScenario } from '@app/domain';
-import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.spec';
-import { investmentsArbitrary } from './scenario-arbitraries.spec';
+import { scoringCaseArbitrary } from '../scoring/scoring-arbitraries.fixtures';
+import { investmentsArbitrary } from './scenario-arbitraries.fixtures';
 
 const scenarioArbitrary = scoringCaseArbitrary().chain((scoringCase) =>
   fc.record({

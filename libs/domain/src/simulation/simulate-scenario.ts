@@ -1,7 +1,10 @@
 import { describeScores } from '../scoring/maturity';
 import type { LinkScore, MaturityCellScore, MaturityIndices } from '../scoring/maturity';
-import { compileScoreGrid, nullWhenNaN, scoreLevels } from '../scoring/score-grid';
-import type { LevelScores, ScoreGrid } from '../scoring/score-grid';
+import { nullWhenNaN } from '../scoring/index-formulas';
+import { compileScoreGrid } from '../scoring/score-grid';
+import type { ScoreGrid } from '../scoring/score-grid';
+import { scoreLevels } from '../scoring/score-levels';
+import type { LevelScores } from '../scoring/score-levels';
 import { DEFAULT_SIMULATION_SEED, runMonteCarlo, validateSeed, validateTrials } from './monte-carlo';
 import type { SimulationDistribution } from './monte-carlo';
 import {

@@ -1,6 +1,6 @@
 import { computeMaturity, simulateScenario } from '@app/domain';
 import type { CellLevel, ScenarioInvestment, ScoringModel, ScoringOrganization } from '@app/domain';
-import { thrownBy } from '../scoring/thrown-by.spec';
+import { thrownBy } from '../scoring/thrown-by.fixtures';
 
 // Two functions that serve customers together, two capabilities of weight 1, L = 5.
 // Baseline: every cell at 3, so CCI = 100 * 4 * (2/4) / 4 = 50 and AI = 100 (no difference).
@@ -65,13 +65,11 @@ describe('simulateScenario', () => {
       //   CCI = 100 * (3/4 + 4/4 + 2/4 + 2/4) / 4 = 68.75; AI = 100 * (1 - (1 + 2) / 8) = 62.5
       expect(result.trajectory).toHaveLength(13);
       for (const point of result.trajectory) {
-        const expected = point.month < 6 ? { cci: 56.25, ai: 87.5 } : { cci: 68.75, ai: 62.5 };
-        expect(point).toEqual({
-          month: point.month,
-          customerCentricityIndex: expected.cci,
-          alignmentIndex: expected.ai,
-          targetAttainment: null,
-        });
+        const expected =
+          point.month < 6
+            ? { customerCentricityIndex: 56.25, alignmentIndex: 87.5 }
+            : { customerCentricityIndex: 68.75, alignmentIndex: 62.5 };
+        expect(point).toEqual({ month: point.month, ...expected, targetAttainment: null });
       }
       expect(result.projected).toEqual({
         customerCentricityIndex: 68.75,

@@ -1,7 +1,7 @@
-// fast-check generators of investments over a generated organisation (a .spec.ts file: never built).
+// fast-check generators of investments over a generated organisation (a .fixtures.ts file: for tests only, never built).
 import fc from 'fast-check';
 import type { ScenarioInvestment } from '@app/domain';
-import type { ScoringCase } from '../scoring/scoring-arbitraries.spec';
+import type { ScoringCase } from '../scoring/scoring-arbitraries.fixtures';
 
 export const effectArbitrary = (scoringCase: ScoringCase) => {
   const functionIds = scoringCase.organization.functions.map((business) => business.id);

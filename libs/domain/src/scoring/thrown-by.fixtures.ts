@@ -1,4 +1,4 @@
-// Test helper (a .spec.ts file: never built): the error a call throws, to match its kind, code and field.
+// Test helper (a .fixtures.ts file: for tests only, never built): the error a call throws, to match its kind, code and field.
 export const thrownBy = (run: () => unknown): unknown => {
   try {
     run();

@@ -1,4 +1,4 @@
-// fast-check generators shared by the property tests (a .spec.ts file: never built, never run alone).
+// fast-check generators shared by the property tests (a .fixtures.ts file: for tests only, never built).
 import fc from 'fast-check';
 import type { CellLevel, ScoringModel, ScoringOrganization } from '@app/domain';
 
