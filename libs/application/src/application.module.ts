@@ -20,6 +20,7 @@ import { ApiTokenIndex } from './api-tokens/api-token-index';
 import { AdminTokenBootstrap } from './api-tokens/admin-token-bootstrap';
 import { IssueApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-token.command';
 import { SimulationQueries } from './simulation/simulation-queries';
+import { ScoringInputsReader } from './scoring/scoring-inputs.reader';
 import { auditProviders } from './audit';
 import { ReportQueries } from './reports';
 
@@ -28,6 +29,7 @@ const readers = [
   OrganizationReader,
   AssessmentReader,
   InvestmentReader,
+  ScoringInputsReader,
   SimulationQueries,
   ReportQueries,
 ];

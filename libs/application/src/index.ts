@@ -16,7 +16,7 @@ export * from './assessments/assessment-reader';
 export * from './investments/investment.command';
 export * from './investments/investment-reader';
 export * from './simulation/simulation-queries';
-export * from './simulation/scoring-inputs';
+export * from './scoring';
 export * from './demo/load-demo';
 export { INTERLODGE_ID } from './demo/interlodge-story';
 export * from './audit';

@@ -2,6 +2,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireSlug } from '@app/domain';
 import { ReadModels } from '../projections/read-models';
+import { MaturityChangeFeed } from './maturity-change-feed';
 import { MaturityQueryService } from './maturity-query.service';
 import type { MaturityView } from './maturity-view';
 
@@ -9,6 +10,7 @@ import type { MaturityView } from './maturity-view';
 export class MaturityChanges {
   constructor(
     private readonly maturity: MaturityQueryService,
+    private readonly changes: MaturityChangeFeed,
     private readonly readModels: ReadModels,
   ) {}
 
@@ -46,7 +48,7 @@ export class MaturityChanges {
         subscription.computing = false;
       }
     };
-    const stopListening = this.maturity.onChange((organizationIds) => {
+    const stopListening = this.changes.onChange((organizationIds) => {
       if (organizationIds.has(id) && !subscription.finished) void refresh().catch(() => undefined);
     });
     // The current view first: a client needs no separate query, and knows it is subscribed.

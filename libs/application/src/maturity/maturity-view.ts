@@ -1,11 +1,4 @@
-import type {
-  AssessmentRatings,
-  EffectiveCell,
-  MaturityIndices,
-  MaturityScores,
-  ScoringModel,
-  ScoringOrganization,
-} from '@app/domain';
+import type { MaturityIndices, MaturityScores } from '@app/domain';
 
 export interface MaturityQuery {
   /** Valid time: only assessments with periodEnd <= asOf count. Absent: every assessment. */
@@ -14,7 +7,7 @@ export interface MaturityQuery {
   knownAt?: string | null;
 }
 
-/** The MaturityView of the API: the scores of one organisation at (asOf, knownAt). */
+/** The scores of one organisation at (asOf, knownAt), as the API serves them. */
 export interface MaturityView extends MaturityScores {
   organizationId: string;
   /** Normalised to UTC ISO-8601; null when not asked. */
@@ -22,24 +15,8 @@ export interface MaturityView extends MaturityScores {
   knownAt: string | null;
 }
 
-/** The MaturityPoint of the API: the indices as of one assessment's periodEnd. */
+/** The indices as of one assessment's periodEnd. */
 export interface MaturityPoint extends MaturityIndices {
   at: string;
   coverage: number;
-}
-
-/** What the scoring maths needs of an organisation, as known at some instant. */
-export interface ScoringInputs {
-  model: ScoringModel;
-  organization: ScoringOrganization;
-  /** Every assessment with its effective ratings (no asOf filter). */
-  assessments: AssessmentRatings[];
-}
-
-/** The baseline of a scenario (docs/reference/simulation.md): `simulateScenario`'s input without its investments. */
-export interface MaturityBaseline {
-  model: ScoringModel;
-  organization: ScoringOrganization;
-  /** The effective level of each rated cell, with its rating details. */
-  baselineCells: EffectiveCell[];
 }

@@ -1,10 +1,19 @@
 import {
+  type AssessmentRatings,
   type MaturityModel,
   type Organization,
   type ScoringModel,
   type ScoringOrganization,
   topLevel,
 } from '@app/domain';
+
+/** What the scoring maths needs of an organisation, as known at some instant. */
+export interface ScoringInputs {
+  model: ScoringModel;
+  organization: ScoringOrganization;
+  /** Every assessment with its effective ratings (no asOf filter). */
+  assessments: AssessmentRatings[];
+}
 
 /** The model as the scoring maths reads it. */
 export const toScoringModel = (model: MaturityModel): ScoringModel => ({

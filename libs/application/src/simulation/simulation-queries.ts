@@ -3,20 +3,21 @@ import {
   type PortfolioCandidate,
   type PortfolioResult,
   type Realisation,
-  type RegisteredOrganizationState,
   type ScenarioInvestment,
   type ScenarioResult,
   INVESTMENT_ERROR_CODES,
   computeRealisation,
+  effectiveCells,
   notFound,
   optimizePortfolio,
+  requireIsoDate,
   requireSlug,
   simulateScenario,
 } from '@app/domain';
 import type { PlannedInvestmentState } from '../investments/investment.command';
 import { InvestmentReader } from '../investments/investment-reader';
-import { OrganizationReader } from '../organizations/organization-reader';
-import { MaturityQueryService } from '../maturity/maturity-query.service';
+import type { ScoringInputs } from '../scoring/scoring-inputs';
+import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 
 export interface SimulateRequest {
   organizationId: string;
@@ -46,25 +47,37 @@ const toScenarioInvestment = (investment: PlannedInvestmentState): ScenarioInves
   effects: investment.effects,
 });
 
+/** A scenario's baseline: the effective levels as of `asOf` (valid time; absent: every assessment). */
+const baselineOf = (inputs: ScoringInputs, asOf: string | null) => ({
+  model: inputs.model,
+  organization: inputs.organization,
+  baselineCells: effectiveCells(
+    inputs.model,
+    inputs.organization,
+    inputs.assessments,
+    asOf === null ? {} : { asOf },
+  ),
+});
+
 /**
- * The planner's questions (docs/reference/simulation.md): checks the organisation and its investments, takes the
- * baseline (or the bitemporal scoring inputs) from the maturity views, then hands plain data to
- * the domain's pure maths.
+ * The planner's questions (docs/reference/simulation.md): reads the organisation's scoring inputs once (as known now), checks
+ * its investments, then hands plain data to the domain's pure maths.
  */
 @Injectable()
 export class SimulationQueries {
   constructor(
-    private readonly organizations: OrganizationReader,
+    private readonly scoringInputs: ScoringInputsReader,
     private readonly investments: InvestmentReader,
-    private readonly maturity: MaturityQueryService,
   ) {}
 
   async simulate(request: SimulateRequest): Promise<ScenarioResult> {
-    const organization = await this.organizations.require(request.organizationId);
-    const investments = await this.requireInvestments(organization, request.investmentIds, 'investmentIds');
-    const baseline = await this.maturity.baselineFor(organization.id, request.asOf);
+    const organizationId = requireSlug('organizationId', request.organizationId);
+    const inputs = await this.scoringInputs.read(organizationId);
+    const investments = await this.requireInvestments(organizationId, request.investmentIds, 'investmentIds');
+    const asOf =
+      request.asOf === undefined || request.asOf === null ? null : requireIsoDate('asOf', request.asOf);
     return simulateScenario({
-      ...baseline,
+      ...baselineOf(inputs, asOf),
       investments: investments.map(toScenarioInvestment),
       horizonMonths: orUndefined(request.horizonMonths),
       trials: orUndefined(request.trials),
@@ -73,11 +86,11 @@ export class SimulationQueries {
   }
 
   async optimize(request: OptimizeRequest): Promise<PortfolioResult> {
-    const organization = await this.organizations.require(request.organizationId);
-    const candidates = await this.requireInvestments(organization, request.candidateIds, 'candidateIds');
-    const baseline = await this.maturity.baselineFor(organization.id);
+    const organizationId = requireSlug('organizationId', request.organizationId);
+    const inputs = await this.scoringInputs.read(organizationId);
+    const candidates = await this.requireInvestments(organizationId, request.candidateIds, 'candidateIds');
     return optimizePortfolio({
-      ...baseline,
+      ...baselineOf(inputs, null),
       candidates: candidates.map((candidate): PortfolioCandidate => ({
         ...toScenarioInvestment(candidate),
         cost: candidate.cost,
@@ -98,7 +111,7 @@ export class SimulationQueries {
       );
     }
     // Bitemporal inputs as known now; the realisation applies valid time (deployedAt, due date) itself.
-    const inputs = await this.maturity.scoringInputs(investment.organizationId);
+    const inputs = await this.scoringInputs.read(investment.organizationId);
     return computeRealisation({
       model: inputs.model,
       organization: inputs.organization,
@@ -115,7 +128,7 @@ export class SimulationQueries {
 
   /** The investments named, in the order given: an unknown id, or one of another organisation, is NOT_FOUND. */
   private async requireInvestments(
-    organization: RegisteredOrganizationState,
+    organizationId: string,
     ids: readonly string[],
     field: string,
   ): Promise<PlannedInvestmentState[]> {
@@ -123,10 +136,10 @@ export class SimulationQueries {
       ids.map(async (id) => {
         const investment = await this.investments.find(requireSlug(field, id));
         // Another organisation's investment is answered as unknown: its existence is not ours to reveal.
-        if (investment === null || investment.organizationId !== organization.id) {
+        if (investment === null || investment.organizationId !== organizationId) {
           throw notFound(
             field,
-            `${field}: organisation "${organization.id}" has no investment "${id}"`,
+            `${field}: organisation "${organizationId}" has no investment "${id}"`,
             INVESTMENT_ERROR_CODES.notFound,
           );
         }
