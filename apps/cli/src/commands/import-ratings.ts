@@ -1,6 +1,6 @@
 // `import <file.csv> --assessment <id>`: ratings into an assessment through the command bus. Every
-// row is decided first against the assessment, its organisation and model (nothing appended), and
-// nothing is written when any row is bad.
+// row is first decided by the command handler in a dry run (nothing appended), and nothing is
+// written when any row is bad.
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -8,13 +8,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { parse } from 'csv-parse/sync';
 import {
+  AssessmentCommandHandler,
   AssessmentReader,
   type CommandContext,
   ExecuteAssessmentCommand,
-  MaturityModelCatalog,
-  OrganizationReader,
 } from '@app/application';
-import { type AssessmentContext, assessmentDecider, DomainError, type RecordRating } from '@app/domain';
+import type { RecordRating } from '@app/domain';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
 
@@ -45,20 +44,15 @@ export async function importRatings(
       `--assessment: assessment "${assessmentId}" is CLOSED; ratings change only by correction; nothing was written`,
       EXIT.refused,
     );
-  const context: AssessmentContext = {
-    now: new Date(),
-    organization: await app.get(OrganizationReader).load(assessment.organizationId),
-    model: await app.get(MaturityModelCatalog).require(assessment.modelId, assessment.modelVersion),
-  };
-  const problems: string[] = [];
-  for (const row of rows) {
-    try {
-      assessmentDecider.decide(row.command, assessment, context);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      problems.push(`line ${row.lineNumber}: ${error.message}`);
-    }
-  }
+  // The handler's own decision, appending nothing: every row is checked before any is written.
+  const refusals = await app.get(AssessmentCommandHandler).dryRun(
+    assessmentId,
+    rows.map((row) => row.command),
+  );
+  const problems = rows.flatMap((row, index) => {
+    const refusal = refusals[index];
+    return refusal ? [`line ${row.lineNumber}: ${refusal.message}`] : [];
+  });
   if (problems.length > 0) {
     for (const problem of problems.slice(0, REPORTED_BAD_ROWS)) console.error(problem);
     if (problems.length > REPORTED_BAD_ROWS)
