@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import type { Clock } from './command-handling/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
+import { StreamStateLoader } from './streams/stream-state-loader';
 import { MaturityModelCatalog } from './maturity-models/maturity-model-catalog';
 import { DefaultModelSeeder } from './maturity-models/default-model-seeder';
 import { PublishMaturityModelHandler } from './maturity-models/publish-maturity-model.command';
@@ -54,6 +55,7 @@ export class ApplicationModule {
         MaturityModule,
       ],
       providers: [
+        StreamStateLoader,
         EventSourcedExecutor,
         ...(options.seedOnStartup === false ? [] : [DefaultModelSeeder, AdminTokenBootstrap]),
         ...readers,
@@ -66,7 +68,7 @@ export class ApplicationModule {
         IssueApiTokenHandler,
         RevokeApiTokenHandler,
       ],
-      exports: [EventSourcedExecutor, ...readers, ...auditProviders, ApiTokenIndex],
+      exports: [StreamStateLoader, EventSourcedExecutor, ...readers, ...auditProviders, ApiTokenIndex],
     };
   }
 }

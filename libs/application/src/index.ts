@@ -3,6 +3,7 @@ export * from './config/config.module';
 export * from './command-handling/clock';
 export * from './command-handling/command-context';
 export * from './command-handling/event-sourced-executor';
+export * from './streams/stream-state-loader';
 export * from './command-handling/identifiers';
 export * from './event-store/event-store.module';
 export * from './event-store/event-data';

@@ -45,13 +45,13 @@ export async function importRatings(
       EXIT.refused,
     );
   // The handler's own decision, appending nothing: every row is checked before any is written.
-  const refusals = await app.get(AssessmentCommandHandler).dryRun(
+  const decisions = await app.get(AssessmentCommandHandler).dryRun(
     assessmentId,
     rows.map((row) => row.command),
   );
   const problems = rows.flatMap((row, index) => {
-    const refusal = refusals[index];
-    return refusal ? [`line ${row.lineNumber}: ${refusal.message}`] : [];
+    const decision = decisions[index];
+    return decision?.accepted === false ? [`line ${row.lineNumber}: ${decision.refusal.message}`] : [];
   });
   if (problems.length > 0) {
     for (const problem of problems.slice(0, REPORTED_BAD_ROWS)) console.error(problem);

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { SYSTEM_CONTEXT } from '../command-handling/command-context';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ApiTokenIndex } from './api-token-index';
 import { ADMIN_TOKEN_ID, formatToken, generateSecret, hashSecret } from './api-token-secrets';
 
@@ -25,6 +26,7 @@ export class AdminTokenBootstrap implements OnApplicationBootstrap {
 
   constructor(
     private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     private readonly index: ApiTokenIndex,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -58,7 +60,7 @@ export class AdminTokenBootstrap implements OnApplicationBootstrap {
     });
     // Read back what is stored: a process starting at the same moment may have issued it first, and
     // the same commandId makes our append an idempotent no-op rather than an error.
-    const { state } = await this.executor.load(stream, apiTokenDecider);
+    const { state } = await this.streams.load(stream, apiTokenDecider);
     this.index.remember(state);
     if (state.status === 'NONE' || state.secretHash !== secretHash) return this.alreadyIssued();
     return adopted === undefined

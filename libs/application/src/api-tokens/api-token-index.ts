@@ -14,7 +14,7 @@ import {
   evolveApiToken,
   type IssuedApiToken,
 } from '@app/domain';
-import { toDomainEvent } from '../command-handling/event-sourced-executor';
+import { toDomainEvent } from '../streams/stream-state-loader';
 import type { Principal } from '../auth/principal';
 import { ADMIN_TOKEN_ID, hashSecret, parseToken, sameDigest } from './api-token-secrets';
 

@@ -6,20 +6,20 @@ import {
   assessmentStream,
   isSlug,
 } from '@app/domain';
-import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
 import type { OpenedAssessmentState } from './assessment.command';
 
 @Injectable()
 export class AssessmentReader {
   constructor(
-    private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     private readonly readModels: ReadModels,
   ) {}
 
   async find(assessmentId: string): Promise<OpenedAssessmentState | null> {
     if (!isSlug(assessmentId)) return null;
-    const { state } = await this.executor.load<AssessmentEvent, AssessmentState>(
+    const { state } = await this.streams.load<AssessmentEvent, AssessmentState>(
       assessmentStream(assessmentId),
       assessmentDecider,
     );

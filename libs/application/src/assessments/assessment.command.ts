@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   type AssessmentCommand,
   type AssessmentContext,
+  type AssessmentEvent,
   type AssessmentState,
   ASSESSMENT_ERROR_CODES,
   DomainError,
@@ -13,12 +14,17 @@ import {
   requireSlug,
 } from '@app/domain';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import type { CommandContext } from '../command-handling/command-context';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { OrganizationReader } from '../organizations/organization-reader';
 
 export type OpenedAssessmentState = Exclude<AssessmentState, { status: 'NONE' }>;
+
+/** What a command would do: the events it would append, or why it is refused. */
+export type DryRunDecision =
+  { accepted: true; events: AssessmentEvent[] } | { accepted: false; refusal: DomainError };
 
 /** Any command on an assessment's stream: open, record a rating, close, correct a rating. */
 export class ExecuteAssessmentCommand extends Command<OpenedAssessmentState> {
@@ -35,6 +41,7 @@ export class ExecuteAssessmentCommand extends Command<OpenedAssessmentState> {
 export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessmentCommand> {
   constructor(
     private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     private readonly organizations: OrganizationReader,
     private readonly models: MaturityModelCatalog,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -61,19 +68,16 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
 
   /**
    * A dry run: what `execute` would decide for each command against the assessment as it stands
-   * now, appending nothing. Each command is decided on its own (not after the ones before it);
-   * the answer is its refusal, or null when it would be accepted.
+   * now, with the same context and clock, appending nothing. Each command is decided on its own
+   * (not after the ones before it).
    */
-  async dryRun(
-    assessmentId: string,
-    commands: readonly AssessmentCommand[],
-  ): Promise<(DomainError | null)[]> {
-    const { state } = await this.executor.load(
+  async dryRun(assessmentId: string, commands: readonly AssessmentCommand[]): Promise<DryRunDecision[]> {
+    const { state } = await this.streams.load(
       assessmentStream(requireSlug('assessmentId', assessmentId)),
       assessmentDecider,
     );
     const contexts = new Map<string, AssessmentContext>();
-    const refusals: (DomainError | null)[] = [];
+    const decisions: DryRunDecision[] = [];
     for (const command of commands) {
       try {
         const organizationId = this.organizationOf(assessmentId, command, state);
@@ -82,14 +86,13 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
           context = await this.contextOf(organizationId);
           contexts.set(organizationId, context);
         }
-        assessmentDecider.decide(command, state, context);
-        refusals.push(null);
+        decisions.push({ accepted: true, events: assessmentDecider.decide(command, state, context) });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        refusals.push(error);
+        decisions.push({ accepted: false, refusal: error });
       }
     }
-    return refusals;
+    return decisions;
   }
 
   /** The organisation the command concerns: named by OpenAssessment, else the assessment's own. */

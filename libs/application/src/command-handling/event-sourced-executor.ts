@@ -5,24 +5,15 @@ import {
   type EventStore,
   type JsonObject,
   type NewEvent,
-  type RecordedEvent,
   WrongExpectedRevisionError,
 } from '@app/event-store';
 import { conflict, type Decider, type DomainEvent } from '@app/domain';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import type { CommandContext } from './command-context';
 
 /** Namespace for event ids derived from a commandId (UUID v5). */
 const COMMAND_EVENT_NAMESPACE = '5b0c8f7e-2f0f-4f55-9d43-6f1a3c2b7e10';
 const MAX_ATTEMPTS = 25;
-/** Streams whose latest state is kept in memory (least recently used first out). */
-const MAX_CACHED_STREAMS = 2000;
-
-interface CachedState<State> {
-  state: State;
-  revision: number;
-  commandEventIds: Set<string>;
-  evolve: (state: never, event: never) => unknown;
-}
 
 export interface Execution<Command extends { type: string }, Event extends DomainEvent, State, Context> {
   stream: string;
@@ -47,64 +38,16 @@ export interface ExecutionResult<State> {
   repeated: boolean;
 }
 
-export interface LoadedStream<State> {
-  state: State;
-  revision: number | null;
-  /** The events read by this load: the whole stream, or only those after the cached state. */
-  events: RecordedEvent[];
-  /** The ids of every event the stream holds that a command with a commandId appended. */
-  commandEventIds: ReadonlySet<string>;
-}
-
 /**
  * Load, decide, append with the expected revision; on a concurrent write, reload and decide again.
  * This is the whole write path: handlers only say which stream, which decider and which context.
  */
 @Injectable()
 export class EventSourcedExecutor {
-  private readonly states = new Map<string, CachedState<unknown>>();
-
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  /**
-   * The stream's state. States are immutable (evolve returns new objects), so the last state of
-   * recently used streams is kept and only newer events are read and folded.
-   */
-  async load<Event extends DomainEvent, State>(
-    stream: string,
-    decider: Pick<Decider<unknown, Event, State, unknown>, 'initialState' | 'evolve'>,
-  ): Promise<LoadedStream<State>> {
-    const cached = this.states.get(stream);
-    const usable =
-      cached !== undefined && cached.evolve === decider.evolve ? (cached as CachedState<State>) : undefined;
-    const events = await this.store.readStream(
-      stream,
-      usable ? { fromRevision: usable.revision + 1 } : undefined,
-    );
-    let state = usable ? usable.state : decider.initialState();
-    // Ids only ever join the set: a command whose first event id is there has been applied.
-    const commandEventIds = usable ? usable.commandEventIds : new Set<string>();
-    for (const event of events) {
-      state = decider.evolve(state, toDomainEvent<Event>(event));
-      if (event.metadata.commandId !== null) commandEventIds.add(event.id);
-    }
-    const revision = events.at(-1)?.revision ?? usable?.revision ?? null;
-    if (revision !== null) {
-      this.remember(stream, { state, revision, commandEventIds, evolve: decider.evolve });
-    }
-    return { state, revision, events, commandEventIds };
-  }
-
-  private remember(stream: string, entry: CachedState<unknown>): void {
-    const current = this.states.get(stream);
-    if (current && current.revision > entry.revision) return;
-    this.states.delete(stream);
-    this.states.set(stream, entry);
-    if (this.states.size > MAX_CACHED_STREAMS) {
-      const oldest = this.states.keys().next().value;
-      if (oldest !== undefined) this.states.delete(oldest);
-    }
-  }
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamStateLoader,
+  ) {}
 
   async execute<Command extends { type: string }, Event extends DomainEvent, State, Context>(
     execution: Execution<Command, Event, State, Context>,
@@ -112,7 +55,7 @@ export class EventSourcedExecutor {
     const { stream, decider, command, context } = execution;
     const eventIdAt = eventIdsOf(stream, execution.organizationId, command.type, context.commandId);
     for (let attempt = 1; ; attempt += 1) {
-      const loaded = await this.load(stream, decider);
+      const loaded = await this.streams.load(stream, decider);
       if (eventIdAt !== null && loaded.commandEventIds.has(eventIdAt(0))) {
         return { state: loaded.state, position: null, repeated: true };
       }
@@ -147,19 +90,13 @@ export class EventSourcedExecutor {
       }
       if (!written) {
         // The same command (same derived event ids) was appended concurrently: answer with what was stored.
-        const reloaded = await this.load(stream, decider);
+        const reloaded = await this.streams.load(stream, decider);
         return { state: reloaded.state, position: null, repeated: true };
       }
       const state = decided.reduce(decider.evolve, loaded.state);
       return { state, position, repeated: false };
     }
   }
-}
-
-/** The store holds what the domain decided; the type tag is the discriminant of the union. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the union it folds
-export function toDomainEvent<Event extends DomainEvent>(event: RecordedEvent): Event {
-  return { type: event.type, data: event.data } as unknown as Event;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { InMemoryEventStore, type EventStore } from '@app/event-store';
 import { conflict, type Decider, type DomainEvent } from '@app/domain';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { EventSourcedExecutor } from './event-sourced-executor';
 import type { CommandContext } from './command-context';
 
@@ -39,7 +40,7 @@ describe(EventSourcedExecutor.name, () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    executor = new EventSourcedExecutor(store);
+    executor = new EventSourcedExecutor(store, new StreamStateLoader(store));
   });
 
   it('should append the decided events and answer with the new state', async () => {
@@ -105,9 +106,9 @@ describe(EventSourcedExecutor.name, () => {
     expect(await store.readStream('tally-1')).toHaveLength(1);
   });
 
-  it('should see events appended by another writer after its state was cached', async () => {
+  it('should decide on events appended by another process after its state was cached', async () => {
     await run(1);
-    const other = new EventSourcedExecutor(store);
+    const other = new EventSourcedExecutor(store, new StreamStateLoader(store));
     await other.execute({
       stream: 'tally-1',
       decider: tally,
@@ -117,6 +118,8 @@ describe(EventSourcedExecutor.name, () => {
       context: context(null),
       schemaVersions: {},
     });
-    expect((await executor.load('tally-1', tally)).state).toEqual([1, 2]);
+    // The limit of 2 is reached only if this executor sees the other's event.
+    await expect(run(3, null, 2)).rejects.toMatchObject({ code: 'TALLY.FULL' });
+    expect(await store.readStream('tally-1')).toHaveLength(2);
   });
 });

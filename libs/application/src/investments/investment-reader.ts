@@ -6,20 +6,20 @@ import {
   investmentStream,
   isSlug,
 } from '@app/domain';
-import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
 import type { PlannedInvestmentState } from './investment.command';
 
 @Injectable()
 export class InvestmentReader {
   constructor(
-    private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     private readonly readModels: ReadModels,
   ) {}
 
   async find(investmentId: string): Promise<PlannedInvestmentState | null> {
     if (!isSlug(investmentId)) return null;
-    const { state } = await this.executor.load<InvestmentEvent, InvestmentState>(
+    const { state } = await this.streams.load<InvestmentEvent, InvestmentState>(
       investmentStream(investmentId),
       investmentDecider,
     );

@@ -6,6 +6,7 @@ import {
   maturityModelStream,
 } from '@app/domain';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { SYSTEM_CONTEXT } from '../command-handling/command-context';
 import { Inject } from '@nestjs/common';
 import { CLOCK, type Clock } from '../command-handling/clock';
@@ -18,12 +19,13 @@ import { CLOCK, type Clock } from '../command-handling/clock';
 export class DefaultModelSeeder implements OnApplicationBootstrap {
   constructor(
     private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const stream = maturityModelStream(DEFAULT_MATURITY_MODEL.id);
-    const { revision } = await this.executor.load(stream, maturityModelDecider);
+    const { revision } = await this.streams.load(stream, maturityModelDecider);
     if (revision !== null) return;
     const { id, name, levels, capabilities, sourceWeights } = DEFAULT_MATURITY_MODEL;
     await this.executor.execute({

@@ -10,7 +10,7 @@ import {
   maturityModelVersion,
   notFound,
 } from '@app/domain';
-import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 
 /** Reads maturity models; published versions never change, so they are cached once read. */
 @Injectable()
@@ -18,7 +18,7 @@ export class MaturityModelCatalog {
   private readonly pinned = new Map<string, MaturityModel>();
 
   constructor(
-    private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
@@ -28,7 +28,7 @@ export class MaturityModelCatalog {
       const cached = this.pinned.get(`${modelId}@${version}`);
       if (cached) return cached;
     }
-    const { state } = await this.executor.load<
+    const { state } = await this.streams.load<
       MaturityModelEvent,
       ReturnType<typeof maturityModelDecider.initialState>
     >(maturityModelStream(modelId), maturityModelDecider);

@@ -9,14 +9,14 @@ import {
   requireSlug,
   isSlug,
 } from '@app/domain';
-import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
 
 /** Loads an organisation's current state from its stream. */
 @Injectable()
 export class OrganizationReader {
   constructor(
-    private readonly executor: EventSourcedExecutor,
+    private readonly streams: StreamStateLoader,
     private readonly readModels: ReadModels,
   ) {}
 
@@ -30,7 +30,7 @@ export class OrganizationReader {
   }
 
   async load(organizationId: string): Promise<OrganizationState> {
-    const { state } = await this.executor.load<OrganizationEvent, OrganizationState>(
+    const { state } = await this.streams.load<OrganizationEvent, OrganizationState>(
       organizationStream(organizationId),
       organizationDecider,
     );
