@@ -22,6 +22,7 @@ const shared = {
 };
 
 module.exports = {
+  reporters: ['default', '<rootDir>/scripts/skipped-tests-reporter.cjs'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.unit.spec.ts'] },
     {
