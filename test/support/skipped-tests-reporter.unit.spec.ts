@@ -4,7 +4,11 @@ const { skippedTestLines } = require('../../scripts/skipped-tests-reporter.cjs')
   skippedTestLines: (results: unknown, rootDir: string) => string[];
 };
 
-const test = (status: string, ancestorTitles: string[], title: string) => ({ status, ancestorTitles, title });
+const testResult = (status: string, ancestorTitles: string[], title: string) => ({
+  status,
+  ancestorTitles,
+  title,
+});
 
 describe('skippedTestLines', () => {
   it('should name each skipped or todo test with its file and describe blocks, and leave out the others', () => {
@@ -13,13 +17,13 @@ describe('skippedTestLines', () => {
         {
           testFilePath: '/repo/libs/store/server.int.spec.ts',
           testResults: [
-            test('pending', ['Server contract (needs a server)'], 'runs against a real server'),
-            test('passed', ['Server contract (needs a server)'], 'a passing one'),
+            testResult('pending', ['Server contract (needs a server)'], 'runs against a real server'),
+            testResult('passed', ['Server contract (needs a server)'], 'a passing one'),
           ],
         },
         {
           testFilePath: '/repo/test/other.unit.spec.ts',
-          testResults: [test('failed', [], 'a failing one'), test('todo', ['Later'], 'write me')],
+          testResults: [testResult('failed', [], 'a failing one'), testResult('todo', ['Later'], 'write me')],
         },
       ],
     };
@@ -31,7 +35,7 @@ describe('skippedTestLines', () => {
 
   it('should say nothing when nothing was skipped', () => {
     const results = {
-      testResults: [{ testFilePath: '/repo/a.unit.spec.ts', testResults: [test('passed', [], 'ok')] }],
+      testResults: [{ testFilePath: '/repo/a.unit.spec.ts', testResults: [testResult('passed', [], 'ok')] }],
     };
     expect(skippedTestLines(results, '/repo')).toEqual([]);
   });
