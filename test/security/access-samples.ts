@@ -109,6 +109,22 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
         input: { organizationId: f.organizationId, from: f.functionIds[0], to: f.functionIds[1], weight: 2 },
       },
     }),
+    updateFunction: (f, unique) => ({
+      query: 'mutation($input: UpdateFunctionInput!) { updateFunction(input: $input) { id } }',
+      variables: {
+        input: { organizationId: f.organizationId, functionId: f.functionIds[1], name: `Renamed ${unique}` },
+      },
+    }),
+    unlinkFunctions: (f) => ({
+      query: 'mutation($input: UnlinkFunctionsInput!) { unlinkFunctions(input: $input) { id } }',
+      variables: {
+        input: { organizationId: f.organizationId, from: f.functionIds[0], to: f.functionIds[1] },
+      },
+    }),
+    clearTarget: (f) => ({
+      query: 'mutation($input: ClearTargetInput!) { clearTarget(input: $input) { id } }',
+      variables: { input: { organizationId: f.organizationId, capabilityId: f.capabilityId } },
+    }),
     setTarget: (f) => ({
       query: 'mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }',
       variables: { input: { organizationId: f.organizationId, capabilityId: f.capabilityId, level: 4 } },

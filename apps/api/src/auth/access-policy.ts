@@ -73,7 +73,10 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
   Mutation: {
     registerOrganization: { roles: ADMINISTERING, organizations: [organization('input.id')] },
     addFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    updateFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     linkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    unlinkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    clearTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     setTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     openAssessment: { roles: ASSESSING, organizations: [organization('input.organizationId')] },
     recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },

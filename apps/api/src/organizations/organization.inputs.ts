@@ -20,6 +20,25 @@ export class AddFunctionInput {
   @Field(() => ID, { nullable: true }) commandId?: string | null;
 }
 
+@InputType({ description: 'A function renamed or re-flagged; its id never changes.' })
+export class UpdateFunctionInput {
+  @Field(() => ID, { description: 'The organisation of the function.' }) organizationId!: string;
+  @Field(() => ID, { description: 'The function to change.' }) functionId!: string;
+  @Field({ description: 'Its name from now on.' }) name!: string;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Deals with customers directly; left out: unchanged.',
+  })
+  customerFacing?: boolean | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'An external organisation that co-delivers; left out: unchanged.',
+  })
+  partner?: boolean | null;
+  @Field(() => ID, { nullable: true, description: 'Repeating a command with the same id changes nothing.' })
+  commandId?: string | null;
+}
+
 @InputType()
 export class LinkFunctionsInput {
   @Field(() => ID) organizationId!: string;
@@ -27,6 +46,30 @@ export class LinkFunctionsInput {
   @Field(() => ID) to!: string;
   @Field(() => Float, { nullable: true }) weight?: number | null;
   @Field(() => ID, { nullable: true }) commandId?: string | null;
+}
+
+@InputType({ description: 'Two linked functions that no longer co-deliver.' })
+export class UnlinkFunctionsInput {
+  @Field(() => ID, { description: 'The organisation of the functions.' }) organizationId!: string;
+  @Field(() => ID, { description: 'One function of the link.' }) from!: string;
+  @Field(() => ID, { description: 'The other function of the link (either order).' }) to!: string;
+  @Field(() => ID, { nullable: true, description: 'Repeating a command with the same id changes nothing.' })
+  commandId?: string | null;
+}
+
+@InputType({
+  description: 'A target removed: a function override, or the capability target for every function.',
+})
+export class ClearTargetInput {
+  @Field(() => ID, { description: 'The organisation.' }) organizationId!: string;
+  @Field(() => ID, { description: 'The capability of the target.' }) capabilityId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Left out: the capability's target for every function; given: that function's override.",
+  })
+  functionId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Repeating a command with the same id changes nothing.' })
+  commandId?: string | null;
 }
 
 @InputType()

@@ -10,9 +10,12 @@ import { DEFAULT_MATURITY_MODEL_ID, type OrganizationCommand } from '@app/domain
 import { Organization } from './organization.model';
 import {
   AddFunctionInput,
+  ClearTargetInput,
   LinkFunctionsInput,
   RegisterOrganizationInput,
   SetTargetInput,
+  UnlinkFunctionsInput,
+  UpdateFunctionInput,
 } from './organization.inputs';
 import { toOrganization } from './organization.mapper';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -59,6 +62,44 @@ export class OrganizationsResolver {
     return this.run(organizationId, principal, commandId, {
       type: 'AddFunction',
       data: { functionId, name, customerFacing, partner },
+    });
+  }
+
+  @Mutation(() => Organization, {
+    description: 'Renames a function or changes whether it is customer-facing or a partner.',
+  })
+  updateFunction(
+    @Args('input')
+    { organizationId, functionId, name, customerFacing, partner, commandId }: UpdateFunctionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'UpdateFunction',
+      data: { functionId, name, customerFacing, partner },
+    });
+  }
+
+  @Mutation(() => Organization, {
+    description: 'Removes the link between two functions: the alignment index stops counting the pair.',
+  })
+  unlinkFunctions(
+    @Args('input') { organizationId, from, to, commandId }: UnlinkFunctionsInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, { type: 'UnlinkFunctions', data: { from, to } });
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      "Removes a target: a function's override (it then follows the capability's target) or the capability's target.",
+  })
+  clearTarget(
+    @Args('input') { organizationId, capabilityId, functionId, commandId }: ClearTargetInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'ClearTarget',
+      data: { capabilityId, functionId },
     });
   }
 

@@ -6,7 +6,7 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BusinessFunction, Capability, MaturityCell } from '../api/types';
 import { formatLevel, formatSigned } from '../shared/format';
 import { cellKey } from './cell-ratings';
-import { legendOrder, targetCue, toneOf } from './palette';
+import { type CellTone, legendOrder, targetCue, toneOf } from './palette';
 import './heatmap.css';
 
 export interface HeatmapProps {
@@ -23,6 +23,19 @@ export interface HeatmapProps {
   compareTo?: ReadonlyMap<string, MaturityCell>;
   renderDetails: (context: CellContext) => ComponentChildren;
   showLegend?: boolean;
+  /** Makes cells selectable (click, Enter or Space): set-up edits targets there, planning picks effects. */
+  onSelectCell?: (context: CellContext) => void;
+  /** `functionId:capabilityId` of the selected cell, marked and announced as pressed. */
+  selectedKey?: string | null;
+  /** Replaces a cell's content, label and colour (a target or an effect instead of the level); null keeps the level. */
+  renderCell?: (context: CellContext) => CustomCell | null;
+}
+
+export interface CustomCell {
+  content: ComponentChildren;
+  /** What a screen reader announces after the function and capability names. */
+  label: string;
+  tone: CellTone;
 }
 
 export interface CellContext {
@@ -118,7 +131,11 @@ export function Heatmap(props: HeatmapProps) {
                   const key = cellKey(businessFunction.id, capability.id);
                   const cell = byKey?.get(key);
                   const compared = compareTo?.get(key);
-                  const tone = toneOf(cell);
+                  const custom =
+                    byKey === null
+                      ? null
+                      : (props.renderCell?.({ businessFunction, capability, cell, compared }) ?? null);
+                  const tone = custom?.tone ?? toneOf(cell);
                   const cue = targetCue(cell);
                   const loading = byKey === null;
                   const level = cell?.level ?? null;
@@ -132,13 +149,18 @@ export function Heatmap(props: HeatmapProps) {
                       data-cell={key}
                       data-level={level == null ? '' : level.toFixed(2)}
                       data-target={cell?.target ?? ''}
+                      data-selected={props.selectedKey === key ? 'true' : undefined}
                     >
                       <button
                         type="button"
                         class="heatmap__button"
                         data-position={`${row}:${column}`}
                         tabIndex={focus.row === row && focus.column === column ? 0 : -1}
-                        aria-label={`${businessFunction.name}, ${capability.name}: ${describeCell(cell, loading)}`}
+                        aria-label={`${businessFunction.name}, ${capability.name}: ${custom?.label ?? describeCell(cell, loading)}`}
+                        aria-pressed={props.onSelectCell ? props.selectedKey === key : undefined}
+                        onClick={() => {
+                          props.onSelectCell?.({ businessFunction, capability, cell, compared });
+                        }}
                         aria-describedby={isActive ? tooltipId : undefined}
                         onFocus={(event) => {
                           setFocus({ row, column });
@@ -159,6 +181,8 @@ export function Heatmap(props: HeatmapProps) {
                       >
                         {loading ? (
                           <span class="heatmap__level heatmap__level--placeholder" aria-hidden="true" />
+                        ) : custom ? (
+                          custom.content
                         ) : (
                           <>
                             <span class="heatmap__level" aria-hidden="true">

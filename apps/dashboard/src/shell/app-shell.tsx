@@ -1,6 +1,7 @@
 // The frame of every screen: the top bar (organisation, who is signed in, sign out), the
 // navigation by role, and the chosen screen with its workspace.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { Organization } from '../api/types';
 import { organizationsQuery } from '../api/queries';
 import { EmptyState } from '../organizations/empty-state';
 import { OrganizationPicker } from '../organizations/organization-picker';
@@ -22,7 +23,14 @@ export function AppShell() {
     session.client.request(organizationsQuery, {}, signal),
   );
 
-  const organizations = overview.data?.organizations ?? [];
+  // Organisations as the last set-up mutations answered them, until the next load brings them.
+  const [updated, setUpdated] = useState<ReadonlyMap<string, Organization>>(new Map());
+  useEffect(() => {
+    setUpdated(new Map());
+  }, [overview.data]);
+  const organizations = (overview.data?.organizations ?? []).map(
+    (organization) => updated.get(organization.id) ?? organization,
+  );
   const models = overview.data?.maturityModels ?? [];
   const organization = pickOrganization(organizations, place.organizationId);
   const workspace: Workspace = {
@@ -32,6 +40,9 @@ export function AppShell() {
     model: organization ? modelOf(models, organization) : null,
     reload: () => {
       setAttempt((value) => value + 1);
+    },
+    update: (organization) => {
+      setUpdated((previous) => new Map(previous).set(organization.id, organization));
     },
     select: (organizationId) => {
       navigate({ organizationId });

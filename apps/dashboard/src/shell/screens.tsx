@@ -3,6 +3,8 @@
 // component in its own feature folder and add one entry here.
 import type { VNode } from 'preact';
 import { OrganizationDashboard } from '../organization-dashboard';
+import { SetupScreen } from '../setup/setup-screen';
+import { AssessmentsScreen } from '../assessments/assessments-screen';
 import type { Session } from './session';
 import type { OrganizationWorkspace, Workspace } from './workspace';
 
@@ -35,6 +37,20 @@ export const SCREENS: readonly ScreenDefinition[] = [
     render: ({ organization, model }) => (
       <OrganizationDashboard key={organization.id} organization={organization} model={model} />
     ),
+  },
+  {
+    id: 'setup',
+    label: 'Set-up',
+    operations: ['addFunction', 'linkFunctions', 'setTarget'],
+    scope: 'organization',
+    render: (workspace) => <SetupScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'assessments',
+    label: 'Assessments',
+    operations: ['assessments'],
+    scope: 'organization',
+    render: (workspace) => <AssessmentsScreen key={workspace.organization.id} {...workspace} />,
   },
 ];
 

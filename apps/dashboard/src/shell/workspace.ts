@@ -9,6 +9,8 @@ export interface Workspace {
   /** The version of the maturity model the chosen organisation is assessed against. */
   model: MaturityModel | null;
   reload: () => void;
+  /** Shows an organisation as a mutation answered it, without waiting for a reload. */
+  update: (organization: Organization) => void;
   /** Shows another organisation (and reloads, e.g. right after creating it). */
   select: (organizationId: string) => void;
 }

@@ -33,8 +33,11 @@ export interface OrganizationHistory {
 const ORGANIZATION_EVENT_TYPES = new Set([
   'OrganizationRegistered',
   'FunctionAdded',
+  'FunctionUpdated',
   'FunctionsLinked',
+  'FunctionsUnlinked',
   'TargetSet',
+  'TargetCleared',
 ]);
 
 export function foldOrganizationHistory(events: readonly IndexedEvent[]): OrganizationHistory {

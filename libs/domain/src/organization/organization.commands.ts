@@ -25,6 +25,18 @@ export type AddFunction = {
   };
 };
 
+export type UpdateFunction = {
+  type: 'UpdateFunction';
+  data: {
+    functionId: string;
+    name: string;
+    /** Absent keeps the current value. */
+    customerFacing?: boolean | null;
+    /** Absent keeps the current value. */
+    partner?: boolean | null;
+  };
+};
+
 export type LinkFunctions = {
   type: 'LinkFunctions';
   data: {
@@ -33,6 +45,11 @@ export type LinkFunctions = {
     /** Defaults to 1. */
     weight?: number | null;
   };
+};
+
+export type UnlinkFunctions = {
+  type: 'UnlinkFunctions';
+  data: { from: string; to: string };
 };
 
 export type SetTarget = {
@@ -45,7 +62,23 @@ export type SetTarget = {
   };
 };
 
-export type OrganizationCommand = RegisterOrganization | AddFunction | LinkFunctions | SetTarget;
+export type ClearTarget = {
+  type: 'ClearTarget';
+  data: {
+    capabilityId: string;
+    /** Absent: the capability's target for every function; given: that function's override. */
+    functionId?: string | null;
+  };
+};
+
+export type OrganizationCommand =
+  | RegisterOrganization
+  | AddFunction
+  | UpdateFunction
+  | LinkFunctions
+  | UnlinkFunctions
+  | SetTarget
+  | ClearTarget;
 
 export type OrganizationContext = {
   now: Date;

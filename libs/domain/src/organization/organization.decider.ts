@@ -52,6 +52,59 @@ export function decideOrganization(
         },
       ];
     }
+    case 'UpdateFunction': {
+      const current = requireFunction(organization, 'functionId', command.data.functionId);
+      const { customerFacing, partner } = command.data;
+      const updated = {
+        organizationId: organization.id,
+        functionId: current.id,
+        name: requireText('name', command.data.name, TEXT_LIMITS.name),
+        customerFacing:
+          customerFacing === undefined || customerFacing === null
+            ? current.customerFacing
+            : optionalFlag('customerFacing', customerFacing),
+        partner:
+          partner === undefined || partner === null ? current.partner : optionalFlag('partner', partner),
+      };
+      const unchanged =
+        updated.name === current.name &&
+        updated.customerFacing === current.customerFacing &&
+        updated.partner === current.partner;
+      return unchanged ? [] : [{ type: 'FunctionUpdated', data: updated }];
+    }
+    case 'UnlinkFunctions': {
+      const from = requireFunction(organization, 'from', command.data.from).id;
+      const to = requireFunction(organization, 'to', command.data.to).id;
+      if (!findInteraction(organization, from, to)) {
+        throw notFound(
+          'to',
+          `to: functions "${from}" and "${to}" are not linked`,
+          ORGANIZATION_ERROR_CODES.linkNotFound,
+        );
+      }
+      return [{ type: 'FunctionsUnlinked', data: { organizationId: organization.id, from, to } }];
+    }
+    case 'ClearTarget': {
+      const capabilityId = requireSlug('capabilityId', command.data.capabilityId);
+      const { functionId: requestedFunction } = command.data;
+      const functionId =
+        requestedFunction === undefined || requestedFunction === null
+          ? null
+          : requireFunction(organization, 'functionId', requestedFunction).id;
+      const exists = organization.targets.some(
+        (target) => target.capabilityId === capabilityId && target.functionId === functionId,
+      );
+      if (!exists) {
+        throw notFound(
+          functionId === null ? 'capabilityId' : 'functionId',
+          functionId === null
+            ? `capabilityId: "${capabilityId}" has no target for every function`
+            : `functionId: "${functionId}" has no own target on "${capabilityId}"`,
+          ORGANIZATION_ERROR_CODES.targetNotFound,
+        );
+      }
+      return [{ type: 'TargetCleared', data: { organizationId: organization.id, capabilityId, functionId } }];
+    }
     case 'LinkFunctions': {
       const from = requireFunction(organization, 'from', command.data.from).id;
       const to = requireFunction(organization, 'to', command.data.to).id;

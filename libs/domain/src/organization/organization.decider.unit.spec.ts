@@ -293,4 +293,149 @@ describe('organizationDecider', () => {
         .thenThrows('not_found', 'MATURITY_MODEL.NOT_FOUND', 'modelId');
     });
   });
+
+  describe('UpdateFunction', () => {
+    it('should rename a function and change its flags, keeping its id', () => {
+      spec
+        .given(hotelEvents)
+        .when({
+          type: 'UpdateFunction',
+          data: { functionId: 'housekeeping', name: ' Housekeeping & linen ', customerFacing: true },
+        })
+        .then([
+          {
+            type: 'FunctionUpdated',
+            data: {
+              organizationId: HOTEL_ID,
+              functionId: 'housekeeping',
+              name: 'Housekeeping & linen',
+              customerFacing: true,
+              partner: false,
+            },
+          },
+        ]);
+    });
+
+    it('should record nothing when nothing changes', () => {
+      spec
+        .given(hotelEvents)
+        .when({
+          type: 'UpdateFunction',
+          data: { functionId: 'laundry', name: 'Laundry service', partner: true },
+        })
+        .then([]);
+    });
+
+    it('should show the new name in the organisation', () => {
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        {
+          type: 'FunctionUpdated',
+          data: {
+            organizationId: HOTEL_ID,
+            functionId: 'maintenance',
+            name: 'Engineering',
+            customerFacing: false,
+            partner: false,
+          },
+        },
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(organization.functions.map((business) => business.name)).toEqual([
+        'Front desk',
+        'Housekeeping',
+        'Engineering',
+        'Laundry service',
+      ]);
+    });
+
+    it('should refuse an unknown function and an empty name', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'UpdateFunction', data: { functionId: 'spa', name: 'Spa' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.functionNotFound, 'functionId');
+      spec
+        .given(hotelEvents)
+        .when({ type: 'UpdateFunction', data: { functionId: 'front-desk', name: '  ' } })
+        .thenThrows('invalid_input', 'VALIDATION.REQUIRED', 'name');
+    });
+  });
+
+  describe('UnlinkFunctions', () => {
+    it('should unlink a pair linked in the other direction', () => {
+      spec
+        .given([...hotelEvents, linked('front-desk', 'housekeeping', 2)])
+        .when({ type: 'UnlinkFunctions', data: { from: 'housekeeping', to: 'front-desk' } })
+        .then([
+          {
+            type: 'FunctionsUnlinked',
+            data: { organizationId: HOTEL_ID, from: 'housekeeping', to: 'front-desk' },
+          },
+        ]);
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        linked('front-desk', 'housekeeping', 2),
+        linked('front-desk', 'maintenance', 1),
+        {
+          type: 'FunctionsUnlinked',
+          data: { organizationId: HOTEL_ID, from: 'housekeeping', to: 'front-desk' },
+        },
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(organization.interactions).toEqual([{ from: 'front-desk', to: 'maintenance', weight: 1 }]);
+    });
+
+    it('should refuse a pair that is not linked', () => {
+      spec
+        .given(hotelEvents)
+        .when({ type: 'UnlinkFunctions', data: { from: 'front-desk', to: 'laundry' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.linkNotFound, 'to');
+    });
+  });
+
+  describe('ClearTarget', () => {
+    const withTargets: OrganizationEvent[] = [
+      ...hotelEvents,
+      {
+        type: 'TargetSet',
+        data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: null, level: 3 },
+      },
+      {
+        type: 'TargetSet',
+        data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: 'front-desk', level: 5 },
+      },
+    ];
+
+    it('should clear a function override, which then follows the capability target', () => {
+      spec
+        .given(withTargets)
+        .when({ type: 'ClearTarget', data: { capabilityId: 'self-service', functionId: 'front-desk' } })
+        .then([
+          {
+            type: 'TargetCleared',
+            data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: 'front-desk' },
+          },
+        ]);
+      const organization = foldEvents(organizationDecider, [
+        ...withTargets,
+        {
+          type: 'TargetCleared',
+          data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: 'front-desk' },
+        },
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(targetLevel(organization, 'self-service', 'front-desk')).toBe(3);
+    });
+
+    it('should refuse a target that is not set', () => {
+      spec
+        .given(withTargets)
+        .when({ type: 'ClearTarget', data: { capabilityId: 'self-service', functionId: 'housekeeping' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.targetNotFound, 'functionId');
+      spec
+        .given(hotelEvents)
+        .when({ type: 'ClearTarget', data: { capabilityId: 'self-service' } })
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.targetNotFound, 'capabilityId');
+    });
+  });
 });

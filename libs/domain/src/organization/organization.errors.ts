@@ -4,4 +4,6 @@ export const ORGANIZATION_ERROR_CODES = {
   functionNotFound: 'ORGANIZATION.FUNCTION_NOT_FOUND',
   functionAlreadyExists: 'ORGANIZATION.FUNCTION_ALREADY_EXISTS',
   selfLink: 'ORGANIZATION.SELF_LINK',
+  linkNotFound: 'ORGANIZATION.LINK_NOT_FOUND',
+  targetNotFound: 'ORGANIZATION.TARGET_NOT_FOUND',
 } as const;

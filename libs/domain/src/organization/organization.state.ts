@@ -64,6 +64,19 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       const { functionId, name, customerFacing, partner } = event.data;
       return { ...state, functions: [...state.functions, { id: functionId, name, customerFacing, partner }] };
     }
+    case 'FunctionUpdated': {
+      const { functionId, name, customerFacing, partner } = event.data;
+      return {
+        ...state,
+        functions: state.functions.map((existing) =>
+          existing.id === functionId ? { id: functionId, name, customerFacing, partner } : existing,
+        ),
+      };
+    }
+    case 'FunctionsUnlinked': {
+      const { from, to } = event.data;
+      return { ...state, interactions: state.interactions.filter((link) => !linksSamePair(link, from, to)) };
+    }
     case 'FunctionsLinked': {
       const { from, to, weight } = event.data;
       const link = { from, to, weight };
@@ -85,6 +98,15 @@ export function evolveOrganization(state: OrganizationState, event: Organization
         targets: state.targets.some(sameKey)
           ? state.targets.map((existing) => (sameKey(existing) ? target : existing))
           : [...state.targets, target],
+      };
+    }
+    case 'TargetCleared': {
+      const { capabilityId, functionId } = event.data;
+      return {
+        ...state,
+        targets: state.targets.filter(
+          (existing) => !(existing.capabilityId === capabilityId && existing.functionId === functionId),
+        ),
       };
     }
   }

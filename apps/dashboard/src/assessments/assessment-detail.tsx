@@ -1,0 +1,187 @@
+// One assessment: its ratings, a form to record (open) or correct (with a reason) a rating, and
+// closing it, which asks first because it cannot be undone.
+import { useState } from 'preact/hooks';
+import type { Assessment, MaturityModel, Organization } from '../api/types';
+import { useConfirm } from '../shared/confirm-dialog';
+import { ErrorNotice } from '../shared/error-notice';
+import { useSubmission } from '../shared/forms/submission';
+import { formatDate } from '../shared/format';
+import { useSession } from '../shell/session';
+import { closeAssessmentMutation } from './assessments.operations';
+import { RatingForm, sourceLabels, type RatingDraft } from './rating-form';
+
+interface AssessmentDetailProps {
+  assessment: Assessment;
+  organization: Organization;
+  model: MaturityModel;
+  onChanged: (assessment: Assessment) => void;
+}
+
+export function AssessmentDetail({ assessment, organization, model, onChanged }: AssessmentDetailProps) {
+  const session = useSession();
+  const confirm = useConfirm();
+  const closing = useSubmission<Assessment>(onChanged);
+  const [correcting, setCorrecting] = useState<RatingDraft | null>(null);
+  const open = assessment.status === 'OPEN';
+  const functionName = (id: string | null) =>
+    id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
+  const capabilityName = (id: string) =>
+    model.capabilities.find((candidate) => candidate.id === id)?.name ?? id;
+  const canRecord = open && session.can('recordRating');
+  const canCorrect = session.can('correctRating');
+
+  const close = async () => {
+    const answer = await confirm({
+      title: `Close “${assessment.title}”?`,
+      message: (
+        <>
+          <p>
+            Its {assessment.ratings.length} ratings become the record for the period ending{' '}
+            {formatDate(assessment.periodEnd)}.
+          </p>
+          <p>
+            Closing cannot be undone: afterwards a rating changes only through a correction with a reason.
+          </p>
+        </>
+      ),
+      confirmLabel: 'Close the assessment',
+    });
+    if (answer)
+      closing.run((signal) =>
+        session.client
+          .request(closeAssessmentMutation, { assessmentId: assessment.id }, signal)
+          .then((data) => data.closeAssessment),
+      );
+  };
+
+  const ratings = [...assessment.ratings].sort(
+    (a, b) =>
+      functionName(a.functionId).localeCompare(functionName(b.functionId)) ||
+      capabilityName(a.capabilityId).localeCompare(capabilityName(b.capabilityId)),
+  );
+
+  return (
+    <section
+      class="card assessment-detail"
+      aria-labelledby="assessment-title"
+      data-assessment-detail={assessment.id}
+    >
+      <header class="assessment-detail__header">
+        <div>
+          <h2 id="assessment-title" class="card__title">
+            {assessment.title}
+          </h2>
+          <p class="card__subtitle">
+            <span class={`badge badge--${assessment.status.toLowerCase()}`} data-testid="assessment-status">
+              {assessment.status}
+            </span>{' '}
+            period ending {formatDate(assessment.periodEnd)} · {assessment.ratings.length} effective ratings
+          </p>
+        </div>
+        {open && session.can('closeAssessment') && (
+          <button type="button" class="button" disabled={closing.running} onClick={() => void close()}>
+            {closing.running ? 'Closing…' : 'Close the assessment'}
+          </button>
+        )}
+      </header>
+      {closing.error && <ErrorNotice error={closing.error} action="Could not close the assessment" />}
+
+      {ratings.length === 0 ? (
+        <p class="muted">No ratings yet.</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table" aria-label={`Ratings of ${assessment.title}`}>
+            <thead>
+              <tr>
+                <th scope="col">Function</th>
+                <th scope="col">Capability</th>
+                <th scope="col">Source</th>
+                <th scope="col" class="table__number">
+                  Level
+                </th>
+                <th scope="col">Evidence</th>
+                {canCorrect && (
+                  <th scope="col">
+                    <span class="visually-hidden">Correct</span>
+                  </th>
+                )}
+              </tr>
+            </thead>
+            <tbody>
+              {ratings.map((rating) => (
+                <tr
+                  key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}`}
+                  data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
+                >
+                  <td>{functionName(rating.functionId)}</td>
+                  <td>{capabilityName(rating.capabilityId)}</td>
+                  <td>
+                    {sourceLabels[rating.source]}
+                    {rating.raterFunctionId && (
+                      <span class="muted"> by {functionName(rating.raterFunctionId)}</span>
+                    )}
+                  </td>
+                  <td class="table__number">{rating.level}</td>
+                  <td>{rating.evidence ?? <span class="muted">—</span>}</td>
+                  {canCorrect && (
+                    <td>
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-label={`Correct the ${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}`}
+                        onClick={() => {
+                          setCorrecting({ ...rating });
+                        }}
+                      >
+                        Correct
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      {correcting && (
+        <div class="panel-form" role="region" aria-label="Correct a rating">
+          <h3 class="panel-form__title">
+            Correct: {functionName(correcting.functionId)} · {capabilityName(correcting.capabilityId)} ·{' '}
+            {sourceLabels[correcting.source]}
+            {correcting.raterFunctionId && ` by ${functionName(correcting.raterFunctionId)}`}
+          </h3>
+          <RatingForm
+            key={`${correcting.functionId}:${correcting.capabilityId}:${correcting.source}`}
+            assessment={assessment}
+            functions={organization.functions}
+            model={model}
+            mode="correct"
+            draft={correcting}
+            onSaved={(saved) => {
+              setCorrecting(null);
+              onChanged(saved);
+            }}
+            onCancel={() => {
+              setCorrecting(null);
+            }}
+          />
+        </div>
+      )}
+      {!correcting && (canRecord || (!open && canCorrect)) && organization.functions.length > 0 && (
+        <div class="panel-form">
+          <h3 class="panel-form__title">
+            {canRecord ? 'Record a rating' : 'Correct a rating (with a reason)'}
+          </h3>
+          <RatingForm
+            assessment={assessment}
+            functions={organization.functions}
+            model={model}
+            mode={canRecord ? 'record' : 'correct'}
+            onSaved={onChanged}
+          />
+        </div>
+      )}
+    </section>
+  );
+}

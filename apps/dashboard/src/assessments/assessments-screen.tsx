@@ -1,0 +1,111 @@
+// Assessments (assessors): open a cycle, see its ratings, record or correct them, close it.
+import { useMemo, useState } from 'preact/hooks';
+import type { Assessment } from '../api/types';
+import { ErrorNotice } from '../shared/error-notice';
+import { formatDate } from '../shared/format';
+import { useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+import type { OrganizationWorkspace } from '../shell/workspace';
+import { AssessmentDetail } from './assessment-detail';
+import { assessmentsQuery } from './assessments.operations';
+import { OpenAssessmentForm } from './open-assessment-form';
+import './assessments.css';
+
+export function AssessmentsScreen({ organization, model }: OrganizationWorkspace) {
+  const session = useSession();
+  const [attempt, setAttempt] = useState(0);
+  const listing = useRequest(`${organization.id}/${attempt}`, (signal) =>
+    session.client.request(assessmentsQuery, { organizationId: organization.id }, signal),
+  );
+  // Answers of mutations, shown at once; the next listing replaces them.
+  const [changed, setChanged] = useState<ReadonlyMap<string, Assessment>>(new Map());
+  const assessments = useMemo(() => {
+    const merged = new Map(
+      (listing.data?.assessments ?? []).map((assessment) => [assessment.id, assessment]),
+    );
+    for (const [id, assessment] of changed) merged.set(id, assessment);
+    return [...merged.values()].sort((a, b) => Date.parse(b.periodEnd) - Date.parse(a.periodEnd));
+  }, [listing.data, changed]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const selected = assessments.find((assessment) => assessment.id === selectedId) ?? assessments[0] ?? null;
+  const onChanged = (assessment: Assessment) => {
+    setChanged((previous) => new Map(previous).set(assessment.id, assessment));
+    setSelectedId(assessment.id);
+  };
+
+  return (
+    <div class="screen" data-testid="assessments-screen">
+      <header class="page__header">
+        <div>
+          <h1 class="page__title">Assessments of {organization.name}</h1>
+          <p class="page__purpose">
+            Each cycle rates every function on every capability for a period. Closed cycles change only
+            through a correction with a reason.
+          </p>
+        </div>
+      </header>
+      {listing.error && (
+        <ErrorNotice
+          error={listing.error}
+          action="Could not load the assessments"
+          onRetry={() => {
+            setAttempt((value) => value + 1);
+          }}
+        />
+      )}
+      <div class="assessments">
+        <div class="assessments__side">
+          <section class="card" aria-labelledby="assessment-list-title">
+            <h2 id="assessment-list-title" class="card__title">
+              Cycles
+            </h2>
+            {listing.data === null && !listing.error && (
+              <div class="skeleton skeleton--list" aria-busy="true" />
+            )}
+            {listing.data && assessments.length === 0 && <p class="muted">No assessment yet.</p>}
+            <ul class="assessment-list">
+              {assessments.map((assessment) => (
+                <li key={assessment.id}>
+                  <button
+                    type="button"
+                    class="assessment-list__item"
+                    aria-pressed={assessment === selected}
+                    data-assessment={assessment.id}
+                    onClick={() => {
+                      setSelectedId(assessment.id);
+                    }}
+                  >
+                    <span class="assessment-list__title">{assessment.title}</span>
+                    <span class="assessment-list__meta">
+                      <span class={`badge badge--${assessment.status.toLowerCase()}`}>
+                        {assessment.status}
+                      </span>{' '}
+                      period ending {formatDate(assessment.periodEnd)} · {assessment.ratings.length} ratings
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {session.can('openAssessment') && (
+            <section class="card" aria-labelledby="open-assessment-title">
+              <h2 id="open-assessment-title" class="card__title">
+                Open an assessment
+              </h2>
+              <OpenAssessmentForm organizationId={organization.id} onOpened={onChanged} />
+            </section>
+          )}
+        </div>
+        {selected && (
+          <AssessmentDetail
+            key={selected.id}
+            assessment={selected}
+            organization={organization}
+            model={model}
+            onChanged={onChanged}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
