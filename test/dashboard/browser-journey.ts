@@ -158,12 +158,39 @@ export async function captureScreen(page: Page, name: string): Promise<void> {
   const desktop = page.viewportSize() ?? DESKTOP;
   await page.setViewportSize(PHONE);
   await page.waitForTimeout(150);
-  const width = await page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
-        .documentElement.scrollWidth,
-  );
-  expect({ name, width }).toEqual({ name, width: PHONE.width });
+  // The page must not scroll sideways; when it does, name what sticks out (outside the regions that
+  // scroll sideways by design) so the failure says what to fix.
+  const tooWide = await page.evaluate(() => {
+    /** The little of the DOM this check reads (the test files compile without the DOM types). */
+    interface Element {
+      tagName: string;
+      parentElement: Element | null;
+      getBoundingClientRect(): { right: number };
+      getAttribute(name: string): string | null;
+    }
+    const { document, innerWidth, getComputedStyle } = globalThis as unknown as {
+      document: {
+        querySelectorAll(selector: string): Iterable<Element>;
+        documentElement: { scrollWidth: number };
+      };
+      innerWidth: number;
+      getComputedStyle: (element: Element) => { overflowX: string };
+    };
+    const scrolls = (element: Element | null): boolean => {
+      for (let node = element?.parentElement ?? null; node; node = node.parentElement) {
+        if (['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) return true;
+      }
+      return false;
+    };
+    if (document.documentElement.scrollWidth <= innerWidth) return [];
+    const offenders = [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > innerWidth + 0.5 && !scrolls(element))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.getAttribute('class') ?? ''}`);
+    return [`page ${document.documentElement.scrollWidth} px wide`, ...offenders];
+  });
+  expect({ name, tooWide }).toEqual({ name, tooWide: [] });
+
   await expectAccessible(page);
   await page.screenshot({ path: path.join(phoneScreenshots, `${name}-phone.png`), fullPage: true });
   await page.setViewportSize(desktop);

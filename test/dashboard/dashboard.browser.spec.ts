@@ -167,6 +167,19 @@ describe('Dashboard (browser)', () => {
     await expect(first.innerText()).resolves.toMatch(/\w{4,}/);
     await expect(page.locator('[data-heatmap="projected"] [data-cell]').count()).resolves.toBeGreaterThan(0);
 
+    // Ticking another investment leaves the shown result stale until the next run, and it says so.
+    await expect(page.locator('[data-testid="simulation-stale"]').count()).resolves.toBe(0);
+    await page.check('[data-investment="front-desk-say-in-evaluations"]');
+    await expect(page.locator('[data-testid="simulation-stale"]').innerText()).resolves.toMatch(
+      /Stale.*Guest engagement training, second round/s,
+    );
+    await expect(page.locator('[data-testid="simulation-result"]').getAttribute('data-stale')).resolves.toBe(
+      'true',
+    );
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    await page.waitForSelector('[data-testid="simulation-result"][data-stale="false"]', { timeout: 60_000 });
+    await expect(page.locator('[data-testid="simulation-stale"]').count()).resolves.toBe(0);
+
     await page.fill('input[name="budget"]', '1000000');
     await page.click('button[type="submit"]:has-text("Optimise")');
     await page.waitForSelector('[data-testid="portfolio-result"]', { timeout: 60_000 });

@@ -6,6 +6,7 @@ import { useConfirm } from '../shared/confirm-dialog';
 import { ErrorNotice } from '../shared/error-notice';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
+import { ScrollRegion } from '../shared/scroll-region';
 import { useSession } from '../shell/session';
 import { closeAssessmentMutation } from './assessments.operations';
 import { RatingForm, sourceLabels, type RatingDraft } from './rating-form';
@@ -89,8 +90,8 @@ export function AssessmentDetail({ assessment, organization, model, onChanged }:
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table" aria-label={`Ratings of ${assessment.title}`}>
+        <ScrollRegion label={`Ratings of ${assessment.title}`}>
+          <table class="table">
             <thead>
               <tr>
                 <th scope="col">Function</th>
@@ -141,7 +142,7 @@ export function AssessmentDetail({ assessment, organization, model, onChanged }:
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       {correcting && (

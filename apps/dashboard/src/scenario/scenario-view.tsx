@@ -28,6 +28,9 @@ interface ScenarioViewProps {
 }
 
 interface SimulationRun {
+  /** What was simulated: a result stops matching once the ticks, horizon or trials change. */
+  investmentIds: readonly string[];
+  trials: number;
   horizonMonths: number;
   result: SimulationResult;
   baseline: MaturityView;
@@ -61,7 +64,13 @@ export function ScenarioView({
     async (investmentIds: string[], signal): Promise<SimulationRun> => {
       const variables = { organizationId, investmentIds, horizonMonths, trials: trialCount, seed };
       const data = await client.request(simulateQuery, variables, signal);
-      return { horizonMonths, result: data.simulateInvestments, baseline: data.maturity };
+      return {
+        investmentIds,
+        trials: trialCount,
+        horizonMonths,
+        result: data.simulateInvestments,
+        baseline: data.maturity,
+      };
     },
   );
   const [portfolio, optimize] = useAction(async (input: { budget: number }, signal) => {
@@ -230,9 +239,16 @@ export function ScenarioView({
               </p>
             </div>
           )}
+          {simulation.data && isStale(simulation.data, selected, horizonMonths, trialCount) && (
+            <p class="notice notice--stale" role="status" data-testid="simulation-stale">
+              <strong>Stale:</strong> these results are for {describeRun(simulation.data, investmentsById)},
+              not for what is ticked now. Press <strong>Simulate</strong> again to update them.
+            </p>
+          )}
           {simulation.data && (
             <SimulationOutcome
               run={simulation.data}
+              stale={isStale(simulation.data, selected, horizonMonths, trialCount)}
               functions={functions}
               capabilities={capabilities}
               functionsById={functionsById}
@@ -246,11 +262,13 @@ export function ScenarioView({
 
 function SimulationOutcome({
   run,
+  stale,
   functions,
   capabilities,
   functionsById,
 }: {
   run: SimulationRun;
+  stale: boolean;
   functions: readonly BusinessFunction[];
   capabilities: readonly Capability[];
   functionsById: ReadonlyMap<string, BusinessFunction>;
@@ -258,7 +276,11 @@ function SimulationOutcome({
   const { result, baseline, horizonMonths } = run;
   const baselineByKey = useMemo(() => indexCells(baseline.cells), [baseline]);
   return (
-    <div class="outcome" data-testid="simulation-result">
+    <div
+      class={`outcome${stale ? ' outcome--stale' : ''}`}
+      data-testid="simulation-result"
+      data-stale={stale}
+    >
       <section aria-labelledby="warnings-title">
         <h3 id="warnings-title" class="scenario__subtitle">
           Warnings
@@ -338,6 +360,26 @@ function SimulationOutcome({
       </section>
     </div>
   );
+}
+
+/** The result no longer matches the ticked investments, the horizon or the number of trials. */
+function isStale(
+  run: SimulationRun,
+  selected: ReadonlySet<string>,
+  horizonMonths: number,
+  trials: number,
+): boolean {
+  return (
+    run.horizonMonths !== horizonMonths ||
+    run.trials !== trials ||
+    run.investmentIds.length !== selected.size ||
+    run.investmentIds.some((id) => !selected.has(id))
+  );
+}
+
+function describeRun(run: SimulationRun, investmentsById: ReadonlyMap<string, { name: string }>): string {
+  const names = run.investmentIds.map((id) => `“${investmentsById.get(id)?.name ?? id}”`).join(', ');
+  return `${names} over ${run.horizonMonths} months with ${run.trials} trials`;
 }
 
 function clampInteger(text: string, min: number, max: number, fallback: number): number {

@@ -5,6 +5,7 @@ import type { VNode } from 'preact';
 import { OrganizationDashboard } from '../organization-dashboard';
 import { SetupScreen } from '../setup/setup-screen';
 import { AssessmentsScreen } from '../assessments/assessments-screen';
+import { PlanningScreen } from '../planning/planning-screen';
 import type { Session } from './session';
 import type { OrganizationWorkspace, Workspace } from './workspace';
 
@@ -51,6 +52,13 @@ export const SCREENS: readonly ScreenDefinition[] = [
     operations: ['assessments'],
     scope: 'organization',
     render: (workspace) => <AssessmentsScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'planning',
+    label: 'Planning',
+    operations: ['investments'],
+    scope: 'organization',
+    render: (workspace) => <PlanningScreen key={workspace.organization.id} {...workspace} />,
   },
 ];
 

@@ -1,0 +1,182 @@
+// One investment with what may happen to it next: approve, deploy on a date, or cancel with a
+// reason. Each asks for confirmation, because none can be undone.
+import { useState } from 'preact/hooks';
+import type { Investment, InvestmentStatus } from '../api/types';
+import { useConfirm } from '../shared/confirm-dialog';
+import { ErrorNotice } from '../shared/error-notice';
+import { TextField } from '../shared/forms/fields';
+import { Form } from '../shared/forms/form';
+import { useSubmission } from '../shared/forms/submission';
+import { formatDate, formatMoney } from '../shared/format';
+import { useSession } from '../shell/session';
+import {
+  approveInvestmentMutation,
+  cancelInvestmentMutation,
+  deployInvestmentMutation,
+} from './planning.operations';
+
+const statusText: Record<InvestmentStatus, string> = {
+  PLANNED: 'planned',
+  APPROVED: 'approved',
+  DEPLOYED: 'deployed',
+  CANCELLED: 'cancelled',
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function InvestmentCard({
+  investment,
+  onChanged,
+}: {
+  investment: Investment;
+  onChanged: (investment: Investment) => void;
+}) {
+  const session = useSession();
+  const confirm = useConfirm();
+  const action = useSubmission<Investment>(onChanged);
+  const deployment = useSubmission<Investment>(onChanged);
+  const [deploying, setDeploying] = useState(false);
+  const [deployedAt, setDeployedAt] = useState(today);
+  const { status } = investment;
+  const live = status === 'PLANNED' || status === 'APPROVED';
+
+  const approve = async () => {
+    const answer = await confirm({
+      title: `Approve “${investment.name}”?`,
+      message: (
+        <p>Approval is recorded for good. The investment can still be cancelled until it is deployed.</p>
+      ),
+      confirmLabel: 'Approve',
+      tone: 'normal',
+    });
+    if (answer)
+      action.run((signal) =>
+        session.client
+          .request(approveInvestmentMutation, { investmentId: investment.id }, signal)
+          .then((data) => data.approveInvestment),
+      );
+  };
+
+  const cancel = async () => {
+    const answer = await confirm({
+      title: `Cancel “${investment.name}”?`,
+      message: (
+        <p>A cancelled investment can no longer be approved, deployed or simulated. This cannot be undone.</p>
+      ),
+      confirmLabel: 'Cancel the investment',
+      reason: { label: 'Reason (kept on the record)', required: true },
+    });
+    if (answer)
+      action.run((signal) =>
+        session.client
+          .request(cancelInvestmentMutation, { investmentId: investment.id, reason: answer.reason }, signal)
+          .then((data) => data.cancelInvestment),
+      );
+  };
+
+  return (
+    <li
+      class={`investment-card investment-card--${status.toLowerCase()}`}
+      data-investment-card={investment.id}
+    >
+      <div class="investment-card__main">
+        <span class="investment-card__name">{investment.name}</span>
+        <span class="investment-card__meta">
+          <span class={`badge badge--${status.toLowerCase()}`} data-testid="investment-status">
+            {statusText[status]}
+          </span>{' '}
+          {investment.kind === 'CAPITAL' ? 'capital' : 'operational'} · cost {formatMoney(investment.cost)} ·
+          after {investment.lagMonths} {investment.lagMonths === 1 ? 'month' : 'months'} ·{' '}
+          {investment.effects.length} {investment.effects.length === 1 ? 'effect' : 'effects'}
+          {investment.deployedAt && ` · deployed ${formatDate(investment.deployedAt)}`}
+        </span>
+      </div>
+      {live && (
+        <div class="investment-card__actions">
+          {status === 'PLANNED' && session.can('approveInvestment') && (
+            <button
+              type="button"
+              class="button button--small"
+              disabled={action.running}
+              onClick={() => void approve()}
+            >
+              Approve
+            </button>
+          )}
+          {status === 'APPROVED' && session.can('deployInvestment') && !deploying && (
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => {
+                setDeploying(true);
+              }}
+            >
+              Deploy…
+            </button>
+          )}
+          {session.can('cancelInvestment') && (
+            <button
+              type="button"
+              class="button button--small"
+              disabled={action.running}
+              onClick={() => void cancel()}
+            >
+              Cancel…
+            </button>
+          )}
+        </div>
+      )}
+      {action.error && <ErrorNotice error={action.error} action={`Could not change “${investment.name}”`} />}
+      {deploying && status === 'APPROVED' && (
+        <Form
+          class="investment-card__deploy"
+          label={`Deploy ${investment.name}`}
+          action="Could not deploy the investment"
+          submission={deployment}
+          submitLabel="Deploy"
+          busyLabel="Deploying…"
+          actions={
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setDeploying(false);
+              }}
+            >
+              Not now
+            </button>
+          }
+          onSubmit={() => {
+            void confirm({
+              title: `Deploy “${investment.name}” on ${deployedAt ? formatDate(deployedAt) : 'this date'}?`,
+              message: (
+                <p>
+                  Deployment is recorded for good. Its realisation is measured from this date: it becomes due
+                  once an assessment {investment.lagMonths} months later rates one of its cells.
+                </p>
+              ),
+              confirmLabel: 'Deploy',
+              tone: 'normal',
+            }).then((answer) => {
+              if (answer)
+                deployment.run((signal) =>
+                  session.client
+                    .request(deployInvestmentMutation, { investmentId: investment.id, deployedAt }, signal)
+                    .then((data) => data.deployInvestment),
+                );
+            });
+          }}
+        >
+          <TextField
+            name="deployedAt"
+            label="Deployed on"
+            type="date"
+            value={deployedAt}
+            onValue={setDeployedAt}
+            required
+          />
+        </Form>
+      )}
+    </li>
+  );
+}

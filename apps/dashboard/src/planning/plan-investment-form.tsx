@@ -1,0 +1,260 @@
+// Plans an investment: what it is, what it costs, when it takes effect, and its effects picked on
+// the heatmap (low / likely / high change in levels per cell), with what each would do to the cell
+// now, clamped to the model's levels.
+import { useMemo, useState } from 'preact/hooks';
+import type { Investment, InvestmentKind, MaturityModel, Organization } from '../api/types';
+import { Heatmap, indexCells } from '../heatmap/heatmap';
+import { tones } from '../heatmap/palette';
+import { SelectField, TextField } from '../shared/forms/fields';
+import { Form } from '../shared/forms/form';
+import { useSubmission } from '../shared/forms/submission';
+import { formatLevel, formatSigned } from '../shared/format';
+import { useRequest } from '../shared/use-request';
+import { maturityQuery } from '../api/queries';
+import { useSession } from '../shell/session';
+import { previewEffect } from './effect-preview';
+import { planInvestmentMutation } from './planning.operations';
+
+interface EffectRow {
+  functionId: string;
+  capabilityId: string;
+  low: string;
+  likely: string;
+  high: string;
+}
+
+interface PlanInvestmentFormProps {
+  organization: Organization;
+  model: MaturityModel;
+  onPlanned: (investment: Investment) => void;
+}
+
+const keyOf = (row: { functionId: string; capabilityId: string }) => `${row.functionId}:${row.capabilityId}`;
+
+export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInvestmentFormProps) {
+  const { client } = useSession();
+  const maturity = useRequest(`plan/${organization.id}`, (signal) =>
+    client
+      .request(maturityQuery, { organizationId: organization.id, asOf: null, knownAt: null }, signal)
+      .then((data) => data.maturity),
+  );
+  const cells = useMemo(() => indexCells(maturity.data?.cells ?? []), [maturity.data]);
+  const topLevel = Math.max(...model.levels.map((level) => level.value));
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<InvestmentKind>('OPERATIONAL');
+  const [cost, setCost] = useState('');
+  const [lagMonths, setLagMonths] = useState('3');
+  const [effects, setEffects] = useState<EffectRow[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const submission = useSubmission<Investment>((investment) => {
+    setName('');
+    setCost('');
+    setEffects([]);
+    setSelected(null);
+    onPlanned(investment);
+  });
+
+  const byKey = new Map(effects.map((row, index) => [keyOf(row), { row, index }]));
+  const functionName = (id: string) =>
+    organization.functions.find((candidate) => candidate.id === id)?.name ?? id;
+  const capabilityName = (id: string) =>
+    model.capabilities.find((candidate) => candidate.id === id)?.name ?? id;
+  const update = (index: number, change: Partial<EffectRow>) => {
+    setEffects(effects.map((row, position) => (position === index ? { ...row, ...change } : row)));
+  };
+
+  return (
+    <Form
+      class="form--wide"
+      label="Plan an investment"
+      action="Could not plan the investment"
+      submission={submission}
+      submitLabel="Plan the investment"
+      busyLabel="Planning…"
+      onSubmit={() => {
+        submission.run((signal) =>
+          client
+            .request(
+              planInvestmentMutation,
+              {
+                input: {
+                  organizationId: organization.id,
+                  name: name.trim(),
+                  kind,
+                  cost: Number(cost),
+                  lagMonths: Number(lagMonths),
+                  effects: effects.map((row) => ({
+                    functionId: row.functionId,
+                    capabilityId: row.capabilityId,
+                    low: Number(row.low),
+                    likely: Number(row.likely),
+                    high: Number(row.high),
+                  })),
+                },
+              },
+              signal,
+            )
+            .then((data) => data.planInvestment),
+        );
+      }}
+    >
+      <div class="form__row">
+        <TextField name="name" label="Name" value={name} onValue={setName} required maxLength={200} />
+        <SelectField
+          name="kind"
+          label="Kind"
+          value={kind}
+          onValue={(value) => {
+            setKind(value as InvestmentKind);
+          }}
+          options={[
+            { value: 'OPERATIONAL', label: 'Operational (training, process)' },
+            { value: 'CAPITAL', label: 'Capital (systems, buildings)' },
+          ]}
+        />
+        <TextField
+          name="cost"
+          label="Cost"
+          type="number"
+          step="any"
+          inputMode="decimal"
+          value={cost}
+          onValue={setCost}
+          required
+        />
+        <TextField
+          name="lagMonths"
+          label="Takes effect after (months)"
+          type="number"
+          step={1}
+          value={lagMonths}
+          onValue={setLagMonths}
+          required
+        />
+      </div>
+
+      <fieldset class="effects">
+        <legend class="effects__legend">Effects: select cells on the heatmap</legend>
+        <p class="field__hint">
+          Each effect is a change in levels (may be negative): low ≤ likely ≤ high. The simulation adds the
+          likely change to today’s level and keeps the result within 1–{topLevel}; the uncertainty draws
+          between low and high.
+        </p>
+        <Heatmap
+          id="effects"
+          caption="Pick the cells this investment changes"
+          functions={organization.functions}
+          capabilities={model.capabilities}
+          cells={maturity.data?.cells ?? null}
+          compact
+          selectedKey={selected}
+          onSelectCell={({ businessFunction, capability }) => {
+            const key = `${businessFunction.id}:${capability.id}`;
+            setSelected(key);
+            if (!byKey.has(key))
+              setEffects([
+                ...effects,
+                {
+                  functionId: businessFunction.id,
+                  capabilityId: capability.id,
+                  low: '0.5',
+                  likely: '1',
+                  high: '1.5',
+                },
+              ]);
+          }}
+          renderCell={({ businessFunction, capability, cell }) => {
+            const effect = byKey.get(`${businessFunction.id}:${capability.id}`);
+            if (!effect) return null;
+            const preview = previewEffect(cell?.level ?? null, Number(effect.row.likely) || 0, topLevel);
+            return {
+              tone: tones.onTarget,
+              label: `${formatSigned(Number(effect.row.likely) || 0)} planned effect, ${
+                preview.projected === null
+                  ? 'unrated, ignored'
+                  : `level ${formatLevel(preview.now)} to ${formatLevel(preview.projected)}`
+              }`,
+              content: (
+                <>
+                  <span class="heatmap__level" aria-hidden="true">
+                    {formatSigned(Number(effect.row.likely) || 0)}
+                  </span>{' '}
+                  <span class="heatmap__cue" aria-hidden="true">
+                    {preview.projected === null ? 'unrated' : `to ${formatLevel(preview.projected)}`}
+                  </span>
+                </>
+              ),
+            };
+          }}
+          renderDetails={({ businessFunction, capability, cell }) => (
+            <p>
+              <strong>{businessFunction.name}</strong> · {capability.name}: level {formatLevel(cell?.level)}{' '}
+              now. Select to{' '}
+              {byKey.has(`${businessFunction.id}:${capability.id}`) ? 'edit its effect' : 'add an effect'}.
+            </p>
+          )}
+        />
+        {effects.length === 0 ? (
+          <p class="muted">No effect yet: select at least one cell.</p>
+        ) : (
+          <ul class="effects__list">
+            {effects.map((row, index) => {
+              const cell = cells.get(keyOf(row));
+              const preview = previewEffect(cell?.level ?? null, Number(row.likely) || 0, topLevel);
+              return (
+                <li
+                  key={keyOf(row)}
+                  class={`effects__item${selected === keyOf(row) ? ' effects__item--selected' : ''}`}
+                  data-effect={keyOf(row)}
+                >
+                  <div class="effects__cell">
+                    <strong>{functionName(row.functionId)}</strong> · {capabilityName(row.capabilityId)}
+                    <span class="effects__preview" data-testid="effect-preview">
+                      {preview.now === null ? (
+                        'Unrated today: the simulation ignores this effect until the cell is rated.'
+                      ) : (
+                        <>
+                          Level {formatLevel(preview.now)} → {formatLevel(preview.projected)}
+                          {preview.clamped &&
+                            ` (${formatLevel(preview.unclamped)} clamped to the ${preview.clamped === 'top' ? `top level, ${topLevel}` : 'lowest level, 1'})`}
+                        </>
+                      )}
+                    </span>
+                  </div>
+                  <div class="effects__values">
+                    {(['low', 'likely', 'high'] as const).map((bound) => (
+                      <TextField
+                        key={bound}
+                        name={`effects[${index}].${bound}`}
+                        label={bound}
+                        type="number"
+                        step="any"
+                        inputMode="decimal"
+                        inline
+                        value={row[bound]}
+                        onValue={(value) => {
+                          update(index, { [bound]: value });
+                        }}
+                        required
+                      />
+                    ))}
+                    <button
+                      type="button"
+                      class="button button--small"
+                      aria-label={`Remove the effect on ${functionName(row.functionId)}, ${capabilityName(row.capabilityId)}`}
+                      onClick={() => {
+                        setEffects(effects.filter((_, position) => position !== index));
+                      }}
+                    >
+                      Remove
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </fieldset>
+    </Form>
+  );
+}

@@ -1,0 +1,114 @@
+// Planning (planners): the investments and their lifecycle, planning a new one with effects picked
+// on the heatmap, and whether deployed ones delivered (realisation). The scenario comparison stays
+// on the overview.
+import { useMemo, useState } from 'preact/hooks';
+import type { Investment } from '../api/types';
+import { ErrorNotice } from '../shared/error-notice';
+import { useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+import type { OrganizationWorkspace } from '../shell/workspace';
+import { InvestmentCard } from './investment-card';
+import { PlanInvestmentForm } from './plan-investment-form';
+import { planningQuery, realisationQuery, type Realisation } from './planning.operations';
+import { RealisationChart } from './realisation-chart';
+import './planning.css';
+
+export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
+  const session = useSession();
+  const [attempt, setAttempt] = useState(0);
+  const listing = useRequest(`${organization.id}/${attempt}`, (signal) =>
+    session.client.request(planningQuery, { organizationId: organization.id }, signal),
+  );
+  const [changed, setChanged] = useState<ReadonlyMap<string, Investment>>(new Map());
+  const investments = useMemo(() => {
+    const merged = new Map(
+      (listing.data?.investments ?? []).map((investment) => [investment.id, investment]),
+    );
+    for (const [id, investment] of changed) merged.set(id, investment);
+    return [...merged.values()];
+  }, [listing.data, changed]);
+  const deployed = investments.filter((investment) => investment.status === 'DEPLOYED');
+  const deployedKey = deployed
+    .map((investment) => `${investment.id}@${investment.deployedAt ?? ''}`)
+    .join(',');
+  const realisations = useRequest(
+    deployed.length === 0 ? null : `${organization.id}/${deployedKey}`,
+    (signal) =>
+      Promise.all(
+        deployed.map((investment) =>
+          session.client
+            .request(realisationQuery, { investmentId: investment.id }, signal)
+            .then((data) => data.investmentRealisation),
+        ),
+      ).then(
+        (answers) => new Map(answers.map((answer): [string, Realisation] => [answer.investmentId, answer])),
+      ),
+  );
+  const onChanged = (investment: Investment) => {
+    setChanged((previous) => new Map(previous).set(investment.id, investment));
+  };
+
+  return (
+    <div class="screen" data-testid="planning-screen">
+      <header class="page__header">
+        <div>
+          <h1 class="page__title">Planning for {organization.name}</h1>
+          <p class="page__purpose">
+            Plan investments with their expected effects, approve and deploy them, and see whether they
+            delivered. Compare scenarios on the overview.
+          </p>
+        </div>
+      </header>
+      {listing.error && (
+        <ErrorNotice
+          error={listing.error}
+          action="Could not load the investments"
+          onRetry={() => {
+            setAttempt((value) => value + 1);
+          }}
+        />
+      )}
+      <div class="screen__pair">
+        <section class="card" aria-labelledby="investments-title">
+          <h2 id="investments-title" class="card__title">
+            Investments
+          </h2>
+          {listing.data === null && !listing.error && (
+            <div class="skeleton skeleton--list" aria-busy="true" />
+          )}
+          {listing.data && investments.length === 0 && <p class="muted">No investment planned yet.</p>}
+          <ul class="investment-cards">
+            {investments.map((investment) => (
+              <InvestmentCard key={investment.id} investment={investment} onChanged={onChanged} />
+            ))}
+          </ul>
+        </section>
+        <section class="card" aria-labelledby="realisation-title">
+          <header class="card__header">
+            <h2 id="realisation-title" class="card__title">
+              Realisation: predicted against actual
+            </h2>
+            <p class="card__subtitle">
+              Change in levels summed over each deployed investment’s cells: what its likely effects promised,
+              and what the first assessment after its lag shows.
+            </p>
+          </header>
+          {realisations.error && (
+            <ErrorNotice error={realisations.error} action="Could not load the realisation" />
+          )}
+          <RealisationChart investments={deployed} realisations={realisations.data ?? new Map()} />
+        </section>
+      </div>
+      {session.can('planInvestment') && (
+        <section class="card" aria-labelledby="plan-title">
+          <header class="card__header">
+            <h2 id="plan-title" class="card__title">
+              Plan an investment
+            </h2>
+          </header>
+          <PlanInvestmentForm organization={organization} model={model} onPlanned={onChanged} />
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+// The planner's journey on a fresh store, from the sign-in page: plan an investment with effects
+// picked on the heatmap (the clamping shown), approve it, deploy it on a date, cancel another
+// with a reason; once an assessment after its lag rates its cell, see predicted against actual.
+import type { Page } from 'playwright-core';
+import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+
+jest.setTimeout(240_000);
+
+interface InvestmentShape {
+  id: string;
+  name: string;
+  status: string;
+  cost: number;
+  lagMonths: number;
+  deployedAt: string | null;
+  effects: { functionId: string; capabilityId: string; low: number; likely: number; high: number }[];
+}
+
+describe('Planning journey (browser)', () => {
+  let journey: Journey;
+  let page: Page;
+
+  const investments = async (): Promise<InvestmentShape[]> =>
+    (
+      await journey.graphql<{ investments: InvestmentShape[] }>(
+        '{ investments(organizationId: "bank") { id name status cost lagMonths deployedAt effects { functionId capabilityId low likely high } } }',
+      )
+    ).investments;
+
+  async function rate(assessmentId: string, periodEnd: string, ratings: [string, string, number][]) {
+    await journey.graphql('mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }', {
+      input: { organizationId: 'bank', assessmentId, title: assessmentId, periodEnd },
+    });
+    for (const [functionId, capabilityId, level] of ratings)
+      await journey.graphql('mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }', {
+        input: { assessmentId, functionId, capabilityId, level, source: 'SELF' },
+      });
+    await journey.graphql('mutation($id: ID!) { closeAssessment(assessmentId: $id) { id } }', {
+      id: assessmentId,
+    });
+  }
+
+  beforeAll(async () => {
+    journey = await startJourney('planning-browser');
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "bank", name: "Harbour Bank" }) { id } }',
+    );
+    for (const functionId of ['branches', 'call-centre'])
+      await journey.graphql(
+        'mutation($f: ID!, $name: String!) { addFunction(input: { organizationId: "bank", functionId: $f, name: $name }) { id } }',
+        { f: functionId, name: functionId === 'branches' ? 'Branches' : 'Call centre' },
+      );
+    await rate('bank-2023-q4', '2023-12-31', [
+      ['branches', 'service-recovery', 2],
+      ['call-centre', 'service-recovery', 5],
+    ]);
+    await journey.graphql(
+      'mutation { planInvestment(input: { organizationId: "bank", investmentId: "branch-refit", name: "Branch refit", kind: CAPITAL, cost: 90000, lagMonths: 6, effects: [{ functionId: "branches", capabilityId: "self-service", low: 0, likely: 1, high: 1 }] }) { id } }',
+    );
+    page = await journey.signIn(await journey.issueToken('PLANNER', ['bank']));
+    await page.click('[data-screen="planning"]');
+    await page.waitForSelector('[data-testid="planning-screen"]');
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+  });
+
+  it('should plan an investment with effects picked on the heatmap, showing the clamping, and refuse low above likely next to the field', async () => {
+    const form = page.locator('form[aria-label="Plan an investment"]');
+    await form.locator('[data-field="name"] input').fill('Complaint handling training');
+    await form.locator('[data-field="cost"] input').fill('20000');
+    await form.locator('[data-field="lagMonths"] input').fill('1');
+    await page.waitForSelector('[data-heatmap="effects"][aria-busy="false"]');
+    await page.click('[data-heatmap="effects"] [data-cell="branches:service-recovery"] button');
+    await page.click('[data-heatmap="effects"] [data-cell="call-centre:service-recovery"] button');
+    const previews = page.locator('[data-testid="effect-preview"]');
+    await expect(previews.nth(0).innerText()).resolves.toBe('Level 2.0 → 3.0');
+    await expect(previews.nth(1).innerText()).resolves.toMatch(
+      /Level 5\.0 → 5\.0 \(6\.0 clamped to the top level, 5\)/,
+    );
+
+    await page.fill('[data-effect="call-centre:service-recovery"] [data-field="effects[1].low"] input', '2');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-field-error^="effects[1]"]').innerText()).resolves.toMatch(/low|likely/);
+    await page.fill('[data-effect="call-centre:service-recovery"] [data-field="effects[1].low"] input', '0');
+    await form.locator('button[type="submit"]').click();
+    await page.waitForSelector('[data-investment-card]:has-text("Complaint handling training")');
+
+    const planned = (await investments()).find(
+      (investment) => investment.name === 'Complaint handling training',
+    );
+    expect(planned).toMatchObject({
+      status: 'PLANNED',
+      cost: 20000,
+      lagMonths: 1,
+      effects: [
+        { functionId: 'branches', capabilityId: 'service-recovery', low: 0.5, likely: 1, high: 1.5 },
+        { functionId: 'call-centre', capabilityId: 'service-recovery', low: 0, likely: 1, high: 1.5 },
+      ],
+    });
+  });
+
+  it('should approve and deploy it on a date, each after a confirmation', async () => {
+    const card = page.locator('[data-investment-card]:has-text("Complaint handling training")');
+    await card.locator('button:has-text("Approve")').click();
+    await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await card.locator('[data-testid="investment-status"]:has-text("approved")').waitFor();
+
+    await card.locator('button:has-text("Deploy")').click();
+    await card.locator('[data-field="deployedAt"] input').fill('2024-01-15');
+    await card.locator('button[type="submit"]:has-text("Deploy")').click();
+    await expect(page.locator('[data-testid="confirm-dialog"]').innerText()).resolves.toMatch(/15 Jan 2024/);
+    await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await card.locator('[data-testid="investment-status"]:has-text("deployed")').waitFor();
+
+    const deployed = (await investments()).find(
+      (investment) => investment.name === 'Complaint handling training',
+    );
+    expect(deployed).toMatchObject({ status: 'DEPLOYED', deployedAt: '2024-01-15T00:00:00.000Z' });
+  });
+
+  it('should cancel another investment only with a reason, after confirming', async () => {
+    const card = page.locator('[data-investment-card="branch-refit"]');
+    await card.locator('button:has-text("Cancel")').click();
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await expect(dialog.locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
+    await dialog.locator('textarea[name="reason"]').fill('The branches close in 2025.');
+    await dialog.locator('button[type="submit"]').click();
+    await card.locator('[data-testid="investment-status"]:has-text("cancelled")').waitFor();
+    expect((await investments()).find((investment) => investment.id === 'branch-refit')?.status).toBe(
+      'CANCELLED',
+    );
+  });
+
+  it('should show the realisation, predicted against actual, once an assessment after the lag rates its cells', async () => {
+    await rate('bank-2024-q1', '2024-03-31', [
+      ['branches', 'service-recovery', 3],
+      ['call-centre', 'service-recovery', 4],
+    ]);
+    const deployed = (await investments()).find(
+      (investment) => investment.name === 'Complaint handling training',
+    )!;
+    const { investmentRealisation } = await journey.graphql<{
+      investmentRealisation: { predicted: number; actual: number; due: boolean };
+    }>('query($id: ID!) { investmentRealisation(investmentId: $id) { predicted actual due } }', {
+      id: deployed.id,
+    });
+    expect(investmentRealisation).toEqual({ predicted: 1, actual: 0, due: true });
+
+    await page.reload();
+    await page.waitForSelector(`[data-realisation-row="${deployed.id}"]`);
+    await expect(page.locator(`[data-realisation-row="${deployed.id}"]`).innerText()).resolves.toMatch(
+      /\+1\.00\s+0\.00\s+0%/,
+    );
+    await expect(
+      page.locator(`[data-testid="realisation-chart"] [data-realisation="${deployed.id}"]`).count(),
+    ).resolves.toBe(1);
+    await captureScreen(page, 'planning');
+    expect(pageProblems(page)).toEqual([]);
+  });
+});
