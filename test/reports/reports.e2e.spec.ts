@@ -3,6 +3,9 @@
 import { startTestApi, type GraphQLAnswer, type TestApi } from '../support/test-api';
 import { northSite, ReportFixtures } from './report-fixtures';
 
+// Starting the api and recording the fixtures takes over 5 s on a busy machine.
+jest.setTimeout(60_000);
+
 const INDICES = 'customerCentricityIndex alignmentIndex targetAttainment';
 const MATURITY_CHANGE = `query($o: ID!, $from: DateTime!, $to: DateTime!, $knownAt: DateTime) {
   maturityChange(organizationId: $o, from: $from, to: $to, knownAt: $knownAt) {
