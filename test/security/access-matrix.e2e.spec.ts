@@ -78,8 +78,20 @@ describe('Access policy (e2e)', () => {
     sample: SampleCall,
     token: string | null,
   ): Promise<GraphQLAnswer<unknown>> {
-    if (rootType !== 'Subscription') return api.graphql(sample.query, sample.variables, token);
-    return subscribeOnce(sample, token);
+    if (rootType === 'Subscription') return subscribeOnce(sample, token);
+    if (rootType === 'Download') return download(sample, token);
+    return api.graphql(sample.query, sample.variables, token);
+  }
+
+  /** A refused download answers a JSON body shaped like GraphQL's errors; a served one, the file. */
+  async function download(sample: SampleCall, token: string | null): Promise<GraphQLAnswer<unknown>> {
+    const response = await fetch(`${api.baseUrl}${sample.query}`, {
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
+    if (response.headers.get('content-type')?.startsWith('application/json'))
+      return (await response.json()) as GraphQLAnswer<unknown>;
+    await response.arrayBuffer();
+    return { data: {} };
   }
 
   /** The first result or error of a subscription over graphql-ws; no error within a second counts as admitted. */
@@ -138,6 +150,8 @@ describe('Access policy (e2e)', () => {
       Query: namesOf('queryType'),
       Mutation: namesOf('mutationType'),
       Subscription: namesOf('subscriptionType'),
+      // Routes, not schema fields: the ones the reports controller serves.
+      Download: new Set(['maturity.csv', 'maturity.xlsx', 'history.csv']),
     };
   });
 

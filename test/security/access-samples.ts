@@ -208,4 +208,12 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       variables: { o: f.organizationId },
     }),
   },
+  // The query string's parameters are the arguments; `query` holds the path.
+  Download: {
+    'maturity.csv': (f) => ({ query: `/reports/maturity.csv?organizationId=${f.organizationId}` }),
+    'maturity.xlsx': (f) => ({
+      query: `/reports/maturity.xlsx?organizationId=${f.organizationId}&asOf=2024-12-31`,
+    }),
+    'history.csv': (f) => ({ query: `/reports/history.csv?organizationId=${f.organizationId}` }),
+  },
 };

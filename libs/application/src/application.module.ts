@@ -23,7 +23,7 @@ import { IssueApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-to
 import { SimulationQueries } from './simulation/simulation-queries';
 import { ScoringInputsReader } from './scoring/scoring-inputs.reader';
 import { auditProviders } from './audit';
-import { ReportQueries } from './reports';
+import { ReportDocuments, ReportQueries } from './reports';
 
 const readers = [
   MaturityModelCatalog,
@@ -33,6 +33,7 @@ const readers = [
   ScoringInputsReader,
   SimulationQueries,
   ReportQueries,
+  ReportDocuments,
 ];
 
 export interface ApplicationOptions {

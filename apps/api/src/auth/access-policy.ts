@@ -3,7 +3,9 @@
 // is given a rule.
 import type { RoleName } from '@app/application';
 
-export type RootType = 'Query' | 'Mutation' | 'Subscription';
+export type GraphQLRootType = 'Query' | 'Mutation' | 'Subscription';
+/** GraphQL's root types, and the HTTP downloads (by route name) under the same rules. */
+export type RootType = GraphQLRootType | 'Download';
 
 /**
  * Where an operation's organisation comes from. `argument` is a dotted path into the field's
@@ -95,6 +97,12 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
   Subscription: {
     maturityChanged: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
   },
+  // GET /reports/<name>: the arguments are the query string's parameters.
+  Download: {
+    'maturity.csv': { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    'maturity.xlsx': { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
+    'history.csv': { roles: AUDITING, organizations: [organization('organizationId')] },
+  },
 };
 
 /** The queries and mutations a role may run (subscriptions follow their queries), sorted by name. */
@@ -105,7 +113,7 @@ export function allowedOperationsOf(role: RoleName): string[] {
     .sort();
 }
 
-export const isRootType = (name: string): name is RootType =>
+export const isRootType = (name: string): name is GraphQLRootType =>
   name === 'Query' || name === 'Mutation' || name === 'Subscription';
 
 /** The rule of a root field, or undefined (refused) when the table has none. */

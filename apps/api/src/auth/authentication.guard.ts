@@ -4,8 +4,19 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ApiTokenIndex, type Principal } from '@app/application';
 import { forbidden, unauthenticated } from './access-errors';
-import { accessRuleOf, isRootType, type AccessRule, type OrganizationSource } from './access-policy';
-import { type OperationContext, operationContextOf } from './current-principal.decorator';
+import {
+  accessRuleOf,
+  isRootType,
+  type AccessRule,
+  type OrganizationSource,
+  type RootType,
+} from './access-policy';
+import {
+  type AuthenticatedRequest,
+  type OperationContext,
+  operationContextOf,
+} from './current-principal.decorator';
+import { DOWNLOAD_ROUTE, type DownloadName } from './download.decorator';
 import { PUBLIC_ROUTE } from './public.decorator';
 import { RateLimiter } from './rate-limiter';
 import { ResourceOrganizations } from './resource-organizations';
@@ -13,8 +24,9 @@ import { ResourceOrganizations } from './resource-organizations';
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
- * Every operation: who is calling (a bearer API token), whether the access policy lets that role
- * run this root field, and whether every organisation it touches is one the token reaches.
+ * Every operation (a GraphQL root field or a download): who is calling (a bearer API token),
+ * whether the access policy lets that role run it, and whether every organisation it touches is
+ * one the token reaches.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
@@ -33,31 +45,51 @@ export class AuthenticationGuard implements CanActivate {
       ])
     )
       return true;
-    if (context.getType<string>() !== 'graphql') {
-      throw forbidden('This route is not public and not part of the GraphQL api', 'ACCESS.NOT_PUBLIC');
-    }
+    if (context.getType<string>() !== 'graphql') return this.canDownload(context);
     const graphqlContext = GqlExecutionContext.create(context);
     const info = graphqlContext.getInfo<GraphQLResolveInfo>();
     const rootType = info.parentType.name;
     // Field resolvers below a root field were authorised with it.
     if (!isRootType(rootType)) return true;
-    const principal = await this.principalOf(operationContextOf(context));
-    const rule = accessRuleOf(rootType, info.fieldName);
+    await this.authorise(
+      rootType,
+      info.fieldName,
+      operationContextOf(context),
+      graphqlContext.getArgs<Record<string, unknown>>(),
+    );
+    return true;
+  }
+
+  /** A download runs under its rule in the same table; its arguments are the query string. */
+  private async canDownload(context: ExecutionContext): Promise<boolean> {
+    const download = this.reflector.get<DownloadName | undefined>(DOWNLOAD_ROUTE, context.getHandler());
+    if (download === undefined) {
+      throw forbidden('This route is not public and not part of the GraphQL api', 'ACCESS.NOT_PUBLIC');
+    }
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    await this.authorise('Download', download, { req: request }, request.query);
+    return true;
+  }
+
+  /** The caller, then whether the policy lets its role run the operation on every organisation it names. */
+  private async authorise(
+    rootType: RootType,
+    fieldName: string,
+    operation: OperationContext,
+    args: Record<string, unknown>,
+  ): Promise<void> {
+    const principal = await this.principalOf(operation);
+    const rule = accessRuleOf(rootType, fieldName);
     if (rule === undefined) {
       throw forbidden(
-        `${info.fieldName}: no role may run this operation (it has no access rule)`,
+        `${fieldName}: no role may run this operation (it has no access rule)`,
         'ACCESS.NO_RULE',
       );
     }
     if (!rule.roles.includes(principal.role)) {
-      throw forbidden(
-        `${info.fieldName}: a ${principal.role} token may not run this operation`,
-        'ACCESS.ROLE',
-      );
+      throw forbidden(`${fieldName}: a ${principal.role} token may not run this operation`, 'ACCESS.ROLE');
     }
-    if (!principal.allOrganizations)
-      await this.checkOrganizations(principal, rule, graphqlContext.getArgs<Record<string, unknown>>());
-    return true;
+    if (!principal.allOrganizations) await this.checkOrganizations(principal, rule, args);
   }
 
   /** Authenticates once per operation context (one HTTP request may run several root fields). */

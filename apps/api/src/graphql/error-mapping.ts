@@ -65,18 +65,21 @@ function projectionProblem(error: unknown): string | null {
   return null;
 }
 
-/**
- * The one place that turns any error into what a client sees: DomainError kinds, concurrency
- * conflicts and GraphQL's own request errors get their `extensions.code`; anything unexpected
- * becomes INTERNAL_SERVER_ERROR without internals.
- */
-export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
-  const error = unwrapResolverError(raw);
-  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+/** What a client is told about an error, whatever the transport. */
+export interface ApiErrorAnswer {
+  message: string | null;
+  extensions: { code: ApiErrorCode; reason?: string; field?: string; retryAfterSeconds?: number };
+}
 
+/**
+ * The one place that turns an error of ours into what a client sees: DomainError kinds,
+ * concurrency conflicts, rate limits, storage and projection trouble. Null for anything else
+ * (a transport's own errors, or a fault that must not show its internals). A null message keeps
+ * the transport's own.
+ */
+export function describeApiError(error: unknown): ApiErrorAnswer | null {
   if (error instanceof DomainError) {
     return {
-      ...base,
       message: error.message,
       extensions: {
         code: CODE_OF_KIND[error.kind],
@@ -87,19 +90,45 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
   }
   if (error instanceof TooManyRequestsError) {
     return {
-      ...base,
       message: error.message,
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: error.retryAfterSeconds },
     };
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return { ...base, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
+    return { message: null, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
   }
   const projection = projectionProblem(error);
-  if (projection !== null)
-    return { ...base, message: projection, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  if (projection !== null) return { message: projection, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   const storage = storageProblem(error);
-  if (storage !== null) return { ...base, message: storage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  if (storage !== null) return { message: storage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  return null;
+}
+
+const HTTP_STATUS_OF_CODE: Record<ApiErrorCode, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** The HTTP status that goes with an error code, for answers outside GraphQL. */
+export const httpStatusOf = (code: ApiErrorCode): number => HTTP_STATUS_OF_CODE[code];
+
+/**
+ * GraphQL's side of the one mapping: our errors as describeApiError says, GraphQL's own request
+ * errors as BAD_USER_INPUT naming the variable at fault; anything unexpected becomes
+ * INTERNAL_SERVER_ERROR without internals.
+ */
+export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  const answer = describeApiError(unwrapResolverError(raw));
+  if (answer !== null) {
+    return { ...base, message: answer.message ?? formatted.message, extensions: answer.extensions };
+  }
 
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
 import { ReportsResolver } from './reports.resolver';
 
-@Module({ providers: [ReportsResolver] })
+@Module({ providers: [ReportsResolver], controllers: [ReportsController] })
 export class ReportsApiModule {}

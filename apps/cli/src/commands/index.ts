@@ -8,6 +8,7 @@ import { registerRestoreCommand } from './restore.command';
 import { registerReplayCommand } from './replay.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerTokenCommand } from './token.command';
+import { registerReportCommand } from './report.command';
 
 /** Every command of the CLI; each lives in its own file and adds itself to the program here. */
 export function registerCommands(program: Command): void {
@@ -21,4 +22,5 @@ export function registerCommands(program: Command): void {
   registerReplayCommand(program);
   registerRebuildCommand(program);
   registerTokenCommand(program);
+  registerReportCommand(program);
 }

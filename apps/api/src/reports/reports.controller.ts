@@ -1,0 +1,68 @@
+import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { ReportDocuments, type ReportFile } from '@app/application';
+import { invalidInput } from '@app/domain';
+import { Download } from '../auth/download.decorator';
+import { JsonErrorsFilter } from '../http/json-errors.filter';
+
+type QueryString = Record<string, unknown>;
+
+/** A query-string parameter given at most once; absent or empty: null. */
+function parameter(query: QueryString, name: string): string | null {
+  const value = query[name];
+  if (value === undefined || value === '') return null;
+  if (typeof value !== 'string') throw invalidInput(name, `${name}: give this parameter once, as text`);
+  return value;
+}
+
+function required(query: QueryString, name: string): string {
+  const value = parameter(query, name);
+  if (value === null) throw invalidInput(name, `${name} is required, e.g. ?${name}=interlodge`);
+  return value;
+}
+
+/** The whole file at once, or (before any byte of it) the JSON error of JsonErrorsFilter. */
+function send(response: Response, file: ReportFile): void {
+  response
+    .status(200)
+    .set({
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Length': String(file.body.length),
+      // An organisation's data: never kept by a shared cache.
+      'Cache-Control': 'private, no-store',
+    })
+    .end(file.body);
+}
+
+/** Downloads with the same bearer token and access policy as GraphQL (see the Download rules). */
+@Controller('reports')
+@UseFilters(JsonErrorsFilter)
+export class ReportsController {
+  constructor(private readonly documents: ReportDocuments) {}
+
+  @Get('maturity.csv')
+  @Download('maturity.csv')
+  async maturityCsv(@Query() query: QueryString, @Res() response: Response): Promise<void> {
+    send(response, await this.maturity(query, 'csv'));
+  }
+
+  @Get('maturity.xlsx')
+  @Download('maturity.xlsx')
+  async maturityXlsx(@Query() query: QueryString, @Res() response: Response): Promise<void> {
+    send(response, await this.maturity(query, 'xlsx'));
+  }
+
+  @Get('history.csv')
+  @Download('history.csv')
+  async historyCsv(@Query() query: QueryString, @Res() response: Response): Promise<void> {
+    send(response, await this.documents.historyFile(required(query, 'organizationId')));
+  }
+
+  private maturity(query: QueryString, format: 'csv' | 'xlsx'): Promise<ReportFile> {
+    return this.documents.maturityFile(required(query, 'organizationId'), format, {
+      asOf: parameter(query, 'asOf'),
+      knownAt: parameter(query, 'knownAt'),
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { REPORT_FORMATS, ReportDocuments, type ReportFormat } from '@app/application';
+import { withApplication } from '../cli-runtime';
+import { CliError, EXIT } from '../exit-codes';
+
+interface ReportOptions {
+  org: string;
+  format: string;
+  out: string;
+  asOf?: string;
+  knownAt?: string;
+}
+
+const isReportFormat = (format: string): format is ReportFormat =>
+  (REPORT_FORMATS as readonly string[]).includes(format);
+
+/** `report`: the maturity download of the api (CSV or XLSX) written to a file, without the api running. */
+export function registerReportCommand(program: Command): void {
+  program
+    .command('report')
+    .description(
+      "Write an organisation's maturity report: as CSV one row per function x capability cell; as XLSX also the indices over time and the weakest links. The file appears whole or not at all.",
+    )
+    .requiredOption('--org <id>', 'the organisation')
+    .requiredOption('--format <format>', REPORT_FORMATS.join(' or '))
+    .requiredOption('--out <file>', 'the file to write (replaced if it exists)')
+    .option('--as-of <date>', 'valid time: only assessments with periodEnd up to this date count')
+    .option('--known-at <date>', 'transaction time: ignore every event recorded after this date')
+    .action(async (options: ReportOptions) => {
+      const { format } = options;
+      if (!isReportFormat(format)) {
+        throw new CliError(`--format must be ${REPORT_FORMATS.join(' or ')}, not "${format}"`, EXIT.usage);
+      }
+      const file = await withApplication(
+        (app) =>
+          app.get(ReportDocuments).maturityFile(options.org, format, {
+            asOf: options.asOf ?? null,
+            knownAt: options.knownAt ?? null,
+          }),
+        { seedOnStartup: false },
+      );
+      await writeWhole(options.out, file.body);
+      console.error(`wrote ${file.body.length} bytes to ${options.out}`);
+    });
+}
+
+/** Beside the target, then renamed over it: a reader never sees half a report. */
+async function writeWhole(target: string, body: Buffer): Promise<void> {
+  const partial = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`,
+  );
+  try {
+    await writeFile(partial, body, { flag: 'wx' });
+    await rename(partial, target);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw new CliError(
+      `could not write ${target}: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.failure,
+    );
+  }
+}

@@ -1,0 +1,289 @@
+// GET /reports/maturity.csv, /reports/maturity.xlsx and /reports/history.csv over HTTP against the
+// real api: hand-worked values, typed spreadsheet cells read back with the same library, formula
+// injection escaped, and refusals as JSON errors, never a file.
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { northSite, ReportFixtures } from './report-fixtures';
+
+const FORMULA_NAME = '=HYPERLINK("http://x")';
+
+interface Download {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+describe('Report downloads (e2e)', () => {
+  let api: TestApi;
+  let fixtures: ReportFixtures;
+
+  async function get(path: string, token: string | null = api.adminToken): Promise<Download> {
+    const response = await fetch(`${api.baseUrl}${path}`, {
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+    });
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: Buffer.from(await response.arrayBuffer()),
+    };
+  }
+
+  const csvRows = (download: Download): string[][] => parse(download.body, { bom: true });
+
+  async function workbook(download: Download): Promise<ExcelJS.Workbook> {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(download.body as unknown as ExcelJS.Buffer);
+    return book;
+  }
+
+  function expectJsonRefusal(download: Download, status: number, code: string, field?: string): void {
+    expect(download.status).toBe(status);
+    expect(download.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(download.headers.get('content-disposition')).toBeNull();
+    const body = JSON.parse(download.body.toString('utf8')) as {
+      errors: { message: string; extensions: { code: string; field?: string } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe(code);
+    if (field !== undefined) expect(body.errors[0]?.extensions.field).toBe(field);
+    expect(body.errors[0]?.message).toEqual(expect.any(String));
+  }
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fixtures = new ReportFixtures(api);
+    await fixtures.publishSmallModel();
+    await northSite(fixtures);
+    await fixtures.site('formula-site', 'Formula site', [
+      { id: 'front-desk', name: 'Front desk' },
+      { id: 'laundry', name: FORMULA_NAME },
+    ]);
+    await fixtures.assessment('formula-site', 'formula-q1', '2024-03-31', [
+      { functionId: 'front-desk', capabilityId: 'insight', level: 4 },
+      { functionId: 'laundry', capabilityId: 'insight', level: 1 },
+    ]);
+  });
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  describe('GET /reports/maturity.csv', () => {
+    it('should answer one row per cell with the hand-worked values, as an attachment', async () => {
+      const download = await get('/reports/maturity.csv?organizationId=site-north');
+
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="site-north-maturity.csv"',
+      );
+      expect(download.headers.get('cache-control')).toBe('private, no-store');
+      const [header, ...rows] = csvRows(download);
+      expect(header).toEqual([
+        'function id',
+        'function',
+        'capability id',
+        'capability',
+        'level',
+        'target',
+        'gap',
+        'perception gap',
+        'agreement',
+        'rating count',
+      ]);
+      expect(rows.map((row) => row.slice(0, 4))).toEqual([
+        ['front-desk', 'Front desk', 'insight', 'Customer insight'],
+        ['front-desk', 'Front desk', 'recovery', 'Service recovery'],
+        ['housekeeping', 'Housekeeping', 'insight', 'Customer insight'],
+        ['housekeeping', 'Housekeeping', 'recovery', 'Service recovery'],
+      ]);
+      // Front desk insight: (4 + 2 * 3) / 3 = 10/3 against target 4; SELF 4 minus CUSTOMER 3 = 1.
+      const [frontDeskInsight] = rows;
+      expect(Number(frontDeskInsight?.[4])).toBeCloseTo(10 / 3, 12);
+      expect(frontDeskInsight?.[5]).toBe('4');
+      expect(Number(frontDeskInsight?.[6])).toBeCloseTo(2 / 3, 12);
+      expect(frontDeskInsight?.[7]).toBe('1');
+      expect(frontDeskInsight?.[9]).toBe('2');
+      expect(rows[1]?.slice(4)).toEqual(['', '', '', '', '', '0']);
+      expect(rows[2]?.slice(4)).toEqual(['4', '4', '0', '', '', '1']);
+      expect(rows[3]?.slice(4)).toEqual(['1', '', '', '', '', '1']);
+    });
+
+    it('should answer as of a past date, named so in the file name', async () => {
+      const download = await get('/reports/maturity.csv?organizationId=site-north&asOf=2024-03-31');
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="site-north-maturity-as-of-2024-03-31.csv"',
+      );
+      expect(csvRows(download)[1]?.[4]).toBe('2');
+    });
+
+    it('should escape a function named like a formula, so no spreadsheet runs it', async () => {
+      const download = await get('/reports/maturity.csv?organizationId=formula-site');
+      const names = csvRows(download).map((row) => row[1]);
+      expect(names).toContain(`'${FORMULA_NAME}`);
+      expect(names).not.toContain(FORMULA_NAME);
+      expect(download.body.toString('utf8')).not.toMatch(/(^|,)=HYPERLINK/m);
+    });
+  });
+
+  describe('GET /reports/maturity.xlsx', () => {
+    it('should hold the cells, the indices over time and the weakest links as typed numbers', async () => {
+      const download = await get('/reports/maturity.xlsx?organizationId=site-north');
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="site-north-maturity.xlsx"',
+      );
+      const book = await workbook(download);
+      expect(book.worksheets.slice(0, 3).map((sheet) => sheet.name)).toEqual([
+        'Cells',
+        'Indices over time',
+        'Weakest links',
+      ]);
+
+      const cells = book.getWorksheet('Cells')!;
+      expect(cells.rowCount).toBe(1 + 4);
+      expect(cells.getCell('B2').value).toBe('Front desk');
+      expect(cells.getCell('E2').type).toBe(ExcelJS.ValueType.Number);
+      expect(cells.getCell('E2').value as number).toBeCloseTo(10 / 3, 12);
+      expect(cells.getCell('F2').value).toBe(4);
+      expect(cells.getCell('J2').type).toBe(ExcelJS.ValueType.Number);
+      expect(cells.getCell('E3').type).toBe(ExcelJS.ValueType.Null);
+
+      const indices = book.getWorksheet('Indices over time')!;
+      expect(indices.rowCount).toBe(1 + 2);
+      expect(indices.getCell('A2').type).toBe(ExcelJS.ValueType.Date);
+      expect(indices.getCell('A2').value).toEqual(new Date('2024-03-31T00:00:00.000Z'));
+      const row = (number: number): number[] =>
+        ['B', 'C', 'D', 'E'].map((column) => indices.getCell(`${column}${number}`).value as number);
+      // As of Q1: CCI 50, AI 50, TA 66.67, coverage 2/4; as of Q2: 53.33, 83.33, 88.89, 3/4.
+      for (const [actual, expected] of [
+        [row(2), [50, 50, 200 / 3, 0.5]],
+        [row(3), [160 / 3, 250 / 3, 800 / 9, 0.75]],
+      ] as const) {
+        actual.forEach((value, position) => {
+          expect(value).toBeCloseTo(expected[position]!, 10);
+        });
+      }
+
+      const links = book.getWorksheet('Weakest links')!;
+      expect(links.getRow(2).values).toEqual([
+        undefined,
+        'front-desk',
+        'Front desk',
+        'housekeeping',
+        'Housekeeping',
+        expect.any(Number),
+      ]);
+      expect(links.getCell('E2').value as number).toBeCloseTo(2 / 3, 12);
+
+      const about = book.getWorksheet('About')!;
+      expect(about.getCell('B2').value).toBe('Interlodge North');
+    });
+
+    it('should write a function named like a formula as escaped text, never a formula', async () => {
+      const book = await workbook(await get('/reports/maturity.xlsx?organizationId=formula-site'));
+      const cells = book.getWorksheet('Cells')!;
+      const laundry = cells.getCell('B4');
+      expect(laundry.type).toBe(ExcelJS.ValueType.String);
+      expect(laundry.value).toBe(`'${FORMULA_NAME}`);
+      expect(laundry.formula).toBeUndefined();
+      const links = book.getWorksheet('Weakest links')!;
+      expect(links.getCell('D2').value).toBe(`'${FORMULA_NAME}`);
+    });
+  });
+
+  describe('GET /reports/history.csv', () => {
+    it('should give an auditor every event of the organisation, oldest first, with its hash chain', async () => {
+      const auditor = await fixtures.token('AUDITOR', ['site-north']);
+      const download = await get('/reports/history.csv?organizationId=site-north', auditor);
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="site-north-history.csv"',
+      );
+      const [header, ...rows] = csvRows(download);
+      expect(header?.slice(0, 5)).toEqual(['position', 'recorded at', 'stream', 'revision', 'type']);
+
+      const history = await api.mustQuery<{
+        history: { edges: { node: { position: number; hash: string } }[] };
+      }>('query { history(organizationId: "site-north", first: 50) { edges { node { position hash } } } }');
+      expect(rows.map((row) => Number(row[0]))).toEqual(
+        history.history.edges.map((edge) => edge.node.position),
+      );
+      expect(rows.map((row) => row[11])).toEqual(history.history.edges.map((edge) => edge.node.hash));
+      expect(rows[0]?.[4]).toBe('OrganizationRegistered');
+      expect(JSON.parse(rows[0]?.[13] ?? 'null')).toMatchObject({ organizationId: 'site-north' });
+    });
+
+    it('should refuse an assessor as FORBIDDEN, in JSON', async () => {
+      const assessor = await fixtures.token('ASSESSOR', ['site-north']);
+      expectJsonRefusal(
+        await get('/reports/history.csv?organizationId=site-north', assessor),
+        403,
+        'FORBIDDEN',
+      );
+    });
+  });
+
+  describe('refusals', () => {
+    it('should answer 401 in JSON without a token or with an unknown one', async () => {
+      expectJsonRefusal(
+        await get('/reports/maturity.csv?organizationId=site-north', null),
+        401,
+        'UNAUTHENTICATED',
+      );
+      expectJsonRefusal(
+        await get('/reports/maturity.xlsx?organizationId=site-north', 'token-0000.not-a-secret'),
+        401,
+        'UNAUTHENTICATED',
+      );
+    });
+
+    it('should answer 400 naming the field when the organisation is missing or a date is malformed', async () => {
+      expectJsonRefusal(await get('/reports/maturity.csv'), 400, 'BAD_USER_INPUT', 'organizationId');
+      expectJsonRefusal(
+        await get('/reports/maturity.xlsx?organizationId=site-north&asOf=yesterday'),
+        400,
+        'BAD_USER_INPUT',
+        'asOf',
+      );
+      expectJsonRefusal(
+        await get('/reports/maturity.csv?organizationId=site-north&knownAt=2024-13-01'),
+        400,
+        'BAD_USER_INPUT',
+        'knownAt',
+      );
+      expectJsonRefusal(
+        await get('/reports/maturity.csv?organizationId=site-north&organizationId=formula-site'),
+        400,
+        'BAD_USER_INPUT',
+        'organizationId',
+      );
+    });
+
+    it('should answer 404 for an unknown organisation', async () => {
+      expectJsonRefusal(
+        await get('/reports/maturity.csv?organizationId=no-such-site'),
+        404,
+        'NOT_FOUND',
+        'organizationId',
+      );
+      expectJsonRefusal(
+        await get('/reports/history.csv?organizationId=no-such-site'),
+        404,
+        'NOT_FOUND',
+        'organizationId',
+      );
+    });
+
+    it('should refuse an organisation the token does not reach, in JSON, without a file', async () => {
+      const northOnly = await fixtures.token('PLANNER', ['site-north']);
+      const download = await get('/reports/maturity.xlsx?organizationId=formula-site', northOnly);
+      expect([403, 404]).toContain(download.status);
+      expectJsonRefusal(download, download.status, download.status === 403 ? 'FORBIDDEN' : 'NOT_FOUND');
+      expect(download.body.toString('utf8')).not.toContain('Formula site');
+    });
+  });
+});
