@@ -1,4 +1,6 @@
 // A tiny GraphQL-over-HTTP client: one POST per operation, bearer token, errors keep their code.
+import { type DocumentNode, print } from '@0no-co/graphql.web';
+import type { TadaDocumentNode } from 'gql.tada';
 
 export type ApiErrorCode =
   | 'UNAUTHENTICATED'
@@ -42,23 +44,22 @@ function toCode(code: string | undefined): ApiErrorCode {
   return code !== undefined && knownCodes.includes(code) ? (code as ApiErrorCode) : 'SERVER';
 }
 
-export type Variables = Record<string, unknown>;
+/** An operation of the page, written with `graphql` (./graphql.ts): its types come from the schema. */
+export type Operation<TData, TVariables> = TadaDocumentNode<TData, TVariables>;
 
-export interface Operation<TData, TVariables extends Variables> {
-  readonly document: string;
-  /** Phantom fields: they carry the types, never a value. */
-  readonly _data?: TData;
-  readonly _variables?: TVariables;
-}
-
-export function operation<TData, TVariables extends Variables = Record<string, never>>(
-  document: string,
-): Operation<TData, TVariables> {
-  return { document };
+// Documents are parsed once by `graphql`; the text sent is printed once per document.
+const printed = new WeakMap<DocumentNode, string>();
+function documentText(operation: DocumentNode): string {
+  let text = printed.get(operation);
+  if (text === undefined) {
+    text = print(operation);
+    printed.set(operation, text);
+  }
+  return text;
 }
 
 export interface ApiClient {
-  request<TData, TVariables extends Variables>(
+  request<TData, TVariables>(
     operation: Operation<TData, TVariables>,
     variables: TVariables,
     signal?: AbortSignal,
@@ -73,7 +74,7 @@ export function createApiClient(token: string, endpoint = '/graphql'): ApiClient
         response = await fetch(endpoint, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ query: op.document, variables }),
+          body: JSON.stringify({ query: documentText(op), variables }),
           signal: signal ?? null,
         });
       } catch (error) {

@@ -1,116 +1,238 @@
-// The operations the page sends (docs/reference/api.md).
-import { operation } from './client';
-import type {
-  Assessment,
-  Investment,
-  MaturityModel,
-  MaturityPoint,
-  MaturityView,
-  Organization,
-  PortfolioResult,
-  SimulationResult,
-  Viewer,
-} from './types';
+// The operations the page reads with (docs/reference/api.md). Their result and variable types are
+// inferred from the schema by `graphql`; ./types.ts names the shapes the components use.
+import { graphql } from './graphql';
 
-const cellFields = 'functionId capabilityId level target gap perceptionGap ratingCount';
-const indexFields = 'customerCentricityIndex alignmentIndex targetAttainment';
-
-export const meQuery = operation<{ me: Viewer }>(`
+export const meQuery = graphql(`
   query Me {
-    me { tokenId label role allOrganizations organizationIds allowedOperations }
-  }
-`);
-
-export const organizationsQuery = operation<{
-  organizations: Organization[];
-  maturityModels: MaturityModel[];
-}>(`
-  query Organizations {
-    organizations {
-      id name purpose valueProposition modelId modelVersion
-      functions { id name customerFacing partner }
-      interactions { from to weight }
-      targets { capabilityId functionId level }
-    }
-    maturityModels {
-      id version name
-      levels { value name description }
-      capabilities { id name dimension weight descriptors }
+    me {
+      tokenId
+      label
+      role
+      allOrganizations
+      organizationIds
+      allowedOperations
     }
   }
 `);
 
-export const organizationHistoryQuery = operation<
-  { maturityTimeline: MaturityPoint[]; assessments: Assessment[] },
-  { organizationId: string }
->(`
-  query OrganizationHistory($organizationId: ID!) {
-    maturityTimeline(organizationId: $organizationId) { at ${indexFields} coverage }
-    assessments(organizationId: $organizationId) {
-      id title periodEnd status
-      ratings { functionId capabilityId level source raterFunctionId evidence }
+/** An organisation as the page shows it; mutations that change one answer with these fields too. */
+export const organizationFields = graphql(`
+  fragment OrganizationFields on Organization {
+    id
+    name
+    purpose
+    valueProposition
+    modelId
+    modelVersion
+    functions {
+      id
+      name
+      customerFacing
+      partner
+    }
+    interactions {
+      from
+      to
+      weight
+    }
+    targets {
+      capabilityId
+      functionId
+      level
     }
   }
 `);
 
-export const maturityQuery = operation<
-  { maturity: MaturityView },
-  { organizationId: string; asOf: string | null; knownAt: string | null }
->(`
-  query Maturity($organizationId: ID!, $asOf: DateTime, $knownAt: DateTime) {
-    maturity(organizationId: $organizationId, asOf: $asOf, knownAt: $knownAt) {
-      asOf knownAt coverage ${indexFields}
-      cells { ${cellFields} }
-      weakestLinks { from to misalignment }
-    }
-  }
-`);
-
-export const investmentsQuery = operation<{ investments: Investment[] }, { organizationId: string }>(`
-  query Investments($organizationId: ID!) {
-    investments(organizationId: $organizationId) {
-      id name kind cost lagMonths status deployedAt
-      effects { functionId capabilityId low likely high }
-    }
-  }
-`);
-
-export const simulateQuery = operation<
-  { simulateInvestments: SimulationResult; maturity: MaturityView },
-  { organizationId: string; investmentIds: string[]; horizonMonths: number; trials: number; seed: number }
->(`
-  query Simulate($organizationId: ID!, $investmentIds: [ID!]!, $horizonMonths: Int, $trials: Int, $seed: Int) {
-    simulateInvestments(
-      organizationId: $organizationId
-      investmentIds: $investmentIds
-      horizonMonths: $horizonMonths
-      trials: $trials
-      seed: $seed
-    ) {
-      baseline { ${indexFields} }
-      projected { ${indexFields} }
-      trajectory { month ${indexFields} }
-      cells { ${cellFields} }
-      weakestLinks { from to misalignment }
-      warnings { code message from to }
-      distribution {
-        trials probabilityAlignmentDrops
-        customerCentricityIndex { p10 p50 p90 }
-        alignmentIndex { p10 p50 p90 }
+export const organizationsQuery = graphql(
+  `
+    query Organizations {
+      organizations {
+        ...OrganizationFields
+      }
+      maturityModels {
+        id
+        version
+        name
+        levels {
+          value
+          name
+          description
+        }
+        capabilities {
+          id
+          name
+          dimension
+          weight
+          descriptors
+        }
       }
     }
-    maturity(organizationId: $organizationId) {
-      asOf knownAt coverage ${indexFields}
-      cells { ${cellFields} }
-      weakestLinks { from to misalignment }
+  `,
+  [organizationFields],
+);
+
+export const organizationHistoryQuery = graphql(`
+  query OrganizationHistory($organizationId: ID!) {
+    maturityTimeline(organizationId: $organizationId) {
+      at
+      customerCentricityIndex
+      alignmentIndex
+      targetAttainment
+      coverage
+    }
+    assessments(organizationId: $organizationId) {
+      id
+      title
+      periodEnd
+      status
+      ratings {
+        functionId
+        capabilityId
+        level
+        source
+        raterFunctionId
+        evidence
+      }
     }
   }
 `);
 
-export const optimizeQuery = operation<
-  { optimizePortfolio: PortfolioResult },
-  { organizationId: string; candidateIds: string[]; budget: number; horizonMonths: number }
->(`
+const maturityCellFields = graphql(`
+  fragment MaturityCellFields on MaturityCell {
+    functionId
+    capabilityId
+    level
+    target
+    gap
+    perceptionGap
+    ratingCount
+  }
+`);
+
+const maturityViewFields = graphql(
+  `
+    fragment MaturityViewFields on MaturityView {
+      asOf
+      knownAt
+      coverage
+      customerCentricityIndex
+      alignmentIndex
+      targetAttainment
+      cells {
+        ...MaturityCellFields
+      }
+      weakestLinks {
+        from
+        to
+        misalignment
+      }
+    }
+  `,
+  [maturityCellFields],
+);
+
+export const maturityQuery = graphql(
+  `
+    query Maturity($organizationId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+      maturity(organizationId: $organizationId, asOf: $asOf, knownAt: $knownAt) {
+        ...MaturityViewFields
+      }
+    }
+  `,
+  [maturityViewFields],
+);
+
+export const investmentsQuery = graphql(`
+  query Investments($organizationId: ID!) {
+    investments(organizationId: $organizationId) {
+      id
+      name
+      kind
+      cost
+      lagMonths
+      status
+      deployedAt
+      effects {
+        functionId
+        capabilityId
+        low
+        likely
+        high
+      }
+    }
+  }
+`);
+
+export const simulateQuery = graphql(
+  `
+    query Simulate(
+      $organizationId: ID!
+      $investmentIds: [ID!]!
+      $horizonMonths: Int
+      $trials: Int
+      $seed: Int
+    ) {
+      simulateInvestments(
+        organizationId: $organizationId
+        investmentIds: $investmentIds
+        horizonMonths: $horizonMonths
+        trials: $trials
+        seed: $seed
+      ) {
+        baseline {
+          customerCentricityIndex
+          alignmentIndex
+          targetAttainment
+        }
+        projected {
+          customerCentricityIndex
+          alignmentIndex
+          targetAttainment
+        }
+        trajectory {
+          month
+          customerCentricityIndex
+          alignmentIndex
+          targetAttainment
+        }
+        cells {
+          ...MaturityCellFields
+        }
+        weakestLinks {
+          from
+          to
+          misalignment
+        }
+        warnings {
+          code
+          message
+          from
+          to
+        }
+        distribution {
+          trials
+          probabilityAlignmentDrops
+          customerCentricityIndex {
+            p10
+            p50
+            p90
+          }
+          alignmentIndex {
+            p10
+            p50
+            p90
+          }
+        }
+      }
+      maturity(organizationId: $organizationId) {
+        ...MaturityViewFields
+      }
+    }
+  `,
+  [maturityCellFields, maturityViewFields],
+);
+
+export const optimizeQuery = graphql(`
   query OptimizePortfolio($organizationId: ID!, $candidateIds: [ID!]!, $budget: Float!, $horizonMonths: Int) {
     optimizePortfolio(
       organizationId: $organizationId
@@ -118,8 +240,15 @@ export const optimizeQuery = operation<
       budget: $budget
       horizonMonths: $horizonMonths
     ) {
-      selectedIds totalCost objective exact
-      frontier { cost objective investmentIds }
+      selectedIds
+      totalCost
+      objective
+      exact
+      frontier {
+        cost
+        objective
+        investmentIds
+      }
     }
   }
 `);

@@ -1,36 +1,24 @@
 // The set-up mutations the page sends. Each answers with the organisation as it now stands.
-import { operation } from '../api/client';
-import type { Organization } from '../api/types';
+import { graphql } from '../api/graphql';
+import { organizationFields } from '../api/queries';
 
-const organizationFields = `
-  id name purpose valueProposition modelId modelVersion
-  functions { id name customerFacing partner }
-  interactions { from to weight }
-  targets { capabilityId functionId level }
-`;
+export const registerOrganizationMutation = graphql(
+  `
+    mutation RegisterOrganization($input: RegisterOrganizationInput!) {
+      registerOrganization(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-export const registerOrganizationMutation = operation<
-  { registerOrganization: Organization },
-  {
-    input: {
-      id: string;
-      name: string;
-      purpose: string | null;
-      valueProposition: string | null;
-      modelId: string;
-    };
-  }
->(`
-  mutation RegisterOrganization($input: RegisterOrganizationInput!) {
-    registerOrganization(input: $input) { ${organizationFields} }
-  }
-`);
-
-export const loadDemoMutation = operation<{
-  loadDemo: { organizationId: string; recordedEvents: number };
-}>(`
+export const loadDemoMutation = graphql(`
   mutation LoadDemo {
-    loadDemo { organizationId recordedEvents }
+    loadDemo {
+      organizationId
+      recordedEvents
+    }
   }
 `);
 
