@@ -1,56 +1,80 @@
 // What the assessments screen reads and sends.
-import { operation } from '../api/client';
-import type { Assessment, RatingSource } from '../api/types';
+import { graphql, type VariablesOf } from '../api/graphql';
 
-const assessmentFields = `
-  id title periodEnd status
-  ratings { functionId capabilityId level source raterFunctionId evidence }
-`;
-
-export const assessmentsQuery = operation<{ assessments: Assessment[] }, { organizationId: string }>(`
-  query Assessments($organizationId: ID!) {
-    assessments(organizationId: $organizationId) { ${assessmentFields} }
+const assessmentFields = graphql(`
+  fragment AssessmentFields on Assessment {
+    id
+    title
+    periodEnd
+    status
+    ratings {
+      functionId
+      capabilityId
+      level
+      source
+      raterFunctionId
+      evidence
+    }
   }
 `);
 
-export const openAssessmentMutation = operation<
-  { openAssessment: Assessment },
-  { input: { organizationId: string; title: string; periodEnd: string } }
->(`
-  mutation OpenAssessment($input: OpenAssessmentInput!) {
-    openAssessment(input: $input) { ${assessmentFields} }
-  }
-`);
+export const assessmentsQuery = graphql(
+  `
+    query Assessments($organizationId: ID!) {
+      assessments(organizationId: $organizationId) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
 
-export const closeAssessmentMutation = operation<{ closeAssessment: Assessment }, { assessmentId: string }>(`
-  mutation CloseAssessment($assessmentId: ID!) {
-    closeAssessment(assessmentId: $assessmentId) { ${assessmentFields} }
-  }
-`);
+export const openAssessmentMutation = graphql(
+  `
+    mutation OpenAssessment($input: OpenAssessmentInput!) {
+      openAssessment(input: $input) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
 
-export type RatingCell = {
-  assessmentId: string;
-  functionId: string;
-  capabilityId: string;
-  level: number;
-  source: RatingSource;
-  raterFunctionId: string | null;
-};
+export const closeAssessmentMutation = graphql(
+  `
+    mutation CloseAssessment($assessmentId: ID!) {
+      closeAssessment(assessmentId: $assessmentId) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
 
-export const recordRatingMutation = operation<
-  { recordRating: Assessment },
-  { input: RatingCell & { evidence: string | null } }
->(`
-  mutation RecordRating($input: RecordRatingInput!) {
-    recordRating(input: $input) { ${assessmentFields} }
-  }
-`);
+export const recordRatingMutation = graphql(
+  `
+    mutation RecordRating($input: RecordRatingInput!) {
+      recordRating(input: $input) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
 
-export const correctRatingMutation = operation<
-  { correctRating: Assessment },
-  { input: RatingCell & { reason: string } }
->(`
-  mutation CorrectRating($input: CorrectRatingInput!) {
-    correctRating(input: $input) { ${assessmentFields} }
-  }
-`);
+export const correctRatingMutation = graphql(
+  `
+    mutation CorrectRating($input: CorrectRatingInput!) {
+      correctRating(input: $input) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
+
+/** The cell and rater a rating or a correction is about: what the two inputs share. */
+export type RatingCell = Pick<
+  VariablesOf<typeof recordRatingMutation>['input'],
+  'assessmentId' | 'functionId' | 'capabilityId' | 'level' | 'source' | 'raterFunctionId'
+>;

@@ -1,82 +1,93 @@
 // What the planning screen reads and sends.
-import { operation } from '../api/client';
-import type { Investment, InvestmentKind } from '../api/types';
+import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
 
-const investmentFields = `
-  id name kind cost lagMonths status deployedAt
-  effects { functionId capabilityId low likely high }
-`;
-
-export const planningQuery = operation<{ investments: Investment[] }, { organizationId: string }>(`
-  query Planning($organizationId: ID!) {
-    investments(organizationId: $organizationId) { ${investmentFields} }
+const investmentFields = graphql(`
+  fragment InvestmentFields on Investment {
+    id
+    name
+    kind
+    cost
+    lagMonths
+    status
+    deployedAt
+    effects {
+      functionId
+      capabilityId
+      low
+      likely
+      high
+    }
   }
 `);
 
-export interface EffectDraft {
-  functionId: string;
-  capabilityId: string;
-  low: number;
-  likely: number;
-  high: number;
-}
+export const planningQuery = graphql(
+  `
+    query Planning($organizationId: ID!) {
+      investments(organizationId: $organizationId) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
 
-export const planInvestmentMutation = operation<
-  { planInvestment: Investment },
-  {
-    input: {
-      organizationId: string;
-      name: string;
-      kind: InvestmentKind;
-      cost: number;
-      lagMonths: number;
-      effects: EffectDraft[];
-    };
-  }
->(`
-  mutation PlanInvestment($input: PlanInvestmentInput!) {
-    planInvestment(input: $input) { ${investmentFields} }
-  }
-`);
+export const planInvestmentMutation = graphql(
+  `
+    mutation PlanInvestment($input: PlanInvestmentInput!) {
+      planInvestment(input: $input) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
 
-export const approveInvestmentMutation = operation<
-  { approveInvestment: Investment },
-  { investmentId: string }
->(`
-  mutation ApproveInvestment($investmentId: ID!) {
-    approveInvestment(investmentId: $investmentId) { ${investmentFields} }
-  }
-`);
+export type EffectDraft = VariablesOf<typeof planInvestmentMutation>['input']['effects'][number];
 
-export const deployInvestmentMutation = operation<
-  { deployInvestment: Investment },
-  { investmentId: string; deployedAt: string }
->(`
-  mutation DeployInvestment($investmentId: ID!, $deployedAt: DateTime!) {
-    deployInvestment(investmentId: $investmentId, deployedAt: $deployedAt) { ${investmentFields} }
-  }
-`);
+export const approveInvestmentMutation = graphql(
+  `
+    mutation ApproveInvestment($investmentId: ID!) {
+      approveInvestment(investmentId: $investmentId) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
 
-export const cancelInvestmentMutation = operation<
-  { cancelInvestment: Investment },
-  { investmentId: string; reason: string | null }
->(`
-  mutation CancelInvestment($investmentId: ID!, $reason: String) {
-    cancelInvestment(investmentId: $investmentId, reason: $reason) { ${investmentFields} }
-  }
-`);
+export const deployInvestmentMutation = graphql(
+  `
+    mutation DeployInvestment($investmentId: ID!, $deployedAt: DateTime!) {
+      deployInvestment(investmentId: $investmentId, deployedAt: $deployedAt) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
 
-export interface Realisation {
-  investmentId: string;
-  predicted: number;
-  actual: number | null;
-  ratio: number | null;
-  due: boolean;
-  dueFrom: string;
-}
+export const cancelInvestmentMutation = graphql(
+  `
+    mutation CancelInvestment($investmentId: ID!, $reason: String) {
+      cancelInvestment(investmentId: $investmentId, reason: $reason) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
 
-export const realisationQuery = operation<{ investmentRealisation: Realisation }, { investmentId: string }>(`
+export const realisationQuery = graphql(`
   query Realisation($investmentId: ID!) {
-    investmentRealisation(investmentId: $investmentId) { investmentId predicted actual ratio due dueFrom }
+    investmentRealisation(investmentId: $investmentId) {
+      investmentId
+      predicted
+      actual
+      ratio
+      due
+      dueFrom
+    }
   }
 `);
+
+export type Realisation = ResultOf<typeof realisationQuery>['investmentRealisation'];

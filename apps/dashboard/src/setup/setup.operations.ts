@@ -22,57 +22,68 @@ export const loadDemoMutation = graphql(`
   }
 `);
 
-type FunctionInput = {
-  organizationId: string;
-  functionId: string;
-  name: string;
-  customerFacing: boolean;
-  partner: boolean;
-};
+export const addFunctionMutation = graphql(
+  `
+    mutation AddFunction($input: AddFunctionInput!) {
+      addFunction(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-export const addFunctionMutation = operation<{ addFunction: Organization }, { input: FunctionInput }>(`
-  mutation AddFunction($input: AddFunctionInput!) {
-    addFunction(input: $input) { ${organizationFields} }
-  }
-`);
+export const updateFunctionMutation = graphql(
+  `
+    mutation UpdateFunction($input: UpdateFunctionInput!) {
+      updateFunction(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-export const updateFunctionMutation = operation<{ updateFunction: Organization }, { input: FunctionInput }>(`
-  mutation UpdateFunction($input: UpdateFunctionInput!) {
-    updateFunction(input: $input) { ${organizationFields} }
-  }
-`);
+export const linkFunctionsMutation = graphql(
+  `
+    mutation LinkFunctions($input: LinkFunctionsInput!) {
+      linkFunctions(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-export const linkFunctionsMutation = operation<
-  { linkFunctions: Organization },
-  { input: { organizationId: string; from: string; to: string; weight: number | null } }
->(`
-  mutation LinkFunctions($input: LinkFunctionsInput!) {
-    linkFunctions(input: $input) { ${organizationFields} }
-  }
-`);
+export const unlinkFunctionsMutation = graphql(
+  `
+    mutation UnlinkFunctions($input: UnlinkFunctionsInput!) {
+      unlinkFunctions(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-export const unlinkFunctionsMutation = operation<
-  { unlinkFunctions: Organization },
-  { input: { organizationId: string; from: string; to: string } }
->(`
-  mutation UnlinkFunctions($input: UnlinkFunctionsInput!) {
-    unlinkFunctions(input: $input) { ${organizationFields} }
-  }
-`);
+export const setTargetMutation = graphql(
+  `
+    mutation SetTarget($input: SetTargetInput!) {
+      setTarget(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
 
-type TargetInput = { organizationId: string; capabilityId: string; functionId: string | null };
-
-export const setTargetMutation = operation<
-  { setTarget: Organization },
-  { input: TargetInput & { level: number } }
->(`
-  mutation SetTarget($input: SetTargetInput!) {
-    setTarget(input: $input) { ${organizationFields} }
-  }
-`);
-
-export const clearTargetMutation = operation<{ clearTarget: Organization }, { input: TargetInput }>(`
-  mutation ClearTarget($input: ClearTargetInput!) {
-    clearTarget(input: $input) { ${organizationFields} }
-  }
-`);
+export const clearTargetMutation = graphql(
+  `
+    mutation ClearTarget($input: ClearTargetInput!) {
+      clearTarget(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
