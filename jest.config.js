@@ -2,9 +2,9 @@
 // files, real processes), *.e2e.spec.ts (the real api over HTTP), *.browser.spec.ts (Chromium).
 const { swcOptions, jestModuleNameMapper } = require('./scripts/swc-options.cjs');
 
-// NestJS 12 and uuid ship ES modules only. Node 20 loads them through require(esm), but jest's module
+// NestJS 12, uuid and jose ship ES modules only. Node 20 loads them through require(esm), but jest's module
 // runtime does not yet, so swc turns them into CommonJS for the tests (cached after the first run).
-const esmOnlyPackages = ['@nestjs', 'uuid'];
+const esmOnlyPackages = ['@nestjs', 'uuid', 'jose'];
 
 const shared = {
   testEnvironment: 'node',

@@ -1,16 +1,25 @@
 // Every operation of the access policy, for every role, on the token's own organisation and on
 // another one: allowed exactly when the policy says so (FORBIDDEN otherwise), and UNAUTHENTICATED
 // without a token. Driven by the policy table itself, so a new rule is covered once it has a sample.
+// Each role signs in both ways, with an API token and as a person of the identity provider: the
+// same table rules both.
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { ACCESS_POLICY, type AccessRule, type RootType } from '../../apps/api/src/auth/access-policy';
 import { startTestApi, type GraphQLAnswer, type TestApi } from '../support/test-api';
+import {
+  oidcConfigOf,
+  startTestIdentityProvider,
+  type TestIdentityProvider,
+} from '../support/test-identity-provider';
 import { type OrganizationFixture, SAMPLES, type SampleCall } from './access-samples';
 
 jest.setTimeout(120_000);
 
 const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
 type Role = (typeof ROLES)[number];
+const SIGN_INS = ['API token', 'identity provider'] as const;
+type SignIn = (typeof SIGN_INS)[number];
 const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
 const rows = (Object.keys(ACCESS_POLICY) as RootType[]).flatMap((rootType) =>
@@ -25,8 +34,9 @@ function expectedAllowed(rule: AccessRule, role: Role, inside: boolean): boolean
 
 describe('Access policy (e2e)', () => {
   let api: TestApi;
+  let provider: TestIdentityProvider;
   let schemaFields: Record<RootType, Set<string>>;
-  const tokens = {} as Record<Role, string>;
+  const tokens = { 'API token': {}, 'identity provider': {} } as Record<SignIn, Record<Role, string>>;
   const fixtures = {} as Record<'inside' | 'outside', OrganizationFixture>;
   let counter = 0;
 
@@ -133,12 +143,18 @@ describe('Access policy (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
+    provider = await startTestIdentityProvider();
+    api = await startTestApi({ config: { oidc: oidcConfigOf(provider) } });
     fixtures.inside = await setUpOrganization('hotel-inside');
     fixtures.outside = await setUpOrganization('hotel-outside');
-    tokens.ADMIN = await issue('ADMIN', []);
-    for (const role of ['ASSESSOR', 'PLANNER', 'AUDITOR'] as const)
-      tokens[role] = await issue(role, [fixtures.inside.organizationId]);
+    for (const role of ROLES) {
+      const organizations = role === 'ADMIN' ? [] : [fixtures.inside.organizationId];
+      tokens['API token'][role] = await issue(role, organizations);
+      tokens['identity provider'][role] = await provider.accessTokenFor(
+        { subject: `matrix-${role.toLowerCase()}`, name: role, roles: [role], organizations },
+        { expiresIn: 3600 },
+      );
+    }
     const introspection = await api.mustQuery<{
       __schema: Record<string, { fields: { name: string }[] } | null>;
     }>(
@@ -157,6 +173,7 @@ describe('Access policy (e2e)', () => {
 
   afterAll(async () => {
     await api.close();
+    await provider.close();
   });
 
   it('should have an access rule for every operation of the schema, so none is open by omission', () => {
@@ -197,33 +214,38 @@ describe('Access policy (e2e)', () => {
     });
 
     it.each(
-      ROLES.flatMap((role) => [
-        { role, where: 'inside' as const },
-        { role, where: 'outside' as const },
-      ]),
-    )('should answer $role $where its organisations as the policy says', async ({ role, where }) => {
-      if (!served()) return;
-      const sample = SAMPLES[rootType][field]!(
-        fixtures[where],
-        `${role.toLowerCase()}-${where}-${(counter += 1)}`,
-      );
-      const answer = await call(rootType, sample, tokens[role]);
-      const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
-      if (expectedAllowed(rule, role, where === 'inside')) {
-        expect(codes.filter((code) => code !== undefined && ACCESS_CODES.has(code))).toEqual([]);
-        expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
-      } else {
-        expect(codes[0]).toBe('FORBIDDEN');
-        expect((answer.data as Record<string, unknown> | null | undefined)?.[field] ?? null).toBeNull();
-      }
-    });
+      ROLES.flatMap((role) =>
+        SIGN_INS.flatMap((signIn) => [
+          { role, signIn, where: 'inside' as const },
+          { role, signIn, where: 'outside' as const },
+        ]),
+      ),
+    )(
+      'should answer $role ($signIn) $where its organisations as the policy says',
+      async ({ role, signIn, where }) => {
+        if (!served()) return;
+        const sample = SAMPLES[rootType][field]!(
+          fixtures[where],
+          `${role.toLowerCase()}-${where}-${(counter += 1)}`,
+        );
+        const answer = await call(rootType, sample, tokens[signIn][role]);
+        const codes = (answer.errors ?? []).map((error) => error.extensions?.code);
+        if (expectedAllowed(rule, role, where === 'inside')) {
+          expect(codes.filter((code) => code !== undefined && ACCESS_CODES.has(code))).toEqual([]);
+          expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
+        } else {
+          expect(codes[0]).toBe('FORBIDDEN');
+          expect((answer.data as Record<string, unknown> | null | undefined)?.[field] ?? null).toBeNull();
+        }
+      },
+    );
   });
 
-  it('should list only the organisations a scoped token reaches', async () => {
+  it.each(SIGN_INS)('should list only the organisations a scoped caller reaches (%s)', async (signIn) => {
     const data = await api.mustQuery<{ organizations: { id: string }[] }>(
       '{ organizations { id } }',
       {},
-      tokens.AUDITOR,
+      tokens[signIn].AUDITOR,
     );
     expect(data.organizations.map((organization) => organization.id)).toEqual([
       fixtures.inside.organizationId,
@@ -231,19 +253,25 @@ describe('Access policy (e2e)', () => {
     const all = await api.mustQuery<{ organizations: { id: string }[] }>(
       '{ organizations { id } }',
       {},
-      tokens.ADMIN,
+      tokens[signIn].ADMIN,
     );
     expect(all.organizations.map((organization) => organization.id)).toEqual(
       expect.arrayContaining([fixtures.inside.organizationId, fixtures.outside.organizationId]),
     );
   });
 
-  it('should refuse a simulation mixing the token’s organisation with another’s investment', async () => {
-    const answer = await api.graphql(
-      'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
-      { o: fixtures.inside.organizationId, i: [fixtures.inside.investmentId, fixtures.outside.investmentId] },
-      tokens.PLANNER,
-    );
-    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'investmentIds' });
-  });
+  it.each(SIGN_INS)(
+    'should refuse a simulation mixing the caller’s organisation with another’s investment (%s)',
+    async (signIn) => {
+      const answer = await api.graphql(
+        'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
+        {
+          o: fixtures.inside.organizationId,
+          i: [fixtures.inside.investmentId, fixtures.outside.investmentId],
+        },
+        tokens[signIn].PLANNER,
+      );
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'investmentIds' });
+    },
+  );
 });

@@ -18,6 +18,8 @@ import { ApiTokensApiModule } from './api-tokens/api-tokens-api.module';
 import { ViewerApiModule } from './viewer/viewer-api.module';
 import { DemoApiModule } from './demo/demo-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
+import { Authenticator } from './auth/authenticator';
+import { IdentityProviderVerifier } from './auth/identity-provider/identity-provider-verifier';
 import { RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
 
@@ -46,6 +48,8 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         RateLimiter,
         ResourceOrganizations,
+        IdentityProviderVerifier,
+        Authenticator,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],
     };

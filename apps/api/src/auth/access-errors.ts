@@ -14,3 +14,14 @@ export class TooManyRequestsError extends Error {
     super(`Rate limit reached for this API token: retry in ${retryAfterSeconds} s`);
   }
 }
+
+/** The identity provider's discovery document or signing keys cannot be had now; mapped to SERVICE_UNAVAILABLE. */
+export class IdentityProviderUnavailableError extends Error {
+  override name = 'IdentityProviderUnavailableError';
+
+  constructor(detail: string) {
+    super(
+      `${detail}. Sign-in with the identity provider is unavailable; API tokens still work. Retry shortly.`,
+    );
+  }
+}

@@ -105,11 +105,18 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
   },
 };
 
-/** The queries and mutations a role may run (subscriptions follow their queries), sorted by name. */
-export function allowedOperationsOf(role: RoleName): string[] {
+/** A caller with several roles may do what each of them allows. */
+export const allowsAnyOf = (rule: AccessRule, roles: readonly RoleName[]): boolean =>
+  roles.some((role) => rule.roles.includes(role));
+
+/** The queries and mutations these roles may run (subscriptions follow their queries), sorted by name. */
+export function allowedOperationsOf(roles: readonly RoleName[]): string[] {
   const rules = { ...ACCESS_POLICY.Query, ...ACCESS_POLICY.Mutation };
   return Object.keys(rules)
-    .filter((name) => rules[name]?.roles.includes(role))
+    .filter((name) => {
+      const rule = rules[name];
+      return rule !== undefined && allowsAnyOf(rule, roles);
+    })
     .sort();
 }
 

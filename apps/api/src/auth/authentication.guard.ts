@@ -2,15 +2,17 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { ApiTokenIndex, type Principal } from '@app/application';
-import { forbidden, unauthenticated } from './access-errors';
+import type { Principal } from '@app/application';
+import { forbidden } from './access-errors';
 import {
   accessRuleOf,
+  allowsAnyOf,
   isRootType,
   type AccessRule,
   type OrganizationSource,
   type RootType,
 } from './access-policy';
+import { Authenticator } from './authenticator';
 import {
   type AuthenticatedRequest,
   type OperationContext,
@@ -21,18 +23,16 @@ import { PUBLIC_ROUTE } from './public.decorator';
 import { RateLimiter } from './rate-limiter';
 import { ResourceOrganizations } from './resource-organizations';
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
-
 /**
- * Every operation (a GraphQL root field or a download): who is calling (a bearer API token),
- * whether the access policy lets that role run it, and whether every organisation it touches is
- * one the token reaches.
+ * Every operation (a GraphQL root field or a download): who is calling (a bearer API token or an
+ * identity provider's access token), whether the access policy lets one of its roles run it, and
+ * whether every organisation it touches is one the caller reaches.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tokens: ApiTokenIndex,
+    private readonly authenticator: Authenticator,
     private readonly rateLimiter: RateLimiter,
     private readonly resources: ResourceOrganizations,
   ) {}
@@ -86,8 +86,11 @@ export class AuthenticationGuard implements CanActivate {
         'ACCESS.NO_RULE',
       );
     }
-    if (!rule.roles.includes(principal.role)) {
-      throw forbidden(`${fieldName}: a ${principal.role} token may not run this operation`, 'ACCESS.ROLE');
+    if (!allowsAnyOf(rule, principal.roles)) {
+      throw forbidden(
+        `${fieldName}: the role ${principal.roles.join(', ')} may not run this operation`,
+        'ACCESS.ROLE',
+      );
     }
     if (!principal.allOrganizations) await this.checkOrganizations(principal, rule, args);
   }
@@ -95,19 +98,10 @@ export class AuthenticationGuard implements CanActivate {
   /** Authenticates once per operation context (one HTTP request may run several root fields). */
   private async principalOf(operation: OperationContext): Promise<Principal> {
     if (operation.principal) return operation.principal;
-    const header =
-      operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams);
-    if (header === undefined || header.trim() === '') {
-      throw unauthenticated(
-        'An API token is required: send the header "Authorization: Bearer <token>"',
-        'AUTH.MISSING_TOKEN',
-      );
-    }
-    const token = BEARER.exec(header)?.[1];
-    const principal = token === undefined ? null : await this.tokens.authenticate(token);
-    if (principal === null)
-      throw unauthenticated('The API token is unknown, malformed or revoked', 'AUTH.INVALID_TOKEN');
-    this.rateLimiter.take(principal.tokenId);
+    const principal = await this.authenticator.principalOf(
+      operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams),
+    );
+    this.rateLimiter.take(callerKeyOf(principal));
     operation.principal = principal;
     if (operation.req) operation.req.principal = principal;
     return principal;
@@ -122,7 +116,7 @@ export class AuthenticationGuard implements CanActivate {
       for (const organizationId of await this.organizationsOf(source, args)) {
         if (!principal.organizationIds.includes(organizationId)) {
           throw forbidden(
-            `${source.argument}: this token does not reach organisation "${organizationId}"`,
+            `${source.argument}: you do not reach organisation "${organizationId}"`,
             'ACCESS.ORGANIZATION',
             source.argument,
           );
@@ -151,6 +145,9 @@ export class AuthenticationGuard implements CanActivate {
     }
   }
 }
+
+/** One caller for per-caller limits: a token, or a person of the identity provider. */
+const callerKeyOf = (principal: Principal): string => `${principal.kind}/${principal.subject}`;
 
 const present = (organizationId: string | null): string[] =>
   organizationId === null ? [] : [organizationId];

@@ -7,7 +7,7 @@ import {
   ProjectionLagTimeoutError,
   ProjectionRunnerStoppedError,
 } from '@app/projections';
-import { TooManyRequestsError } from '../auth/access-errors';
+import { IdentityProviderUnavailableError, TooManyRequestsError } from '../auth/access-errors';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
@@ -97,6 +97,8 @@ export function describeApiError(error: unknown): ApiErrorAnswer | null {
   if (error instanceof WrongExpectedRevisionError) {
     return { message: null, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
   }
+  if (error instanceof IdentityProviderUnavailableError)
+    return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   const projection = projectionProblem(error);
   if (projection !== null) return { message: projection, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   const storage = storageProblem(error);

@@ -3,19 +3,26 @@ import type { Principal } from '@app/application';
 import { allowedOperationsOf } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Role } from '../graphql/enums/enums';
-import { Viewer } from './viewer.model';
+import { SignInMethod, Viewer } from './viewer.model';
 
 @Resolver(() => Viewer)
 export class ViewerResolver {
-  @Query(() => Viewer, { description: 'Who is signed in: the calling token’s role, reach and permissions.' })
+  @Query(() => Viewer, { description: 'Who is signed in: the caller’s roles, reach and permissions.' })
   me(@CurrentPrincipal() principal: Principal): Viewer {
+    const roles = principal.roles.map((role) => Role[role]);
+    const apiToken = principal.kind === 'api-token';
     return {
-      tokenId: principal.tokenId,
-      label: principal.label,
-      role: Role[principal.role],
+      signedInWith: apiToken ? SignInMethod.API_TOKEN : SignInMethod.IDENTITY_PROVIDER,
+      subject: principal.subject,
+      name: principal.name,
+      tokenId: apiToken ? principal.tokenId : null,
+      label: apiToken ? principal.name : null,
+      role: roles[0] ?? Role.AUDITOR,
+      roles,
       allOrganizations: principal.allOrganizations,
       organizationIds: principal.allOrganizations ? [] : [...principal.organizationIds],
-      allowedOperations: allowedOperationsOf(principal.role),
+      expiresAt: apiToken ? null : new Date(principal.expiresAt * 1000).toISOString(),
+      allowedOperations: allowedOperationsOf(principal.roles),
     };
   }
 }

@@ -70,7 +70,7 @@ export class AdminTokenBootstrap implements OnApplicationBootstrap {
 
   private async alreadyIssued(): Promise<AdminTokenOutcome> {
     if (this.config.adminToken === undefined) return { kind: 'already-issued', adminTokenMatches: null };
-    const matches = (await this.index.authenticate(this.config.adminToken))?.role === 'ADMIN';
+    const matches = (await this.index.authenticate(this.config.adminToken))?.roles.includes('ADMIN') ?? false;
     if (!matches) {
       this.logger.warn(
         'ADMIN_TOKEN is ignored: this store already had API tokens, and ADMIN_TOKEN is not one of its admin tokens',

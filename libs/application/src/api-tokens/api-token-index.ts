@@ -15,7 +15,7 @@ import {
   type IssuedApiToken,
 } from '@app/domain';
 import { toDomainEvent } from '../streams/stream-state-loader';
-import type { Principal } from '../auth/principal';
+import { type ApiTokenPrincipal, reachesAllOrganizations } from '../auth/principal';
 import { ADMIN_TOKEN_ID, hashSecret, parseToken, sameDigest } from './api-token-secrets';
 
 const TOKEN_EVENT_TYPES = ['ApiTokenIssued', 'ApiTokenRevoked'] as const;
@@ -26,13 +26,15 @@ const MAX_REMEMBERED_MISSES = 10_000;
 
 export type ApiTokenRecord = IssuedApiToken & { revoked: boolean };
 
-export function principalOf(token: IssuedApiToken): Principal {
+export function principalOf(token: IssuedApiToken): ApiTokenPrincipal {
   return {
+    kind: 'api-token',
     tokenId: token.tokenId,
-    label: token.label,
-    role: token.role,
+    subject: token.tokenId,
+    name: token.label,
+    roles: [token.role],
     organizationIds: token.organizationIds,
-    allOrganizations: token.role === 'ADMIN',
+    allOrganizations: reachesAllOrganizations([token.role]),
   };
 }
 
@@ -97,7 +99,7 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** The caller a token string stands for, or null when it is unknown, wrong or revoked. */
-  async authenticate(presented: string): Promise<Principal | null> {
+  async authenticate(presented: string): Promise<ApiTokenPrincipal | null> {
     await this.ready();
     const parsed = parseToken(presented);
     if (parsed !== null) {

@@ -1,17 +1,46 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../command-handling/command-context';
 
+/** In the order a person would name their most powerful role first. */
 export const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
 export type RoleName = (typeof ROLES)[number];
 
-/** The authenticated caller: an API token's identity, role and organisation scope. */
-export interface Principal {
-  tokenId: string;
-  label: string | null;
-  role: RoleName;
-  /** The organisations this token reaches; ignored when `allOrganizations`. */
+/** What every caller has, however it signed in: who it is, its roles and the organisations it reaches. */
+interface PrincipalBase {
+  /** Stable and unique: the API token's id, or the identity provider's `sub`. The events' actor. */
+  subject: string;
+  /** For people to read: the token's label, or the user's name from the identity provider. */
+  name: string | null;
+  /** At least one; the caller may do what any of them allows (on the organisations it reaches). */
+  roles: readonly RoleName[];
+  /** The organisations this caller reaches; ignored when `allOrganizations`. */
   organizationIds: readonly string[];
   allOrganizations: boolean;
+}
+
+/** A bearer API token issued by this platform. */
+export interface ApiTokenPrincipal extends PrincipalBase {
+  kind: 'api-token';
+  tokenId: string;
+}
+
+/** A person signed in with the organisation's identity provider (an OpenID Connect access token). */
+export interface IdentityProviderPrincipal extends PrincipalBase {
+  kind: 'identity-provider';
+  /** When the access token stops being accepted (epoch seconds, its `exp`). */
+  expiresAt: number;
+}
+
+/** The authenticated caller. */
+export type Principal = ApiTokenPrincipal | IdentityProviderPrincipal;
+
+/** An ADMIN role reaches every organisation, whichever kind of principal holds it. */
+export const reachesAllOrganizations = (roles: readonly RoleName[]): boolean => roles.includes('ADMIN');
+
+/** The actor written into events: the subject, with an API token's label in front for people to read. */
+function actorOf(principal: Principal): string {
+  if (principal.kind === 'api-token' && principal.name) return `${principal.name} (${principal.subject})`;
+  return principal.subject;
 }
 
 /** The metadata of a command: who asks, and its commandId (which also correlates repeats). */
@@ -21,8 +50,8 @@ export function commandContextOf(
   correlationId: string = commandId ?? randomUUID(),
 ): CommandContext {
   return {
-    actor: principal.label ? `${principal.label} (${principal.tokenId})` : principal.tokenId,
-    role: principal.role,
+    actor: actorOf(principal),
+    role: principal.roles.join(' '),
     commandId: commandId ?? null,
     correlationId,
   };

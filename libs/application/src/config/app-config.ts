@@ -10,6 +10,24 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   rateLimitPerMinute: number;
   production: boolean;
+  /** Signing in with the organisation's identity provider; null when OIDC_ISSUER is not set. */
+  oidc: OidcConfig | null;
+}
+
+/** OpenID Connect: which access tokens the api accepts beside API tokens, and how the page signs in. */
+export interface OidcConfig {
+  /** OIDC_ISSUER: the identity provider's issuer URL; its discovery document names the signing keys. */
+  issuer: string;
+  /** OIDC_AUDIENCE: an access token must name it in `aud` (the api's identifier at the provider). */
+  audience: string;
+  /** OIDC_ROLES_CLAIM (default `roles`): the claim holding the user's roles. */
+  rolesClaim: string;
+  /** OIDC_ORGANIZATIONS_CLAIM (default `organizations`): the claim holding the organisations the user reaches. */
+  organizationsClaim: string;
+  /** OIDC_CLIENT_ID: the dashboard's client at the provider; null: the page offers no SSO sign-in. */
+  clientId: string | null;
+  /** OIDC_SCOPE: what the page asks the provider for (space-separated). */
+  scope: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -33,6 +51,52 @@ function integerFrom(
   return value;
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An https URL, or http on this machine only (a provider run for development or tests). */
+function issuerFrom(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigurationError(
+      `OIDC_ISSUER must be a URL such as https://login.example.com/realm, got "${raw}"`,
+    );
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)))
+    throw new ConfigurationError(`OIDC_ISSUER must use https (http only on localhost), got "${raw}"`);
+  return raw;
+}
+
+const setting = (environment: NodeJS.ProcessEnv, name: string): string | undefined => {
+  const value = environment[name]?.trim();
+  return value === '' ? undefined : value;
+};
+
+function oidcFrom(environment: NodeJS.ProcessEnv): OidcConfig | null {
+  const issuer = setting(environment, 'OIDC_ISSUER');
+  const clientId = setting(environment, 'OIDC_CLIENT_ID');
+  if (issuer === undefined) {
+    for (const name of ['OIDC_AUDIENCE', 'OIDC_CLIENT_ID'])
+      if (setting(environment, name) !== undefined)
+        throw new ConfigurationError(`${name} is set but OIDC_ISSUER is not: set both, or neither`);
+    return null;
+  }
+  const audience = setting(environment, 'OIDC_AUDIENCE');
+  if (audience === undefined)
+    throw new ConfigurationError(
+      "OIDC_AUDIENCE is required with OIDC_ISSUER: the api's identifier at the identity provider, which every access token must name",
+    );
+  return {
+    issuer: issuerFrom(issuer),
+    audience,
+    rolesClaim: setting(environment, 'OIDC_ROLES_CLAIM') ?? 'roles',
+    organizationsClaim: setting(environment, 'OIDC_ORGANIZATIONS_CLAIM') ?? 'organizations',
+    clientId: clientId ?? null,
+    scope: setting(environment, 'OIDC_SCOPE') ?? 'openid profile offline_access',
+  };
+}
+
 export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const connectionString = environment.EVENTSTORE_CONNECTION_STRING?.trim();
   const adminToken = environment.ADMIN_TOKEN?.trim();
@@ -45,5 +109,6 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
     rateLimitPerMinute: integerFrom(environment, 'RATE_LIMIT_PER_MINUTE', 6000, 0),
     production: environment.NODE_ENV === 'production',
+    oidc: oidcFrom(environment),
   };
 }
