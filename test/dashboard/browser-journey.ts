@@ -47,7 +47,11 @@ export interface Journey {
   stop(): Promise<void>;
 }
 
-export async function startJourney(prefix: string): Promise<Journey> {
+/** `env`: more environment for the api (e.g. the OIDC_* settings of an identity provider). */
+export async function startJourney(
+  prefix: string,
+  options: { env?: Record<string, string> } = {},
+): Promise<Journey> {
   mkdirSync(docsScreenshots, { recursive: true });
   mkdirSync(phoneScreenshots, { recursive: true });
   if (!existsSync(path.join(root, 'apps', 'dashboard', 'dist', 'index.html'))) {
@@ -59,7 +63,7 @@ export async function startJourney(prefix: string): Promise<Journey> {
     );
   }
   const dataDir = mkdtempSync(path.join(tmpdir(), `${prefix}-`));
-  const api = await startApi({ dataDir });
+  const api = await startApi({ dataDir, ...(options.env ? { env: options.env } : {}) });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs });
 
   async function graphql<T>(

@@ -19,6 +19,7 @@ import { ViewerApiModule } from './viewer/viewer-api.module';
 import { DemoApiModule } from './demo/demo-api.module';
 import { ReportsApiModule } from './reports/reports-api.module';
 import { Authenticator } from './auth/authenticator';
+import { SignInOptionsController } from './auth/sign-in-options.controller';
 import { IdentityProviderVerifier } from './auth/identity-provider/identity-provider-verifier';
 import { RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
@@ -43,7 +44,7 @@ export class ApiModule {
         DemoApiModule,
         ReportsApiModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, SignInOptionsController],
       providers: [
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         RateLimiter,

@@ -1,5 +1,6 @@
-// Signs in, asks the api who the token is (`me`), then hands over to the shell.
-import { useMemo, useState } from 'preact/hooks';
+// Signs in (an API token, or SSO with the organisation's identity provider), asks the api who
+// that is (`me`), then hands over to the shell.
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, createApiClient, type ApiClient } from './api/client';
 import { meQuery } from './api/queries';
 import { ConfirmProvider } from './shared/confirm-dialog';
@@ -8,58 +9,139 @@ import { useRequest } from './shared/use-request';
 import { AppShell } from './shell/app-shell';
 import { createSession, SessionContext } from './shell/session';
 import { SignInForm } from './sign-in/sign-in-form';
+import {
+  completeSsoSignIn,
+  forgetSsoSession,
+  isSsoCallback,
+  loadSsoOptions,
+  loadSsoSession,
+  type SsoOptions,
+  ssoSignOutUrl,
+} from './sign-in/sso';
+import { type SsoTokens, useSsoTokens } from './sign-in/use-sso-tokens';
 import { forgetToken, loadToken, saveToken } from './sign-in/token-store';
 
 const refusedMessage =
   'The api did not accept this token: it may be mistyped, revoked, or from another data folder. Paste a valid token.';
+const ssoEndedMessage = 'Your single sign-on session has ended. Sign in again.';
+
+type Credential = { kind: 'api-token'; token: string } | { kind: 'sso' };
+
+function initialCredential(): Credential | null {
+  const token = loadToken();
+  if (token !== null) return { kind: 'api-token', token };
+  return loadSsoSession() === null ? null : { kind: 'sso' };
+}
 
 export function App() {
-  const [token, setToken] = useState<string | null>(() => loadToken());
+  const [credential, setCredential] = useState<Credential | null>(initialCredential);
   const [reason, setReason] = useState<string | null>(null);
+  /** undefined while the api is asked whether SSO is on. */
+  const [ssoOptions, setSsoOptions] = useState<SsoOptions | null | undefined>(undefined);
+  const [completing, setCompleting] = useState(isSsoCallback);
+
+  useEffect(() => {
+    void loadSsoOptions().then(setSsoOptions);
+  }, []);
+
+  // Back from the identity provider with a code: exchange it, once the api said how.
+  useEffect(() => {
+    if (!completing || ssoOptions === undefined) return;
+    if (ssoOptions === null) {
+      setReason('Single sign-on is not configured on this api (OIDC_CLIENT_ID).');
+      setCompleting(false);
+      return;
+    }
+    completeSsoSignIn(ssoOptions)
+      .then(() => {
+        forgetToken();
+        setReason(null);
+        setCredential({ kind: 'sso' });
+      })
+      .catch((error: unknown) => {
+        setReason(error instanceof Error ? error.message : 'The sign-in with the identity provider failed.');
+      })
+      .finally(() => {
+        setCompleting(false);
+      });
+  }, [completing, ssoOptions]);
+
+  const signedOut = (why: string | null) => {
+    forgetToken();
+    forgetSsoSession();
+    setReason(why);
+    setCredential(null);
+  };
+
+  const sso = useSsoTokens(credential?.kind === 'sso' ? (ssoOptions ?? null) : null, () => {
+    signedOut(ssoEndedMessage);
+  });
 
   const client = useMemo(() => {
-    if (token === null) return null;
-    const inner = createApiClient(token);
+    if (credential === null) return null;
+    const tokenSource = credential.kind === 'api-token' ? credential.token : sso?.accessToken;
+    if (tokenSource === undefined) return null;
+    const inner = createApiClient(tokenSource);
     const guarded: ApiClient = {
       request: (operation, variables, signal) =>
         inner.request(operation, variables, signal).catch((error: unknown) => {
-          if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') {
-            forgetToken();
-            setReason(refusedMessage);
-            setToken(null);
-          }
+          if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+            signedOut(credential.kind === 'sso' ? ssoEndedMessage : refusedMessage);
           throw error;
         }),
     };
     return guarded;
-  }, [token]);
+    // The SSO token source is stable across refreshes: the page is not rebuilt when a token is.
+  }, [credential, sso]);
+
+  if (completing || (credential?.kind === 'sso' && ssoOptions === undefined)) {
+    return (
+      <main id="main" class="page">
+        <div class="page-skeleton" aria-busy="true" aria-label="Signing in">
+          <div class="skeleton skeleton--title" />
+          <div class="skeleton skeleton--block" />
+        </div>
+      </main>
+    );
+  }
 
   if (client === null) {
     return (
       <SignInForm
         reason={reason}
+        sso={ssoOptions ?? null}
         onSubmit={(value, remember) => {
+          forgetSsoSession();
           saveToken(value, remember);
           setReason(null);
-          setToken(value);
+          setCredential({ kind: 'api-token', token: value });
         }}
+        onSsoError={setReason}
       />
     );
   }
   return (
     <SignedIn
-      key={token}
+      key={credential?.kind === 'api-token' ? credential.token : 'sso'}
       client={client}
       onSignOut={() => {
-        forgetToken();
-        setReason(null);
-        setToken(null);
+        if (credential?.kind === 'sso' && ssoOptions) void signOutAtProvider(ssoOptions, sso);
+        signedOut(null);
       }}
     />
   );
 }
 
+/** Ends the session at the provider too, when it offers that; it sends the browser back here. */
+async function signOutAtProvider(options: SsoOptions, sso: SsoTokens | null): Promise<void> {
+  const session = sso?.current();
+  if (!session) return;
+  const address = await ssoSignOutUrl(options, session);
+  if (address !== null) window.location.assign(address);
+}
+
 function SignedIn({ client, onSignOut }: { client: ApiClient; onSignOut: () => void }) {
+  // A person the identity provider gives no role here is refused (FORBIDDEN): let them sign out.
   const [attempt, setAttempt] = useState(0);
   const me = useRequest(`me/${attempt}`, (signal) => client.request(meQuery, {}, signal));
   const viewer = me.data?.me ?? null;
@@ -72,13 +154,18 @@ function SignedIn({ client, onSignOut }: { client: ApiClient; onSignOut: () => v
     return (
       <main id="main" class="page">
         {me.error ? (
-          <ErrorNotice
-            error={me.error}
-            action="Could not sign in"
-            onRetry={() => {
-              setAttempt((value) => value + 1);
-            }}
-          />
+          <>
+            <ErrorNotice
+              error={me.error}
+              action="Could not sign in"
+              onRetry={() => {
+                setAttempt((value) => value + 1);
+              }}
+            />
+            <button type="button" class="button button--ghost" onClick={onSignOut}>
+              Sign out
+            </button>
+          </>
         ) : (
           <div class="page-skeleton" aria-busy="true" aria-label="Signing in">
             <div class="skeleton skeleton--title" />

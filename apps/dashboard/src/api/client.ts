@@ -66,9 +66,13 @@ export interface ApiClient {
   ): Promise<TData>;
 }
 
-export function createApiClient(token: string, endpoint = '/graphql'): ApiClient {
+/** The bearer token for the next request: fixed (an API token), or fresh each time (SSO, refreshed). */
+export type TokenSource = string | (() => Promise<string>);
+
+export function createApiClient(tokenSource: TokenSource, endpoint = '/graphql'): ApiClient {
   return {
     async request(op, variables, signal) {
+      const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource();
       let response: Response;
       try {
         response = await fetch(endpoint, {

@@ -5,9 +5,13 @@ import { graphql } from './graphql';
 export const meQuery = graphql(`
   query Me {
     me {
+      signedInWith
+      subject
+      name
       tokenId
       label
       role
+      roles
       allOrganizations
       organizationIds
       allowedOperations

@@ -74,9 +74,18 @@ export function AppShell() {
                 }}
               />
             )}
-            <span class="topbar__who" data-testid="signed-in-as" data-role={session.viewer.role}>
-              <span class="badge">{roleNames[session.viewer.role]}</span>
-              {session.viewer.label && <span class="topbar__label">{session.viewer.label}</span>}
+            <span
+              class="topbar__who"
+              data-testid="signed-in-as"
+              data-role={session.viewer.role}
+              data-signed-in-with={session.viewer.signedInWith}
+            >
+              {session.viewer.roles.map((role) => (
+                <span class="badge" key={role}>
+                  {roleNames[role]}
+                </span>
+              ))}
+              {session.viewer.name && <span class="topbar__label">{session.viewer.name}</span>}
             </span>
             <button type="button" class="button button--ghost button--small" onClick={session.signOut}>
               Sign out

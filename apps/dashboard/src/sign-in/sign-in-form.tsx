@@ -1,15 +1,20 @@
 import { useState } from 'preact/hooks';
+import { type SsoOptions, startSsoSignIn } from './sso';
 import './sign-in.css';
 
 interface SignInFormProps {
   /** Why we are asking (e.g. the previous token was refused); null on a first visit. */
   reason: string | null;
+  /** Set when the api offers single sign-on with the organisation's identity provider. */
+  sso: SsoOptions | null;
   onSubmit: (token: string, remember: boolean) => void;
+  onSsoError: (message: string) => void;
 }
 
-export function SignInForm({ reason, onSubmit }: SignInFormProps) {
+export function SignInForm({ reason, sso, onSubmit, onSsoError }: SignInFormProps) {
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
+  const [leaving, setLeaving] = useState(false);
   const origin = window.location.origin;
 
   return (
@@ -30,6 +35,30 @@ export function SignInForm({ reason, onSubmit }: SignInFormProps) {
           <p class="notice notice--error" role="alert" data-testid="sign-in-reason">
             {reason}
           </p>
+        )}
+        {sso && (
+          <>
+            <button
+              type="button"
+              class="button button--primary sign-in__sso"
+              disabled={leaving}
+              aria-busy={leaving}
+              onClick={() => {
+                setLeaving(true);
+                startSsoSignIn(sso).catch(() => {
+                  setLeaving(false);
+                  onSsoError(
+                    `The identity provider (${new URL(sso.issuer).host}) could not be reached. Try again, or sign in with an API token.`,
+                  );
+                });
+              }}
+            >
+              {leaving ? 'Opening your identity provider…' : 'Sign in with SSO'}
+            </button>
+            <p class="sign-in__divider">
+              <span>or with an API token</span>
+            </p>
+          </>
         )}
         <label class="field">
           <span class="field__label">API token</span>
@@ -62,7 +91,7 @@ export function SignInForm({ reason, onSubmit }: SignInFormProps) {
             </span>
           </span>
         </label>
-        <button class="button button--primary" type="submit" disabled={!token.trim()}>
+        <button class={sso ? 'button' : 'button button--primary'} type="submit" disabled={!token.trim()}>
           Sign in
         </button>
         <p class="sign-in__help">
