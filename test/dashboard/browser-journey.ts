@@ -93,14 +93,7 @@ export async function startJourney(
       return data.issueApiToken.token;
     },
     async signIn(token = api.adminToken, viewport = DESKTOP) {
-      const page = await browser.newPage({ viewport });
-      const problems: string[] = [];
-      page.on('pageerror', (error) => problems.push(error.message));
-      page.on('console', (message) => {
-        if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-          problems.push(message.text());
-      });
-      (page as Page & { problems?: string[] }).problems = problems;
+      const page = watchProblems(await browser.newPage({ viewport }));
       await page.goto(api.baseUrl);
       await page.fill('input[name="token"]', token);
       await page.click('button[type="submit"]:has-text("Sign in")');
@@ -113,6 +106,18 @@ export async function startJourney(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Collects the errors the page throws and its Content-Security-Policy refusals (see pageProblems). */
+export function watchProblems(page: Page): Page {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      problems.push(message.text());
+  });
+  (page as Page & { problems?: string[] }).problems = problems;
+  return page;
 }
 
 /** Errors the page threw (and CSP refusals): a journey ends with none. */

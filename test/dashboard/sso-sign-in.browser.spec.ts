@@ -9,7 +9,7 @@ import {
   type TestIdentityProvider,
   type TestUser,
 } from '../support/test-identity-provider';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, pageProblems, startJourney, type Journey, watchProblems } from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -45,14 +45,7 @@ describe('Sign in with SSO (browser)', () => {
   });
 
   async function openSignInPage(): Promise<Page> {
-    const page = await journey.browser.newPage();
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
-        problems.push(message.text());
-    });
-    (page as Page & { problems?: string[] }).problems = problems;
+    const page = watchProblems(await journey.browser.newPage());
     await page.goto(journey.api.baseUrl);
     await page.waitForSelector('button:has-text("Sign in with SSO")');
     return page;
