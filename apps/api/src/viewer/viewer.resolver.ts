@@ -17,7 +17,7 @@ export class ViewerResolver {
       name: principal.name,
       tokenId: apiToken ? principal.tokenId : null,
       label: apiToken ? principal.name : null,
-      role: roles[0] ?? Role.AUDITOR,
+      role: Role[principal.roles[0]],
       roles,
       allOrganizations: principal.allOrganizations,
       organizationIds: principal.allOrganizations ? [] : [...principal.organizationIds],

@@ -4,6 +4,8 @@ import type { CommandContext } from '../command-handling/command-context';
 /** In the order a person would name their most powerful role first. */
 export const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
 export type RoleName = (typeof ROLES)[number];
+/** A caller always has a role; it may have more. */
+export type Roles = readonly [RoleName, ...RoleName[]];
 
 /** What every caller has, however it signed in: who it is, its roles and the organisations it reaches. */
 interface PrincipalBase {
@@ -11,8 +13,8 @@ interface PrincipalBase {
   subject: string;
   /** For people to read: the token's label, or the user's name from the identity provider. */
   name: string | null;
-  /** At least one; the caller may do what any of them allows (on the organisations it reaches). */
-  roles: readonly RoleName[];
+  /** The caller may do what any of them allows (on the organisations it reaches). */
+  roles: Roles;
   /** The organisations this caller reaches; ignored when `allOrganizations`. */
   organizationIds: readonly string[];
   allOrganizations: boolean;

@@ -5,6 +5,7 @@ import {
   reachesAllOrganizations,
   ROLES,
   type RoleName,
+  type Roles,
 } from '@app/application';
 import { forbidden, unauthenticated } from '../access-errors';
 
@@ -77,14 +78,15 @@ export function principalFromClaims(
       'AUTH.NO_ROLES_CLAIM',
     );
   }
-  const roles = rolesIn(roleValues);
-  if (roles.length === 0) {
+  const [firstRole, ...otherRoles] = rolesIn(roleValues);
+  if (firstRole === undefined) {
     throw forbidden(
       `Signed in as ${subject}, but the identity provider gives you none of the roles ${ROLES.join(', ')} ` +
         `(claim "${names.rolesClaim}"): ask your administrator for one`,
       'ACCESS.NO_ROLE',
     );
   }
+  const roles: Roles = [firstRole, ...otherRoles];
   return {
     kind: 'identity-provider',
     subject,
