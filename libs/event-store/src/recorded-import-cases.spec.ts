@@ -1,6 +1,7 @@
 // The importRecorded capability, run against each embedded adapter by its own spec file.
 import { randomUUID } from 'node:crypto';
 import { ImportRefusedError } from './errors';
+import { computeEventHash } from './hash-chain';
 import type { EventStore, NewEvent, RecordedEvent } from './event-store.port';
 import type { RecordedEventImporter } from './recorded-import';
 
@@ -82,13 +83,19 @@ export function describeRecordedImport(adapter: string, open: () => Promise<Impo
       expect(await target.headPosition()).toBe(4);
     });
 
-    it('should refuse a non-empty store when asked to, and an id already stored', async () => {
+    it('should refuse a non-empty store when asked to, and an id already stored in its stream', async () => {
       await target.append('other', [newEvent(1)], { expectedRevision: 'no_stream' });
       await expect(target.importRecorded(events, { requireEmptyStore: true })).rejects.toThrow(/not empty/);
       const stored = (await target.readAll({ raw: true }))[0]!;
-      const clash = { ...events[0]!, id: stored.id };
+      // A well-formed next event of that stream (its chain continues), reusing the stored id.
+      const unhashed = { ...stored, revision: 1, metadata: { ...stored.metadata, prevHash: stored.hash } };
+      const clash = { ...unhashed, hash: computeEventHash(unhashed) };
       await expect(target.importRecorded([clash])).rejects.toThrow(ImportRefusedError);
       expect(await target.headPosition()).toBe(1);
+      // The same id in another stream is another event.
+      await expect(target.importRecorded([{ ...events[0]!, id: stored.id }])).resolves.toMatchObject({
+        imported: 1,
+      });
     });
   });
 }

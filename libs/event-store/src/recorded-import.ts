@@ -60,9 +60,13 @@ export function prepareRecordedImport(
     const id: unknown = event.id;
     if (!isEventId(id))
       throw new ImportRefusedError(`Import: event id ${String(id)} is not a UUID; nothing was written.`);
-    if (seen.has(event.id))
-      throw new ImportRefusedError(`Import: event id ${event.id} appears twice; nothing was written.`);
-    seen.add(event.id);
+    // Ids are unique per stream (the same id in two streams is two events).
+    const key = `${event.stream}\u0000${event.id}`;
+    if (seen.has(key))
+      throw new ImportRefusedError(
+        `Import: event id ${event.id} appears twice in stream ${event.stream}; nothing was written.`,
+      );
+    seen.add(key);
     const streamEvents = byStream.get(event.stream);
     if (streamEvents === undefined) byStream.set(event.stream, [event]);
     else streamEvents.push(event);

@@ -44,6 +44,7 @@ const SUBSCRIPTION_PAGE_SIZE = 500;
 export class InMemoryEventStore implements EventStore, RecordedEventImporter {
   private readonly all: StoredEventRow[] = [];
   private readonly streams = new Map<string, StoredEventRow[]>();
+  /** By stream, then id: idempotency is per stream. */
   private readonly byId = new Map<string, StoredEventRow>();
   private readonly clock: () => Date;
   private readonly upcasters: UpcasterRegistry;
@@ -121,10 +122,10 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
       this.assertOpen();
       if (options.requireEmptyStore === true && this.all.length > 0) throw storeNotEmpty(this.all.length);
       const rows = prepareRecordedImport(events, (stream) => this.streams.get(stream)?.at(-1));
-      const stored = rows.find((row) => this.byId.has(row.id));
+      const stored = rows.find((row) => this.byId.has(idKey(row.stream, row.id)));
       if (stored !== undefined)
         throw new ImportRefusedError(
-          `Import refused: event id ${stored.id} is already stored; nothing was written.`,
+          `Import refused: event id ${stored.id} is already stored in stream ${stored.stream}; nothing was written.`,
         );
       for (const row of rows) this.insert(row.stream, row);
       if (rows.length > 0) this.subscriptions.notify();
@@ -155,7 +156,7 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
     const expected = validateAppend(stream, events, options.expectedRevision);
     const streamEvents = this.streams.get(stream) ?? [];
     const currentRevision = streamEvents.length - 1;
-    const stored = events.map((event) => this.byId.get(event.id));
+    const stored = events.map((event) => this.byId.get(idKey(stream, event.id)));
     if (stored.some((location) => location !== undefined)) {
       return resolveRepeat(stream, events, expected, stored, currentRevision);
     }
@@ -190,10 +191,14 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
     const streamEvents = this.streams.get(stream);
     if (streamEvents === undefined) this.streams.set(stream, [row]);
     else streamEvents.push(row);
-    this.byId.set(row.id, row);
+    this.byId.set(idKey(stream, row.id), row);
   }
 
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
   }
+}
+
+function idKey(stream: string, id: string): string {
+  return `${stream}\u0000${id}`;
 }

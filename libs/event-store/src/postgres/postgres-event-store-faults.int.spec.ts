@@ -185,13 +185,13 @@ describeWithPostgres('PostgresEventStore under concurrency and faults', () => {
       const versions = await client.query<{ version: number }>(
         'SELECT version FROM event_store_schema_version ORDER BY version',
       );
-      expect(versions.rows.map((row) => row.version)).toEqual([1]);
+      expect(versions.rows.map((row) => row.version)).toEqual([1, 2]);
       await client.query('INSERT INTO event_store_schema_version (version) VALUES (99)');
       await expect(PostgresEventStore.connect({ connectionString: url })).rejects.toBeInstanceOf(
         UnsupportedStoreVersionError,
       );
       const after = await client.query<{ count: string }>('SELECT count(*) FROM event_store_schema_version');
-      expect(after.rows[0]?.count).toBe('2');
+      expect(after.rows[0]?.count).toBe('3');
     } finally {
       await client.end();
     }

@@ -242,7 +242,7 @@ export class PostgresEventStore implements EventStore, RecordedEventImporter {
         await client.query('ROLLBACK').catch(() => undefined);
         if (violatedUniqueConstraint(error) !== undefined)
           throw new ImportRefusedError(
-            'Import refused: an event id is already stored; nothing was written.',
+            'Import refused: an event id is already stored in its stream; nothing was written.',
             { cause: error },
           );
         throw translatePostgresError(error, this.target, true);
@@ -319,8 +319,8 @@ export class PostgresEventStore implements EventStore, RecordedEventImporter {
     if (events.length > 0) {
       const locations = await this.query<{ id: string; stream: string; revision: number; position: string }>({
         name: 'event-store-locate-ids',
-        text: 'SELECT id, stream, revision, position FROM events WHERE id = ANY($1::text[])',
-        values: [events.map((event) => event.id)],
+        text: 'SELECT id, stream, revision, position FROM events WHERE stream = $1 AND id = ANY($2::text[])',
+        values: [stream, events.map((event) => event.id)],
       });
       const byId = new Map<string, StoredEventLocation>(
         locations.map((location) => [location.id, { ...location, position: Number(location.position) }]),

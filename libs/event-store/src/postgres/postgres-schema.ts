@@ -82,6 +82,11 @@ BEGIN
 END
 $$;
 `,
+  // Idempotency per stream, as on SQLite (ADR 0002): the index on random ids across the store goes.
+  `
+ALTER TABLE events DROP CONSTRAINT events_id;
+ALTER TABLE events ADD CONSTRAINT events_stream_id UNIQUE (stream, id);
+`,
 ];
 
 export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;

@@ -78,7 +78,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
 
   private readonly selectLastEvent: Database.Statement<[string], LastEventRow>;
   private readonly insertEvent: Database.Statement<[string, string, number, string, string, string, string]>;
-  private readonly selectLocation: Database.Statement<[string], StoredEventLocation>;
+  private readonly selectLocation: Database.Statement<[string, string], StoredEventLocation>;
   private readonly selectStreamForwards: Database.Statement<[string, number, number], StoredEventRow>;
   private readonly selectStreamBackwards: Database.Statement<[string, number, number], StoredEventRow>;
   private readonly selectAll: Database.Statement<[number, number], StoredEventRow>;
@@ -126,7 +126,9 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     this.insertEvent = database.prepare(
       'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.selectLocation = database.prepare('SELECT id, stream, revision, position FROM events WHERE id = ?');
+    this.selectLocation = database.prepare(
+      'SELECT id, stream, revision, position FROM events WHERE stream = ? AND id = ?',
+    );
     this.selectStreamForwards = database.prepare(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     );
@@ -188,7 +190,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       } catch (error) {
         if (isUniqueIdViolation(error))
           throw new ImportRefusedError(
-            'Import refused: an event id is already stored; nothing was written.',
+            'Import refused: an event id is already stored in its stream; nothing was written.',
             { cause: error },
           );
         throw translateRuntimeError(error, this.file);
@@ -276,7 +278,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     // The ids are looked up only off the fast path (a failed expectation, or a retry after a
     // unique id violation): a repeat of an acknowledged append must answer as the original did.
     if (lookUpIds || !holds) {
-      const stored = events.map((event) => this.selectLocation.get(event.id));
+      const stored = events.map((event) => this.selectLocation.get(stream, event.id));
       if (stored.some((location) => location !== undefined))
         return resolveRepeat(stream, events, expected, stored, currentRevision);
       if (!holds) throw wrongExpectedRevision(stream, expected, currentRevision);

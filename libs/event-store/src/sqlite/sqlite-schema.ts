@@ -1,15 +1,21 @@
 // The SQLite file layout, shared by the adapter and the benchmark's raw baseline.
 import type Database from 'better-sqlite3';
 
-/** Bumped when the layout changes; a file from a newer version is refused, not modified. */
-export const SQLITE_SCHEMA_VERSION = 1;
+/**
+ * Bumped when the layout changes; a file from a newer version is refused, not modified.
+ * 2: event ids unique per stream (events_by_stream_id) instead of across the store (events_by_id).
+ */
+export const SQLITE_SCHEMA_VERSION = 2;
 /** Marks the file as ours ('EVST'), so a foreign SQLite database is never written to. */
 export const SQLITE_APPLICATION_ID = 0x45565354;
 export const SQLITE_EVENT_STORE_FILE_NAME = 'events.db';
 
 /**
  * position is the rowid: assigned max + 1 inside the write lock and never deleted, so positions
- * are gap-free and commit order equals position order.
+ * are gap-free and commit order equals position order. Idempotency is per stream (ADR 0002): a
+ * unique index on random ids across the whole store cost half the batched-append speed (every
+ * append dirtied a random index page per event), while (stream, id) keeps a batch's entries
+ * together. Applied to a version 1 file, it drops that old index.
  */
 export const EVENTS_TABLE_DDL = `
 CREATE TABLE IF NOT EXISTS events (
@@ -23,7 +29,8 @@ CREATE TABLE IF NOT EXISTS events (
   hash TEXT NOT NULL
 ) STRICT;
 CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream_revision ON events (stream, revision);
-CREATE UNIQUE INDEX IF NOT EXISTS events_by_id ON events (id);
+DROP INDEX IF EXISTS events_by_id;
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_stream_id ON events (stream, id);
 CREATE INDEX IF NOT EXISTS events_by_type_position ON events (type, position);
 `;
 

@@ -326,19 +326,37 @@ export function describeEventStoreContract(name: string, options: EventStoreCont
         expect(await store.headPosition()).toBe(head);
       });
 
-      it('should write nothing of a batch whose event id is already stored elsewhere', async () => {
+      it('should write nothing of a batch that reuses an id stored earlier in the stream', async () => {
         const store = await openStore();
+        const stream = uniqueName('reuse');
         const taken = newEvent('Taken');
-        await store.append(uniqueName('owner'), [taken], { expectedRevision: 'no_stream' });
-        const stream = uniqueName('borrower');
+        await store.append(stream, [taken, newEvent('Next')], { expectedRevision: 'no_stream' });
         const head = await store.headPosition();
 
-        await expectRejection(
+        const error = await expectRejection(
           store.append(stream, [newEvent('Fine'), taken], { expectedRevision: 'any' }),
           DuplicateEventIdError,
         );
-        expect(await store.readStream(stream)).toEqual([]);
+        expect(error.eventId).toBe(taken.id);
+        expect(await store.readStream(stream)).toHaveLength(2);
         expect(await store.headPosition()).toBe(head);
+      });
+
+      it('should scope idempotency to the stream, as EventStoreDB does: an id stored in another stream is no repeat there', async () => {
+        const store = await openStore();
+        const shared = newEvent('Shared');
+        const owner = uniqueName('owner');
+        const other = uniqueName('other');
+        await store.append(owner, [shared], { expectedRevision: 'no_stream' });
+
+        const written = await store.append(other, [shared], { expectedRevision: 'no_stream' });
+        expect(written).toMatchObject({ nextExpectedRevision: 0, written: true });
+        await expect(store.append(other, [shared], { expectedRevision: 'no_stream' })).resolves.toEqual({
+          ...written,
+          written: false,
+        });
+        expect((await store.readStream(owner)).map((event) => event.id)).toEqual([shared.id]);
+        expect((await store.readStream(other)).map((event) => event.id)).toEqual([shared.id]);
       });
 
       it('should treat a re-append of the same event ids with the same expectation as already done', async () => {
