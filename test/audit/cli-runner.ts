@@ -15,14 +15,18 @@ export function buildCli(): void {
   execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
 
-export function runCli(dataDir: string, args: readonly string[]): Promise<CliRun> {
+export function runCli(
+  dataDir: string,
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [CLI, ...args],
       {
         cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, EVENTSTORE_CONNECTION_STRING: '' },
+        env: { ...process.env, DATA_DIR: dataDir, EVENTSTORE_CONNECTION_STRING: '', ...env },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 120_000,
       },
