@@ -7,6 +7,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApplicationModule, type AppConfig, type Clock } from '@app/application';
 import { graphqlOptions } from './graphql/graphql-options';
 import { HealthController } from './health/health.controller';
+import { ObservabilityModule } from './observability/observability.module';
 import { MaturityModelsApiModule } from './maturity-models/maturity-models-api.module';
 import { OrganizationsApiModule } from './organizations/organizations-api.module';
 import { AssessmentsApiModule } from './assessments/assessments-api.module';
@@ -32,6 +33,7 @@ export class ApiModule {
       imports: [
         ApplicationModule.forRoot(config, clock),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        ObservabilityModule,
         MaturityModelsApiModule,
         OrganizationsApiModule,
         AssessmentsApiModule,

@@ -2,6 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig, Clock } from '@app/application';
 import { ApiModule } from './api.module';
+import { createRootLogger, PinoNestLogger, requestLogging } from './observability/logging';
+import { httpMetrics } from './observability/http-metrics';
 import { dashboardDirectory } from './dashboard/dashboard-files';
 
 /** Builds the api (used by main and by the e2e tests, which listen on a free port). */
@@ -9,12 +11,14 @@ export async function createApiApplication(
   config: AppConfig,
   clock?: Clock,
 ): Promise<NestExpressApplication> {
+  const rootLogger = createRootLogger();
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, clock), {
-    logger: process.env.LOG_LEVEL === 'silent' ? false : ['log', 'warn', 'error'],
+    logger: process.env.LOG_LEVEL === 'silent' ? false : new PinoNestLogger(rootLogger),
     bodyParser: true,
     // A start-up failure (read-only DATA_DIR, locked store) reaches main, which prints it even when logs are silent.
     abortOnError: false,
   });
+  app.use(requestLogging(rootLogger), httpMetrics());
   app.useBodyParser('json', { limit: '1mb' });
   // The dashboard's files are public; the data it shows comes from /graphql with a token.
   const dashboard = dashboardDirectory();

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import type { AppConfig } from '@app/application';
+import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { formatApiError } from './error-mapping';
 import { queryLimits } from './query-limits';
 import { subscriptionErrorHooks } from './subscription-errors';
@@ -15,6 +16,7 @@ export interface GraphQLRequestContext {
 }
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const limits = queryLimits(config.production);
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -28,7 +30,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req,
       connectionParams,
     }),
-    ...queryLimits(config.production),
+    ...limits,
+    plugins: [...limits.plugins, graphqlMetricsPlugin()],
     formatError: (formatted, raw) => {
       const answer = formatApiError(formatted, raw);
       if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error(raw);
