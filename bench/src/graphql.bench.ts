@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
-const CONNECTIONS = 50;
+export const CONNECTIONS = 50;
 const FUNCTIONS = 8;
 const ASSESSMENTS = 10;
-const ORGANIZATION_ID = 'bench-hotel';
+export const ORGANIZATION_ID = 'bench-hotel';
 
 export interface LoadFigure {
   req_per_s: number;
@@ -32,15 +32,15 @@ export const MATURITY_QUERY = `query Maturity($organizationId: ID!) {
   }
 }`;
 
-const RECORD_RATING = 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }';
+export const RECORD_RATING = 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }';
 
-interface Server {
+export interface Server {
   url: string;
   stop(): Promise<void>;
 }
 
 /** Starts a node script and waits for its "<name> listening on <url>" line. */
-async function startServer(
+export async function startServer(
   script: string,
   args: string[],
   environment: NodeJS.ProcessEnv,
@@ -84,7 +84,7 @@ async function startServer(
   };
 }
 
-async function graphql(
+export async function graphql(
   url: string,
   token: string,
   query: string,
@@ -102,7 +102,7 @@ async function graphql(
 }
 
 /** An organisation with functions, links, targets and a rating in every cell of every assessment. */
-async function seed(
+export async function seed(
   url: string,
   token: string,
 ): Promise<{ capabilityIds: string[]; functionIds: string[]; assessmentIds: string[] }> {
@@ -175,17 +175,25 @@ async function seed(
   return { capabilityIds, functionIds, assessmentIds };
 }
 
-interface LoadOptions {
+export interface LoadOptions {
   url: string;
   token: string | null;
   seconds: number;
   requests: autocannon.Request[];
+  /** Default CONNECTIONS. */
+  connections?: number;
 }
 
-async function load({ url, token, seconds, requests }: LoadOptions): Promise<LoadFigure> {
+export async function load({
+  url,
+  token,
+  seconds,
+  requests,
+  connections = CONNECTIONS,
+}: LoadOptions): Promise<LoadFigure> {
   const result = await autocannon({
     url: `${url}/graphql`,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     method: 'POST',
     headers: {

@@ -16,6 +16,7 @@ import {
   table,
   type Goal,
 } from './report';
+import { benchReplicas, type ReplicasBenchResult } from './replicas.bench';
 import { benchPostgres, type PostgresBenchResult, type PostgresFigure } from './postgres.bench';
 import { benchSimulation, type SimulationBenchResult } from './simulation.bench';
 import { benchStore, type StoreBenchResult, type ThroughputFigure } from './store.bench';
@@ -34,7 +35,7 @@ const progress = (text: string): void => {
   process.stderr.write(`bench: ${text}\n`);
 };
 
-const SECTIONS = ['store', 'postgres', 'views', 'simulation', 'graphql'] as const;
+const SECTIONS = ['store', 'postgres', 'views', 'simulation', 'graphql', 'replicas'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** `--only store,postgres`: just those sections (to measure one thing); default every section. */
@@ -132,6 +133,27 @@ function printPostgres(postgres: PostgresBenchResult, runs: number): void {
         row('postgres_append_batch (100)', postgres.postgres_append_batch),
         row('postgres_read_all (pages of 1000)', postgres.postgres_read_all),
       ],
+    ),
+  );
+  write('');
+}
+
+function printReplicas(result: ReplicasBenchResult, seconds: number): void {
+  write(
+    `Api replicas on one PostgreSQL database, all on this machine (autocannon, 50 connections split over the replicas, ${seconds} s each)`,
+  );
+  write(
+    table(
+      ['replicas', 'maturity req/s', 'p99', 'errors', 'recordRating req/s', 'p99', 'errors'],
+      result.replicas.map((figure) => [
+        String(figure.replicas),
+        count(figure.maturity.req_per_s),
+        milliseconds(figure.maturity.p99_ms),
+        count(figure.maturity.errors),
+        count(figure.record_rating.req_per_s),
+        milliseconds(figure.record_rating.p99_ms),
+        count(figure.record_rating.errors),
+      ]),
     ),
   );
   write('');
@@ -243,6 +265,8 @@ async function main(): Promise<void> {
   const graphqlSeconds = quick ? 3 : 30;
   const graphql = await section('graphql', () => benchGraphql({ quick }));
   if (graphql.ok) printGraphql(graphql.result, graphqlSeconds);
+  const replicas = await section('replicas', () => benchReplicas({ quick }));
+  if (replicas.ok) printReplicas(replicas.result, quick ? 3 : 15);
 
   const storeFigure = (name: keyof StoreBenchResult): ThroughputFigure | null =>
     store.ok ? store.result[name] : null;
@@ -311,7 +335,9 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - startedAt) / 1000);
   write(`load average at end ${machine.load_average_end.join(' ')}; the whole run took ${seconds} s`);
 
-  const measured = [store, postgres, views, simulation, graphql].filter((outcome) => outcome.ok).length;
+  const measured = [store, postgres, views, simulation, graphql, replicas].filter(
+    (outcome) => outcome.ok,
+  ).length;
   if (json) {
     const result = {
       command: `npm run bench -- ${argumentsGiven.join(' ')}`.trim(),
@@ -331,6 +357,7 @@ async function main(): Promise<void> {
       ...figures(views, ['rebuild', 'as_of']),
       ...figures(simulation, ['scenario_20', 'monte_carlo_10000', 'portfolio_20']),
       ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
+      ...figures(replicas, ['replicas']),
       goals,
       seconds,
     };
