@@ -1,4 +1,4 @@
-// PostgreSQL adapter (ADR 0009), selected by DATABASE_URL: several api replicas share one
+// PostgreSQL adapter (ADR 0010), selected by DATABASE_URL: several api replicas share one
 // database. An append is one round trip: the events are prepared here (revisions, hash chain) for
 // the stream's tip as last seen, and event_store_append writes them under the position lock only
 // if the tip is still that one; otherwise it answers with the current tip and we decide again.

@@ -1,4 +1,4 @@
-// The PostgreSQL layout (ADR 0009), created and migrated at start. Each migration runs once, in
+// The PostgreSQL layout (ADR 0010), created and migrated at start. Each migration runs once, in
 // order, in one transaction under an advisory lock, so replicas starting together migrate once;
 // event_store_schema_version records what ran. A database from a newer version is refused.
 import type { PoolClient } from 'pg';
@@ -14,7 +14,7 @@ const MIGRATION_LOCK = 4_556_537_415;
  * Positions are taken from the single row of event_store_head, locked from the start of an append
  * to its commit: appends commit one after another, in position order, and a rolled-back append
  * leaves the counter as it was, so positions are gap-free and a reader that sees position n has
- * every position below n committed (ADR 0009).
+ * every position below n committed (ADR 0010).
  *
  * event_store_append checks the stream's tip under that lock. The client prepared the events
  * (revisions, hash chain) for `expected_tip`; when the stream moved, nothing is written and the

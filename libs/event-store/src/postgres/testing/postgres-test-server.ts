@@ -1,4 +1,4 @@
-// A throwaway PostgreSQL server for tests and the bench (ADR 0009): initdb into a temporary
+// A throwaway PostgreSQL server for tests and the bench (ADR 0010): initdb into a temporary
 // directory, `postgres` on a free loopback port with its socket in that directory, databases
 // handed out per test file, everything stopped and deleted at the end. PostgreSQL refuses to run
 // as root, so under root (CI) the server runs as the `postgres` user that Debian's package creates.
