@@ -20,6 +20,8 @@ function newestSource(directory) {
 const built = path.join(root, 'dist', 'index.html');
 const sources = Math.max(
   newestSource(path.join(root, 'src')),
+  // The page bundles the domain's maturity-model rules.
+  newestSource(path.join(root, '..', '..', 'libs', 'domain', 'src')),
   statSync(path.join(root, 'index.html')).mtimeMs,
   statSync(path.join(root, 'vite.config.mjs')).mtimeMs,
 );

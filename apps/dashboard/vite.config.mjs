@@ -11,6 +11,8 @@ export default {
   base: './',
   logLevel: 'warn',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // The page checks a maturity model with the domain's own rules before sending it (one rule, one place).
+  resolve: { alias: { '@app/domain': path.resolve(root, '..', '..', 'libs', 'domain', 'src') } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,6 +1,6 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { HistoryService, IntegrityService } from '@app/application';
-import { HistoryConnection } from './history.model';
+import { HistoryConnection, HistoryFilterInput } from './history.model';
 import { IntegrityReport } from './integrity-report.model';
 import { toHistoryConnection } from './history.mapper';
 
@@ -18,8 +18,9 @@ export class AuditResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
+    @Args('filter', { type: () => HistoryFilterInput, nullable: true }) filter: HistoryFilterInput | null,
   ): Promise<HistoryConnection> {
-    return toHistoryConnection(await this.historyService.page(organizationId, after, first));
+    return toHistoryConnection(await this.historyService.page(organizationId, after, first, filter ?? {}));
   }
 
   @Query(() => IntegrityReport, {

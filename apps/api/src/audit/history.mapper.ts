@@ -3,6 +3,7 @@ import type { HistoryConnection } from './history.model';
 
 export function toHistoryConnection(page: HistoryPage): HistoryConnection {
   return {
+    totalCount: page.totalCount,
     edges: page.edges.map(({ cursor, event }) => ({
       cursor,
       node: {

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import type { JsonObject } from '@app/event-store';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { JsonScalar } from '../graphql/scalars/json.scalar';
@@ -67,9 +67,33 @@ export class HistoryPageInfo {
 
 @ObjectType({ description: "An organisation's events in global order, oldest first (Relay-style)." })
 export class HistoryConnection {
+  @Field(() => Int, { description: 'Events matching the filter, over every page.' })
+  totalCount!: number;
+
   @Field(() => [HistoryEdge])
   edges!: HistoryEdge[];
 
   @Field(() => HistoryPageInfo)
   pageInfo!: HistoryPageInfo;
+}
+
+@InputType({ description: 'Narrows the history; every criterion given must hold.' })
+export class HistoryFilterInput {
+  @Field(() => [String], { nullable: true, description: 'Event types, exactly, e.g. ["RatingCorrected"].' })
+  types?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the stream name, e.g. "assessment-".' })
+  stream?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of the actor (the token's label and id), case-insensitive.",
+  })
+  actor?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at or after this instant.' })
+  recordedFrom?: string | null;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Recorded at or before this instant.' })
+  recordedTo?: string | null;
 }

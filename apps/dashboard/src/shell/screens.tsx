@@ -6,6 +6,9 @@ import { OrganizationDashboard } from '../organization-dashboard';
 import { SetupScreen } from '../setup/setup-screen';
 import { AssessmentsScreen } from '../assessments/assessments-screen';
 import { PlanningScreen } from '../planning/planning-screen';
+import { AuditScreen } from '../audit/audit-screen';
+import { TokensScreen } from '../tokens/tokens-screen';
+import { ModelsScreen } from '../models/models-screen';
 import type { Session } from './session';
 import type { OrganizationWorkspace, Workspace } from './workspace';
 
@@ -59,6 +62,27 @@ export const SCREENS: readonly ScreenDefinition[] = [
     operations: ['investments'],
     scope: 'organization',
     render: (workspace) => <PlanningScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'audit',
+    label: 'Audit',
+    operations: ['history', 'verifyIntegrity'],
+    scope: 'organization',
+    render: (workspace) => <AuditScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'models',
+    label: 'Models',
+    operations: ['maturityModels'],
+    scope: 'store',
+    render: (workspace) => <ModelsScreen {...workspace} />,
+  },
+  {
+    id: 'tokens',
+    label: 'Tokens',
+    operations: ['apiTokens'],
+    scope: 'store',
+    render: (workspace) => <TokensScreen {...workspace} />,
   },
 ];
 

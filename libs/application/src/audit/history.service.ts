@@ -11,7 +11,23 @@ export interface HistoryEdge {
   event: RecordedEvent;
 }
 
+/** What an auditor narrows the history to; every criterion given must hold. */
+export interface HistoryFilter {
+  /** Event types, exactly (e.g. `RatingCorrected`). */
+  types?: readonly string[] | null;
+  /** Part of the stream name, e.g. `assessment-` or an investment id. */
+  stream?: string | null;
+  /** Part of the actor (a token's label and id), case-insensitive. */
+  actor?: string | null;
+  /** Recorded at or after this instant (ISO-8601). */
+  recordedFrom?: string | null;
+  /** Recorded at or before this instant (ISO-8601). */
+  recordedTo?: string | null;
+}
+
 export interface HistoryPage {
+  /** Events matching the filter, over every page. */
+  totalCount: number;
   edges: HistoryEdge[];
   hasNextPage: boolean;
   endCursor: string | null;
@@ -22,19 +38,48 @@ export interface HistoryPage {
 export class HistoryService {
   constructor(private readonly organizationEvents: OrganizationEvents) {}
 
-  async page(organizationId: string, after?: string | null, first?: number | null): Promise<HistoryPage> {
+  async page(
+    organizationId: string,
+    after?: string | null,
+    first?: number | null,
+    filter: HistoryFilter = {},
+  ): Promise<HistoryPage> {
     requireSlug('organizationId', organizationId);
     const afterPosition = after === undefined || after === null ? 0 : decodeCursor(after);
     const size = first ?? HISTORY_DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(size) || size < 1 || size > HISTORY_MAX_PAGE_SIZE)
       throw invalidInput('first', `first must be an integer from 1 to ${HISTORY_MAX_PAGE_SIZE}, got ${size}`);
     await this.organizationEvents.requireRegistered(organizationId);
-    const events = (await this.organizationEvents.all(organizationId)).filter(
-      (event) => event.position > afterPosition,
-    );
+    const matching = (await this.organizationEvents.all(organizationId)).filter(matcher(filter));
+    const events = matching.filter((event) => event.position > afterPosition);
     const edges = events.slice(0, size).map((event) => ({ cursor: encodeCursor(event.position), event }));
-    return { edges, hasNextPage: events.length > size, endCursor: edges.at(-1)?.cursor ?? null };
+    return {
+      totalCount: matching.length,
+      edges,
+      hasNextPage: events.length > size,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    };
   }
+}
+
+function matcher(filter: HistoryFilter): (event: RecordedEvent) => boolean {
+  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
+  const stream = filter.stream?.trim() || null;
+  const actor = filter.actor?.trim().toLowerCase() || null;
+  const from = filter.recordedFrom ? Date.parse(filter.recordedFrom) : null;
+  const to = filter.recordedTo ? Date.parse(filter.recordedTo) : null;
+  if (from !== null && to !== null && from > to)
+    throw invalidInput('filter.recordedFrom', 'filter.recordedFrom must not be after filter.recordedTo');
+  return (event) => {
+    const recordedAt = Date.parse(event.metadata.recordedAt);
+    return (
+      (types === null || types.has(event.type)) &&
+      (stream === null || event.stream.includes(stream)) &&
+      (actor === null || event.metadata.actor.toLowerCase().includes(actor)) &&
+      (from === null || recordedAt >= from) &&
+      (to === null || recordedAt <= to)
+    );
+  };
 }
 
 // Opaque to clients; a global position inside, so a page stays stable while new events arrive.

@@ -226,3 +226,16 @@ export function CheckboxField({ name, label, hint, checked, onChecked }: Checkbo
     </div>
   );
 }
+
+/** Only the error of a name that no single input stands for (a list: `levels`, `capabilities`). */
+export function FieldError({ name }: { name: string }) {
+  const form = useFormContext();
+  const element = useRef<HTMLSpanElement | null>(null);
+  const error = form?.errorFor(name) ?? null;
+  useEffect(() => form?.register(name, element.current), [form, name]);
+  return (
+    <span ref={element} class="field__error" data-field-error={error ? name : undefined} tabIndex={-1}>
+      {error}
+    </span>
+  );
+}

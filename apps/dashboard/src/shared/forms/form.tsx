@@ -2,7 +2,7 @@
 // (or a field it does not show) above its buttons. Fields register their names with the form.
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
-import { useContext, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../error-notice';
 import { fieldFor, type Submission } from './submission';
 
@@ -42,6 +42,10 @@ export function Form(props: FormProps) {
   const { submission } = props;
   const fields = useRef(new Map<string, HTMLElement | null>());
   const errorField = fieldFor(submission.error?.field ?? null, fields.current.keys());
+  // A field that appears with the error (an uploaded file adds rows) may claim it better: render again.
+  const [, setRegistrations] = useState(0);
+  const pendingField = useRef<string | null>(null);
+  pendingField.current = submission.error?.field ?? null;
 
   // Move focus to the field the api refused, so the user lands where the fix is.
   useEffect(() => {
@@ -53,6 +57,8 @@ export function Form(props: FormProps) {
       errorFor: (name) => (name === errorField && submission.error ? submission.error.message : null),
       register(name, element) {
         fields.current.set(name, element);
+        const wanted = pendingField.current;
+        if (wanted !== null && fieldFor(wanted, [name]) === name) setRegistrations((count) => count + 1);
         return () => {
           if (fields.current.get(name) === element) fields.current.delete(name);
         };

@@ -1,0 +1,175 @@
+// The auditor's and the admin's journeys on a fresh store, from the sign-in page: the history as a
+// filtered, paged table with each event's data and hash; integrity verified with a clear verdict;
+// the view as known at two dates side by side; a token issued (its secret shown once, copied) and
+// revoked after confirming, after which the api refuses it.
+import type { Page } from 'playwright-core';
+import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+
+jest.setTimeout(240_000);
+
+describe('Audit and tokens journeys (browser)', () => {
+  let journey: Journey;
+
+  beforeAll(async () => {
+    journey = await startJourney('audit-browser');
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "bank", name: "Harbour Bank" }) { id } }',
+    );
+    for (const functionId of ['branches', 'lending', 'cards'])
+      await journey.graphql(
+        'mutation($f: ID!) { addFunction(input: { organizationId: "bank", functionId: $f, name: "Function" }) { id } }'.replace(
+          '"Function"',
+          `"${functionId}"`,
+        ),
+        { f: functionId },
+      );
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "bank", assessmentId: "q1", title: "Q1", periodEnd: "2026-03-31" }) { id } }',
+    );
+    for (const [functionId, level] of [
+      ['branches', 3],
+      ['lending', 2],
+      ['cards', 4],
+    ] as const)
+      await journey.graphql(
+        'mutation($f: ID!, $l: Int!) { recordRating(input: { assessmentId: "q1", functionId: $f, capabilityId: "service-recovery", level: $l, source: SELF }) { id } }',
+        { f: functionId, l: level },
+      );
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+  });
+
+  describe('as an auditor', () => {
+    let page: Page;
+
+    beforeAll(async () => {
+      page = await journey.signIn(await journey.issueToken('AUDITOR', ['bank']));
+      await page.click('[data-screen="audit"]');
+      await page.waitForSelector('[data-testid="audit-screen"]');
+    });
+
+    it('should page through the history and filter it by type, showing an event’s data and hash', async () => {
+      await expect(page.locator('[data-testid="history-count"]').innerText()).resolves.toMatch(
+        /^8 events match · page 1 of 1$/,
+      );
+      const form = page.locator('form[aria-label="Filter the history"]');
+      await form.locator('[data-field="type"] input').fill('RatingRecorded');
+      await form.locator('button[type="submit"]').click();
+      await page.waitForSelector('[data-testid="history-count"]:has-text("3 events match")');
+      await expect(page.locator('tr[data-history-event]').count()).resolves.toBe(3);
+      await expect(page.locator('tr[data-history-event="RatingRecorded"]').count()).resolves.toBe(3);
+
+      const first = page.locator('tr[data-history-event]').first();
+      await first.locator('summary').click();
+      const { history } = await journey.graphql<{
+        history: { edges: { node: { position: number; hash: string } }[] };
+      }>(
+        '{ history(organizationId: "bank", filter: { types: ["RatingRecorded"] }) { edges { node { position hash } } } }',
+      );
+      await expect(first.locator('.history__hash code').first().innerText()).resolves.toBe(
+        history.edges[0]?.node.hash,
+      );
+      await expect(first.locator('.history__data').innerText()).resolves.toContain(
+        '"functionId": "branches"',
+      );
+    });
+
+    it('should verify integrity with one button and say the history is intact', async () => {
+      await page.click('button:has-text("Verify integrity")');
+      await page.waitForSelector('[data-testid="integrity-verdict"]');
+      await expect(page.locator('[data-testid="integrity-verdict"]').getAttribute('data-ok')).resolves.toBe(
+        'true',
+      );
+      await expect(page.locator('[data-testid="integrity-verdict"]').innerText()).resolves.toMatch(
+        /Intact.*8 events checked/s,
+      );
+      const { verifyIntegrity } = await journey.graphql<{
+        verifyIntegrity: { ok: boolean; checkedEvents: number };
+      }>('{ verifyIntegrity(organizationId: "bank") { ok checkedEvents } }');
+      expect(verifyIntegrity).toEqual({ ok: true, checkedEvents: 8 });
+    });
+
+    it('should show the view as known at two dates side by side', async () => {
+      await page.fill('[data-field="knownAtFirst"] input', '2020-01-01');
+      await page.waitForSelector('[data-testid="known-at-difference"]');
+      await expect(page.locator('[data-testid="known-at-difference"]').innerText()).resolves.toMatch(
+        /3 cells differ/,
+      );
+      await expect(
+        page
+          .locator('[data-heatmap="known-second"] [data-cell="lending:service-recovery"]')
+          .getAttribute('data-level'),
+      ).resolves.toBe('2.00');
+      await expect(
+        page
+          .locator('[data-heatmap="known-first"] [data-cell="lending:service-recovery"]')
+          .getAttribute('data-level'),
+      ).resolves.toBe('');
+      await captureScreen(page, 'audit');
+      expect(pageProblems(page)).toEqual([]);
+    });
+  });
+
+  describe('as an admin', () => {
+    let page: Page;
+    let secret: string;
+
+    beforeAll(async () => {
+      page = await journey.signIn();
+      await page
+        .context()
+        .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: journey.api.baseUrl });
+      await page.click('[data-screen="tokens"]');
+      await page.waitForSelector('[data-testid="tokens-screen"]');
+    });
+
+    it('should issue a token, show its secret once with a copy button, and the secret works', async () => {
+      const form = page.locator('form[aria-label="Issue a token"]');
+      await form.locator('[data-field="role"] select').selectOption('PLANNER');
+      await form.locator('[data-field="organization-bank"] input').check();
+      await form.locator('[data-field="label"] input').fill('planning office');
+      await form.locator('button[type="submit"]').click();
+      secret = await page.locator('[data-testid="issued-secret"]').innerText();
+      await page.click('[data-testid="issued-token"] button:has-text("Copy")');
+      await page.waitForSelector('[data-testid="issued-token"] button:has-text("Copied")');
+      await expect(
+        page.evaluate(() =>
+          (
+            globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+          ).navigator.clipboard.readText(),
+        ),
+      ).resolves.toBe(secret);
+
+      const { me } = await journey.graphql<{
+        me: { role: string; label: string; organizationIds: string[] };
+      }>('{ me { role label organizationIds } }', {}, secret);
+      expect(me).toEqual({ role: 'PLANNER', label: 'planning office', organizationIds: ['bank'] });
+      await page.waitForSelector('tr[data-token]:has-text("planning office")');
+      await captureScreen(page, 'tokens');
+    });
+
+    it('should revoke the token after confirming, and the api then refuses it', async () => {
+      const row = page.locator('tr[data-token]:has-text("planning office")');
+      const tokenId = await row.getAttribute('data-token');
+      const { apiTokens } = await journey.graphql<{ apiTokens: { tokenId: string; label: string | null }[] }>(
+        '{ apiTokens { tokenId label } }',
+      );
+      expect(apiTokens.find((token) => token.tokenId === tokenId)?.label).toBe('planning office');
+
+      await row.locator('button:has-text("Revoke")').click();
+      await expect(page.locator('[data-testid="confirm-dialog"]').innerText()).resolves.toMatch(
+        /cannot be undone/,
+      );
+      await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
+      await page.waitForSelector(`tr[data-token="${tokenId}"][data-revoked="true"]`);
+      const { apiTokens: after } = await journey.graphql<{
+        apiTokens: { tokenId: string; revoked: boolean }[];
+      }>('{ apiTokens { tokenId revoked } }');
+      expect(after.find((token) => token.tokenId === tokenId)?.revoked).toBe(true);
+      await expect(journey.graphql('{ me { role } }', {}, secret)).rejects.toThrow(/UNAUTHENTICATED/);
+      expect(pageProblems(page)).toEqual([]);
+    });
+  });
+});
