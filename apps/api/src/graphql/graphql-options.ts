@@ -5,6 +5,7 @@ import type { AppConfig } from '@app/application';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { formatApiError } from './error-mapping';
 import { queryLimits } from './query-limits';
+import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
 
 const logger = new Logger('GraphQL');
@@ -22,6 +23,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     path: '/graphql',
     autoSchemaFile: true,
     sortSchema: true,
+    // The shared vocabulary's descriptions, so GraphiQL explains every part of the schema.
+    transformSchema: describeSchema,
     graphiql: !config.production,
     includeStacktraceInErrorResponses: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
