@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Assessment } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
 import { formatDate } from '../shared/format';
-import { useRequest } from '../shared/use-request';
+import { useRecords } from '../shared/use-records';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { AssessmentDetail } from './assessment-detail';
@@ -13,23 +13,19 @@ import './assessments.css';
 
 export function AssessmentsScreen({ organization, model }: OrganizationWorkspace) {
   const session = useSession();
-  const [attempt, setAttempt] = useState(0);
-  const listing = useRequest(`${organization.id}/${attempt}`, (signal) =>
-    session.client.request(assessmentsQuery, { organizationId: organization.id }, signal),
+  const records = useRecords(organization.id, (signal) =>
+    session.client
+      .request(assessmentsQuery, { organizationId: organization.id }, signal)
+      .then((data) => data.assessments),
   );
-  // Answers of mutations, shown at once; the next listing replaces them.
-  const [changed, setChanged] = useState<ReadonlyMap<string, Assessment>>(new Map());
-  const assessments = useMemo(() => {
-    const merged = new Map(
-      (listing.data?.assessments ?? []).map((assessment) => [assessment.id, assessment]),
-    );
-    for (const [id, assessment] of changed) merged.set(id, assessment);
-    return [...merged.values()].sort((a, b) => Date.parse(b.periodEnd) - Date.parse(a.periodEnd));
-  }, [listing.data, changed]);
+  const assessments = useMemo(
+    () => [...(records.items ?? [])].sort((a, b) => Date.parse(b.periodEnd) - Date.parse(a.periodEnd)),
+    [records.items],
+  );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = assessments.find((assessment) => assessment.id === selectedId) ?? assessments[0] ?? null;
   const onChanged = (assessment: Assessment) => {
-    setChanged((previous) => new Map(previous).set(assessment.id, assessment));
+    records.put(assessment);
     setSelectedId(assessment.id);
   };
 
@@ -44,14 +40,8 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
           </p>
         </div>
       </header>
-      {listing.error && (
-        <ErrorNotice
-          error={listing.error}
-          action="Could not load the assessments"
-          onRetry={() => {
-            setAttempt((value) => value + 1);
-          }}
-        />
+      {records.error && (
+        <ErrorNotice error={records.error} action="Could not load the assessments" onRetry={records.reload} />
       )}
       <div class="assessments">
         <div class="assessments__side">
@@ -59,10 +49,10 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
             <h2 id="assessment-list-title" class="card__title">
               Cycles
             </h2>
-            {listing.data === null && !listing.error && (
+            {records.items === null && !records.error && (
               <div class="skeleton skeleton--list" aria-busy="true" />
             )}
-            {listing.data && assessments.length === 0 && <p class="muted">No assessment yet.</p>}
+            {records.items && assessments.length === 0 && <p class="muted">No assessment yet.</p>}
             <ul class="assessment-list">
               {assessments.map((assessment) => (
                 <li key={assessment.id}>

@@ -1,9 +1,8 @@
 // Planning (planners): the investments and their lifecycle, planning a new one with effects picked
 // on the heatmap, and whether deployed ones delivered (realisation). The scenario comparison stays
 // on the overview.
-import { useMemo, useState } from 'preact/hooks';
-import type { Investment } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
+import { useRecords } from '../shared/use-records';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
@@ -15,18 +14,12 @@ import './planning.css';
 
 export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
   const session = useSession();
-  const [attempt, setAttempt] = useState(0);
-  const listing = useRequest(`${organization.id}/${attempt}`, (signal) =>
-    session.client.request(planningQuery, { organizationId: organization.id }, signal),
+  const records = useRecords(organization.id, (signal) =>
+    session.client
+      .request(planningQuery, { organizationId: organization.id }, signal)
+      .then((data) => data.investments),
   );
-  const [changed, setChanged] = useState<ReadonlyMap<string, Investment>>(new Map());
-  const investments = useMemo(() => {
-    const merged = new Map(
-      (listing.data?.investments ?? []).map((investment) => [investment.id, investment]),
-    );
-    for (const [id, investment] of changed) merged.set(id, investment);
-    return [...merged.values()];
-  }, [listing.data, changed]);
+  const investments = records.items ?? [];
   const deployed = investments.filter((investment) => investment.status === 'DEPLOYED');
   const deployedKey = deployed
     .map((investment) => `${investment.id}@${investment.deployedAt ?? ''}`)
@@ -44,9 +37,7 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
         (answers) => new Map(answers.map((answer): [string, Realisation] => [answer.investmentId, answer])),
       ),
   );
-  const onChanged = (investment: Investment) => {
-    setChanged((previous) => new Map(previous).set(investment.id, investment));
-  };
+  const onChanged = records.put;
 
   return (
     <div class="screen" data-testid="planning-screen">
@@ -59,24 +50,18 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
           </p>
         </div>
       </header>
-      {listing.error && (
-        <ErrorNotice
-          error={listing.error}
-          action="Could not load the investments"
-          onRetry={() => {
-            setAttempt((value) => value + 1);
-          }}
-        />
+      {records.error && (
+        <ErrorNotice error={records.error} action="Could not load the investments" onRetry={records.reload} />
       )}
       <div class="screen__pair">
         <section class="card" aria-labelledby="investments-title">
           <h2 id="investments-title" class="card__title">
             Investments
           </h2>
-          {listing.data === null && !listing.error && (
+          {records.items === null && !records.error && (
             <div class="skeleton skeleton--list" aria-busy="true" />
           )}
-          {listing.data && investments.length === 0 && <p class="muted">No investment planned yet.</p>}
+          {records.items && investments.length === 0 && <p class="muted">No investment planned yet.</p>}
           <ul class="investment-cards">
             {investments.map((investment) => (
               <InvestmentCard key={investment.id} investment={investment} onChanged={onChanged} />
