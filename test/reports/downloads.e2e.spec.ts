@@ -6,6 +6,9 @@ import { parse } from 'csv-parse/sync';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { northSite, ReportFixtures } from './report-fixtures';
 
+// Starting the api and recording the fixtures takes over 5 s on a busy machine.
+jest.setTimeout(60_000);
+
 const FORMULA_NAME = '=HYPERLINK("http://x")';
 
 interface Download {
