@@ -1,62 +1,45 @@
-// What the audit screen reads: the history page by page, the integrity check, and the maturity
-// view as known at a date.
-import { operation } from '../api/client';
+// What the audit screen reads: the history page by page and the integrity check.
+import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
 
-export interface HistoryEvent {
-  position: number;
-  stream: string;
-  revision: number;
-  type: string;
-  data: unknown;
-  actor: string;
-  role: string;
-  recordedAt: string;
-  hash: string;
-  prevHash: string | null;
-}
-
-export interface HistoryFilter {
-  types: string[] | null;
-  stream: string | null;
-  actor: string | null;
-  recordedFrom: string | null;
-  recordedTo: string | null;
-}
-
-export interface HistoryPage {
-  totalCount: number;
-  edges: { cursor: string; node: HistoryEvent }[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
-
-export const historyQuery = operation<
-  { history: HistoryPage },
-  { organizationId: string; after: string | null; first: number; filter: HistoryFilter }
->(`
+export const historyQuery = graphql(`
   query History($organizationId: ID!, $after: String, $first: Int, $filter: HistoryFilterInput) {
     history(organizationId: $organizationId, after: $after, first: $first, filter: $filter) {
       totalCount
-      edges { cursor node { position stream revision type data actor role recordedAt hash prevHash } }
-      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          position
+          stream
+          revision
+          type
+          data
+          actor
+          role
+          recordedAt
+          hash
+          prevHash
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
 
-export interface IntegrityReport {
-  ok: boolean;
-  checkedEvents: number;
-  firstBrokenStream: string | null;
-  firstBrokenRevision: number | null;
-  message: string | null;
-}
+export type HistoryFilter = NonNullable<VariablesOf<typeof historyQuery>['filter']>;
 
-export const verifyIntegrityQuery = operation<
-  { verifyIntegrity: IntegrityReport },
-  { organizationId: string }
->(`
+export const verifyIntegrityQuery = graphql(`
   query VerifyIntegrity($organizationId: ID) {
     verifyIntegrity(organizationId: $organizationId) {
-      ok checkedEvents firstBrokenStream firstBrokenRevision message
+      ok
+      checkedEvents
+      firstBrokenStream
+      firstBrokenRevision
+      message
     }
   }
 `);
+
+export type IntegrityReport = ResultOf<typeof verifyIntegrityQuery>['verifyIntegrity'];

@@ -1,7 +1,29 @@
 // Publishing a maturity model.
-import { operation } from '../api/client';
-import type { MaturityModel } from '../api/types';
+import { graphql, type VariablesOf } from '../api/graphql';
 
+export const publishMaturityModelMutation = graphql(`
+  mutation PublishMaturityModel($input: PublishMaturityModelInput!) {
+    publishMaturityModel(input: $input) {
+      id
+      version
+      name
+      levels {
+        value
+        name
+        description
+      }
+      capabilities {
+        id
+        name
+        dimension
+        weight
+        descriptors
+      }
+    }
+  }
+`);
+
+/** A model being edited: publishMaturityModel's input, every optional part written out. */
 export interface ModelDraft {
   id: string;
   name: string;
@@ -15,15 +37,7 @@ export interface ModelDraft {
   }[];
 }
 
-export const publishMaturityModelMutation = operation<
-  { publishMaturityModel: MaturityModel },
-  { input: ModelDraft }
->(`
-  mutation PublishMaturityModel($input: PublishMaturityModelInput!) {
-    publishMaturityModel(input: $input) {
-      id version name
-      levels { value name description }
-      capabilities { id name dimension weight descriptors }
-    }
-  }
-`);
+// The draft is sent as it is: a compile error here means the input changed shape.
+export const asPublishInput = (
+  draft: ModelDraft,
+): VariablesOf<typeof publishMaturityModelMutation>['input'] => draft;

@@ -8,7 +8,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { checkModel, parseModelFile } from './model-check';
-import { publishMaturityModelMutation, type ModelDraft } from './models.operations';
+import { asPublishInput, publishMaturityModelMutation, type ModelDraft } from './models.operations';
 
 const emptyDraft = (): ModelDraft => ({
   id: '',
@@ -86,7 +86,7 @@ export function PublishModelForm({
         submission.run((signal) => {
           checkModel(draft);
           return client
-            .request(publishMaturityModelMutation, { input: draft }, signal)
+            .request(publishMaturityModelMutation, { input: asPublishInput(draft) }, signal)
             .then((data) => data.publishMaturityModel);
         });
       }}

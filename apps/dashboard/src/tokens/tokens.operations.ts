@@ -1,44 +1,50 @@
 // What the tokens screen reads and sends.
-import { operation } from '../api/client';
-import type { Role } from '../api/types';
+import { graphql, type ResultOf } from '../api/graphql';
 
-export interface ApiToken {
-  tokenId: string;
-  role: Role;
-  organizationIds: string[];
-  label: string | null;
-  issuedAt: string;
-  revokedAt: string | null;
-  revoked: boolean;
-}
-
-export const apiTokensQuery = operation<{ apiTokens: ApiToken[] }>(`
-  query ApiTokens {
-    apiTokens { tokenId role organizationIds label issuedAt revokedAt revoked }
+const apiTokenFields = graphql(`
+  fragment ApiTokenFields on ApiToken {
+    tokenId
+    role
+    organizationIds
+    label
+    issuedAt
+    revokedAt
+    revoked
   }
 `);
 
-export const issueApiTokenMutation = operation<
-  {
-    issueApiToken: {
-      token: string;
-      tokenId: string;
-      role: Role;
-      organizationIds: string[];
-      label: string | null;
-    };
-  },
-  { role: Role; organizationIds: string[]; label: string | null }
->(`
+export const apiTokensQuery = graphql(
+  `
+    query ApiTokens {
+      apiTokens {
+        ...ApiTokenFields
+      }
+    }
+  `,
+  [apiTokenFields],
+);
+
+export type ApiToken = ResultOf<typeof apiTokensQuery>['apiTokens'][number];
+
+export const issueApiTokenMutation = graphql(`
   mutation IssueApiToken($role: Role!, $organizationIds: [ID!]!, $label: String) {
     issueApiToken(role: $role, organizationIds: $organizationIds, label: $label) {
-      token tokenId role organizationIds label
+      token
+      tokenId
+      role
+      organizationIds
+      label
     }
   }
 `);
 
-export const revokeApiTokenMutation = operation<{ revokeApiToken: ApiToken }, { tokenId: string }>(`
-  mutation RevokeApiToken($tokenId: ID!) {
-    revokeApiToken(tokenId: $tokenId) { tokenId role organizationIds label issuedAt revokedAt revoked }
-  }
-`);
+export const revokeApiTokenMutation = graphql(
+  `
+    mutation RevokeApiToken($tokenId: ID!) {
+      revokeApiToken(tokenId: $tokenId) {
+        ...ApiTokenFields
+      }
+    }
+  `,
+  [apiTokenFields],
+);
