@@ -9,7 +9,7 @@ module.exports = {
       from: { path: '^libs/domain/' },
       to: {
         path: [
-          '^libs/(event-store|projections|application)/',
+          '^libs/(event-store|key-store|projections|application)/',
           '^apps/',
           'node_modules/(@nestjs|graphql|@apollo|better-sqlite3|@eventstore|class-validator|class-transformer|rxjs)',
         ],
@@ -20,6 +20,13 @@ module.exports = {
       comment: 'The event store is a generic port with adapters; it knows nothing of maturity.',
       severity: 'error',
       from: { path: '^libs/event-store/' },
+      to: { path: ['^libs/(domain|projections|application)/', '^apps/'] },
+    },
+    {
+      name: 'key-store-knows-no-domain',
+      comment: 'The key store keeps and seals keys for any text; it knows nothing of maturity.',
+      severity: 'error',
+      from: { path: '^libs/key-store/' },
       to: { path: ['^libs/(domain|projections|application)/', '^apps/'] },
     },
     {

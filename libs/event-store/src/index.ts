@@ -17,3 +17,4 @@ export {
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
 export { hasGapFreePositions } from './store-capabilities';
+export { isConnectionFailure } from './postgres/postgres-errors';

@@ -61,6 +61,8 @@ export function describeWithPostgres(name: string, define: () => void): void {
 
 export interface PostgresTestServer {
   port: number;
+  /** The server's data directory (PGDATA), e.g. to search its files. */
+  dataDirectory: string;
   /** The maintenance database `postgres`, as the superuser. */
   adminUrl: string;
   /** A new empty database; returns its URL. */
@@ -151,6 +153,7 @@ export async function startPostgresTestServer(
   await start();
   return {
     port,
+    dataDirectory: dataDir,
     adminUrl,
     async createDatabase(name = `test_${randomBytes(6).toString('hex')}`) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
