@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import type { Clock } from './command-handling/clock';
 import { EventStoreModule } from './event-store/event-store.module';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
 import { StreamStateLoader } from './streams/stream-state-loader';
 import { MaturityModelCatalog } from './maturity-models/maturity-model-catalog';
@@ -51,6 +52,7 @@ export class ApplicationModule {
       imports: [
         ConfigModule.forRoot(config, clock),
         EventStoreModule,
+        PersonalDataModule,
         CqrsModule.forRoot(),
         ReadModelsModule,
         MaturityModule,

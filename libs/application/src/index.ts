@@ -7,6 +7,7 @@ export * from './streams/stream-state-loader';
 export * from './command-handling/identifiers';
 export * from './event-store/event-store.module';
 export * from './event-store/event-data';
+export * from './personal-data';
 export * from './auth/principal';
 export * from './maturity-models/maturity-model-catalog';
 export * from './maturity-models/publish-maturity-model.command';

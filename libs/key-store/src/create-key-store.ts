@@ -1,4 +1,4 @@
-// Chooses the key store beside the configured event store (ADR 0011): the PostgreSQL database when
+// Chooses the key store beside the configured event store (ADR 0012): the PostgreSQL database when
 // DATABASE_URL is set, else a SQLite file of its own under DATA_DIR (for the embedded store and
 // for EventStoreDB, where a key could not be destroyed on demand).
 import type { KeyStore } from './key-store.port';

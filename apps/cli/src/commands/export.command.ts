@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { OrganizationEvents } from '@app/application';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { KEY_STORE, type KeyStore } from '@app/key-store';
 import { withApplication } from '../cli-runtime';
-import { toEventLine } from '../event-file/event-file-format';
+import { toEventLine, toKeyLine } from '../event-file/event-file-format';
 import { openOutput } from '../event-file/output';
 import { startProgress } from '../progress';
 
@@ -26,9 +27,14 @@ export function registerExportCommand(program: Command): void {
         async (app) => {
           const output = openOutput(file);
           try {
-            return options.org === undefined
-              ? await exportAll(app.get<EventStore>(EVENT_STORE), output.write)
-              : await exportOrganization(app.get(OrganizationEvents), options.org, output.write);
+            const count =
+              options.org === undefined
+                ? await exportAll(app.get<EventStore>(EVENT_STORE), output.write)
+                : await exportOrganization(app.get(OrganizationEvents), options.org, output.write);
+            // The keys after the events: an import needs them to open the sealed text.
+            for (const record of await app.get<KeyStore>(KEY_STORE).records(options.org))
+              await output.write(toKeyLine(record));
+            return count;
           } finally {
             await output.close();
           }

@@ -11,8 +11,9 @@ import {
   type RecordedEvent,
   verifyStreamChain,
 } from '@app/event-store';
+import { KEY_STORE, KeyImportRefusedError, type KeyRecord, type KeyStore } from '@app/key-store';
 import { CliError, EXIT } from '../exit-codes';
-import { parseEventLine } from '../event-file/event-file-format';
+import { parseEventLine, parseKeyLine } from '../event-file/event-file-format';
 import { readLines } from '../event-file/read-lines';
 import { startProgress } from '../progress';
 
@@ -36,7 +37,14 @@ export async function importEvents(app: INestApplicationContext, file: string): 
       `the store in DATA_DIR is not empty (it holds ${head} event(s)); nothing was imported. Import only into an empty store: point DATA_DIR at a new directory.`,
       EXIT.refused,
     );
-  const total = await checkFile(file);
+  const { count: total, keys } = await checkFile(file);
+  // The keys first: once the events are in, the text they seal can be read.
+  try {
+    await app.get<KeyStore>(KEY_STORE).importRecords(keys);
+  } catch (error) {
+    if (error instanceof KeyImportRefusedError) throw new CliError(error.message, EXIT.refused);
+    throw error;
+  }
   const progress = startProgress('Importing', total);
   let imported = 0;
   try {
@@ -49,6 +57,7 @@ export async function importEvents(app: INestApplicationContext, file: string): 
       progress.update(imported);
     };
     for await (const { text, lineNumber } of readLines(file)) {
+      if (parseKeyLine(text, lineNumber) !== null) continue;
       batch.push(parseEventLine(text, lineNumber));
       if (batch.length === BATCH_SIZE) await flush();
     }
@@ -62,12 +71,18 @@ export async function importEvents(app: INestApplicationContext, file: string): 
   return { imported, report: await app.get(IntegrityService).verify() };
 }
 
-/** First pass: every line parses and every stream's chain verifies; returns the event count. */
-async function checkFile(file: string): Promise<number> {
+/** First pass: every line parses and every stream's chain verifies; returns the event count and the keys. */
+async function checkFile(file: string): Promise<{ count: number; keys: KeyRecord[] }> {
+  const keys: KeyRecord[] = [];
   const tips = new Map<string, { revision: number; hash: string }>();
   const ids = new Set<string>();
   let count = 0;
   for await (const { text, lineNumber } of readLines(file)) {
+    const key = parseKeyLine(text, lineNumber);
+    if (key !== null) {
+      keys.push(key);
+      continue;
+    }
     const event = parseEventLine(text, lineNumber);
     if (ids.has(event.id))
       throw new CliError(
@@ -85,5 +100,5 @@ async function checkFile(file: string): Promise<number> {
     tips.set(event.stream, { revision: event.revision, hash: event.hash });
     count += 1;
   }
-  return count;
+  return { count, keys };
 }

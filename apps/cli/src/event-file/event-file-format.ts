@@ -2,12 +2,33 @@
 // import needs to recreate it exactly: id, stream, revision, type, data as recorded (not upcast),
 // metadata (actor, role, commandId, correlationId, causationId, recordedAt, schemaVersion,
 // prevHash) and hash. `position` is informative: an import assigns positions in file order.
+// After the events, one line per key of the key store ({"keyRecord": ...}): sealed personal text
+// needs its keys (docs/reference/personal-data.md); a destroyed key is a tombstone, no material.
 import type { EventMetadata, JsonObject, RecordedEvent } from '@app/event-store';
+import type { KeyRecord } from '@app/key-store';
 import { CliError, EXIT } from '../exit-codes';
 
 export function toEventLine(event: RecordedEvent): string {
   const { id, stream, revision, position, type, data, metadata, hash } = event;
   return `${JSON.stringify({ id, stream, revision, position, type, data, metadata, hash })}\n`;
+}
+
+export function toKeyLine(record: KeyRecord): string {
+  return `${JSON.stringify({ keyRecord: record })}\n`;
+}
+
+/** The key record of a key line; null for an event line. A malformed key line is refused. */
+export function parseKeyLine(text: string, lineNumber: number): KeyRecord | null {
+  if (!text.startsWith('{"keyRecord":')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw refused(lineNumber, `not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const record = isObject(value) ? value.keyRecord : undefined;
+  if (!isKeyRecord(record)) throw refused(lineNumber, 'keyRecord is not a data key or a value secret');
+  return record;
 }
 
 /** Parses one line of an export; a malformed line is refused with its number. */
@@ -54,6 +75,27 @@ function isMetadata(value: unknown): value is EventMetadata {
     typeof value.recordedAt === 'string' &&
     typeof value.schemaVersion === 'number' &&
     (value.prevHash === null || typeof value.prevHash === 'string')
+  );
+}
+
+function isKeyRecord(value: unknown): value is KeyRecord {
+  if (!isObject(value)) return false;
+  const material = value.material === null || typeof value.material === 'string';
+  const destroyedAt = value.destroyedAt === null || typeof value.destroyedAt === 'string';
+  if (value.kind === 'data-key')
+    return (
+      typeof value.keyId === 'string' &&
+      typeof value.organizationId === 'string' &&
+      typeof value.createdAt === 'string' &&
+      material &&
+      destroyedAt
+    );
+  return (
+    value.kind === 'value-secret' &&
+    typeof value.valueId === 'string' &&
+    typeof value.keyId === 'string' &&
+    material &&
+    destroyedAt
   );
 }
 

@@ -52,7 +52,9 @@ export class HistoryService {
     await this.organizationEvents.requireRegistered(organizationId);
     const matching = (await this.organizationEvents.all(organizationId)).filter(matcher(filter));
     const events = matching.filter((event) => event.position > afterPosition);
-    const edges = events.slice(0, size).map((event) => ({ cursor: encodeCursor(event.position), event }));
+    // Filtered as stored; only the page shown has its personal text opened.
+    const shown = await this.organizationEvents.toShow(events.slice(0, size));
+    const edges = shown.map((event) => ({ cursor: encodeCursor(event.position), event }));
     return {
       totalCount: matching.length,
       edges,

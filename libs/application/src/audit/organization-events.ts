@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import { notFound, organizationStream } from '@app/domain';
+import { PersonalData } from '../personal-data/personal-data';
 import { OrganizationStreams } from './organization-streams';
 
 /** An organisation's events exactly as recorded (raw, not upcast), in global order. */
@@ -9,6 +10,7 @@ export class OrganizationEvents {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: OrganizationStreams,
+    private readonly personalData: PersonalData,
   ) {}
 
   /** Every event of the organisation, oldest first. */
@@ -19,6 +21,19 @@ export class OrganizationEvents {
     );
     // Each stream is already in revision order; a merge by position gives the global order.
     return perStream.flat().sort((left, right) => left.position - right.position);
+  }
+
+  /**
+   * Every event of the organisation as recorded, with personal text opened for people to read
+   * (history, reports): the text, or null with its erased flag once erased. Exports use all().
+   */
+  async allToShow(organizationId: string): Promise<RecordedEvent[]> {
+    return this.toShow(await this.all(organizationId));
+  }
+
+  /** The events with their personal text opened, as allToShow. */
+  toShow(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+    return this.personalData.open(events);
   }
 
   /** NOT_FOUND unless the organisation's own stream exists. */

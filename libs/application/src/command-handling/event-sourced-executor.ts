@@ -9,6 +9,7 @@ import {
 } from '@app/event-store';
 import { conflict, type Decider, type DomainEvent } from '@app/domain';
 import { StreamStateLoader } from '../streams/stream-state-loader';
+import { PersonalData } from '../personal-data/personal-data';
 import type { CommandContext } from './command-context';
 
 /** Namespace for event ids derived from a commandId (UUID v5). */
@@ -47,6 +48,7 @@ export class EventSourcedExecutor {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly streams: StreamStateLoader,
+    private readonly personalData: PersonalData,
   ) {}
 
   async execute<Command extends { type: string }, Event extends DomainEvent, State, Context>(
@@ -61,7 +63,7 @@ export class EventSourcedExecutor {
       }
       const decided = decider.decide(command, loaded.state, await execution.loadContext(loaded.state));
       if (decided.length === 0) return { state: loaded.state, position: null, repeated: false };
-      const newEvents = decided.map((event, index) =>
+      const plainEvents = decided.map((event, index) =>
         toNewEvent(
           event,
           eventIdAt === null ? randomUuid() : eventIdAt(index),
@@ -69,13 +71,18 @@ export class EventSourcedExecutor {
           execution.schemaVersions,
         ),
       );
+      // Personal text is sealed before the append, so the hash chain covers the ciphertext.
+      const sealed = await this.personalData.seal(plainEvents);
       let position: number;
       let written: boolean;
       try {
-        ({ position, written } = await this.store.append(stream, newEvents, {
+        ({ position, written } = await this.store.append(stream, sealed.events, {
           expectedRevision: loaded.revision === null ? 'no_stream' : loaded.revision,
         }));
       } catch (error) {
+        // Refused for its expected revision: nothing was stored. Any other failure may have
+        // stored the events after all, so their keys stay.
+        if (error instanceof WrongExpectedRevisionError) await this.personalData.discard(sealed.valueIds);
         if (error instanceof WrongExpectedRevisionError && attempt < MAX_ATTEMPTS) {
           await pause(attempt);
           continue;
@@ -89,6 +96,7 @@ export class EventSourcedExecutor {
         throw error;
       }
       if (!written) {
+        await this.personalData.discard(sealed.valueIds);
         // The same command (same derived event ids) was appended concurrently: answer with what was stored.
         const reloaded = await this.streams.load(stream, decider);
         return { state: reloaded.state, position: null, repeated: true };

@@ -1,5 +1,7 @@
 import { InMemoryEventStore, type EventStore } from '@app/event-store';
 import { conflict, type Decider, type DomainEvent } from '@app/domain';
+import { InMemoryKeyStore } from '@app/key-store';
+import { PersonalData } from '../personal-data/personal-data';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { EventSourcedExecutor } from './event-sourced-executor';
 import type { CommandContext } from './command-context';
@@ -40,7 +42,8 @@ describe(EventSourcedExecutor.name, () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    executor = new EventSourcedExecutor(store, new StreamStateLoader(store));
+    const personalData = new PersonalData(new InMemoryKeyStore());
+    executor = new EventSourcedExecutor(store, new StreamStateLoader(store, personalData), personalData);
   });
 
   it('should append the decided events and answer with the new state', async () => {
@@ -108,7 +111,8 @@ describe(EventSourcedExecutor.name, () => {
 
   it('should decide on events appended by another process after its state was cached', async () => {
     await run(1);
-    const other = new EventSourcedExecutor(store, new StreamStateLoader(store));
+    const personalData = new PersonalData(new InMemoryKeyStore());
+    const other = new EventSourcedExecutor(store, new StreamStateLoader(store, personalData), personalData);
     await other.execute({
       stream: 'tally-1',
       decider: tally,

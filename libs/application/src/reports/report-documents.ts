@@ -101,7 +101,7 @@ export class ReportDocuments {
   async historyFile(organizationId: string): Promise<ReportFile> {
     const id = requireSlug('organizationId', organizationId);
     await this.organizationEvents.requireRegistered(id);
-    const events = await this.organizationEvents.all(id);
+    const events = await this.organizationEvents.allToShow(id);
     return {
       fileName: `${id}-history.csv`,
       contentType: CSV_CONTENT_TYPE,

@@ -3,6 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { requireIsoDate, requireOrganization, requireSlug, type ScoringModel } from '@app/domain';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
+import { PersonalData } from '../personal-data/personal-data';
 import { ReadModels } from '../projections/read-models';
 import { assessmentRatingsOf, foldOrganizationHistory } from './organization-history';
 import { type ScoringInputs, toScoringModel, toScoringOrganization } from './scoring-inputs';
@@ -19,6 +20,7 @@ export class ScoringInputsReader {
   constructor(
     private readonly readModels: ReadModels,
     private readonly models: MaturityModelCatalog,
+    private readonly personalData: PersonalData,
   ) {}
 
   /**
@@ -31,8 +33,9 @@ export class ScoringInputsReader {
     const recordedUntil = knownAt === null ? null : Date.parse(requireIsoDate('knownAt', knownAt));
     await this.readModels.ready();
     const index = this.readModels.index;
+    // The index keeps personal text sealed, as stored; it is opened here, for this read only.
     const history = foldOrganizationHistory(
-      index.eventsOf(id, recordedUntil === null ? {} : { recordedUntil }),
+      await this.personalData.open(index.eventsOf(id, recordedUntil === null ? {} : { recordedUntil })),
     );
     if (history.organization.status !== 'REGISTERED' && recordedUntil !== null && index.hasOrganization(id)) {
       return NOTHING_KNOWN;

@@ -3,6 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { Decider, DomainEvent } from '@app/domain';
+import { PersonalData } from '../personal-data/personal-data';
 
 /** Streams whose latest state is kept in memory (least recently used first out). */
 const MAX_CACHED_STREAMS = 2000;
@@ -33,7 +34,10 @@ export interface LoadedStream<State> {
 export class StreamStateLoader {
   private readonly states = new Map<string, CachedState<unknown>>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly personalData: PersonalData,
+  ) {}
 
   /**
    * The stream's state. States are immutable (evolve returns new objects), so the last state of
@@ -46,9 +50,9 @@ export class StreamStateLoader {
     const cached = this.states.get(stream);
     const usable =
       cached !== undefined && cached.evolve === folder.evolve ? (cached as CachedState<State>) : undefined;
-    const events = await this.store.readStream(
-      stream,
-      usable ? { fromRevision: usable.revision + 1 } : undefined,
+    // Personal text opened: states hold the plain text (or null once erased), never a sealed value.
+    const events = await this.personalData.open(
+      await this.store.readStream(stream, usable ? { fromRevision: usable.revision + 1 } : undefined),
     );
     let state = usable ? usable.state : folder.initialState();
     // Ids only ever join the set: a command whose first event id is there has been applied.
@@ -62,6 +66,11 @@ export class StreamStateLoader {
       this.remember(stream, { state, revision, commandEventIds, evolve: folder.evolve });
     }
     return { state, revision, events, commandEventIds };
+  }
+
+  /** Drops every kept state: after an erasure, no state may still hold the erased text. */
+  forgetKeptStates(): void {
+    this.states.clear();
   }
 
   private remember(stream: string, entry: CachedState<unknown>): void {

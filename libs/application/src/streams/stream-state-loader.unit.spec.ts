@@ -1,5 +1,7 @@
 import { InMemoryEventStore, type EventStore, type NewEvent } from '@app/event-store';
 import type { DomainEvent } from '@app/domain';
+import { InMemoryKeyStore } from '@app/key-store';
+import { PersonalData } from '../personal-data/personal-data';
 import { StreamStateLoader, type StateFolder } from './stream-state-loader';
 
 // A tally: the state is the list of values added.
@@ -21,7 +23,7 @@ describe(StreamStateLoader.name, () => {
 
   beforeEach(() => {
     store = new InMemoryEventStore();
-    streams = new StreamStateLoader(store);
+    streams = new StreamStateLoader(store, new PersonalData(new InMemoryKeyStore()));
   });
 
   it('should answer the initial state and no revision for a stream that does not exist', async () => {

@@ -1,4 +1,4 @@
-// The key store beside the PostgreSQL event store (ADR 0011): two tables in the same database,
+// The key store beside the PostgreSQL event store (ADR 0012): two tables in the same database,
 // outside the events table and its hash chain, shared by every api replica. Destroying a key
 // updates its row and rewrites the table (VACUUM FULL), so the old row version with the material is
 // in no table file afterwards; the server's own write-ahead log keeps it until it recycles the

@@ -1,10 +1,10 @@
-// The key store of the embedded store, and of EventStoreDB (ADR 0011): its own SQLite file,
+// The key store of the embedded store, and of EventStoreDB (ADR 0012): its own SQLite file,
 // <DATA_DIR>/keys.db, beside events.db and outside its hash chain. Destroying a key leaves its
 // material in no file: secure_delete overwrites the freed bytes with zeros, and a TRUNCATE
 // checkpoint writes the zeroed pages into the file and empties the write-ahead log, which held
 // the pages as they were.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ensureWritableDirectory } from '@app/event-store';
@@ -327,6 +327,10 @@ export class SqliteKeyStore implements KeyStore {
 
 function openKeyDatabase(file: string, busyTimeoutMs: number): Database.Database {
   const existed = existsSync(file) && statSync(file).size > 0;
+  // Only the owner reads keys: the file is made 0600 before SQLite writes a byte, and SQLite gives
+  // its log and shared-memory files the database file's permissions.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
   const database = new Database(file);
   try {
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
