@@ -61,8 +61,11 @@ describeWithPostgres('npm run cli -- <command> with DATABASE_URL', () => {
   it('should export every event in global order, and import it into an empty database that verifies the same', async () => {
     const file = path.join(workspace, 'export.ndjson');
     expect((await cli(['export', file])).code).toBe(EXIT.ok);
-    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    // The events, then the keys that seal their personal text.
+    const all = readFileSync(file, 'utf8').trim().split('\n');
+    const lines = all.filter((line) => !line.startsWith('{"keyRecord":'));
     expect(lines).toHaveLength(await eventCount(databaseUrl));
+    expect(all.slice(lines.length).every((line) => line.startsWith('{"keyRecord":'))).toBe(true);
     const positions = lines.map((line) => (JSON.parse(line) as { position: number }).position);
     expect(positions).toEqual([...positions].sort((left, right) => left - right));
 

@@ -5,7 +5,7 @@ import type { IntegrityReport } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
-import { requireSqliteStore, verifyStoreFile } from './store-file';
+import { keysBackupOf, requireSqliteKeyStore, requireSqliteStore, verifyStoreFile } from './store-file';
 
 interface BackupOptions {
   force?: boolean;
@@ -16,7 +16,7 @@ export function registerBackupCommand(program: Command): void {
   program
     .command('backup')
     .description(
-      'Write a consistent copy of the event store to a new file, online (the api may keep running and writing), then verify the copy.',
+      'Write a consistent copy of the event store to a new file and of the key store to <file>.keys, online (the api may keep running and writing), then verify the copy.',
     )
     .argument('<file>', 'the backup file to create')
     .option('--force', 'replace the file when it exists')
@@ -26,6 +26,7 @@ export function registerBackupCommand(program: Command): void {
         if (options.force !== true)
           throw new CliError(`${target} exists; choose a new file or pass --force`, EXIT.refused);
         rmSync(target);
+        rmSync(keysBackupOf(target), { force: true });
       }
       const progress = startProgress('Backing up', 2);
       let report: IntegrityReport;
@@ -33,6 +34,8 @@ export function registerBackupCommand(program: Command): void {
         await withApplication(
           async (app, config) => {
             await requireSqliteStore(app, config).backupTo(target);
+            // After the events: every key an event in the copy needs was written before it.
+            await requireSqliteKeyStore(app).backupTo(keysBackupOf(target));
           },
           { seedOnStartup: false },
         );
@@ -44,6 +47,8 @@ export function registerBackupCommand(program: Command): void {
       }
       if (!report.ok)
         throw new CliError(`the backup does not verify: ${report.message ?? ''}`, EXIT.integrityBroken);
-      console.error(`backed up ${report.checkedEvents} event(s) to ${target}; integrity ok`);
+      console.error(
+        `backed up ${report.checkedEvents} event(s) to ${target} and the keys to ${keysBackupOf(target)}; integrity ok`,
+      );
     });
 }

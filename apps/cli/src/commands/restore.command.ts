@@ -1,13 +1,14 @@
-import { copyFileSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { EVENT_STORE, type EventStore, SQLITE_EVENT_STORE_FILE_NAME } from '@app/event-store';
 import { READ_MODELS_FILE_NAME } from '@app/projections';
+import { SQLITE_KEY_STORE_FILE_NAME } from '@app/key-store';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
-import { requireSqliteStore, verifyStoreFile } from './store-file';
+import { keysBackupOf, requireSqliteStore, verifyStoreFile } from './store-file';
 
 interface RestoreOptions {
   force?: boolean;
@@ -63,6 +64,7 @@ export function registerRestoreCommand(program: Command): void {
         ])
           rmSync(leftover, { force: true });
         renameSync(staged, target);
+        restoreKeys(path.resolve(file), path.dirname(target));
         progress.update(3);
         console.error(`restored ${report.checkedEvents} event(s) into ${target}; integrity ok`);
       } finally {
@@ -70,4 +72,21 @@ export function registerRestoreCommand(program: Command): void {
         rmSync(scratch, { recursive: true, force: true });
       }
     });
+}
+
+/** The backup's key store replaces keys.db; a backup made before keys existed has none. */
+function restoreKeys(backup: string, dataDir: string): void {
+  const keys = keysBackupOf(backup);
+  const target = path.join(dataDir, SQLITE_KEY_STORE_FILE_NAME);
+  if (!existsSync(keys)) {
+    console.error(
+      `the backup has no key store (${keys}); ${target} was left as it was, and evidence sealed after that backup cannot be read`,
+    );
+    return;
+  }
+  const staged = `${target}.restoring`;
+  copyFileSync(keys, staged);
+  chmodSync(staged, 0o600);
+  for (const leftover of [`${target}-wal`, `${target}-shm`]) rmSync(leftover, { force: true });
+  renameSync(staged, target);
 }

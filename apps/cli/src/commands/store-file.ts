@@ -4,7 +4,18 @@ import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type AppConfig, type IntegrityReport, verifyWholeStore } from '@app/application';
 import { EVENT_STORE, type EventStore, SqliteEventStore } from '@app/event-store';
+import { KEY_STORE, type KeyStore, SqliteKeyStore } from '@app/key-store';
 import { CliError, EXIT } from '../exit-codes';
+
+/** Where a backup keeps the key store beside the events: `<backup>.keys`. */
+export const keysBackupOf = (backup: string): string => `${backup}.keys`;
+
+/** The embedded store's key store (keys.db); the caller has checked the store is SQLite. */
+export function requireSqliteKeyStore(app: INestApplicationContext): SqliteKeyStore {
+  const keys = app.get<KeyStore>(KEY_STORE);
+  if (!(keys instanceof SqliteKeyStore)) throw new CliError('the key store is not the SQLite file keys.db');
+  return keys;
+}
 
 export function requireSqliteStore(app: INestApplicationContext, config: AppConfig): SqliteEventStore {
   const store = app.get<EventStore>(EVENT_STORE);

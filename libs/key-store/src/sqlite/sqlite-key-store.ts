@@ -260,6 +260,8 @@ export class SqliteKeyStore implements KeyStore {
    */
   backupTo(file: string): Promise<void> {
     return this.run(() => {
+      // Created empty and owner-only first: VACUUM INTO fills an empty file and keeps its mode.
+      closeSync(openSync(file, 'wx', 0o600));
       this.database.prepare('VACUUM INTO ?').run(file);
     });
   }
