@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -46,8 +47,10 @@ export class ApiTokensResolver {
   async issueApiToken(
     @Args('role', { type: () => Role }) role: Role,
     @Args('organizationIds', { type: () => [ID] }) organizationIds: string[],
-    @Args('label', { type: () => String, nullable: true }) label: string | null,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('label', { type: () => String, nullable: true, description: INPUT_DESCRIPTIONS.name })
+    label: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<IssuedToken> {
     const { token, record } = await this.commandBus.execute(
@@ -62,7 +65,8 @@ export class ApiTokensResolver {
   })
   async revokeApiToken(
     @Args('tokenId', { type: () => ID }) tokenId: string,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<ApiToken> {
     return toApiToken(

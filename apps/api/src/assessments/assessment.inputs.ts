@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { RatingSource } from '../graphql/enums/enums';
@@ -6,9 +7,9 @@ import { RatingSource } from '../graphql/enums/enums';
 export class OpenAssessmentInput {
   @Field(() => ID) organizationId!: string;
   @Field(() => ID, { nullable: true }) assessmentId?: string | null;
-  @Field() title!: string;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) title!: string;
   @Field(() => DateTimeScalar) periodEnd!: string;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
 @InputType()
@@ -19,8 +20,8 @@ export class RecordRatingInput {
   @Field(() => Int) level!: number;
   @Field(() => RatingSource) source!: RatingSource;
   @Field(() => ID, { nullable: true }) raterFunctionId?: string | null;
-  @Field(() => String, { nullable: true }) evidence?: string | null;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => String, { nullable: true, description: INPUT_DESCRIPTIONS.evidence }) evidence?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
 @InputType()
@@ -31,6 +32,6 @@ export class CorrectRatingInput {
   @Field(() => Int) level!: number;
   @Field(() => RatingSource) source!: RatingSource;
   @Field(() => ID, { nullable: true }) raterFunctionId?: string | null;
-  @Field() reason!: string;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field({ description: INPUT_DESCRIPTIONS.reason }) reason!: string;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -56,7 +57,8 @@ export class AssessmentsResolver {
   @Mutation(() => Assessment)
   closeAssessment(
     @Args('assessmentId', { type: () => ID }) assessmentId: string,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Assessment> {
     return this.run(assessmentId, principal, commandId, { type: 'CloseAssessment' });

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '@app/domain';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import {
@@ -41,6 +41,21 @@ const REQUEST_ERROR_CODES = new Set([
 // variable itself is at fault ('Variable "$from" got invalid value').
 const VARIABLE_PATH = /at "([^"]+)"/;
 const VARIABLE_NAME = /^Variable "\$([^"]+)" got invalid value/;
+// An invalid literal (`periodEnd: "2025-02-30"`) is reported at the value: the name before it is the field.
+const NAME_BEFORE_VALUE = /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/;
+
+/** The argument or input field whose written value GraphQL refused, or undefined. */
+function fieldOfRequestError(formatted: GraphQLFormattedError, error: unknown): string | undefined {
+  const fromVariable =
+    VARIABLE_PATH.exec(formatted.message)?.[1] ?? VARIABLE_NAME.exec(formatted.message)?.[1];
+  if (fromVariable !== undefined) return fromVariable;
+  if (!(error instanceof GraphQLError) || !formatted.message.startsWith('Expected value of type'))
+    return undefined;
+  const position = error.positions?.[0];
+  const body = error.source?.body;
+  if (position === undefined || body === undefined) return undefined;
+  return NAME_BEFORE_VALUE.exec(body.slice(0, position))?.[1];
+}
 
 /** Storage failures the operator can act on. */
 function storageProblem(error: unknown): string | null {
@@ -134,7 +149,7 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
 
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const field = VARIABLE_PATH.exec(formatted.message)?.[1] ?? VARIABLE_NAME.exec(formatted.message)?.[1];
+    const field = fieldOfRequestError(formatted, error);
     return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
@@ -61,7 +62,8 @@ export class InvestmentsResolver {
   @Mutation(() => Investment)
   approveInvestment(
     @Args('investmentId', { type: () => ID }) investmentId: string,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Investment> {
     return this.run(investmentId, principal, commandId, { type: 'ApproveInvestment' });
@@ -71,7 +73,8 @@ export class InvestmentsResolver {
   deployInvestment(
     @Args('investmentId', { type: () => ID }) investmentId: string,
     @Args('deployedAt', { type: () => DateTimeScalar }) deployedAt: string,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Investment> {
     return this.run(investmentId, principal, commandId, { type: 'DeployInvestment', data: { deployedAt } });
@@ -80,8 +83,10 @@ export class InvestmentsResolver {
   @Mutation(() => Investment)
   cancelInvestment(
     @Args('investmentId', { type: () => ID }) investmentId: string,
-    @Args('reason', { type: () => String, nullable: true }) reason: string | null,
-    @Args('commandId', { type: () => ID, nullable: true }) commandId: string | null,
+    @Args('reason', { type: () => String, nullable: true, description: INPUT_DESCRIPTIONS.reason })
+    reason: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<Investment> {
     return this.run(investmentId, principal, commandId, { type: 'CancelInvestment', data: { reason } });

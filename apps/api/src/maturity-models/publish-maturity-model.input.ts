@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ValidateNested } from 'class-validator';
 import { Type } from 'class-transformer';
@@ -5,23 +6,29 @@ import { Type } from 'class-transformer';
 @InputType()
 export class LevelInput {
   @Field(() => Int) value!: number;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) name!: string;
+  @Field(() => String, { nullable: true, description: INPUT_DESCRIPTIONS.description }) description?:
+    string | null;
 }
 
 @InputType()
 export class CapabilityInput {
   @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field() dimension!: string;
-  @Field(() => Float, { nullable: true }) weight?: number | null;
-  @Field(() => [String], { nullable: true }) @ArrayMaxSize(20) descriptors?: string[] | null;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) name!: string;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) dimension!: string;
+  @Field(() => Float, { nullable: true, description: INPUT_DESCRIPTIONS.weight }) weight?: number | null;
+  @Field(() => [String], {
+    nullable: true,
+    description: `One descriptor per level. ${INPUT_DESCRIPTIONS.description}`,
+  })
+  @ArrayMaxSize(20)
+  descriptors?: string[] | null;
 }
 
 @InputType()
 export class PublishMaturityModelInput {
   @Field(() => ID) id!: string;
-  @Field() name!: string;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) name!: string;
   @Field(() => [LevelInput])
   @ArrayMinSize(2)
   @ArrayMaxSize(20)
@@ -34,5 +41,5 @@ export class PublishMaturityModelInput {
   @ValidateNested({ each: true })
   @Type(() => CapabilityInput)
   capabilities!: CapabilityInput[];
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }

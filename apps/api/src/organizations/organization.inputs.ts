@@ -1,23 +1,25 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 
 @InputType()
 export class RegisterOrganizationInput {
   @Field(() => ID) id!: string;
-  @Field() name!: string;
-  @Field(() => String, { nullable: true }) purpose?: string | null;
-  @Field(() => String, { nullable: true }) valueProposition?: string | null;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) name!: string;
+  @Field(() => String, { nullable: true, description: INPUT_DESCRIPTIONS.statement }) purpose?: string | null;
+  @Field(() => String, { nullable: true, description: INPUT_DESCRIPTIONS.statement }) valueProposition?:
+    string | null;
   @Field(() => ID, { nullable: true }) modelId?: string | null;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
 @InputType()
 export class AddFunctionInput {
   @Field(() => ID) organizationId!: string;
   @Field(() => ID) functionId!: string;
-  @Field() name!: string;
+  @Field({ description: INPUT_DESCRIPTIONS.name }) name!: string;
   @Field(() => Boolean, { nullable: true }) customerFacing?: boolean | null;
   @Field(() => Boolean, { nullable: true }) partner?: boolean | null;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
 @InputType({ description: 'A function renamed or re-flagged; its id never changes.' })
@@ -44,8 +46,8 @@ export class LinkFunctionsInput {
   @Field(() => ID) organizationId!: string;
   @Field(() => ID) from!: string;
   @Field(() => ID) to!: string;
-  @Field(() => Float, { nullable: true }) weight?: number | null;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => Float, { nullable: true, description: INPUT_DESCRIPTIONS.weight }) weight?: number | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
 @InputType({ description: 'Two linked functions that no longer co-deliver.' })
@@ -78,5 +80,5 @@ export class SetTargetInput {
   @Field(() => ID) capabilityId!: string;
   @Field(() => ID, { nullable: true }) functionId?: string | null;
   @Field(() => Int) level!: number;
-  @Field(() => ID, { nullable: true }) commandId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }

@@ -1,3 +1,4 @@
+import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { SimulationQueries } from '@app/application';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
@@ -34,7 +35,7 @@ export class SimulationResolver {
   async optimizePortfolio(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('candidateIds', { type: () => [ID] }) candidateIds: string[],
-    @Args('budget', { type: () => Float }) budget: number,
+    @Args('budget', { type: () => Float, description: INPUT_DESCRIPTIONS.budget }) budget: number,
     @Args('alpha', { type: () => Float, nullable: true }) alpha: number | null,
     @Args('horizonMonths', { type: () => Int, nullable: true }) horizonMonths: number | null,
   ): Promise<PortfolioResult> {

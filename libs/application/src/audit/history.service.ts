@@ -91,7 +91,15 @@ function encodeCursor(position: number): string {
   return Buffer.from(`${CURSOR_PREFIX}${position}`, 'utf8').toString('base64url');
 }
 
+/** A cursor is a base64url of `position:<n>`, never longer than this. */
+const MAX_CURSOR_LENGTH = 64;
+
 function decodeCursor(cursor: string): number {
+  if (cursor.length > MAX_CURSOR_LENGTH)
+    throw invalidInput(
+      'after',
+      `after must be an endCursor of this history (at most ${MAX_CURSOR_LENGTH} characters)`,
+    );
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const position = Number(text.slice(CURSOR_PREFIX.length));
   if (!text.startsWith(CURSOR_PREFIX) || !Number.isSafeInteger(position) || position < 0)

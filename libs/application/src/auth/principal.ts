@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { optionalCommandId } from '@app/domain';
 import type { CommandContext } from '../command-handling/command-context';
 
 /** In the order a person would name their most powerful role first. */
@@ -45,16 +46,20 @@ function actorOf(principal: Principal): string {
   return principal.subject;
 }
 
-/** The metadata of a command: who asks, and its commandId (which also correlates repeats). */
+/**
+ * The metadata of a command: who asks, and its commandId (which also correlates repeats). A
+ * malformed or oversized commandId is refused here, before anything is read or written.
+ */
 export function commandContextOf(
   principal: Principal,
   commandId: string | null | undefined,
-  correlationId: string = commandId ?? randomUUID(),
+  correlationId?: string,
 ): CommandContext {
+  const checked = optionalCommandId('commandId', commandId);
   return {
     actor: actorOf(principal),
     role: principal.roles.join(' '),
-    commandId: commandId ?? null,
-    correlationId,
+    commandId: checked,
+    correlationId: correlationId ?? checked ?? randomUUID(),
   };
 }

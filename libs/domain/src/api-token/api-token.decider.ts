@@ -6,7 +6,7 @@ import {
   optionalText,
   requireOneOf,
   requireSlug,
-  TEXT_LIMITS,
+  TEXT_FIELDS,
 } from '../shared';
 import type { ApiTokenCommand, ApiTokenContext, IssueApiToken } from './api-token.commands';
 import { API_TOKEN_ERROR_CODES } from './api-token.errors';
@@ -80,7 +80,7 @@ function issue({ data }: IssueApiToken, state: ApiTokenState, context: ApiTokenC
         tokenId,
         role,
         organizationIds,
-        label: optionalText('label', data.label, TEXT_LIMITS.name),
+        label: optionalText('label', data.label, TEXT_FIELDS.name),
         secretHash: data.secretHash,
         issuedAt: context.now.toISOString(),
       },

@@ -16,7 +16,7 @@ import {
   requireOneOf,
   requireSlug,
   requireText,
-  TEXT_LIMITS,
+  TEXT_FIELDS,
 } from '../shared';
 import type { AssessmentCommand, AssessmentContext, OpenAssessment } from './assessment.commands';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
@@ -53,7 +53,7 @@ export function decideAssessment(
         );
       }
       const rating = validateRating(command.data, state, context);
-      const evidence = optionalText('evidence', command.data.evidence, TEXT_LIMITS.evidence);
+      const evidence = optionalText('evidence', command.data.evidence, TEXT_FIELDS.evidence);
       return [{ type: 'RatingRecorded', data: { ...ids, ...rating, evidence } }];
     }
     case 'CloseAssessment': {
@@ -69,7 +69,7 @@ export function decideAssessment(
     case 'CorrectRating': {
       // Allowed on OPEN too: a correction says why, which a plain re-recording does not.
       const rating = validateRating(command.data, state, context);
-      const reason = requireText('reason', command.data.reason, TEXT_LIMITS.reason);
+      const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
       const previousLevel = state.ratings[ratingKey(rating)]?.level ?? null;
       return [
         {
@@ -104,7 +104,7 @@ function open(
       data: {
         assessmentId,
         organizationId,
-        title: requireText('title', data.title, TEXT_LIMITS.name),
+        title: requireText('title', data.title, TEXT_FIELDS.name),
         periodEnd: requireIsoDate('periodEnd', data.periodEnd),
         modelId: model.id,
         modelVersion: model.version,

@@ -8,12 +8,12 @@ import {
   optionalText,
   requireInteger,
   requireIsoDate,
-  requireNonNegativeNumber,
+  requireAmount,
   requireNumberInRange,
   requireOneOf,
   requireSlug,
   requireText,
-  TEXT_LIMITS,
+  TEXT_FIELDS,
 } from '../shared';
 import type {
   EffectInput,
@@ -76,7 +76,7 @@ export function decideInvestment(
         },
       ];
     case 'CancelInvestment': {
-      const reason = optionalText('reason', command.data?.reason, TEXT_LIMITS.reason);
+      const reason = optionalText('reason', command.data?.reason, TEXT_FIELDS.reason);
       const previousStatus = state.status === 'APPROVED' ? 'APPROVED' : 'PLANNED';
       return [{ type: 'InvestmentCancelled', data: { ...ids, reason, previousStatus, cancelledAt: now } }];
     }
@@ -109,9 +109,9 @@ function plan(
       data: {
         investmentId,
         organizationId,
-        name: requireText('name', data.name, TEXT_LIMITS.name),
+        name: requireText('name', data.name, TEXT_FIELDS.name),
         kind: requireOneOf('kind', data.kind, INVESTMENT_KINDS),
-        cost: requireNonNegativeNumber('cost', data.cost),
+        cost: requireAmount('cost', data.cost),
         lagMonths: requireInteger('lagMonths', data.lagMonths, 0, MAX_LAG_MONTHS),
         effects: validateEffects(data.effects, organization, model),
         plannedAt: context.now.toISOString(),

@@ -2,10 +2,10 @@ import {
   type Decider,
   invalidInput,
   optionalText,
-  requirePositiveNumber,
+  requireWeight,
   requireSlug,
   requireText,
-  TEXT_LIMITS,
+  TEXT_FIELDS,
 } from '../shared';
 import {
   DEFAULT_SOURCE_WEIGHTS,
@@ -47,7 +47,7 @@ function publish(
 ): MaturityModelEvent[] {
   const { data } = command;
   const id = requireSlug('id', data.id);
-  const name = requireText('name', data.name, TEXT_LIMITS.name);
+  const name = requireText('name', data.name, TEXT_FIELDS.name);
   const levels = validateLevels(data.levels);
   const capabilities = validateCapabilities(data.capabilities, levels.length);
   const sourceWeights = validateSourceWeights(data.sourceWeights);
@@ -87,8 +87,8 @@ function validateLevels(input: LevelInput[]): MaturityLevel[] {
   const levels = input.map((level, index) => ({
     index,
     value: level.value,
-    name: requireText(`levels[${index}].name`, level.name, TEXT_LIMITS.name),
-    description: optionalText(`levels[${index}].description`, level.description, TEXT_LIMITS.description),
+    name: requireText(`levels[${index}].name`, level.name, TEXT_FIELDS.name),
+    description: optionalText(`levels[${index}].description`, level.description, TEXT_FIELDS.description),
   }));
   // Levels may arrive in any order; once sorted they must read 1, 2, ..., L.
   const sorted = [...levels].sort((left, right) => left.value - right.value);
@@ -134,11 +134,11 @@ function validateCapabilities(input: CapabilityInput[], levelCount: number): Mat
     const weight =
       capability.weight === undefined || capability.weight === null
         ? 1
-        : requirePositiveNumber(`${field}.weight`, capability.weight);
+        : requireWeight(`${field}.weight`, capability.weight);
     return {
       id,
-      name: requireText(`${field}.name`, capability.name, TEXT_LIMITS.name),
-      dimension: requireText(`${field}.dimension`, capability.dimension, TEXT_LIMITS.name),
+      name: requireText(`${field}.name`, capability.name, TEXT_FIELDS.name),
+      dimension: requireText(`${field}.dimension`, capability.dimension, TEXT_FIELDS.name),
       weight,
       descriptors: validateDescriptors(field, capability.descriptors, levelCount),
     };
@@ -159,7 +159,7 @@ function validateDescriptors(
     );
   }
   return descriptors.map((descriptor, index) =>
-    requireText(`${field}.descriptors[${index}]`, descriptor, TEXT_LIMITS.description),
+    requireText(`${field}.descriptors[${index}]`, descriptor, TEXT_FIELDS.description),
   );
 }
 
@@ -168,7 +168,7 @@ function validateSourceWeights(input: Partial<SourceWeights> | null | undefined)
   if (input === undefined || input === null) return weights;
   for (const source of Object.keys(weights) as (keyof SourceWeights)[]) {
     const weight = input[source];
-    if (weight !== undefined) weights[source] = requirePositiveNumber(`sourceWeights.${source}`, weight);
+    if (weight !== undefined) weights[source] = requireWeight(`sourceWeights.${source}`, weight);
   }
   return weights;
 }

@@ -11,10 +11,10 @@ import {
   notFound,
   optionalFlag,
   optionalText,
-  requirePositiveNumber,
+  requireWeight,
   requireSlug,
   requireText,
-  TEXT_LIMITS,
+  TEXT_FIELDS,
 } from '../shared';
 import type { OrganizationCommand, OrganizationContext, RegisterOrganization } from './organization.commands';
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
@@ -45,7 +45,7 @@ export function decideOrganization(
           data: {
             organizationId: organization.id,
             functionId,
-            name: requireText('name', command.data.name, TEXT_LIMITS.name),
+            name: requireText('name', command.data.name, TEXT_FIELDS.name),
             customerFacing: optionalFlag('customerFacing', command.data.customerFacing),
             partner: optionalFlag('partner', command.data.partner),
           },
@@ -58,7 +58,7 @@ export function decideOrganization(
       const updated = {
         organizationId: organization.id,
         functionId: current.id,
-        name: requireText('name', command.data.name, TEXT_LIMITS.name),
+        name: requireText('name', command.data.name, TEXT_FIELDS.name),
         customerFacing:
           customerFacing === undefined || customerFacing === null
             ? current.customerFacing
@@ -116,8 +116,7 @@ export function decideOrganization(
         );
       }
       const { weight: requested } = command.data;
-      const weight =
-        requested === undefined || requested === null ? 1 : requirePositiveNumber('weight', requested);
+      const weight = requested === undefined || requested === null ? 1 : requireWeight('weight', requested);
       // Relinking a pair with its current weight changes nothing, so nothing is recorded.
       if (findInteraction(organization, from, to)?.weight === weight) return [];
       return [{ type: 'FunctionsLinked', data: { organizationId: organization.id, from, to, weight } }];
@@ -156,9 +155,9 @@ function register(
       'id',
     );
   }
-  const name = requireText('name', data.name, TEXT_LIMITS.name);
-  const purpose = optionalText('purpose', data.purpose, TEXT_LIMITS.description);
-  const valueProposition = optionalText('valueProposition', data.valueProposition, TEXT_LIMITS.description);
+  const name = requireText('name', data.name, TEXT_FIELDS.name);
+  const purpose = optionalText('purpose', data.purpose, TEXT_FIELDS.statement);
+  const valueProposition = optionalText('valueProposition', data.valueProposition, TEXT_FIELDS.statement);
   const modelId = requireSlug('modelId', data.modelId);
   const { model } = context;
   if (model?.id !== modelId) {

@@ -1,4 +1,4 @@
-import { invalidInput } from '../shared';
+import { invalidInput, requireAmount } from '../shared';
 import type { MaturityIndices } from '../scoring/maturity';
 import { nullWhenNaN } from '../scoring/index-formulas';
 import { compileScoreGrid } from '../scoring/score-grid';
@@ -52,9 +52,7 @@ const validatePortfolio = (input: PortfolioInput, alpha: number, horizonMonths: 
   if (!Number.isFinite(alpha) || alpha < 0 || alpha > 1) {
     throw invalidInput('alpha', `alpha must be between 0 and 1, got ${alpha}`);
   }
-  if (!Number.isFinite(input.budget) || input.budget < 0) {
-    throw invalidInput('budget', `budget must be 0 or more, got ${input.budget}`);
-  }
+  requireAmount('budget', input.budget);
   validateHorizon(horizonMonths);
   validateInvestments(input.candidates, 'candidateIds', 'candidates');
   input.candidates.forEach((candidate, position) => {

@@ -1,5 +1,6 @@
 import { DomainError } from './domain-error';
 import {
+  optionalCommandId,
   optionalText,
   parseIsoDate,
   requireInteger,
@@ -9,6 +10,7 @@ import {
   requirePositiveNumber,
   requireSlug,
   requireText,
+  TEXT_FIELDS,
   VALIDATION_ERROR_CODES,
 } from './validation';
 
@@ -63,17 +65,68 @@ describe('validation', () => {
 
   describe(optionalText.name, () => {
     it('should turn absent and blank into null', () => {
-      expect(optionalText('evidence', undefined, 10)).toBeNull();
-      expect(optionalText('evidence', null, 10)).toBeNull();
-      expect(optionalText('evidence', ' ', 10)).toBeNull();
+      expect(optionalText('evidence', undefined, TEXT_FIELDS.evidence)).toBeNull();
+      expect(optionalText('evidence', null, TEXT_FIELDS.evidence)).toBeNull();
+      expect(optionalText('evidence', ' ', TEXT_FIELDS.evidence)).toBeNull();
     });
 
     it('should refuse a text over the limit', () => {
-      expect(failure(() => optionalText('evidence', 'e'.repeat(10_001), 10_000))).toMatchObject({
-        code: VALIDATION_ERROR_CODES.tooLong,
+      expect(failure(() => optionalText('evidence', 'e'.repeat(10_001), TEXT_FIELDS.evidence))).toMatchObject(
+        {
+          code: VALIDATION_ERROR_CODES.tooLong,
+          field: 'evidence',
+        },
+      );
+    });
+  });
+
+  describe('control characters', () => {
+    it.each([
+      'Front\u0000desk',
+      'Front\u001b[31mdesk',
+      'evil\u202Etxt.exe',
+      'half \ud800 pair',
+      'two\nlines',
+      'tab\there',
+    ])('should refuse %j in a single-line field, naming the field', (name) => {
+      expect(failure(() => requireText('name', name))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.controlCharacter,
+        field: 'name',
+      });
+    });
+
+    it('should keep line breaks and tabs in evidence and refuse the other controls there', () => {
+      expect(optionalText('evidence', 'line one\r\nline two\tend', TEXT_FIELDS.evidence)).toBe(
+        'line one\r\nline two\tend',
+      );
+      expect(failure(() => optionalText('evidence', 'bell\u0007', TEXT_FIELDS.evidence))).toMatchObject({
+        code: VALIDATION_ERROR_CODES.controlCharacter,
         field: 'evidence',
       });
     });
+
+    it('should accept letters of every script and emoji', () => {
+      expect(requireText('name', 'Réception – 前台 – الاستقبال 🛎️')).toBe('Réception – 前台 – الاستقبال 🛎️');
+    });
+  });
+
+  describe(optionalCommandId.name, () => {
+    it.each(['c1', '3f0e1b9a-2c4d-4e5f-8a9b-0c1d2e3f4a5b', 'csv-ab12-7', 'A.b_c:d', 'x'.repeat(128)])(
+      'should accept %s',
+      (commandId) => {
+        expect(optionalCommandId('commandId', commandId)).toBe(commandId);
+      },
+    );
+
+    it.each(['', 'x'.repeat(129), '-leading', 'with space', 'slash/ed', 'é'])(
+      'should refuse %j',
+      (commandId) => {
+        expect(failure(() => optionalCommandId('commandId', commandId))).toMatchObject({
+          code: VALIDATION_ERROR_CODES.malformedCommandId,
+          field: 'commandId',
+        });
+      },
+    );
   });
 
   describe(parseIsoDate.name, () => {
@@ -101,6 +154,20 @@ describe('validation', () => {
       const error = failure(() => parseIsoDate('periodEnd', input));
       expect(error).toMatchObject({ code: VALIDATION_ERROR_CODES.malformedDate, field: 'periodEnd' });
       expect(error.message).toContain('periodEnd');
+    });
+
+    it.each(['1899-12-31', '2201-01-01', '9999-12-31', '0001-01-01'])(
+      'should refuse %s, outside 1900-2200',
+      (input) => {
+        expect(failure(() => parseIsoDate('deployedAt', input))).toMatchObject({
+          code: VALIDATION_ERROR_CODES.dateOutOfRange,
+          field: 'deployedAt',
+        });
+      },
+    );
+
+    it.each(['1900-01-01', '2200-12-31T23:59:59Z'])('should accept %s at the edge of the range', (input) => {
+      expect(() => parseIsoDate('deployedAt', input)).not.toThrow();
     });
   });
 

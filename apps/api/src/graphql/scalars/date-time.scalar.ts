@@ -1,32 +1,29 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { requireIsoDate } from '@app/domain';
 
-// ISO-8601 date or date-time: 2025-03-31, 2025-03-31T12:00:00Z, 2025-03-31T12:00:00.000+02:00.
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * An input date: the domain's one rule (ISO-8601, a real calendar day, years 1900-2200), so
+ * 2025-02-30 is refused instead of rolling over to 2025-03-02. Its error is not a GraphQLError, so
+ * GraphQL reports it at the value (the error mapping then names the field).
+ */
+const parseInput = (value: unknown): string => requireIsoDate('DateTime', value);
 
-function parseIso(value: unknown): string {
-  if (typeof value !== 'string' || !ISO_8601.test(value) || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(
-      `DateTime must be an ISO-8601 date such as 2025-03-31 or 2025-03-31T00:00:00Z, got ${JSON.stringify(value)}`,
-      {
-        extensions: { code: 'BAD_USER_INPUT' },
-      },
-    );
-  }
-  return new Date(value).toISOString();
+/** An output date, as stored: always answered, even if recorded before the input rules tightened. */
+function serializeOutput(value: unknown): string {
+  const time = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(time)) throw new GraphQLError(`DateTime cannot represent ${JSON.stringify(value)}`);
+  return new Date(time).toISOString();
 }
 
 /** DateTime as ISO-8601 text; the domain keeps dates as normalised ISO strings (UTC). */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
-  description: 'An ISO-8601 date or date-time, answered in UTC (e.g. 2025-03-31T00:00:00.000Z).',
-  serialize: (value) => (value instanceof Date ? value.toISOString() : parseIso(value)),
-  parseValue: parseIso,
+  description:
+    'An ISO-8601 date or date-time from 1900 to 2200 (a time without offset is UTC), answered in UTC (e.g. 2025-03-31T00:00:00.000Z). Impossible calendar dates such as 2025-02-30 are refused.',
+  serialize: serializeOutput,
+  parseValue: parseInput,
   parseLiteral: (ast) => {
-    if (ast.kind !== Kind.STRING) {
-      throw new GraphQLError('DateTime must be a string in ISO-8601 form', {
-        extensions: { code: 'BAD_USER_INPUT' },
-      });
-    }
-    return parseIso(ast.value);
+    if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string in ISO-8601 form');
+    return parseInput(ast.value);
   },
 });
