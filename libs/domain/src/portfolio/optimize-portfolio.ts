@@ -18,6 +18,8 @@ import type { SimulationWarning } from '../simulation/simulation-warnings';
 import { ParetoFrontier } from './pareto-frontier';
 import type { PortfolioCandidate, PortfolioInput } from './portfolio-input';
 import { PortfolioState } from './portfolio-state';
+import { searchExactly } from './exact-search';
+import { SEED_EXACT_CANDIDATES, searchHeuristically } from './heuristic-search';
 
 /** Up to this many candidates every subset is scored; beyond, a heuristic searches. */
 export const EXACT_CANDIDATE_LIMIT = 20;
@@ -65,151 +67,6 @@ const validatePortfolio = (input: PortfolioInput, alpha: number, horizonMonths: 
   });
 };
 
-const positionsOfMask = (mask: number, candidateCount: number): number[] => {
-  const positions: number[] = [];
-  for (let position = 0; position < candidateCount; position += 1)
-    if ((mask >>> position) & 1) positions.push(position);
-  return positions;
-};
-
-/** Subset sums of `costs` for every mask of `bits` bits starting at `offset`, each summed in one fixed order. */
-const subsetCosts = (costs: readonly number[], offset: number, bits: number): Float64Array => {
-  const sums = new Float64Array(1 << bits);
-  for (let mask = 1; mask < sums.length; mask += 1) {
-    const lowest = 31 - Math.clz32(mask & -mask);
-    sums[mask] = (sums[mask & (mask - 1)] ?? 0) + (costs[offset + lowest] ?? 0);
-  }
-  return sums;
-};
-
-/**
- * Every subset once, in Gray-code order: consecutive subsets differ by one candidate, so each
- * step is one incremental toggle. Returns the best feasible mask.
- */
-const enumerateExactly = (
-  state: PortfolioState,
-  costs: readonly number[],
-  budget: number,
-  frontier: ParetoFrontier<number[]>,
-): number[] => {
-  const candidateCount = costs.length;
-  const lowBits = Math.min(candidateCount, 10);
-  const lowMask = (1 << lowBits) - 1;
-  const lowCosts = subsetCosts(costs, 0, lowBits);
-  const highCosts = subsetCosts(costs, lowBits, candidateCount - lowBits);
-  let mask = 0;
-  let bestMask = 0;
-  let bestObjective = 0;
-  let bestCost = 0;
-  frontier.offer(0, 0, () => []);
-  const subsetCount = 2 ** candidateCount;
-  for (let step = 1; step < subsetCount; step += 1) {
-    const flipped = 31 - Math.clz32(step & -step);
-    state.toggle(flipped);
-    mask ^= 1 << flipped;
-    const cost = (lowCosts[mask & lowMask] ?? 0) + (highCosts[mask >>> lowBits] ?? 0);
-    if (cost > budget + COMPARISON_TOLERANCE) continue;
-    const objective = state.objective();
-    if (
-      objective > bestObjective + COMPARISON_TOLERANCE ||
-      (objective >= bestObjective - COMPARISON_TOLERANCE && cost < bestCost)
-    ) {
-      bestMask = mask;
-      bestObjective = objective;
-      bestCost = cost;
-    }
-    if (!frontier.dominates(cost, objective)) {
-      const current = mask;
-      frontier.offer(cost, objective, () => positionsOfMask(current, candidateCount));
-    }
-  }
-  return positionsOfMask(bestMask, candidateCount);
-};
-
-const MAXIMUM_LOCAL_SEARCH_ROUNDS = 1000;
-
-/**
- * Beyond the exact limit: greedy by marginal objective per unit cost (free candidates first),
- * then local search (add, drop or swap one candidate) to a local optimum. Every subset visited
- * within budget feeds the frontier.
- */
-const searchHeuristically = (
-  state: PortfolioState,
-  costs: readonly number[],
-  budget: number,
-  frontier: ParetoFrontier<number[]>,
-): number[] => {
-  const candidateCount = costs.length;
-  const selection = (): number[] => {
-    const positions: number[] = [];
-    for (let position = 0; position < candidateCount; position += 1) {
-      if (state.selected[position] === 1) positions.push(position);
-    }
-    return positions;
-  };
-  let currentCost = 0;
-  const evaluate = (toggled: readonly number[], cost: number): number => {
-    for (const candidate of toggled) state.toggle(candidate);
-    const objective = state.objective();
-    if (cost <= budget + COMPARISON_TOLERANCE) frontier.offer(cost, objective, selection);
-    for (const candidate of toggled) state.toggle(candidate);
-    return objective;
-  };
-  frontier.offer(0, 0, () => []);
-
-  for (;;) {
-    const current = state.objective();
-    let chosen = -1;
-    let chosenRatio = -Infinity;
-    let chosenGain = 0;
-    for (let candidate = 0; candidate < candidateCount; candidate += 1) {
-      const cost = costs[candidate] ?? 0;
-      if (state.selected[candidate] === 1 || currentCost + cost > budget + COMPARISON_TOLERANCE) continue;
-      const gain = evaluate([candidate], currentCost + cost) - current;
-      if (gain <= COMPARISON_TOLERANCE) continue;
-      const ratio = cost > 0 ? gain / cost : Infinity;
-      if (ratio > chosenRatio || (ratio === chosenRatio && gain > chosenGain)) {
-        chosen = candidate;
-        chosenRatio = ratio;
-        chosenGain = gain;
-      }
-    }
-    if (chosen < 0) break;
-    state.toggle(chosen);
-    currentCost += costs[chosen] ?? 0;
-  }
-
-  for (let round = 0; round < MAXIMUM_LOCAL_SEARCH_ROUNDS; round += 1) {
-    const current = state.objective();
-    let bestMove: number[] = [];
-    let bestMoveCost = currentCost;
-    let bestObjective = current + COMPARISON_TOLERANCE;
-    const consider = (move: number[], cost: number): void => {
-      if (cost > budget + COMPARISON_TOLERANCE) return;
-      const objective = evaluate(move, cost);
-      if (objective > bestObjective) {
-        bestMove = move;
-        bestMoveCost = cost;
-        bestObjective = objective;
-      }
-    };
-    for (let first = 0; first < candidateCount; first += 1) {
-      const firstCost = costs[first] ?? 0;
-      const firstSelected = state.selected[first] === 1;
-      consider([first], firstSelected ? currentCost - firstCost : currentCost + firstCost);
-      if (!firstSelected) continue;
-      for (let second = 0; second < candidateCount; second += 1) {
-        if (state.selected[second] === 1) continue;
-        consider([first, second], currentCost - firstCost + (costs[second] ?? 0));
-      }
-    }
-    if (bestMove.length === 0) break;
-    for (const candidate of bestMove) state.toggle(candidate);
-    currentCost = bestMoveCost;
-  }
-  return selection();
-};
-
 const indicesOf = (scores: LevelScores): MaturityIndices => ({
   customerCentricityIndex: nullWhenNaN(scores.customerCentricityIndex),
   alignmentIndex: nullWhenNaN(scores.alignmentIndex),
@@ -255,7 +112,13 @@ export const optimizePortfolio = (input: PortfolioInput): PortfolioResult => {
   const frontier = new ParetoFrontier<number[]>(COMPARISON_TOLERANCE);
   const exact = candidates.length <= EXACT_CANDIDATE_LIMIT;
   const selected = exact
-    ? enumerateExactly(state, costs, input.budget, frontier)
+    ? searchExactly(
+        state,
+        costs,
+        candidates.map((_, position) => position),
+        input.budget,
+        frontier,
+      ).positions
     : searchHeuristically(state, costs, input.budget, frontier);
 
   const baselineScores = scoreLevels(grid, grid.baselineLevels);
@@ -275,7 +138,7 @@ export const optimizePortfolio = (input: PortfolioInput): PortfolioResult => {
     exact,
     method: exact
       ? `exact: all ${2 ** candidates.length} subsets of ${candidates.length} candidates scored in Gray-code order, one incremental toggle per subset`
-      : `heuristic (${candidates.length} candidates, more than ${EXACT_CANDIDATE_LIMIT}): greedy by marginal objective per unit cost, then local search adding, dropping or swapping one candidate until nothing improves; the frontier lists the subsets visited`,
+      : `heuristic (${candidates.length} candidates, more than ${EXACT_CANDIDATE_LIMIT}): three starts (greedy by objective per unit cost, greedy by objective, every subset of the ${Math.min(SEED_EXACT_CANDIDATES, candidates.length)} most promising candidates), each improved by local search (adding, dropping or swapping one or two candidates) until nothing improves; never worse than greedy; the frontier lists the subsets visited`,
     frontier: frontier.points().map((point) => ({
       cost: costOf(point.payload),
       objective: objectiveOf(scoreSelection(grid, applicable, point.payload, horizonMonths)),
