@@ -6,12 +6,27 @@ export const unauthenticated = (message: string, code = 'AUTH.UNAUTHENTICATED'):
 export const forbidden = (message: string, code: string, field?: string): DomainError =>
   new DomainError('forbidden', code, message, field);
 
-/** The token spent its requests for this minute; mapped to TOO_MANY_REQUESTS. */
+/** The caller went over a limit of its own (requests, subscriptions); mapped to TOO_MANY_REQUESTS. */
 export class TooManyRequestsError extends Error {
   override name = 'TooManyRequestsError';
 
-  constructor(readonly retryAfterSeconds: number) {
-    super(`Rate limit reached for this API token: retry in ${retryAfterSeconds} s`);
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The server is at a limit of its own (capacity shared by every caller); mapped to SERVICE_UNAVAILABLE. */
+export class ServiceUnavailableError extends Error {
+  override name = 'ServiceUnavailableError';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
   }
 }
 

@@ -2,6 +2,7 @@ import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import type { Principal } from '@app/application';
+import type { ClosableSocket } from '../subscriptions/subscription-registry';
 
 export interface AuthenticatedRequest extends Request {
   principal?: Principal;
@@ -16,6 +17,8 @@ export interface OperationContext {
   /** Over graphql-ws, a request-like object without headers: hence Partial. */
   req?: Partial<AuthenticatedRequest>;
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** Over graphql-ws, the connection's socket. */
+  socket?: ClosableSocket;
   principal?: Principal;
 }
 

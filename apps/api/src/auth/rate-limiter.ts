@@ -31,7 +31,11 @@ export class RateLimiter {
     const elapsed = (now - window.startedAt) / WINDOW_MS;
     const estimated = window.previousCount * (1 - elapsed) + window.count;
     if (estimated + 1 > this.limit) {
-      throw new TooManyRequestsError(Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000)));
+      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
+      throw new TooManyRequestsError(
+        `Rate limit reached for this API token: retry in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      );
     }
     window.count += 1;
   }

@@ -7,7 +7,7 @@ import {
   ProjectionLagTimeoutError,
   ProjectionRunnerStoppedError,
 } from '@app/projections';
-import { IdentityProviderUnavailableError, TooManyRequestsError } from '../auth/access-errors';
+import { IdentityProviderUnavailableError, ServiceUnavailableError, TooManyRequestsError } from '../auth/access-errors';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
@@ -109,6 +109,12 @@ export function describeApiError(error: unknown): ApiErrorAnswer | null {
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: error.retryAfterSeconds },
     };
   }
+  if (error instanceof ServiceUnavailableError) {
+    return {
+      message: error.message,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds },
+    };
+  }
   if (error instanceof WrongExpectedRevisionError) {
     return { message: null, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
   }
@@ -149,7 +155,7 @@ export function formatApiError(formatted: GraphQLFormattedError, raw: unknown): 
 
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    const field = fieldOfRequestError(formatted, error);
+    const field = fieldOfRequestError(formatted, raw);
     return { ...base, extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } };
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {

@@ -7,6 +7,7 @@ import { formatApiError } from './error-mapping';
 import { queryLimits } from './query-limits';
 import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
+import type { ClosableSocket } from '../subscriptions/subscription-registry';
 
 const logger = new Logger('GraphQL');
 
@@ -14,6 +15,12 @@ export interface GraphQLRequestContext {
   req?: Request;
   /** graphql-ws: the connection's parameters, where the bearer token travels. */
   connectionParams?: Readonly<Record<string, unknown>>;
+  /** graphql-ws: the connection's socket, closed when its token is revoked. */
+  socket?: ClosableSocket;
+}
+
+interface GraphQLWsExtra {
+  socket?: ClosableSocket;
 }
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
@@ -29,9 +36,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
     subscriptions: { 'graphql-ws': subscriptionErrorHooks() },
-    context: ({ req, connectionParams }: GraphQLRequestContext): GraphQLRequestContext => ({
+    context: ({
       req,
       connectionParams,
+      extra,
+    }: GraphQLRequestContext & { extra?: GraphQLWsExtra }): GraphQLRequestContext => ({
+      req,
+      connectionParams,
+      socket: extra?.socket,
     }),
     ...limits,
     plugins: [...limits.plugins, graphqlMetricsPlugin()],

@@ -1,8 +1,9 @@
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { ReadModels } from '@app/application';
 import { MaturityResolver } from './maturity.resolver';
+import { SubscriptionRegistry } from '../subscriptions/subscription-registry';
 
-@Module({ providers: [MaturityResolver] })
+@Module({ providers: [MaturityResolver, SubscriptionRegistry] })
 export class MaturityApiModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('ReadModels');
 

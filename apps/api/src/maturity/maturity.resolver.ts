@@ -1,5 +1,8 @@
-import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { MaturityChanges, MaturityQueryService } from '@app/application';
+import { Args, Context, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { MaturityChanges, MaturityQueryService, type Principal } from '@app/application';
+import { CurrentPrincipal, type OperationContext } from '../auth/current-principal.decorator';
+import { releasedOnEnd } from '../subscriptions/released-on-end';
+import { SubscriptionRegistry } from '../subscriptions/subscription-registry';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { MaturityPoint } from './maturity-point.model';
 import { MaturityView } from './maturity-view.model';
@@ -10,6 +13,7 @@ export class MaturityResolver {
   constructor(
     private readonly maturityQueries: MaturityQueryService,
     private readonly maturityChanges: MaturityChanges,
+    private readonly subscriptions: SubscriptionRegistry,
   ) {}
 
   @Query(() => MaturityView, {
@@ -49,8 +53,20 @@ export class MaturityResolver {
   })
   maturityChanged(
     @Args('organizationId', { type: () => ID }) organizationId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: OperationContext,
   ): AsyncIterableIterator<MaturityView> {
     // The application's views already have the GraphQL shape (see toMaturityView).
-    return this.maturityChanges.watch(organizationId);
+    let views: AsyncIterableIterator<MaturityView> | undefined;
+    const release = this.subscriptions.admit(principal.tokenId, context.socket, () => {
+      void views?.return?.();
+    });
+    try {
+      views = this.maturityChanges.watch(organizationId);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    return releasedOnEnd(views, release);
   }
 }

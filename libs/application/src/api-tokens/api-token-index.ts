@@ -48,6 +48,7 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
   private readonly logger = new Logger(ApiTokenIndex.name);
   private readonly tokens = new Map<string, Exclude<ApiTokenState, { status: 'NONE' }>>();
   private readonly misses = new Map<string, number>();
+  private readonly revocationListeners = new Set<(tokenId: string) => void>();
   private checkpoint = 0;
   private loading: Promise<void> | null = null;
   private subscription: EventSubscription | null = null;
@@ -96,6 +97,18 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
     if (this.tokens.get(state.tokenId)?.status === 'REVOKED') return;
     this.tokens.set(state.tokenId, state);
     this.misses.delete(state.tokenId);
+    if (state.status === 'REVOKED') for (const listener of this.revocationListeners) listener(state.tokenId);
+  }
+
+  /**
+   * Called once when a token is revoked, by this process or (through the store subscription,
+   * within its poll interval) by another one such as the cli.
+   */
+  onRevoked(listener: (tokenId: string) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => {
+      this.revocationListeners.delete(listener);
+    };
   }
 
   /** The caller a token string stands for, or null when it is unknown, wrong or revoked. */

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment (docs/reference/running.md). */
@@ -9,6 +10,16 @@ export interface AppConfig {
   /** DATABASE_URL: the PostgreSQL event store shared by api replicas. */
   databaseUrl: string | undefined;
   rateLimitPerMinute: number;
+  /** Open maturityChanged subscriptions one API token may hold. */
+  subscriptionsPerToken: number;
+  /** Open subscriptions this process holds in all. */
+  subscriptionsPerProcess: number;
+  /** Worker threads for heavy work (portfolio, Monte Carlo). */
+  heavyWorkThreads: number;
+  /** Heavy tasks waiting for a thread, at most; one more is refused (SERVICE_UNAVAILABLE). */
+  heavyWorkQueue: number;
+  /** Heavy tasks one API token may run or queue at once; one more is refused (TOO_MANY_REQUESTS). */
+  heavyWorkPerToken: number;
   production: boolean;
   /** Signing in with the organisation's identity provider; null when OIDC_ISSUER is not set. */
   oidc: OidcConfig | null;
@@ -108,6 +119,11 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     eventStoreConnectionString: connectionString === '' ? undefined : connectionString,
     databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
     rateLimitPerMinute: integerFrom(environment, 'RATE_LIMIT_PER_MINUTE', 6000, 0),
+    subscriptionsPerToken: integerFrom(environment, 'SUBSCRIPTIONS_PER_TOKEN', 100, 1),
+    subscriptionsPerProcess: integerFrom(environment, 'SUBSCRIPTIONS_PER_PROCESS', 2000, 1),
+    heavyWorkThreads: integerFrom(environment, 'HEAVY_WORK_THREADS', Math.max(1, availableParallelism() - 1), 1),
+    heavyWorkQueue: integerFrom(environment, 'HEAVY_WORK_QUEUE', 32, 1),
+    heavyWorkPerToken: integerFrom(environment, 'HEAVY_WORK_PER_TOKEN', 2, 1),
     production: environment.NODE_ENV === 'production',
     oidc: oidcFrom(environment),
   };

@@ -1,0 +1,98 @@
+// Every open subscription, by API token: caps per token and per process (SUBSCRIPTIONS_PER_TOKEN,
+// SUBSCRIPTIONS_PER_PROCESS), and when a token is revoked (by the api, or by the cli in another
+// process) its sockets are closed at once.
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { APP_CONFIG, type AppConfig, ApiTokenIndex } from '@app/application';
+import { ServiceUnavailableError, TooManyRequestsError } from '../auth/access-errors';
+
+/** graphql-ws closes with this code when the token behind a socket is revoked (4403: Forbidden). */
+export const TOKEN_REVOKED_CLOSE_CODE = 4403;
+
+/** What a subscription needs of its socket: to be closed. */
+export interface ClosableSocket {
+  close(code: number, reason: string): void;
+}
+
+interface OpenSubscription {
+  socket: ClosableSocket | undefined;
+  end: () => void;
+}
+
+@Injectable()
+export class SubscriptionRegistry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SubscriptionRegistry.name);
+  private readonly byToken = new Map<string, Set<OpenSubscription>>();
+  private open = 0;
+  private stopWatchingRevocations: (() => void) | null = null;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tokens: ApiTokenIndex,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopWatchingRevocations = this.tokens.onRevoked((tokenId) => {
+      this.endToken(tokenId);
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.stopWatchingRevocations?.();
+  }
+
+  /** Subscriptions open now, in this process. */
+  get size(): number {
+    return this.open;
+  }
+
+  /**
+   * Admits one more subscription of the token, or refuses it: TOO_MANY_REQUESTS over the token's
+   * cap, SERVICE_UNAVAILABLE over the process's. `end` stops the subscription's stream; the
+   * returned function releases its place (call it once the stream ends).
+   */
+  admit(tokenId: string, socket: ClosableSocket | undefined, end: () => void): () => void {
+    const { subscriptionsPerToken, subscriptionsPerProcess } = this.config;
+    const mine = this.byToken.get(tokenId) ?? new Set<OpenSubscription>();
+    if (mine.size >= subscriptionsPerToken) {
+      throw new TooManyRequestsError(
+        `This API token already has ${mine.size} open subscriptions, its limit (SUBSCRIPTIONS_PER_TOKEN); close one first`,
+        5,
+      );
+    }
+    if (this.open >= subscriptionsPerProcess) {
+      throw new ServiceUnavailableError(
+        `The server holds its limit of ${subscriptionsPerProcess} open subscriptions (SUBSCRIPTIONS_PER_PROCESS); retry later`,
+        30,
+      );
+    }
+    const subscription: OpenSubscription = { socket, end };
+    mine.add(subscription);
+    this.byToken.set(tokenId, mine);
+    this.open += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.open -= 1;
+      mine.delete(subscription);
+      if (mine.size === 0 && this.byToken.get(tokenId) === mine) this.byToken.delete(tokenId);
+    };
+  }
+
+  /** Ends every subscription of a revoked token and closes its sockets. */
+  private endToken(tokenId: string): void {
+    const subscriptions = this.byToken.get(tokenId);
+    if (subscriptions === undefined) return;
+    this.logger.log(`API token ${tokenId} was revoked: closing its ${subscriptions.size} subscription(s)`);
+    for (const subscription of [...subscriptions]) {
+      subscription.end();
+      subscription.socket?.close(TOKEN_REVOKED_CLOSE_CODE, 'Forbidden: the API token was revoked');
+    }
+  }
+}
