@@ -22,11 +22,13 @@ import { ApiTokenIndex } from './api-tokens/api-token-index';
 import { AdminTokenBootstrap } from './api-tokens/admin-token-bootstrap';
 import { IssueApiTokenHandler, RevokeApiTokenHandler } from './api-tokens/api-token.command';
 import { SimulationQueries } from './simulation/simulation-queries';
+import { HeavyWork } from './heavy-work/heavy-work';
 import { ScoringInputsReader } from './scoring/scoring-inputs.reader';
 import { auditProviders } from './audit';
 import { ReportDocuments, ReportQueries } from './reports';
 
 const readers = [
+  HeavyWork,
   MaturityModelCatalog,
   OrganizationReader,
   AssessmentReader,

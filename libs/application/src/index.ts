@@ -18,6 +18,7 @@ export * from './assessments/assessment-reader';
 export * from './investments/investment.command';
 export * from './investments/investment-reader';
 export * from './simulation/simulation-queries';
+export * from './heavy-work/heavy-work';
 export * from './scoring';
 export * from './demo/load-demo';
 export { INTERLODGE_ID } from './demo/interlodge-story';

@@ -1,3 +1,4 @@
+import { FIELD_COSTS } from '../graphql/query-cost';
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { HistoryService, IntegrityService } from '@app/application';
 import { HistoryConnection, HistoryFilterInput } from './history.model';
@@ -12,6 +13,7 @@ export class AuditResolver {
   ) {}
 
   @Query(() => HistoryConnection, {
+    complexity: FIELD_COSTS.history,
     description: "The organisation's events (its own, its assessments' and investments'), oldest first.",
   })
   async history(
@@ -24,6 +26,7 @@ export class AuditResolver {
   }
 
   @Query(() => IntegrityReport, {
+    complexity: FIELD_COSTS.verifyIntegrity,
     description: "Recomputes every hash and chain link: the organisation's streams, or the whole store.",
   })
   verifyIntegrity(

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, type DomainErrorKind } from '@app/domain';
+import { HeavyWorkQueueFullError } from '@app/application';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import {
   ProjectionFailedError,
@@ -108,6 +109,9 @@ export function describeApiError(error: unknown): ApiErrorAnswer | null {
       message: error.message,
       extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: error.retryAfterSeconds },
     };
+  }
+  if (error instanceof HeavyWorkQueueFullError) {
+    return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } };
   }
   if (error instanceof ServiceUnavailableError) {
     return {

@@ -1,3 +1,4 @@
+import { FIELD_COSTS } from '../graphql/query-cost';
 import { Args, Context, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import { MaturityChanges, MaturityQueryService, type Principal } from '@app/application';
 import { CurrentPrincipal, type OperationContext } from '../auth/current-principal.decorator';
@@ -29,6 +30,7 @@ export class MaturityResolver {
   }
 
   @Query(() => [MaturityPoint], {
+    complexity: FIELD_COSTS.maturityTimeline,
     description:
       "A point at each assessment's periodEnd within [from, to], indices as of that date, as known at knownAt (all that is known when absent).",
   })

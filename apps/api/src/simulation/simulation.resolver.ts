@@ -1,6 +1,9 @@
+import { FIELD_COSTS } from '../graphql/query-cost';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { HeavyWorkPerToken } from './heavy-work-per-token';
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { SimulationQueries } from '@app/application';
+import { SimulationQueries, type Principal } from '@app/application';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { PortfolioResult } from './portfolio-result.model';
 import { Realisation } from './realisation.model';
@@ -9,9 +12,13 @@ import { toPortfolioResult, toSimulationResult } from './simulation.mapper';
 
 @Resolver()
 export class SimulationResolver {
-  constructor(private readonly simulation: SimulationQueries) {}
+  constructor(
+    private readonly simulation: SimulationQueries,
+    private readonly heavyWork: HeavyWorkPerToken,
+  ) {}
 
   @Query(() => SimulationResult, {
+    complexity: FIELD_COSTS.simulateInvestments,
     description:
       'Projects the investments onto the baseline (now, or asOf) month by month up to the horizon (default 12).',
   })
@@ -22,13 +29,16 @@ export class SimulationResolver {
     @Args('trials', { type: () => Int, nullable: true }) trials: number | null,
     @Args('seed', { type: () => Int, nullable: true }) seed: number | null,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<SimulationResult> {
-    return toSimulationResult(
-      await this.simulation.simulate({ organizationId, investmentIds, horizonMonths, trials, seed, asOf }),
+    const result = await this.heavyWork.run(principal.tokenId, () =>
+      this.simulation.simulate({ organizationId, investmentIds, horizonMonths, trials, seed, asOf }),
     );
+    return toSimulationResult(result);
   }
 
   @Query(() => PortfolioResult, {
+    complexity: FIELD_COSTS.optimizePortfolio,
     description:
       'The candidates within budget that maximise alpha * dCCI + (1 - alpha) * dAI at the horizon.',
   })
@@ -38,10 +48,12 @@ export class SimulationResolver {
     @Args('budget', { type: () => Float, description: INPUT_DESCRIPTIONS.budget }) budget: number,
     @Args('alpha', { type: () => Float, nullable: true }) alpha: number | null,
     @Args('horizonMonths', { type: () => Int, nullable: true }) horizonMonths: number | null,
+    @CurrentPrincipal() principal: Principal,
   ): Promise<PortfolioResult> {
-    return toPortfolioResult(
-      await this.simulation.optimize({ organizationId, candidateIds, budget, alpha, horizonMonths }),
+    const result = await this.heavyWork.run(principal.tokenId, () =>
+      this.simulation.optimize({ organizationId, candidateIds, budget, alpha, horizonMonths }),
     );
+    return toPortfolioResult(result);
   }
 
   @Query(() => Realisation, { description: 'Predicted against actual change of a deployed investment.' })

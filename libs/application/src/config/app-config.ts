@@ -121,7 +121,12 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     rateLimitPerMinute: integerFrom(environment, 'RATE_LIMIT_PER_MINUTE', 6000, 0),
     subscriptionsPerToken: integerFrom(environment, 'SUBSCRIPTIONS_PER_TOKEN', 100, 1),
     subscriptionsPerProcess: integerFrom(environment, 'SUBSCRIPTIONS_PER_PROCESS', 2000, 1),
-    heavyWorkThreads: integerFrom(environment, 'HEAVY_WORK_THREADS', Math.max(1, availableParallelism() - 1), 1),
+    heavyWorkThreads: integerFrom(
+      environment,
+      'HEAVY_WORK_THREADS',
+      Math.max(1, availableParallelism() - 1),
+      1,
+    ),
     heavyWorkQueue: integerFrom(environment, 'HEAVY_WORK_QUEUE', 32, 1),
     heavyWorkPerToken: integerFrom(environment, 'HEAVY_WORK_PER_TOKEN', 2, 1),
     production: environment.NODE_ENV === 'production',

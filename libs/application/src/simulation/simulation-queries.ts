@@ -9,15 +9,14 @@ import {
   computeRealisation,
   effectiveCells,
   notFound,
-  optimizePortfolio,
   requireIsoDate,
   requireSlug,
-  simulateScenario,
 } from '@app/domain';
 import type { PlannedInvestmentState } from '../investments/investment.command';
 import { InvestmentReader } from '../investments/investment-reader';
 import type { ScoringInputs } from '../scoring/scoring-inputs';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
+import { HeavyWork } from '../heavy-work/heavy-work';
 
 export interface SimulateRequest {
   organizationId: string;
@@ -68,6 +67,7 @@ export class SimulationQueries {
   constructor(
     private readonly scoringInputs: ScoringInputsReader,
     private readonly investments: InvestmentReader,
+    private readonly heavyWork: HeavyWork,
   ) {}
 
   async simulate(request: SimulateRequest): Promise<ScenarioResult> {
@@ -76,7 +76,7 @@ export class SimulationQueries {
     const investments = await this.requireInvestments(organizationId, request.investmentIds, 'investmentIds');
     const asOf =
       request.asOf === undefined || request.asOf === null ? null : requireIsoDate('asOf', request.asOf);
-    return simulateScenario({
+    return this.heavyWork.run('simulateScenario', {
       ...baselineOf(inputs, asOf),
       investments: investments.map(toScenarioInvestment),
       horizonMonths: orUndefined(request.horizonMonths),
@@ -89,7 +89,7 @@ export class SimulationQueries {
     const organizationId = requireSlug('organizationId', request.organizationId);
     const inputs = await this.scoringInputs.read(organizationId);
     const candidates = await this.requireInvestments(organizationId, request.candidateIds, 'candidateIds');
-    return optimizePortfolio({
+    return this.heavyWork.run('optimizePortfolio', {
       ...baselineOf(inputs, null),
       candidates: candidates.map((candidate): PortfolioCandidate => ({
         ...toScenarioInvestment(candidate),
