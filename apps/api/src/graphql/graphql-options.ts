@@ -23,6 +23,9 @@ interface GraphQLWsExtra {
   socket?: ClosableSocket;
 }
 
+/** The message without GraphQL's "Did you mean …?" hints. */
+export const withoutSuggestions = (message: string): string => message.replace(/ ?Did you mean [^?]*\?/g, '');
+
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const limits = queryLimits(config.production);
   return {
@@ -50,7 +53,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     formatError: (formatted, raw) => {
       const answer = formatApiError(formatted, raw);
       if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error(raw);
-      return answer;
+      // "Did you mean …" (fields, enum values, types) maps the schema for an attacker.
+      return config.production ? { ...answer, message: withoutSuggestions(answer.message) } : answer;
     },
   };
 }

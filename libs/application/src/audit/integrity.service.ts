@@ -25,4 +25,20 @@ export class IntegrityService {
     await this.organizationEvents.requireRegistered(requireSlug('organizationId', organizationId));
     return verifyStreams(this.store, await this.organizationStreams.fromStore(organizationId), onProgress);
   }
+
+  /**
+   * The streams of these organisations together: the "whole store" of a token scoped to them, so
+   * its report can only ever name a stream of its own organisations.
+   */
+  async verifyOrganizations(
+    organizationIds: readonly string[],
+    onProgress?: IntegrityProgress,
+  ): Promise<IntegrityReport> {
+    const streams: string[] = [];
+    for (const organizationId of organizationIds) {
+      if (!(await this.organizationEvents.isRegistered(organizationId))) continue;
+      streams.push(...(await this.organizationStreams.fromStore(organizationId)));
+    }
+    return verifyStreams(this.store, [...new Set(streams)], onProgress);
+  }
 }

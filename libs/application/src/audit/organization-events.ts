@@ -38,8 +38,12 @@ export class OrganizationEvents {
 
   /** NOT_FOUND unless the organisation's own stream exists. */
   async requireRegistered(organizationId: string): Promise<void> {
+    if (!(await this.isRegistered(organizationId))) throw unknownOrganization(organizationId);
+  }
+
+  async isRegistered(organizationId: string): Promise<boolean> {
     const first = await this.store.readStream(organizationStream(organizationId), { maxCount: 1, raw: true });
-    if (first.length === 0) throw unknownOrganization(organizationId);
+    return first.length > 0;
   }
 }
 

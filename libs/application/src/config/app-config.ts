@@ -108,9 +108,17 @@ function oidcFrom(environment: NodeJS.ProcessEnv): OidcConfig | null {
   };
 }
 
+/** An adopted ADMIN_TOKEN must be at least this long: it is the key to everything. */
+export const MINIMUM_ADMIN_TOKEN_LENGTH = 24;
+
 export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const connectionString = environment.EVENTSTORE_CONNECTION_STRING?.trim();
   const adminToken = environment.ADMIN_TOKEN?.trim();
+  if (adminToken !== undefined && adminToken !== '' && adminToken.length < MINIMUM_ADMIN_TOKEN_LENGTH) {
+    throw new ConfigurationError(
+      `ADMIN_TOKEN must be at least ${MINIMUM_ADMIN_TOKEN_LENGTH} characters (it has ${adminToken.length}): use a long random secret, e.g. the output of \`openssl rand -base64 32\`, or leave it unset and keep the token the first start prints`,
+    );
+  }
   const databaseUrl = environment.DATABASE_URL?.trim();
   return {
     port: integerFrom(environment, 'PORT', 3000, 0),
