@@ -16,7 +16,7 @@ export const FIELD_COSTS = {
   optimizePortfolio: ({ childComplexity }: ComplexityEstimatorArgs): number => 400 + childComplexity,
   /** A projection, plus one unit per 500 Monte Carlo trials. */
   simulateInvestments: ({ args, childComplexity }: ComplexityEstimatorArgs): number =>
-    20 + Math.ceil(Number(args.trials ?? 0) / 500) + childComplexity,
+    100 + Math.ceil(Number(args.trials ?? 0) / 500) + childComplexity,
   /** Reads and hashes every event in scope. */
   verifyIntegrity: ({ childComplexity }: ComplexityEstimatorArgs): number => 200 + childComplexity,
   /** A view per assessment date. */
@@ -40,7 +40,7 @@ export function queryCostPlugin(): ApolloServerPlugin {
           });
           if (cost > MAXIMUM_QUERY_COST) {
             throw new GraphQLError(
-              `Query cost limit exceeded: this operation costs ${cost}, the limit is ${MAXIMUM_QUERY_COST} (each field costs 1; optimizePortfolio 400, verifyIntegrity 200, simulateInvestments 20 plus 1 per 500 trials, history by the edges asked for). Ask for fewer fields, aliases or edges.`,
+              `Query cost limit exceeded: this operation costs ${cost}, the limit is ${MAXIMUM_QUERY_COST} (each field costs 1; optimizePortfolio 400, verifyIntegrity 200, simulateInvestments 100 plus 1 per 500 trials, history by the edges asked for). Ask for fewer fields, aliases or edges.`,
               { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', http: { status: 400 } } },
             );
           }

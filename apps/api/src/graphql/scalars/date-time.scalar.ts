@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { requireIsoDate } from '@app/domain';
+import { DomainError, requireIsoDate } from '@app/domain';
 
 /**
  * An input date: the domain's one rule (ISO-8601, a real calendar day, years 1900-2200), so
@@ -7,6 +7,16 @@ import { requireIsoDate } from '@app/domain';
  * GraphQL reports it at the value (the error mapping then names the field).
  */
 const parseInput = (value: unknown): string => requireIsoDate('DateTime', value);
+
+/** A variable's value: refused as bad input (GraphQL names the variable and the path in it). */
+function parseVariable(value: unknown): string {
+  try {
+    return parseInput(value);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', reason: error.code } });
+  }
+}
 
 /** An output date, as stored: always answered, even if recorded before the input rules tightened. */
 function serializeOutput(value: unknown): string {
@@ -21,7 +31,7 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   description:
     'An ISO-8601 date or date-time from 1900 to 2200 (a time without offset is UTC), answered in UTC (e.g. 2025-03-31T00:00:00.000Z). Impossible calendar dates such as 2025-02-30 are refused.',
   serialize: serializeOutput,
-  parseValue: parseInput,
+  parseValue: parseVariable,
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new TypeError('DateTime must be a string in ISO-8601 form');
     return parseInput(ast.value);
