@@ -1,6 +1,6 @@
 import { FIELD_COSTS } from '../graphql/query-cost';
 import { Args, Context, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
-import { MaturityChanges, MaturityQueryService, type Principal } from '@app/application';
+import { MaturityChanges, MaturityQueryService, callerKeyOf, type Principal } from '@app/application';
 import { CurrentPrincipal, type OperationContext } from '../auth/current-principal.decorator';
 import { releasedOnEnd } from '../subscriptions/released-on-end';
 import { SubscriptionRegistry } from '../subscriptions/subscription-registry';
@@ -60,7 +60,7 @@ export class MaturityResolver {
   ): AsyncIterableIterator<MaturityView> {
     // The application's views already have the GraphQL shape (see toMaturityView).
     let views: AsyncIterableIterator<MaturityView> | undefined;
-    const release = this.subscriptions.admit(principal.tokenId, context.socket, () => {
+    const release = this.subscriptions.admit(callerKeyOf(principal), context.socket, () => {
       void views?.return?.();
     });
     try {

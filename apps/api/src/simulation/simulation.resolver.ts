@@ -3,7 +3,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { HeavyWorkPerToken } from './heavy-work-per-token';
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, Float, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { SimulationQueries, type Principal } from '@app/application';
+import { SimulationQueries, callerKeyOf, type Principal } from '@app/application';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { PortfolioResult } from './portfolio-result.model';
 import { Realisation } from './realisation.model';
@@ -31,7 +31,7 @@ export class SimulationResolver {
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SimulationResult> {
-    const result = await this.heavyWork.run(principal.tokenId, () =>
+    const result = await this.heavyWork.run(callerKeyOf(principal), () =>
       this.simulation.simulate({ organizationId, investmentIds, horizonMonths, trials, seed, asOf }),
     );
     return toSimulationResult(result);
@@ -50,7 +50,7 @@ export class SimulationResolver {
     @Args('horizonMonths', { type: () => Int, nullable: true }) horizonMonths: number | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<PortfolioResult> {
-    const result = await this.heavyWork.run(principal.tokenId, () =>
+    const result = await this.heavyWork.run(callerKeyOf(principal), () =>
       this.simulation.optimize({ organizationId, candidateIds, budget, alpha, horizonMonths }),
     );
     return toPortfolioResult(result);

@@ -37,6 +37,13 @@ export interface IdentityProviderPrincipal extends PrincipalBase {
 /** The authenticated caller. */
 export type Principal = ApiTokenPrincipal | IdentityProviderPrincipal;
 
+/**
+ * The key of a caller's own limits (subscriptions, heavy work): an API token's id, which is also
+ * what a revocation names, or the identity provider's subject, kept apart from token ids.
+ */
+export const callerKeyOf = (principal: Principal): string =>
+  principal.kind === 'api-token' ? principal.tokenId : `identity-provider:${principal.subject}`;
+
 /** An ADMIN role reaches every organisation, whichever kind of principal holds it. */
 export const reachesAllOrganizations = (roles: readonly RoleName[]): boolean => roles.includes('ADMIN');
 
