@@ -8,7 +8,11 @@ import {
   ProjectionLagTimeoutError,
   ProjectionRunnerStoppedError,
 } from '@app/projections';
-import { IdentityProviderUnavailableError, ServiceUnavailableError, TooManyRequestsError } from '../auth/access-errors';
+import {
+  IdentityProviderUnavailableError,
+  ServiceUnavailableError,
+  TooManyRequestsError,
+} from '../auth/access-errors';
 
 export type ApiErrorCode =
   | 'BAD_USER_INPUT'
