@@ -3,7 +3,7 @@
 // alias of it counts again, a history page counts by the edges it asks for). Over the limit, the
 // operation is refused as BAD_USER_INPUT saying which limit it hit.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema } from 'graphql';
 import type { ComplexityEstimatorArgs } from '@nestjs/graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 
@@ -26,18 +26,35 @@ export const FIELD_COSTS = {
     10 + Math.ceil((Number(args.first ?? 50) / 10) * Math.max(1, childComplexity)),
 } as const;
 
+/** The operation's cost, or undefined when its variables cannot be read as their declared types. */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): number | undefined {
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      operationName: operationName ?? undefined,
+      variables: variables ?? {},
+      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError) return undefined;
+    throw error;
+  }
+}
+
 export function queryCostPlugin(): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, schema }) => {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-          });
+          const cost = costOf(schema, document, request.operationName, request.variables);
+          // Variables that do not fit their types: execution refuses them next, naming the field.
+          if (cost === undefined) return Promise.resolve();
           if (cost > MAXIMUM_QUERY_COST) {
             throw new GraphQLError(
               `Query cost limit exceeded: this operation costs ${cost}, the limit is ${MAXIMUM_QUERY_COST} (each field costs 1; optimizePortfolio 400, verifyIntegrity 200, simulateInvestments 100 plus 1 per 500 trials, history by the edges asked for). Ask for fewer fields, aliases or edges.`,
