@@ -48,7 +48,11 @@ describe('Crash under write load (fault)', () => {
         if (answer !== null && !answer.errors?.length && answer.data) acknowledged.push(commandId);
       }
     });
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Kill once the writers are in full flow (50 acknowledged), however busy the machine is.
+    const flowing = Date.now() + 60_000;
+    while (acknowledged.length <= 50 && Date.now() < flowing) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await api.kill();
     running = false;
     await Promise.all(writers);
