@@ -40,7 +40,11 @@ describe('me (e2e)', () => {
     );
     const { me } = await api.mustQuery<{ me: Viewer }>(viewerQuery, {}, issueApiToken.token);
 
-    const planners = Object.entries({ ...ACCESS_POLICY.Query, ...ACCESS_POLICY.Mutation })
+    const planners = Object.entries({
+      ...ACCESS_POLICY.Query,
+      ...ACCESS_POLICY.Mutation,
+      ...ACCESS_POLICY.Download,
+    })
       .filter(([, rule]) => rule.roles.includes('PLANNER'))
       .map(([name]) => name)
       .sort();
@@ -54,5 +58,7 @@ describe('me (e2e)', () => {
     expect(me.allowedOperations).toContain('planInvestment');
     expect(me.allowedOperations).not.toContain('registerOrganization');
     expect(me.allowedOperations).not.toContain('history');
+    expect(me.allowedOperations).toContain('maturity.xlsx');
+    expect(me.allowedOperations).not.toContain('history.csv');
   });
 });

@@ -82,13 +82,15 @@ export function App() {
     const tokenSource = credential.kind === 'api-token' ? credential.token : sso?.accessToken;
     if (tokenSource === undefined) return null;
     const inner = createApiClient(tokenSource);
+    const signOutWhenRefused = (error: unknown): never => {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
+        signedOut(credential.kind === 'sso' ? ssoEndedMessage : refusedMessage);
+      throw error;
+    };
     const guarded: ApiClient = {
       request: (operation, variables, signal) =>
-        inner.request(operation, variables, signal).catch((error: unknown) => {
-          if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
-            signedOut(credential.kind === 'sso' ? ssoEndedMessage : refusedMessage);
-          throw error;
-        }),
+        inner.request(operation, variables, signal).catch(signOutWhenRefused),
+      download: (path, signal) => inner.download(path, signal).catch(signOutWhenRefused),
     };
     return guarded;
     // The SSO token source is stable across refreshes: the page is not rebuilt when a token is.

@@ -7,6 +7,7 @@ import { CellDetails } from './heatmap/cell-details';
 import { indexRatings } from './heatmap/cell-ratings';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
+import { useCycleChange } from './reports/cycle-change';
 import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
 import { formatDate, formatIndex, formatPercent } from './shared/format';
@@ -52,6 +53,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     () => indexRatings(history.data?.assessments ?? [], asOf),
     [history.data, asOf],
   );
+  const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt);
   const topLevel = Math.max(...model.levels.map((level) => level.value), 2);
   const pending = maturity.loading || query !== selection;
 
@@ -105,6 +107,11 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               Each cell: the effective level (weighted over self, peer, customer and audit ratings) against
               its target. Hover or focus a cell for the ratings behind it; arrow keys move between cells.
             </p>
+            {cycleChange && (
+              <p class="card__subtitle" data-testid="change-since">
+                ▲▼ change since the previous cycle ({formatDate(cycleChange.since)}).
+              </p>
+            )}
           </header>
           {maturity.data && maturity.data.coverage === 0 && (
             <p class="notice" role="status">
@@ -122,6 +129,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               functions={organization.functions}
               capabilities={model.capabilities}
               cells={maturity.data?.cells ?? null}
+              changes={cycleChange?.changes}
               busy={pending}
               showLegend
               renderDetails={(context) => (

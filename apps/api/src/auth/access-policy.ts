@@ -109,9 +109,12 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
 export const allowsAnyOf = (rule: AccessRule, roles: readonly RoleName[]): boolean =>
   roles.some((role) => rule.roles.includes(role));
 
-/** The queries and mutations these roles may run (subscriptions follow their queries), sorted by name. */
+/**
+ * The queries, mutations and downloads (`history.csv`) these roles may run (subscriptions follow
+ * their queries), sorted by name.
+ */
 export function allowedOperationsOf(roles: readonly RoleName[]): string[] {
-  const rules = { ...ACCESS_POLICY.Query, ...ACCESS_POLICY.Mutation };
+  const rules = { ...ACCESS_POLICY.Query, ...ACCESS_POLICY.Mutation, ...ACCESS_POLICY.Download };
   return Object.keys(rules)
     .filter((name) => {
       const rule = rules[name];

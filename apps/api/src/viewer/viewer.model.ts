@@ -75,7 +75,7 @@ export class Viewer {
 
   @Field(() => [String], {
     description:
-      'Names of the queries and mutations the caller’s roles may run (e.g. `planInvestment`), from the access policy. Each still checks the organisation it touches.',
+      'Names of the queries, mutations and downloads the caller’s roles may run (e.g. `planInvestment`, `history.csv` for GET /reports/history.csv), from the access policy. Each still checks the organisation it touches.',
   })
   allowedOperations!: string[];
 }

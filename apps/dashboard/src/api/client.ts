@@ -58,13 +58,23 @@ function documentText(operation: DocumentNode): string {
   return text;
 }
 
+/** A file the api sent whole (a report download). */
+export interface DownloadedFile {
+  fileName: string;
+  blob: Blob;
+}
+
 export interface ApiClient {
   request<TData, TVariables>(
     operation: Operation<TData, TVariables>,
     variables: TVariables,
     signal?: AbortSignal,
   ): Promise<TData>;
+  /** GET a download (`/reports/...`) with the token; a refusal keeps its code like a GraphQL error. */
+  download(path: string, signal?: AbortSignal): Promise<DownloadedFile>;
 }
+
+const ATTACHMENT_NAME = /filename="([^"]+)"/;
 
 /** The bearer token for the next request: fixed (an API token), or fresh each time (SSO, refreshed). */
 export type TokenSource = string | (() => Promise<string>);
@@ -102,6 +112,37 @@ export function createApiClient(tokenSource: TokenSource, endpoint = '/graphql')
       if (body.data == null)
         throw new ApiError('SERVER', `The api answered ${response.status} without data.`);
       return body.data;
+    },
+    async download(path, signal) {
+      const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource();
+      let response: Response;
+      try {
+        response = await fetch(path, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: signal ?? null,
+        });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') throw error;
+        throw new ApiError(
+          'NETWORK',
+          'The api did not answer. Check that it is running (npm start) and retry.',
+        );
+      }
+      if (!response.ok) {
+        // Refusals come as GraphQL-shaped JSON errors, never as part of a file.
+        const body = (await response.json().catch(() => ({}))) as GraphQLResponse<never>;
+        const first = body.errors?.[0];
+        throw new ApiError(
+          toCode(first?.extensions?.code),
+          first?.message ?? `The api answered ${response.status}.`,
+          first?.extensions?.field ?? null,
+        );
+      }
+      const disposition = response.headers.get('content-disposition') ?? '';
+      return {
+        fileName: ATTACHMENT_NAME.exec(disposition)?.[1] ?? path.split('/').pop()?.split('?')[0] ?? 'report',
+        blob: await response.blob(),
+      };
     },
   };
 }

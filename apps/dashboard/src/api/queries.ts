@@ -256,3 +256,87 @@ export const optimizeQuery = graphql(`
     }
   }
 `);
+
+export const maturityChangeQuery = graphql(`
+  query MaturityChange($organizationId: ID!, $from: DateTime!, $to: DateTime!, $knownAt: DateTime) {
+    maturityChange(organizationId: $organizationId, from: $from, to: $to, knownAt: $knownAt) {
+      from
+      to
+      knownAt
+      before {
+        customerCentricityIndex
+        alignmentIndex
+        targetAttainment
+      }
+      after {
+        customerCentricityIndex
+        alignmentIndex
+        targetAttainment
+      }
+      cells {
+        functionId
+        capabilityId
+        before
+        after
+        delta
+      }
+    }
+  }
+`);
+
+export const compareOrganizationsQuery = graphql(`
+  query CompareOrganizations($organizationIds: [ID!]!, $asOf: DateTime) {
+    compareOrganizations(organizationIds: $organizationIds, asOf: $asOf) {
+      organizationId
+      name
+      customerCentricityIndex
+      alignmentIndex
+      targetAttainment
+      coverage
+      capabilityLevels {
+        capabilityId
+        level
+      }
+    }
+  }
+`);
+
+/** Everything the board report prints, in one request. */
+export const boardReportQuery = graphql(
+  `
+    query BoardReport($organizationId: ID!, $asOf: DateTime, $knownAt: DateTime) {
+      maturity(organizationId: $organizationId, asOf: $asOf, knownAt: $knownAt) {
+        ...MaturityViewFields
+      }
+      maturityTimeline(organizationId: $organizationId, to: $asOf, knownAt: $knownAt) {
+        at
+        customerCentricityIndex
+        alignmentIndex
+        targetAttainment
+        coverage
+      }
+      investments(organizationId: $organizationId) {
+        id
+        name
+        kind
+        cost
+        lagMonths
+        status
+      }
+    }
+  `,
+  [maturityViewFields],
+);
+
+export const investmentWarningsQuery = graphql(`
+  query InvestmentWarnings($organizationId: ID!, $investmentIds: [ID!]!) {
+    simulateInvestments(organizationId: $organizationId, investmentIds: $investmentIds) {
+      warnings {
+        code
+        message
+        from
+        to
+      }
+    }
+  }
+`);

@@ -3,7 +3,10 @@
 // is written by hand, so a field the page does not ask for is not in its type.
 import type { ResultOf } from './graphql';
 import type {
+  boardReportQuery,
+  compareOrganizationsQuery,
   investmentsQuery,
+  maturityChangeQuery,
   maturityQuery,
   meQuery,
   optimizeQuery,
@@ -47,3 +50,14 @@ export type Percentiles = Distribution['customerCentricityIndex'];
 
 export type PortfolioResult = ResultOf<typeof optimizeQuery>['optimizePortfolio'];
 export type FrontierPoint = PortfolioResult['frontier'][number];
+
+export type MaturityChange = ResultOf<typeof maturityChangeQuery>['maturityChange'];
+export type CellChange = MaturityChange['cells'][number];
+
+export type OrganizationComparison = ResultOf<
+  typeof compareOrganizationsQuery
+>['compareOrganizations'][number];
+export type CapabilityLevel = OrganizationComparison['capabilityLevels'][number];
+
+export type BoardReportData = ResultOf<typeof boardReportQuery>;
+export type PlannedInvestmentSummary = BoardReportData['investments'][number];

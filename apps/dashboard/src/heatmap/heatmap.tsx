@@ -21,6 +21,8 @@ export interface HeatmapProps {
   busy?: boolean;
   /** When given, each cell also shows its change against these cells (e.g. a projection). */
   compareTo?: ReadonlyMap<string, MaturityCell>;
+  /** Each cell's change in levels since an earlier date (e.g. the previous cycle), by cell key. */
+  changes?: ReadonlyMap<string, number | null>;
   renderDetails: (context: CellContext) => ComponentChildren;
   showLegend?: boolean;
   /** Makes cells selectable (click, Enter or Space): set-up edits targets there, planning picks effects. */
@@ -141,6 +143,7 @@ export function Heatmap(props: HeatmapProps) {
                   const level = cell?.level ?? null;
                   const delta = compared?.level != null && level != null ? level - compared.level : null;
                   const isActive = activeContext?.row === row && activeContext.column === column;
+                  const change = changeOf(props.changes?.get(key));
                   return (
                     <td
                       key={capability.id}
@@ -156,7 +159,7 @@ export function Heatmap(props: HeatmapProps) {
                         class="heatmap__button"
                         data-position={`${row}:${column}`}
                         tabIndex={focus.row === row && focus.column === column ? 0 : -1}
-                        aria-label={`${businessFunction.name}, ${capability.name}: ${custom?.label ?? describeCell(cell, loading)}`}
+                        aria-label={`${businessFunction.name}, ${capability.name}: ${custom?.label ?? describeCell(cell, loading)}${change ? `, ${change.spoken}` : ''}`}
                         aria-pressed={props.onSelectCell ? props.selectedKey === key : undefined}
                         onClick={() => {
                           props.onSelectCell?.({ businessFunction, capability, cell, compared });
@@ -188,6 +191,15 @@ export function Heatmap(props: HeatmapProps) {
                             <span class="heatmap__level" aria-hidden="true">
                               {level == null ? '–' : formatLevel(level)}
                             </span>
+                            {change && (
+                              <span
+                                class={`heatmap__change heatmap__change--${change.direction}`}
+                                data-change={change.delta.toFixed(2)}
+                                aria-hidden="true"
+                              >
+                                {change.text}
+                              </span>
+                            )}
                             {compact ? (
                               <span class="heatmap__cue" aria-hidden="true">
                                 {delta != null && Math.abs(delta) >= 0.05 ? formatSigned(delta) : cue.glyph}
@@ -229,6 +241,28 @@ function contextFor(
   const capability = props.capabilities[active.column] as Capability;
   const key = cellKey(businessFunction.id, capability.id);
   return { businessFunction, capability, cell: byKey.get(key), compared: props.compareTo?.get(key) };
+}
+
+interface CellChangeCue {
+  delta: number;
+  direction: 'up' | 'down' | 'flat';
+  text: string;
+  spoken: string;
+}
+
+/** An arrow and the signed change, to one decimal; none when nothing is known to compare. */
+function changeOf(delta: number | null | undefined): CellChangeCue | null {
+  if (delta == null) return null;
+  const rounded = Number(delta.toFixed(1));
+  if (rounded === 0)
+    return { delta, direction: 'flat', text: '= 0.0', spoken: 'unchanged since the earlier date' };
+  const direction = rounded > 0 ? 'up' : 'down';
+  return {
+    delta,
+    direction,
+    text: `${direction === 'up' ? '▲' : '▼'} ${formatSigned(delta)}`,
+    spoken: `${direction} ${Math.abs(rounded).toFixed(1)} since the earlier date`,
+  };
 }
 
 function describeCell(cell: MaturityCell | undefined, loading: boolean): string {

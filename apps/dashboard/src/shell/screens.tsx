@@ -3,6 +3,8 @@
 // component in its own feature folder and add one entry here.
 import type { VNode } from 'preact';
 import { OrganizationDashboard } from '../organization-dashboard';
+import { CompareOrganizationsScreen } from '../reports/compare-organizations-screen';
+import { ReportsScreen } from '../reports/reports-screen';
 import { SetupScreen } from '../setup/setup-screen';
 import { AssessmentsScreen } from '../assessments/assessments-screen';
 import { PlanningScreen } from '../planning/planning-screen';
@@ -62,6 +64,20 @@ export const SCREENS: readonly ScreenDefinition[] = [
     operations: ['investments'],
     scope: 'organization',
     render: (workspace) => <PlanningScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'reports',
+    label: 'Reports',
+    operations: ['maturityChange'],
+    scope: 'organization',
+    render: (workspace) => <ReportsScreen key={workspace.organization.id} {...workspace} />,
+  },
+  {
+    id: 'compare',
+    label: 'Compare',
+    operations: ['compareOrganizations'],
+    scope: 'store',
+    render: (workspace) => <CompareOrganizationsScreen {...workspace} />,
   },
   {
     id: 'audit',

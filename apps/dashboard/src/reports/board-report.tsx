@@ -1,0 +1,265 @@
+// The one page a steering committee keeps: indices with their trend, the heatmap against targets,
+// the weakest links, the planned investments with their warnings, and what it is as of and as
+// known at. On screen it is a card; printed (board-report.css) it fills one A4 landscape page.
+import { boardReportQuery, investmentWarningsQuery } from '../api/queries';
+import type {
+  BusinessFunction,
+  Capability,
+  Indices,
+  Organization,
+  PlannedInvestmentSummary,
+  SimulationWarning,
+} from '../api/types';
+import { indexCells } from '../heatmap/heatmap';
+import { cellKey } from '../heatmap/cell-ratings';
+import { targetCue, toneOf } from '../heatmap/palette';
+import { ErrorNotice } from '../shared/error-notice';
+import {
+  formatDate,
+  formatIndex,
+  formatLevel,
+  formatMoney,
+  formatPercent,
+  formatSigned,
+} from '../shared/format';
+import { useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+import { TrendSparkline } from './trend-sparkline';
+import './board-report.css';
+
+interface BoardReportProps {
+  organization: Organization;
+  capabilities: readonly Capability[];
+  asOf: string | null;
+  knownAt: string | null;
+}
+
+interface PlannedInvestment {
+  investment: PlannedInvestmentSummary;
+  /** null: this token may not simulate, so no warnings are known. */
+  warnings: SimulationWarning[] | null;
+}
+
+const indicators: { key: keyof Indices; label: string }[] = [
+  { key: 'customerCentricityIndex', label: 'Customer-centricity' },
+  { key: 'alignmentIndex', label: 'Alignment' },
+  { key: 'targetAttainment', label: 'Target attainment' },
+];
+
+const timestamp = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
+
+export function BoardReport({ organization, capabilities, asOf, knownAt }: BoardReportProps) {
+  const session = useSession();
+  const { client } = session;
+  const organizationId = organization.id;
+  const canSimulate = session.can('simulateInvestments');
+  const report = useRequest(
+    `${organizationId}/board/${asOf ?? 'now'}/${knownAt ?? 'now'}`,
+    async (signal) => {
+      const data = await client.request(boardReportQuery, { organizationId, asOf, knownAt }, signal);
+      const planned = data.investments.filter(
+        (investment) => investment.status === 'PLANNED' || investment.status === 'APPROVED',
+      );
+      // Each investment alone: a warning then names the investment that causes it.
+      const investments: PlannedInvestment[] = await Promise.all(
+        planned.map(async (investment) => ({
+          investment,
+          warnings: canSimulate
+            ? (
+                await client.request(
+                  investmentWarningsQuery,
+                  { organizationId, investmentIds: [investment.id] },
+                  signal,
+                )
+              ).simulateInvestments.warnings
+            : null,
+        })),
+      );
+      return { ...data, investments };
+    },
+  );
+
+  if (report.error) return <ErrorNotice error={report.error} action="Could not prepare the board report" />;
+  const data = report.data;
+  if (data === null) {
+    return (
+      <div
+        class="board-report board-report--loading"
+        aria-busy="true"
+        aria-label="Preparing the board report"
+      >
+        <div class="skeleton skeleton--block" />
+      </div>
+    );
+  }
+  const { maturity } = data;
+  const points = [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at));
+  const previous = points.at(-2) ?? null;
+  const functionsById = new Map(organization.functions.map((item) => [item.id, item]));
+  const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
+  const latest = points.at(-1)?.at ?? null;
+
+  return (
+    <article class="board-report" data-testid="board-report" aria-labelledby="board-report-title">
+      <header class="board-report__header">
+        <div>
+          <p class="board-report__kicker">Customer-centricity maturity · board report</p>
+          <h2 id="board-report-title" class="board-report__title">
+            {organization.name}
+          </h2>
+        </div>
+        <p class="board-report__stamp" data-testid="board-report-stamp">
+          As of {asOf ? formatDate(asOf) : latest ? `${formatDate(latest)} (latest cycle)` : 'today'} · as
+          known at {knownAt ? formatDate(knownAt) : 'everything recorded'} · printed{' '}
+          {timestamp.format(new Date())}
+        </p>
+      </header>
+
+      <section class="board-report__indices" aria-label="Indices">
+        {indicators.map((indicator) => {
+          const value = maturity[indicator.key];
+          const before = previous?.[indicator.key] ?? null;
+          return (
+            <div key={indicator.key} class="board-report__index" data-index={indicator.key}>
+              <p class="board-report__index-label">{indicator.label}</p>
+              <p class="board-report__index-value">{formatIndex(value)}</p>
+              <p class="board-report__index-change">
+                {value !== null && before !== null && previous
+                  ? `${formatSigned(value - before)} since ${formatDate(previous.at)}`
+                  : 'no earlier cycle'}
+              </p>
+            </div>
+          );
+        })}
+        <div class="board-report__index" data-index="coverage">
+          <p class="board-report__index-label">Coverage</p>
+          <p class="board-report__index-value">{formatPercent(maturity.coverage)}</p>
+          <p class="board-report__index-change">cells with a rating</p>
+        </div>
+      </section>
+
+      <section class="board-report__trend" aria-label="Trend">
+        <h3 class="board-report__heading">Trend over the cycles</h3>
+        <TrendSparkline points={points} />
+      </section>
+
+      {/* Scrolls sideways on a phone, so it takes the keyboard focus too. */}
+      <section class="board-report__heatmap" aria-label="Heatmap against targets" tabIndex={0}>
+        <h3 class="board-report__heading">Maturity against targets (level, gap ▼ or target met ✓)</h3>
+        <BoardHeatmap functions={organization.functions} capabilities={capabilities} cells={maturity.cells} />
+      </section>
+
+      <section class="board-report__links" aria-label="Weakest links">
+        <h3 class="board-report__heading">Weakest links</h3>
+        {maturity.weakestLinks.length === 0 ? (
+          <p class="muted">No linked functions rated on a common capability.</p>
+        ) : (
+          <ol class="board-report__list">
+            {maturity.weakestLinks.slice(0, 5).map((link) => (
+              <li key={`${link.from}:${link.to}`}>
+                {nameOf(link.from)} ↔ {nameOf(link.to)}: <strong>{formatLevel(link.misalignment)}</strong>{' '}
+                levels apart
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section class="board-report__investments" aria-label="Planned investments">
+        <h3 class="board-report__heading">Planned investments</h3>
+        <PlannedInvestments investments={data.investments} canSimulate={canSimulate} />
+      </section>
+    </article>
+  );
+}
+
+function BoardHeatmap({
+  functions,
+  capabilities,
+  cells,
+}: {
+  functions: readonly BusinessFunction[];
+  capabilities: readonly Capability[];
+  cells: Parameters<typeof indexCells>[0];
+}) {
+  const byKey = indexCells(cells);
+  return (
+    <table class="board-heatmap">
+      <thead>
+        <tr>
+          <th scope="col">Function</th>
+          {capabilities.map((capability) => (
+            <th scope="col" key={capability.id}>
+              {capability.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {functions.map((businessFunction) => (
+          <tr key={businessFunction.id}>
+            <th scope="row">{businessFunction.name}</th>
+            {capabilities.map((capability) => {
+              const cell = byKey.get(cellKey(businessFunction.id, capability.id));
+              const tone = toneOf(cell);
+              const cue = targetCue(cell);
+              return (
+                <td
+                  key={capability.id}
+                  class={`board-heatmap__cell board-heatmap__cell--${tone.name}`}
+                  style={{ background: tone.background, color: tone.foreground }}
+                >
+                  {cell?.level == null ? '–' : formatLevel(cell.level)}
+                  {cue.glyph && <span class="board-heatmap__cue"> {cue.glyph}</span>}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PlannedInvestments({
+  investments,
+  canSimulate,
+}: {
+  investments: readonly PlannedInvestment[];
+  canSimulate: boolean;
+}) {
+  if (investments.length === 0) return <p class="muted">No investment is planned or approved.</p>;
+  return (
+    <>
+      <ul class="board-report__list">
+        {investments.map(({ investment, warnings }) => (
+          <li key={investment.id} data-investment={investment.id}>
+            <strong>{investment.name}</strong> · {investment.status.toLowerCase()} ·{' '}
+            {formatMoney(investment.cost)} · {investment.lagMonths} months
+            {warnings !== null && warnings.length > 0 && (
+              <span class="board-report__warnings">
+                {warnings.map((warning) => (
+                  <span
+                    key={`${warning.code}:${warning.from ?? ''}:${warning.to ?? ''}`}
+                    class="board-report__warning"
+                  >
+                    ⚠ {warning.message}
+                  </span>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!canSimulate && <p class="muted">Warnings need a planner token: this token may not simulate.</p>}
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+// Organisations side by side (a hotel group's sites, a bank's regions): pick them, see their
+// indices and a capability x organisation grid. Only organisations on one model compare.
+import { useState } from 'preact/hooks';
+import { compareOrganizationsQuery } from '../api/queries';
+import type { OrganizationComparison } from '../api/types';
+import { ErrorNotice } from '../shared/error-notice';
+import { formatIndex, formatLevel, formatPercent } from '../shared/format';
+import { useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+import { modelOf, type Workspace } from '../shell/workspace';
+import './reports.css';
+
+const indexLines: readonly [string, (row: OrganizationComparison) => string][] = [
+  ['Customer-centricity', (row) => formatIndex(row.customerCentricityIndex)],
+  ['Alignment', (row) => formatIndex(row.alignmentIndex)],
+  ['Target attainment', (row) => formatIndex(row.targetAttainment)],
+  ['Coverage', (row) => formatPercent(row.coverage)],
+];
+
+export function CompareOrganizationsScreen({ organizations, models, organization }: Workspace) {
+  const { client } = useSession();
+  const [picked, setPicked] = useState<readonly string[] | null>(null);
+  const anchor = organization ?? organizations[0] ?? null;
+  // At first: every organisation on the model of the one being viewed.
+  const chosen =
+    picked ??
+    organizations.filter((candidate) => candidate.modelId === anchor?.modelId).map((item) => item.id);
+  const chosenModelId = organizations.find((candidate) => candidate.id === chosen[0])?.modelId ?? null;
+  const comparison = useRequest(chosen.length === 0 ? null : `compare/${chosen.join(',')}`, (signal) =>
+    client
+      .request(compareOrganizationsQuery, { organizationIds: [...chosen], asOf: null }, signal)
+      .then((data) => data.compareOrganizations),
+  );
+  const firstChosen = organizations.find((candidate) => candidate.id === chosen[0]);
+  const model = firstChosen ? modelOf(models, firstChosen) : null;
+  const rows = chosen.length === 0 ? [] : (comparison.data ?? []);
+
+  const toggle = (id: string, on: boolean) => {
+    setPicked(on ? [...chosen, id] : chosen.filter((candidate) => candidate !== id));
+  };
+
+  return (
+    <div class="reports" data-testid="compare-organizations">
+      <header class="page__header">
+        <div>
+          <h1 class="page__title">Compare organisations</h1>
+          <p class="page__purpose">Sites or regions on the same maturity model, side by side, as of today.</p>
+        </div>
+      </header>
+
+      <section class="card" aria-labelledby="compare-pick-title">
+        <header class="card__header">
+          <h2 id="compare-pick-title" class="card__title">
+            Organisations
+          </h2>
+          <p class="card__subtitle">
+            Only organisations on the same model can be compared; the others are greyed out.
+          </p>
+        </header>
+        <ul class="compare__choices">
+          {organizations.map((candidate) => {
+            const other = chosenModelId !== null && candidate.modelId !== chosenModelId;
+            return (
+              <li key={candidate.id}>
+                <label class={other ? 'compare__choice compare__choice--other' : 'compare__choice'}>
+                  <input
+                    type="checkbox"
+                    data-organization={candidate.id}
+                    checked={chosen.includes(candidate.id)}
+                    disabled={other}
+                    onChange={(event) => {
+                      toggle(candidate.id, event.currentTarget.checked);
+                    }}
+                  />{' '}
+                  {candidate.name}
+                  {other && <span class="muted"> (model “{candidate.modelId}”)</span>}
+                </label>
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      {comparison.error && chosen.length > 0 && (
+        <ErrorNotice error={comparison.error} action="Could not compare the organisations" />
+      )}
+      {chosen.length === 0 && <p class="muted">Tick at least one organisation.</p>}
+      {rows.length > 0 && (
+        <section class="card" aria-labelledby="compare-grid-title">
+          <header class="card__header">
+            <h2 id="compare-grid-title" class="card__title">
+              Side by side
+            </h2>
+            <p class="card__subtitle">
+              Capability rows: the plain mean of each organisation’s levels over its rated functions.
+            </p>
+          </header>
+          <div class="compare__scroll" tabIndex={0} aria-label="Comparison grid, scrolls sideways">
+            <table class="comparison-table compare__grid">
+              <caption class="visually-hidden">Indices and capability levels by organisation</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Index or capability</th>
+                  {rows.map((row) => (
+                    <th scope="col" key={row.organizationId} data-organization-column={row.organizationId}>
+                      {row.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {indexLines.map(([label, read]) => (
+                  <tr key={label} class="compare__index-row">
+                    <th scope="row">{label}</th>
+                    {rows.map((row) => (
+                      <td key={row.organizationId}>{read(row)}</td>
+                    ))}
+                  </tr>
+                ))}
+                {(model?.capabilities ?? []).map((capability) => (
+                  <tr key={capability.id} data-capability={capability.id}>
+                    <th scope="row">{capability.name}</th>
+                    {rows.map((row) => (
+                      <td key={row.organizationId}>
+                        {formatLevel(
+                          row.capabilityLevels.find((level) => level.capabilityId === capability.id)?.level,
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
