@@ -68,21 +68,21 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
       const planned = data.investments.filter(
         (investment) => investment.status === 'PLANNED' || investment.status === 'APPROVED',
       );
-      // Each investment alone: a warning then names the investment that causes it.
-      const investments: PlannedInvestment[] = await Promise.all(
-        planned.map(async (investment) => ({
-          investment,
-          warnings: canSimulate
-            ? (
-                await client.request(
-                  investmentWarningsQuery,
-                  { organizationId, investmentIds: [investment.id] },
-                  signal,
-                )
-              ).simulateInvestments.warnings
-            : null,
-        })),
-      );
+      // Each investment alone: a warning then names the investment that causes it. One after
+      // another: the api lets a token run only a couple of simulations at once (HEAVY_WORK_PER_TOKEN).
+      const investments: PlannedInvestment[] = [];
+      for (const investment of planned) {
+        const warnings = canSimulate
+          ? (
+              await client.request(
+                investmentWarningsQuery,
+                { organizationId, investmentIds: [investment.id] },
+                signal,
+              )
+            ).simulateInvestments.warnings
+          : null;
+        investments.push({ investment, warnings });
+      }
       return { ...data, investments };
     },
   );
