@@ -8,6 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApi } from '../support/api-process';
+import { docsScreenshots } from './browser-journey';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
@@ -151,6 +152,47 @@ describe('Dashboard (browser)', () => {
     expect(after.cci !== before.cci || after.levels !== before.levels).toBe(true);
 
     await page.screenshot({ path: path.join(screenshots, 'dashboard-first-cycle.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('should show, as known at 30 September 2024, only what had been recorded by then', async () => {
+    const page = await openSignedIn();
+    await page.focus('#time-slider-input');
+    await page.keyboard.press('Home');
+    // The third stop: the 2024 Q3 review (period end 30 September 2024).
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    const levelOf = (cell: string) =>
+      page.locator(`[data-heatmap="current"] [data-cell="${cell}"]`).getAttribute('data-level');
+    const withEverything = await waitFor(
+      async () => ({ ...(await snapshot(page)), metrics: await levelOf('housekeeping:customer-metrics') }),
+      (view) => view.busy === 'false' && /2024/.test(view.date) && view.metrics === '1.33',
+    );
+    expect(withEverything.date).toMatch(/30.*Sep.*2024|2024.*09.*30|Sep.*30.*2024/);
+    // The guest survey came in in October and counts: the front desk's service recovery is (4 + 2 x 3) / 3.
+    await expect(levelOf('front-desk:service-recovery')).resolves.toBe('3.33');
+
+    await page.click('.switch__label:has-text("As known at that date")');
+    const asKnown = await waitFor(
+      async () => ({ ...(await snapshot(page)), metrics: await levelOf('housekeeping:customer-metrics') }),
+      (view) => view.busy === 'false' && view.metrics === '1.67',
+    );
+    // Housekeeping's own 3 before the January 2025 correction; the front desk's own 4 before the survey.
+    expect(asKnown.metrics).toBe('1.67');
+    await expect(levelOf('front-desk:service-recovery')).resolves.toBe('4.00');
+    await expect(page.locator('.time-slider__detail').innerText()).resolves.toMatch(
+      /as it was known on that date/,
+    );
+
+    await page.screenshot({
+      path: path.join(docsScreenshots, 'time-slider-as-known-2024-q3.png'),
+      fullPage: true,
+    });
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.screenshot({
+      path: path.join(screenshots, 'time-slider-as-known-2024-q3-phone.png'),
+      fullPage: true,
+    });
     await page.close();
   });
 

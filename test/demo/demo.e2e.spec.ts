@@ -1,6 +1,5 @@
-// The Interlodge demo loaded into a fresh store through the command bus, then read back over HTTP:
-// the story it tells (docs/reference/dashboard.md) must hold in the numbers.
-import { CommandBus } from '@nestjs/cqrs';
+// The Interlodge demo loaded into a fresh store as a recorded history, then read back over HTTP:
+// the story it tells (docs/reference/dashboard.md) must hold in the numbers, at the dates it happened.
 import { INTERLODGE_ID, loadInterlodgeDemo } from '@app/application';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { startTestApi, type TestApi } from '../support/test-api';
@@ -43,7 +42,7 @@ describe('Interlodge demo (e2e)', () => {
 
   beforeAll(async () => {
     api = await startTestApi();
-    await loadInterlodgeDemo(api.app.get(CommandBus));
+    await loadInterlodgeDemo(api.app);
   });
 
   afterAll(async () => {
@@ -54,10 +53,71 @@ describe('Interlodge demo (e2e)', () => {
     const store = api.app.get<EventStore>(EVENT_STORE);
     const before = await store.headPosition();
 
-    const summary = await loadInterlodgeDemo(api.app.get(CommandBus));
+    const summary = await loadInterlodgeDemo(api.app);
 
     expect(await store.headPosition()).toBe(before);
+    expect(summary).toMatchObject({ recording: 'ALREADY_LOADED', recordedEvents: 0 });
     expect(summary.assessments).toBeGreaterThanOrEqual(8);
+  });
+
+  it('should record each event at the date it happened in the story, and verify', async () => {
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const events = (await store.readAll({ maxCount: 10_000 }))
+      .filter((event) => event.data.organizationId === INTERLODGE_ID)
+      .map((event) => ({ type: event.type, stream: event.stream, ...event.metadata }));
+    const { verifyIntegrity } = await api.mustQuery<{ verifyIntegrity: { ok: boolean } }>(
+      'query($id: ID!) { verifyIntegrity(organizationId: $id) { ok } }',
+      { id: INTERLODGE_ID },
+    );
+    expect(events[0]).toMatchObject({
+      type: 'OrganizationRegistered',
+      recordedAt: '2024-01-08T09:00:00.000Z',
+    });
+    expect(events.every((event) => event.actor === 'demo loader')).toBe(true);
+    // Recorded in story order: transaction time never goes back.
+    const times = events.map((event) => Date.parse(event.recordedAt));
+    expect(times).toEqual([...times].sort((left, right) => left - right));
+    // The 2024 Q1 review: opened three weeks before its period end, the guest survey in after it, closed in April.
+    const firstQuarter = events.filter((event) => event.stream === 'assessment-interlodge-2024-q1');
+    expect(firstQuarter[0]).toMatchObject({
+      type: 'AssessmentOpened',
+      recordedAt: '2024-03-10T09:00:00.000Z',
+    });
+    expect(firstQuarter.at(-1)).toMatchObject({
+      type: 'AssessmentClosed',
+      recordedAt: '2024-04-10T09:00:00.000Z',
+    });
+    // The Q3 2024 correction came in January 2025, long after that review closed.
+    expect(
+      events.find(
+        (event) => event.type === 'RatingCorrected' && event.stream === 'assessment-interlodge-2024-q3',
+      ),
+    ).toMatchObject({ recordedAt: '2025-01-22T14:00:00.000Z' });
+    expect(verifyIntegrity.ok).toBe(true);
+  });
+
+  it('should show, as known at a period end, the ratings recorded by then and not the later ones', async () => {
+    const cellsOf = async (knownAt: string | null) =>
+      (
+        await api.mustQuery<{
+          maturity: { cells: { functionId: string; capabilityId: string; level: number | null }[] };
+        }>(
+          'query($id: ID!, $knownAt: DateTime) { maturity(organizationId: $id, asOf: "2024-09-30", knownAt: $knownAt) { cells { functionId capabilityId level } } }',
+          { id: INTERLODGE_ID, knownAt },
+        )
+      ).maturity.cells;
+    const levelOf = (cells: Awaited<ReturnType<typeof cellsOf>>, functionId: string, capabilityId: string) =>
+      cells.find((cell) => cell.functionId === functionId && cell.capabilityId === capabilityId)?.level;
+    const asKnownThen = await cellsOf('2024-09-30');
+    const withEverything = await cellsOf(null);
+
+    // Housekeeping rated its customer metrics 3 in September 2024, the front desk 1 (counting double);
+    // the January 2025 correction to 2 is not known on 30 September.
+    expect(levelOf(asKnownThen, 'housekeeping', 'customer-metrics')).toBeCloseTo(5 / 3, 6);
+    expect(levelOf(withEverything, 'housekeeping', 'customer-metrics')).toBeCloseTo(4 / 3, 6);
+    // The front desk's service recovery: its own 4 by the period end; the guest survey's 3 (counting double) came in October.
+    expect(levelOf(asKnownThen, 'front-desk', 'service-recovery')).toBeCloseTo(4, 6);
+    expect(levelOf(withEverything, 'front-desk', 'service-recovery')).toBeCloseTo(10 / 3, 6);
   });
 
   it('should hold two years of closed quarterly assessment cycles with evidence', async () => {

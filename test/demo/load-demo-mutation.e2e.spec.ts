@@ -1,5 +1,7 @@
-// `loadDemo`: the page's "Load the demo" button. An admin loads Interlodge over GraphQL; a second
-// call records nothing; other roles are refused.
+// `loadDemo`: the page's "Load the demo" button. An admin loads Interlodge over GraphQL as a
+// recorded history; a second call records nothing; other roles, and stores that already hold
+// other organisations, are refused.
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 jest.setTimeout(120_000);
@@ -9,9 +11,13 @@ interface Summary {
   assessments: number;
   investments: number;
   recordedEvents: number;
+  recording: string;
+  recordedFrom: string | null;
+  recordedUntil: string | null;
 }
 
-const loadDemo = 'mutation { loadDemo { organizationId assessments investments recordedEvents } }';
+const loadDemo =
+  'mutation { loadDemo { organizationId assessments investments recordedEvents recording recordedFrom recordedUntil } }';
 
 describe('loadDemo (e2e)', () => {
   let api: TestApi;
@@ -26,7 +32,14 @@ describe('loadDemo (e2e)', () => {
 
   it('should load the demo organisation once and record nothing the second time', async () => {
     const first = await api.mustQuery<{ loadDemo: Summary }>(loadDemo);
-    expect(first.loadDemo).toMatchObject({ organizationId: 'interlodge', assessments: 8, investments: 6 });
+    expect(first.loadDemo).toMatchObject({
+      organizationId: 'interlodge',
+      assessments: 8,
+      investments: 6,
+      recording: 'HISTORY',
+      recordedFrom: '2024-01-08T09:00:00.000Z',
+      recordedUntil: '2026-01-23T10:00:00.000Z',
+    });
     expect(first.loadDemo.recordedEvents).toBeGreaterThan(100);
 
     const { organizations } = await api.mustQuery<{ organizations: { id: string; functions: unknown[] }[] }>(
@@ -35,7 +48,27 @@ describe('loadDemo (e2e)', () => {
     expect(organizations.map((organization) => organization.id)).toEqual(['interlodge']);
 
     const second = await api.mustQuery<{ loadDemo: Summary }>(loadDemo);
-    expect(second.loadDemo.recordedEvents).toBe(0);
+    expect(second.loadDemo).toMatchObject({ recordedEvents: 0, recording: 'ALREADY_LOADED' });
+  });
+
+  it('should refuse, writing nothing, a store that already holds another organisation', async () => {
+    const other = await startTestApi();
+    try {
+      await other.mustQuery('mutation { registerOrganization(input: { id: "acme", name: "Acme" }) { id } }');
+      const head = () => other.app.get<EventStore>(EVENT_STORE).headPosition();
+      const before = await head();
+
+      const answer = await other.graphql(loadDemo);
+
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'DEMO.STORE_HAS_ORGANIZATIONS',
+      });
+      expect(answer.errors?.[0]?.message).toMatch(/its own data directory/);
+      expect(await head()).toBe(before);
+    } finally {
+      await other.close();
+    }
   });
 
   it('should refuse a planner token', async () => {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import type { EventStore } from '@app/event-store';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import type { Clock } from './command-handling/clock';
@@ -42,6 +43,8 @@ const readers = [
 export interface ApplicationOptions {
   /** False: write nothing at start (no default model, no admin token), for cli import and restore into an untouched store. */
   seedOnStartup?: boolean;
+  /** An event store to use instead of the configured one (the demo records its history in memory). */
+  eventStore?: EventStore;
 }
 
 /** Everything the api and the cli share: store, command handlers, readers. */
@@ -53,7 +56,7 @@ export class ApplicationModule {
       module: ApplicationModule,
       imports: [
         ConfigModule.forRoot(config, clock),
-        EventStoreModule,
+        EventStoreModule.forRoot(options.eventStore),
         PersonalDataModule,
         CqrsModule.forRoot(),
         ReadModelsModule,

@@ -1,29 +1,18 @@
-import { Inject } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
+import { ModuleRef } from '@nestjs/core';
 import { Mutation, Resolver } from '@nestjs/graphql';
 import { loadInterlodgeDemo } from '@app/application';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { DemoSummary } from './demo-summary.model';
+import { DemoRecording, DemoSummary } from './demo-summary.model';
 
 @Resolver(() => DemoSummary)
 export class DemoResolver {
-  constructor(
-    private readonly commandBus: CommandBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+  constructor(private readonly moduleRef: ModuleRef) {}
 
   @Mutation(() => DemoSummary, {
     description:
-      'Loads the demo organisation "interlodge" (a hotel, two years of quarterly assessments, five investments) through the same commands a user sends, as `npm run cli -- demo` does. Safe to repeat: a second call records nothing.',
+      'Loads the demo organisation "interlodge" (a hotel, two years of quarterly assessments, six investments), as `npm run cli -- demo` does: its history recorded at the dates it happened (2024 to 2026), so the views as known at a past date show what was known then. Only into a store without organisations (CONFLICT otherwise). Safe to repeat: a second call records nothing.',
   })
   async loadDemo(): Promise<DemoSummary> {
-    const before = await this.store.headPosition();
-    const summary = await loadInterlodgeDemo(this.commandBus);
-    return {
-      organizationId: summary.organizationId,
-      assessments: summary.assessments,
-      investments: summary.investments,
-      recordedEvents: (await this.store.headPosition()) - before,
-    };
+    const summary = await loadInterlodgeDemo(this.moduleRef);
+    return { ...summary, recording: DemoRecording[summary.recording] };
   }
 }

@@ -1,38 +1,43 @@
 import type { Command } from 'commander';
-import { CommandBus } from '@nestjs/cqrs';
-import { loadInterlodgeDemo } from '@app/application';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { type DemoSummary, loadInterlodgeDemo } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { startProgress } from '../progress';
 
-/** `demo`: loads the Interlodge hotel case; a second run finds every command applied and changes nothing. */
+const day = (instant: string | null): string => instant?.slice(0, 10) ?? '?';
+
+function outcome(summary: DemoSummary): string {
+  const contents = `${summary.assessments} quarterly assessments and ${summary.investments} investments`;
+  switch (summary.recording) {
+    case 'ALREADY_LOADED':
+      return `Demo organisation "${summary.organizationId}" was already loaded: nothing changed.`;
+    case 'HISTORY':
+      return `Demo organisation "${summary.organizationId}" is ready: ${contents}, a recorded history of ${summary.recordedEvents} events dated ${day(summary.recordedFrom)} to ${day(summary.recordedUntil)} (actor "demo loader"), so "as known at" a past date shows what was known then.`;
+    case 'NOW':
+      return `Demo organisation "${summary.organizationId}" is ready: ${contents} (${summary.recordedEvents} events). This store cannot import a recorded history, so every event is recorded now: views "as known at" a past date show nothing of it.`;
+  }
+}
+
+/** `demo`: loads the Interlodge hotel case as a recorded history; a second run changes nothing. */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'Load the demo organisation "interlodge": a hotel whose front desk, housekeeping and maintenance do not cooperate, with two years of quarterly assessments and investments to compare. Safe to run again.',
+      'Load the demo organisation "interlodge": a hotel whose front desk, housekeeping and maintenance do not cooperate, with two years of quarterly assessments (recorded at the dates they happened, 2024 to 2026, corrections included) and investments to compare. Only into a store without organisations; safe to run again.',
     )
     .action(async () => {
-      const { summary, newEvents } = await withApplication(async (app) => {
-        const store = app.get<EventStore>(EVENT_STORE);
-        const before = await store.headPosition();
-        const progress = startProgress('Loading the interlodge demo', 0);
+      const summary = await withApplication(async (app) => {
+        const progress = startProgress('Recording the interlodge demo', 0);
         try {
-          const loaded = await loadInterlodgeDemo(app.get(CommandBus), (done, total) => {
+          return await loadInterlodgeDemo(app, (done, total) => {
             progress.setTotal(total);
             progress.update(done);
           });
-          return { summary: loaded, newEvents: (await store.headPosition()) - before };
         } finally {
           progress.stop();
         }
       });
       // The outcome goes to standard error like every other command's report; standard output stays for data.
-      console.error(
-        newEvents === 0
-          ? `Demo organisation "${summary.organizationId}" was already loaded: nothing changed.`
-          : `Demo organisation "${summary.organizationId}" is ready: ${summary.assessments} quarterly assessments and ${summary.investments} investments (${newEvents} events recorded).`,
-      );
+      console.error(outcome(summary));
       console.error(
         'Open the dashboard at the address npm start printed (start the api if it is not running) and pick "Interlodge Hotels".',
       );

@@ -62,6 +62,60 @@ export const QUARTERS = [
   { id: 'interlodge-2025-q4', title: '2025 Q4 guest-stay review', periodEnd: '2025-12-31' },
 ];
 
+/**
+ * When the story happened: the transaction times of its recorded history (UTC). The organisation
+ * was set up in January 2024; each quarter's review was opened three weeks before its period end,
+ * each function rated itself two weeks before and the peers one week before, the guest survey's
+ * results came in six days after the quarter and the review closed four days later.
+ */
+export const STORY_TIMES = {
+  setUp: '2024-01-08T09:00:00.000Z',
+  cycle: {
+    openedDaysBefore: 21,
+    selfRatedDaysBefore: 14,
+    othersRatedDaysBefore: 7,
+    guestSurveyDaysAfter: 6,
+    closedDaysAfter: 10,
+  },
+  /** Between two commands of one sitting (set-up, a batch of ratings). */
+  minutesBetweenCommands: 2,
+} as const;
+
+/**
+ * Corrections recorded long after their assessment closed: the view as known at the period end
+ * still shows the original rating, the view with everything recorded since shows the correction.
+ */
+export const CORRECTIONS: {
+  assessmentId: string;
+  functionId: DemoFunctionId;
+  capabilityId: string;
+  source: RatingSource;
+  level: number;
+  reason: string;
+  at: string;
+}[] = [
+  {
+    assessmentId: 'interlodge-2024-q3',
+    functionId: 'housekeeping',
+    capabilityId: 'customer-metrics',
+    source: 'SELF',
+    level: 2,
+    reason:
+      'Room-inspection audit, January 2025: rooms per shift measures output, not what guests find. The Q3 self-rating counted it as a customer measure.',
+    at: '2025-01-22T14:00:00.000Z',
+  },
+  {
+    assessmentId: 'interlodge-2025-q2',
+    functionId: 'maintenance',
+    capabilityId: 'service-recovery',
+    source: 'SELF',
+    level: 2,
+    reason:
+      'The on-call log shows 11 unanswered out-of-hours calls in May and June; the 48-hour ticket figure had left them out.',
+    at: '2025-09-18T11:00:00.000Z',
+  },
+];
+
 /** One level per quarter, 2024 Q1 first: '22334444' is 2, 2, 3, 3, 4, 4, 4, 4. */
 export type QuarterlyLevels = string;
 
@@ -386,7 +440,10 @@ export interface DemoInvestment {
   cost: number;
   lagMonths: number;
   effects: EffectInput[];
-  /** When set, the investment was approved and deployed at this date. */
+  /** When it was planned (transaction time). */
+  plannedAt: string;
+  /** When set, the investment was approved then, and deployed at `deployedAt` (valid time, recorded that morning). */
+  approvedAt?: string;
   deployedAt?: string;
 }
 
@@ -405,6 +462,8 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'OPERATIONAL',
     cost: 55_000,
     lagMonths: 2,
+    plannedAt: '2024-05-06T10:00:00.000Z',
+    approvedAt: '2024-05-21T15:00:00.000Z',
     deployedAt: '2024-07-01',
     effects: [
       effect('front-desk', 'employee-empowerment', 1, 1.5, 2),
@@ -420,6 +479,7 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'OPERATIONAL',
     cost: 60_000,
     lagMonths: 3,
+    plannedAt: '2026-01-19T10:00:00.000Z',
     effects: [
       effect('front-desk', 'employee-empowerment', 0.5, 1, 1.5),
       effect('front-desk', 'service-recovery', 0, 0.5, 1),
@@ -433,6 +493,7 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'OPERATIONAL',
     cost: 25_000,
     lagMonths: 6,
+    plannedAt: '2026-01-20T10:00:00.000Z',
     effects: [
       effect('housekeeping', 'cross-functional-cooperation', 0.5, 1, 1.5),
       effect('housekeeping', 'customer-metrics', 0.5, 1, 1.5),
@@ -449,6 +510,7 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'OPERATIONAL',
     cost: 120_000,
     lagMonths: 9,
+    plannedAt: '2026-01-21T10:00:00.000Z',
     effects: [
       effect('front-desk', 'leadership-engagement', 0, 0.5, 1),
       effect('housekeeping', 'leadership-engagement', 0, 0.5, 1),
@@ -465,6 +527,7 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'CAPITAL',
     cost: 180_000,
     lagMonths: 6,
+    plannedAt: '2026-01-22T10:00:00.000Z',
     effects: [
       effect('housekeeping', 'self-service', 0.5, 1, 1.5),
       effect('front-desk', 'self-service', 0, 0.5, 1),
@@ -479,6 +542,7 @@ export const INVESTMENTS: DemoInvestment[] = [
     kind: 'OPERATIONAL',
     cost: 40_000,
     lagMonths: 3,
+    plannedAt: '2026-01-23T10:00:00.000Z',
     effects: [
       effect('laundry-partner', 'partner-co-delivery', 0.5, 1, 1.5),
       effect('housekeeping', 'partner-co-delivery', 0, 0.5, 1),

@@ -1,158 +1,126 @@
-import type { CommandBus } from '@nestjs/cqrs';
-import { DEFAULT_MATURITY_MODEL_ID } from '@app/domain';
-import { ExecuteAssessmentCommand } from '../assessments/assessment.command';
-import type { CommandContext } from '../command-handling/command-context';
-import { ExecuteInvestmentCommand } from '../investments/investment.command';
-import { ExecuteOrganizationCommand } from '../organizations/organization.command';
+// Loads the Interlodge demo into the store: its history recorded as it happened (2024 to 2026),
+// imported like an export, so "as known at" a past date shows what was known then. Only into a
+// store with no organisation yet, so a demo's dated events never mix with real records.
+import type { INestApplicationContext } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { conflict, DEFAULT_MATURITY_MODEL_ID } from '@app/domain';
 import {
-  FUNCTIONS,
-  INTERACTIONS,
-  INTERLODGE,
-  INVESTMENTS,
-  QUARTERS,
-  RATING_SERIES,
-  type RatingSeries,
-  TARGETS,
-} from './interlodge-story';
+  canImportRecorded,
+  EVENT_STORE,
+  type EventStore,
+  type ImportRecordedResult,
+  ImportRefusedError,
+} from '@app/event-store';
+import { CLOCK, type Clock } from '../command-handling/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
+import { ReadModels } from '../projections/read-models';
+import { interlodgeCommands } from './interlodge-commands';
+import { INTERLODGE_ID, INVESTMENTS, QUARTERS } from './interlodge-story';
+import { type DemoProgress, recordDemoHistory } from './record-demo-history';
 
-type DemoCommand = ExecuteOrganizationCommand | ExecuteAssessmentCommand | ExecuteInvestmentCommand;
+export type { DemoProgress } from './record-demo-history';
 
-export type DemoProgress = (done: number, total: number) => void;
+// The services come from the whole application (a resolver's ModuleRef looks only in its module by default).
+const ANYWHERE = { strict: false } as const;
+
+export const DEMO_ERROR_CODES = {
+  storeHasOrganizations: 'DEMO.STORE_HAS_ORGANIZATIONS',
+  storyInTheFuture: 'DEMO.STORY_IN_THE_FUTURE',
+  modelMissing: 'DEMO.MODEL_MISSING',
+} as const;
 
 export interface DemoSummary {
   organizationId: string;
-  commands: number;
   assessments: number;
   investments: number;
+  /** Events this load added: 0 when the demo was already there. */
+  recordedEvents: number;
+  /**
+   * How the events were recorded: HISTORY at the dates of the story; NOW through the command bus,
+   * when the store cannot import recorded events (EventStoreDB); ALREADY_LOADED: nothing recorded.
+   */
+  recording: 'HISTORY' | 'NOW' | 'ALREADY_LOADED';
+  /** Transaction time of the first and last events of the story (null when nothing was recorded). */
+  recordedFrom: string | null;
+  recordedUntil: string | null;
 }
 
-// Fixed commandIds make every command idempotent: a second run appends nothing.
-const contextOf = (commandId: string): CommandContext => ({
-  actor: 'demo loader',
-  role: 'ADMIN',
-  commandId: `demo-${commandId}`,
-  correlationId: 'demo-interlodge',
+const summary = (
+  recording: DemoSummary['recording'],
+  recordedEvents: number,
+  recordedFrom: string | null = null,
+  recordedUntil: string | null = null,
+): DemoSummary => ({
+  organizationId: INTERLODGE_ID,
+  assessments: QUARTERS.length,
+  investments: INVESTMENTS.length,
+  recordedEvents,
+  recording,
+  recordedFrom,
+  recordedUntil,
 });
 
-const evidenceAt = (series: RatingSeries, quarter: number): string | null => {
-  let text: string | null = null;
-  for (const [from, written] of series.evidence ?? []) if (from <= quarter) text = written;
-  return text;
-};
-
-const levelAt = (series: RatingSeries, quarter: number): number => {
-  const level = Number(series.levels[quarter]);
-  if (!Number.isInteger(level))
-    throw new Error(
-      `demo data: ${series.functionId}/${series.capabilityId} has no level for quarter ${quarter}`,
+/** Refuses a store that holds organisations other than the demo's; true when the demo is already there. */
+async function alreadyLoaded(readModels: ReadModels): Promise<boolean> {
+  await readModels.ready();
+  const organizationIds = readModels.index.organizationIds();
+  if (organizationIds.includes(INTERLODGE_ID)) return true;
+  if (organizationIds.length > 0)
+    throw conflict(
+      `The demo is a recorded history dated 2024 to 2026, and this store already holds ${organizationIds.length} organisation(s): it loads only into a store without organisations, so its dated events never mix with real records. Load it into its own data directory, e.g. DATA_DIR=./demo-data npm run cli -- demo, then start the api with the same DATA_DIR.`,
+      DEMO_ERROR_CODES.storeHasOrganizations,
     );
-  return level;
-};
-
-/** The demo as the commands a user would send, in order. */
-export function interlodgeCommands(): DemoCommand[] {
-  const organizationId = INTERLODGE.id;
-  const organization = (commandId: string, command: ExecuteOrganizationCommand['command']) =>
-    new ExecuteOrganizationCommand(organizationId, command, contextOf(commandId));
-  const commands: DemoCommand[] = [
-    organization('register', {
-      type: 'RegisterOrganization',
-      data: { ...INTERLODGE, modelId: DEFAULT_MATURITY_MODEL_ID },
-    }),
-    ...FUNCTIONS.map(({ id, ...business }) =>
-      organization(`function-${id}`, { type: 'AddFunction', data: { functionId: id, ...business } }),
-    ),
-    ...INTERACTIONS.map((link) =>
-      organization(`link-${link.from}-${link.to}`, { type: 'LinkFunctions', data: link }),
-    ),
-    ...TARGETS.map((target) =>
-      organization(`target-${target.capabilityId}-${target.functionId ?? 'all'}`, {
-        type: 'SetTarget',
-        data: target,
-      }),
-    ),
-  ];
-
-  const investmentCommand = (id: string, step: string, command: ExecuteInvestmentCommand['command']) =>
-    new ExecuteInvestmentCommand(id, command, contextOf(`${id}-${step}`));
-  const plan = (investment: (typeof INVESTMENTS)[number]) => {
-    const { deployedAt, id, ...planned } = investment;
-    return [
-      investmentCommand(id, 'plan', {
-        type: 'PlanInvestment',
-        data: { ...planned, investmentId: id, organizationId },
-      }),
-      ...(deployedAt === undefined
-        ? []
-        : [
-            investmentCommand(id, 'approve', { type: 'ApproveInvestment' }),
-            investmentCommand(id, 'deploy', { type: 'DeployInvestment', data: { deployedAt } }),
-          ]),
-    ];
-  };
-
-  const deployed = INVESTMENTS.filter((investment) => investment.deployedAt !== undefined);
-  const planned = INVESTMENTS.filter((investment) => investment.deployedAt === undefined);
-  QUARTERS.forEach((quarter, position) => {
-    const assessment = (step: string, command: ExecuteAssessmentCommand['command']) =>
-      new ExecuteAssessmentCommand(quarter.id, command, contextOf(`${quarter.id}-${step}`));
-    commands.push(
-      assessment('open', {
-        type: 'OpenAssessment',
-        data: {
-          assessmentId: quarter.id,
-          organizationId,
-          title: quarter.title,
-          periodEnd: quarter.periodEnd,
-        },
-      }),
-    );
-    for (const series of RATING_SERIES) {
-      const rater = series.raterFunctionId ?? null;
-      commands.push(
-        assessment(
-          `${series.functionId}-${series.capabilityId}-${series.source}-${rater ?? 'none'}`.toLowerCase(),
-          {
-            type: 'RecordRating',
-            data: {
-              functionId: series.functionId,
-              capabilityId: series.capabilityId,
-              level: levelAt(series, position),
-              source: series.source,
-              raterFunctionId: rater,
-              evidence: evidenceAt(series, position),
-            },
-          },
-        ),
-      );
-    }
-    commands.push(assessment('close', { type: 'CloseAssessment' }));
-    // Investments enter the record in the quarter they were decided: the 2024 training before Q2 closed.
-    if (position === 1) commands.push(...deployed.flatMap(plan));
-  });
-  commands.push(...planned.flatMap(plan));
-  return commands;
+  return false;
 }
 
 /**
- * Loads the Interlodge demo through the command bus, exactly as a user's commands would arrive.
- * Running it again changes nothing: every command carries the same commandId as the first time.
+ * Loads the demo into the application's store. Safe to repeat: the second time it finds the
+ * demo organisation and records nothing.
  */
 export async function loadInterlodgeDemo(
-  commandBus: CommandBus,
+  app: Pick<INestApplicationContext, 'get'>,
   onProgress?: DemoProgress,
 ): Promise<DemoSummary> {
+  if (await alreadyLoaded(app.get(ReadModels, ANYWHERE))) return summary('ALREADY_LOADED', 0);
+  if ((await app.get(MaturityModelCatalog, ANYWHERE).find(DEFAULT_MATURITY_MODEL_ID, 1)) === undefined)
+    throw conflict(
+      `The demo is assessed against the default model "${DEFAULT_MATURITY_MODEL_ID}" version 1, which this store does not hold. Start the api (or any cli command) once on it, which publishes the model, then load the demo.`,
+      DEMO_ERROR_CODES.modelMissing,
+    );
+  const store = app.get<EventStore>(EVENT_STORE, ANYWHERE);
   const commands = interlodgeCommands();
-  let done = 0;
-  for (const command of commands) {
-    await commandBus.execute(command);
-    done += 1;
-    onProgress?.(done, commands.length);
+  if (!canImportRecorded(store)) {
+    // EventStoreDB cannot take recorded events: the same commands, recorded now.
+    const before = await store.headPosition();
+    const commandBus = app.get(CommandBus, ANYWHERE);
+    for (const [position, dated] of commands.entries()) {
+      await commandBus.execute(dated.command);
+      onProgress?.(position + 1, commands.length);
+    }
+    return summary('NOW', (await store.headPosition()) - before);
   }
-  return {
-    organizationId: INTERLODGE.id,
-    commands: commands.length,
-    assessments: QUARTERS.length,
-    investments: INVESTMENTS.length,
-  };
+  const last = commands.at(-1)?.at;
+  const now = app.get<Clock>(CLOCK, ANYWHERE)();
+  if (last !== undefined && last > now)
+    throw conflict(
+      `The demo's history runs until ${last.toISOString()}, after this machine's clock (${now.toISOString()}): a store never holds events recorded in the future. Check the clock.`,
+      DEMO_ERROR_CODES.storyInTheFuture,
+    );
+  const history = await recordDemoHistory(commands, app.get<AppConfig>(APP_CONFIG, ANYWHERE), onProgress);
+  let result: ImportRecordedResult;
+  try {
+    result = await store.importRecorded(history);
+  } catch (error) {
+    // Another load won the race: its import holds the same history, and this one wrote nothing.
+    if (error instanceof ImportRefusedError && (await alreadyLoaded(app.get(ReadModels, ANYWHERE))))
+      return summary('ALREADY_LOADED', 0);
+    throw error;
+  }
+  return summary(
+    'HISTORY',
+    result.imported,
+    history[0]?.metadata.recordedAt ?? null,
+    history.at(-1)?.metadata.recordedAt ?? null,
+  );
 }
