@@ -4,6 +4,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { conflict, DEFAULT_MATURITY_MODEL_ID } from '@app/domain';
+import { KEY_STORE, type KeyStore } from '@app/key-store';
 import {
   canImportRecorded,
   EVENT_STORE,
@@ -110,7 +111,9 @@ export async function loadInterlodgeDemo(
   const history = await recordDemoHistory(commands, app.get<AppConfig>(APP_CONFIG, ANYWHERE), onProgress);
   let result: ImportRecordedResult;
   try {
-    result = await store.importRecorded(history);
+    // The keys first: once the events are in, the evidence they seal can be read.
+    await app.get<KeyStore>(KEY_STORE, ANYWHERE).importRecords(history.keys);
+    result = await store.importRecorded(history.events);
   } catch (error) {
     // Another load won the race: its import holds the same history, and this one wrote nothing.
     if (error instanceof ImportRefusedError && (await alreadyLoaded(app.get(ReadModels, ANYWHERE))))
@@ -120,7 +123,7 @@ export async function loadInterlodgeDemo(
   return summary(
     'HISTORY',
     result.imported,
-    history[0]?.metadata.recordedAt ?? null,
-    history.at(-1)?.metadata.recordedAt ?? null,
+    history.events[0]?.metadata.recordedAt ?? null,
+    history.events.at(-1)?.metadata.recordedAt ?? null,
   );
 }

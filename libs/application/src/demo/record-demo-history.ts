@@ -9,6 +9,7 @@ import path from 'node:path';
 import { CommandBus } from '@nestjs/cqrs';
 import { NestFactory } from '@nestjs/core';
 import { InMemoryEventStore, type RecordedEvent } from '@app/event-store';
+import { KEY_STORE, type KeyRecord, type KeyStore } from '@app/key-store';
 import { parseStreamName } from '@app/domain';
 import { ApplicationModule } from '../application.module';
 import type { AppConfig } from '../config/app-config';
@@ -31,17 +32,24 @@ async function demoStreamEvents(store: InMemoryEventStore): Promise<RecordedEven
   return events;
 }
 
+/** A recorded history and the keys that open the personal data sealed in it. */
+export interface DemoHistory {
+  events: RecordedEvent[];
+  keys: KeyRecord[];
+}
+
 /**
  * The events of the demo's own streams (its organisation, assessments and investments), in the
- * order they were recorded, hashed and chained, each stamped at its command's `at`.
+ * order they were recorded, hashed and chained, each stamped at its command's `at`; with the keys
+ * of the throw-away key store, without which the demo's evidence could not be read.
  */
 export async function recordDemoHistory(
   commands: readonly DatedDemoCommand[],
   config: AppConfig,
   onProgress?: DemoProgress,
-): Promise<RecordedEvent[]> {
+): Promise<DemoHistory> {
   const first = commands[0];
-  if (first === undefined) return [];
+  if (first === undefined) return { events: [], keys: [] };
   let now = first.at;
   const clock = (): Date => now;
   const store = new InMemoryEventStore({ clock });
@@ -69,7 +77,7 @@ export async function recordDemoHistory(
         await commandBus.execute(dated.command);
         onProgress?.(position + 1, commands.length);
       }
-      return await demoStreamEvents(store);
+      return { events: await demoStreamEvents(store), keys: await app.get<KeyStore>(KEY_STORE).records() };
     } finally {
       await app.close();
     }
