@@ -5,6 +5,9 @@ import { ApiModule } from './api.module';
 import { createRootLogger, PinoNestLogger, requestLogging } from './observability/logging';
 import { httpMetrics } from './observability/http-metrics';
 import { dashboardDirectory } from './dashboard/dashboard-files';
+import { identityProviderOrigin } from './auth/sign-in-options.controller';
+import { GRAPHIQL_ASSETS_PATH, graphiqlAssets } from './graphql/graphiql/graphiql-page';
+import { securityHeaders } from './http/security-headers';
 
 /** Builds the api (used by main and by the e2e tests, which listen on a free port). */
 export async function createApiApplication(
@@ -18,7 +21,8 @@ export async function createApiApplication(
     // A start-up failure (read-only DATA_DIR, locked store) reaches main, which prints it even when logs are silent.
     abortOnError: false,
   });
-  app.use(requestLogging(rootLogger), httpMetrics());
+  app.use(requestLogging(rootLogger), httpMetrics(), securityHeaders(identityProviderOrigin(config.oidc)));
+  if (!config.production) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.useBodyParser('json', { limit: '1mb' });
   // The dashboard's files are public; the data it shows comes from /graphql with a token.
   const dashboard = dashboardDirectory();

@@ -7,13 +7,19 @@ import { createApiApplication } from './create-api-application';
 async function main(): Promise<void> {
   const config = loadAppConfig();
   const app = await createApiApplication(config);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   // PORT=0 picks a free port: say which (tests and scripts read this line).
   const { port } = app.getHttpServer().address() as AddressInfo;
-  const address = `http://127.0.0.1:${port}`;
+  const address = `http://${reachableHost(config.host)}:${port}`;
   const outcome = app.get(AdminTokenBootstrap, { strict: false }).outcome;
   process.stdout.write(`api listening on ${address}\n${describeAdminToken(outcome, address)}\n`);
   new Logger('api').log(`serving ${address} (GraphQL at ${address}/graphql, data in ${config.dataDir})`);
+}
+
+/** Where a browser on this machine reaches the api: loopback when it listens on every interface. */
+function reachableHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function describeAdminToken(outcome: AdminTokenOutcome | null, address: string): string {

@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import type { AppConfig } from '@app/application';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { formatApiError } from './error-mapping';
+import { graphiqlLandingPage } from './graphiql/graphiql-page';
 import { queryLimits } from './query-limits';
 import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
@@ -35,7 +36,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     sortSchema: true,
     // The shared vocabulary's descriptions, so GraphiQL explains every part of the schema.
     transformSchema: describeSchema,
-    graphiql: !config.production,
+    // Nest's own GraphiQL page loads React from a CDN: ours is served by the api (outside production).
+    graphiql: false,
     includeStacktraceInErrorResponses: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
     subscriptions: { 'graphql-ws': subscriptionErrorHooks() },
@@ -49,7 +51,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       socket: extra?.socket,
     }),
     ...limits,
-    plugins: [...limits.plugins, graphqlMetricsPlugin()],
+    plugins: [
+      ...limits.plugins,
+      graphqlMetricsPlugin(),
+      ...(config.production ? [] : [graphiqlLandingPage()]),
+    ],
     formatError: (formatted, raw) => {
       const answer = formatApiError(formatted, raw);
       if (answer.extensions?.code === 'INTERNAL_SERVER_ERROR') logger.error(raw);

@@ -4,6 +4,8 @@ import path from 'node:path';
 /** Runtime configuration, read once from the environment (docs/reference/running.md). */
 export interface AppConfig {
   port: number;
+  /** HOST: the address the api listens on (loopback unless set; 0.0.0.0 for every interface). */
+  host: string;
   dataDir: string;
   adminToken: string | undefined;
   eventStoreConnectionString: string | undefined;
@@ -122,6 +124,7 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
   const databaseUrl = environment.DATABASE_URL?.trim();
   return {
     port: integerFrom(environment, 'PORT', 3000, 0),
+    host: setting(environment, 'HOST') ?? '127.0.0.1',
     dataDir: path.resolve(environment.DATA_DIR?.trim() || './data'),
     adminToken: adminToken === '' ? undefined : adminToken,
     eventStoreConnectionString: connectionString === '' ? undefined : connectionString,
