@@ -88,6 +88,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
         ...process.env,
         LOG_LEVEL: 'silent',
         RATE_LIMIT_PER_MINUTE: '0',
+        FAILED_AUTHENTICATIONS_PER_MINUTE: '0',
         ...options.env,
         PORT: '0',
         DATA_DIR: options.dataDir,

@@ -50,6 +50,7 @@ export async function startTestApi(
     dataDir,
     adminToken,
     rateLimitPerMinute: 0,
+    failedAuthenticationsPerMinute: 0,
     ...options.config,
   };
   process.env.LOG_LEVEL ??= 'silent';

@@ -22,7 +22,7 @@ import { ReportsApiModule } from './reports/reports-api.module';
 import { Authenticator } from './auth/authenticator';
 import { SignInOptionsController } from './auth/sign-in-options.controller';
 import { IdentityProviderVerifier } from './auth/identity-provider/identity-provider-verifier';
-import { RateLimiter } from './auth/rate-limiter';
+import { FailedAuthenticationThrottle, RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
 
 @Module({})
@@ -50,6 +50,7 @@ export class ApiModule {
       providers: [
         { provide: APP_FILTER, useClass: ExpectedErrorsFilter },
         RateLimiter,
+        FailedAuthenticationThrottle,
         ResourceOrganizations,
         IdentityProviderVerifier,
         Authenticator,

@@ -9,6 +9,12 @@ import { identityProviderOrigin } from './auth/sign-in-options.controller';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets } from './graphql/graphiql/graphiql-page';
 import { securityHeaders } from './http/security-headers';
 
+/** TRUST_PROXY as Express reads it: `true`, a number of hops, or addresses and subnets. */
+function trustProxyValue(setting: string): boolean | number | string {
+  if (setting === 'true') return true;
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
+}
+
 /** Builds the api (used by main and by the e2e tests, which listen on a free port). */
 export async function createApiApplication(
   config: AppConfig,
@@ -21,6 +27,8 @@ export async function createApiApplication(
     // A start-up failure (read-only DATA_DIR, locked store) reaches main, which prints it even when logs are silent.
     abortOnError: false,
   });
+  // Behind a proxy, the client's address (throttle on failed authentication) is the one the proxy names.
+  if (config.trustProxy !== null) app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.use(requestLogging(rootLogger), httpMetrics(), securityHeaders(identityProviderOrigin(config.oidc)));
   if (!config.production) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.useBodyParser('json', { limit: '1mb' });

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '@app/application';
+import { DomainError } from '@app/domain';
 import { forbidden } from './access-errors';
 import {
   accessRuleOf,
@@ -15,12 +16,13 @@ import {
 import { Authenticator } from './authenticator';
 import {
   type AuthenticatedRequest,
+  clientAddressOf,
   type OperationContext,
   operationContextOf,
 } from './current-principal.decorator';
 import { DOWNLOAD_ROUTE, type DownloadName } from './download.decorator';
 import { PUBLIC_ROUTE } from './public.decorator';
-import { RateLimiter } from './rate-limiter';
+import { FailedAuthenticationThrottle, RateLimiter } from './rate-limiter';
 import { ResourceOrganizations } from './resource-organizations';
 
 /**
@@ -34,6 +36,7 @@ export class AuthenticationGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly authenticator: Authenticator,
     private readonly rateLimiter: RateLimiter,
+    private readonly failedAuthentications: FailedAuthenticationThrottle,
     private readonly resources: ResourceOrganizations,
   ) {}
 
@@ -98,9 +101,16 @@ export class AuthenticationGuard implements CanActivate {
   /** Authenticates once per operation context (one HTTP request may run several root fields). */
   private async principalOf(operation: OperationContext): Promise<Principal> {
     if (operation.principal) return operation.principal;
-    const principal = await this.authenticator.principalOf(
-      operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams),
-    );
+    const clientAddress = clientAddressOf(operation);
+    this.failedAuthentications.refuseIfThrottled(clientAddress);
+    const principal = await this.authenticator
+      .principalOf(
+        operation.req?.headers?.authorization ?? authorizationParameter(operation.connectionParams),
+      )
+      .catch((error: unknown) => {
+        if (isUnauthenticated(error)) this.failedAuthentications.recordFailure(clientAddress);
+        throw error;
+      });
     this.rateLimiter.take(callerKeyOf(principal));
     operation.principal = principal;
     if (operation.req) operation.req.principal = principal;
@@ -145,6 +155,9 @@ export class AuthenticationGuard implements CanActivate {
     }
   }
 }
+
+const isUnauthenticated = (error: unknown): boolean =>
+  error instanceof DomainError && error.kind === 'unauthenticated';
 
 /** One caller for per-caller limits: a token, or a person of the identity provider. */
 const callerKeyOf = (principal: Principal): string => `${principal.kind}/${principal.subject}`;

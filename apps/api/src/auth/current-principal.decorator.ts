@@ -20,7 +20,13 @@ export interface OperationContext {
   /** Over graphql-ws, the connection's socket. */
   socket?: ClosableSocket;
   principal?: Principal;
+  /** Over graphql-ws, the address the connection came from (over HTTP, `req.ip`). */
+  clientAddress?: string;
 }
+
+/** Where an operation comes from, for the throttle on failed authentication. */
+export const clientAddressOf = (operation: OperationContext): string =>
+  operation.req?.ip ?? operation.clientAddress ?? 'unknown';
 
 export function operationContextOf(context: ExecutionContext): OperationContext {
   if (context.getType<string>() === 'graphql')

@@ -1,58 +1,61 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@app/application';
 import { TooManyRequestsError } from './access-errors';
+import { SlidingWindowCounter } from './sliding-window';
 
-const WINDOW_MS = 60_000;
-
-interface Window {
-  startedAt: number;
-  previousCount: number;
-  count: number;
-}
-
-/**
- * RATE_LIMIT_PER_MINUTE requests per token (0: off), in memory. A sliding window estimated from
- * the current and previous minute, so a burst at a minute's edge cannot double the rate.
- */
+/** RATE_LIMIT_PER_MINUTE requests per caller (0: off), in memory. */
 @Injectable()
 export class RateLimiter {
-  private readonly windows = new Map<string, Window>();
-  private readonly limit: number;
+  private readonly counter: SlidingWindowCounter | null;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.limit = config.rateLimitPerMinute;
+    this.counter =
+      config.rateLimitPerMinute === 0 ? null : new SlidingWindowCounter(config.rateLimitPerMinute);
   }
 
-  /** Counts one request of the token, or throws TooManyRequestsError when over the limit. */
-  take(tokenId: string): void {
-    if (this.limit === 0) return;
-    const now = Date.now();
-    const window = this.current(tokenId, now);
-    const elapsed = (now - window.startedAt) / WINDOW_MS;
-    const estimated = window.previousCount * (1 - elapsed) + window.count;
-    if (estimated + 1 > this.limit) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
+  /** Counts one request of the caller, or throws TooManyRequestsError when over the limit. */
+  take(callerKey: string): void {
+    if (this.counter === null) return;
+    const retryAfterSeconds = this.counter.retryAfterSeconds(callerKey);
+    if (retryAfterSeconds !== null) {
       throw new TooManyRequestsError(
         `Rate limit reached for this API token: retry in ${retryAfterSeconds} s`,
         retryAfterSeconds,
       );
     }
-    window.count += 1;
+    this.counter.add(callerKey);
+  }
+}
+
+/**
+ * FAILED_AUTHENTICATIONS_PER_MINUTE requests with a missing or bad credential per client address
+ * (0: off). Past it, every request of that address that needs a credential is refused with
+ * TOO_MANY_REQUESTS before its credential is even looked at, so guessing costs the api nothing
+ * and learns nothing, until Retry-After.
+ */
+@Injectable()
+export class FailedAuthenticationThrottle {
+  private readonly counter: SlidingWindowCounter | null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.counter =
+      config.failedAuthenticationsPerMinute === 0
+        ? null
+        : new SlidingWindowCounter(config.failedAuthenticationsPerMinute);
   }
 
-  private current(tokenId: string, now: number): Window {
-    const window = this.windows.get(tokenId);
-    if (window === undefined) {
-      const fresh = { startedAt: now, previousCount: 0, count: 0 };
-      this.windows.set(tokenId, fresh);
-      return fresh;
+  /** Throws TooManyRequestsError while the address is over its limit of failures. */
+  refuseIfThrottled(clientAddress: string): void {
+    const retryAfterSeconds = this.counter?.retryAfterSeconds(clientAddress) ?? null;
+    if (retryAfterSeconds !== null) {
+      throw new TooManyRequestsError(
+        `Too many requests with a missing or bad token from this address: retry in ${retryAfterSeconds} s`,
+        retryAfterSeconds,
+      );
     }
-    const windowsPassed = Math.floor((now - window.startedAt) / WINDOW_MS);
-    if (windowsPassed >= 1) {
-      window.previousCount = windowsPassed === 1 ? window.count : 0;
-      window.count = 0;
-      window.startedAt += windowsPassed * WINDOW_MS;
-    }
-    return window;
+  }
+
+  recordFailure(clientAddress: string): void {
+    this.counter?.add(clientAddress);
   }
 }

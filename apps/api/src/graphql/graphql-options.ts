@@ -5,6 +5,7 @@ import type { AppConfig } from '@app/application';
 import { graphqlMetricsPlugin } from '../observability/graphql-metrics.plugin';
 import { formatApiError } from './error-mapping';
 import { graphiqlLandingPage } from './graphiql/graphiql-page';
+import { httpStatusPlugin } from './http-status.plugin';
 import { queryLimits } from './query-limits';
 import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
@@ -18,10 +19,13 @@ export interface GraphQLRequestContext {
   connectionParams?: Readonly<Record<string, unknown>>;
   /** graphql-ws: the connection's socket, closed when its token is revoked. */
   socket?: ClosableSocket;
+  /** graphql-ws: the address the connection came from. */
+  clientAddress?: string;
 }
 
 interface GraphQLWsExtra {
   socket?: ClosableSocket;
+  request?: { socket: { remoteAddress?: string } };
 }
 
 /** The message without GraphQL's "Did you mean …?" hints. */
@@ -39,6 +43,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Nest's own GraphiQL page loads React from a CDN: ours is served by the api (outside production).
     graphiql: false,
     includeStacktraceInErrorResponses: false,
+    // Nest's own plugin would set every answer holding `data` back to 200 after ours (see http-status.plugin.ts).
+    preserveHttpStatusForExecutionErrors: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
     subscriptions: { 'graphql-ws': subscriptionErrorHooks() },
     context: ({
@@ -49,11 +55,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       req,
       connectionParams,
       socket: extra?.socket,
+      clientAddress: extra?.request?.socket.remoteAddress,
     }),
     ...limits,
     plugins: [
       ...limits.plugins,
       graphqlMetricsPlugin(),
+      httpStatusPlugin(),
       ...(config.production ? [] : [graphiqlLandingPage()]),
     ],
     formatError: (formatted, raw) => {

@@ -60,9 +60,14 @@ export class MaturityResolver {
   ): AsyncIterableIterator<MaturityView> {
     // The application's views already have the GraphQL shape (see toMaturityView).
     let views: AsyncIterableIterator<MaturityView> | undefined;
-    const release = this.subscriptions.admit(callerKeyOf(principal), context.socket, () => {
-      void views?.return?.();
-    });
+    const release = this.subscriptions.admit(
+      callerKeyOf(principal),
+      context.socket,
+      () => {
+        void views?.return?.();
+      },
+      principal.kind === 'identity-provider' ? principal.expiresAt * 1000 : null,
+    );
     try {
       views = this.maturityChanges.watch(organizationId);
     } catch (error) {

@@ -1,6 +1,6 @@
 // Every open subscription, by API token: caps per token and per process (SUBSCRIPTIONS_PER_TOKEN,
 // SUBSCRIPTIONS_PER_PROCESS), and when a token is revoked (by the api, or by the cli in another
-// process) its sockets are closed at once.
+// process) its sockets are closed at once; a person's subscription ends when their access token expires.
 import {
   Inject,
   Injectable,
@@ -13,6 +13,10 @@ import { ServiceUnavailableError, TooManyRequestsError } from '../auth/access-er
 
 /** graphql-ws closes with this code when the token behind a socket is revoked (4403: Forbidden). */
 export const TOKEN_REVOKED_CLOSE_CODE = 4403;
+/** graphql-ws closes with this code when the access token behind a socket expires (4401: Unauthorized). */
+export const TOKEN_EXPIRED_CLOSE_CODE = 4401;
+/** setTimeout's longest delay (about 24 days); an expiry further away is checked again then. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** What a subscription needs of its socket: to be closed. */
 export interface ClosableSocket {
@@ -54,9 +58,15 @@ export class SubscriptionRegistry implements OnApplicationBootstrap, OnApplicati
   /**
    * Admits one more subscription of the token, or refuses it: TOO_MANY_REQUESTS over the token's
    * cap, SERVICE_UNAVAILABLE over the process's. `end` stops the subscription's stream; the
-   * returned function releases its place (call it once the stream ends).
+   * returned function releases its place (call it once the stream ends). With `expiresAt` (epoch
+   * milliseconds, an access token's expiry) the subscription ends then and its socket is closed.
    */
-  admit(tokenId: string, socket: ClosableSocket | undefined, end: () => void): () => void {
+  admit(
+    tokenId: string,
+    socket: ClosableSocket | undefined,
+    end: () => void,
+    expiresAt: number | null = null,
+  ): () => void {
     const { subscriptionsPerToken, subscriptionsPerProcess } = this.config;
     const mine = this.byToken.get(tokenId) ?? new Set<OpenSubscription>();
     if (mine.size >= subscriptionsPerToken) {
@@ -75,14 +85,39 @@ export class SubscriptionRegistry implements OnApplicationBootstrap, OnApplicati
     mine.add(subscription);
     this.byToken.set(tokenId, mine);
     this.open += 1;
+    const expiry = expiresAt === null ? null : this.endAtExpiry(subscription, expiresAt);
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      clearTimeout(expiry?.timer);
       this.open -= 1;
       mine.delete(subscription);
       if (mine.size === 0 && this.byToken.get(tokenId) === mine) this.byToken.delete(tokenId);
     };
+  }
+
+  /** A timer that ends the subscription when its access token expires (unless released first). */
+  private endAtExpiry(subscription: OpenSubscription, expiresAt: number): { timer?: NodeJS.Timeout } {
+    const expiry: { timer?: NodeJS.Timeout } = {};
+    const expire = (): void => {
+      subscription.end();
+      subscription.socket?.close(
+        TOKEN_EXPIRED_CLOSE_CODE,
+        'Unauthorized: the access token expired; sign in again and subscribe anew',
+      );
+    };
+    const arm = (): void => {
+      const remaining = expiresAt - Date.now();
+      expiry.timer = setTimeout(
+        remaining > LONGEST_TIMER_MS ? arm : expire,
+        Math.max(0, Math.min(remaining, LONGEST_TIMER_MS)),
+      );
+      // Shutting down never waits for a token to expire.
+      expiry.timer.unref();
+    };
+    arm();
+    return expiry;
   }
 
   /** Ends every subscription of a revoked token and closes its sockets. */

@@ -12,6 +12,10 @@ export interface AppConfig {
   /** DATABASE_URL: the PostgreSQL event store shared by api replicas. */
   databaseUrl: string | undefined;
   rateLimitPerMinute: number;
+  /** Requests with a missing or bad credential one client address may send per minute (0: off). */
+  failedAuthenticationsPerMinute: number;
+  /** TRUST_PROXY: Express's `trust proxy` (which proxies may name the client address); null: none. */
+  trustProxy: string | null;
   /** Open maturityChanged subscriptions one API token may hold. */
   subscriptionsPerToken: number;
   /** Open subscriptions this process holds in all. */
@@ -130,6 +134,8 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     eventStoreConnectionString: connectionString === '' ? undefined : connectionString,
     databaseUrl: databaseUrl === '' ? undefined : databaseUrl,
     rateLimitPerMinute: integerFrom(environment, 'RATE_LIMIT_PER_MINUTE', 6000, 0),
+    failedAuthenticationsPerMinute: integerFrom(environment, 'FAILED_AUTHENTICATIONS_PER_MINUTE', 30, 0),
+    trustProxy: setting(environment, 'TRUST_PROXY') ?? null,
     subscriptionsPerToken: integerFrom(environment, 'SUBSCRIPTIONS_PER_TOKEN', 100, 1),
     subscriptionsPerProcess: integerFrom(environment, 'SUBSCRIPTIONS_PER_PROCESS', 2000, 1),
     heavyWorkThreads: integerFrom(
