@@ -42,7 +42,11 @@ describe('A subscription outliving its access token (e2e)', () => {
         webSocketImpl: WebSocket,
         connectionParams: { authorization: `Bearer ${token}` },
         retryAttempts: 0,
-        on: { closed: (event) => { resolve((event as { code?: number }).code); } },
+        on: {
+          closed: (event) => {
+            resolve((event as { code?: number }).code);
+          },
+        },
       });
       client.subscribe(
         { query: 'subscription { maturityChanged(organizationId: "hotel") { organizationId } }' },
@@ -58,7 +62,12 @@ describe('A subscription outliving its access token (e2e)', () => {
     const outcome = await Promise.race([
       closed,
       new Promise<string>((resolve) =>
-        setTimeout(() => { resolve('still open'); }, (expiresInSeconds + 5) * 1000),
+        setTimeout(
+          () => {
+            resolve('still open');
+          },
+          (expiresInSeconds + 5) * 1000,
+        ),
       ),
     ]);
     expect(views).toBeGreaterThanOrEqual(1);

@@ -50,6 +50,17 @@ describe('Refusal statuses (e2e)', () => {
     expect(body.errors[0]!.message).toMatch(/5000 tokens/);
   });
 
+  it('should answer a missing variable HTTP 400 BAD_USER_INPUT naming it, never 500', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: JSON.stringify({ query: 'query($id: ID!) { organization(id: $id) { id } }', variables: {} }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string; field?: string } }[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
   it('should keep HTTP 200 for an answer with data beside a field error', async () => {
     const response = await post(
       api,

@@ -14,7 +14,10 @@ export type RootType = GraphQLRootType | 'Download';
 export type OrganizationSource =
   /** The organisation id itself; `optional` when leaving it out means "all" (a global check). */
   | { kind: 'organization'; argument: string; optional?: boolean }
-  /** An assessment's organisation; an unknown assessment constrains nothing (it answers NOT_FOUND or null). */
+  /**
+   * An assessment's organisation. For a caller scoped to some organisations, an unknown assessment
+   * answers as one of another organisation does (NOT_FOUND); for the others, as the resolver says.
+   */
   | { kind: 'assessment'; argument: string }
   /** An investment's organisation (or each one's, for a list of ids). */
   | { kind: 'investment'; argument: string }

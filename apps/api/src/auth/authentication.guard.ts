@@ -3,7 +3,13 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '@app/application';
-import { DomainError } from '@app/domain';
+import {
+  ASSESSMENT_ERROR_CODES,
+  DomainError,
+  INVESTMENT_ERROR_CODES,
+  notFound,
+  ORGANIZATION_ERROR_CODES,
+} from '@app/domain';
 import { forbidden } from './access-errors';
 import {
   accessRuleOf,
@@ -117,43 +123,56 @@ export class AuthenticationGuard implements CanActivate {
     return principal;
   }
 
+  /**
+   * Every organisation the operation names (itself, or through an assessment or investment) must
+   * be one the caller reaches. An id of another organisation answers exactly as an unknown id
+   * does (NOT_FOUND naming the argument, never the organisation), so a scoped caller cannot learn
+   * which ids exist elsewhere.
+   */
   private async checkOrganizations(
     principal: Principal,
     rule: AccessRule,
     args: Record<string, unknown>,
   ): Promise<void> {
+    const reaches = (organizationId: string | null): boolean =>
+      organizationId !== null && principal.organizationIds.includes(organizationId);
     for (const source of rule.organizations) {
-      for (const organizationId of await this.organizationsOf(source, args)) {
-        if (!principal.organizationIds.includes(organizationId)) {
-          throw forbidden(
-            `${source.argument}: you do not reach organisation "${organizationId}"`,
-            'ACCESS.ORGANIZATION',
-            source.argument,
-          );
+      const value = argumentAt(args, source.argument);
+      switch (source.kind) {
+        case 'organization':
+          // Left out (verifyIntegrity over the whole store): a global check, no organisation to match.
+          if (value !== undefined && value !== null && !reaches(idOf(value))) throw unknownAt(source);
+          break;
+        case 'assessment':
+          if (!reaches(await this.resources.ofAssessment(idOf(value)))) throw unknownAt(source);
+          break;
+        case 'investment':
+          if (!reaches(await this.resources.ofInvestment(idOf(value)))) throw unknownAt(source);
+          break;
+        case 'investments': {
+          const ids = Array.isArray(value) ? value.map(idOf) : [];
+          const organizations = await Promise.all(ids.map((id) => this.resources.ofInvestment(id)));
+          const position = organizations.findIndex((organizationId) => !reaches(organizationId));
+          if (position >= 0) throw unknownAt(source, position);
+          break;
         }
       }
     }
   }
+}
 
-  private async organizationsOf(
-    source: OrganizationSource,
-    args: Record<string, unknown>,
-  ): Promise<string[]> {
-    const value = argumentAt(args, source.argument);
-    switch (source.kind) {
-      case 'organization':
-        // Left out (verifyIntegrity over the whole store): a global check, no organisation to match.
-        return value === undefined || value === null ? [] : [idOf(value)];
-      case 'assessment':
-        return present(await this.resources.ofAssessment(idOf(value)));
-      case 'investment':
-        return present(await this.resources.ofInvestment(idOf(value)));
-      case 'investments': {
-        const ids = Array.isArray(value) ? value.map(idOf) : [];
-        return (await Promise.all(ids.map((id) => this.resources.ofInvestment(id)))).flatMap(present);
-      }
-    }
-  }
+const UNKNOWN: Readonly<Record<OrganizationSource['kind'], { noun: string; code: string }>> = {
+  organization: { noun: 'organisation', code: ORGANIZATION_ERROR_CODES.notFound },
+  assessment: { noun: 'assessment', code: ASSESSMENT_ERROR_CODES.notFound },
+  investment: { noun: 'investment', code: INVESTMENT_ERROR_CODES.notFound },
+  investments: { noun: 'investment', code: INVESTMENT_ERROR_CODES.notFound },
+};
+
+/** The one answer for an id that does not exist or that the caller does not reach: it names neither. */
+function unknownAt(source: OrganizationSource, position?: number): DomainError {
+  const { noun, code } = UNKNOWN[source.kind];
+  const named = position === undefined ? source.argument : `${source.argument}[${position}]`;
+  return notFound(source.argument, `${named}: no ${noun} with this id is known to you`, code);
 }
 
 const isUnauthenticated = (error: unknown): boolean =>
@@ -161,9 +180,6 @@ const isUnauthenticated = (error: unknown): boolean =>
 
 /** One caller for per-caller limits: a token, or a person of the identity provider. */
 const callerKeyOf = (principal: Principal): string => `${principal.kind}/${principal.subject}`;
-
-const present = (organizationId: string | null): string[] =>
-  organizationId === null ? [] : [organizationId];
 
 /** GraphQL has already coerced ID arguments to strings; anything else is compared as its JSON. */
 const idOf = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));

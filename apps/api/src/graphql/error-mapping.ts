@@ -43,9 +43,9 @@ const REQUEST_ERROR_CODES = new Set([
 ]);
 
 // 'at "input.periodEnd"' in a variable coercion message names the field; without it, the
-// variable itself is at fault ('Variable "$from" got invalid value').
+// variable itself is at fault ('Variable "$from" got invalid value', or "of required type … was not provided").
 const VARIABLE_PATH = /at "([^"]+)"/;
-const VARIABLE_NAME = /^Variable "\$([^"]+)" got invalid value/;
+const VARIABLE_NAME = /^Variable "\$([^"]+)" (?:got invalid value|of required type)/;
 // An invalid literal (`periodEnd: "2025-02-30"`) is reported at the value: the name before it is the field.
 const NAME_BEFORE_VALUE = /([_A-Za-z][_0-9A-Za-z]*)\s*:\s*$/;
 
