@@ -144,6 +144,16 @@ export function Heatmap(props: HeatmapProps) {
                   const delta = compared?.level != null && level != null ? level - compared.level : null;
                   const isActive = activeContext?.row === row && activeContext.column === column;
                   const change = changeOf(props.changes?.get(key));
+                  const levelText = level == null ? '–' : formatLevel(level);
+                  const cueText = compact
+                    ? delta != null && Math.abs(delta) >= 0.05
+                      ? formatSigned(delta)
+                      : cue.glyph
+                    : `${cue.glyph ? `${cue.glyph} ` : ''}${cue.text}`;
+                  // The name starts with what the cell shows, so speech input can name it (WCAG 2.5.3
+                  // "label in name"), then says it in words.
+                  const shown = [levelText, change?.text, cueText].filter(Boolean).join(' ');
+                  const spoken = `${describeCell(cell, loading)}${change ? `, ${change.spoken}` : ''}`;
                   return (
                     <td
                       key={capability.id}
@@ -159,7 +169,7 @@ export function Heatmap(props: HeatmapProps) {
                         class="heatmap__button"
                         data-position={`${row}:${column}`}
                         tabIndex={focus.row === row && focus.column === column ? 0 : -1}
-                        aria-label={`${businessFunction.name}, ${capability.name}: ${custom?.label ?? describeCell(cell, loading)}${change ? `, ${change.spoken}` : ''}`}
+                        aria-label={`${businessFunction.name}, ${capability.name}: ${custom?.label ?? (loading ? spoken : `${shown}; ${spoken}`)}`}
                         aria-pressed={props.onSelectCell ? props.selectedKey === key : undefined}
                         onClick={() => {
                           props.onSelectCell?.({ businessFunction, capability, cell, compared });
@@ -189,7 +199,7 @@ export function Heatmap(props: HeatmapProps) {
                         ) : (
                           <>
                             <span class="heatmap__level" aria-hidden="true">
-                              {level == null ? '–' : formatLevel(level)}
+                              {levelText}
                             </span>
                             {change && (
                               <span
@@ -202,7 +212,7 @@ export function Heatmap(props: HeatmapProps) {
                             )}
                             {compact ? (
                               <span class="heatmap__cue" aria-hidden="true">
-                                {delta != null && Math.abs(delta) >= 0.05 ? formatSigned(delta) : cue.glyph}
+                                {cueText}
                               </span>
                             ) : (
                               <span class="heatmap__cue" aria-hidden="true">

@@ -1,7 +1,8 @@
 // Cell colours come from ColorBrewer's 8-class PuOr, a diverging scheme that stays distinct for
 // the common colour-vision deficiencies: orange shades for cells below target (darker = further
 // below), purple shades for cells at or above it. A glyph and text repeat the meaning, so colour
-// is never the only channel.
+// is never the only channel. The darkest purple is a shade deeper than PuOr's, so white text on it
+// keeps a 4.5:1 contrast.
 import type { MaturityCell } from '../api/types';
 
 export interface CellTone {
@@ -22,7 +23,7 @@ export const tones = {
   nearlyThere: { name: 'nearly-there', background: '#fee0b6', foreground: dark, label: 'under 0.5 below' },
   onTarget: { name: 'on-target', background: '#d8daeb', foreground: dark, label: 'on target' },
   above: { name: 'above', background: '#b2abd2', foreground: dark, label: '0.5–1.5 above' },
-  farAbove: { name: 'far-above', background: '#8073ac', foreground: light, label: '1.5+ above' },
+  farAbove: { name: 'far-above', background: '#766aa6', foreground: light, label: '1.5+ above' },
   noTarget: { name: 'no-target', background: '#f3f2ef', foreground: dark, label: 'no target set' },
   unrated: { name: 'unrated', background: 'transparent', foreground: '#6b665e', label: 'unrated' },
 } satisfies Record<string, CellTone>;
