@@ -148,6 +148,23 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($input: CorrectRatingInput!) { correctRating(input: $input) { id } }',
       variables: { input: { ...rating(f), reason: 'typo' } },
     }),
+    forgetRespondent: (f, unique) => ({
+      query:
+        'mutation($o: ID!, $r: ID!) { forgetRespondent(organizationId: $o, respondentId: $r, reason: "request 17") }',
+      variables: { o: f.organizationId, r: `respondent-${unique}` },
+    }),
+    redactEvidence: (f) => ({
+      query: 'mutation($input: RedactEvidenceInput!) { redactEvidence(input: $input) }',
+      variables: {
+        input: {
+          assessmentId: f.assessmentId,
+          functionId: f.functionIds[0],
+          capabilityId: f.capabilityId,
+          source: 'SELF',
+          reason: 'wrong paste',
+        },
+      },
+    }),
     closeAssessment: (f) => ({
       query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }',
       variables: { a: f.assessmentId },

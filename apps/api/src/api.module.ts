@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { ObservabilityModule } from './observability/observability.module';
 import { MaturityModelsApiModule } from './maturity-models/maturity-models-api.module';
 import { OrganizationsApiModule } from './organizations/organizations-api.module';
+import { PersonalDataApiModule } from './personal-data/personal-data-api.module';
 import { AssessmentsApiModule } from './assessments/assessments-api.module';
 import { InvestmentsApiModule } from './investments/investments-api.module';
 import { MaturityApiModule } from './maturity/maturity-api.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         MaturityModelsApiModule,
         OrganizationsApiModule,
         AssessmentsApiModule,
+        PersonalDataApiModule,
         InvestmentsApiModule,
         MaturityApiModule,
         SimulationApiModule,

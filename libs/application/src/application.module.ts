@@ -6,6 +6,7 @@ import { ConfigModule } from './config/config.module';
 import type { Clock } from './command-handling/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
+import { PersonalDataCommandHandler } from './personal-data/personal-data.command';
 import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
 import { StreamStateLoader } from './streams/stream-state-loader';
 import { MaturityModelCatalog } from './maturity-models/maturity-model-catalog';
@@ -72,6 +73,7 @@ export class ApplicationModule {
         OrganizationCommandHandler,
         AssessmentCommandHandler,
         InvestmentCommandHandler,
+        PersonalDataCommandHandler,
         ApiTokenIndex,
         IssueApiTokenHandler,
         RevokeApiTokenHandler,

@@ -2,6 +2,7 @@ export * from './shared';
 export * from './maturity-model';
 export * from './organization';
 export * from './assessment';
+export * from './personal-data';
 export * from './investment';
 export * from './api-token';
 export * from './events';

@@ -16,5 +16,6 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
     source: RatingSource[rating.source],
     raterFunctionId: rating.raterFunctionId,
     evidence: rating.evidence,
+    evidenceErased: rating.evidenceErased,
   })),
 });

@@ -10,6 +10,11 @@ export class Rating {
   @Field(() => RatingSource) source!: RatingSource;
   @Field(() => ID, { nullable: true }) raterFunctionId!: string | null;
   @Field(() => String, { nullable: true }) evidence!: string | null;
+  @Field({
+    description:
+      'True when the evidence was erased (forgetRespondent or redactEvidence): evidence is then null, the level stays.',
+  })
+  evidenceErased!: boolean;
 }
 
 @ObjectType()

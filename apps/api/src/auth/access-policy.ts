@@ -87,6 +87,9 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     closeAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     correctRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
+    // Erasing personal text is irreversible: an admin's decision.
+    forgetRespondent: { roles: ADMINISTERING, organizations: [organization('organizationId')] },
+    redactEvidence: { roles: ADMINISTERING, organizations: [assessment('input.assessmentId')] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

@@ -8,6 +8,11 @@ export class CellRating {
   @Field(() => Int) level!: number;
   @Field(() => ID, { nullable: true }) raterFunctionId!: string | null;
   @Field(() => String, { nullable: true }) evidence!: string | null;
+  @Field({
+    description:
+      'True when the evidence was erased (forgetRespondent or redactEvidence): evidence is then null, the level stays.',
+  })
+  evidenceErased!: boolean;
   @Field(() => Float, {
     description:
       'Its weight in the effective level: SELF 1, PEER 1 (2 from a customer-facing rater), CUSTOMER 2, AUDIT 2.',

@@ -9,6 +9,7 @@ import { registerReplayCommand } from './replay.command';
 import { registerRebuildCommand } from './rebuild.command';
 import { registerTokenCommand } from './token.command';
 import { registerReportCommand } from './report.command';
+import { registerForgetCommand } from './forget.command';
 
 /** Every command of the CLI; each lives in its own file and adds itself to the program here. */
 export function registerCommands(program: Command): void {
@@ -23,4 +24,5 @@ export function registerCommands(program: Command): void {
   registerRebuildCommand(program);
   registerTokenCommand(program);
   registerReportCommand(program);
+  registerForgetCommand(program);
 }

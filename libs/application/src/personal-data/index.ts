@@ -1,3 +1,4 @@
 export * from './personal-fields';
 export * from './personal-data';
 export * from './personal-data.module';
+export * from './personal-data.command';

@@ -66,7 +66,7 @@ export function foldOrganizationHistory(events: readonly IndexedEvent[]): Organi
         const assessment = assessments.get(event.stream);
         if (assessment === undefined) break;
         const data = event.data as unknown as RatingRecordedData;
-        assessment.ratings.set(ratingKey(data), ratingOf(data, data.evidence));
+        assessment.ratings.set(ratingKey(data), ratingOf(data, data.evidence, data.evidenceErased === true));
         break;
       }
       case 'RatingCorrected': {
@@ -75,7 +75,11 @@ export function foldOrganizationHistory(events: readonly IndexedEvent[]): Organi
         const data = event.data as unknown as RatingCorrectedData;
         const key = ratingKey(data);
         // A correction keeps the evidence of the rating it supersedes (as the aggregate does).
-        assessment.ratings.set(key, ratingOf(data, assessment.ratings.get(key)?.evidence ?? null));
+        const superseded = assessment.ratings.get(key);
+        assessment.ratings.set(
+          key,
+          ratingOf(data, superseded?.evidence ?? null, superseded?.evidenceErased === true),
+        );
         break;
       }
       default:
@@ -89,6 +93,7 @@ export function foldOrganizationHistory(events: readonly IndexedEvent[]): Organi
 function ratingOf(
   data: RatingRecordedData | RatingCorrectedData,
   evidence: string | null | undefined,
+  evidenceErased: boolean,
 ): AssessmentRating {
   return {
     functionId: data.functionId,
@@ -97,6 +102,7 @@ function ratingOf(
     source: data.source,
     raterFunctionId: data.raterFunctionId,
     evidence: evidence ?? null,
+    evidenceErased,
   };
 }
 

@@ -24,6 +24,11 @@ export type RatingRecordedData = {
   /** The rating function for PEER, null otherwise. */
   raterFunctionId: string | null;
   evidence: string | null;
+  /**
+   * Never stored: set on read when the evidence was erased (its key destroyed), evidence then null
+   * (docs/reference/personal-data.md).
+   */
+  evidenceErased?: boolean;
 };
 
 export type AssessmentClosedData = {

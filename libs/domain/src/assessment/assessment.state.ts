@@ -10,6 +10,8 @@ export type EffectiveRating = {
   raterFunctionId: string | null;
   /** Evidence of the latest recording; a correction keeps it. */
   evidence: string | null;
+  /** The evidence of the latest recording was erased (it reads null). */
+  evidenceErased: boolean;
   /** Reason of the latest correction, null when never corrected. */
   correctionReason: string | null;
   /** Position of the superseding event among the assessment's rating events, from 0 (recording order). */
@@ -76,6 +78,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         source,
         raterFunctionId,
         evidence,
+        evidenceErased: event.data.evidenceErased === true,
         correctionReason: null,
         sequence: state.ratingEventCount,
       };
@@ -91,6 +94,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
         source,
         raterFunctionId,
         evidence: state.ratings[key]?.evidence ?? null,
+        evidenceErased: state.ratings[key]?.evidenceErased ?? false,
         correctionReason: reason,
         sequence: state.ratingEventCount,
       };

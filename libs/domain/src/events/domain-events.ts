@@ -5,15 +5,22 @@ import { ASSESSMENT_EVENT_SCHEMA_VERSIONS, type AssessmentEvent } from '../asses
 import { INVESTMENT_EVENT_SCHEMA_VERSIONS, type InvestmentEvent } from '../investment';
 import { MATURITY_MODEL_EVENT_SCHEMA_VERSIONS, type MaturityModelEvent } from '../maturity-model';
 import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../organization';
+import { PERSONAL_DATA_EVENT_SCHEMA_VERSIONS, type PersonalDataEvent } from '../personal-data';
 import type { StreamCategory } from '../shared';
 
 export type DomainEventUnion =
-  MaturityModelEvent | OrganizationEvent | AssessmentEvent | InvestmentEvent | ApiTokenEvent;
+  | MaturityModelEvent
+  | OrganizationEvent
+  | PersonalDataEvent
+  | AssessmentEvent
+  | InvestmentEvent
+  | ApiTokenEvent;
 export type DomainEventType = DomainEventUnion['type'];
 
 export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   ...MATURITY_MODEL_EVENT_SCHEMA_VERSIONS,
   ...ORGANIZATION_EVENT_SCHEMA_VERSIONS,
+  ...PERSONAL_DATA_EVENT_SCHEMA_VERSIONS,
   ...ASSESSMENT_EVENT_SCHEMA_VERSIONS,
   ...INVESTMENT_EVENT_SCHEMA_VERSIONS,
   ...API_TOKEN_EVENT_SCHEMA_VERSIONS,
@@ -29,6 +36,8 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   FunctionsUnlinked: 'organization',
   TargetSet: 'organization',
   TargetCleared: 'organization',
+  RespondentForgotten: 'organization',
+  EvidenceRedacted: 'organization',
   AssessmentOpened: 'assessment',
   RatingRecorded: 'assessment',
   AssessmentClosed: 'assessment',

@@ -13,7 +13,7 @@ const asStoredData = (event: DomainEventUnion): JsonObject => event.data;
 
 describe('domain events', () => {
   it('should version every event type at schema 1', () => {
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(18);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(20);
     expect(new Set(Object.values(EVENT_SCHEMA_VERSIONS))).toEqual(new Set([1]));
   });
 

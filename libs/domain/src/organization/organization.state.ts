@@ -109,6 +109,9 @@ export function evolveOrganization(state: OrganizationState, event: Organization
         ),
       };
     }
+    default:
+      // Events of the stream's other decider (personal data) change nothing here.
+      return state;
   }
 }
 

@@ -132,6 +132,7 @@ const describeCell = (
       level: rating.level,
       raterFunctionId: rating.raterFunctionId,
       evidence: rating.evidence ?? null,
+      evidenceErased: rating.evidenceErased === true,
       weight,
     });
   }

@@ -113,9 +113,30 @@ describe('effectiveCells', () => {
 
   it('should keep the contributing ratings with their evidence and weight', () => {
     expect(cell('sales', 'insight')?.ratings).toEqual([
-      { source: 'SELF', level: 4, raterFunctionId: null, evidence: 'NPS up', weight: 1 },
-      { source: 'PEER', level: 2, raterFunctionId: 'finance', evidence: null, weight: 1 },
-      { source: 'CUSTOMER', level: 3, raterFunctionId: null, evidence: null, weight: 2 },
+      {
+        source: 'SELF',
+        level: 4,
+        raterFunctionId: null,
+        evidence: 'NPS up',
+        evidenceErased: false,
+        weight: 1,
+      },
+      {
+        source: 'PEER',
+        level: 2,
+        raterFunctionId: 'finance',
+        evidence: null,
+        evidenceErased: false,
+        weight: 1,
+      },
+      {
+        source: 'CUSTOMER',
+        level: 3,
+        raterFunctionId: null,
+        evidence: null,
+        evidenceErased: false,
+        weight: 2,
+      },
     ]);
   });
 

@@ -51,6 +51,8 @@ export interface AssessmentRating {
   source: RatingSource;
   raterFunctionId: string | null;
   evidence?: string | null;
+  /** The evidence was erased: it reads null. */
+  evidenceErased?: boolean;
 }
 
 /** One assessment's effective ratings (latest per source, rater and cell), after asOf/knownAt filters. */
@@ -75,6 +77,8 @@ export interface ContributingRating {
   level: number;
   raterFunctionId: string | null;
   evidence: string | null;
+  /** The evidence was erased: it reads null. */
+  evidenceErased: boolean;
   /** Weight this rating had in the effective level. */
   weight: number;
 }

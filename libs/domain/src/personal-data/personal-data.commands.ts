@@ -1,0 +1,33 @@
+import type { RatingSource } from '../maturity-model';
+
+export type ForgetRespondent = {
+  type: 'ForgetRespondent';
+  data: { respondentId: string; reason: string };
+};
+
+export type RedactEvidence = {
+  type: 'RedactEvidence';
+  data: {
+    assessmentId: string;
+    functionId: string;
+    capabilityId: string;
+    source: RatingSource;
+    raterFunctionId?: string | null;
+    respondentId?: string | null;
+    reason: string;
+  };
+};
+
+export type PersonalDataCommand = ForgetRespondent | RedactEvidence;
+
+/** What the handler found in the stored events for the command. */
+export type PersonalDataContext = {
+  now: Date;
+  /**
+   * Recordings of the subject's evidence (the respondent's, or the one rating's) that are sealed,
+   * and those stored in the clear before sealing existed.
+   */
+  evidence: { sealed: number; plain: number };
+  /** RedactEvidence: the assessment belongs to the organisation. */
+  assessmentOrganizationId?: string | null;
+};

@@ -1,0 +1,5 @@
+export const PERSONAL_DATA_ERROR_CODES = {
+  recordedBeforeSealing: 'PERSONAL_DATA.RECORDED_BEFORE_SEALING',
+  ratingNotFound: 'PERSONAL_DATA.RATING_NOT_FOUND',
+  nothingToRedact: 'PERSONAL_DATA.NOTHING_TO_REDACT',
+} as const;

@@ -1,0 +1,75 @@
+// `forget --org --respondent --reason`: the operator's forgetRespondent, through the built CLI.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildCli, runCli } from '../audit/cli-runner';
+import { EXIT } from '../../apps/cli/src/exit-codes';
+
+describe('npm run cli -- forget', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    buildCli();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'forget-cli-'));
+    expect((await runCli(dataDir, ['demo'])).code).toBe(EXIT.ok);
+  }, 120_000);
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('should refuse to forget without confirmation when not at a terminal, writing nothing', async () => {
+    const refused = await runCli(dataDir, [
+      'forget',
+      '--org',
+      'interlodge',
+      '--respondent',
+      'r-17',
+      '--reason',
+      'request 1',
+    ]);
+    expect(refused.code).toBe(EXIT.usage);
+    expect(refused.stderr).toMatch(/--yes/);
+  }, 60_000);
+
+  it('should record the forgetting with --yes, and verify afterwards', async () => {
+    const forgotten = await runCli(dataDir, [
+      'forget',
+      '--org',
+      'interlodge',
+      '--respondent',
+      'r-17',
+      '--reason',
+      'request 2026-113',
+      '--yes',
+    ]);
+    expect(forgotten.code).toBe(EXIT.ok);
+    expect(forgotten.stderr).toContain('forgot respondent r-17 of interlodge');
+    const exported = path.join(dataDir, 'interlodge.ndjson');
+    expect((await runCli(dataDir, ['export', '--org', 'interlodge', exported])).code).toBe(EXIT.ok);
+    const record = readFileSync(exported, 'utf8')
+      .split('\n')
+      .find((line) => line.includes('"type":"RespondentForgotten"'));
+    expect(JSON.parse(record ?? '{}')).toMatchObject({
+      stream: 'organization-interlodge',
+      data: { organizationId: 'interlodge', respondentId: 'r-17', reason: 'request 2026-113' },
+      metadata: { actor: 'cli operator' },
+    });
+    expect((await runCli(dataDir, ['verify'])).code).toBe(EXIT.ok);
+  }, 120_000);
+
+  it('should refuse an unknown organisation, naming the field', async () => {
+    const refused = await runCli(dataDir, [
+      'forget',
+      '--org',
+      'no-such-org',
+      '--respondent',
+      'r-1',
+      '--reason',
+      'x',
+      '--yes',
+    ]);
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.stderr).toMatch(/organizationId/);
+  }, 60_000);
+});
