@@ -34,6 +34,8 @@ export async function withApplication<T>(
   const config = dataDir === undefined ? loaded : { ...loaded, dataDir };
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, applicationOptions), {
     logger: ['error', 'warn'],
+    // A start-up failure (a locked or damaged store) reaches main, which gives it its exit code.
+    abortOnError: false,
   });
   announceCreatedAdminToken(app);
   try {

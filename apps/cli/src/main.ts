@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { failureKindOf, OUTCOME_OF_FAILURE } from '@app/application';
 import { DomainError } from '@app/domain';
 import { CliError, EXIT } from './exit-codes';
 import { registerCommands } from './commands';
@@ -23,12 +24,11 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`error: ${error.message}`);
       return error.exitCode;
     }
-    if (error instanceof DomainError) {
-      console.error(`error: ${error.message}${error.field ? ` (field: ${error.field})` : ''}`);
-      return EXIT.refused;
-    }
-    console.error(error instanceof Error ? `error: ${error.message}` : error);
-    return EXIT.failure;
+    const field = error instanceof DomainError && error.field ? ` (field: ${error.field})` : '';
+    console.error(error instanceof Error ? `error: ${error.message}${field}` : error);
+    // Refusals, a busy or damaged store, bugs: the exit code of their kind, from the one table.
+    const kind = failureKindOf(error);
+    return kind === null ? EXIT.failure : OUTCOME_OF_FAILURE[kind].exitCode;
   }
 }
 

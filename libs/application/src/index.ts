@@ -19,6 +19,7 @@ export * from './investments/investment.command';
 export * from './investments/investment-reader';
 export * from './simulation/simulation-queries';
 export * from './heavy-work/heavy-work';
+export * from './errors/failure-kinds';
 export * from './scoring';
 export * from './demo/load-demo';
 export { INTERLODGE_ID } from './demo/interlodge-story';

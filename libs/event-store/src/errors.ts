@@ -9,6 +9,7 @@ export type EventStoreErrorCode =
   | 'EVENT_STORE.UNAVAILABLE'
   | 'EVENT_STORE.DATA_DIRECTORY_NOT_WRITABLE'
   | 'EVENT_STORE.CORRUPT'
+  | 'EVENT_STORE.DAMAGED'
   | 'EVENT_STORE.LOCKED'
   | 'EVENT_STORE.UNSUPPORTED_VERSION'
   | 'EVENT_STORE.IMPORT_REFUSED'
@@ -97,6 +98,26 @@ export class EventStoreCorruptError extends EventStoreError {
   ) {
     super(
       `The event store file ${file} is corrupt or not an event store (${reason}). It was left untouched: restore it from a backup, or move it aside to start with an empty store.`,
+      options,
+    );
+  }
+}
+
+/**
+ * While in use: the store file was replaced, truncated or overwritten, or SQLite found it corrupt.
+ * From then on the store refuses every operation, so no write is acknowledged into a file that
+ * is not the one it opened. Recovery is an operator's: restore from a backup, then restart.
+ */
+export class EventStoreDamagedError extends EventStoreError {
+  readonly code = 'EVENT_STORE.DAMAGED';
+
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `The event store file was ${reason} while in use; nothing more is read or written. An operator must restore it from a backup and restart the api.`,
       options,
     );
   }

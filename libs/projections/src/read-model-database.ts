@@ -3,7 +3,7 @@
 // (synchronous=NORMAL): a crash may lose the last batches, and their checkpoint with them.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ensureWritableDirectory } from '@app/event-store';
+import { ensurePrivateFile, ensureWritableDirectory } from '@app/event-store';
 
 export const READ_MODELS_FILE_NAME = 'read-models.db';
 
@@ -17,7 +17,9 @@ export interface ReadModelDatabaseOptions {
 
 export function openReadModelDatabase(options: ReadModelDatabaseOptions): Database.Database {
   ensureWritableDirectory(options.dataDir);
-  const database = new Database(path.join(options.dataDir, options.fileName ?? READ_MODELS_FILE_NAME));
+  const file = path.join(options.dataDir, options.fileName ?? READ_MODELS_FILE_NAME);
+  ensurePrivateFile(file);
+  const database = new Database(file);
   try {
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
     database.pragma('journal_mode = WAL');

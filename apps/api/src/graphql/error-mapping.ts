@@ -1,36 +1,22 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, type DomainErrorKind } from '@app/domain';
-import { HeavyWorkQueueFullError } from '@app/application';
-import { WrongExpectedRevisionError } from '@app/event-store';
+import { DomainError } from '@app/domain';
 import {
-  ProjectionFailedError,
-  ProjectionLagTimeoutError,
-  ProjectionRunnerStoppedError,
-} from '@app/projections';
+  type ApiErrorCode,
+  failureKindOf,
+  type FailureKind,
+  HeavyWorkQueueFullError,
+  OUTCOME_OF_FAILURE,
+} from '@app/application';
+import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
+import { ProjectionFailedError, ProjectionRunnerStoppedError } from '@app/projections';
 import {
   IdentityProviderUnavailableError,
   ServiceUnavailableError,
   TooManyRequestsError,
 } from '../auth/access-errors';
 
-export type ApiErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'TOO_MANY_REQUESTS'
-  | 'SERVICE_UNAVAILABLE'
-  | 'INTERNAL_SERVER_ERROR';
-
-const CODE_OF_KIND: Record<DomainErrorKind, ApiErrorCode> = {
-  invalid_input: 'BAD_USER_INPUT',
-  not_found: 'NOT_FOUND',
-  conflict: 'CONFLICT',
-  unauthenticated: 'UNAUTHENTICATED',
-  forbidden: 'FORBIDDEN',
-};
+export type { ApiErrorCode } from '@app/application';
 
 // Errors GraphQL itself raises for a malformed request: all of them are bad input of the caller.
 const REQUEST_ERROR_CODES = new Set([
@@ -62,92 +48,72 @@ function fieldOfRequestError(formatted: GraphQLFormattedError, error: unknown): 
   return NAME_BEFORE_VALUE.exec(body.slice(0, position))?.[1];
 }
 
-/** Storage failures the operator can act on. */
-function storageProblem(error: unknown): string | null {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'SQLITE_FULL') return 'The data disk is full: free space, then retry. Nothing was written.';
-  if (code === 'SQLITE_READONLY')
-    return 'The data directory is read-only: make it writable, then retry. Nothing was written.';
-  if (code === 'SQLITE_BUSY')
-    return 'The store is busy with another process: retry shortly. Nothing was written.';
-  if (code === 'SQLITE_IOERR' || (typeof code === 'string' && code.startsWith('SQLITE_IOERR'))) {
-    return 'The data disk failed to write: check it, then retry. Nothing was written.';
-  }
-  return null;
-}
-
-/** The read models cannot answer yet (catching up) or at all (a projection failed). */
-function projectionProblem(error: unknown): string | null {
-  if (error instanceof ProjectionLagTimeoutError) return error.message;
-  if (error instanceof ProjectionFailedError || error instanceof ProjectionRunnerStoppedError) {
-    return 'The read models are not being updated: see the api log, then run `npm run cli -- rebuild` and restart.';
-  }
-  return null;
-}
-
 /** What a client is told about an error, whatever the transport. */
 export interface ApiErrorAnswer {
   message: string | null;
   extensions: { code: ApiErrorCode; reason?: string; field?: string; retryAfterSeconds?: number };
 }
 
-/**
- * The one place that turns an error of ours into what a client sees: DomainError kinds,
- * concurrency conflicts, rate limits, storage and projection trouble. Null for anything else
- * (a transport's own errors, or a fault that must not show its internals). A null message keeps
- * the transport's own.
- */
-export function describeApiError(error: unknown): ApiErrorAnswer | null {
-  if (error instanceof DomainError) {
-    return {
-      message: error.message,
-      extensions: {
-        code: CODE_OF_KIND[error.kind],
-        reason: error.code,
-        ...(error.field ? { field: error.field } : {}),
-      },
-    };
-  }
-  if (error instanceof TooManyRequestsError) {
-    return {
-      message: error.message,
-      extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: error.retryAfterSeconds },
-    };
-  }
-  if (error instanceof HeavyWorkQueueFullError) {
-    return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 } };
-  }
-  if (error instanceof ServiceUnavailableError) {
-    return {
-      message: error.message,
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds: error.retryAfterSeconds },
-    };
-  }
-  if (error instanceof WrongExpectedRevisionError) {
-    return { message: null, extensions: { code: 'CONFLICT', reason: 'STREAM.CHANGED' } };
-  }
-  if (error instanceof IdentityProviderUnavailableError)
-    return { message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  const projection = projectionProblem(error);
-  if (projection !== null) return { message: projection, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  const storage = storageProblem(error);
-  if (storage !== null) return { message: storage, extensions: { code: 'SERVICE_UNAVAILABLE' } };
-  return null;
+/** A failure of ours: its kind (the one mapping gives its code) and what the client is told of it. */
+interface KnownFailure {
+  kind: FailureKind;
+  /** Null keeps the transport's own message. */
+  message: string | null;
+  reason?: string;
+  field?: string;
+  retryAfterSeconds?: number;
 }
 
-const HTTP_STATUS_OF_CODE: Record<ApiErrorCode, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  TOO_MANY_REQUESTS: 429,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
+/** The api's own limits and the identity provider, then every failure the application knows. */
+function knownFailureOf(error: unknown): KnownFailure | null {
+  if (error instanceof TooManyRequestsError)
+    return { kind: 'too_many_requests', message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof ServiceUnavailableError)
+    return { kind: 'unavailable', message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+  if (error instanceof IdentityProviderUnavailableError)
+    return { kind: 'unavailable', message: error.message };
+  const kind = failureKindOf(error);
+  // Internal: a bug, answered without its internals.
+  if (kind === null || kind === 'internal') return null;
+  if (error instanceof DomainError)
+    return {
+      kind,
+      message: error.message,
+      reason: error.code,
+      ...(error.field ? { field: error.field } : {}),
+    };
+  if (error instanceof WrongExpectedRevisionError) return { kind, message: null, reason: 'STREAM.CHANGED' };
+  if (error instanceof HeavyWorkQueueFullError) return { kind, message: error.message, retryAfterSeconds: 5 };
+  if (error instanceof ProjectionFailedError || error instanceof ProjectionRunnerStoppedError) {
+    return {
+      kind,
+      message:
+        'The read models are not being updated: see the api log, then run `npm run cli -- rebuild` and restart.',
+    };
+  }
+  // Each adapter's message says what the operator can fix (busy, disk full, read-only, damaged file).
+  if (error instanceof EventStoreError) return { kind, message: error.message, reason: error.code };
+  return { kind, message: error instanceof Error ? error.message : null };
+}
+
+/**
+ * The one place that turns an error of ours into what a client sees, through the one table of
+ * failure kinds (OUTCOME_OF_FAILURE). Null for anything else (a transport's own errors, or a
+ * fault that must not show its internals).
+ */
+export function describeApiError(error: unknown): ApiErrorAnswer | null {
+  const failure = knownFailureOf(error);
+  if (failure === null) return null;
+  const { kind, message, ...details } = failure;
+  return { message, extensions: { code: OUTCOME_OF_FAILURE[kind].apiCode, ...details } };
+}
+
+const HTTP_STATUS_OF_CODE = new Map<ApiErrorCode, number>(
+  Object.values(OUTCOME_OF_FAILURE).map((outcome) => [outcome.apiCode, outcome.httpStatus]),
+);
 
 /** The HTTP status that goes with an error code, for answers outside GraphQL. */
-export const httpStatusOf = (code: ApiErrorCode): number => HTTP_STATUS_OF_CODE[code];
+export const httpStatusOf = (code: ApiErrorCode): number => HTTP_STATUS_OF_CODE.get(code) ?? 500;
 
 /**
  * GraphQL's side of the one mapping: our errors as describeApiError says, GraphQL's own request

@@ -1,7 +1,16 @@
 // Opening the store file safely. Every check runs before anything is written, so a bad start
 // (unwritable directory, corrupt or foreign file, a lock held by another process, a newer
 // version) fails with an error that says what to do, and leaves the file exactly as it was.
-import { closeSync, mkdirSync, openSync, readSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -33,6 +42,7 @@ export function openSqliteDatabase(options: OpenSqliteDatabaseOptions): Database
   const existed = checkExistingFile(file);
   let database: Database.Database | undefined;
   try {
+    ensurePrivateFile(file);
     database = new Database(file);
     database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
     if (existed) checkExistingDatabase(database, file, options.integrityCheck);
@@ -67,7 +77,8 @@ function createSchema(database: Database.Database): void {
 /** Creates the directory if needed and proves a file can be written there, or says how to fix it. */
 export function ensureWritableDirectory(dataDir: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    // Owner-only: the store holds every organisation's data (an existing directory keeps its mode).
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
     throw new DataDirectoryNotWritableError(dataDir, `it cannot be created (${describeSystemError(error)})`, {
       cause: error,
@@ -87,6 +98,15 @@ export function ensureWritableDirectory(dataDir: string): void {
       { cause: error },
     );
   }
+}
+
+/**
+ * Creates the file owner-only (0600) if it does not exist, and makes an existing one so. SQLite
+ * creates the -wal and -shm files with the mode of the database file, so they are 0600 too.
+ */
+export function ensurePrivateFile(file: string): void {
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
 }
 
 /** Returns whether the file exists with content; refuses anything that is not a SQLite file. */

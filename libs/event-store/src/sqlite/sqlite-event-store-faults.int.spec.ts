@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { DataDirectoryNotWritableError, EventStoreCorruptError, EventStoreLockedError } from '../errors';
+import {
+  DataDirectoryNotWritableError,
+  EventStoreCorruptError,
+  EventStoreDamagedError,
+  EventStoreLockedError,
+} from '../errors';
 import type { RecordedEvent } from '../event-store.port';
 import { verifyStreamChain } from '../hash-chain';
 import { eventually, newEvent } from '../testing/event-store-contract';
@@ -203,6 +208,32 @@ describe('SqliteEventStore faults', () => {
 
     expect(() => new SqliteEventStore({ dataDir: workspace })).toThrow(EventStoreCorruptError);
     expect(fingerprint(file)).toEqual(before);
+  });
+
+  it('should answer damage SQLite finds at run time as the typed EventStoreDamagedError, then refuse every operation', async () => {
+    const writer = new SqliteEventStore({ dataDir: workspace });
+    for (let batch = 0; batch < 20; batch += 1) {
+      await writer.append(
+        `stream-${batch}`,
+        Array.from({ length: 50 }, (_, index) => newEvent('Filled', { index, text: 'x'.repeat(200) })),
+        { expectedRevision: 'no_stream' },
+      );
+    }
+    await writer.close();
+    const bytes = readFileSync(writer.file);
+    randomBytes(4096 * 3).copy(bytes, 4096 * 4);
+    writeFileSync(writer.file, bytes);
+    // Opened without the start-up check, as if the damage came after the start.
+    const store = new SqliteEventStore({ dataDir: workspace, integrityCheck: 'none' });
+    try {
+      await expect(store.readAll()).rejects.toBeInstanceOf(EventStoreDamagedError);
+      await expect(store.headPosition()).rejects.toBeInstanceOf(EventStoreDamagedError);
+      await expect(
+        store.append('stream-new', [newEvent('Filled', {})], { expectedRevision: 'no_stream' }),
+      ).rejects.toBeInstanceOf(EventStoreDamagedError);
+    } finally {
+      await store.close();
+    }
   });
 
   it('should refuse the SQLite database of another application and leave it untouched', () => {

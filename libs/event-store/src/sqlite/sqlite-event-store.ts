@@ -2,6 +2,7 @@
 // data directory, as DATA_DIR names it). WAL with synchronous=FULL (ADR 0001); busy_timeout lets
 // a second process (the cli while the api runs) write too. better-sqlite3 is synchronous, so an
 // append runs to its commit inside the call: nothing of it is in flight when close() runs.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
@@ -16,7 +17,12 @@ import {
   validateAppend,
   wrongExpectedRevision,
 } from '../append-rules';
-import { EventStoreClosedError, EventStoreUnavailableError, ImportRefusedError } from '../errors';
+import {
+  EventStoreClosedError,
+  EventStoreDamagedError,
+  EventStoreUnavailableError,
+  ImportRefusedError,
+} from '../errors';
 import type {
   AppendOptions,
   AppendResult,
@@ -60,6 +66,16 @@ export interface SqliteEventStoreOptions {
   subscriptionPageSize?: number;
 }
 
+const PRIMARY_CODES = [
+  'SQLITE_BUSY',
+  'SQLITE_LOCKED',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_CORRUPT',
+  'SQLITE_NOTADB',
+] as const;
+
 const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, hash';
 const NO_LIMIT = -1;
 
@@ -75,6 +91,12 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   private readonly upcasters: UpcasterRegistry;
   private readonly subscriptions: PollingSubscriptions;
   private closed = false;
+  /** The file opened: the same one must be there for every operation (see assertIntact). */
+  private readonly identity: { dev: number; ino: number };
+  /** The largest size seen: the main file only grows (checkpoints append pages; nothing vacuums it). */
+  private largestSize: number;
+  /** Set once the file is found replaced, truncated or corrupt: every later operation is refused. */
+  private damage: EventStoreDamagedError | null = null;
 
   private readonly selectLastEvent: Database.Statement<[string], LastEventRow>;
   private readonly insertEvent: Database.Statement<[string, string, number, string, string, string, string]>;
@@ -111,6 +133,9 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       busyTimeoutMs,
       integrityCheck: options.integrityCheck ?? 'quick',
     });
+    const opened = statSync(this.file);
+    this.identity = { dev: opened.dev, ino: opened.ino };
+    this.largestSize = opened.size;
     this.clock = options.clock ?? ((): Date => new Date());
     this.upcasters = options.upcasters ?? NO_UPCASTERS;
     this.subscriptions = new PollingSubscriptions({
@@ -173,7 +198,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       try {
         this.database.prepare('VACUUM INTO ?').run(file);
       } catch (error) {
-        throw translateRuntimeError(error, this.file);
+        throw this.translate(error);
       }
     });
   }
@@ -193,7 +218,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
             'Import refused: an event id is already stored in its stream; nothing was written.',
             { cause: error },
           );
-        throw translateRuntimeError(error, this.file);
+        throw this.translate(error);
       }
       if (result.imported > 0) this.subscriptions.notify();
       return result;
@@ -214,7 +239,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
           result = this.appendTransaction.immediate(stream, events, expected, true);
         }
       } catch (error) {
-        throw translateRuntimeError(error, this.file);
+        throw this.translate(error);
       }
       if (result.written) this.subscriptions.notify();
       return result;
@@ -225,10 +250,11 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     return settle(() => {
       this.assertOpen();
       const limit = options.maxCount ?? NO_LIMIT;
-      const rows =
+      const rows = this.translated(() =>
         options.direction === 'backwards'
           ? this.selectStreamBackwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-          : this.selectStreamForwards.all(stream, options.fromRevision ?? 0, limit);
+          : this.selectStreamForwards.all(stream, options.fromRevision ?? 0, limit),
+      );
       return this.decode(rows, options.raw ?? false);
     });
   }
@@ -238,10 +264,11 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       this.assertOpen();
       const after = options.after ?? 0;
       const limit = options.maxCount ?? NO_LIMIT;
-      const rows =
+      const rows = this.translated(() =>
         options.eventTypes === undefined
           ? this.selectAll.all(after, limit)
-          : this.readAllOfTypes(after, options.eventTypes, limit);
+          : this.readAllOfTypes(after, options.eventTypes, limit),
+      );
       return this.decode(rows, options.raw ?? false);
     });
   }
@@ -254,7 +281,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   headPosition(): Promise<number> {
     return settle(() => {
       this.assertOpen();
-      return this.selectHead.get()?.head ?? 0;
+      return this.translated(() => this.selectHead.get()?.head ?? 0);
     });
   }
 
@@ -343,8 +370,71 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     return events;
   }
 
+  /** Open, and still the file it opened: checked before every operation (a stat, microseconds). */
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
+    if (this.damage !== null) throw this.damage;
+    let current: { dev: number; ino: number; size: number };
+    try {
+      current = statSync(this.file);
+    } catch (error) {
+      throw this.damaged('removed', error);
+    }
+    if (current.dev !== this.identity.dev || current.ino !== this.identity.ino)
+      throw this.damaged('replaced by another file');
+    if (current.size < this.largestSize) throw this.damaged('truncated or overwritten');
+    this.largestSize = current.size;
+  }
+
+  private damaged(reason: string, cause?: unknown): EventStoreDamagedError {
+    this.damage ??= new EventStoreDamagedError(this.file, reason, { cause });
+    return this.damage;
+  }
+
+  private translated<Result>(work: () => Result): Result {
+    try {
+      return work();
+    } catch (error) {
+      throw this.translate(error);
+    }
+  }
+
+  /** SQLite's failures as the store's typed errors, each saying what to do; nothing was written. */
+  private translate(error: unknown): unknown {
+    const code = sqliteErrorCode(error);
+    if (code === undefined) return error;
+    // Extended result codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT) belong to their primary code.
+    const primary = PRIMARY_CODES.find((candidate) => code === candidate || code.startsWith(`${candidate}_`));
+    switch (primary === 'SQLITE_NOTADB' ? 'SQLITE_CORRUPT' : primary) {
+      case 'SQLITE_BUSY':
+      case 'SQLITE_LOCKED':
+        return new EventStoreUnavailableError(
+          'The store stayed locked by another process beyond the busy timeout: retry shortly. Nothing was written.',
+          { cause: error },
+        );
+      case 'SQLITE_FULL':
+        return new EventStoreUnavailableError(
+          'The data disk is full: free space, then retry. Nothing was written.',
+          {
+            cause: error,
+          },
+        );
+      case 'SQLITE_READONLY':
+        return new EventStoreUnavailableError(
+          'The data directory is read-only: make it writable, then retry. Nothing was written.',
+          { cause: error },
+        );
+      case 'SQLITE_IOERR':
+        return new EventStoreUnavailableError(
+          'The data disk failed to read or write: check it, then retry. Nothing was written.',
+          { cause: error },
+        );
+      case 'SQLITE_CORRUPT':
+        return this.damaged('found corrupt', error);
+      // Constraint violations and the rest: the caller's own concern (or a bug), passed on as they are.
+      case undefined:
+        return error;
+    }
   }
 }
 
@@ -352,15 +442,4 @@ function isUniqueIdViolation(error: unknown): boolean {
   return (
     sqliteErrorCode(error) === 'SQLITE_CONSTRAINT_UNIQUE' && (error as Error).message.includes('events.id')
   );
-}
-
-function translateRuntimeError(error: unknown, file: string): unknown {
-  const code = sqliteErrorCode(error);
-  if (code === 'SQLITE_BUSY' || code?.startsWith('SQLITE_BUSY_') === true) {
-    return new EventStoreUnavailableError(
-      `The event store file ${file} stayed locked by another process beyond the busy timeout; retry the operation.`,
-      { cause: error },
-    );
-  }
-  return error;
 }
