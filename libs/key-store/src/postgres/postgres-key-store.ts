@@ -22,6 +22,7 @@ import type {
   ValueReference,
 } from '../key-store.port';
 import { newKeyMaterial } from '../sealing';
+import { keyRecordsOf, type DataKeyRecordRow, type ValueSecretRecordRow } from '../key-record-rows';
 
 export interface PostgresKeyStoreOptions {
   /** DATABASE_URL, the event store's database. */
@@ -56,21 +57,6 @@ CREATE TABLE key_store_value_secrets (
 CREATE INDEX key_store_value_secrets_by_key ON key_store_value_secrets (key_id);
 `,
 ];
-
-interface DataKeyRow {
-  key_id: string;
-  organization_id: string;
-  material: Buffer | null;
-  created_at: string;
-  destroyed_at: string | null;
-}
-
-interface ValueSecretRow {
-  value_id: string;
-  key_id: string;
-  material: Buffer | null;
-  destroyed_at: string | null;
-}
 
 interface LookupRow {
   key_material: Buffer | null;
@@ -141,7 +127,7 @@ export class PostgresKeyStore implements KeyStore {
           [keyIds, [...subjects.values()], keyIds.map(() => newKeyMaterial()), keyIds.map(() => now)],
         );
         // FOR SHARE: a concurrent destruction waits until these secrets are committed, then removes them too.
-        const { rows } = await client.query<DataKeyRow>(
+        const { rows } = await client.query<DataKeyRecordRow>(
           'SELECT key_id, material, destroyed_at FROM key_store_data_keys WHERE key_id = ANY($1) FOR SHARE',
           [keyIds],
         );
@@ -253,33 +239,17 @@ export class PostgresKeyStore implements KeyStore {
     return this.guard(async () => {
       const scope = organizationId === undefined ? '' : 'WHERE k.organization_id = $1';
       const parameters = organizationId === undefined ? [] : [organizationId];
-      const keys = await this.query<DataKeyRow>(
+      const keys = await this.query<DataKeyRecordRow>(
         `SELECT key_id, organization_id, material, created_at, destroyed_at FROM key_store_data_keys k ${scope} ORDER BY key_id`,
         parameters,
       );
-      const values = await this.query<ValueSecretRow>(
+      const values = await this.query<ValueSecretRecordRow>(
         `SELECT v.value_id, v.key_id, v.material, v.destroyed_at
            FROM key_store_value_secrets v JOIN key_store_data_keys k ON k.key_id = v.key_id ${scope}
           ORDER BY v.value_id`,
         parameters,
       );
-      return [
-        ...keys.map((row): KeyRecord => ({
-          kind: 'data-key',
-          keyId: row.key_id,
-          organizationId: row.organization_id,
-          material: row.material?.toString('base64') ?? null,
-          createdAt: row.created_at,
-          destroyedAt: row.destroyed_at,
-        })),
-        ...values.map((row): KeyRecord => ({
-          kind: 'value-secret',
-          valueId: row.value_id,
-          keyId: row.key_id,
-          material: row.material?.toString('base64') ?? null,
-          destroyedAt: row.destroyed_at,
-        })),
-      ];
+      return keyRecordsOf(keys, values);
     });
   }
 

@@ -24,6 +24,7 @@ import type {
   ValueReference,
 } from '../key-store.port';
 import { newKeyMaterial } from '../sealing';
+import { keyRecordsOf, type DataKeyRecordRow, type ValueSecretRecordRow } from '../key-record-rows';
 
 export const SQLITE_KEY_STORE_FILE_NAME = 'keys.db';
 /** Marks the file as ours ('KEYS'), so a foreign SQLite database is never written to. */
@@ -67,16 +68,6 @@ interface ValueSecretRow {
   key_id: string;
   material: Buffer | null;
   destroyed_at: string | null;
-}
-
-interface DataKeyRecordRow extends DataKeyRow {
-  key_id: string;
-  organization_id: string;
-  created_at: string;
-}
-
-interface ValueSecretRecordRow extends ValueSecretRow {
-  value_id: string;
 }
 
 interface CheckpointRow {
@@ -228,23 +219,7 @@ export class SqliteKeyStore implements KeyStore {
              FROM value_secrets JOIN data_keys USING (key_id) ${scope} ORDER BY value_id`,
         )
         .all(...parameters);
-      return [
-        ...keys.map((row): KeyRecord => ({
-          kind: 'data-key',
-          keyId: row.key_id,
-          organizationId: row.organization_id,
-          material: row.material?.toString('base64') ?? null,
-          createdAt: row.created_at,
-          destroyedAt: row.destroyed_at,
-        })),
-        ...values.map((row): KeyRecord => ({
-          kind: 'value-secret',
-          valueId: row.value_id,
-          keyId: row.key_id,
-          material: row.material?.toString('base64') ?? null,
-          destroyedAt: row.destroyed_at,
-        })),
-      ];
+      return keyRecordsOf(keys, values);
     });
   }
 
