@@ -87,6 +87,6 @@ export class StreamStateLoader {
 
 /** The store holds what the domain decided; the type tag is the discriminant of the union. */
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the union it folds
-export function toDomainEvent<Event extends DomainEvent>(event: RecordedEvent): Event {
+export function toDomainEvent<Event extends DomainEvent>(event: Pick<RecordedEvent, 'type' | 'data'>): Event {
   return { type: event.type, data: event.data } as unknown as Event;
 }

@@ -21,10 +21,10 @@ import {
 import type { AssessmentCommand, AssessmentContext, OpenAssessment } from './assessment.commands';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
 import type { AssessmentEvent } from './assessment.events';
+import { ratingKey } from './assessment-ratings';
 import {
   evolveAssessment,
   initialAssessmentState,
-  ratingKey,
   type AssessmentState,
   type OpenedAssessment,
 } from './assessment.state';
@@ -70,7 +70,7 @@ export function decideAssessment(
       // Allowed on OPEN too: a correction says why, which a plain re-recording does not.
       const rating = validateRating(command.data, state, context);
       const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
-      const previousLevel = state.ratings[ratingKey(rating)]?.level ?? null;
+      const previousLevel = state.ratings.byKey.get(ratingKey(rating))?.level ?? null;
       return [
         {
           type: 'RatingCorrected',

@@ -61,6 +61,47 @@ export type RatingCorrected = DomainEvent<'RatingCorrected', RatingCorrectedData
 export type AssessmentEvent = AssessmentOpened | RatingRecorded | AssessmentClosed | RatingCorrected;
 export type AssessmentEventType = AssessmentEvent['type'];
 
+type RatingEventType = 'RatingRecorded' | 'RatingCorrected';
+type RatingEventField<Type extends RatingEventType> = Exclude<
+  keyof Extract<AssessmentEvent, { type: Type }>['data'],
+  'assessmentId' | 'organizationId'
+>;
+
+/** The list given, checked to name every one of `Field` (a missing one fails to compile, named). */
+const everyField =
+  <Field extends string>() =>
+  <const List extends readonly Field[]>(
+    list: List &
+      ([Exclude<Field, List[number]>] extends [never] ? unknown : { missing: Exclude<Field, List[number]> }),
+  ): List =>
+    list;
+
+/**
+ * Every field a rating event carries besides its assessment and organisation, in a fixed order:
+ * compact encodings (the organisation index) store them as tuples in this order, so a new field
+ * goes at the end.
+ */
+export const RATING_EVENT_FIELDS = {
+  RatingRecorded: everyField<RatingEventField<'RatingRecorded'>>()([
+    'functionId',
+    'capabilityId',
+    'level',
+    'source',
+    'raterFunctionId',
+    'evidence',
+  ]),
+  RatingCorrected: everyField<RatingEventField<'RatingCorrected'>>()([
+    'functionId',
+    'capabilityId',
+    'level',
+    'source',
+    'raterFunctionId',
+    'reason',
+    'previousLevel',
+    'correctedAt',
+  ]),
+};
+
 export const ASSESSMENT_EVENT_SCHEMA_VERSIONS: Record<AssessmentEventType, number> = {
   AssessmentOpened: 1,
   RatingRecorded: 1,

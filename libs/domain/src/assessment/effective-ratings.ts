@@ -1,5 +1,6 @@
 import { RATING_SOURCES } from '../maturity-model';
-import type { AssessmentState, EffectiveRating } from './assessment.state';
+import type { EffectiveRating } from './assessment-ratings';
+import type { AssessmentState } from './assessment.state';
 
 const compareText = (left: string, right: string): number => (left < right ? -1 : left > right ? 1 : 0);
 
@@ -9,7 +10,7 @@ const compareText = (left: string, right: string): number => (left < right ? -1 
  */
 export function effectiveRatings(state: AssessmentState): EffectiveRating[] {
   if (state.status === 'NONE') return [];
-  return Object.values(state.ratings).sort(
+  return [...state.ratings.byKey.values()].sort(
     (left, right) =>
       compareText(left.functionId, right.functionId) ||
       compareText(left.capabilityId, right.capabilityId) ||

@@ -6,7 +6,8 @@ import type { AssessmentCommand } from './assessment.commands';
 import { assessmentDecider } from './assessment.decider';
 import type { AssessmentEvent } from './assessment.events';
 import { effectiveRatings } from './effective-ratings';
-import { ratingKey, type AssessmentState } from './assessment.state';
+import { ratingKey } from './assessment-ratings';
+import type { AssessmentState } from './assessment.state';
 
 const functions = ['front-desk', 'housekeeping', 'maintenance'];
 const capabilities = ['customer-insight', 'cross-functional-cooperation', 'service-recovery'];

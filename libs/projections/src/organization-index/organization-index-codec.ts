@@ -2,6 +2,7 @@
 // far the most numerous events, keep their fields as a tuple (no repeated keys to write and parse);
 // every other event keeps its data object.
 import type { JsonObject, JsonValue, RecordedEvent } from '@app/event-store';
+import { RATING_EVENT_FIELDS } from '@app/domain';
 
 export type EncodedEvent = [number, number, string, JsonValue];
 
@@ -15,45 +16,17 @@ export interface IndexedEvent {
   data: JsonObject;
 }
 
-const RATING_FIELDS = ['functionId', 'capabilityId', 'level', 'source', 'raterFunctionId'] as const;
-const RATING_TYPES = new Set(['RatingRecorded', 'RatingCorrected']);
+/** Rating events' fields, in their tuple order (new fields come last, so stored tuples stay readable). */
+const RATING_FIELDS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(RATING_EVENT_FIELDS));
 
 export function encodeIndexedEvent(event: RecordedEvent): EncodedEvent {
-  const data = event.data;
-  // Written out field by field: this runs once per event of a rebuild.
-  if (event.type === 'RatingRecorded') {
-    return [
-      event.position,
-      event.revision,
-      event.type,
-      [
-        data.functionId ?? null,
-        data.capabilityId ?? null,
-        data.level ?? null,
-        data.source ?? null,
-        data.raterFunctionId ?? null,
-        data.evidence ?? null,
-      ],
-    ];
-  }
-  if (event.type === 'RatingCorrected') {
-    return [
-      event.position,
-      event.revision,
-      event.type,
-      [
-        data.functionId ?? null,
-        data.capabilityId ?? null,
-        data.level ?? null,
-        data.source ?? null,
-        data.raterFunctionId ?? null,
-        data.reason ?? null,
-        data.previousLevel ?? null,
-        data.correctedAt ?? null,
-      ],
-    ];
-  }
-  return [event.position, event.revision, event.type, data];
+  const fields = RATING_FIELDS.get(event.type);
+  if (fields === undefined) return [event.position, event.revision, event.type, event.data];
+  // A loop, not map(): this runs once per rating of a rebuild.
+  const tuple: JsonValue[] = new Array<JsonValue>(fields.length);
+  for (let index = 0; index < fields.length; index += 1)
+    tuple[index] = event.data[fields[index] ?? ''] ?? null;
+  return [event.position, event.revision, event.type, tuple];
 }
 
 export function decodeIndexedEvent(
@@ -61,6 +34,7 @@ export function decodeIndexedEvent(
   row: { stream: string; organizationId: string; recordedAt: number },
 ): IndexedEvent {
   const [position, revision, type, payload] = encoded;
+  const fields = RATING_FIELDS.get(type);
   return {
     position,
     stream: row.stream,
@@ -68,14 +42,14 @@ export function decodeIndexedEvent(
     type,
     recordedAt: row.recordedAt,
     data:
-      RATING_TYPES.has(type) && Array.isArray(payload)
-        ? ratingData(type, payload, row)
+      fields !== undefined && Array.isArray(payload)
+        ? ratingData(fields, payload, row)
         : (payload as JsonObject),
   };
 }
 
 function ratingData(
-  type: string,
+  fields: readonly string[],
   payload: JsonValue[],
   row: { stream: string; organizationId: string },
 ): JsonObject {
@@ -83,15 +57,7 @@ function ratingData(
     assessmentId: row.stream.slice('assessment-'.length),
     organizationId: row.organizationId,
   };
-  RATING_FIELDS.forEach((field, index) => {
-    data[field] = payload[index] ?? null;
-  });
-  const extra = RATING_FIELDS.length;
-  if (type === 'RatingRecorded') data.evidence = payload[extra] ?? null;
-  else {
-    data.reason = payload[extra] ?? null;
-    data.previousLevel = payload[extra + 1] ?? null;
-    data.correctedAt = payload[extra + 2] ?? null;
-  }
+  // A tuple written before a field was added lacks it: it reads as null.
+  for (let index = 0; index < fields.length; index += 1) data[fields[index] ?? ''] = payload[index] ?? null;
   return data;
 }

@@ -1,0 +1,84 @@
+// Which ratings of an assessment count: the one rule, used by the assessment aggregate and by
+// every read of ratings (the maturity views fold the organisation index with it).
+import type { RatingSource } from '../maturity-model';
+import type { RatingCorrected, RatingRecorded } from './assessment.events';
+
+/** The events that put a rating in force. */
+export type RatingEvent = RatingRecorded | RatingCorrected;
+
+/** The rating in force for one (function, capability, source, rater): the latest recorded or corrected. */
+export type EffectiveRating = {
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: RatingSource;
+  raterFunctionId: string | null;
+  /** Evidence of the latest recording; a correction keeps it. */
+  evidence: string | null;
+  /** The evidence of the latest recording was erased (it reads null). */
+  evidenceErased: boolean;
+  /** Reason of the latest correction, null when never corrected. */
+  correctionReason: string | null;
+  /** Position of the superseding event among the assessment's rating events, from 0 (recording order). */
+  sequence: number;
+};
+
+export type RatingKeyParts = {
+  functionId: string;
+  capabilityId: string;
+  source: RatingSource;
+  raterFunctionId: string | null;
+};
+
+/** Identifies what a later rating supersedes. Slugs hold no '/', so the key is unambiguous. */
+export const ratingKey = ({ functionId, capabilityId, source, raterFunctionId }: RatingKeyParts): string =>
+  `${functionId}/${capabilityId}/${source}/${raterFunctionId ?? ''}`;
+
+/** An assessment's ratings in force, by ratingKey, and how many rating events put them there. */
+export interface RatingsInForce {
+  readonly byKey: ReadonlyMap<string, EffectiveRating>;
+  readonly eventCount: number;
+}
+
+export const NO_RATINGS: RatingsInForce = { byKey: new Map(), eventCount: 0 };
+
+/**
+ * Puts rating events in force, in recording order: each supersedes the rating of the same
+ * (function, capability, source, rater); a correction keeps the evidence of the rating it
+ * supersedes. Pure: returns new ratings and leaves `ratings` as it was.
+ */
+export function foldAssessmentRatings(
+  ratings: RatingsInForce,
+  events: Iterable<RatingEvent>,
+): RatingsInForce {
+  const byKey = new Map(ratings.byKey);
+  let eventCount = ratings.eventCount;
+  for (const event of events) {
+    const key = ratingKey(event.data);
+    byKey.set(key, ratingPutInForce(event, byKey.get(key), eventCount));
+    eventCount += 1;
+  }
+  return { byKey, eventCount };
+}
+
+function ratingPutInForce(
+  event: RatingEvent,
+  superseded: EffectiveRating | undefined,
+  sequence: number,
+): EffectiveRating {
+  const { functionId, capabilityId, level, source, raterFunctionId } = event.data;
+  const rating = { functionId, capabilityId, level, source, raterFunctionId, sequence };
+  return event.type === 'RatingRecorded'
+    ? {
+        ...rating,
+        evidence: event.data.evidence,
+        evidenceErased: event.data.evidenceErased === true,
+        correctionReason: null,
+      }
+    : {
+        ...rating,
+        evidence: superseded?.evidence ?? null,
+        evidenceErased: superseded?.evidenceErased ?? false,
+        correctionReason: event.data.reason,
+      };
+}

@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { RATING_SOURCES } from '../maturity-model';
+import {
+  foldAssessmentRatings,
+  NO_RATINGS,
+  ratingKey,
+  type RatingEvent,
+  type RatingsInForce,
+} from './assessment-ratings';
+
+const ids = { assessmentId: 'q1', organizationId: 'grand-hotel' };
+const cell = { functionId: 'housekeeping', capabilityId: 'cross-functional-cooperation' };
+const recorded = (level: number, extra: Partial<RatingEvent['data']> = {}): RatingEvent => ({
+  type: 'RatingRecorded',
+  data: { ...ids, ...cell, level, source: 'SELF', raterFunctionId: null, evidence: null, ...extra },
+});
+const corrected = (level: number, reason: string, extra: Partial<RatingEvent['data']> = {}): RatingEvent => ({
+  type: 'RatingCorrected',
+  data: {
+    ...ids,
+    ...cell,
+    level,
+    source: 'SELF',
+    raterFunctionId: null,
+    reason,
+    previousLevel: null,
+    correctedAt: '2024-04-02T09:30:00.000Z',
+    ...extra,
+  },
+});
+
+describe(foldAssessmentRatings.name, () => {
+  it('should let a later rating of the same cell, source and rater supersede the earlier one', () => {
+    const ratings = foldAssessmentRatings(NO_RATINGS, [
+      recorded(2, { evidence: 'Workshop one' }),
+      recorded(4, { source: 'PEER', raterFunctionId: 'front-desk' }),
+      recorded(3, { evidence: 'Workshop two' }),
+    ]);
+    expect(ratings.eventCount).toBe(3);
+    expect([...ratings.byKey.values()]).toEqual([
+      {
+        ...cell,
+        level: 3,
+        source: 'SELF',
+        raterFunctionId: null,
+        evidence: 'Workshop two',
+        correctionReason: null,
+        sequence: 2,
+      },
+      {
+        ...cell,
+        level: 4,
+        source: 'PEER',
+        raterFunctionId: 'front-desk',
+        evidence: null,
+        correctionReason: null,
+        sequence: 1,
+      },
+    ]);
+  });
+
+  it('should keep the evidence of the rating a correction supersedes, with the reason', () => {
+    const ratings = foldAssessmentRatings(NO_RATINGS, [
+      recorded(2, { evidence: 'Rooms late three days a week' }),
+      corrected(3, 'Transcription error'),
+    ]);
+    expect(ratings.byKey.get(ratingKey({ ...cell, source: 'SELF', raterFunctionId: null }))).toMatchObject({
+      level: 3,
+      evidence: 'Rooms late three days a week',
+      correctionReason: 'Transcription error',
+      sequence: 1,
+    });
+  });
+
+  it('should leave the ratings it folds onto as they were', () => {
+    const before = foldAssessmentRatings(NO_RATINGS, [recorded(2)]);
+    const after = foldAssessmentRatings(before, [recorded(5)]);
+    expect([...before.byKey.values()].map((rating) => rating.level)).toEqual([2]);
+    expect(before.eventCount).toBe(1);
+    expect([...after.byKey.values()].map((rating) => rating.level)).toEqual([5]);
+  });
+
+  it('should give the same ratings folded one event at a time (the aggregate) or all at once (the read path)', () => {
+    const ratingEvent: fc.Arbitrary<RatingEvent> = fc
+      .record({
+        functionId: fc.constantFrom('front-desk', 'housekeeping'),
+        capabilityId: fc.constantFrom('customer-insight', 'service-recovery'),
+        level: fc.integer({ min: 1, max: 5 }),
+        source: fc.constantFrom(...RATING_SOURCES),
+        correction: fc.boolean(),
+        evidence: fc.option(fc.constantFrom('notes', 'survey')),
+      })
+      .map(({ functionId, capabilityId, level, source, correction, evidence }) => {
+        const fields = { functionId, capabilityId, raterFunctionId: source === 'PEER' ? 'sales' : null };
+        return correction
+          ? corrected(level, 'Re-rated', { ...fields, source })
+          : recorded(level, { ...fields, source, evidence });
+      });
+    fc.assert(
+      fc.property(fc.array(ratingEvent, { maxLength: 40 }), (events) => {
+        const oneByOne = events.reduce<RatingsInForce>(
+          (ratings, event) => foldAssessmentRatings(ratings, [event]),
+          NO_RATINGS,
+        );
+        const allAtOnce = foldAssessmentRatings(NO_RATINGS, events);
+        expect([...allAtOnce.byKey.entries()]).toEqual([...oneByOne.byKey.entries()]);
+        expect(allAtOnce.eventCount).toBe(events.length);
+      }),
+    );
+  });
+});
