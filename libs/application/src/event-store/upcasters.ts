@@ -1,8 +1,9 @@
 import { UpcasterRegistry } from '@app/event-store';
+import { EVENT_UPCASTS } from '@app/domain';
 
 /**
- * Upcasters for older event schemas, applied on read; stored events are never rewritten.
- * Every event is at schema version 1 so far: register (type, fromVersion) steps here when a
- * schema changes, and bump the version in the domain's EVENT_SCHEMA_VERSIONS.
+ * Upcasters for older event schemas, applied on read; stored events are never rewritten. Each
+ * domain module lists its (type, fromSchemaVersion) steps next to its events (EVENT_UPCASTS) and
+ * bumps the version in EVENT_SCHEMA_VERSIONS.
  */
-export const upcasters = new UpcasterRegistry();
+export const upcasters = new UpcasterRegistry(EVENT_UPCASTS);

@@ -6,13 +6,14 @@ import type { RatingCorrected, RatingRecorded } from './assessment.events';
 /** The events that put a rating in force. */
 export type RatingEvent = RatingRecorded | RatingCorrected;
 
-/** The rating in force for one (function, capability, source, rater): the latest recorded or corrected. */
+/** The rating in force for one (function, capability, source, rater, respondent): the latest recorded or corrected. */
 export type EffectiveRating = {
   functionId: string;
   capabilityId: string;
   level: number;
   source: RatingSource;
   raterFunctionId: string | null;
+  respondentId: string | null;
   /** Evidence of the latest recording; a correction keeps it. */
   evidence: string | null;
   /** The evidence of the latest recording was erased (it reads null). */
@@ -28,11 +29,19 @@ export type RatingKeyParts = {
   capabilityId: string;
   source: RatingSource;
   raterFunctionId: string | null;
+  /** Absent or null: no respondent (the group speaking as one). */
+  respondentId?: string | null;
 };
 
 /** Identifies what a later rating supersedes. Slugs hold no '/', so the key is unambiguous. */
-export const ratingKey = ({ functionId, capabilityId, source, raterFunctionId }: RatingKeyParts): string =>
-  `${functionId}/${capabilityId}/${source}/${raterFunctionId ?? ''}`;
+export const ratingKey = ({
+  functionId,
+  capabilityId,
+  source,
+  raterFunctionId,
+  respondentId,
+}: RatingKeyParts): string =>
+  `${functionId}/${capabilityId}/${source}/${raterFunctionId ?? ''}/${respondentId ?? ''}`;
 
 /** An assessment's ratings in force, by ratingKey, and how many rating events put them there. */
 export interface RatingsInForce {
@@ -44,7 +53,7 @@ export const NO_RATINGS: RatingsInForce = { byKey: new Map(), eventCount: 0 };
 
 /**
  * Puts rating events in force, in recording order: each supersedes the rating of the same
- * (function, capability, source, rater); a correction keeps the evidence of the rating it
+ * (function, capability, source, rater, respondent); a correction keeps the evidence of the rating it
  * supersedes. Pure: returns new ratings and leaves `ratings` as it was.
  */
 export function foldAssessmentRatings(
@@ -67,7 +76,9 @@ function ratingPutInForce(
   sequence: number,
 ): EffectiveRating {
   const { functionId, capabilityId, level, source, raterFunctionId } = event.data;
-  const rating = { functionId, capabilityId, level, source, raterFunctionId, sequence };
+  // Events read raw (schema version 1) have no respondentId at all.
+  const respondentId = event.data.respondentId ?? null;
+  const rating = { functionId, capabilityId, level, source, raterFunctionId, respondentId, sequence };
   return event.type === 'RatingRecorded'
     ? {
         ...rating,

@@ -7,14 +7,25 @@ import {
   type RatingEvent,
   type RatingsInForce,
 } from './assessment-ratings';
+import type { RatingCorrectedData, RatingRecordedData } from './assessment.events';
 
 const ids = { assessmentId: 'q1', organizationId: 'grand-hotel' };
 const cell = { functionId: 'housekeeping', capabilityId: 'cross-functional-cooperation' };
-const recorded = (level: number, extra: Partial<RatingEvent['data']> = {}): RatingEvent => ({
+type Overrides = Partial<RatingRecordedData & RatingCorrectedData>;
+const recorded = (level: number, extra: Overrides = {}): RatingEvent => ({
   type: 'RatingRecorded',
-  data: { ...ids, ...cell, level, source: 'SELF', raterFunctionId: null, evidence: null, ...extra },
+  data: {
+    ...ids,
+    ...cell,
+    level,
+    source: 'SELF',
+    raterFunctionId: null,
+    evidence: null,
+    respondentId: null,
+    ...extra,
+  },
 });
-const corrected = (level: number, reason: string, extra: Partial<RatingEvent['data']> = {}): RatingEvent => ({
+const corrected = (level: number, reason: string, extra: Overrides = {}): RatingEvent => ({
   type: 'RatingCorrected',
   data: {
     ...ids,
@@ -25,6 +36,7 @@ const corrected = (level: number, reason: string, extra: Partial<RatingEvent['da
     reason,
     previousLevel: null,
     correctedAt: '2024-04-02T09:30:00.000Z',
+    respondentId: null,
     ...extra,
   },
 });
@@ -43,6 +55,7 @@ describe(foldAssessmentRatings.name, () => {
         level: 3,
         source: 'SELF',
         raterFunctionId: null,
+        respondentId: null,
         evidence: 'Workshop two',
         correctionReason: null,
         sequence: 2,
@@ -52,10 +65,26 @@ describe(foldAssessmentRatings.name, () => {
         level: 4,
         source: 'PEER',
         raterFunctionId: 'front-desk',
+        respondentId: null,
         evidence: null,
         correctionReason: null,
         sequence: 1,
       },
+    ]);
+  });
+
+  it('should keep one rating per respondent of a rater group, each superseded by its own later one', () => {
+    const ratings = foldAssessmentRatings(NO_RATINGS, [
+      recorded(4, { respondentId: 'night-lead' }),
+      recorded(2, { respondentId: 'day-lead' }),
+      recorded(3),
+      recorded(5, { respondentId: 'night-lead' }),
+      corrected(1, 'Misread the scale', { respondentId: 'day-lead' }),
+    ]);
+    expect([...ratings.byKey.values()].map(({ respondentId, level }) => [respondentId, level])).toEqual([
+      ['night-lead', 5],
+      ['day-lead', 1],
+      [null, 3],
     ]);
   });
 

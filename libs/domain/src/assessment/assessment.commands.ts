@@ -22,6 +22,8 @@ export type RecordRating = {
     /** Required for PEER, refused for the other sources. */
     raterFunctionId?: string | null;
     evidence?: string | null;
+    /** The person rating, a pseudonymous slug; absent: the rater group speaks as one. */
+    respondentId?: string | null;
   };
 };
 
@@ -30,7 +32,7 @@ export type CloseAssessment = {
   data?: Record<string, never>;
 };
 
-/** Replaces the rating of one (function, capability, source, rater), in an OPEN or CLOSED assessment. */
+/** Replaces the rating of one (function, capability, source, rater, respondent), in an OPEN or CLOSED assessment. */
 export type CorrectRating = {
   type: 'CorrectRating';
   data: {
@@ -40,6 +42,8 @@ export type CorrectRating = {
     source: RatingSource;
     raterFunctionId?: string | null;
     reason: string;
+    /** Must have rated the cell with this source and rater in this assessment. */
+    respondentId?: string | null;
   };
 };
 

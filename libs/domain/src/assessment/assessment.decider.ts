@@ -71,6 +71,14 @@ export function decideAssessment(
       const rating = validateRating(command.data, state, context);
       const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
       const previousLevel = state.ratings.byKey.get(ratingKey(rating))?.level ?? null;
+      if (rating.respondentId !== null && previousLevel === null) {
+        // Without a respondent a correction may add a missed rating; a named person must have rated.
+        throw notFound(
+          'respondentId',
+          `respondentId: respondent "${rating.respondentId}" has no ${rating.source} rating of ${rating.functionId} / ${rating.capabilityId}${rating.raterFunctionId === null ? '' : ` from ${rating.raterFunctionId}`} in assessment "${state.id}"`,
+          ASSESSMENT_ERROR_CODES.respondentNotFound,
+        );
+      }
       return [
         {
           type: 'RatingCorrected',
@@ -120,6 +128,7 @@ type RatingInput = {
   level: number;
   source: RatingSource;
   raterFunctionId?: string | null;
+  respondentId?: string | null;
 };
 
 type ValidRating = {
@@ -128,6 +137,7 @@ type ValidRating = {
   level: number;
   source: RatingSource;
   raterFunctionId: string | null;
+  respondentId: string | null;
 };
 
 /** The checks shared by recording and correcting, in the order of the GraphQL input's fields. */
@@ -143,7 +153,11 @@ function validateRating(
   const level = requireLevel(model, 'level', input.level);
   const source = requireOneOf('source', input.source, RATING_SOURCES);
   const raterFunctionId = validateRater(organization, source, functionId, input.raterFunctionId);
-  return { functionId, capabilityId, level, source, raterFunctionId };
+  const respondentId =
+    input.respondentId === undefined || input.respondentId === null
+      ? null
+      : requireSlug('respondentId', input.respondentId);
+  return { functionId, capabilityId, level, source, raterFunctionId, respondentId };
 }
 
 function validateRater(

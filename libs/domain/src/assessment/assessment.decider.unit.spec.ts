@@ -37,6 +37,7 @@ const recorded = (data: Partial<RatingRecordedData> = {}): AssessmentEvent => ({
     source: 'SELF',
     raterFunctionId: null,
     evidence: null,
+    respondentId: null,
     ...data,
   },
 });
@@ -229,6 +230,23 @@ describe('assessmentDecider', () => {
         .when(record({ evidence: 'e'.repeat(10_001) }))
         .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'evidence');
     });
+
+    it('should record the respondent who rated', () => {
+      spec
+        .given([opened])
+        .when(record({ respondentId: 'night-shift-lead' }))
+        .then([recorded({ respondentId: 'night-shift-lead' })]);
+    });
+
+    it.each(['Night Lead', '', '-lead', 'a'.repeat(65)])(
+      'should refuse the respondentId %j, which is not a slug',
+      (respondentId) => {
+        spec
+          .given([opened])
+          .when(record({ respondentId }))
+          .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'respondentId');
+      },
+    );
   });
 
   describe('CloseAssessment', () => {
@@ -255,7 +273,10 @@ describe('assessmentDecider', () => {
   });
 
   describe('CorrectRating', () => {
-    const corrected = (previousLevel: number | null): AssessmentEvent => ({
+    const corrected = (
+      previousLevel: number | null,
+      respondentId: string | null = null,
+    ): AssessmentEvent => ({
       type: 'RatingCorrected',
       data: {
         ...ids,
@@ -267,6 +288,7 @@ describe('assessmentDecider', () => {
         reason: 'Transcription error in the workshop notes',
         previousLevel,
         correctedAt: NOW_ISO,
+        respondentId,
       },
     });
 
@@ -289,6 +311,36 @@ describe('assessmentDecider', () => {
         .given([opened, closed])
         .when(correct())
         .then([corrected(null)]);
+    });
+
+    it("should correct a respondent's rating, naming the level it replaces", () => {
+      spec
+        .given([opened, recorded({ respondentId: 'night-shift-lead', level: 4 }), recorded({ level: 2 })])
+        .when(correct({ respondentId: 'night-shift-lead' }))
+        .then([corrected(4, 'night-shift-lead')]);
+    });
+
+    it('should refuse correcting a respondent who never rated that cell with that source and rater', () => {
+      const given = [opened, recorded({ respondentId: 'night-shift-lead' }), closed];
+      spec
+        .given(given)
+        .when(correct({ respondentId: 'day-shift-lead' }))
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.respondentNotFound, 'respondentId');
+      spec
+        .given(given)
+        .when(correct({ respondentId: 'night-shift-lead', capabilityId: 'service-recovery' }))
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.respondentNotFound, 'respondentId');
+      spec
+        .given(given)
+        .when(correct({ respondentId: 'night-shift-lead', source: 'CUSTOMER' }))
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.respondentNotFound, 'respondentId');
+    });
+
+    it('should refuse a correction whose respondentId is not a slug', () => {
+      spec
+        .given([opened, recorded()])
+        .when(correct({ respondentId: 'Night Lead' }))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'respondentId');
     });
 
     it('should refuse a blank reason', () => {
@@ -343,6 +395,7 @@ describe('assessmentDecider', () => {
             reason: 'Front desk re-rated after the joint review',
             previousLevel: 1,
             correctedAt: NOW_ISO,
+            respondentId: null,
           },
         },
       ]);

@@ -6,4 +6,5 @@ export const ASSESSMENT_ERROR_CODES = {
   raterRequired: 'ASSESSMENT.RATER_REQUIRED',
   raterNotAllowed: 'ASSESSMENT.RATER_NOT_ALLOWED',
   selfPeerRating: 'ASSESSMENT.SELF_PEER_RATING',
+  respondentNotFound: 'ASSESSMENT.RESPONDENT_NOT_FOUND',
 } as const;

@@ -24,6 +24,8 @@ export type RatingRecordedData = {
   /** The rating function for PEER, null otherwise. */
   raterFunctionId: string | null;
   evidence: string | null;
+  /** The person rating within the rater group; null: the group speaks as one (schema version 1 had none). */
+  respondentId: string | null;
   /**
    * Never stored: set on read when the evidence was erased (its key destroyed), evidence then null
    * (docs/reference/personal-data.md).
@@ -51,6 +53,8 @@ export type RatingCorrectedData = {
   previousLevel: number | null;
   /** ISO-8601, from the command context. */
   correctedAt: string;
+  /** The respondent whose rating is corrected; null: the group's (schema version 1 had none). */
+  respondentId: string | null;
 };
 
 export type AssessmentOpened = DomainEvent<'AssessmentOpened', AssessmentOpenedData>;
@@ -64,7 +68,8 @@ export type AssessmentEventType = AssessmentEvent['type'];
 type RatingEventType = 'RatingRecorded' | 'RatingCorrected';
 type RatingEventField<Type extends RatingEventType> = Exclude<
   keyof Extract<AssessmentEvent, { type: Type }>['data'],
-  'assessmentId' | 'organizationId'
+  // evidenceErased is set on read, never stored.
+  'assessmentId' | 'organizationId' | 'evidenceErased'
 >;
 
 /** The list given, checked to name every one of `Field` (a missing one fails to compile, named). */
@@ -89,6 +94,7 @@ export const RATING_EVENT_FIELDS = {
     'source',
     'raterFunctionId',
     'evidence',
+    'respondentId',
   ]),
   RatingCorrected: everyField<RatingEventField<'RatingCorrected'>>()([
     'functionId',
@@ -99,12 +105,26 @@ export const RATING_EVENT_FIELDS = {
     'reason',
     'previousLevel',
     'correctedAt',
+    'respondentId',
   ]),
 };
 
 export const ASSESSMENT_EVENT_SCHEMA_VERSIONS: Record<AssessmentEventType, number> = {
   AssessmentOpened: 1,
-  RatingRecorded: 1,
+  RatingRecorded: 2,
   AssessmentClosed: 1,
-  RatingCorrected: 1,
+  RatingCorrected: 2,
 };
+
+/**
+ * Older schemas of the assessment's events, upcast on read (stored events are never rewritten):
+ * version 1 rating events had no respondent, which reads as null (the group speaking as one).
+ */
+export const ASSESSMENT_EVENT_UPCASTS = [
+  { eventType: 'RatingRecorded', fromSchemaVersion: 1, upcast: withNoRespondent },
+  { eventType: 'RatingCorrected', fromSchemaVersion: 1, upcast: withNoRespondent },
+] as const;
+
+function withNoRespondent<Data extends object>(data: Data): Data & { respondentId: null } {
+  return { ...data, respondentId: null };
+}

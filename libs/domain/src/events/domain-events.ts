@@ -1,7 +1,11 @@
 // The domain's events in one place: the union the store and projections handle, and the current
 // schema version of each type (metadata.schemaVersion; older versions are upcast on read).
 import { API_TOKEN_EVENT_SCHEMA_VERSIONS, type ApiTokenEvent } from '../api-token';
-import { ASSESSMENT_EVENT_SCHEMA_VERSIONS, type AssessmentEvent } from '../assessment';
+import {
+  ASSESSMENT_EVENT_SCHEMA_VERSIONS,
+  ASSESSMENT_EVENT_UPCASTS,
+  type AssessmentEvent,
+} from '../assessment';
 import { INVESTMENT_EVENT_SCHEMA_VERSIONS, type InvestmentEvent } from '../investment';
 import { MATURITY_MODEL_EVENT_SCHEMA_VERSIONS, type MaturityModelEvent } from '../maturity-model';
 import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../organization';
@@ -25,6 +29,16 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   ...INVESTMENT_EVENT_SCHEMA_VERSIONS,
   ...API_TOKEN_EVENT_SCHEMA_VERSIONS,
 };
+
+/** One step from an older schema of an event's data to the next, applied on read. */
+export interface EventUpcast {
+  eventType: DomainEventType;
+  fromSchemaVersion: number;
+  upcast: <Data extends object>(data: Data) => Data;
+}
+
+/** Every upcast step of every module: each version below a type's current one has its step. */
+export const EVENT_UPCASTS: readonly EventUpcast[] = [...ASSESSMENT_EVENT_UPCASTS];
 
 /** The category of the stream each event type is written to. */
 export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = {

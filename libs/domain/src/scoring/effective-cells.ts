@@ -1,9 +1,12 @@
+import { RATING_SOURCES } from '../maturity-model';
 import { invalidInput } from '../shared';
+import { agreementOfVariance, sampleVariance } from './agreement';
 import type {
   AssessmentRating,
   AssessmentRatings,
   ContributingRating,
   EffectiveCell,
+  RaterGroupScore,
   RatingSource,
   ScoringModel,
   ScoringOrganization,
@@ -44,8 +47,9 @@ interface DatedAssessment {
 }
 
 /**
- * The effective level of every rated cell (docs/reference/scores.md): the most recent assessment that rates
- * the cell (by periodEnd, then sequence) decides it alone; in it the weighted mean of its ratings.
+ * The effective level of every rated cell (docs/reference/scores.md): the most recent assessment
+ * that rates the cell (by periodEnd, then sequence) decides it alone; in it the weighted mean of
+ * its rater groups' levels, each group's level the plain mean of its respondents.
  * Cells come back in organisation function order, then model capability order; unrated cells and
  * ratings of functions or capabilities outside the organisation and model are left out.
  */
@@ -89,11 +93,31 @@ export const effectiveCells = (
     for (const capability of model.capabilities) {
       const latest = latestByCell.get(cellKey(business.id, capability.id));
       if (latest === undefined) continue;
-      cells.push(describeCell(business.id, capability.id, latest.assessment, latest.ratings, customerFacing));
+      cells.push(
+        describeCell(
+          business.id,
+          capability.id,
+          latest.assessment,
+          latest.ratings,
+          customerFacing,
+          model.levelCount,
+        ),
+      );
     }
   }
   return cells;
 };
+
+interface GroupTally {
+  source: RatingSource;
+  raterFunctionId: string | null;
+  weight: number;
+  levels: number[];
+}
+
+/** (source, rater): the rater group a rating belongs to. */
+const groupKey = (rating: AssessmentRating): string =>
+  `${rating.source}\u0000${rating.raterFunctionId ?? ''}`;
 
 const describeCell = (
   functionId: string,
@@ -101,50 +125,101 @@ const describeCell = (
   assessment: AssessmentRatings,
   ratings: readonly AssessmentRating[],
   customerFacing: ReadonlyMap<string, boolean>,
+  levelCount: number,
 ): EffectiveCell => {
-  // The caller passes effective ratings; should a (source, rater) still repeat, the later one wins.
-  const bySourceAndRater = new Map<string, AssessmentRating>();
-  for (const rating of ratings)
-    bySourceAndRater.set(`${rating.source}\u0000${rating.raterFunctionId ?? ''}`, rating);
+  // The caller passes effective ratings; should a (source, rater, respondent) still repeat, the later one wins.
+  const latest = new Map<string, AssessmentRating>();
+  for (const rating of ratings) latest.set(`${groupKey(rating)}\u0000${rating.respondentId ?? ''}`, rating);
 
-  const contributing: ContributingRating[] = [];
+  // Groups in the order their first rating comes: the sums below then add up as they always have.
+  const groups = new Map<string, GroupTally>();
+  for (const rating of latest.values()) {
+    const key = groupKey(rating);
+    const group = groups.get(key);
+    if (group !== undefined) {
+      group.levels.push(rating.level);
+      continue;
+    }
+    const raterIsCustomerFacing =
+      rating.raterFunctionId !== null && customerFacing.get(rating.raterFunctionId) === true;
+    groups.set(key, {
+      source: rating.source,
+      raterFunctionId: rating.raterFunctionId,
+      weight: ratingWeight(rating.source, raterIsCustomerFacing),
+      levels: [rating.level],
+    });
+  }
+
+  // m = weighted mean of the group levels; each group's level is the plain mean of its respondents.
   let weightedSum = 0;
   let weightSum = 0;
   let selfSum = 0;
   let selfCount = 0;
   let otherSum = 0;
   let otherCount = 0;
-  for (const rating of bySourceAndRater.values()) {
-    const raterIsCustomerFacing =
-      rating.raterFunctionId !== null && customerFacing.get(rating.raterFunctionId) === true;
-    const weight = ratingWeight(rating.source, raterIsCustomerFacing);
-    weightedSum += weight * rating.level;
-    weightSum += weight;
-    if (rating.source === 'SELF') {
-      selfSum += rating.level;
+  const scoredGroups: RaterGroupScore[] = [];
+  let agreement: number | null = null;
+  for (const group of groups.values()) {
+    const level = meanOf(group.levels);
+    weightedSum += group.weight * level;
+    weightSum += group.weight;
+    if (group.source === 'SELF') {
+      selfSum += level;
       selfCount += 1;
     } else {
-      otherSum += rating.level;
+      otherSum += level;
       otherCount += 1;
     }
+    const variance = sampleVariance(group.levels);
+    const groupAgreement = variance === null ? null : agreementOfVariance(variance, levelCount);
+    if (groupAgreement !== null && (agreement === null || groupAgreement < agreement))
+      agreement = groupAgreement;
+    scoredGroups.push({
+      source: group.source,
+      raterFunctionId: group.raterFunctionId,
+      respondents: group.levels.length,
+      level,
+      variance,
+      agreement: groupAgreement,
+    });
+  }
+
+  const contributing: ContributingRating[] = [];
+  for (const rating of latest.values()) {
+    const group = groups.get(groupKey(rating));
     contributing.push({
       source: rating.source,
       level: rating.level,
       raterFunctionId: rating.raterFunctionId,
+      respondentId: rating.respondentId ?? null,
       evidence: rating.evidence ?? null,
       evidenceErased: rating.evidenceErased === true,
-      weight,
+      weight: group === undefined ? 0 : group.weight / group.levels.length,
     });
   }
   return {
     functionId,
     capabilityId,
     level: weightedSum / weightSum,
-    // Plain means: SELF against every other source's ratings pooled.
+    // Means over rater groups: SELF against every other source's groups pooled.
     perceptionGap: selfCount > 0 && otherCount > 0 ? selfSum / selfCount - otherSum / otherCount : null,
     ratingCount: contributing.length,
     assessmentId: assessment.assessmentId,
     periodEnd: assessment.periodEnd,
     ratings: contributing,
+    groups: scoredGroups.sort(
+      (left, right) =>
+        RATING_SOURCES.indexOf(left.source) - RATING_SOURCES.indexOf(right.source) ||
+        (left.raterFunctionId ?? '').localeCompare(right.raterFunctionId ?? ''),
+    ),
+    agreement,
   };
+};
+
+/** A single level is its own mean: no division, so a group of one keeps its level exactly. */
+const meanOf = (levels: readonly number[]): number => {
+  if (levels.length === 1) return levels[0] ?? NaN;
+  let sum = 0;
+  for (const level of levels) sum += level;
+  return sum / levels.length;
 };

@@ -2,6 +2,13 @@ export * from './scoring-input';
 export { effectiveCells, ratingWeight } from './effective-cells';
 export type { EffectiveCellsOptions } from './effective-cells';
 export { computeMaturity } from './maturity';
+export {
+  AGREEMENT_THRESHOLD,
+  uniformNullVariance,
+  sampleVariance,
+  withinGroupAgreement,
+  withinGroupAgreementOverItems,
+} from './agreement';
 export type {
   FunctionScore,
   LinkScore,

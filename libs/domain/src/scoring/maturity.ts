@@ -3,7 +3,14 @@ import { compileScoreGrid } from './score-grid';
 import type { ScoreGrid } from './score-grid';
 import { scoreLevels } from './score-levels';
 import type { LevelScores } from './score-levels';
-import type { ContributingRating, ScoredCellInput, ScoringModel, ScoringOrganization } from './scoring-input';
+import { withinGroupAgreementOverItems } from './agreement';
+import type {
+  ContributingRating,
+  RaterGroupScore,
+  ScoredCellInput,
+  ScoringModel,
+  ScoringOrganization,
+} from './scoring-input';
 
 export interface MaturityIndices {
   customerCentricityIndex: number | null;
@@ -22,11 +29,16 @@ export interface MaturityCellScore {
   perceptionGap: number | null;
   ratingCount: number;
   ratings: ContributingRating[];
+  /** The smallest r_wg of its rater groups; null when no group has two respondents. */
+  agreement: number | null;
+  groups: RaterGroupScore[];
 }
 
 export interface FunctionScore {
   functionId: string;
   customerCentricityIndex: number | null;
+  /** The smallest r_wg(J) of its rater groups over its capabilities; null when none has two respondents. */
+  agreement: number | null;
 }
 
 export interface LinkScore {
@@ -61,6 +73,30 @@ export const weakestLinksOf = (grid: ScoreGrid, edgeMisalignment: Float64Array):
   return links.sort((left, right) => right.misalignment - left.misalignment);
 };
 
+/**
+ * r_wg(J) of each rater group over the function's cells where it has two or more respondents;
+ * the function's agreement is the smallest (its least agreeing group).
+ */
+const functionAgreement = (grid: ScoreGrid, functionPosition: number): number | null => {
+  const variancesByGroup = new Map<string, number[]>();
+  const first = functionPosition * grid.capabilityCount;
+  for (let cell = first; cell < first + grid.capabilityCount; cell += 1) {
+    for (const group of grid.cellInputs[cell]?.groups ?? []) {
+      if (group.variance === null) continue;
+      const key = `${group.source}\u0000${group.raterFunctionId ?? ''}`;
+      const variances = variancesByGroup.get(key);
+      if (variances === undefined) variancesByGroup.set(key, [group.variance]);
+      else variances.push(group.variance);
+    }
+  }
+  let smallest: number | null = null;
+  for (const variances of variancesByGroup.values()) {
+    const agreement = withinGroupAgreementOverItems(variances, grid.levelCount);
+    if (agreement !== null && (smallest === null || agreement < smallest)) smallest = agreement;
+  }
+  return smallest;
+};
+
 /** Every score of `levels` over a compiled grid; the simulation uses it for projected levels. */
 export const describeScores = (
   grid: ScoreGrid,
@@ -81,6 +117,8 @@ export const describeScores = (
       perceptionGap: input?.perceptionGap ?? null,
       ratingCount: input?.ratingCount ?? input?.ratings?.length ?? 0,
       ratings: input?.ratings ?? [],
+      agreement: input?.agreement ?? null,
+      groups: input?.groups ?? [],
     });
   }
   return {
@@ -92,6 +130,7 @@ export const describeScores = (
     functionScores: grid.functions.map((business, position) => ({
       functionId: business.id,
       customerCentricityIndex: nullWhenNaN(scores.functionIndices[position] ?? NaN),
+      agreement: functionAgreement(grid, position),
     })),
     weakestLinks: weakestLinksOf(grid, scores.edgeMisalignment),
   };

@@ -117,6 +117,7 @@ describe('effectiveCells', () => {
         source: 'SELF',
         level: 4,
         raterFunctionId: null,
+        respondentId: null,
         evidence: 'NPS up',
         evidenceErased: false,
         weight: 1,
@@ -125,6 +126,7 @@ describe('effectiveCells', () => {
         source: 'PEER',
         level: 2,
         raterFunctionId: 'finance',
+        respondentId: null,
         evidence: null,
         evidenceErased: false,
         weight: 1,
@@ -133,6 +135,7 @@ describe('effectiveCells', () => {
         source: 'CUSTOMER',
         level: 3,
         raterFunctionId: null,
+        respondentId: null,
         evidence: null,
         evidenceErased: false,
         weight: 2,
@@ -248,6 +251,8 @@ describe('computeMaturity', () => {
       perceptionGap: null,
       ratingCount: 0,
       ratings: [],
+      agreement: null,
+      groups: [],
     });
     expect(scores.cells[0]).toMatchObject({ level: 3, perceptionGap: 1.5, ratingCount: 3 });
   });

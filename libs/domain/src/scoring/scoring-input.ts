@@ -50,12 +50,14 @@ export interface AssessmentRating {
   level: number;
   source: RatingSource;
   raterFunctionId: string | null;
+  /** The person who rated, within the rater group (source, rater); absent or null: the group speaks as one. */
+  respondentId?: string | null;
   evidence?: string | null;
   /** The evidence was erased: it reads null. */
   evidenceErased?: boolean;
 }
 
-/** One assessment's effective ratings (latest per source, rater and cell), after asOf/knownAt filters. */
+/** One assessment's effective ratings (latest per cell, source, rater and respondent), after asOf/knownAt filters. */
 export interface AssessmentRatings {
   assessmentId: string;
   /** ISO-8601 valid time the ratings describe. */
@@ -76,11 +78,26 @@ export interface ContributingRating {
   source: RatingSource;
   level: number;
   raterFunctionId: string | null;
+  respondentId: string | null;
   evidence: string | null;
   /** The evidence was erased: it reads null. */
   evidenceErased: boolean;
-  /** Weight this rating had in the effective level. */
+  /** Weight this rating had in the effective level: its group's weight shared by the group's respondents. */
   weight: number;
+}
+
+/** The ratings of one (source, rater) in a cell: its respondents speak for it together. */
+export interface RaterGroupScore {
+  source: RatingSource;
+  raterFunctionId: string | null;
+  /** How many respondents' ratings count (ratings without a respondent count as one). */
+  respondents: number;
+  /** The plain mean of its respondents' levels. */
+  level: number;
+  /** Sample variance of its respondents' levels; null with fewer than two. */
+  variance: number | null;
+  /** r_wg; null with fewer than two respondents. */
+  agreement: number | null;
 }
 
 /** A rated cell as the most recent assessment that rates it describes it. */
@@ -90,8 +107,12 @@ export interface EffectiveCell extends CellLevel {
   assessmentId: string;
   periodEnd: string;
   ratings: ContributingRating[];
+  /** Its rater groups, by source (SELF, PEER, CUSTOMER, AUDIT) then rater. */
+  groups: RaterGroupScore[];
+  /** The smallest r_wg of its groups; null when no group has two respondents. */
+  agreement: number | null;
 }
 
 /** What computeMaturity accepts per rated cell: a level, and the rating details when known. */
 export type ScoredCellInput = CellLevel &
-  Partial<Pick<EffectiveCell, 'perceptionGap' | 'ratingCount' | 'ratings'>>;
+  Partial<Pick<EffectiveCell, 'perceptionGap' | 'ratingCount' | 'ratings' | 'groups' | 'agreement'>>;

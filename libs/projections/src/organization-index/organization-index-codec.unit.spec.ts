@@ -17,6 +17,7 @@ describe('organisation index codec', () => {
       source: 'PEER',
       raterFunctionId: 'front-desk',
       evidence: 'Rooms late',
+      respondentId: 'night-lead',
     },
     RatingCorrected: {
       assessmentId: 'q1',
@@ -29,6 +30,7 @@ describe('organisation index codec', () => {
       reason: 'Typo',
       previousLevel: 3,
       correctedAt: '2024-04-02T09:30:00.000Z',
+      respondentId: null,
     },
   };
 
