@@ -25,6 +25,8 @@ import { SignInOptionsController } from './auth/sign-in-options.controller';
 import { IdentityProviderVerifier } from './auth/identity-provider/identity-provider-verifier';
 import { FailedAuthenticationThrottle, RateLimiter } from './auth/rate-limiter';
 import { ResourceOrganizations } from './auth/resource-organizations';
+import { RaterAuthenticator } from './auth/rater-authenticator';
+import { CampaignsApiModule } from './campaigns/campaigns-api.module';
 
 @Module({})
 export class ApiModule {
@@ -39,6 +41,7 @@ export class ApiModule {
         OrganizationsApiModule,
         AssessmentsApiModule,
         PersonalDataApiModule,
+        CampaignsApiModule,
         InvestmentsApiModule,
         MaturityApiModule,
         SimulationApiModule,
@@ -56,6 +59,7 @@ export class ApiModule {
         ResourceOrganizations,
         IdentityProviderVerifier,
         Authenticator,
+        RaterAuthenticator,
         { provide: APP_GUARD, useClass: AuthenticationGuard },
       ],
     };

@@ -16,6 +16,15 @@ import { OrganizationCommandHandler } from './organizations/organization.command
 import { OrganizationReader } from './organizations/organization-reader';
 import { AssessmentCommandHandler } from './assessments/assessment.command';
 import { AssessmentReader } from './assessments/assessment-reader';
+import {
+  AnswerQuestionHandler,
+  AnswerTimes,
+  CampaignReader,
+  InvitationIndex,
+  InviteRatersHandler,
+  RecentlyIssuedLinks,
+  RevokeInvitationHandler,
+} from './campaigns';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
 import { ReadModelsModule } from './projections/read-models.module';
@@ -34,6 +43,7 @@ const readers = [
   MaturityModelCatalog,
   OrganizationReader,
   AssessmentReader,
+  CampaignReader,
   InvestmentReader,
   ScoringInputsReader,
   SimulationQueries,
@@ -72,13 +82,26 @@ export class ApplicationModule {
         PublishMaturityModelHandler,
         OrganizationCommandHandler,
         AssessmentCommandHandler,
+        AnswerTimes,
+        InvitationIndex,
+        RecentlyIssuedLinks,
+        InviteRatersHandler,
+        RevokeInvitationHandler,
+        AnswerQuestionHandler,
         InvestmentCommandHandler,
         PersonalDataCommandHandler,
         ApiTokenIndex,
         IssueApiTokenHandler,
         RevokeApiTokenHandler,
       ],
-      exports: [StreamStateLoader, EventSourcedExecutor, ...readers, ...auditProviders, ApiTokenIndex],
+      exports: [
+        StreamStateLoader,
+        EventSourcedExecutor,
+        ...readers,
+        ...auditProviders,
+        ApiTokenIndex,
+        InvitationIndex,
+      ],
     };
   }
 }

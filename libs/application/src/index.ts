@@ -15,6 +15,7 @@ export * from './organizations/organization.command';
 export * from './organizations/organization-reader';
 export * from './assessments/assessment.command';
 export * from './assessments/assessment-reader';
+export * from './campaigns';
 export * from './investments/investment.command';
 export * from './investments/investment-reader';
 export * from './simulation/simulation-queries';

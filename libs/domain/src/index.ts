@@ -3,6 +3,7 @@ export * from './maturity-model';
 export * from './organization';
 export * from './assessment';
 export * from './personal-data';
+export * from './campaign';
 export * from './investment';
 export * from './api-token';
 export * from './events';

@@ -21,7 +21,9 @@ export type OrganizationSource =
   | { kind: 'assessment'; argument: string }
   /** An investment's organisation (or each one's, for a list of ids). */
   | { kind: 'investment'; argument: string }
-  | { kind: 'investments'; argument: string };
+  | { kind: 'investments'; argument: string }
+  /** An invitation's organisation; an unknown invitation constrains nothing (it answers NOT_FOUND). */
+  | { kind: 'invitation'; argument: string };
 
 export interface AccessRule {
   roles: readonly RoleName[];
@@ -36,6 +38,10 @@ const ASSESSING: readonly RoleName[] = ['ADMIN', 'ASSESSOR'];
 const PLANNING: readonly RoleName[] = ['ADMIN', 'PLANNER'];
 const AUDITING: readonly RoleName[] = ['ADMIN', 'AUDITOR'];
 const ADMINISTERING: readonly RoleName[] = ['ADMIN'];
+/** A rater's link reaches its own questionnaire and nothing else (the resolver takes the invitation from the link). */
+const RATING: readonly RoleName[] = ['RATER'];
+/** Who sees the people invited (their labels may name them): the office and its auditors. */
+const FOLLOWING_CAMPAIGNS: readonly RoleName[] = ['ADMIN', 'ASSESSOR', 'AUDITOR'];
 
 const organization = (argument: string, optional = false): OrganizationSource => ({
   kind: 'organization',
@@ -45,6 +51,7 @@ const organization = (argument: string, optional = false): OrganizationSource =>
 const assessment = (argument: string): OrganizationSource => ({ kind: 'assessment', argument });
 const investment = (argument: string): OrganizationSource => ({ kind: 'investment', argument });
 const investments = (argument: string): OrganizationSource => ({ kind: 'investments', argument });
+const invitation = (argument: string): OrganizationSource => ({ kind: 'invitation', argument });
 
 export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, AccessRule>>>> = {
   Query: {
@@ -74,6 +81,9 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     history: { roles: AUDITING, organizations: [organization('organizationId')] },
     verifyIntegrity: { roles: AUDITING, organizations: [organization('organizationId', true)] },
     apiTokens: { roles: ADMINISTERING, organizations: [] },
+    invitations: { roles: FOLLOWING_CAMPAIGNS, organizations: [assessment('assessmentId')] },
+    campaignProgress: { roles: EVERY_ROLE, organizations: [assessment('assessmentId')] },
+    questionnaire: { roles: RATING, organizations: [] },
   },
   Mutation: {
     registerOrganization: { roles: ADMINISTERING, organizations: [organization('input.id')] },
@@ -90,6 +100,9 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Erasing personal text is irreversible: an admin's decision.
     forgetRespondent: { roles: ADMINISTERING, organizations: [organization('organizationId')] },
     redactEvidence: { roles: ADMINISTERING, organizations: [assessment('input.assessmentId')] },
+    inviteRaters: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
+    revokeInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
+    answerQuestion: { roles: RATING, organizations: [] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

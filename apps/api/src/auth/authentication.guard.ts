@@ -5,6 +5,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { Principal } from '@app/application';
 import {
   ASSESSMENT_ERROR_CODES,
+  CAMPAIGN_ERROR_CODES,
   DomainError,
   INVESTMENT_ERROR_CODES,
   notFound,
@@ -149,6 +150,9 @@ export class AuthenticationGuard implements CanActivate {
         case 'investment':
           if (!reaches(await this.resources.ofInvestment(idOf(value)))) throw unknownAt(source);
           break;
+        case 'invitation':
+          if (!reaches(await this.resources.ofInvitation(idOf(value)))) throw unknownAt(source);
+          break;
         case 'investments': {
           const ids = Array.isArray(value) ? value.map(idOf) : [];
           const organizations = await Promise.all(ids.map((id) => this.resources.ofInvestment(id)));
@@ -166,6 +170,7 @@ const UNKNOWN: Readonly<Record<OrganizationSource['kind'], { noun: string; code:
   assessment: { noun: 'assessment', code: ASSESSMENT_ERROR_CODES.notFound },
   investment: { noun: 'investment', code: INVESTMENT_ERROR_CODES.notFound },
   investments: { noun: 'investment', code: INVESTMENT_ERROR_CODES.notFound },
+  invitation: { noun: 'invitation', code: CAMPAIGN_ERROR_CODES.invitationNotFound },
 };
 
 /** The one answer for an id that does not exist or that the caller does not reach: it names neither. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokenIndex, type Principal } from '@app/application';
+import { ApiTokenIndex, isInvitationToken, type Principal } from '@app/application';
 import { unauthenticated } from './access-errors';
 import { IdentityProviderVerifier } from './identity-provider/identity-provider-verifier';
+import { RaterAuthenticator } from './rater-authenticator';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 /** A compact JWS: three base64url parts; API tokens (`<id>.<secret>`) have two. */
@@ -9,14 +10,15 @@ const COMPACT_JWS = /^[\w-]+\.[\w-]*\.[\w-]*$/;
 
 /**
  * Who a bearer credential stands for, for every transport (GraphQL over HTTP, graphql-ws, the
- * downloads): an API token of this platform, or else an access token of the organisation's
- * identity provider.
+ * downloads): a rater's invitation link, an API token of this platform, or else an access token
+ * of the organisation's identity provider.
  */
 @Injectable()
 export class Authenticator {
   constructor(
     private readonly tokens: ApiTokenIndex,
     private readonly identityProvider: IdentityProviderVerifier,
+    private readonly raters: RaterAuthenticator,
   ) {}
 
   /** The caller of an `Authorization` header value; UNAUTHENTICATED (or FORBIDDEN, unavailable) otherwise. */
@@ -31,7 +33,10 @@ export class Authenticator {
     }
     const token = BEARER.exec(authorization)?.[1];
     if (token !== undefined) {
-      // API tokens first: a lookup in memory, and an operator's ADMIN_TOKEN may have any shape.
+      // A rater's link says so by its id's prefix: it is looked up among invitations only.
+      const rater = isInvitationToken(token) ? await this.raters.authenticate(token) : null;
+      if (rater !== null) return rater;
+      // API tokens next: a lookup in memory, and an operator's ADMIN_TOKEN may have any shape.
       const principal = await this.tokens.authenticate(token);
       if (principal !== null) return principal;
       if (COMPACT_JWS.test(token)) return this.identityProvider.verify(token);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentReader, InvestmentReader } from '@app/application';
+import { AssessmentReader, InvestmentReader, InvitationIndex } from '@app/application';
 
 const MAX_REMEMBERED = 50_000;
 
@@ -14,6 +14,7 @@ export class ResourceOrganizations {
   constructor(
     private readonly assessments: AssessmentReader,
     private readonly investments: InvestmentReader,
+    private readonly invitations: InvitationIndex,
   ) {}
 
   /** The assessment's organisation, or null when no such assessment exists. */
@@ -29,6 +30,14 @@ export class ResourceOrganizations {
     return this.lookUp(
       `investment/${investmentId}`,
       async () => (await this.investments.find(investmentId))?.organizationId ?? null,
+    );
+  }
+
+  /** The invitation's organisation, or null when no such invitation exists. */
+  ofInvitation(invitationId: string): Promise<string | null> {
+    return this.lookUp(
+      `invitation/${invitationId}`,
+      async () => (await this.invitations.find(invitationId))?.organizationId ?? null,
     );
   }
 

@@ -1,5 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
 import type { Principal } from '@app/application';
+import { forbidden } from '../auth/access-errors';
 import { allowedOperationsOf } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Role } from '../graphql/enums/enums';
@@ -9,6 +10,9 @@ import { SignInMethod, Viewer } from './viewer.model';
 export class ViewerResolver {
   @Query(() => Viewer, { description: 'Who is signed in: the caller’s roles, reach and permissions.' })
   me(@CurrentPrincipal() principal: Principal): Viewer {
+    // The access policy keeps rater links out; a link asks for its questionnaire, not who it is.
+    if (principal.kind === 'invitation')
+      throw forbidden('me: a rater’s link may not run this operation', 'ACCESS.ROLE');
     const roles = principal.roles.map((role) => Role[role]);
     const apiToken = principal.kind === 'api-token';
     return {

@@ -13,7 +13,7 @@ import {
   notFound,
   requireSlug,
 } from '@app/domain';
-import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
+import { EventSourcedExecutor, type ExecutionResult } from '../command-handling/event-sourced-executor';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import type { CommandContext } from '../command-handling/command-context';
 import { CLOCK, type Clock } from '../command-handling/clock';
@@ -52,7 +52,16 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
     command,
     context,
   }: ExecuteAssessmentCommand): Promise<OpenedAssessmentState> {
-    const { state } = await this.executor.execute({
+    return (await this.run(assessmentId, command, context)).state;
+  }
+
+  /** Executes, answering also whether the command was a repeat (its commandId already applied). */
+  async run(
+    assessmentId: string,
+    command: AssessmentCommand,
+    context: CommandContext,
+  ): Promise<ExecutionResult<OpenedAssessmentState>> {
+    const result = await this.executor.execute({
       stream: assessmentStream(requireSlug('assessmentId', assessmentId)),
       decider: assessmentDecider,
       command,
@@ -61,9 +70,10 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
+    const { state } = result;
     if (state.status === 'NONE')
       throw new Error('an executed assessment command leaves an opened assessment');
-    return state;
+    return { ...result, state };
   }
 
   /**

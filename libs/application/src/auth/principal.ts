@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { optionalCommandId } from '@app/domain';
+import { DomainError, optionalCommandId } from '@app/domain';
 import type { CommandContext } from '../command-handling/command-context';
 
-/** In the order a person would name their most powerful role first. */
+/** The roles of API tokens and people, in the order a person would name their most powerful role first. */
 export const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
-export type RoleName = (typeof ROLES)[number];
+/** The role of a rater's invitation link: its own questionnaire, nothing else. Never an API token's or a person's. */
+export const RATER_ROLE = 'RATER';
+export type RoleName = (typeof ROLES)[number] | typeof RATER_ROLE;
 /** A caller always has a role; it may have more. */
 export type Roles = readonly [RoleName, ...RoleName[]];
 
 /** What every caller has, however it signed in: who it is, its roles and the organisations it reaches. */
 interface PrincipalBase {
-  /** Stable and unique: the API token's id, or the identity provider's `sub`. The events' actor. */
+  /** Stable and unique: the API token's id, the identity provider's `sub`, or the invitation's id. The events' actor. */
   subject: string;
   /** For people to read: the token's label, or the user's name from the identity provider. */
   name: string | null;
@@ -34,20 +36,50 @@ export interface IdentityProviderPrincipal extends PrincipalBase {
   expiresAt: number;
 }
 
+/** A rater's invitation link (role RATER): its own questionnaire in one assessment. */
+export interface InvitationPrincipal extends PrincipalBase {
+  kind: 'invitation';
+  invitationId: string;
+  assessmentId: string;
+}
+
 /** The authenticated caller. */
-export type Principal = ApiTokenPrincipal | IdentityProviderPrincipal;
+export type Principal = ApiTokenPrincipal | IdentityProviderPrincipal | InvitationPrincipal;
 
 /**
- * The key of a caller's own limits (subscriptions, heavy work): an API token's id, which is also
- * what a revocation names, or the identity provider's subject, kept apart from token ids.
+ * The key of a caller's own limits (subscriptions, heavy work): an API token's or a rater link's
+ * id, which is also what a revocation names, or the identity provider's subject, kept apart from ids.
  */
-export const callerKeyOf = (principal: Principal): string =>
-  principal.kind === 'api-token' ? principal.tokenId : `identity-provider:${principal.subject}`;
+export const callerKeyOf = (principal: Principal): string => {
+  switch (principal.kind) {
+    case 'api-token':
+      return principal.tokenId;
+    case 'invitation':
+      return principal.invitationId;
+    case 'identity-provider':
+      return `identity-provider:${principal.subject}`;
+  }
+};
 
 /** An ADMIN role reaches every organisation, whichever kind of principal holds it. */
 export const reachesAllOrganizations = (roles: readonly RoleName[]): boolean => roles.includes('ADMIN');
 
-/** The actor written into events: the subject, with an API token's label in front for people to read. */
+/** The invitation of a rater's link; FORBIDDEN for any other caller. */
+export function raterOf(principal: Principal): InvitationPrincipal {
+  if (principal.kind !== 'invitation') {
+    throw new DomainError(
+      'forbidden',
+      'ACCESS.NOT_A_RATER',
+      'Only a rater’s invitation link answers a questionnaire',
+    );
+  }
+  return principal;
+}
+
+/**
+ * The actor written into events: the subject, with an API token's label in front for people to
+ * read. An invitation's label may name a person, so a rater's answers name the invitation only.
+ */
 function actorOf(principal: Principal): string {
   if (principal.kind === 'api-token' && principal.name) return `${principal.name} (${principal.subject})`;
   return principal.subject;
@@ -63,10 +95,13 @@ export function commandContextOf(
   correlationId?: string,
 ): CommandContext {
   const checked = optionalCommandId('commandId', commandId);
+  // A rater's commandIds are their own: another rater of the assessment reusing one is another command.
+  const scoped =
+    checked !== null && principal.kind === 'invitation' ? `${principal.invitationId}/${checked}` : checked;
   return {
     actor: actorOf(principal),
     role: principal.roles.join(' '),
-    commandId: checked,
-    correlationId: correlationId ?? checked ?? randomUUID(),
+    commandId: scoped,
+    correlationId: correlationId ?? scoped ?? randomUUID(),
   };
 }

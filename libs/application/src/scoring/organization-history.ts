@@ -60,7 +60,9 @@ export function foldOrganizationHistory(events: readonly IndexedEvent[]): Organi
         assessments.get(indexed.stream)?.ratingEvents.push(event);
         break;
       case 'AssessmentClosed':
-        // Closing changes no rating.
+      case 'RaterInvited':
+      case 'InvitationRevoked':
+        // Closing changes no rating; invitations are not ratings (their answers are).
         break;
     }
   }

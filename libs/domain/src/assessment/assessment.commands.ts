@@ -1,3 +1,4 @@
+import type { CampaignCommand } from '../campaign/campaign.commands';
 import type { MaturityModel, RatingSource } from '../maturity-model';
 import type { OrganizationState } from '../organization';
 
@@ -47,7 +48,8 @@ export type CorrectRating = {
   };
 };
 
-export type AssessmentCommand = OpenAssessment | RecordRating | CloseAssessment | CorrectRating;
+export type AssessmentCommand =
+  OpenAssessment | RecordRating | CloseAssessment | CorrectRating | CampaignCommand;
 
 export type AssessmentContext = {
   now: Date;

@@ -1,19 +1,11 @@
-import {
-  RATING_SOURCES,
-  requireCapability,
-  requireLevel,
-  requireModelVersion,
-  type RatingSource,
-} from '../maturity-model';
-import { requireFunction, requireOrganization, type Organization } from '../organization';
+import { answerQuestion, inviteRaters, revokeInvitation } from '../campaign/campaign.decider';
+import { requireModelVersion } from '../maturity-model';
+import { requireOrganization } from '../organization';
 import {
   conflict,
   type Decider,
-  invalidInput,
   notFound,
-  optionalText,
   requireIsoDate,
-  requireOneOf,
   requireSlug,
   requireText,
   TEXT_FIELDS,
@@ -22,12 +14,8 @@ import type { AssessmentCommand, AssessmentContext, OpenAssessment } from './ass
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
 import type { AssessmentEvent } from './assessment.events';
 import { ratingKey } from './assessment-ratings';
-import {
-  evolveAssessment,
-  initialAssessmentState,
-  type AssessmentState,
-  type OpenedAssessment,
-} from './assessment.state';
+import { evolveAssessment, initialAssessmentState, type AssessmentState } from './assessment.state';
+import { recordedRating, validateRating } from './rating-rules';
 
 export function decideAssessment(
   command: AssessmentCommand,
@@ -44,18 +32,8 @@ export function decideAssessment(
   }
   const ids = { assessmentId: state.id, organizationId: state.organizationId };
   switch (command.type) {
-    case 'RecordRating': {
-      if (state.status === 'CLOSED') {
-        throw conflict(
-          `assessmentId: assessment "${state.id}" is CLOSED; change it with correctRating and a reason`,
-          ASSESSMENT_ERROR_CODES.closed,
-          'assessmentId',
-        );
-      }
-      const rating = validateRating(command.data, state, context);
-      const evidence = optionalText('evidence', command.data.evidence, TEXT_FIELDS.evidence);
-      return [{ type: 'RatingRecorded', data: { ...ids, ...rating, evidence } }];
-    }
+    case 'RecordRating':
+      return [recordedRating(command.data, state, context)];
     case 'CloseAssessment': {
       if (state.status === 'CLOSED') {
         throw conflict(
@@ -86,6 +64,12 @@ export function decideAssessment(
         },
       ];
     }
+    case 'InviteRaters':
+      return inviteRaters(command, state, context);
+    case 'RevokeInvitation':
+      return revokeInvitation(command, state, context);
+    case 'AnswerQuestion':
+      return answerQuestion(command, state, context);
   }
 }
 
@@ -120,80 +104,6 @@ function open(
       },
     },
   ];
-}
-
-type RatingInput = {
-  functionId: string;
-  capabilityId: string;
-  level: number;
-  source: RatingSource;
-  raterFunctionId?: string | null;
-  respondentId?: string | null;
-};
-
-type ValidRating = {
-  functionId: string;
-  capabilityId: string;
-  level: number;
-  source: RatingSource;
-  raterFunctionId: string | null;
-  respondentId: string | null;
-};
-
-/** The checks shared by recording and correcting, in the order of the GraphQL input's fields. */
-function validateRating(
-  input: RatingInput,
-  assessment: OpenedAssessment,
-  context: AssessmentContext,
-): ValidRating {
-  const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
-  const model = requireModelVersion(context.model, assessment.modelId, assessment.modelVersion);
-  const functionId = requireFunction(organization, 'functionId', input.functionId).id;
-  const capabilityId = requireCapability(model, 'capabilityId', input.capabilityId).id;
-  const level = requireLevel(model, 'level', input.level);
-  const source = requireOneOf('source', input.source, RATING_SOURCES);
-  const raterFunctionId = validateRater(organization, source, functionId, input.raterFunctionId);
-  const respondentId =
-    input.respondentId === undefined || input.respondentId === null
-      ? null
-      : requireSlug('respondentId', input.respondentId);
-  return { functionId, capabilityId, level, source, raterFunctionId, respondentId };
-}
-
-function validateRater(
-  organization: Organization,
-  source: RatingSource,
-  functionId: string,
-  rater: string | null | undefined,
-): string | null {
-  const given = rater !== undefined && rater !== null && rater !== '';
-  if (source !== 'PEER') {
-    // Refused rather than dropped: a rater on a SELF or CUSTOMER rating is a client mistake worth saying.
-    if (given) {
-      throw invalidInput(
-        'raterFunctionId',
-        `raterFunctionId is only for PEER ratings; leave it out for ${source}`,
-        ASSESSMENT_ERROR_CODES.raterNotAllowed,
-      );
-    }
-    return null;
-  }
-  if (!given) {
-    throw invalidInput(
-      'raterFunctionId',
-      'raterFunctionId is required for a PEER rating: name the function that gives it',
-      ASSESSMENT_ERROR_CODES.raterRequired,
-    );
-  }
-  const raterFunctionId = requireFunction(organization, 'raterFunctionId', rater).id;
-  if (raterFunctionId === functionId) {
-    throw invalidInput(
-      'raterFunctionId',
-      `raterFunctionId must differ from functionId: a function rating itself is a SELF rating`,
-      ASSESSMENT_ERROR_CODES.selfPeerRating,
-    );
-  }
-  return raterFunctionId;
 }
 
 export const assessmentDecider: Decider<

@@ -1,3 +1,4 @@
+import { CAMPAIGN_EVENT_SCHEMA_VERSIONS, type CampaignEvent } from '../campaign/campaign.events';
 import type { RatingSource } from '../maturity-model';
 import type { DomainEvent } from '../shared';
 
@@ -62,7 +63,9 @@ export type RatingRecorded = DomainEvent<'RatingRecorded', RatingRecordedData>;
 export type AssessmentClosed = DomainEvent<'AssessmentClosed', AssessmentClosedData>;
 export type RatingCorrected = DomainEvent<'RatingCorrected', RatingCorrectedData>;
 
-export type AssessmentEvent = AssessmentOpened | RatingRecorded | AssessmentClosed | RatingCorrected;
+/** Everything an assessment's stream holds: the assessment itself, its ratings and its campaign's invitations. */
+export type AssessmentEvent =
+  AssessmentOpened | RatingRecorded | AssessmentClosed | RatingCorrected | CampaignEvent;
 export type AssessmentEventType = AssessmentEvent['type'];
 
 type RatingEventType = 'RatingRecorded' | 'RatingCorrected';
@@ -114,6 +117,7 @@ export const ASSESSMENT_EVENT_SCHEMA_VERSIONS: Record<AssessmentEventType, numbe
   RatingRecorded: 2,
   AssessmentClosed: 1,
   RatingCorrected: 2,
+  ...CAMPAIGN_EVENT_SCHEMA_VERSIONS,
 };
 
 /**

@@ -1,3 +1,4 @@
+import { evolveInvitations, NO_INVITATIONS, type Invitations } from '../campaign/invitations';
 import type { AssessmentEvent } from './assessment.events';
 import { foldAssessmentRatings, NO_RATINGS, type RatingsInForce } from './assessment-ratings';
 
@@ -12,6 +13,8 @@ export type OpenedAssessment = {
   closedAt: string | null;
   /** The ratings in force; read them through effectiveRatings for a stable order. */
   ratings: RatingsInForce;
+  /** The raters invited to answer, by invitation id. */
+  invitations: Invitations;
 };
 
 export type AssessmentStatus = 'OPEN' | 'CLOSED';
@@ -34,6 +37,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       openedAt,
       closedAt: null,
       ratings: NO_RATINGS,
+      invitations: NO_INVITATIONS,
     };
   }
   if (state.status === 'NONE') return state;
@@ -43,5 +47,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, ratings: foldAssessmentRatings(state.ratings, [event]) };
     case 'AssessmentClosed':
       return { ...state, status: 'CLOSED', closedAt: event.data.closedAt };
+    case 'RaterInvited':
+    case 'InvitationRevoked':
+      return { ...state, invitations: evolveInvitations(state.invitations, event) };
   }
 }

@@ -64,7 +64,7 @@ describe('effectiveRatings (property)', () => {
             if (index === closeAt) apply({ type: 'CloseAssessment' });
             if (state.status === 'CLOSED' && command.type === 'RecordRating') return;
             apply(command);
-            if (command.type !== 'OpenAssessment' && command.type !== 'CloseAssessment') {
+            if (command.type === 'RecordRating' || command.type === 'CorrectRating') {
               expected.set(
                 ratingKey({ ...command.data, raterFunctionId: command.data.raterFunctionId ?? null }),
                 command.data.level,

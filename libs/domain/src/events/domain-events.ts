@@ -56,6 +56,8 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   RatingRecorded: 'assessment',
   AssessmentClosed: 'assessment',
   RatingCorrected: 'assessment',
+  RaterInvited: 'assessment',
+  InvitationRevoked: 'assessment',
   InvestmentPlanned: 'investment',
   InvestmentApproved: 'investment',
   InvestmentDeployed: 'investment',

@@ -25,3 +25,21 @@ export const notFound = (field: string, message: string, code = 'NOT_FOUND'): Do
 
 export const conflict = (message: string, code = 'CONFLICT', field?: string): DomainError =>
   new DomainError('conflict', code, message, field);
+
+/**
+ * Runs checks written for one item of a list with the item's own field names, and names the
+ * item's place in the refusal: `raterFunctionId` of the third invitation becomes
+ * `invitations[2].raterFunctionId`, in the field and in the message.
+ */
+export function withinField<Result>(prefix: string, check: () => Result): Result {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.field === undefined) throw error;
+    const field = `${prefix}.${error.field}`;
+    const message = error.message.startsWith(error.field)
+      ? `${prefix}.${error.message}`
+      : `${prefix}: ${error.message}`;
+    throw new DomainError(error.kind, error.code, message, field);
+  }
+}

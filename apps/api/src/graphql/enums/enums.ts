@@ -21,9 +21,18 @@ export enum Role {
   ASSESSOR = 'ASSESSOR',
   PLANNER = 'PLANNER',
   AUDITOR = 'AUDITOR',
+  RATER = 'RATER',
 }
 
 registerEnumType(RatingSource, { name: 'RatingSource' });
 registerEnumType(InvestmentKind, { name: 'InvestmentKind' });
 registerEnumType(InvestmentStatus, { name: 'InvestmentStatus' });
-registerEnumType(Role, { name: 'Role' });
+registerEnumType(Role, {
+  name: 'Role',
+  valuesMap: {
+    RATER: {
+      description:
+        'A rater’s invitation link (never an API token): its own questionnaire and answers, nothing else.',
+    },
+  },
+});

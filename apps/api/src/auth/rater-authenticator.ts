@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { type InvitationPrincipal, InvitationIndex, RATER_ROLE } from '@app/application';
+import { unauthenticated } from './access-errors';
+
+/**
+ * A rater's invitation link as a caller: role RATER, in its assessment's organisation. A revoked
+ * or expired link is refused (UNAUTHENTICATED) with a message the rater can act on.
+ */
+@Injectable()
+export class RaterAuthenticator {
+  constructor(private readonly invitations: InvitationIndex) {}
+
+  /** The rater, or null when the token is no invitation's (or its secret is wrong). */
+  async authenticate(token: string): Promise<InvitationPrincipal | null> {
+    const answer = await this.invitations.authenticate(token);
+    if (!answer.accepted) {
+      if (answer.refusal === 'revoked') {
+        throw unauthenticated(
+          'This link was revoked and no longer works: ask the assessment office for a new one',
+          'AUTH.INVITATION_REVOKED',
+        );
+      }
+      if (answer.refusal === 'expired') {
+        throw unauthenticated(
+          'This link has expired and no longer works: ask the assessment office for a new one',
+          'AUTH.INVITATION_EXPIRED',
+        );
+      }
+      return null;
+    }
+    const { invitationId, assessmentId, organizationId } = answer.credential;
+    return {
+      kind: 'invitation',
+      invitationId,
+      assessmentId,
+      subject: invitationId,
+      // The invitation's label may name a person: it stays out of the events' metadata.
+      name: null,
+      roles: [RATER_ROLE],
+      organizationIds: [organizationId],
+      allOrganizations: false,
+    };
+  }
+}

@@ -1,0 +1,17 @@
+import type { QuestionnaireView, RaterInvitationView } from '@app/application';
+import { RatingSource } from '../graphql/enums/enums';
+import type { Questionnaire, RaterInvitation } from './campaign.model';
+
+export const toRaterInvitation = ({ source, ...view }: RaterInvitationView): RaterInvitation => ({
+  ...view,
+  source: RatingSource[source],
+});
+
+export const toQuestionnaire = ({ source, ...view }: QuestionnaireView): Questionnaire => ({
+  ...view,
+  source: RatingSource[source],
+});
+
+/** `<origin>/rate#token=<token>`: the secret travels in the fragment, which browsers never send to a server. */
+export const raterLink = (origin: string, token: string): string =>
+  `${origin.replace(/\/+$/, '')}/rate#token=${encodeURIComponent(token)}`;

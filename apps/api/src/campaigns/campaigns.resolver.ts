@@ -1,0 +1,108 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import {
+  AnswerQuestionCommand,
+  CampaignReader,
+  commandContextOf,
+  InviteRatersCommand,
+  type Principal,
+  raterOf,
+  RevokeInvitationCommand,
+} from '@app/application';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { AnswerInput, InviteRatersInput } from './campaign.inputs';
+import { raterLink, toQuestionnaire, toRaterInvitation } from './campaign.mapper';
+import { CampaignProgress, IssuedInvitation, Questionnaire, RaterInvitation } from './campaign.model';
+import { LinkOrigin } from './link-origin.decorator';
+
+@Resolver()
+export class CampaignsResolver {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly campaigns: CampaignReader,
+  ) {}
+
+  @Mutation(() => [IssuedInvitation], {
+    description:
+      'Invites people to answer an open assessment: one link each (role RATER), shown in this answer only. All or none: any refusal invites nobody.',
+  })
+  async inviteRaters(
+    @Args('input') { assessmentId, invitations, expiresAt, commandId }: InviteRatersInput,
+    @CurrentPrincipal() principal: Principal,
+    @LinkOrigin() origin: string,
+  ): Promise<IssuedInvitation[]> {
+    const issued = await this.commandBus.execute(
+      new InviteRatersCommand(assessmentId, invitations, expiresAt, commandContextOf(principal, commandId)),
+    );
+    return issued.map(({ invitation, token }) => ({
+      invitation: toRaterInvitation(invitation),
+      token,
+      link: raterLink(origin, token),
+    }));
+  }
+
+  @Mutation(() => RaterInvitation, {
+    description:
+      'Revokes an invitation: its link stops working at once; answers already given stay. Revoking twice changes nothing.',
+  })
+  async revokeInvitation(
+    @Args('invitationId', { type: () => ID, description: 'The invitation to revoke.' }) invitationId: string,
+    @Args('commandId', { type: () => ID, nullable: true, description: 'Makes the call idempotent.' })
+    commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<RaterInvitation> {
+    return toRaterInvitation(
+      await this.commandBus.execute(
+        new RevokeInvitationCommand(invitationId, commandContextOf(principal, commandId)),
+      ),
+    );
+  }
+
+  @Query(() => [RaterInvitation], {
+    description: 'The assessment’s invitations, in invitation order, without secrets.',
+  })
+  async invitations(
+    @Args('assessmentId', { type: () => ID, description: 'The assessment.' }) assessmentId: string,
+  ): Promise<RaterInvitation[]> {
+    return (await this.campaigns.invitations(assessmentId)).map(toRaterInvitation);
+  }
+
+  @Query(() => CampaignProgress, {
+    description: 'How far the assessment’s campaign has come, overall and by function.',
+  })
+  campaignProgress(
+    @Args('assessmentId', { type: () => ID, description: 'The assessment.' }) assessmentId: string,
+  ): Promise<CampaignProgress> {
+    return this.campaigns.progress(assessmentId);
+  }
+
+  @Query(() => Questionnaire, {
+    description: 'RATER only: the caller’s own questionnaire (the invitation of the link it signed in with).',
+  })
+  async questionnaire(@CurrentPrincipal() principal: Principal): Promise<Questionnaire> {
+    const rater = raterOf(principal);
+    const assessment = await this.campaigns.requireAssessment(rater.assessmentId);
+    return toQuestionnaire(await this.campaigns.questionnaire(assessment, rater.invitationId));
+  }
+
+  @Mutation(() => Questionnaire, {
+    description:
+      'RATER only: answers one question of the caller’s questionnaire, recorded at once as a rating with the invitation’s source, rater function and respondent. The latest answer counts; answers are taken until the assessment closes.',
+  })
+  async answerQuestion(
+    @Args('input') { commandId, ...answer }: AnswerInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Questionnaire> {
+    const rater = raterOf(principal);
+    return toQuestionnaire(
+      await this.commandBus.execute(
+        new AnswerQuestionCommand(
+          rater.assessmentId,
+          rater.invitationId,
+          answer,
+          commandContextOf(principal, commandId),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,174 @@
+// The campaign as the office and the raters read it: invitations with their status and progress,
+// the campaign's progress, and a rater's questionnaire. Everything is folded from the
+// assessment's stream (its invitations and ratings), so it needs no read model of its own.
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  ASSESSMENT_ERROR_CODES,
+  type CampaignProgressSummary,
+  campaignProgress,
+  CAMPAIGN_ERROR_CODES,
+  type Invitation,
+  type InvitationStatus,
+  invitationProgress,
+  invitationStatus,
+  notFound,
+  type Question,
+  questionsOf,
+  type RatingSource,
+} from '@app/domain';
+import type { OpenedAssessmentState } from '../assessments/assessment.command';
+import { AssessmentReader } from '../assessments/assessment-reader';
+import { CLOCK, type Clock } from '../command-handling/clock';
+import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
+import { OrganizationReader } from '../organizations/organization-reader';
+import { AnswerTimes, type AnswerTimesOfAssessment } from './answer-times';
+
+export interface RaterInvitationView {
+  id: string;
+  assessmentId: string;
+  respondentId: string;
+  label: string | null;
+  source: RatingSource;
+  raterFunctionId: string | null;
+  functionIds: string[];
+  capabilityIds: string[];
+  expiresAt: string | null;
+  status: InvitationStatus;
+  answered: number;
+  expected: number;
+  lastAnsweredAt: string | null;
+  invitedAt: string;
+  revokedAt: string | null;
+}
+
+export interface CampaignProgressView extends CampaignProgressSummary {
+  assessmentId: string;
+}
+
+export interface QuestionnaireView {
+  invitationId: string;
+  assessmentId: string;
+  organizationName: string;
+  title: string;
+  periodEnd: string;
+  source: RatingSource;
+  raterFunctionId: string | null;
+  raterFunctionName: string | null;
+  status: InvitationStatus;
+  /** True while answers are taken: the invitation is ACTIVE (the assessment is open). */
+  open: boolean;
+  questions: Question[];
+  answered: number;
+  expected: number;
+}
+
+@Injectable()
+export class CampaignReader {
+  constructor(
+    private readonly assessments: AssessmentReader,
+    private readonly organizations: OrganizationReader,
+    private readonly models: MaturityModelCatalog,
+    private readonly answerTimes: AnswerTimes,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The assessment, or NOT_FOUND naming `assessmentId`. */
+  async requireAssessment(assessmentId: string): Promise<OpenedAssessmentState> {
+    const assessment = await this.assessments.find(assessmentId);
+    if (assessment === null) {
+      throw notFound(
+        'assessmentId',
+        `assessmentId: no assessment "${assessmentId}" has been opened`,
+        ASSESSMENT_ERROR_CODES.notFound,
+      );
+    }
+    return assessment;
+  }
+
+  /** Every invitation of the assessment, in invitation order. */
+  async invitations(assessmentId: string): Promise<RaterInvitationView[]> {
+    return this.invitationViews(await this.requireAssessment(assessmentId));
+  }
+
+  /** Views of the assessment's invitations (all of them, or those named), as it stands in `assessment`. */
+  async invitationViews(
+    assessment: OpenedAssessmentState,
+    invitationIds?: readonly string[],
+  ): Promise<RaterInvitationView[]> {
+    const times = await this.answerTimes.of(assessment.id);
+    const invitations =
+      invitationIds === undefined
+        ? [...assessment.invitations.values()]
+        : invitationIds.flatMap((id) => assessment.invitations.get(id) ?? []);
+    return invitations.map((invitation) => this.viewOf(assessment, invitation, times));
+  }
+
+  async progress(assessmentId: string): Promise<CampaignProgressView> {
+    const assessment = await this.requireAssessment(assessmentId);
+    const organization = await this.organizations.find(assessment.organizationId);
+    const functionOrder = organization?.functions.map((candidate) => candidate.id) ?? [];
+    return {
+      assessmentId: assessment.id,
+      ...campaignProgress(assessment.invitations, assessment.ratings, functionOrder),
+    };
+  }
+
+  /** A rater's questionnaire, from their invitation in the assessment as it stands. */
+  async questionnaire(assessment: OpenedAssessmentState, invitationId: string): Promise<QuestionnaireView> {
+    const invitation = assessment.invitations.get(invitationId);
+    if (invitation === undefined) {
+      throw notFound(
+        'invitationId',
+        `invitationId: assessment "${assessment.id}" has no invitation "${invitationId}"`,
+        CAMPAIGN_ERROR_CODES.invitationNotFound,
+      );
+    }
+    const organization = await this.organizations.require(assessment.organizationId);
+    const model = await this.models.require(assessment.modelId, assessment.modelVersion);
+    const status = invitationStatus(invitation, assessment.status, this.clock());
+    const { answered, expected } = invitationProgress(invitation, assessment.ratings);
+    const raterFunction = organization.functions.find(
+      (candidate) => candidate.id === invitation.raterFunctionId,
+    );
+    return {
+      invitationId,
+      assessmentId: assessment.id,
+      organizationName: organization.name,
+      title: assessment.title,
+      periodEnd: assessment.periodEnd,
+      source: invitation.source,
+      raterFunctionId: invitation.raterFunctionId,
+      raterFunctionName: raterFunction?.name ?? null,
+      status,
+      open: status === 'ACTIVE',
+      questions: questionsOf(invitation, assessment.ratings, organization, model),
+      answered,
+      expected,
+    };
+  }
+
+  private viewOf(
+    assessment: OpenedAssessmentState,
+    invitation: Invitation,
+    times: AnswerTimesOfAssessment,
+  ): RaterInvitationView {
+    const { answered, expected } = invitationProgress(invitation, assessment.ratings);
+    return {
+      id: invitation.invitationId,
+      assessmentId: assessment.id,
+      respondentId: invitation.respondentId,
+      label: invitation.label,
+      source: invitation.source,
+      raterFunctionId: invitation.raterFunctionId,
+      functionIds: invitation.functionIds,
+      capabilityIds: invitation.capabilityIds,
+      expiresAt: invitation.expiresAt,
+      status: invitationStatus(invitation, assessment.status, this.clock()),
+      answered,
+      expected,
+      lastAnsweredAt: answered === 0 ? null : times.lastAnsweredAt(invitation),
+      invitedAt: invitation.invitedAt,
+      revokedAt: invitation.revokedAt,
+    };
+  }
+}

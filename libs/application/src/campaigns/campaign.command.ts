@@ -1,0 +1,205 @@
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CAMPAIGN_ERROR_CODES, conflict, type InvitationRequest, notFound, requireSlug } from '@app/domain';
+import { AssessmentCommandHandler, type OpenedAssessmentState } from '../assessments/assessment.command';
+import { formatToken, generateSecret, hashSecret } from '../api-tokens/api-token-secrets';
+import type { CommandContext } from '../command-handling/command-context';
+import { makeIdentifier } from '../command-handling/identifiers';
+import { CampaignReader, type QuestionnaireView, type RaterInvitationView } from './campaign-reader';
+import { type InvitationCredential, InvitationIndex } from './invitation-index';
+import { RecentlyIssuedLinks } from './recently-issued-links';
+
+/** One person to invite, as the office writes them (the server fills in ids and the secret). */
+export interface InvitationDraft {
+  respondentId?: string | null;
+  label?: string | null;
+  source: string;
+  raterFunctionId?: string | null;
+  functionIds: readonly string[];
+  capabilityIds?: readonly string[] | null;
+}
+
+export interface IssuedInvitationResult {
+  invitation: RaterInvitationView;
+  /** `<invitationId>.<secret>`: shown in this answer (and a retry of it) only, never stored. */
+  token: string;
+}
+
+export class InviteRatersCommand extends Command<IssuedInvitationResult[]> {
+  constructor(
+    readonly assessmentId: string,
+    readonly invitations: readonly InvitationDraft[],
+    readonly expiresAt: string | null | undefined,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export class RevokeInvitationCommand extends Command<RaterInvitationView> {
+  constructor(
+    readonly invitationId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+export interface Answer {
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  evidence?: string | null;
+}
+
+/** A rater's answer; the invitation (and so the assessment) comes from the rater's link, never from the input. */
+export class AnswerQuestionCommand extends Command<QuestionnaireView> {
+  constructor(
+    readonly assessmentId: string,
+    readonly invitationId: string,
+    readonly answer: Answer,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
+const credentialsOf = (
+  assessment: OpenedAssessmentState,
+  invitationIds: readonly string[],
+): InvitationCredential[] =>
+  invitationIds.flatMap((invitationId) => {
+    const invitation = assessment.invitations.get(invitationId);
+    return invitation === undefined
+      ? []
+      : [
+          {
+            invitationId,
+            assessmentId: assessment.id,
+            organizationId: assessment.organizationId,
+            secretHash: invitation.secretHash,
+            expiresAt: invitation.expiresAt,
+            revoked: invitation.revokedAt !== null,
+          },
+        ];
+  });
+
+@CommandHandler(InviteRatersCommand)
+export class InviteRatersHandler implements ICommandHandler<InviteRatersCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+    private readonly index: InvitationIndex,
+    private readonly recentlyIssued: RecentlyIssuedLinks,
+  ) {}
+
+  async execute({
+    assessmentId,
+    invitations,
+    expiresAt,
+    context,
+  }: InviteRatersCommand): Promise<IssuedInvitationResult[]> {
+    const assessment = await this.reader.requireAssessment(requireSlug('assessmentId', assessmentId));
+    const tokens = new Map<string, string>();
+    const requests = invitations.map((draft, index): InvitationRequest => {
+      // With a commandId the ids are derived from it, so a repeat names the same invitations.
+      const seed = context.commandId === null ? null : `${assessment.id}/${context.commandId}/${index}`;
+      const invitationId = makeIdentifier('invitation', seed, assessment.organizationId);
+      const secret = generateSecret();
+      tokens.set(invitationId, formatToken(invitationId, secret));
+      return {
+        ...draft,
+        invitationId,
+        respondentId: draft.respondentId ?? makeIdentifier('respondent', seed, assessment.organizationId),
+        secretHash: hashSecret(secret),
+      };
+    });
+    const invitationIds = requests.map((request) => request.invitationId);
+    const { state, repeated } = await this.assessments.run(
+      assessment.id,
+      { type: 'InviteRaters', data: { invitations: requests, expiresAt } },
+      context,
+    );
+    if (repeated) return this.answerRepeat(state, context);
+    this.index.remember(credentialsOf(state, invitationIds));
+    const views = await this.reader.invitationViews(state, invitationIds);
+    const issued = views.map((invitation) => ({ invitation, token: tokens.get(invitation.id) ?? '' }));
+    if (context.commandId !== null) this.recentlyIssued.keep(state.id, context.commandId, issued);
+    return issued;
+  }
+
+  /**
+   * The same command again (a retry after a lost answer): the links it issued, while this process
+   * still holds them; they are never stored, so afterwards they cannot be shown again.
+   */
+  private async answerRepeat(
+    state: OpenedAssessmentState,
+    context: CommandContext,
+  ): Promise<IssuedInvitationResult[]> {
+    const kept =
+      context.commandId === null ? undefined : this.recentlyIssued.find(state.id, context.commandId);
+    if (kept === undefined) {
+      throw conflict(
+        'commandId: this command already invited its raters; their links were shown once and cannot be shown again. Revoke the invitations whose links are lost and invite those people again.',
+        CAMPAIGN_ERROR_CODES.linksShownOnce,
+        'commandId',
+      );
+    }
+    const views = await this.reader.invitationViews(
+      state,
+      kept.map(({ invitation }) => invitation.id),
+    );
+    return views.map((invitation, index) => ({ invitation, token: kept[index]?.token ?? '' }));
+  }
+}
+
+@CommandHandler(RevokeInvitationCommand)
+export class RevokeInvitationHandler implements ICommandHandler<RevokeInvitationCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+    private readonly index: InvitationIndex,
+  ) {}
+
+  async execute({ invitationId, context }: RevokeInvitationCommand): Promise<RaterInvitationView> {
+    const id = requireSlug('invitationId', invitationId);
+    const credential = await this.index.find(id);
+    if (credential === null) {
+      throw notFound(
+        'invitationId',
+        `invitationId: no invitation "${id}"`,
+        CAMPAIGN_ERROR_CODES.invitationNotFound,
+      );
+    }
+    const { state } = await this.assessments.run(
+      credential.assessmentId,
+      { type: 'RevokeInvitation', data: { invitationId: id } },
+      context,
+    );
+    this.index.remember(credentialsOf(state, [id]));
+    const [view] = await this.reader.invitationViews(state, [id]);
+    if (view === undefined) throw new Error('a revoked invitation stays in its assessment');
+    return view;
+  }
+}
+
+@CommandHandler(AnswerQuestionCommand)
+export class AnswerQuestionHandler implements ICommandHandler<AnswerQuestionCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+  ) {}
+
+  async execute({
+    assessmentId,
+    invitationId,
+    answer,
+    context,
+  }: AnswerQuestionCommand): Promise<QuestionnaireView> {
+    const { state } = await this.assessments.run(
+      assessmentId,
+      { type: 'AnswerQuestion', data: { invitationId, ...answer } },
+      context,
+    );
+    return this.reader.questionnaire(state, invitationId);
+  }
+}

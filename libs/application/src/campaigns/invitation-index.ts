@@ -1,0 +1,167 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type EventSubscription, type RecordedEvent } from '@app/event-store';
+import type { InvitationRevokedData, RaterInvitedData } from '@app/domain';
+import { hashSecret, parseToken, sameDigest } from '../api-tokens/api-token-secrets';
+import { CLOCK, type Clock } from '../command-handling/clock';
+
+const INVITATION_EVENT_TYPES = ['RaterInvited', 'InvitationRevoked'] as const;
+const PAGE_SIZE = 1000;
+/** An unknown invitation makes the index read the store's newest invitation events at most this often. */
+const CATCH_UP_INTERVAL_MS = 250;
+
+/** What authenticating a rater's link needs; the rest of an invitation lives in its assessment. */
+export interface InvitationCredential {
+  invitationId: string;
+  assessmentId: string;
+  organizationId: string;
+  secretHash: string;
+  /** ISO-8601, or null for a link that does not expire. */
+  expiresAt: string | null;
+  revoked: boolean;
+}
+
+/** Why a link was not accepted, for a message the rater can act on. */
+export type InvitationRefusal = 'unknown' | 'revoked' | 'expired';
+
+export type InvitationAuthentication =
+  { accepted: true; credential: InvitationCredential } | { accepted: false; refusal: InvitationRefusal };
+
+/** Invitation ids are made by the server with this prefix, which tells a rater's link from an API token. */
+export const INVITATION_ID_PREFIX = 'invitation-';
+
+export const isInvitationToken = (presented: string): boolean =>
+  parseToken(presented)?.tokenId.startsWith(INVITATION_ID_PREFIX) ?? false;
+
+/**
+ * Every invitation's credential in memory, kept current by a subscription to invitation events
+ * (and, for one issued by another process a moment ago, a catch-up read on a miss), so
+ * authenticating a rater's request reads nothing from the store.
+ */
+@Injectable()
+export class InvitationIndex implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(InvitationIndex.name);
+  private readonly credentials = new Map<string, InvitationCredential>();
+  private readonly revocationListeners = new Set<(invitationId: string) => void>();
+  private checkpoint = 0;
+  private lastCatchUp = 0;
+  private loading: Promise<void> | null = null;
+  private subscription: EventSubscription | null = null;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ready();
+    this.subscription = this.store.subscribeToAll(
+      { after: this.checkpoint, eventTypes: INVITATION_EVENT_TYPES },
+      (event) => {
+        this.apply(event);
+      },
+    );
+    this.subscription.done.catch((error: unknown) => {
+      this.logger.error(`invitation subscription stopped: ${String(error)}`);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.subscription?.close();
+  }
+
+  /** Resolves once every invitation event in the store so far is in the index. */
+  ready(): Promise<void> {
+    this.loading ??= this.catchUp();
+    return this.loading;
+  }
+
+  /** Folds a recorded invitation event in; applying one twice changes nothing. */
+  apply(event: RecordedEvent): void {
+    this.checkpoint = Math.max(this.checkpoint, event.position);
+    if (event.type === 'RaterInvited') {
+      const data = event.data as unknown as RaterInvitedData;
+      if (this.credentials.has(data.invitationId)) return;
+      this.credentials.set(data.invitationId, {
+        invitationId: data.invitationId,
+        assessmentId: data.assessmentId,
+        organizationId: data.organizationId,
+        secretHash: data.secretHash,
+        expiresAt: data.expiresAt,
+        revoked: false,
+      });
+    } else if (event.type === 'InvitationRevoked') {
+      this.revoke((event.data as unknown as InvitationRevokedData).invitationId);
+    }
+  }
+
+  /** Takes invitations as a command left them, so the next request sees them without waiting for the subscription. */
+  remember(credentials: Iterable<InvitationCredential>): void {
+    for (const credential of credentials) {
+      const known = this.credentials.get(credential.invitationId);
+      if (known === undefined) this.credentials.set(credential.invitationId, { ...credential });
+      if (credential.revoked) this.revoke(credential.invitationId);
+    }
+  }
+
+  /** Called once when an invitation is revoked, by this process or (through the subscription) another. */
+  onRevoked(listener: (invitationId: string) => void): () => void {
+    this.revocationListeners.add(listener);
+    return () => {
+      this.revocationListeners.delete(listener);
+    };
+  }
+
+  /** The invitation's credential, or null when no such invitation exists. */
+  async find(invitationId: string): Promise<InvitationCredential | null> {
+    await this.ready();
+    return this.credentials.get(invitationId) ?? (await this.lookUpMiss(invitationId));
+  }
+
+  /** Whether a link's token is a working invitation, and why not otherwise. */
+  async authenticate(presented: string): Promise<InvitationAuthentication> {
+    const parsed = parseToken(presented);
+    if (parsed === null || !parsed.tokenId.startsWith(INVITATION_ID_PREFIX))
+      return { accepted: false, refusal: 'unknown' };
+    const credential = await this.find(parsed.tokenId);
+    // A wrong secret says nothing about the invitation: it is answered as an unknown one.
+    if (credential === null || !sameDigest(credential.secretHash, hashSecret(parsed.secret)))
+      return { accepted: false, refusal: 'unknown' };
+    if (credential.revoked) return { accepted: false, refusal: 'revoked' };
+    if (credential.expiresAt !== null && Date.parse(credential.expiresAt) <= this.clock().getTime())
+      return { accepted: false, refusal: 'expired' };
+    return { accepted: true, credential };
+  }
+
+  private revoke(invitationId: string): void {
+    const credential = this.credentials.get(invitationId);
+    if (credential === undefined || credential.revoked) return;
+    credential.revoked = true;
+    for (const listener of this.revocationListeners) listener(invitationId);
+  }
+
+  private async lookUpMiss(invitationId: string): Promise<InvitationCredential | null> {
+    const now = Date.now();
+    if (now - this.lastCatchUp < CATCH_UP_INTERVAL_MS) return null;
+    this.lastCatchUp = now;
+    await this.catchUp();
+    return this.credentials.get(invitationId) ?? null;
+  }
+
+  private async catchUp(): Promise<void> {
+    for (;;) {
+      const page = await this.store.readAll({
+        after: this.checkpoint,
+        maxCount: PAGE_SIZE,
+        eventTypes: INVITATION_EVENT_TYPES,
+      });
+      for (const event of page) this.apply(event);
+      if (page.length < PAGE_SIZE) return;
+    }
+  }
+}

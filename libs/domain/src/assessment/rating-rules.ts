@@ -1,0 +1,121 @@
+// The rules every rating obeys, however it arrives: recorded or corrected by an assessor, or
+// answered by an invited rater (the campaign's answers are ordinary ratings).
+import {
+  RATING_SOURCES,
+  requireCapability,
+  requireLevel,
+  requireModelVersion,
+  type RatingSource,
+} from '../maturity-model';
+import { requireFunction, requireOrganization, type Organization } from '../organization';
+import { conflict, invalidInput, optionalText, requireOneOf, requireSlug, TEXT_FIELDS } from '../shared';
+import type { AssessmentContext } from './assessment.commands';
+import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
+import type { RatingRecorded } from './assessment.events';
+import type { AssessmentState, OpenedAssessment } from './assessment.state';
+
+export type RatingInput = {
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: RatingSource;
+  raterFunctionId?: string | null;
+  respondentId?: string | null;
+};
+
+export type ValidRating = {
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: RatingSource;
+  raterFunctionId: string | null;
+  respondentId: string | null;
+};
+
+/** Ratings are recorded into an OPEN assessment only; a CLOSED one changes through corrections. */
+export function requireOpen(
+  state: Exclude<AssessmentState, { status: 'NONE' }>,
+): asserts state is OpenedAssessment & { status: 'OPEN' } {
+  if (state.status === 'CLOSED') {
+    throw conflict(
+      `assessmentId: assessment "${state.id}" is CLOSED; change it with correctRating and a reason`,
+      ASSESSMENT_ERROR_CODES.closed,
+      'assessmentId',
+    );
+  }
+}
+
+/** The checks shared by recording and correcting, in the order of the GraphQL input's fields. */
+export function validateRating(
+  input: RatingInput,
+  assessment: OpenedAssessment,
+  context: AssessmentContext,
+): ValidRating {
+  const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
+  const model = requireModelVersion(context.model, assessment.modelId, assessment.modelVersion);
+  const functionId = requireFunction(organization, 'functionId', input.functionId).id;
+  const capabilityId = requireCapability(model, 'capabilityId', input.capabilityId).id;
+  const level = requireLevel(model, 'level', input.level);
+  const source = requireOneOf('source', input.source, RATING_SOURCES);
+  const raterFunctionId = validateRater(organization, source, [functionId], input.raterFunctionId);
+  const respondentId =
+    input.respondentId === undefined || input.respondentId === null
+      ? null
+      : requireSlug('respondentId', input.respondentId);
+  return { functionId, capabilityId, level, source, raterFunctionId, respondentId };
+}
+
+/** A rating recorded into an open assessment, with its evidence. */
+export function recordedRating(
+  input: RatingInput & { evidence?: string | null },
+  assessment: Exclude<AssessmentState, { status: 'NONE' }>,
+  context: AssessmentContext,
+): RatingRecorded {
+  requireOpen(assessment);
+  const rating = validateRating(input, assessment, context);
+  const evidence = optionalText('evidence', input.evidence, TEXT_FIELDS.evidence);
+  return {
+    type: 'RatingRecorded',
+    data: { assessmentId: assessment.id, organizationId: assessment.organizationId, ...rating, evidence },
+  };
+}
+
+/**
+ * The rater function: required for PEER (a function of the organisation other than those it
+ * rates), refused for the other sources. Returns it, or null when the source has none.
+ */
+export function validateRater(
+  organization: Organization,
+  source: RatingSource,
+  ratedFunctionIds: readonly string[],
+  rater: string | null | undefined,
+): string | null {
+  const given = rater !== undefined && rater !== null && rater !== '';
+  if (source !== 'PEER') {
+    // Refused rather than dropped: a rater on a SELF or CUSTOMER rating is a client mistake worth saying.
+    if (given) {
+      throw invalidInput(
+        'raterFunctionId',
+        `raterFunctionId is only for PEER ratings; leave it out for ${source}`,
+        ASSESSMENT_ERROR_CODES.raterNotAllowed,
+      );
+    }
+    return null;
+  }
+  if (!given) {
+    throw invalidInput(
+      'raterFunctionId',
+      'raterFunctionId is required for a PEER rating: name the function that gives it',
+      ASSESSMENT_ERROR_CODES.raterRequired,
+    );
+  }
+  const raterFunctionId = requireFunction(organization, 'raterFunctionId', rater).id;
+  if (ratedFunctionIds.includes(raterFunctionId)) {
+    throw invalidInput(
+      'raterFunctionId',
+      `raterFunctionId must differ from the function rated ("${raterFunctionId}"): a function rating itself is a SELF rating`,
+      ASSESSMENT_ERROR_CODES.selfPeerRating,
+    );
+  }
+  return raterFunctionId;
+}

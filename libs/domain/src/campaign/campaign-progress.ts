@@ -1,0 +1,107 @@
+// How far a campaign has come: per invitation, the distinct cells its respondent has answered
+// out of those it asks about (answered / expected), and the sums by function and overall.
+import type { RatingsInForce } from '../assessment/assessment-ratings';
+import { ratingKey } from '../assessment/assessment-ratings';
+import type { Invitation, Invitations } from './invitations';
+import { invitationCells } from './invitations';
+
+export interface FunctionProgress {
+  functionId: string;
+  answered: number;
+  expected: number;
+}
+
+export interface InvitationProgress {
+  /** Distinct cells of the invitation with a rating in force from its source, rater and respondent. */
+  answered: number;
+  /** |functionIds| x |capabilityIds|. */
+  expected: number;
+  byFunction: FunctionProgress[];
+}
+
+export interface CampaignProgressSummary {
+  /** Invitations not revoked. */
+  invited: number;
+  /** Of those, the ones with at least one answer. */
+  started: number;
+  /** Of those, the ones with every question answered. */
+  completed: number;
+  answered: number;
+  expected: number;
+  /** Per function rated, in the order given (the organisation's), functions no invitation rates left out. */
+  byFunction: FunctionProgress[];
+}
+
+/**
+ * An invitation's answers are the ratings in force of its respondent with its source and rater:
+ * a rating recorded for that person by an assessor counts too, and a person invited again (after
+ * a revocation) finds their earlier answers.
+ */
+export function invitationProgress(invitation: Invitation, ratings: RatingsInForce): InvitationProgress {
+  const byFunction = new Map<string, FunctionProgress>(
+    invitation.functionIds.map((functionId) => [
+      functionId,
+      { functionId, answered: 0, expected: invitation.capabilityIds.length },
+    ]),
+  );
+  let answered = 0;
+  for (const cell of invitationCells(invitation)) {
+    if (ratings.byKey.has(answerKey(invitation, cell))) {
+      answered += 1;
+      const progress = byFunction.get(cell.functionId);
+      if (progress) progress.answered += 1;
+    }
+  }
+  return {
+    answered,
+    expected: invitation.functionIds.length * invitation.capabilityIds.length,
+    byFunction: [...byFunction.values()],
+  };
+}
+
+/** The rating key an invitation's answer to a cell is recorded under. */
+export const answerKey = (
+  invitation: Invitation,
+  cell: { functionId: string; capabilityId: string },
+): string =>
+  ratingKey({
+    ...cell,
+    source: invitation.source,
+    raterFunctionId: invitation.raterFunctionId,
+    respondentId: invitation.respondentId,
+  });
+
+export function campaignProgress(
+  invitations: Invitations,
+  ratings: RatingsInForce,
+  functionOrder: readonly string[],
+): CampaignProgressSummary {
+  const summary = { invited: 0, started: 0, completed: 0, answered: 0, expected: 0 };
+  const byFunction = new Map<string, FunctionProgress>();
+  for (const invitation of invitations.values()) {
+    if (invitation.revokedAt !== null) continue;
+    const progress = invitationProgress(invitation, ratings);
+    summary.invited += 1;
+    if (progress.answered > 0) summary.started += 1;
+    if (progress.answered === progress.expected) summary.completed += 1;
+    summary.answered += progress.answered;
+    summary.expected += progress.expected;
+    for (const { functionId, answered, expected } of progress.byFunction) {
+      const total = byFunction.get(functionId) ?? { functionId, answered: 0, expected: 0 };
+      total.answered += answered;
+      total.expected += expected;
+      byFunction.set(functionId, total);
+    }
+  }
+  const rank = (functionId: string) => {
+    const position = functionOrder.indexOf(functionId);
+    return position === -1 ? functionOrder.length : position;
+  };
+  return {
+    ...summary,
+    byFunction: [...byFunction.values()].sort(
+      (left, right) =>
+        rank(left.functionId) - rank(right.functionId) || left.functionId.localeCompare(right.functionId),
+    ),
+  };
+}

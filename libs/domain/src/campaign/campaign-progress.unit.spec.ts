@@ -1,0 +1,147 @@
+import { assessmentDecider } from '../assessment/assessment.decider';
+import type { AssessmentEvent, RatingRecordedData } from '../assessment/assessment.events';
+import type { AssessmentState } from '../assessment/assessment.state';
+import { foldEvents } from '../shared';
+import { HOTEL_ID, hotel, model, NOW_ISO } from '../shared/testing/fixtures';
+import { campaignProgress, invitationProgress } from './campaign-progress';
+import type { RaterInvitedData } from './campaign.events';
+import { questionsOf } from './questionnaire';
+
+const ids = { assessmentId: 'q2-2024', organizationId: HOTEL_ID };
+const opened: AssessmentEvent = {
+  type: 'AssessmentOpened',
+  data: {
+    ...ids,
+    title: 'Q2 2024',
+    periodEnd: '2024-06-30T00:00:00.000Z',
+    modelId: model.id,
+    modelVersion: model.version,
+    openedAt: '2024-04-01T08:00:00.000Z',
+  },
+};
+const invited = (data: Partial<RaterInvitedData>): AssessmentEvent => ({
+  type: 'RaterInvited',
+  data: {
+    ...ids,
+    invitationId: 'self-housekeeping',
+    respondentId: 'night-lead',
+    label: null,
+    source: 'SELF',
+    raterFunctionId: null,
+    functionIds: ['housekeeping'],
+    capabilityIds: ['service-recovery', 'cross-functional-cooperation'],
+    expiresAt: null,
+    secretHash: 'a'.repeat(64),
+    invitedAt: NOW_ISO,
+    ...data,
+  },
+});
+const rated = (data: Partial<RatingRecordedData>): AssessmentEvent => ({
+  type: 'RatingRecorded',
+  data: {
+    ...ids,
+    functionId: 'housekeeping',
+    capabilityId: 'service-recovery',
+    level: 3,
+    source: 'SELF',
+    raterFunctionId: null,
+    respondentId: 'night-lead',
+    evidence: null,
+    ...data,
+  },
+});
+const opened_ = (events: AssessmentEvent[]) => {
+  const state: AssessmentState = foldEvents(assessmentDecider, [opened, ...events]);
+  if (state.status === 'NONE') throw new Error('opened');
+  return state;
+};
+
+describe('campaign progress', () => {
+  // Worked example: a SELF invitation of 1 function x 2 capabilities; a PEER invitation of
+  // 2 functions x 2 capabilities; a revoked CUSTOMER invitation (left out of every sum).
+  const state = opened_([
+    invited({}),
+    invited({
+      invitationId: 'peer-desk',
+      respondentId: 'desk-lead',
+      source: 'PEER',
+      raterFunctionId: 'front-desk',
+      functionIds: ['maintenance', 'housekeeping'],
+    }),
+    invited({ invitationId: 'guest', respondentId: 'guest-1', source: 'CUSTOMER' }),
+    { type: 'InvitationRevoked', data: { ...ids, invitationId: 'guest', revokedAt: NOW_ISO } },
+    // The SELF respondent answers one cell twice (still one cell) and the other once: complete.
+    rated({ level: 2 }),
+    rated({ level: 4 }),
+    rated({ capabilityId: 'cross-functional-cooperation', level: 1 }),
+    // The PEER respondent answers one housekeeping cell.
+    rated({ source: 'PEER', raterFunctionId: 'front-desk', respondentId: 'desk-lead', level: 2 }),
+    // Ratings of other people or groups count for nobody's invitation.
+    rated({ respondentId: null, level: 5 }),
+    rated({ source: 'PEER', raterFunctionId: 'laundry', respondentId: 'desk-lead', level: 5 }),
+    rated({ source: 'CUSTOMER', respondentId: 'guest-1', level: 5 }),
+  ]);
+
+  it('should count distinct answered cells of each invitation against |functions| x |capabilities|', () => {
+    const self = state.invitations.get('self-housekeeping');
+    const peer = state.invitations.get('peer-desk');
+    if (!self || !peer) throw new Error('invited');
+    expect(invitationProgress(self, state.ratings)).toEqual({
+      answered: 2,
+      expected: 2,
+      byFunction: [{ functionId: 'housekeeping', answered: 2, expected: 2 }],
+    });
+    expect(invitationProgress(peer, state.ratings)).toEqual({
+      answered: 1,
+      expected: 4,
+      byFunction: [
+        { functionId: 'maintenance', answered: 0, expected: 2 },
+        { functionId: 'housekeeping', answered: 1, expected: 2 },
+      ],
+    });
+  });
+
+  it('should sum invitations not revoked, started and completed, by function in the organisation’s order', () => {
+    expect(
+      campaignProgress(
+        state.invitations,
+        state.ratings,
+        hotel.status === 'REGISTERED' ? hotel.functions.map((fn) => fn.id) : [],
+      ),
+    ).toEqual({
+      invited: 2,
+      started: 2,
+      completed: 1,
+      answered: 3,
+      expected: 6,
+      byFunction: [
+        { functionId: 'housekeeping', answered: 3, expected: 4 },
+        { functionId: 'maintenance', answered: 0, expected: 2 },
+      ],
+    });
+  });
+
+  it("should ask each cell with the capability's descriptor per level and show the answer in force", () => {
+    const peer = state.invitations.get('peer-desk');
+    if (!peer || hotel.status !== 'REGISTERED') throw new Error('invited');
+    const questions = questionsOf(peer, state.ratings, hotel, model);
+    expect(
+      questions.map(({ functionId, capabilityId, answer }) => [functionId, capabilityId, answer]),
+    ).toEqual([
+      ['maintenance', 'service-recovery', null],
+      ['maintenance', 'cross-functional-cooperation', null],
+      ['housekeeping', 'service-recovery', 2],
+      ['housekeeping', 'cross-functional-cooperation', null],
+    ]);
+    const serviceRecovery = model.capabilities.find((capability) => capability.id === 'service-recovery');
+    expect(questions[2]).toMatchObject({
+      functionName: 'Housekeeping',
+      capabilityName: serviceRecovery?.name,
+      levels: model.levels.map((level, index) => ({
+        value: level.value,
+        name: level.name,
+        description: serviceRecovery?.descriptors[index],
+      })),
+    });
+  });
+});

@@ -1,0 +1,47 @@
+/** One person to invite into an assessment, as the office describes them. */
+export type InvitationRequest = {
+  /** Made by the server, unique in the store: the token's id. */
+  invitationId: string;
+  /** The person's pseudonymous slug (the server makes one when the office gives none). */
+  respondentId: string;
+  /** Free text for the office, such as "night shift lead"; never required to be a name. */
+  label?: string | null;
+  source: string;
+  /** PEER only: the function the person belongs to. */
+  raterFunctionId?: string | null;
+  /** The functions the person rates: exactly their own for SELF. */
+  functionIds: readonly string[];
+  /** Absent or null: every capability of the assessment's model. */
+  capabilityIds?: readonly string[] | null;
+  /** SHA-256 (hex) of the invitation's secret, hashed by the caller: the decider never sees the secret. */
+  secretHash: string;
+};
+
+/** Invites many people at once: all of them, or (on any refusal) none. */
+export type InviteRaters = {
+  type: 'InviteRaters';
+  data: {
+    invitations: readonly InvitationRequest[];
+    /** ISO-8601; absent or null: the links work until revoked or the assessment closes. */
+    expiresAt?: string | null;
+  };
+};
+
+export type RevokeInvitation = {
+  type: 'RevokeInvitation';
+  data: { invitationId: string };
+};
+
+/** A rater's answer to one question: recorded as a rating with the invitation's source, rater and respondent. */
+export type AnswerQuestion = {
+  type: 'AnswerQuestion';
+  data: {
+    invitationId: string;
+    functionId: string;
+    capabilityId: string;
+    level: number;
+    evidence?: string | null;
+  };
+};
+
+export type CampaignCommand = InviteRaters | RevokeInvitation | AnswerQuestion;

@@ -1,0 +1,295 @@
+// The campaign's decisions, on the assessment's stream: invite raters (many at once, atomically),
+// revoke an invitation, and take a rater's answer as an ordinary rating of the invitation's
+// source, rater function and respondent.
+import type { AssessmentContext } from '../assessment/assessment.commands';
+import type { RatingRecorded } from '../assessment/assessment.events';
+import type { AssessmentState } from '../assessment/assessment.state';
+import { recordedRating, requireOpen, validateRater } from '../assessment/rating-rules';
+import {
+  type MaturityModel,
+  RATING_SOURCES,
+  requireCapability,
+  requireModelVersion,
+} from '../maturity-model';
+import { type Organization, requireFunction, requireOrganization } from '../organization';
+import {
+  conflict,
+  DomainError,
+  invalidInput,
+  notFound,
+  optionalText,
+  parseIsoDate,
+  requireOneOf,
+  requireSlug,
+  TEXT_FIELDS,
+  withinField,
+} from '../shared';
+import type { AnswerQuestion, InvitationRequest, InviteRaters, RevokeInvitation } from './campaign.commands';
+import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
+import type { InvitationRevoked, RaterInvited } from './campaign.events';
+import { asksAbout, type Invitation, invitationStatus, isExpired } from './invitations';
+
+type Opened = Exclude<AssessmentState, { status: 'NONE' }>;
+
+/** One call invites a whole cycle (typically tens of people); more is split across calls. */
+export const MAX_INVITATIONS_PER_CALL = 500;
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export function inviteRaters(
+  command: InviteRaters,
+  assessment: Opened,
+  context: AssessmentContext,
+): RaterInvited[] {
+  requireOpen(assessment);
+  const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
+  const model = requireModelVersion(context.model, assessment.modelId, assessment.modelVersion);
+  const { invitations } = command.data;
+  if (invitations.length === 0) {
+    throw invalidInput(
+      'invitations',
+      'invitations must name at least one person to invite',
+      CAMPAIGN_ERROR_CODES.noInvitations,
+    );
+  }
+  if (invitations.length > MAX_INVITATIONS_PER_CALL) {
+    throw invalidInput(
+      'invitations',
+      `invitations must name at most ${MAX_INVITATIONS_PER_CALL} people per call (got ${invitations.length}); invite the others in another call`,
+      CAMPAIGN_ERROR_CODES.tooManyInvitations,
+    );
+  }
+  const expiresAt = futureDate('expiresAt', command.data.expiresAt, context.now);
+  const respondentsOfThisCall = new Set<string>();
+  return invitations.map((request, index) =>
+    withinField(`invitations[${index}]`, (): RaterInvited => {
+      const respondentId = requireSlug('respondentId', request.respondentId);
+      if (respondentsOfThisCall.has(respondentId)) {
+        throw invalidInput(
+          'respondentId',
+          `respondentId "${respondentId}" is invited twice in this call: give each person one line`,
+          CAMPAIGN_ERROR_CODES.duplicateRespondent,
+        );
+      }
+      respondentsOfThisCall.add(respondentId);
+      const invitation = validateInvitation(request, organization, model);
+      requireNotInvitedAlready(assessment, { ...invitation, respondentId }, context.now);
+      const invitationId = requireSlug('invitationId', request.invitationId);
+      if (assessment.invitations.has(invitationId)) {
+        throw conflict(
+          `invitationId: invitation "${invitationId}" already exists`,
+          CAMPAIGN_ERROR_CODES.invitationExists,
+          'invitationId',
+        );
+      }
+      if (typeof request.secretHash !== 'string' || !SHA256_HEX.test(request.secretHash)) {
+        throw invalidInput(
+          'secretHash',
+          'secretHash must be a SHA-256 hex digest',
+          CAMPAIGN_ERROR_CODES.malformedSecretHash,
+        );
+      }
+      return {
+        type: 'RaterInvited',
+        data: {
+          assessmentId: assessment.id,
+          organizationId: assessment.organizationId,
+          invitationId,
+          respondentId,
+          ...invitation,
+          expiresAt,
+          secretHash: request.secretHash,
+          invitedAt: context.now.toISOString(),
+        },
+      };
+    }),
+  );
+}
+
+export function revokeInvitation(
+  command: RevokeInvitation,
+  assessment: Opened,
+  context: AssessmentContext,
+): InvitationRevoked[] {
+  const invitation = requireInvitation(assessment, command.data.invitationId);
+  // Revoking twice is a no-op: the office's intent already holds.
+  if (invitation.revokedAt !== null) return [];
+  return [
+    {
+      type: 'InvitationRevoked',
+      data: {
+        assessmentId: assessment.id,
+        organizationId: assessment.organizationId,
+        invitationId: invitation.invitationId,
+        revokedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+export function answerQuestion(
+  command: AnswerQuestion,
+  assessment: Opened,
+  context: AssessmentContext,
+): RatingRecorded[] {
+  const { invitationId, functionId, capabilityId, level, evidence } = command.data;
+  const invitation = requireInvitation(assessment, invitationId);
+  if (invitation.revokedAt !== null) {
+    throw new DomainError(
+      'unauthenticated',
+      CAMPAIGN_ERROR_CODES.invitationRevoked,
+      'This link was revoked and no longer works: ask the assessment office for a new one',
+    );
+  }
+  if (isExpired(invitation, context.now)) {
+    throw new DomainError(
+      'unauthenticated',
+      CAMPAIGN_ERROR_CODES.invitationExpired,
+      `This link expired on ${invitation.expiresAt ?? ''}: ask the assessment office for a new one`,
+    );
+  }
+  requireOpen(assessment);
+  requireOwnQuestion(
+    invitation,
+    requireSlug('functionId', functionId),
+    requireSlug('capabilityId', capabilityId),
+  );
+  return [
+    recordedRating(
+      {
+        functionId,
+        capabilityId,
+        level,
+        evidence,
+        source: invitation.source,
+        raterFunctionId: invitation.raterFunctionId,
+        respondentId: invitation.respondentId,
+      },
+      assessment,
+      context,
+    ),
+  ];
+}
+
+type ValidInvitation = Pick<
+  Invitation,
+  'label' | 'source' | 'raterFunctionId' | 'functionIds' | 'capabilityIds'
+>;
+
+/** The section-by-section rules of an invitation: who rates what, from where. */
+function validateInvitation(
+  request: InvitationRequest,
+  organization: Organization,
+  model: MaturityModel,
+): ValidInvitation {
+  const label = optionalText('label', request.label, TEXT_FIELDS.name);
+  const source = requireOneOf('source', request.source, RATING_SOURCES);
+  const functionIds = distinct(
+    'functionIds',
+    request.functionIds,
+    (field, id) => requireFunction(organization, field, id).id,
+  );
+  if (functionIds.length === 0) {
+    throw invalidInput(
+      'functionIds',
+      'functionIds must name at least one function the person rates',
+      CAMPAIGN_ERROR_CODES.noFunctions,
+    );
+  }
+  if (source === 'SELF' && functionIds.length !== 1) {
+    throw invalidInput(
+      'functionIds',
+      `functionIds must be exactly one function for SELF (the person's own; got ${functionIds.length}): invite them once per function, or as PEER for the others`,
+      CAMPAIGN_ERROR_CODES.selfRatesOneFunction,
+    );
+  }
+  const raterFunctionId = validateRater(organization, source, functionIds, request.raterFunctionId);
+  const capabilityIds =
+    request.capabilityIds === undefined || request.capabilityIds === null
+      ? model.capabilities.map((capability) => capability.id)
+      : distinct(
+          'capabilityIds',
+          request.capabilityIds,
+          (field, id) => requireCapability(model, field, id).id,
+        );
+  if (capabilityIds.length === 0) {
+    throw invalidInput(
+      'capabilityIds',
+      'capabilityIds must name at least one capability; leave it out to ask about every capability of the model',
+      CAMPAIGN_ERROR_CODES.noCapabilities,
+    );
+  }
+  return { label, source, raterFunctionId, functionIds, capabilityIds };
+}
+
+/** Each element checked under its own field (`functionIds[1]`), repeats dropped, order kept. */
+function distinct(
+  field: string,
+  values: unknown,
+  check: (field: string, value: unknown) => string,
+): string[] {
+  if (!Array.isArray(values)) {
+    throw invalidInput(field, `${field} must be a list of ids`, CAMPAIGN_ERROR_CODES.noFunctions);
+  }
+  return [...new Set(values.map((value: unknown, index) => check(`${field}[${index}]`, value)))];
+}
+
+/** One working link per person, source and rater: a second would answer the same ratings. */
+function requireNotInvitedAlready(
+  assessment: Opened,
+  invitation: ValidInvitation & { respondentId: string },
+  now: Date,
+): void {
+  for (const other of assessment.invitations.values()) {
+    if (
+      other.respondentId === invitation.respondentId &&
+      other.source === invitation.source &&
+      other.raterFunctionId === invitation.raterFunctionId &&
+      invitationStatus(other, assessment.status, now) === 'ACTIVE'
+    ) {
+      throw conflict(
+        `respondentId: "${invitation.respondentId}" already has a working ${invitation.source} invitation (${other.invitationId}); revoke it first to invite them again`,
+        CAMPAIGN_ERROR_CODES.alreadyInvited,
+        'respondentId',
+      );
+    }
+  }
+}
+
+function requireInvitation(assessment: Opened, invitationId: unknown): Invitation {
+  const id = requireSlug('invitationId', invitationId);
+  const invitation = assessment.invitations.get(id);
+  if (invitation === undefined) {
+    throw notFound(
+      'invitationId',
+      `invitationId: assessment "${assessment.id}" has no invitation "${id}"`,
+      CAMPAIGN_ERROR_CODES.invitationNotFound,
+    );
+  }
+  return invitation;
+}
+
+/** A rater answers only the questions of their invitation. */
+function requireOwnQuestion(invitation: Invitation, functionId: string, capabilityId: string): void {
+  if (asksAbout(invitation, { functionId, capabilityId })) return;
+  const field = invitation.functionIds.includes(functionId) ? 'capabilityId' : 'functionId';
+  throw new DomainError(
+    'forbidden',
+    CAMPAIGN_ERROR_CODES.notYourQuestion,
+    `${field}: this invitation does not ask about ${functionId} / ${capabilityId}`,
+    field,
+  );
+}
+
+function futureDate(field: string, value: unknown, now: Date): string | null {
+  if (value === undefined || value === null) return null;
+  const date = parseIsoDate(field, value);
+  if (date.getTime() <= now.getTime()) {
+    throw invalidInput(
+      field,
+      `${field} must be in the future (got ${date.toISOString()}, now is ${now.toISOString()}); leave it out for links that do not expire`,
+      CAMPAIGN_ERROR_CODES.expiresInThePast,
+    );
+  }
+  return date.toISOString();
+}

@@ -1,0 +1,410 @@
+import { assessmentDecider } from '../assessment/assessment.decider';
+import { ASSESSMENT_ERROR_CODES } from '../assessment/assessment.errors';
+import type { AssessmentEvent } from '../assessment/assessment.events';
+import { foldEvents } from '../shared';
+import { deciderSpecification } from '../shared/testing/decider-specification';
+import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import type { AnswerQuestion, InvitationRequest, InviteRaters } from './campaign.commands';
+import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
+import type { RaterInvitedData } from './campaign.events';
+import { MAX_INVITATIONS_PER_CALL } from './campaign.decider';
+import { invitationStatus } from './invitations';
+
+const context = { now: NOW, organization: hotel, model };
+const spec = deciderSpecification(assessmentDecider, context);
+const ids = { assessmentId: 'q2-2024', organizationId: HOTEL_ID };
+const everyCapability = model.capabilities.map((capability) => capability.id);
+const hash = (digit: string) => digit.repeat(64);
+
+const opened: AssessmentEvent = {
+  type: 'AssessmentOpened',
+  data: {
+    ...ids,
+    title: 'Q2 2024',
+    periodEnd: '2024-06-30T00:00:00.000Z',
+    modelId: model.id,
+    modelVersion: model.version,
+    openedAt: '2024-04-01T08:00:00.000Z',
+  },
+};
+const closed: AssessmentEvent = { type: 'AssessmentClosed', data: { ...ids, closedAt: NOW_ISO } };
+
+const request = (overrides: Partial<InvitationRequest> = {}): InvitationRequest => ({
+  invitationId: 'invitation-1',
+  respondentId: 'night-lead',
+  label: 'Night shift lead',
+  source: 'SELF',
+  functionIds: ['housekeeping'],
+  secretHash: hash('a'),
+  ...overrides,
+});
+const invite = (requests: InvitationRequest[], expiresAt?: string | null): InviteRaters => ({
+  type: 'InviteRaters',
+  data: { invitations: requests, expiresAt },
+});
+const invited = (overrides: Partial<RaterInvitedData> = {}): AssessmentEvent => ({
+  type: 'RaterInvited',
+  data: {
+    ...ids,
+    invitationId: 'invitation-1',
+    respondentId: 'night-lead',
+    label: 'Night shift lead',
+    source: 'SELF',
+    raterFunctionId: null,
+    functionIds: ['housekeeping'],
+    capabilityIds: everyCapability,
+    expiresAt: null,
+    secretHash: hash('a'),
+    invitedAt: NOW_ISO,
+    ...overrides,
+  },
+});
+const revoked = (invitationId = 'invitation-1'): AssessmentEvent => ({
+  type: 'InvitationRevoked',
+  data: { ...ids, invitationId, revokedAt: NOW_ISO },
+});
+const answer = (overrides: Partial<AnswerQuestion['data']> = {}): AnswerQuestion => ({
+  type: 'AnswerQuestion',
+  data: {
+    invitationId: 'invitation-1',
+    functionId: 'housekeeping',
+    capabilityId: 'service-recovery',
+    level: 3,
+    ...overrides,
+  },
+});
+
+describe('campaign decisions on the assessment stream', () => {
+  describe('InviteRaters', () => {
+    it('should invite SELF, PEER and CUSTOMER respondents at once, every capability by default', () => {
+      spec
+        .given([opened])
+        .when(
+          invite(
+            [
+              request(),
+              request({
+                invitationId: 'invitation-2',
+                respondentId: 'desk-lead',
+                label: null,
+                source: 'PEER',
+                raterFunctionId: 'front-desk',
+                functionIds: ['housekeeping', 'maintenance', 'housekeeping'],
+                capabilityIds: ['service-recovery', 'cross-functional-cooperation'],
+                secretHash: hash('b'),
+              }),
+              request({
+                invitationId: 'invitation-3',
+                respondentId: 'guest-panel-1',
+                label: undefined,
+                source: 'CUSTOMER',
+                functionIds: ['front-desk', 'housekeeping'],
+                capabilityIds: ['customer-insight'],
+                secretHash: hash('c'),
+              }),
+            ],
+            '2024-05-01',
+          ),
+        )
+        .then([
+          invited({ expiresAt: '2024-05-01T00:00:00.000Z' }),
+          invited({
+            invitationId: 'invitation-2',
+            respondentId: 'desk-lead',
+            label: null,
+            source: 'PEER',
+            raterFunctionId: 'front-desk',
+            functionIds: ['housekeeping', 'maintenance'],
+            capabilityIds: ['service-recovery', 'cross-functional-cooperation'],
+            expiresAt: '2024-05-01T00:00:00.000Z',
+            secretHash: hash('b'),
+          }),
+          invited({
+            invitationId: 'invitation-3',
+            respondentId: 'guest-panel-1',
+            label: null,
+            source: 'CUSTOMER',
+            functionIds: ['front-desk', 'housekeeping'],
+            capabilityIds: ['customer-insight'],
+            expiresAt: '2024-05-01T00:00:00.000Z',
+            secretHash: hash('c'),
+          }),
+        ]);
+    });
+
+    it('should refuse SELF rating more than one function, or with a rater function', () => {
+      spec
+        .given([opened])
+        .when(invite([request(), request({ respondentId: 'b', functionIds: ['housekeeping', 'laundry'] })]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.selfRatesOneFunction, 'invitations[1].functionIds');
+      spec
+        .given([opened])
+        .when(invite([request({ raterFunctionId: 'front-desk' })]))
+        .thenThrows(
+          'invalid_input',
+          ASSESSMENT_ERROR_CODES.raterNotAllowed,
+          'invitations[0].raterFunctionId',
+        );
+    });
+
+    it('should refuse PEER without a rater function, or rating its own function', () => {
+      spec
+        .given([opened])
+        .when(invite([request({ source: 'PEER' })]))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.raterRequired, 'invitations[0].raterFunctionId');
+      spec
+        .given([opened])
+        .when(
+          invite([
+            request({
+              source: 'PEER',
+              raterFunctionId: 'maintenance',
+              functionIds: ['housekeeping', 'maintenance'],
+            }),
+          ]),
+        )
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.selfPeerRating, 'invitations[0].raterFunctionId');
+    });
+
+    it.each(['CUSTOMER', 'AUDIT'])('should refuse a rater function for %s', (source) => {
+      spec
+        .given([opened])
+        .when(invite([request({ source, raterFunctionId: 'front-desk' })]))
+        .thenThrows(
+          'invalid_input',
+          ASSESSMENT_ERROR_CODES.raterNotAllowed,
+          'invitations[0].raterFunctionId',
+        );
+    });
+
+    it('should refuse unknown functions and capabilities, naming the element', () => {
+      spec
+        .given([opened])
+        .when(invite([request({ source: 'AUDIT', functionIds: ['front-desk', 'spa'] })]))
+        .thenThrows('not_found', 'ORGANIZATION.FUNCTION_NOT_FOUND', 'invitations[0].functionIds[1]');
+      spec
+        .given([opened])
+        .when(invite([request({ capabilityIds: ['telepathy'] })]))
+        .thenThrows('not_found', 'MATURITY_MODEL.CAPABILITY_NOT_FOUND', 'invitations[0].capabilityIds[0]');
+      spec
+        .given([opened])
+        .when(invite([request({ source: 'PEER', raterFunctionId: 'spa' })]))
+        .thenThrows('not_found', 'ORGANIZATION.FUNCTION_NOT_FOUND', 'invitations[0].raterFunctionId');
+    });
+
+    it('should refuse empty lists of people, functions or capabilities, and an unknown source', () => {
+      spec
+        .given([opened])
+        .when(invite([]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.noInvitations, 'invitations');
+      spec
+        .given([opened])
+        .when(invite([request({ source: 'CUSTOMER', functionIds: [] })]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.noFunctions, 'invitations[0].functionIds');
+      spec
+        .given([opened])
+        .when(invite([request({ capabilityIds: [] })]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.noCapabilities, 'invitations[0].capabilityIds');
+      spec
+        .given([opened])
+        .when(invite([request({ source: 'BOARD' })]))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_ALLOWED', 'invitations[0].source');
+    });
+
+    it(`should refuse more than ${MAX_INVITATIONS_PER_CALL} people in one call`, () => {
+      const many = Array.from({ length: MAX_INVITATIONS_PER_CALL + 1 }, (_, index) =>
+        request({ invitationId: `invitation-${index}`, respondentId: `person-${index}` }),
+      );
+      spec
+        .given([opened])
+        .when(invite(many))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.tooManyInvitations, 'invitations');
+    });
+
+    it('should refuse an expiresAt already passed, or malformed', () => {
+      spec
+        .given([opened])
+        .when(invite([request()], '2024-04-02T09:30:00Z'))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.expiresInThePast, 'expiresAt');
+      spec
+        .given([opened])
+        .when(invite([request()], 'next week'))
+        .thenThrows('invalid_input', 'VALIDATION.MALFORMED_DATE', 'expiresAt');
+    });
+
+    it('should refuse the same respondent twice in one call', () => {
+      spec
+        .given([opened])
+        .when(
+          invite([
+            request(),
+            request({ invitationId: 'invitation-2', source: 'PEER', raterFunctionId: 'front-desk' }),
+          ]),
+        )
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.duplicateRespondent, 'invitations[1].respondentId');
+    });
+
+    it('should refuse a second working invitation of a respondent with the same source and rater, and allow one after revocation or for another source', () => {
+      spec
+        .given([opened, invited()])
+        .when(invite([request({ invitationId: 'invitation-2' })]))
+        .thenThrows('conflict', CAMPAIGN_ERROR_CODES.alreadyInvited, 'invitations[0].respondentId');
+      spec
+        .given([opened, invited(), revoked()])
+        .when(invite([request({ invitationId: 'invitation-2' })]))
+        .then([invited({ invitationId: 'invitation-2' })]);
+      spec
+        .given([opened, invited()])
+        .when(
+          invite([
+            request({
+              invitationId: 'invitation-2',
+              source: 'PEER',
+              raterFunctionId: 'housekeeping',
+              functionIds: ['front-desk'],
+            }),
+          ]),
+        )
+        .then([
+          invited({
+            invitationId: 'invitation-2',
+            source: 'PEER',
+            raterFunctionId: 'housekeeping',
+            functionIds: ['front-desk'],
+          }),
+        ]);
+    });
+
+    it('should refuse a respondent id or label out of bounds and a secret that is not a hash', () => {
+      spec
+        .given([opened])
+        .when(invite([request({ respondentId: 'Night Lead' })]))
+        .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'invitations[0].respondentId');
+      spec
+        .given([opened])
+        .when(invite([request({ label: 'l'.repeat(201) })]))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'invitations[0].label');
+      spec
+        .given([opened])
+        .when(invite([request({ secretHash: 'secret' })]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.malformedSecretHash, 'invitations[0].secretHash');
+    });
+
+    it('should refuse inviting into a closed or unknown assessment', () => {
+      spec
+        .given([opened, closed])
+        .when(invite([request()]))
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closed, 'assessmentId');
+      spec
+        .given([])
+        .when(invite([request()]))
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+  });
+
+  describe('RevokeInvitation', () => {
+    it('should revoke once; revoking again changes nothing', () => {
+      spec
+        .given([opened, invited()])
+        .when({ type: 'RevokeInvitation', data: { invitationId: 'invitation-1' } })
+        .then([revoked()]);
+      spec
+        .given([opened, invited(), revoked()])
+        .when({ type: 'RevokeInvitation', data: { invitationId: 'invitation-1' } })
+        .then([]);
+    });
+
+    it('should refuse an unknown invitation', () => {
+      spec
+        .given([opened, invited()])
+        .when({ type: 'RevokeInvitation', data: { invitationId: 'invitation-9' } })
+        .thenThrows('not_found', CAMPAIGN_ERROR_CODES.invitationNotFound, 'invitationId');
+    });
+  });
+
+  describe('AnswerQuestion', () => {
+    const peer = invited({
+      invitationId: 'invitation-2',
+      respondentId: 'desk-lead',
+      source: 'PEER',
+      raterFunctionId: 'front-desk',
+      functionIds: ['housekeeping'],
+      capabilityIds: ['service-recovery'],
+    });
+
+    it("should record an ordinary rating with the invitation's source, rater function and respondent", () => {
+      spec
+        .given([opened, invited(), peer])
+        .when(answer({ invitationId: 'invitation-2', level: 2, evidence: 'Late rooms' }))
+        .then([
+          {
+            type: 'RatingRecorded',
+            data: {
+              ...ids,
+              functionId: 'housekeeping',
+              capabilityId: 'service-recovery',
+              level: 2,
+              source: 'PEER',
+              raterFunctionId: 'front-desk',
+              respondentId: 'desk-lead',
+              evidence: 'Late rooms',
+            },
+          },
+        ]);
+    });
+
+    it('should refuse a question the invitation does not ask, naming the field (FORBIDDEN)', () => {
+      spec
+        .given([opened, peer])
+        .when(answer({ invitationId: 'invitation-2', functionId: 'maintenance' }))
+        .thenThrows('forbidden', CAMPAIGN_ERROR_CODES.notYourQuestion, 'functionId');
+      spec
+        .given([opened, peer])
+        .when(answer({ invitationId: 'invitation-2', capabilityId: 'customer-insight' }))
+        .thenThrows('forbidden', CAMPAIGN_ERROR_CODES.notYourQuestion, 'capabilityId');
+    });
+
+    it('should apply the rating rules to the answer', () => {
+      spec
+        .given([opened, invited()])
+        .when(answer({ level: 6 }))
+        .thenThrows('invalid_input', 'VALIDATION.OUT_OF_RANGE', 'level');
+      spec
+        .given([opened, invited()])
+        .when(answer({ evidence: 'e'.repeat(10_001) }))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'evidence');
+    });
+
+    it('should refuse a revoked or expired link (UNAUTHENTICATED) and a closed assessment (CONFLICT)', () => {
+      spec
+        .given([opened, invited(), revoked()])
+        .when(answer())
+        .thenThrows('unauthenticated', CAMPAIGN_ERROR_CODES.invitationRevoked);
+      spec
+        .given([opened, invited({ expiresAt: NOW_ISO })])
+        .when(answer())
+        .thenThrows('unauthenticated', CAMPAIGN_ERROR_CODES.invitationExpired);
+      spec
+        .given([opened, invited(), closed])
+        .when(answer())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closed, 'assessmentId');
+    });
+  });
+
+  describe(invitationStatus.name, () => {
+    it('should say REVOKED, then EXPIRED, then CLOSED, else ACTIVE', () => {
+      const state = (events: AssessmentEvent[]) => {
+        const folded = foldEvents(assessmentDecider, [opened, ...events]);
+        if (folded.status === 'NONE') throw new Error('opened');
+        const invitation = folded.invitations.get('invitation-1');
+        if (invitation === undefined) throw new Error('invited');
+        return invitationStatus(invitation, folded.status, NOW);
+      };
+      expect(state([invited()])).toBe('ACTIVE');
+      expect(state([invited(), closed])).toBe('CLOSED');
+      expect(state([invited({ expiresAt: '2024-04-02T09:29:59.000Z' }), closed])).toBe('EXPIRED');
+      expect(state([invited({ expiresAt: '2024-04-02T09:30:01.000Z' })])).toBe('ACTIVE');
+      expect(state([invited({ expiresAt: '2024-04-02T09:29:59.000Z' }), revoked(), closed])).toBe('REVOKED');
+    });
+  });
+});

@@ -1,0 +1,66 @@
+// The invitations of one assessment, as its stream records them, and what each one may do now.
+import type { CampaignEvent, RaterInvitedData } from './campaign.events';
+
+export type Invitation = Omit<RaterInvitedData, 'assessmentId' | 'organizationId'> & {
+  /** ISO-8601; null while the invitation is not revoked. */
+  revokedAt: string | null;
+};
+
+/** By invitation id, in invitation order. */
+export type Invitations = ReadonlyMap<string, Invitation>;
+
+export const NO_INVITATIONS: Invitations = new Map();
+
+/** ACTIVE: the link works and answers are taken. The others are final for answering. */
+export type InvitationStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED' | 'CLOSED';
+
+export const INVITATION_STATUSES: readonly InvitationStatus[] = ['ACTIVE', 'REVOKED', 'EXPIRED', 'CLOSED'];
+
+/** Pure: returns new invitations and leaves `invitations` as it was. */
+export function evolveInvitations(invitations: Invitations, event: CampaignEvent): Invitations {
+  switch (event.type) {
+    case 'RaterInvited': {
+      const { assessmentId: _assessment, organizationId: _organization, ...invitation } = event.data;
+      return new Map(invitations).set(invitation.invitationId, { ...invitation, revokedAt: null });
+    }
+    case 'InvitationRevoked': {
+      const invitation = invitations.get(event.data.invitationId);
+      if (invitation === undefined || invitation.revokedAt !== null) return invitations;
+      return new Map(invitations).set(invitation.invitationId, {
+        ...invitation,
+        revokedAt: event.data.revokedAt,
+      });
+    }
+  }
+}
+
+export const isExpired = (invitation: Invitation, now: Date): boolean =>
+  invitation.expiresAt !== null && Date.parse(invitation.expiresAt) <= now.getTime();
+
+/**
+ * Revoked and expired links stop working (that comes first: such a link no longer opens the
+ * questionnaire); a working link of a closed assessment shows the answers, read-only.
+ */
+export function invitationStatus(
+  invitation: Invitation,
+  assessmentStatus: 'OPEN' | 'CLOSED',
+  now: Date,
+): InvitationStatus {
+  if (invitation.revokedAt !== null) return 'REVOKED';
+  if (isExpired(invitation, now)) return 'EXPIRED';
+  return assessmentStatus === 'CLOSED' ? 'CLOSED' : 'ACTIVE';
+}
+
+export interface Cell {
+  functionId: string;
+  capabilityId: string;
+}
+
+/** The cells an invitation asks about, function by function, in the order it names them. */
+export const invitationCells = (invitation: Invitation): Cell[] =>
+  invitation.functionIds.flatMap((functionId) =>
+    invitation.capabilityIds.map((capabilityId) => ({ functionId, capabilityId })),
+  );
+
+export const asksAbout = (invitation: Invitation, cell: Cell): boolean =>
+  invitation.functionIds.includes(cell.functionId) && invitation.capabilityIds.includes(cell.capabilityId);

@@ -1,0 +1,49 @@
+// What a rater is asked: one question per cell of the invitation, with the capability's
+// descriptor for each level as the choices, and the answer in force (if any).
+import type { RatingsInForce } from '../assessment/assessment-ratings';
+import { findCapability, type MaturityModel } from '../maturity-model';
+import { findFunction, type Organization } from '../organization';
+import { answerKey } from './campaign-progress';
+import { type Invitation, invitationCells } from './invitations';
+
+export interface QuestionLevel {
+  value: number;
+  name: string;
+  /** The capability's descriptor for this level; the level's general description when it has none. */
+  description: string | null;
+}
+
+export interface Question {
+  functionId: string;
+  functionName: string;
+  capabilityId: string;
+  capabilityName: string;
+  levels: QuestionLevel[];
+  /** The level in force for this respondent, or null when not (yet) answered. */
+  answer: number | null;
+  evidence: string | null;
+}
+
+export function questionsOf(
+  invitation: Invitation,
+  ratings: RatingsInForce,
+  organization: Organization,
+  model: MaturityModel,
+): Question[] {
+  return invitationCells(invitation).map((cell) => {
+    const capability = findCapability(model, cell.capabilityId);
+    const rating = ratings.byKey.get(answerKey(invitation, cell));
+    return {
+      ...cell,
+      functionName: findFunction(organization, cell.functionId)?.name ?? cell.functionId,
+      capabilityName: capability?.name ?? cell.capabilityId,
+      levels: model.levels.map((level, index) => ({
+        value: level.value,
+        name: level.name,
+        description: capability?.descriptors[index] ?? level.description,
+      })),
+      answer: rating?.level ?? null,
+      evidence: rating?.evidence ?? null,
+    };
+  });
+}
