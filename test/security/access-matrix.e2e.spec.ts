@@ -4,6 +4,7 @@
 // without a token. Driven by the policy table itself, so a new rule is covered once it has a sample.
 // Each role signs in both ways, with an API token and as a person of the identity provider: the
 // same table rules both.
+// RATER is a rater's invitation link (of the inside organisation): its questionnaire only.
 import WebSocket from 'ws';
 import { createClient } from 'graphql-ws';
 import { ACCESS_POLICY, type AccessRule, type RootType } from '../../apps/api/src/auth/access-policy';
@@ -17,10 +18,15 @@ import { type OrganizationFixture, SAMPLES, type SampleCall } from './access-sam
 
 jest.setTimeout(120_000);
 
-const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
-type Role = (typeof ROLES)[number];
+const STAFF_ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
+type Role = (typeof STAFF_ROLES)[number] | 'RATER';
+/** Staff sign in both ways; a rater only with the link of an invitation. */
 const SIGN_INS = ['API token', 'identity provider'] as const;
-type SignIn = (typeof SIGN_INS)[number];
+type SignIn = (typeof SIGN_INS)[number] | 'invitation link';
+const CALLERS: readonly { role: Role; signIn: SignIn }[] = [
+  ...STAFF_ROLES.flatMap((role) => SIGN_INS.map((signIn) => ({ role, signIn }))),
+  { role: 'RATER', signIn: 'invitation link' },
+];
 const ACCESS_CODES = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
 const rows = (Object.keys(ACCESS_POLICY) as RootType[]).flatMap((rootType) =>
@@ -37,8 +43,13 @@ describe('Access policy (e2e)', () => {
   let api: TestApi;
   let provider: TestIdentityProvider;
   let schemaFields: Record<RootType, Set<string>>;
-  const tokens = { 'API token': {}, 'identity provider': {} } as Record<SignIn, Record<Role, string>>;
+  const tokens = { 'API token': {}, 'identity provider': {}, 'invitation link': {} } as Record<
+    SignIn,
+    Record<Role, string>
+  >;
+  const raterToken = () => tokens['invitation link'].RATER;
   const fixtures = {} as Record<'inside' | 'outside', OrganizationFixture>;
+  const raterTokens: Record<string, string> = {};
   let counter = 0;
 
   async function setUpOrganization(organizationId: string): Promise<OrganizationFixture> {
@@ -52,6 +63,7 @@ describe('Access policy (e2e)', () => {
       capabilityId,
       assessmentId: `${organizationId}-q1`,
       investmentId: `${organizationId}-training`,
+      spareInvitationId: '',
     };
     await api.mustQuery(
       'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Hotel" }) { id } }',
@@ -70,6 +82,25 @@ describe('Access policy (e2e)', () => {
     await api.mustQuery(SAMPLES.Mutation.openAssessment!(fixture, 'x').query, {
       input: { organizationId, assessmentId: fixture.assessmentId, title: 'Q1', periodEnd: '2024-03-31' },
     });
+    const invited = await api.mustQuery<{ inviteRaters: { token: string; invitation: { id: string } }[] }>(
+      'mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token invitation { id } } }',
+      {
+        input: {
+          assessmentId: fixture.assessmentId,
+          invitations: [
+            {
+              respondentId: 'matrix-rater',
+              source: 'SELF',
+              functionIds: [fixture.functionIds[0]],
+              capabilityIds: [capabilityId],
+            },
+            { respondentId: 'spare-rater', source: 'AUDIT', functionIds: [fixture.functionIds[1]] },
+          ],
+        },
+      },
+    );
+    fixture.spareInvitationId = invited.inviteRaters[1]!.invitation.id;
+    raterTokens[organizationId] = invited.inviteRaters[0]!.token;
     const plan = SAMPLES.Mutation.planInvestment!(fixture, 'x');
     const input = (plan.variables as { input: Record<string, unknown> }).input;
     await api.mustQuery(plan.query, { input: { ...input, investmentId: fixture.investmentId } });
@@ -148,7 +179,7 @@ describe('Access policy (e2e)', () => {
     api = await startTestApi({ config: { oidc: oidcConfigOf(provider) } });
     fixtures.inside = await setUpOrganization('hotel-inside');
     fixtures.outside = await setUpOrganization('hotel-outside');
-    for (const role of ROLES) {
+    for (const role of STAFF_ROLES) {
       const organizations = role === 'ADMIN' ? [] : [fixtures.inside.organizationId];
       tokens['API token'][role] = await issue(role, organizations);
       tokens['identity provider'][role] = await provider.accessTokenFor(
@@ -156,6 +187,7 @@ describe('Access policy (e2e)', () => {
         { expiresIn: 3600 },
       );
     }
+    tokens['invitation link'].RATER = raterTokens[fixtures.inside.organizationId]!;
     const introspection = await api.mustQuery<{
       __schema: Record<string, { fields: { name: string }[] } | null>;
     }>(
@@ -215,12 +247,10 @@ describe('Access policy (e2e)', () => {
     });
 
     it.each(
-      ROLES.flatMap((role) =>
-        SIGN_INS.flatMap((signIn) => [
-          { role, signIn, where: 'inside' as const },
-          { role, signIn, where: 'outside' as const },
-        ]),
-      ),
+      CALLERS.flatMap(({ role, signIn }) => [
+        { role, signIn, where: 'inside' as const },
+        { role, signIn, where: 'outside' as const },
+      ]),
     )(
       'should answer $role ($signIn) $where its organisations as the policy says',
       async ({ role, signIn, where }) => {
@@ -261,6 +291,23 @@ describe('Access policy (e2e)', () => {
     expect(all.organizations.map((organization) => organization.id)).toEqual(
       expect.arrayContaining([fixtures.inside.organizationId, fixtures.outside.organizationId]),
     );
+  });
+
+  it('should refuse a forged rater link as UNAUTHENTICATED, and RATER as a role for API tokens', async () => {
+    const forged = await api.graphql(
+      '{ questionnaire { invitationId } }',
+      {},
+      'invitation-0000.not-a-secret',
+    );
+    expect(forged.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const wrongSecret = `${raterToken().slice(0, raterToken().indexOf('.'))}.not-the-secret`;
+    const guessed = await api.graphql('{ questionnaire { invitationId } }', {}, wrongSecret);
+    expect(guessed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const issued = await api.graphql(
+      'mutation($o: [ID!]!) { issueApiToken(role: RATER, organizationIds: $o) { tokenId } }',
+      { o: [fixtures.inside.organizationId] },
+    );
+    expect(issued.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
   });
 
   it.each(SIGN_INS)(

@@ -8,6 +8,8 @@ export interface OrganizationFixture {
   capabilityId: string;
   assessmentId: string;
   investmentId: string;
+  /** An invitation of the assessment that the samples may revoke (not the matrix's RATER's own). */
+  spareInvitationId: string;
 }
 
 export interface SampleCall {
@@ -90,6 +92,16 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       variables: { o: f.organizationId },
     }),
     apiTokens: () => ({ query: '{ apiTokens { tokenId } }' }),
+    invitations: (f) => ({
+      query: 'query($a: ID!) { invitations(assessmentId: $a) { id } }',
+      variables: { a: f.assessmentId },
+    }),
+    campaignProgress: (f) => ({
+      query: 'query($a: ID!) { campaignProgress(assessmentId: $a) { invited } }',
+      variables: { a: f.assessmentId },
+    }),
+    // The caller's own questionnaire: the link, not an argument, says which.
+    questionnaire: () => ({ query: '{ questionnaire { invitationId } }' }),
   },
   Mutation: {
     loadDemo: () => ({ query: 'mutation { loadDemo { organizationId } }' }),
@@ -164,6 +176,25 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
           reason: 'wrong paste',
         },
       },
+    }),
+    inviteRaters: (f, unique) => ({
+      query: 'mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token } }',
+      variables: {
+        input: {
+          assessmentId: f.assessmentId,
+          invitations: [
+            { respondentId: `person-${unique}`, source: 'AUDIT', functionIds: [f.functionIds[0]] },
+          ],
+        },
+      },
+    }),
+    revokeInvitation: (f) => ({
+      query: 'mutation($i: ID!) { revokeInvitation(invitationId: $i) { id } }',
+      variables: { i: f.spareInvitationId },
+    }),
+    answerQuestion: (f) => ({
+      query: 'mutation($input: AnswerInput!) { answerQuestion(input: $input) { answered } }',
+      variables: { input: { functionId: f.functionIds[0], capabilityId: f.capabilityId, level: 3 } },
     }),
     closeAssessment: (f) => ({
       query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }',
