@@ -23,6 +23,7 @@ const sources = Math.max(
   // The page bundles the domain's maturity-model rules.
   newestSource(path.join(root, '..', '..', 'libs', 'domain', 'src')),
   statSync(path.join(root, 'index.html')).mtimeMs,
+  statSync(path.join(root, 'rate.html')).mtimeMs,
   statSync(path.join(root, 'vite.config.mjs')).mtimeMs,
 );
 if (process.argv.includes('--if-stale') && existsSync(built) && statSync(built).mtimeMs >= sources)

@@ -11,7 +11,8 @@ export default {
   base: './',
   logLevel: 'warn',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  // The page checks a maturity model with the domain's own rules before sending it (one rule, one place).
+  // The page checks a maturity model and reads a people file with the domain's own rules before
+  // sending them (one rule, one place).
   resolve: { alias: { '@app/domain': path.resolve(root, '..', '..', 'libs', 'domain', 'src') } },
   build: {
     outDir: 'dist',
@@ -19,5 +20,10 @@ export default {
     target: 'es2022',
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 200,
+    // Two pages from one build: the dashboard, and the rater's questionnaire (/rate), which loads
+    // nothing of the dashboard.
+    rollupOptions: {
+      input: { dashboard: path.join(root, 'index.html'), rate: path.join(root, 'rate.html') },
+    },
   },
 };

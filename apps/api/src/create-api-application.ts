@@ -33,8 +33,9 @@ export async function createApiApplication(
   if (!config.production) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
   app.useBodyParser('json', { limit: '1mb' });
   // The dashboard's files are public; the data it shows comes from /graphql with a token.
+  // `/rate` is the rater's questionnaire (rate.html), the page an invitation's link opens.
   const dashboard = dashboardDirectory();
-  if (dashboard !== null) app.useStaticAssets(dashboard, { index: 'index.html' });
+  if (dashboard !== null) app.useStaticAssets(dashboard, { index: 'index.html', extensions: ['html'] });
   app.enableShutdownHooks();
   return app;
 }

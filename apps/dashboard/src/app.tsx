@@ -122,6 +122,15 @@ export function App() {
       />
     );
   }
+  if (credential?.kind === 'api-token' && isRaterLink(credential.token)) {
+    return (
+      <RaterLinkNotice
+        onSignOut={() => {
+          signedOut(null);
+        }}
+      />
+    );
+  }
   return (
     <SignedIn
       key={credential?.kind === 'api-token' ? credential.token : 'sso'}
@@ -183,5 +192,25 @@ function SignedIn({ client, onSignOut }: { client: ApiClient; onSignOut: () => v
         <AppShell />
       </ConfirmProvider>
     </SessionContext.Provider>
+  );
+}
+
+/** A rater's invitation token (its id's prefix says so) opens its questionnaire, nothing of the dashboard. */
+const isRaterLink = (token: string): boolean => token.trim().startsWith('invitation-');
+
+function RaterLinkNotice({ onSignOut }: { onSignOut: () => void }) {
+  return (
+    <main id="main" class="page">
+      <div class="notice" role="alert" data-testid="rater-link-notice">
+        <p class="notice__title">This is a rater’s invitation, not a dashboard token.</p>
+        <p class="notice__body">
+          It opens one questionnaire only: use the link from the invitation (it ends in{' '}
+          <code>/rate#token=…</code>).
+        </p>
+        <button type="button" class="button button--small" onClick={onSignOut}>
+          Sign in with another token
+        </button>
+      </div>
+    </main>
   );
 }

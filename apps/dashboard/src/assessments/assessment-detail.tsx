@@ -1,6 +1,7 @@
 // One assessment: its ratings, a form to record (open) or correct (with a reason) a rating, and
 // closing it, which asks first because it cannot be undone.
 import { useState } from 'preact/hooks';
+import { CampaignPanel } from '../campaigns/campaign-panel';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErrorNotice } from '../shared/error-notice';
@@ -41,7 +42,8 @@ export function AssessmentDetail({ assessment, organization, model, onChanged }:
             {formatDate(assessment.periodEnd)}.
           </p>
           <p>
-            Closing cannot be undone: afterwards a rating changes only through a correction with a reason.
+            Closing cannot be undone: afterwards a rating changes only through a correction with a reason, and
+            raters’ links show their answers read-only.
           </p>
         </>
       ),
@@ -86,6 +88,7 @@ export function AssessmentDetail({ assessment, organization, model, onChanged }:
         )}
       </header>
       {closing.error && <ErrorNotice error={closing.error} action="Could not close the assessment" />}
+      <CampaignPanel assessment={assessment} organization={organization} model={model} />
 
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>

@@ -13,7 +13,13 @@ import { useSession } from './session';
 import { modelOf, pickOrganization, type Workspace } from './workspace';
 import './shell.css';
 
-const roleNames = { ADMIN: 'Admin', ASSESSOR: 'Assessor', PLANNER: 'Planner', AUDITOR: 'Auditor' } as const;
+const roleNames = {
+  ADMIN: 'Admin',
+  ASSESSOR: 'Assessor',
+  PLANNER: 'Planner',
+  AUDITOR: 'Auditor',
+  RATER: 'Rater',
+} as const;
 
 export function AppShell() {
   const session = useSession();

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { neutraliseFormula } from './spreadsheet-text';
+import { neutraliseFormula } from '@app/domain';
 import type { TableValues } from './report-table';
 
 // Excel reads a UTF-8 CSV as UTF-8 only with a byte order mark; other readers skip it.

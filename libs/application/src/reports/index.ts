@@ -1,4 +1,3 @@
 export * from './report-queries';
 export * from './report-documents';
 export * from './report-file';
-export * from './spreadsheet-text';

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { renderCsv } from './csv-writer';
 import { valuesOf } from './report-table';
-import { neutraliseFormula } from './spreadsheet-text';
+import { neutraliseFormula } from '@app/domain';
 import { renderWorkbook } from './xlsx-writer';
 
 interface Row {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { neutraliseFormula } from './spreadsheet-text';
+import { neutraliseFormula } from '@app/domain';
 import type { ColumnKind, TableValues } from './report-table';
 
 const NUMBER_FORMATS: Record<ColumnKind, string | undefined> = {

@@ -5,3 +5,4 @@ export * from './invitations';
 export * from './campaign.decider';
 export * from './campaign-progress';
 export * from './questionnaire';
+export * from './people-file';

@@ -1,3 +1,4 @@
 export * from './maturity-change';
 export * from './capability-levels';
 export * from './organization-comparison';
+export * from './spreadsheet-text';

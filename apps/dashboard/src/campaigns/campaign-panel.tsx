@@ -1,0 +1,308 @@
+// The office's side of a campaign, inside an assessment: progress by function and by person,
+// revoking a link (after confirming), inviting people (a form per person, or a file) and the
+// links just issued, which are shown only now.
+import { useEffect, useState } from 'preact/hooks';
+import type { Assessment, MaturityModel, Organization } from '../api/types';
+import { sourceLabels } from '../assessments/rating-form';
+import { useConfirm } from '../shared/confirm-dialog';
+import { ErrorNotice } from '../shared/error-notice';
+import { formatDate } from '../shared/format';
+import { ScrollRegion } from '../shared/scroll-region';
+import { useAction } from '../shared/use-action';
+import { useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+import {
+  campaignProgressQuery,
+  type CampaignProgress,
+  type IssuedInvitation,
+  invitationsQuery,
+  type RaterInvitation,
+  revokeInvitationMutation,
+} from './campaigns.operations';
+import { InviteForm } from './invite-form';
+import { IssuedLinks } from './issued-links';
+import './campaigns.css';
+
+/** While an assessment is open, progress is read again this often. */
+const REFRESH_MS = 15_000;
+
+interface CampaignPanelProps {
+  assessment: Assessment;
+  organization: Organization;
+  model: MaturityModel;
+}
+
+export function CampaignPanel({ assessment, organization, model }: CampaignPanelProps) {
+  const session = useSession();
+  const { client } = session;
+  const open = assessment.status === 'OPEN';
+  const [attempt, setAttempt] = useState(0);
+  const reload = () => {
+    setAttempt((value) => value + 1);
+  };
+  useEffect(() => {
+    if (!open) return undefined;
+    const timer = setInterval(reload, REFRESH_MS);
+    return () => {
+      clearInterval(timer);
+    };
+  }, [open]);
+  const progress = useRequest(
+    session.can('campaignProgress') ? `progress/${assessment.id}/${attempt}` : null,
+    (signal) =>
+      client
+        .request(campaignProgressQuery, { assessmentId: assessment.id }, signal)
+        .then((data) => data.campaignProgress),
+  );
+  const invitations = useRequest(
+    session.can('invitations') ? `invitations/${assessment.id}/${attempt}` : null,
+    (signal) =>
+      client
+        .request(invitationsQuery, { assessmentId: assessment.id }, signal)
+        .then((data) => data.invitations),
+  );
+  const [issued, setIssued] = useState<readonly IssuedInvitation[]>([]);
+  const functionName = (id: string | null) =>
+    id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
+
+  if (!session.can('campaignProgress')) return null;
+  const nobodyInvited = progress.data?.invited === 0 && (invitations.data?.length ?? 0) === 0;
+
+  return (
+    <section class="campaign" aria-labelledby="campaign-title" data-testid="campaign-panel">
+      <header class="campaign__header">
+        <div>
+          <h3 id="campaign-title" class="panel-form__title">
+            Raters
+          </h3>
+          <p class="card__subtitle">
+            {open
+              ? 'People invited answer a questionnaire on their phone or computer; each answer is a rating.'
+              : 'The assessment is closed: links show the answers, read-only.'}
+          </p>
+        </div>
+        <button type="button" class="button button--small" onClick={reload} disabled={progress.loading}>
+          {progress.loading ? 'Refreshing…' : 'Refresh'}
+        </button>
+      </header>
+      {progress.error && (
+        <ErrorNotice
+          error={progress.error}
+          action="Could not load the campaign's progress"
+          onRetry={reload}
+        />
+      )}
+      {progress.data && !nobodyInvited && (
+        <ProgressSummary progress={progress.data} functionName={functionName} />
+      )}
+      {nobodyInvited && <p class="muted">Nobody invited yet.</p>}
+      {issued.length > 0 && (
+        <IssuedLinks
+          issued={issued}
+          assessmentTitle={assessment.title}
+          functionName={functionName}
+          onDone={() => {
+            setIssued([]);
+          }}
+        />
+      )}
+      {invitations.error && (
+        <ErrorNotice error={invitations.error} action="Could not load the invitations" onRetry={reload} />
+      )}
+      {invitations.data && invitations.data.length > 0 && (
+        <InvitationTable
+          invitations={invitations.data}
+          functionName={functionName}
+          canRevoke={session.can('revokeInvitation')}
+          onRevoked={reload}
+        />
+      )}
+      {open && session.can('inviteRaters') && organization.functions.length > 0 && (
+        <InviteForm
+          assessmentId={assessment.id}
+          organization={organization}
+          model={model}
+          onInvited={(answer) => {
+            setIssued(answer);
+            reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function ProgressSummary({
+  progress,
+  functionName,
+}: {
+  progress: CampaignProgress;
+  functionName: (id: string) => string;
+}) {
+  return (
+    <div class="campaign__progress" data-testid="campaign-progress">
+      <dl class="campaign__figures">
+        <div>
+          <dt>Invited</dt>
+          <dd data-figure="invited">{progress.invited}</dd>
+        </div>
+        <div>
+          <dt>Started</dt>
+          <dd data-figure="started">{progress.started}</dd>
+        </div>
+        <div>
+          <dt>Completed</dt>
+          <dd data-figure="completed">{progress.completed}</dd>
+        </div>
+        <div>
+          <dt>Answers</dt>
+          <dd data-figure="answered">
+            {progress.answered} of {progress.expected}
+          </dd>
+        </div>
+      </dl>
+      <ul class="campaign__functions" aria-label="Answers by function">
+        {progress.byFunction.map((row) => (
+          <li key={row.functionId} data-function-progress={row.functionId}>
+            <span class="campaign__function-name">{functionName(row.functionId)}</span>
+            <progress max={Math.max(row.expected, 1)} value={row.answered} aria-hidden="true" />
+            <span class="campaign__function-count">
+              {row.answered} of {row.expected}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const statusLabels: Record<string, string> = {
+  ACTIVE: 'Active',
+  REVOKED: 'Revoked',
+  EXPIRED: 'Expired',
+  CLOSED: 'Closed',
+};
+
+function InvitationTable({
+  invitations,
+  functionName,
+  canRevoke,
+  onRevoked,
+}: {
+  invitations: readonly RaterInvitation[];
+  functionName: (id: string | null) => string;
+  canRevoke: boolean;
+  onRevoked: () => void;
+}) {
+  const { client } = useSession();
+  const confirm = useConfirm();
+  const [revoking, revoke] = useAction((invitationId: string, signal: AbortSignal) =>
+    client.request(revokeInvitationMutation, { invitationId }, signal).then((data) => {
+      onRevoked();
+      return data.revokeInvitation;
+    }),
+  );
+  const personOf = (invitation: RaterInvitation) => invitation.label ?? invitation.respondentId;
+
+  return (
+    <>
+      {revoking.error && <ErrorNotice error={revoking.error} action="Could not revoke the link" />}
+      <ScrollRegion label="Invitations">
+        <table class="table campaign__table">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Answers as</th>
+              <th scope="col">Rates</th>
+              <th scope="col" class="table__number">
+                Answered
+              </th>
+              <th scope="col">Last answer</th>
+              <th scope="col">Status</th>
+              {canRevoke && (
+                <th scope="col">
+                  <span class="visually-hidden">Revoke</span>
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.map((invitation) => (
+              <tr
+                key={invitation.id}
+                data-invitation={invitation.id}
+                data-respondent={invitation.respondentId}
+              >
+                <td>
+                  {personOf(invitation)}
+                  {invitation.label && (
+                    <span class="muted campaign__respondent"> {invitation.respondentId}</span>
+                  )}
+                </td>
+                <td>
+                  {sourceLabels[invitation.source]}
+                  {invitation.raterFunctionId && (
+                    <span class="muted"> from {functionName(invitation.raterFunctionId)}</span>
+                  )}
+                </td>
+                <td>{invitation.functionIds.map(functionName).join(', ')}</td>
+                <td class="table__number" data-answered={invitation.answered}>
+                  {invitation.answered} / {invitation.expected}
+                </td>
+                <td>
+                  {invitation.lastAnsweredAt ? (
+                    formatDate(invitation.lastAnsweredAt)
+                  ) : (
+                    <span class="muted">—</span>
+                  )}
+                </td>
+                <td>
+                  <span
+                    class={`badge badge--${invitation.status.toLowerCase()}`}
+                    data-status={invitation.status}
+                  >
+                    {statusLabels[invitation.status] ?? invitation.status}
+                  </span>
+                </td>
+                {canRevoke && (
+                  <td>
+                    {invitation.status === 'ACTIVE' && (
+                      <button
+                        type="button"
+                        class="button button--small button--danger"
+                        disabled={revoking.running}
+                        aria-label={`Revoke the link of ${personOf(invitation)}`}
+                        onClick={() =>
+                          void confirm({
+                            title: `Revoke the link of ${personOf(invitation)}?`,
+                            message: (
+                              <>
+                                <p>
+                                  The link stops working at once; the {invitation.answered} answers given
+                                  stay.
+                                </p>
+                                <p>
+                                  This cannot be undone: to let this person answer again, invite them again.
+                                </p>
+                              </>
+                            ),
+                            confirmLabel: 'Revoke the link',
+                            tone: 'danger',
+                          }).then((answer) => {
+                            if (answer) revoke(invitation.id);
+                          })
+                        }
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+    </>
+  );
+}

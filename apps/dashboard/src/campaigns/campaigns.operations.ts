@@ -1,0 +1,79 @@
+// What the office's campaign panel reads and sends.
+import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
+
+const invitationFields = graphql(`
+  fragment InvitationFields on RaterInvitation {
+    id
+    respondentId
+    label
+    source
+    raterFunctionId
+    functionIds
+    capabilityIds
+    expiresAt
+    status
+    answered
+    expected
+    lastAnsweredAt
+    invitedAt
+  }
+`);
+
+export const campaignProgressQuery = graphql(`
+  query CampaignProgress($assessmentId: ID!) {
+    campaignProgress(assessmentId: $assessmentId) {
+      invited
+      started
+      completed
+      answered
+      expected
+      byFunction {
+        functionId
+        answered
+        expected
+      }
+    }
+  }
+`);
+
+export const invitationsQuery = graphql(
+  `
+    query Invitations($assessmentId: ID!) {
+      invitations(assessmentId: $assessmentId) {
+        ...InvitationFields
+      }
+    }
+  `,
+  [invitationFields],
+);
+
+export const inviteRatersMutation = graphql(
+  `
+    mutation InviteRaters($input: InviteRatersInput!) {
+      inviteRaters(input: $input) {
+        token
+        link
+        invitation {
+          ...InvitationFields
+        }
+      }
+    }
+  `,
+  [invitationFields],
+);
+
+export const revokeInvitationMutation = graphql(
+  `
+    mutation RevokeInvitation($invitationId: ID!) {
+      revokeInvitation(invitationId: $invitationId) {
+        ...InvitationFields
+      }
+    }
+  `,
+  [invitationFields],
+);
+
+export type RaterInvitation = ResultOf<typeof revokeInvitationMutation>['revokeInvitation'];
+export type IssuedInvitation = ResultOf<typeof inviteRatersMutation>['inviteRaters'][number];
+export type CampaignProgress = ResultOf<typeof campaignProgressQuery>['campaignProgress'];
+export type InvitationInput = VariablesOf<typeof inviteRatersMutation>['input']['invitations'][number];

@@ -1,0 +1,364 @@
+// Inviting raters: one block per person (label, source, their function for PEER, the functions
+// they rate, the capabilities asked), filled by hand or from a people file, sent as one call
+// (all or none). A refusal shows next to the person's field, and for a file, names its line.
+import { parse } from 'csv-parse/browser/esm/sync';
+import { DomainError } from '@app/domain/shared/domain-error';
+import { fileLineOf, type PersonOfFile, peopleFromRecords } from '@app/domain/campaign/people-file';
+import { useState } from 'preact/hooks';
+import type { MaturityModel, Organization, RatingSource } from '../api/types';
+import { sourceLabels } from '../assessments/rating-form';
+import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
+import { Form } from '../shared/forms/form';
+import { useSubmission } from '../shared/forms/submission';
+import { useSession } from '../shell/session';
+import { ChecklistField } from './checklist-field';
+import { type InvitationInput, type IssuedInvitation, inviteRatersMutation } from './campaigns.operations';
+
+interface PersonDraft {
+  key: number;
+  /** The people file's line it came from, if any. */
+  line: number | null;
+  label: string;
+  respondentId: string;
+  source: string;
+  raterFunctionId: string;
+  functionIds: string[];
+  allCapabilities: boolean;
+  capabilityIds: string[];
+}
+
+interface InviteFormProps {
+  assessmentId: string;
+  organization: Organization;
+  model: MaturityModel;
+  onInvited: (issued: readonly IssuedInvitation[]) => void;
+}
+
+let nextKey = 1;
+
+const sourceHints: Record<RatingSource, string> = {
+  SELF: 'rates their own function (one)',
+  PEER: 'from one function, rates others',
+  CUSTOMER: 'rates the functions they meet',
+  AUDIT: 'rates any functions',
+};
+
+export function InviteForm({ assessmentId, organization, model, onInvited }: InviteFormProps) {
+  const { client } = useSession();
+  const functionIds = organization.functions.map((candidate) => candidate.id);
+  const blankPerson = (): PersonDraft => ({
+    key: nextKey++,
+    line: null,
+    label: '',
+    respondentId: '',
+    source: 'SELF',
+    raterFunctionId: '',
+    functionIds: functionIds.slice(0, 1),
+    allCapabilities: true,
+    capabilityIds: [],
+  });
+  const [people, setPeople] = useState<PersonDraft[]>(() => [blankPerson()]);
+  const [fromFile, setFromFile] = useState<{ name: string; people: PersonOfFile[] } | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [expiresOn, setExpiresOn] = useState('');
+  // One commandId per set of people sent: a retry of the same set invites nobody twice.
+  const [commandId, setCommandId] = useState(() => crypto.randomUUID());
+  const submission = useSubmission<readonly IssuedInvitation[]>((issued) => {
+    setPeople([blankPerson()]);
+    setFromFile(null);
+    setCommandId(crypto.randomUUID());
+    onInvited(issued);
+  });
+  const changed = () => {
+    setCommandId(crypto.randomUUID());
+  };
+  const update = (key: number, change: Partial<PersonDraft>) => {
+    changed();
+    setPeople((previous) =>
+      previous.map((person) => (person.key === key ? { ...person, ...change } : person)),
+    );
+  };
+
+  const readFile = async (file: File) => {
+    setFileError(null);
+    try {
+      const records: string[][] = parse(await file.text(), {
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+      });
+      const read = peopleFromRecords(records);
+      changed();
+      setFromFile({ name: file.name, people: read });
+      setPeople(
+        read.map((person) => ({
+          key: nextKey++,
+          line: person.line,
+          label: person.label ?? '',
+          respondentId: person.respondentId ?? '',
+          source: person.source,
+          raterFunctionId: person.raterFunctionId ?? '',
+          functionIds: person.functionIds,
+          allCapabilities: person.capabilityIds === null,
+          capabilityIds: person.capabilityIds ?? [],
+        })),
+      );
+    } catch (error) {
+      setFileError(
+        error instanceof DomainError || error instanceof Error
+          ? `${file.name}: ${error.message}`
+          : `${file.name} could not be read`,
+      );
+    }
+  };
+
+  const refusedLine = fromFile ? fileLineOf(submission.error?.field, fromFile.people) : null;
+  const functionOptions = (extra: readonly string[]) => [
+    ...organization.functions.map((candidate) => ({ value: candidate.id, label: candidate.name })),
+    ...extra
+      .filter((id) => !functionIds.includes(id))
+      .map((id) => ({ value: id, label: `${id} (not a function of ${organization.name})` })),
+  ];
+
+  return (
+    <div class="panel-form" data-testid="invite-raters">
+      <h3 class="panel-form__title">Invite raters</h3>
+      <p class="card__subtitle">
+        Each person gets a personal link to a questionnaire. Links are shown once, right after inviting: copy
+        or download them then.
+      </p>
+      <div class="field" data-field="file">
+        <label class="field__label" for="people-file">
+          Or load a people file (CSV)
+        </label>
+        <input
+          id="people-file"
+          class="input"
+          type="file"
+          accept=".csv,text/csv"
+          aria-describedby="people-file-hint"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            if (file) void readFile(file);
+            // The same file, corrected and chosen again, is read again.
+            input.value = '';
+          }}
+        />
+        <span class="field__hint" id="people-file-hint">
+          Columns: <code>label,source,raterFunction,functions</code> (functions separated by <code>;</code>),
+          and optionally <code>capabilities</code> and <code>respondent</code>.
+        </span>
+        {fileError && (
+          <span class="field__error" role="alert" data-field-error="file">
+            {fileError}
+          </span>
+        )}
+      </div>
+      <Form
+        label="Invite raters"
+        action={
+          refusedLine ? `Could not invite (${fromFile?.name ?? 'file'}, ${refusedLine})` : 'Could not invite'
+        }
+        submission={submission}
+        submitLabel={people.length === 1 ? 'Invite 1 person' : `Invite ${people.length} people`}
+        busyLabel="Inviting…"
+        onSubmit={() => {
+          const invitations = people.map(toInvitationInput);
+          submission.run((signal) =>
+            client
+              .request(
+                inviteRatersMutation,
+                {
+                  input: {
+                    assessmentId,
+                    invitations,
+                    expiresAt: expiresOn === '' ? null : `${expiresOn}T23:59:59Z`,
+                    commandId,
+                  },
+                },
+                signal,
+              )
+              .then((data) => data.inviteRaters),
+          );
+        }}
+      >
+        {fromFile && (
+          <p class="notice" role="status">
+            {fromFile.people.length} people from {fromFile.name}: check them, then invite.
+          </p>
+        )}
+        <ol class="invite-people">
+          {people.map((person, index) => {
+            const field = (name: string) => `invitations[${index}].${name}`;
+            const source = person.source as RatingSource;
+            const knownSource = source in sourceLabels;
+            return (
+              <li key={person.key} class="invite-person" data-person={index}>
+                <div class="invite-person__header">
+                  <span class="invite-person__title">
+                    Person {index + 1}
+                    {person.line !== null && <span class="muted"> · line {person.line} of the file</span>}
+                  </span>
+                  {people.length > 1 && (
+                    <button
+                      type="button"
+                      class="button button--small button--link"
+                      aria-label={`Remove person ${index + 1}`}
+                      onClick={() => {
+                        changed();
+                        setPeople((previous) => previous.filter((candidate) => candidate.key !== person.key));
+                      }}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </div>
+                <div class="form__row">
+                  <TextField
+                    name={field('label')}
+                    label="Who (a role, not necessarily a name)"
+                    placeholder="Night shift lead"
+                    maxLength={200}
+                    value={person.label}
+                    onValue={(label) => {
+                      update(person.key, { label });
+                    }}
+                  />
+                  <SelectField
+                    name={field('source')}
+                    label="Answers as"
+                    hint={knownSource ? sourceHints[source] : undefined}
+                    value={person.source}
+                    onValue={(value) => {
+                      update(person.key, {
+                        source: value,
+                        functionIds: value === 'SELF' ? person.functionIds.slice(0, 1) : person.functionIds,
+                      });
+                    }}
+                    options={[
+                      ...(Object.keys(sourceLabels) as RatingSource[]).map((value) => ({
+                        value,
+                        label: sourceLabels[value],
+                      })),
+                      ...(knownSource ? [] : [{ value: person.source, label: `${person.source} (unknown)` }]),
+                    ]}
+                  />
+                  {source === 'PEER' && (
+                    <SelectField
+                      name={field('raterFunctionId')}
+                      label="Their own function"
+                      value={person.raterFunctionId}
+                      onValue={(raterFunctionId) => {
+                        update(person.key, {
+                          raterFunctionId,
+                          functionIds: person.functionIds.filter((id) => id !== raterFunctionId),
+                        });
+                      }}
+                      options={[
+                        { value: '', label: 'Choose…' },
+                        ...functionOptions([person.raterFunctionId].filter(Boolean)),
+                      ]}
+                    />
+                  )}
+                </div>
+                {source === 'SELF' ? (
+                  <SelectField
+                    name={field('functionIds')}
+                    label="Their function (rated)"
+                    value={person.functionIds[0] ?? ''}
+                    onValue={(value) => {
+                      update(person.key, { functionIds: [value] });
+                    }}
+                    options={functionOptions(person.functionIds)}
+                  />
+                ) : (
+                  <ChecklistField
+                    name={field('functionIds')}
+                    legend="Functions they rate"
+                    options={functionOptions(person.functionIds).filter(
+                      (option) => source !== 'PEER' || option.value !== person.raterFunctionId,
+                    )}
+                    values={person.functionIds}
+                    onValues={(values) => {
+                      update(person.key, { functionIds: values });
+                    }}
+                  />
+                )}
+                <CheckboxField
+                  name={field('allCapabilities')}
+                  label={`Ask about every capability (${model.capabilities.length})`}
+                  checked={person.allCapabilities}
+                  onChecked={(allCapabilities) => {
+                    update(person.key, { allCapabilities });
+                  }}
+                />
+                {!person.allCapabilities && (
+                  <ChecklistField
+                    name={field('capabilityIds')}
+                    legend="Capabilities asked"
+                    options={model.capabilities.map((capability) => ({
+                      value: capability.id,
+                      label: capability.name,
+                    }))}
+                    values={person.capabilityIds}
+                    onValues={(capabilityIds) => {
+                      update(person.key, { capabilityIds });
+                    }}
+                  />
+                )}
+                <details class="invite-person__more">
+                  <summary>Respondent id (optional)</summary>
+                  <TextField
+                    name={field('respondentId')}
+                    label="Respondent id"
+                    hint="A pseudonymous slug such as night-lead; made for you when left empty. The same id in a later cycle follows the same person."
+                    value={person.respondentId}
+                    onValue={(respondentId) => {
+                      update(person.key, { respondentId });
+                    }}
+                  />
+                </details>
+              </li>
+            );
+          })}
+        </ol>
+        <div class="form__row invite-people__actions">
+          <button
+            type="button"
+            class="button button--small"
+            onClick={() => {
+              changed();
+              setPeople((previous) => [...previous, blankPerson()]);
+            }}
+          >
+            Add another person
+          </button>
+        </div>
+        <TextField
+          name="expiresAt"
+          type="date"
+          label="Links work until (optional)"
+          hint="Until the end of that day (UTC). Left empty: until revoked or the assessment closes."
+          value={expiresOn}
+          onValue={(value) => {
+            changed();
+            setExpiresOn(value);
+          }}
+        />
+      </Form>
+    </div>
+  );
+}
+
+function toInvitationInput(person: PersonDraft): InvitationInput {
+  const source = person.source as RatingSource;
+  return {
+    respondentId: person.respondentId.trim() === '' ? null : person.respondentId.trim(),
+    label: person.label.trim() === '' ? null : person.label.trim(),
+    source,
+    raterFunctionId: source === 'PEER' && person.raterFunctionId !== '' ? person.raterFunctionId : null,
+    functionIds: person.functionIds,
+    capabilityIds: person.allCapabilities ? null : person.capabilityIds,
+  };
+}

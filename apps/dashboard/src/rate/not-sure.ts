@@ -1,0 +1,45 @@
+// "Not sure" records nothing (no rating is better than a guess). The page remembers it on this
+// device, per invitation, so the choice still shows after a reload.
+import { useState } from 'preact/hooks';
+
+const keyOf = (invitationId: string) => `questionnaire-not-sure:${invitationId}`;
+
+function read(invitationId: string | null): Set<string> {
+  if (invitationId === null) return new Set();
+  try {
+    const stored: unknown = JSON.parse(window.localStorage.getItem(keyOf(invitationId)) ?? '[]');
+    return new Set(
+      Array.isArray(stored) ? stored.filter((cell): cell is string => typeof cell === 'string') : [],
+    );
+  } catch {
+    return new Set();
+  }
+}
+
+export interface NotSure {
+  has(cell: string): boolean;
+  set(cell: string, notSure: boolean): void;
+}
+
+export function useNotSure(invitationId: string | null): NotSure {
+  const [cells, setCells] = useState<{ invitationId: string | null; cells: Set<string> }>(() => ({
+    invitationId,
+    cells: read(invitationId),
+  }));
+  const current = cells.invitationId === invitationId ? cells.cells : read(invitationId);
+  return {
+    has: (cell) => current.has(cell),
+    set(cell, notSure) {
+      if (current.has(cell) === notSure || invitationId === null) return;
+      const next = new Set(current);
+      if (notSure) next.add(cell);
+      else next.delete(cell);
+      try {
+        window.localStorage.setItem(keyOf(invitationId), JSON.stringify([...next]));
+      } catch {
+        // Storage may be off (private browsing): the choice then lasts until the page is left.
+      }
+      setCells({ invitationId, cells: next });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// One question: the levels as choices (name and this capability's descriptor), "Not sure", an
+// evidence box, and whether the answer is saved. Native radio buttons in a fieldset: Tab reaches
+// the group, the arrow keys pick a level, and a screen reader reads the legend with each choice.
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Question, SaveState } from './answer-queue';
+
+type Choice = number | 'not-sure';
+
+interface QuestionCardProps {
+  question: Question;
+  number: number;
+  total: number;
+  /** False once the assessment is closed: the answer is shown, not asked. */
+  open: boolean;
+  notSure: boolean;
+  state: SaveState | null;
+  onChoose: (choice: Choice, evidence: string | null) => void;
+  onRetry: () => void;
+}
+
+export function QuestionCard({
+  question,
+  number,
+  total,
+  open,
+  notSure,
+  state,
+  onChoose,
+  onRetry,
+}: QuestionCardProps) {
+  const id = useId();
+  const [choice, setChoice] = useState<Choice | null>(question.answer ?? (notSure ? 'not-sure' : null));
+  const [evidence, setEvidence] = useState(question.evidence ?? '');
+  // An answer loaded later (a reload after a slow start) shows when nothing was picked here yet.
+  useEffect(() => {
+    if (choice === null && question.answer !== null) setChoice(question.answer);
+  }, [question.answer]);
+  const evidenceOrNull = () => (evidence.trim() === '' ? null : evidence.trim());
+  const heading = (
+    <>
+      <span class="question__number">
+        Question {number} of {total}
+      </span>
+      <span class="question__function">{question.functionName}</span>
+      <span class="question__capability">{question.capabilityName}</span>
+    </>
+  );
+
+  if (!open) {
+    const level = question.levels.find((candidate) => candidate.value === question.answer);
+    return (
+      <section
+        class="question question--closed"
+        aria-labelledby={`${id}-heading`}
+        data-question={`${question.functionId}/${question.capabilityId}`}
+      >
+        <h2 id={`${id}-heading`} class="question__heading">
+          {heading}
+        </h2>
+        {level ? (
+          <p class="question__answer" data-answer={level.value}>
+            <strong>
+              {level.value} · {level.name}
+            </strong>
+            {level.description && <span class="choice__description">{level.description}</span>}
+          </p>
+        ) : (
+          <p class="question__answer muted" data-answer="">
+            {notSure ? 'Not sure (no answer)' : 'Not answered'}
+          </p>
+        )}
+        {question.evidence && <p class="question__evidence">“{question.evidence}”</p>}
+      </section>
+    );
+  }
+
+  const answered = question.answer !== null;
+  return (
+    <fieldset
+      class="question"
+      aria-describedby={`${id}-status`}
+      data-question={`${question.functionId}/${question.capabilityId}`}
+    >
+      <legend class="question__heading">{heading}</legend>
+      <div class="choices">
+        {question.levels.map((level) => (
+          <label key={level.value} class="choice">
+            <input
+              type="radio"
+              name={`${id}-level`}
+              value={level.value}
+              checked={choice === level.value}
+              onChange={() => {
+                setChoice(level.value);
+                onChoose(level.value, evidenceOrNull());
+              }}
+            />
+            <span class="choice__text">
+              <span class="choice__name">
+                {level.value} · {level.name}
+              </span>
+              {level.description && <span class="choice__description">{level.description}</span>}
+            </span>
+          </label>
+        ))}
+        <label class={`choice choice--unsure${answered ? ' choice--disabled' : ''}`}>
+          <input
+            type="radio"
+            name={`${id}-level`}
+            value="not-sure"
+            checked={choice === 'not-sure'}
+            disabled={answered}
+            aria-describedby={answered ? `${id}-unsure-hint` : undefined}
+            onChange={() => {
+              setChoice('not-sure');
+              onChoose('not-sure', null);
+            }}
+          />
+          <span class="choice__text">
+            <span class="choice__name">Not sure</span>
+            <span class="choice__description" id={`${id}-unsure-hint`}>
+              {answered
+                ? 'You have answered: you can change the level, not withdraw it.'
+                : 'No answer is recorded.'}
+            </span>
+          </span>
+        </label>
+      </div>
+      <label class="field question__evidence-field">
+        <span class="field__label">What makes you say so? (optional)</span>
+        <textarea
+          class="input input--area"
+          rows={2}
+          maxLength={10_000}
+          value={evidence}
+          onInput={(event) => {
+            setEvidence(event.currentTarget.value);
+          }}
+          onBlur={() => {
+            const text = evidenceOrNull();
+            if (typeof choice === 'number' && text !== (question.evidence ?? null)) onChoose(choice, text);
+          }}
+        />
+      </label>
+      <p
+        class="question__status"
+        id={`${id}-status`}
+        data-save-state={state?.kind ?? (answered ? 'saved' : 'none')}
+      >
+        <StatusText state={state} answered={answered} notSure={choice === 'not-sure'} onRetry={onRetry} />
+      </p>
+    </fieldset>
+  );
+}
+
+function StatusText({
+  state,
+  answered,
+  notSure,
+  onRetry,
+}: {
+  state: SaveState | null;
+  answered: boolean;
+  notSure: boolean;
+  onRetry: () => void;
+}) {
+  if (state?.kind === 'waiting' || state?.kind === 'saving') return <>Saving…</>;
+  if (state?.kind === 'failed') {
+    return (
+      <span class="question__failed" role="alert">
+        Not saved: {state.error.message}{' '}
+        <button type="button" class="button button--small" onClick={onRetry}>
+          Try again
+        </button>
+      </span>
+    );
+  }
+  if (answered) return <>Saved</>;
+  if (notSure) return <>Not sure: nothing recorded</>;
+  return <span class="muted">Not answered yet</span>;
+}

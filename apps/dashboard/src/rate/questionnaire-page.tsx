@@ -1,0 +1,200 @@
+// The rater's questionnaire: who asks and for which period, one question per function and
+// capability (each level's name and this capability's descriptor for it, "not sure", evidence),
+// each answer saved at once, progress; once the assessment closes, a read-only thank-you.
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import { type ApiError, createApiClient } from '../api/client';
+import { formatDate } from '../shared/format';
+import { useRequest } from '../shared/use-request';
+import { cellOf, type Questionnaire, useAnswerQueue } from './answer-queue';
+import { QuestionCard } from './question-card';
+import { questionnaireQuery } from './rate.operations';
+import { useNotSure } from './not-sure';
+
+const sourceWording = {
+  SELF: 'about your own function',
+  PEER: 'as a colleague from another function',
+  CUSTOMER: 'as a customer',
+  AUDIT: 'as an auditor',
+} as const;
+
+export function QuestionnairePage({ token }: { token: string | null }) {
+  if (token === null) {
+    return (
+      <Frame>
+        <section class="rate-message" data-testid="rate-no-link">
+          <h1 class="rate-message__title">Open the link from your invitation</h1>
+          <p>
+            This page shows your questionnaire when you open it with the personal link you were sent. Copy the
+            whole link into the address bar, or ask the assessment office to send it again.
+          </p>
+        </section>
+      </Frame>
+    );
+  }
+  return <SignedQuestionnaire token={token} />;
+}
+
+function SignedQuestionnaire({ token }: { token: string }) {
+  const client = useMemo(() => createApiClient(token), [token]);
+  const [attempt, setAttempt] = useState(0);
+  const loaded = useRequest(`questionnaire/${attempt}`, (signal) =>
+    client.request(questionnaireQuery, {}, signal).then((data) => data.questionnaire),
+  );
+  // The questionnaire as the latest answer left it, until the next load.
+  const [answered, setAnswered] = useState<Questionnaire | null>(null);
+  const [refusal, setRefusal] = useState<ApiError | null>(null);
+  const questionnaire = answered ?? loaded.data;
+  const notSure = useNotSure(questionnaire?.invitationId ?? null);
+  const queue = useAnswerQueue({
+    client,
+    onSaved: setAnswered,
+    onRefused: (error) => {
+      if (error.code === 'UNAUTHENTICATED') setRefusal(error);
+      else {
+        // The assessment closed meanwhile: load it again to show the thank-you.
+        setAnswered(null);
+        setAttempt((value) => value + 1);
+      }
+    },
+  });
+
+  const stopped = refusal ?? (loaded.error?.code === 'UNAUTHENTICATED' ? loaded.error : null);
+  if (stopped) {
+    return (
+      <Frame>
+        <section class="rate-message" role="alert" data-testid="rate-link-stopped">
+          <h1 class="rate-message__title">This link no longer works</h1>
+          <p>{stopped.message}</p>
+          <p class="muted">Your answers given before stay on record.</p>
+        </section>
+      </Frame>
+    );
+  }
+  if (questionnaire === null) {
+    return (
+      <Frame>
+        {loaded.error ? (
+          <section class="rate-message" role="alert">
+            <h1 class="rate-message__title">Your questionnaire could not be loaded</h1>
+            <p>{loaded.error.message}</p>
+            <button
+              type="button"
+              class="button button--primary"
+              onClick={() => {
+                setAttempt((value) => value + 1);
+              }}
+            >
+              Try again
+            </button>
+          </section>
+        ) : (
+          <div class="page-skeleton" aria-busy="true" aria-label="Loading your questionnaire">
+            <div class="skeleton skeleton--title" />
+            <div class="skeleton skeleton--block" />
+          </div>
+        )}
+      </Frame>
+    );
+  }
+
+  const { questions } = questionnaire;
+  const saving = [...queue.states.values()].some(
+    (state) => state.kind === 'waiting' || state.kind === 'saving',
+  );
+  return (
+    <Frame>
+      <header class="rate-header">
+        <p class="rate-header__organization">{questionnaire.organizationName}</p>
+        <h1 class="rate-header__title">{questionnaire.title}</h1>
+        <p class="rate-header__period">
+          About the period ending {formatDate(questionnaire.periodEnd)}. You answer{' '}
+          {sourceWording[questionnaire.source]}
+          {questionnaire.raterFunctionName ? ` (${questionnaire.raterFunctionName})` : ''}.
+        </p>
+      </header>
+      {questionnaire.open ? (
+        <p class="rate-intro">
+          Pick the level that describes things as they are, not as they should be. Each answer is saved as
+          soon as you pick it, and you can change it until the assessment closes. Choose “Not sure” rather
+          than guess.
+        </p>
+      ) : (
+        <section class="rate-message rate-message--thanks" data-testid="rate-thank-you">
+          <h2 class="rate-message__title">Thank you</h2>
+          <p>
+            This assessment is closed.{' '}
+            {questionnaire.answered === 1
+              ? 'Your answer is on record; it is shown below and can no longer be changed.'
+              : `Your ${questionnaire.answered} answers are on record; they are shown below and can no longer be changed.`}
+          </p>
+        </section>
+      )}
+      <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} live />
+      <ol class="rate-questions" data-testid="rate-questions">
+        {questions.map((question, index) => {
+          const cell = cellOf(question);
+          return (
+            <li key={cell}>
+              <QuestionCard
+                question={question}
+                number={index + 1}
+                total={questions.length}
+                open={questionnaire.open}
+                notSure={notSure.has(cell)}
+                state={queue.states.get(cell) ?? null}
+                onChoose={(choice, evidence) => {
+                  if (choice === 'not-sure') {
+                    notSure.set(cell, true);
+                    return;
+                  }
+                  notSure.set(cell, false);
+                  queue.save(cell, question, choice, evidence);
+                }}
+                onRetry={() => {
+                  queue.retry(cell);
+                }}
+              />
+            </li>
+          );
+        })}
+      </ol>
+      {questionnaire.open && (
+        <footer class="rate-footer">
+          <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} />
+          <p class="muted">
+            Nothing more to send: your answers are already saved. You can close this page and come back with
+            the same link.
+          </p>
+        </footer>
+      )}
+    </Frame>
+  );
+}
+
+interface ProgressProps {
+  answered: number;
+  expected: number;
+  saving: boolean;
+  /** The one progress line announced to screen readers as it changes. */
+  live?: boolean;
+}
+
+function Progress({ answered, expected, saving, live = false }: ProgressProps) {
+  return (
+    <div class="rate-progress" data-testid={live ? 'rate-progress' : undefined}>
+      <progress class="rate-progress__bar" max={Math.max(expected, 1)} value={answered} aria-hidden="true" />
+      <p class="rate-progress__text" role={live ? 'status' : undefined}>
+        {answered} of {expected} answered{saving ? ' · saving…' : ''}
+      </p>
+    </div>
+  );
+}
+
+function Frame({ children }: { children: ComponentChildren }) {
+  return (
+    <main id="main" class="rate-page">
+      {children}
+    </main>
+  );
+}

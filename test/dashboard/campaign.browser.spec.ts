@@ -1,0 +1,290 @@
+// A campaign in real Chromium: the office invites raters on the page (a form, then a people
+// file), a rater opens their link on a 375 px phone and answers three questions (one "not sure",
+// one by keyboard alone), reloads and finds the answers kept, changes one; the office sees the
+// progress; a revoked link says it no longer works; after closing, the link shows a read-only
+// thank-you and answers are refused. A rater's token opens nothing of the dashboard.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  captureScreen,
+  DESKTOP,
+  docsScreenshots,
+  expectAccessible,
+  pageProblems,
+  PHONE,
+  startJourney,
+  type Journey,
+} from './browser-journey';
+
+jest.setTimeout(300_000);
+
+interface InvitationShape {
+  id: string;
+  respondentId: string;
+  label: string | null;
+  source: string;
+  answered: number;
+  status: string;
+}
+interface RatingShape {
+  functionId: string;
+  capabilityId: string;
+  level: number;
+  source: string;
+  raterFunctionId: string | null;
+}
+
+describe('Campaign journey (browser)', () => {
+  let journey: Journey;
+  let office: Page;
+  let rater: Page;
+  let files: string;
+  const links = new Map<string, string>();
+
+  const invitations = async (): Promise<InvitationShape[]> =>
+    (
+      await journey.graphql<{ invitations: InvitationShape[] }>(
+        '{ invitations(assessmentId: "spring-2026") { id respondentId label source answered status } }',
+      )
+    ).invitations;
+  const ratings = async (): Promise<RatingShape[]> =>
+    (
+      await journey.graphql<{ assessment: { ratings: RatingShape[] } }>(
+        '{ assessment(id: "spring-2026") { ratings { functionId capabilityId level source raterFunctionId } } }',
+      )
+    ).assessment.ratings;
+  const question = (page: Page, number: number) =>
+    page.locator('[data-testid="rate-questions"] > li').nth(number - 1);
+  const savedOf = async (page: Page, number: number) =>
+    question(page, number).locator('[data-save-state="saved"]').waitFor();
+
+  async function readIssuedLinks(): Promise<void> {
+    const items = office.locator('[data-testid="issued-links"] [data-issued-link]');
+    await items.first().waitFor();
+    for (let index = 0; index < (await items.count()); index += 1) {
+      const item = items.nth(index);
+      links.set(
+        (await item.getAttribute('data-issued-link')) ?? '',
+        await item.locator('input').inputValue(),
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    journey = await startJourney('campaign-browser');
+    files = mkdtempSync(path.join(tmpdir(), 'campaign-files-'));
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "harbour", name: "Harbour Hotel" }) { id } }',
+    );
+    for (const [functionId, name, customerFacing] of [
+      ['front-desk', 'Front desk', true],
+      ['housekeeping', 'Housekeeping', false],
+      ['maintenance', 'Maintenance', false],
+    ] as const)
+      await journey.graphql(
+        'mutation($f: ID!, $n: String!, $c: Boolean!) { addFunction(input: { organizationId: "harbour", functionId: $f, name: $n, customerFacing: $c }) { id } }',
+        { f: functionId, n: name, c: customerFacing },
+      );
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "harbour", assessmentId: "spring-2026", title: "Spring 2026 guest-stay review", periodEnd: "2026-03-31" }) { id } }',
+    );
+    office = await journey.signIn(await journey.issueToken('ASSESSOR', ['harbour']));
+    await office.click('[data-screen="assessments"]');
+    await office.waitForSelector('[data-testid="campaign-panel"]');
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+    rmSync(files, { recursive: true, force: true });
+  });
+
+  it('should invite a person from the form and show their link once', async () => {
+    const form = office.locator('form[aria-label="Invite raters"]');
+    await form.locator('[data-field="invitations[0].label"] input').fill('Night shift lead');
+    await form.locator('[data-field="invitations[0].source"] select').selectOption('SELF');
+    await form.locator('[data-field="invitations[0].functionIds"] select').selectOption('housekeeping');
+    await form.locator('[data-person="0"] summary').click();
+    await form.locator('[data-field="invitations[0].respondentId"] input').fill('night-lead');
+    await form.locator('button[type="submit"]').click();
+    await readIssuedLinks();
+    expect([...links.keys()]).toEqual(['night-lead']);
+    expect(links.get('night-lead')).toMatch(new RegExp(`^${journey.api.baseUrl}/rate#token=invitation-`));
+    expect(await invitations()).toEqual([
+      expect.objectContaining({
+        respondentId: 'night-lead',
+        label: 'Night shift lead',
+        source: 'SELF',
+        status: 'ACTIVE',
+      }),
+    ]);
+  });
+
+  it('should refuse a people file line with its line named, inviting nobody, then invite the corrected file', async () => {
+    const file = path.join(files, 'people.csv');
+    writeFileSync(
+      file,
+      'label,source,raterFunction,functions\nDesk supervisor,PEER,,housekeeping;maintenance\nGuest panel,CUSTOMER,,front-desk;housekeeping\n',
+    );
+    await office.setInputFiles('#people-file', file);
+    await office.waitForSelector('text=2 people from people.csv');
+    const form = office.locator('form[aria-label="Invite raters"]');
+    await form.locator('button[type="submit"]').click();
+    await office.waitForSelector('[data-field-error="invitations[0].raterFunctionId"]');
+    expect(await invitations()).toHaveLength(1);
+
+    writeFileSync(
+      file,
+      'label,source,raterFunction,functions,respondent\nDesk supervisor,PEER,front-desk,housekeeping;maintenance,desk-supervisor\nGuest panel,CUSTOMER,,front-desk;housekeeping,guest-panel\n',
+    );
+    await office.setInputFiles('#people-file', file);
+    await office.waitForFunction(
+      `document.querySelector('[data-field="invitations[0].respondentId"] input')?.value === 'desk-supervisor'`,
+    );
+    await captureScreen(office, 'campaign-invite');
+    await form.locator('button[type="submit"]').click();
+    await office
+      .waitForSelector('[data-issued-link="guest-panel"]', { timeout: 10_000 })
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `${String(error)}\n${await office.locator('[data-testid="invite-raters"]').innerText()}`,
+        );
+      });
+    await readIssuedLinks();
+    expect((await invitations()).map((invitation) => invitation.respondentId)).toEqual([
+      'night-lead',
+      'desk-supervisor',
+      'guest-panel',
+    ]);
+    await captureScreen(office, 'campaign-links');
+  });
+
+  it('should let a rater answer on a 375 px phone: a click, "not sure", and the keyboard alone', async () => {
+    rater = await journey.browser.newPage({ viewport: PHONE });
+    await rater.goto(links.get('night-lead') ?? '');
+    await rater.waitForSelector('text=Spring 2026 guest-stay review');
+    await expect(rater.locator('.rate-header__organization').innerText()).resolves.toBe('Harbour Hotel');
+    await expect(rater.locator('[data-testid="rate-progress"]').innerText()).resolves.toMatch(
+      /0 of 11 answered/,
+    );
+
+    await question(rater, 1).locator('label.choice:has-text("3 ·")').click();
+    await savedOf(rater, 1);
+    await question(rater, 2).locator('label.choice:has-text("Not sure")').click();
+    // Question 3 by keyboard: Tab into its levels, arrows to level 2, then type the evidence.
+    await question(rater, 3).locator('input[type="radio"]').first().focus();
+    await rater.keyboard.press('Space');
+    await rater.keyboard.press('ArrowDown');
+    await rater.keyboard.press('Tab');
+    await rater.keyboard.type('Rooms ready late on Mondays');
+    await rater.keyboard.press('Tab');
+    await savedOf(rater, 3);
+    await rater.waitForSelector('[data-testid="rate-progress"] >> text=2 of 11 answered');
+    const byCell = (rows: RatingShape[]) =>
+      rows
+        .filter((rating) => rating.source === 'SELF')
+        .map(({ capabilityId, level }) => [capabilityId, level]);
+    const [first, , third] = await Promise.all(
+      [1, 2, 3].map((number) =>
+        question(rater, number).locator('[data-question]').getAttribute('data-question'),
+      ),
+    );
+    expect(byCell(await ratings())).toEqual(
+      expect.arrayContaining([
+        [first?.split('/')[1], 3],
+        [third?.split('/')[1], 2],
+      ]),
+    );
+    expect(byCell(await ratings())).toHaveLength(2);
+    await expectAccessible(rater);
+    await rater.evaluate('window.scrollTo(0, 0)');
+    await rater.screenshot({ path: path.join(docsScreenshots, 'rate-questionnaire-phone.png') });
+    await rater.setViewportSize(DESKTOP);
+    await captureScreen(rater, 'rate-questionnaire');
+    await rater.setViewportSize(PHONE);
+  });
+
+  it('should keep the answers over a reload, and let the rater change one', async () => {
+    await rater.reload();
+    await rater.waitForSelector('[data-testid="rate-progress"] >> text=2 of 11 answered');
+    await expect(question(rater, 1).locator('input[value="3"]').isChecked()).resolves.toBe(true);
+    await expect(question(rater, 2).locator('input[value="not-sure"]').isChecked()).resolves.toBe(true);
+    await expect(question(rater, 3).locator('input[value="2"]').isChecked()).resolves.toBe(true);
+    await expect(question(rater, 3).locator('textarea').inputValue()).resolves.toBe(
+      'Rooms ready late on Mondays',
+    );
+
+    await question(rater, 1).locator('label.choice:has-text("4 ·")').click();
+    await savedOf(rater, 1);
+    const capability = (
+      await question(rater, 1).locator('[data-question]').getAttribute('data-question')
+    )?.split('/')[1];
+    const changed = (await ratings()).find(
+      (rating) => rating.source === 'SELF' && rating.capabilityId === capability,
+    );
+    expect(changed?.level).toBe(4);
+    expect(pageProblems(rater)).toEqual([]);
+  });
+
+  it('should show the office the progress by person and by function', async () => {
+    await office.click('[data-testid="campaign-panel"] button:has-text("Refresh")');
+    await office.waitForSelector('[data-respondent="night-lead"] [data-answered="2"]');
+    await expect(office.locator('[data-figure="started"]').innerText()).resolves.toBe('1');
+    await expect(office.locator('[data-figure="answered"]').innerText()).resolves.toBe('2 of 55');
+    await expect(office.locator('[data-function-progress="housekeeping"]').innerText()).resolves.toMatch(
+      /2 of 33/,
+    );
+    await captureScreen(office, 'campaign-progress');
+  });
+
+  it('should tell a rater whose link was revoked that it no longer works', async () => {
+    const peer = await journey.browser.newPage({ viewport: PHONE });
+    await peer.goto(links.get('desk-supervisor') ?? '');
+    await peer.waitForSelector('[data-testid="rate-questions"]');
+    await office.click('button[aria-label="Revoke the link of Desk supervisor"]');
+    await office.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await office.waitForSelector('[data-respondent="desk-supervisor"] [data-status="REVOKED"]');
+    await peer.reload();
+    await peer.waitForSelector('[data-testid="rate-link-stopped"]');
+    await expect(peer.locator('[data-testid="rate-link-stopped"]').innerText()).resolves.toMatch(
+      /no longer works/,
+    );
+    await expectAccessible(peer);
+    await peer.close();
+  });
+
+  it('should show a read-only thank-you once the assessment is closed, and refuse answers', async () => {
+    await office.click('button:has-text("Close the assessment")');
+    await office.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await office.waitForSelector('[data-testid="assessment-status"]:has-text("CLOSED")');
+    await rater.reload();
+    await rater.waitForSelector('[data-testid="rate-thank-you"]');
+    expect(await rater.locator('input[type="radio"]').count()).toBe(0);
+    await expect(question(rater, 1).locator('[data-answer]').getAttribute('data-answer')).resolves.toBe('4');
+    const token = decodeURIComponent((links.get('night-lead') ?? '').split('#token=')[1] ?? '');
+    const refused = await fetch(`${journey.api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: `mutation { answerQuestion(input: { functionId: "housekeeping", capabilityId: "${(await question(rater, 1).locator('[data-question]').getAttribute('data-question'))?.split('/')[1] ?? ''}", level: 1 }) { answered } }`,
+      }),
+    }).then((response) => response.json() as Promise<{ errors?: { extensions?: { code?: string } }[] }>);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    await rater.setViewportSize(DESKTOP);
+    await captureScreen(rater, 'rate-thank-you');
+    expect(pageProblems(rater)).toEqual([]);
+    expect(pageProblems(office)).toEqual([]);
+  });
+
+  it('should open nothing of the dashboard with a rater’s token', async () => {
+    const token = decodeURIComponent((links.get('guest-panel') ?? '').split('#token=')[1] ?? '');
+    const page = await journey.browser.newPage({ viewport: PHONE });
+    await page.goto(journey.api.baseUrl);
+    await page.fill('input[name="token"]', token);
+    await page.click('button[type="submit"]:has-text("Sign in")');
+    await page.waitForSelector('[data-testid="rater-link-notice"]');
+    expect(await page.locator('[data-screen]').count()).toBe(0);
+    await page.close();
+  });
+});
