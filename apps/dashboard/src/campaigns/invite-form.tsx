@@ -127,7 +127,7 @@ export function InviteForm({ assessmentId, organization, model, onInvited }: Inv
         Each person gets a personal link to a questionnaire. Links are shown once, right after inviting: copy
         or download them then.
       </p>
-      <div class="field" data-field="file">
+      <div class="field invite-file" data-field="file">
         <label class="field__label" for="people-file">
           Or load a people file (CSV)
         </label>
