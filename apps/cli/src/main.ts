@@ -8,7 +8,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const program = new Command()
     .name('npm run cli --')
     .description(
-      'Operate the customer-centricity maturity platform: demo data, import/export, audit, rebuild, backup.',
+      'Operate the customer-centricity maturity platform: demo data, import/export, audit, rebuild, backup, campaigns.',
     )
     .showHelpAfterError()
     .exitOverride();

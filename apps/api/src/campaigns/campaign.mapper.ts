@@ -11,7 +11,3 @@ export const toQuestionnaire = ({ source, ...view }: QuestionnaireView): Questio
   ...view,
   source: RatingSource[source],
 });
-
-/** `<origin>/rate#token=<token>`: the secret travels in the fragment, which browsers never send to a server. */
-export const raterLink = (origin: string, token: string): string =>
-  `${origin.replace(/\/+$/, '')}/rate#token=${encodeURIComponent(token)}`;

@@ -1,5 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
+import { raterLink } from '@app/domain';
 import {
   AnswerQuestionCommand,
   CampaignReader,
@@ -11,7 +12,7 @@ import {
 } from '@app/application';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AnswerInput, InviteRatersInput } from './campaign.inputs';
-import { raterLink, toQuestionnaire, toRaterInvitation } from './campaign.mapper';
+import { toQuestionnaire, toRaterInvitation } from './campaign.mapper';
 import { CampaignProgress, IssuedInvitation, Questionnaire, RaterInvitation } from './campaign.model';
 import { LinkOrigin } from './link-origin.decorator';
 

@@ -10,6 +10,7 @@ import { registerRebuildCommand } from './rebuild.command';
 import { registerTokenCommand } from './token.command';
 import { registerReportCommand } from './report.command';
 import { registerForgetCommand } from './forget.command';
+import { registerCampaignCommands } from './campaign.command';
 
 /** Every command of the CLI; each lives in its own file and adds itself to the program here. */
 export function registerCommands(program: Command): void {
@@ -25,4 +26,5 @@ export function registerCommands(program: Command): void {
   registerTokenCommand(program);
   registerReportCommand(program);
   registerForgetCommand(program);
+  registerCampaignCommands(program);
 }

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import type { Command } from 'commander';
 import { REPORT_FORMATS, ReportDocuments, type ReportFormat } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
+import { writeWhole } from './write-whole';
 
 interface ReportOptions {
   org: string;
@@ -45,22 +43,4 @@ export function registerReportCommand(program: Command): void {
       await writeWhole(options.out, file.body);
       console.error(`wrote ${file.body.length} bytes to ${options.out}`);
     });
-}
-
-/** Beside the target, then renamed over it: a reader never sees half a report. */
-async function writeWhole(target: string, body: Buffer): Promise<void> {
-  const partial = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`,
-  );
-  try {
-    await writeFile(partial, body, { flag: 'wx' });
-    await rename(partial, target);
-  } catch (error) {
-    await rm(partial, { force: true });
-    throw new CliError(
-      `could not write ${target}: ${error instanceof Error ? error.message : String(error)}`,
-      EXIT.failure,
-    );
-  }
 }

@@ -6,3 +6,4 @@ export * from './campaign.decider';
 export * from './campaign-progress';
 export * from './questionnaire';
 export * from './people-file';
+export * from './rater-link';
