@@ -2,6 +2,7 @@
 // side with its ceiling (raw better-sqlite3, bare Apollo) and its peer (Emmett). Human-readable
 // tables on stdout, progress on stderr, and with --json one JSON object on the last line. A section
 // that fails is reported as {error} and the others still run.
+import { benchCampaign, type CampaignBenchResult } from './campaign.bench';
 import { loadEmmett, type EmmettLoad, type EmmettPeer } from './emmett.bench';
 import { benchGraphql, type GraphqlBenchFigures } from './graphql.bench';
 import { startHeartbeat } from './heartbeat';
@@ -35,7 +36,7 @@ const progress = (text: string): void => {
   process.stderr.write(`bench: ${text}\n`);
 };
 
-const SECTIONS = ['store', 'postgres', 'views', 'simulation', 'graphql', 'replicas'] as const;
+const SECTIONS = ['store', 'postgres', 'views', 'simulation', 'graphql', 'replicas', 'campaign'] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** `--only store,postgres`: just those sections (to measure one thing); default every section. */
@@ -229,6 +230,31 @@ function printGraphql(graphql: GraphqlBenchFigures, seconds: number): void {
   write('');
 }
 
+function printCampaign({ campaign_burst: burst }: CampaignBenchResult): void {
+  write(
+    `Campaign burst: ${burst.raters} raters each answering one question every 2 s for ${burst.seconds} s (answerQuestion over HTTP, open loop) while ${burst.dashboards} dashboards are subscribed to maturityChanged`,
+  );
+  write(
+    table(
+      ['', 'answers', 'answers/s', 'p50', 'p99', 'max', 'errors', 'dashboard views', 'goal'],
+      [
+        [
+          'campaign_burst',
+          count(burst.answers),
+          count(burst.answers_per_s),
+          milliseconds(burst.p50_ms),
+          milliseconds(burst.p99_ms),
+          milliseconds(burst.max_ms),
+          count(burst.errors),
+          count(burst.dashboard_updates),
+          `p99 < ${burst.goal_p99_ms} ms, 0 errors: ${burst.met ? 'met' : 'MISSED'}`,
+        ],
+      ],
+    ),
+  );
+  write('');
+}
+
 async function main(): Promise<void> {
   const argumentsGiven = process.argv.slice(2);
   const quick = argumentsGiven.includes('--quick');
@@ -267,6 +293,8 @@ async function main(): Promise<void> {
   if (graphql.ok) printGraphql(graphql.result, graphqlSeconds);
   const replicas = await section('replicas', () => benchReplicas({ quick }));
   if (replicas.ok) printReplicas(replicas.result, quick ? 3 : 15);
+  const campaign = await section('campaign', () => benchCampaign({ quick }));
+  if (campaign.ok) printCampaign(campaign.result);
 
   const storeFigure = (name: keyof StoreBenchResult): ThroughputFigure | null =>
     store.ok ? store.result[name] : null;
@@ -335,7 +363,7 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - startedAt) / 1000);
   write(`load average at end ${machine.load_average_end.join(' ')}; the whole run took ${seconds} s`);
 
-  const measured = [store, postgres, views, simulation, graphql, replicas].filter(
+  const measured = [store, postgres, views, simulation, graphql, replicas, campaign].filter(
     (outcome) => outcome.ok,
   ).length;
   if (json) {
@@ -358,6 +386,7 @@ async function main(): Promise<void> {
       ...figures(simulation, ['scenario_20', 'monte_carlo_10000', 'portfolio_20']),
       ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
       ...figures(replicas, ['replicas']),
+      ...figures(campaign, ['campaign_burst']),
       goals,
       seconds,
     };
