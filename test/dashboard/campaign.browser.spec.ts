@@ -227,7 +227,7 @@ describe('Campaign journey (browser)', () => {
     expect(pageProblems(rater)).toEqual([]);
   });
 
-  it('should show the office the progress by person and by function', async () => {
+  it('should show the office the progress by person and by function, and the answers among the ratings', async () => {
     await office.click('[data-testid="campaign-panel"] button:has-text("Refresh")');
     await office.waitForSelector('[data-respondent="night-lead"] [data-answered="2"]');
     await expect(office.locator('[data-figure="started"]').innerText()).resolves.toBe('1');
@@ -235,6 +235,8 @@ describe('Campaign journey (browser)', () => {
     await expect(office.locator('[data-function-progress="housekeeping"]').innerText()).resolves.toMatch(
       /2 of 33/,
     );
+    // Answers are ratings: the assessment beside the panel is read again and counts them.
+    await office.waitForSelector('text=2 effective ratings');
     await captureScreen(office, 'campaign-progress');
   });
 

@@ -17,9 +17,17 @@ interface AssessmentDetailProps {
   organization: Organization;
   model: MaturityModel;
   onChanged: (assessment: Assessment) => void;
+  /** Raters' answers arrived (they are ratings): the assessment should be read again. */
+  onAnswered?: () => void;
 }
 
-export function AssessmentDetail({ assessment, organization, model, onChanged }: AssessmentDetailProps) {
+export function AssessmentDetail({
+  assessment,
+  organization,
+  model,
+  onChanged,
+  onAnswered,
+}: AssessmentDetailProps) {
   const session = useSession();
   const confirm = useConfirm();
   const closing = useSubmission<Assessment>(onChanged);
@@ -88,7 +96,12 @@ export function AssessmentDetail({ assessment, organization, model, onChanged }:
         )}
       </header>
       {closing.error && <ErrorNotice error={closing.error} action="Could not close the assessment" />}
-      <CampaignPanel assessment={assessment} organization={organization} model={model} />
+      <CampaignPanel
+        assessment={assessment}
+        organization={organization}
+        model={model}
+        onAnswered={onAnswered}
+      />
 
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>

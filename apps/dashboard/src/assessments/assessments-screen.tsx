@@ -93,6 +93,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
             organization={organization}
             model={model}
             onChanged={onChanged}
+            onAnswered={records.reload}
           />
         )}
       </div>

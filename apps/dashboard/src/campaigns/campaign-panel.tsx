@@ -1,7 +1,7 @@
 // The office's side of a campaign, inside an assessment: progress by function and by person,
 // revoking a link (after confirming), inviting people (a form per person, or a file) and the
 // links just issued, which are shown only now.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
 import { useConfirm } from '../shared/confirm-dialog';
@@ -30,9 +30,11 @@ interface CampaignPanelProps {
   assessment: Assessment;
   organization: Organization;
   model: MaturityModel;
+  /** Called when a refresh finds more or other answers than the one before. */
+  onAnswered?: (() => void) | undefined;
 }
 
-export function CampaignPanel({ assessment, organization, model }: CampaignPanelProps) {
+export function CampaignPanel({ assessment, organization, model, onAnswered }: CampaignPanelProps) {
   const session = useSession();
   const { client } = session;
   const open = assessment.status === 'OPEN';
@@ -62,6 +64,14 @@ export function CampaignPanel({ assessment, organization, model }: CampaignPanel
         .then((data) => data.invitations),
   );
   const [issued, setIssued] = useState<readonly IssuedInvitation[]>([]);
+  // Answers are ratings: when the count moves, the assessment's ratings shown beside are stale.
+  const answered = progress.data?.answered;
+  const lastAnswered = useRef(answered);
+  useEffect(() => {
+    if (answered === undefined) return;
+    if (lastAnswered.current !== undefined && lastAnswered.current !== answered) onAnswered?.();
+    lastAnswered.current = answered;
+  }, [answered]);
   const functionName = (id: string | null) =>
     id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
 

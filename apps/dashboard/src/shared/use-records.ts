@@ -1,6 +1,6 @@
 // A list of records read from the api, with the records mutations answered shown at once (by id,
 // in place or added) until the next read; `reload` reads again.
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { useRequest } from './use-request';
 
@@ -20,6 +20,10 @@ export function useRecords<T extends { id: string }>(
   const [attempt, setAttempt] = useState(0);
   const listing = useRequest(`${key}/${attempt}`, load);
   const [changed, setChanged] = useState<ReadonlyMap<string, T>>(new Map());
+  // A new read knows every change so far: the records kept from answers give way to it.
+  useEffect(() => {
+    setChanged(new Map());
+  }, [listing.data]);
   const items = useMemo(() => {
     if (listing.data === null) return null;
     const merged = new Map(listing.data.map((record) => [record.id, record]));
