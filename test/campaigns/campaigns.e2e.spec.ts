@@ -341,6 +341,7 @@ describe('Assessment campaigns over GraphQL', () => {
         evidence: 'Rooms late three mornings a week',
       });
       const events = await store.readAll({ after: before });
+      expect(JSON.stringify(events)).not.toContain('Rooms late');
       expect(
         events.map(({ type, data: eventData, metadata }) => ({
           type,
@@ -360,7 +361,8 @@ describe('Assessment campaigns over GraphQL', () => {
             source: 'PEER',
             raterFunctionId: 'front-desk',
             respondentId: 'desk-lead',
-            evidence: 'Rooms late three mornings a week',
+            // Personal text: sealed with the respondent's own key before it is stored.
+            evidence: expect.objectContaining({ key: 'hotel/respondent/desk-lead' }) as unknown,
           },
           actor: peer.invitation.id,
           role: 'RATER',
