@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 const SCOPED_ROLES = ['ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
 type ScopedRole = (typeof SCOPED_ROLES)[number];
 
-/** Every operation that names an organisation (directly, or through an assessment or investment), with a role that may run it. */
+/** Every operation that names an organisation (directly, or through an assessment, investment or invitation), with a role that may run it. */
 const cases = (['Query', 'Mutation', 'Download'] as RootType[]).flatMap((rootType) =>
   Object.entries(ACCESS_POLICY[rootType]).flatMap(([field, rule]) => {
     const role = SCOPED_ROLES.find((candidate) => rule.roles.includes(candidate));
@@ -24,12 +24,15 @@ describe('Ownership oracle (e2e)', () => {
   let api: TestApi;
   let capabilityId: string;
   const tokens = {} as Record<ScopedRole, string>;
+  /** A real invitation of each organisation set up; an invitation id that exists nowhere otherwise. */
+  const invitationIds = new Map<string, string>();
   const fixtureOf = (organizationId: string): OrganizationFixture => ({
     organizationId,
     functionIds: ['front-desk', 'housekeeping'],
     capabilityId,
     assessmentId: `${organizationId}-q1`,
     investmentId: `${organizationId}-training`,
+    spareInvitationId: invitationIds.get(organizationId) ?? 'invitation-0000000000000000',
   });
 
   beforeAll(async () => {
@@ -53,6 +56,12 @@ describe('Ownership oracle (e2e)', () => {
       await api.mustQuery(SAMPLES.Mutation.openAssessment!(fixture, 'x').query, {
         input: { organizationId, assessmentId: fixture.assessmentId, title: 'Q1', periodEnd: '2024-03-31' },
       });
+      const invite = SAMPLES.Mutation.inviteRaters!(fixture, organizationId);
+      const invited = await api.mustQuery<{ inviteRaters: { invitation: { id: string } }[] }>(
+        invite.query.replace('{ token }', '{ invitation { id } }'),
+        invite.variables,
+      );
+      invitationIds.set(organizationId, invited.inviteRaters[0]!.invitation.id);
       const plan = SAMPLES.Mutation.planInvestment!(fixture, 'x');
       const input = (plan.variables as { input: Record<string, unknown> }).input;
       await api.mustQuery(plan.query, { input: { ...input, investmentId: fixture.investmentId } });
