@@ -190,4 +190,38 @@ describe('Reports journey (browser)', () => {
     expect(pageProblems(auditor)).toEqual([]);
     expect(pageProblems(assessor)).toEqual([]);
   });
+
+  it('should fit every function of a large organisation on the printed page, none cut off', async () => {
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "many-branches", name: "Many Branches Bank" }) { id } }',
+    );
+    for (let branch = 1; branch <= 30; branch += 1)
+      await journey.graphql(
+        'mutation($f: ID!, $n: String!) { addFunction(input: { organizationId: "many-branches", functionId: $f, name: $n }) { id } }',
+        { f: `branch-${branch}`, n: `Branch ${branch}` },
+      );
+    const large = await journey.signIn();
+    await large.goto(`${journey.api.baseUrl}/?view=reports&org=many-branches`);
+    await large.waitForSelector('[data-testid="board-report"] .board-heatmap tbody tr');
+    await large.emulateMedia({ media: 'print' });
+    // The report is clipped to one page: the last row must end inside it.
+    const { reportBottom, lastRowBottom, rows } = await large.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: {
+          querySelector(selector: string): { getBoundingClientRect(): { bottom: number } };
+          querySelectorAll(selector: string): { length: number };
+        };
+      };
+      return {
+        reportBottom: document.querySelector('[data-testid="board-report"]').getBoundingClientRect().bottom,
+        lastRowBottom: document
+          .querySelector('[data-testid="board-report"] .board-heatmap tbody tr:last-child')
+          .getBoundingClientRect().bottom,
+        rows: document.querySelectorAll('[data-testid="board-report"] .board-heatmap tbody tr').length,
+      };
+    });
+    expect(rows).toBe(30);
+    expect(lastRowBottom).toBeLessThanOrEqual(reportBottom);
+    expect(pageProblems(large)).toEqual([]);
+  });
 });

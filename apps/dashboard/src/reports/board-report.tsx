@@ -106,9 +106,12 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
   const functionsById = new Map(organization.functions.map((item) => [item.id, item]));
   const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
   const latest = points.at(-1)?.at ?? null;
+  // More functions, smaller heatmap rows on paper, so a large organisation still fits one page.
+  const rows = organization.functions.length;
+  const density = rows > 22 ? ' board-report--densest' : rows > 10 ? ' board-report--dense' : '';
 
   return (
-    <article class="board-report" data-testid="board-report" aria-labelledby="board-report-title">
+    <article class={`board-report${density}`} data-testid="board-report" aria-labelledby="board-report-title">
       <header class="board-report__header">
         <div>
           <p class="board-report__kicker">Customer-centricity maturity · board report</p>
