@@ -179,6 +179,10 @@ function printViews(views: ViewsBenchResult): void {
   write(
     `as_of: maturity(asOf, knownAt) of 50 functions x 11 capabilities x 20 cycles: p50 ${milliseconds(views.as_of.p50_ms)}, p99 ${milliseconds(views.as_of.p99_ms)}`,
   );
+  const respondents = views.as_of_respondents;
+  write(
+    `as_of_respondents: the same with ${respondents.respondents_per_group} respondents per rater group: p50 ${milliseconds(respondents.p50_ms)}, p99 ${milliseconds(respondents.p99_ms)} (${ratio(respondents.p50_ms / views.as_of.p50_ms, 'x')} the p50 above)`,
+  );
   write('');
 }
 
@@ -382,7 +386,7 @@ async function main(): Promise<void> {
         emmett === null
           ? { skipped: emmettSkipped }
           : { version: emmett.version, pragmas: emmett.pragmas, ...emmett.failures() },
-      ...figures(views, ['rebuild', 'as_of']),
+      ...figures(views, ['rebuild', 'as_of', 'as_of_respondents']),
       ...figures(simulation, ['scenario_20', 'monte_carlo_10000', 'portfolio_20']),
       ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
       ...figures(replicas, ['replicas']),

@@ -1,7 +1,8 @@
 // Read-model benchmarks (issue 4). `rebuild`: drop the read models and replay the whole store,
 // against plain better-sqlite3 reading and JSON-parsing the very same rows in the same run.
 // `as_of`: maturity(asOf, knownAt) of an organisation of 50 functions x 11 capabilities x 20
-// cycles inside a store of 1,000,000 events (fewer in quick mode).
+// cycles inside a store of 1,000,000 events (fewer in quick mode); `as_of_respondents`: the same
+// organisation shape with every cell rated by a group of 5 respondents (5 times the ratings).
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import { ApplicationModule, MaturityQueryService, ReadModels, loadAppConfig } fr
 export interface ViewsBenchResult {
   rebuild: { events: number; events_per_s: number; raw_read_parse_events_per_s: number };
   as_of: { p50_ms: number; p99_ms: number };
+  as_of_respondents: { respondents_per_group: number; p50_ms: number; p99_ms: number };
 }
 
 interface BenchSizes {
@@ -26,6 +28,8 @@ interface BenchSizes {
 }
 
 const FOCUS_ORGANIZATION = 'bench-focus';
+const RESPONDENTS_ORGANIZATION = 'bench-respondents';
+const RESPONDENTS_PER_GROUP = 5;
 const FOCUS_FUNCTIONS = 50;
 const CYCLES = 20;
 const BACKGROUND_FUNCTIONS = 10;
@@ -90,13 +94,17 @@ function organizationEvents(organizationId: string, functionCount: number): NewE
   return events;
 }
 
-/** One assessment: opened, then `sources` ratings of each cell (one append, as an import would). */
+/**
+ * One assessment: opened, then `sources` rater groups on each cell, each of `respondents`
+ * respondents (none named when 1), in one append as an import would.
+ */
 function assessmentEvents(
   organizationId: string,
   assessmentId: string,
   cycle: number,
   functionCount: number,
   sources: number,
+  respondents = 1,
 ): NewEvent[] {
   const periodEnd = new Date(Date.UTC(2020 + Math.floor(cycle / 4), (cycle % 4) * 3 + 3, 0)).toISOString();
   const events = [
@@ -114,18 +122,21 @@ function assessmentEvents(
     CAPABILITIES.forEach((capabilityId, capabilityIndex) => {
       for (let sourceIndex = 0; sourceIndex < sources; sourceIndex += 1) {
         const source = SOURCES[sourceIndex] ?? 'SELF';
-        events.push(
-          event('RatingRecorded', {
-            assessmentId,
-            organizationId,
-            functionId: `function-${functionIndex}`,
-            capabilityId,
-            level: ((functionIndex + capabilityIndex + cycle + sourceIndex) % 5) + 1,
-            source,
-            raterFunctionId: source === 'PEER' ? `function-${(functionIndex + 1) % functionCount}` : null,
-            evidence: 'Observed in the quarterly review with the front-line teams.',
-          }),
-        );
+        for (let respondent = 0; respondent < respondents; respondent += 1) {
+          events.push(
+            event('RatingRecorded', {
+              assessmentId,
+              organizationId,
+              functionId: `function-${functionIndex}`,
+              capabilityId,
+              level: ((functionIndex + capabilityIndex + cycle + sourceIndex + respondent) % 5) + 1,
+              source,
+              raterFunctionId: source === 'PEER' ? `function-${(functionIndex + 1) % functionCount}` : null,
+              evidence: 'Observed in the quarterly review with the front-line teams.',
+              respondentId: respondents === 1 ? null : `respondent-${respondent}`,
+            }),
+          );
+        }
       }
     });
   }
@@ -149,16 +160,26 @@ export async function generateStore(dataDir: string, totalEvents: number): Promi
     written += events.length;
   };
   try {
-    await append(
-      organizationStream(FOCUS_ORGANIZATION),
-      organizationEvents(FOCUS_ORGANIZATION, FOCUS_FUNCTIONS),
-    );
+    for (const organizationId of [FOCUS_ORGANIZATION, RESPONDENTS_ORGANIZATION])
+      await append(organizationStream(organizationId), organizationEvents(organizationId, FOCUS_FUNCTIONS));
     let background = 0;
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       const assessmentId = `${FOCUS_ORGANIZATION}-${cycle}`;
       await append(
         assessmentStream(assessmentId),
         assessmentEvents(FOCUS_ORGANIZATION, assessmentId, cycle, FOCUS_FUNCTIONS, 1),
+      );
+      const respondentsAssessmentId = `${RESPONDENTS_ORGANIZATION}-${cycle}`;
+      await append(
+        assessmentStream(respondentsAssessmentId),
+        assessmentEvents(
+          RESPONDENTS_ORGANIZATION,
+          respondentsAssessmentId,
+          cycle,
+          FOCUS_FUNCTIONS,
+          1,
+          RESPONDENTS_PER_GROUP,
+        ),
       );
       // Other organisations' events interleave with the focus organisation's, as in a shared store.
       const target = Math.round(((cycle + 1) / CYCLES) * totalEvents);
@@ -215,21 +236,25 @@ async function measure(
       raw.push(rawReadParse(eventsFile));
     }
 
-    const samples: number[] = [];
     const periodEnds = Array.from({ length: CYCLES }, (_, cycle) =>
       new Date(Date.UTC(2020 + Math.floor(cycle / 4), (cycle % 4) * 3 + 3, 0)).toISOString(),
     );
     const history = generated.lastRecordedAt - HISTORY_START;
-    for (let sample = 0; sample < sizes.asOfSamples + 5; sample += 1) {
-      const asOf = periodEnds[sample % CYCLES] ?? null;
-      // Transaction times from the middle of the history to its end: most events count.
-      const knownAt = new Date(HISTORY_START + history * (0.5 + ((sample * 37) % 100) / 200)).toISOString();
-      const startedAt = performance.now();
-      await maturity.maturity(FOCUS_ORGANIZATION, { asOf, knownAt });
-      // The first few warm up the JIT and the page cache.
-      if (sample >= 5) samples.push(performance.now() - startedAt);
-    }
-    samples.sort((left, right) => left - right);
+    const asOfSamples = async (organizationId: string): Promise<number[]> => {
+      const samples: number[] = [];
+      for (let sample = 0; sample < sizes.asOfSamples + 5; sample += 1) {
+        const asOf = periodEnds[sample % CYCLES] ?? null;
+        // Transaction times from the middle of the history to its end: most events count.
+        const knownAt = new Date(HISTORY_START + history * (0.5 + ((sample * 37) % 100) / 200)).toISOString();
+        const startedAt = performance.now();
+        await maturity.maturity(organizationId, { asOf, knownAt });
+        // The first few warm up the JIT and the page cache.
+        if (sample >= 5) samples.push(performance.now() - startedAt);
+      }
+      return samples.sort((left, right) => left - right);
+    };
+    const samples = await asOfSamples(FOCUS_ORGANIZATION);
+    const respondentSamples = await asOfSamples(RESPONDENTS_ORGANIZATION);
     return {
       rebuild: {
         events,
@@ -237,6 +262,11 @@ async function measure(
         raw_read_parse_events_per_s: Math.round(median(raw)),
       },
       as_of: { p50_ms: round(percentile(samples, 0.5)), p99_ms: round(percentile(samples, 0.99)) },
+      as_of_respondents: {
+        respondents_per_group: RESPONDENTS_PER_GROUP,
+        p50_ms: round(percentile(respondentSamples, 0.5)),
+        p99_ms: round(percentile(respondentSamples, 0.99)),
+      },
     };
   } finally {
     await app.close();

@@ -206,6 +206,52 @@ describe('the audit commands of the CLI', () => {
     expect(unknown.code).toBe(EXIT.refused);
   }, 60_000);
 
+  it('should record the respondent column, with the columns in any order, and refuse an unknown column', async () => {
+    const dataDir = copyStore(source);
+    directories.push(dataDir);
+    const csv = path.join(dataDir, 'respondents.csv');
+    writeFileSync(
+      csv,
+      [
+        'respondent,function,capability,level,source,rater,evidence',
+        'night-lead,housekeeping,purpose-alignment,2,PEER,front-desk,',
+        'day-lead,housekeeping,purpose-alignment,4,PEER,front-desk,',
+        ',housekeeping,purpose-alignment,3,CUSTOMER,,panel',
+      ].join('\n'),
+    );
+    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    expect(run.stderr).toContain('recorded 3 rating(s)');
+    expect(run.code).toBe(EXIT.ok);
+    const app = await openApplication(dataDir);
+    try {
+      const view = await app.get(MaturityQueryService).maturity('hotel');
+      const cell = view.cells.find(
+        (candidate) =>
+          candidate.functionId === 'housekeeping' && candidate.capabilityId === 'purpose-alignment',
+      );
+      // PEER from the customer-facing front desk: (2 + 4) / 2 = 3, s2 = 2, r_wg = 0.
+      expect(cell?.groups).toContainEqual(
+        expect.objectContaining({
+          source: 'PEER',
+          raterFunctionId: 'front-desk',
+          respondents: 2,
+          level: 3,
+          agreement: 0,
+        }),
+      );
+    } finally {
+      await app.close();
+    }
+
+    writeFileSync(
+      csv,
+      'function,capability,level,source,rater,evidence,person\nhousekeeping,purpose-alignment,2,SELF,,,x\n',
+    );
+    const refused = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.stderr).toContain('unknown person');
+  }, 60_000);
+
   it('should replay the maturity view as a table, as JSON and step by step', async () => {
     const table = await runCli(source, ['replay', '--org', 'hotel']);
     expect(table.code).toBe(EXIT.ok);

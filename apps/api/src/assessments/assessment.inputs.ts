@@ -21,6 +21,12 @@ export class RecordRatingInput {
   @Field(() => RatingSource) source!: RatingSource;
   @Field(() => ID, { nullable: true }) raterFunctionId?: string | null;
   @Field(() => String, { nullable: true, description: INPUT_DESCRIPTIONS.evidence }) evidence?: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The person rating within the rater group (source, rater): a pseudonymous slug, never a name. Absent: the group speaks as one.',
+  })
+  respondentId?: string | null;
   @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
 
@@ -33,5 +39,11 @@ export class CorrectRatingInput {
   @Field(() => RatingSource) source!: RatingSource;
   @Field(() => ID, { nullable: true }) raterFunctionId?: string | null;
   @Field({ description: INPUT_DESCRIPTIONS.reason }) reason!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The respondent whose rating is corrected; they must have rated this cell with this source and rater in this assessment (NOT_FOUND otherwise).',
+  })
+  respondentId?: string | null;
   @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }

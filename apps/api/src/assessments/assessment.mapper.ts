@@ -17,5 +17,6 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
     raterFunctionId: rating.raterFunctionId,
     evidence: rating.evidence,
     evidenceErased: rating.evidenceErased,
+    respondentId: rating.respondentId,
   })),
 });

@@ -15,6 +15,11 @@ export class Rating {
       'True when the evidence was erased (forgetRespondent or redactEvidence): evidence is then null, the level stays.',
   })
   evidenceErased!: boolean;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The person who rated within the rater group; null: the group spoke as one.',
+  })
+  respondentId!: string | null;
 }
 
 @ObjectType()
@@ -25,7 +30,7 @@ export class Assessment {
   @Field(() => DateTimeScalar) periodEnd!: string;
   @Field({ description: 'OPEN or CLOSED' }) status!: string;
   @Field(() => [Rating], {
-    description: 'The effective ratings: the latest per function, capability, source and rater.',
+    description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
   })
   ratings!: Rating[];
 }

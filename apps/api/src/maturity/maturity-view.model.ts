@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { CellRating } from './cell-rating.model';
+import { RaterGroup } from './rater-group.model';
 
 // Shared by the maturity view and the simulation (projected cells and links): one class per
 // GraphQL type name, or the schema would not build.
@@ -26,6 +27,16 @@ export class MaturityCell {
     description: 'The ratings behind the level, from the assessment that decides the cell.',
   })
   ratings!: CellRating[];
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Rater agreement of the cell: the smallest r_wg of its rater groups; null when no group has two respondents. Below 0.7 the raters disagree.',
+  })
+  agreement!: number | null;
+  @Field(() => [RaterGroup], {
+    description: 'The rater groups behind the level (one per source and rater), by source then rater.',
+  })
+  groups!: RaterGroup[];
 }
 
 @ObjectType({ description: 'How far apart two interacting functions are, in levels.' })
@@ -42,6 +53,12 @@ export class LinkScore {
 export class FunctionScore {
   @Field(() => ID) functionId!: string;
   @Field(() => Float, { nullable: true }) customerCentricityIndex!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Rater agreement over the function's capabilities: per rater group r_wg(J) over the J capabilities where it has two or more respondents, the smallest of them; null when no group has. Below 0.7 the raters disagree.",
+  })
+  agreement!: number | null;
 }
 
 @ObjectType({

@@ -18,6 +18,10 @@ import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
 
 export const RATING_COLUMNS = ['function', 'capability', 'level', 'source', 'rater', 'evidence'] as const;
+/** Columns a file may add, anywhere: `respondent` names the person rating within the rater group. */
+export const OPTIONAL_RATING_COLUMNS = ['respondent'] as const;
+
+type RatingColumn = (typeof RATING_COLUMNS)[number] | (typeof OPTIONAL_RATING_COLUMNS)[number];
 const REPORTED_BAD_ROWS = 50;
 
 interface RatingRow {
@@ -92,14 +96,16 @@ function parseRows(content: string): RatingRow[] {
     );
   }
   const [header, ...body] = records;
-  const columns = header?.record.map((column) => column.toLowerCase()) ?? [];
-  if (columns.join(',') !== RATING_COLUMNS.join(','))
-    throw new CliError(
-      `line 1: the header must be ${RATING_COLUMNS.join(',')}, got ${columns.join(',')}`,
-      EXIT.refused,
-    );
+  const positions = columnPositions(header?.record ?? []);
   return body.map(({ record, info }) => {
-    const [functionId = '', capabilityId = '', level = '', source = '', rater = '', evidence = ''] = record;
+    const cell = (column: RatingColumn): string => {
+      const position = positions.get(column);
+      return position === undefined ? '' : (record[position] ?? '');
+    };
+    const level = cell('level');
+    const rater = cell('rater');
+    const evidence = cell('evidence');
+    const respondent = cell('respondent');
     // info.lines is where the record ends; a quoted field may span lines.
     const lineNumber = info.lines - record.join('').split('\n').length + 1;
     return {
@@ -107,17 +113,39 @@ function parseRows(content: string): RatingRow[] {
       command: {
         type: 'RecordRating',
         data: {
-          functionId,
-          capabilityId,
+          functionId: cell('function'),
+          capabilityId: cell('capability'),
           // A non-integer stays NaN, which the decider refuses by name (level).
           level: /^-?\d+$/.test(level) ? Number(level) : Number.NaN,
-          source: source.toUpperCase() as RecordRating['data']['source'],
+          source: cell('source').toUpperCase() as RecordRating['data']['source'],
           raterFunctionId: rater === '' ? null : rater,
           evidence: evidence === '' ? null : evidence,
+          respondentId: respondent === '' ? null : respondent,
         },
       },
     };
   });
+}
+
+/** Where each column is: every required one once, optional ones at most once, nothing else. */
+function columnPositions(header: readonly string[]): Map<RatingColumn, number> {
+  const columns = header.map((column) => column.toLowerCase());
+  const known: readonly string[] = [...RATING_COLUMNS, ...OPTIONAL_RATING_COLUMNS];
+  const unknown = columns.filter((column) => !known.includes(column));
+  const missing = RATING_COLUMNS.filter((column) => !columns.includes(column));
+  const repeated = columns.filter((column, position) => columns.indexOf(column) !== position);
+  if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
+    const problems = [
+      missing.length > 0 ? `missing ${missing.join(', ')}` : '',
+      unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '',
+      repeated.length > 0 ? `repeated ${repeated.join(', ')}` : '',
+    ].filter((problem) => problem !== '');
+    throw new CliError(
+      `line 1: the header must name ${RATING_COLUMNS.join(',')} and may add ${OPTIONAL_RATING_COLUMNS.join(',')}, got ${columns.join(',')} (${problems.join('; ')})`,
+      EXIT.refused,
+    );
+  }
+  return new Map(columns.map((column, position) => [column as RatingColumn, position]));
 }
 
 async function record(

@@ -10,9 +10,6 @@ export interface NamedItem {
   name: string;
 }
 
-/** The agreement of raters is part of a cell once individual respondents are scored. */
-type ReportedCell = MaturityCellScore & { agreement?: number | null };
-
 export interface MaturityReport {
   organization: NamedItem;
   functions: readonly NamedItem[];
@@ -26,7 +23,7 @@ export interface MaturityReport {
 const nameIn = (items: readonly NamedItem[], id: string): string =>
   items.find((item) => item.id === id)?.name ?? id;
 
-export function cellsTable(report: MaturityReport): ReportTable<ReportedCell> {
+export function cellsTable(report: MaturityReport): ReportTable<MaturityCellScore> {
   const { functions, capabilities } = report;
   return {
     title: 'Cells',
@@ -44,7 +41,7 @@ export function cellsTable(report: MaturityReport): ReportTable<ReportedCell> {
       { header: 'target', kind: 'integer', value: (cell) => cell.target },
       { header: 'gap', kind: 'number', value: (cell) => cell.gap },
       { header: 'perception gap', kind: 'number', value: (cell) => cell.perceptionGap },
-      { header: 'agreement', kind: 'number', value: (cell) => cell.agreement ?? null },
+      { header: 'agreement', kind: 'number', value: (cell) => cell.agreement },
       { header: 'rating count', kind: 'integer', value: (cell) => cell.ratingCount },
     ],
     rows: report.view.cells,
