@@ -1,6 +1,8 @@
 // Individual respondents over HTTP against the real api: a small assessment whose levels,
 // perception gaps and rater agreement (cell r_wg, function r_wg(J)) are worked out by hand below.
 // Default model: 5 levels, so the uniform null variance is (25 - 1) / 12 = 2.
+import { respondentKeyId } from '@app/application';
+import { KEY_STORE, type KeyStore } from '@app/key-store';
 import { startTestApi, type TestApi } from '../support/test-api';
 
 interface GroupAnswer {
@@ -225,6 +227,44 @@ describe('Respondents and rater agreement over GraphQL', () => {
       ['attendant-c', 4],
       ['attendant-d', 3],
     ]);
+  });
+
+  it("should drop a forgotten respondent's evidence from the next view, though the view was read before", async () => {
+    const EVIDENCE = `{ maturity(organizationId: "${ORGANIZATION}", asOf: "2030-01-01") { cells { functionId capabilityId ratings { respondentId evidence } } } }`;
+    type Evidence = {
+      maturity: {
+        cells: {
+          functionId: string;
+          capabilityId: string;
+          ratings: { respondentId: string | null; evidence: string | null }[];
+        }[];
+      };
+    };
+    const evidenceOf = async (respondentId: string) =>
+      (await api.mustQuery<Evidence>(EVIDENCE)).maturity.cells
+        .find((cell) => cell.functionId === 'front-desk' && cell.capabilityId === 'customer-insight')
+        ?.ratings.find((rating) => rating.respondentId === respondentId)?.evidence;
+    await mutate(RECORD, {
+      assessmentId: ASSESSMENT,
+      functionId: 'front-desk',
+      capabilityId: 'customer-insight',
+      level: 3,
+      source: 'PEER',
+      raterFunctionId: 'housekeeping',
+      respondentId: 'attendant-e',
+      evidence: 'Guests tell me at turndown that the desk never asked about their stay.',
+    });
+    // Read once (as of a date, so no current view is kept): the reader now keeps this
+    // organisation's history, with the evidence still sealed.
+    expect(await evidenceOf('attendant-e')).toMatch(/turndown/);
+
+    await api.app
+      .get<KeyStore>(KEY_STORE)
+      .destroyDataKey(
+        { keyId: respondentKeyId(ORGANIZATION, 'attendant-e'), organizationId: ORGANIZATION },
+        new Date().toISOString(),
+      );
+    expect(await evidenceOf('attendant-e')).toBeNull();
   });
 
   it('should keep the baseline rater groups on the projected cells of a simulation', async () => {

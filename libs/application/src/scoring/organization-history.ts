@@ -1,7 +1,9 @@
-// One organisation's history folded from its rows of the organisation index: its structure and
-// each assessment's ratings in force, as far as the rows given reach (the caller has already left
-// out events recorded after knownAt). Which ratings count is the assessment's own rule
-// (foldAssessmentRatings), the very one its aggregate applies.
+// One organisation's history from its rows of the organisation index, kept so it can be read as
+// known at any transaction time: its structure, and each assessment's rating events with the time
+// they were recorded. Rows only ever arrive at the end (the index is append-only), so a history is
+// extended with the rows after the last position it holds, never read again from the start.
+// Which ratings count is the assessment's own rule (foldAssessmentRatings), the very one its
+// aggregate applies.
 import {
   type AssessmentEvent,
   type AssessmentRatings,
@@ -16,65 +18,127 @@ import {
 import type { IndexedEvent } from '@app/projections';
 import { toDomainEvent } from '../streams/stream-state-loader';
 
-export interface AssessmentHistory {
+interface RecordedAssessment {
   assessmentId: string;
   periodEnd: string;
   /** Store position of AssessmentOpened: the recording order that breaks periodEnd ties. */
   sequence: number;
-  /** Its rating events, in recording order. */
+  openedAt: number;
+  /** Its rating events in recording order, and when each was recorded (epoch milliseconds). */
   ratingEvents: RatingEvent[];
+  ratingRecordedAt: number[];
+  /** The latest of ratingRecordedAt (recording times need not rise with positions across processes). */
+  lastRatingRecordedAt: number;
+  /** The ratings in force after every rating event so far; dropped when another arrives. */
+  allRatings: AssessmentRatings | null;
 }
 
-export interface OrganizationHistory {
+/** The organisation and its assessments' ratings in force, as known at one instant. */
+export interface KnownHistory {
   organization: OrganizationState;
   /** In opening order. */
-  assessments: AssessmentHistory[];
+  assessments: AssessmentRatings[];
 }
 
-export function foldOrganizationHistory(events: readonly IndexedEvent[]): OrganizationHistory {
-  let organization = initialOrganizationState();
-  const assessments = new Map<string, AssessmentHistory>();
-  for (const indexed of events) {
-    // Investments are in the index too; they do not enter maturity.
-    const event = toDomainEvent<OrganizationEvent | AssessmentEvent>(indexed);
-    switch (event.type) {
-      case 'OrganizationRegistered':
-      case 'FunctionAdded':
-      case 'FunctionUpdated':
-      case 'FunctionsLinked':
-      case 'FunctionsUnlinked':
-      case 'TargetSet':
-      case 'TargetCleared':
-        organization = evolveOrganization(organization, event);
-        break;
-      case 'AssessmentOpened':
-        assessments.set(indexed.stream, {
-          assessmentId: event.data.assessmentId,
-          periodEnd: event.data.periodEnd,
-          sequence: indexed.position,
-          ratingEvents: [],
-        });
-        break;
-      case 'RatingRecorded':
-      case 'RatingCorrected':
-        assessments.get(indexed.stream)?.ratingEvents.push(event);
-        break;
-      case 'AssessmentClosed':
-      case 'RaterInvited':
-      case 'InvitationRevoked':
-        // Closing changes no rating; invitations are not ratings (their answers are).
-        break;
+export class OrganizationHistory {
+  /** The position of the last event it holds; rows after it are the ones still to add. */
+  lastPosition = 0;
+  /** Rating events held: what a cache of histories counts against its budget. */
+  ratingEventCount = 0;
+  private readonly organizationEvents: { event: OrganizationEvent; recordedAt: number }[] = [];
+  private lastOrganizationRecordedAt = -Infinity;
+  private readonly assessments = new Map<string, RecordedAssessment>();
+  private currentOrganization: OrganizationState | null = null;
+
+  /** Adds the index's next events, in position order (those at or before lastPosition are ignored). */
+  add(events: readonly IndexedEvent[]): this {
+    for (const indexed of events) {
+      if (indexed.position <= this.lastPosition) continue;
+      this.lastPosition = indexed.position;
+      // Investments are in the index too; they do not enter maturity.
+      const event = toDomainEvent<OrganizationEvent | AssessmentEvent>(indexed);
+      switch (event.type) {
+        case 'OrganizationRegistered':
+        case 'FunctionAdded':
+        case 'FunctionUpdated':
+        case 'FunctionsLinked':
+        case 'FunctionsUnlinked':
+        case 'TargetSet':
+        case 'TargetCleared':
+          this.organizationEvents.push({ event, recordedAt: indexed.recordedAt });
+          this.lastOrganizationRecordedAt = Math.max(this.lastOrganizationRecordedAt, indexed.recordedAt);
+          this.currentOrganization = null;
+          break;
+        case 'AssessmentOpened':
+          this.assessments.set(indexed.stream, {
+            assessmentId: event.data.assessmentId,
+            periodEnd: event.data.periodEnd,
+            sequence: indexed.position,
+            openedAt: indexed.recordedAt,
+            ratingEvents: [],
+            ratingRecordedAt: [],
+            lastRatingRecordedAt: -Infinity,
+            allRatings: null,
+          });
+          break;
+        case 'RatingRecorded':
+        case 'RatingCorrected': {
+          const assessment = this.assessments.get(indexed.stream);
+          if (assessment === undefined) break;
+          assessment.ratingEvents.push(event);
+          assessment.ratingRecordedAt.push(indexed.recordedAt);
+          assessment.lastRatingRecordedAt = Math.max(assessment.lastRatingRecordedAt, indexed.recordedAt);
+          assessment.allRatings = null;
+          this.ratingEventCount += 1;
+          break;
+        }
+        case 'AssessmentClosed':
+        case 'RaterInvited':
+        case 'InvitationRevoked':
+          // Closing changes no rating; invitations are not ratings (their answers are).
+          break;
+      }
     }
+    return this;
   }
-  return { organization, assessments: [...assessments.values()] };
-}
 
-/** The scoring input of each assessment: its ratings in force. */
-export function assessmentRatingsOf(history: OrganizationHistory): AssessmentRatings[] {
-  return history.assessments.map((assessment) => ({
-    assessmentId: assessment.assessmentId,
-    periodEnd: assessment.periodEnd,
-    sequence: assessment.sequence,
-    ratings: [...foldAssessmentRatings(NO_RATINGS, assessment.ratingEvents).byKey.values()],
-  }));
+  /** What was known at `knownAt` (epoch milliseconds; null: everything held). */
+  knownAt(knownAt: number | null): KnownHistory {
+    return {
+      organization: this.organizationKnownAt(knownAt),
+      assessments: [...this.assessments.values()]
+        .filter((assessment) => knownAt === null || assessment.openedAt <= knownAt)
+        .map((assessment) => this.ratingsKnownAt(assessment, knownAt)),
+    };
+  }
+
+  private organizationKnownAt(knownAt: number | null): OrganizationState {
+    const everything = knownAt === null || this.lastOrganizationRecordedAt <= knownAt;
+    if (everything && this.currentOrganization !== null) return this.currentOrganization;
+    let organization = initialOrganizationState();
+    for (const { event, recordedAt } of this.organizationEvents) {
+      if (knownAt !== null && recordedAt > knownAt) continue;
+      organization = evolveOrganization(organization, event);
+    }
+    if (everything) this.currentOrganization = organization;
+    return organization;
+  }
+
+  private ratingsKnownAt(assessment: RecordedAssessment, knownAt: number | null): AssessmentRatings {
+    const everything = knownAt === null || assessment.lastRatingRecordedAt <= knownAt;
+    if (everything && assessment.allRatings !== null) return assessment.allRatings;
+    const events = everything
+      ? assessment.ratingEvents
+      : assessment.ratingEvents.filter(
+          (_, index) => (assessment.ratingRecordedAt[index] ?? Infinity) <= knownAt,
+        );
+    const ratings: AssessmentRatings = {
+      assessmentId: assessment.assessmentId,
+      periodEnd: assessment.periodEnd,
+      sequence: assessment.sequence,
+      ratings: [...foldAssessmentRatings(NO_RATINGS, events).byKey.values()],
+    };
+    if (everything) assessment.allRatings = ratings;
+    return ratings;
+  }
 }

@@ -1,12 +1,28 @@
 // The one way an organisation's scoring inputs are read: from the organisation index, as known at
 // a transaction time, so maturity views, simulations and realisations all see the same facts.
 import { Injectable } from '@nestjs/common';
-import { requireIsoDate, requireOrganization, requireSlug, type ScoringModel } from '@app/domain';
+import {
+  type AssessmentRating,
+  type AssessmentRatings,
+  requireIsoDate,
+  requireOrganization,
+  requireSlug,
+  type ScoringModel,
+} from '@app/domain';
+import type { JsonObject, JsonValue } from '@app/event-store';
+import { isSealedValue } from '@app/key-store';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { PersonalData } from '../personal-data/personal-data';
 import { ReadModels } from '../projections/read-models';
-import { assessmentRatingsOf, foldOrganizationHistory } from './organization-history';
+import { OrganizationHistory } from './organization-history';
 import { type ScoringInputs, toScoringModel, toScoringOrganization } from './scoring-inputs';
+
+/**
+ * Rating events kept in memory across the histories of the organisations read most recently
+ * (about 250 bytes each); beyond it the least recently read history is dropped and read again
+ * from the index when next needed.
+ */
+const MAX_KEPT_RATING_EVENTS = 400_000;
 
 /** Scores an organisation not yet registered at knownAt: no functions, so no cells. */
 const NOTHING_KNOWN: ScoringInputs = {
@@ -17,6 +33,14 @@ const NOTHING_KNOWN: ScoringInputs = {
 
 @Injectable()
 export class ScoringInputsReader {
+  /**
+   * Each organisation's history as read so far, least recently read first. The index only grows
+   * at the end, so a kept history is brought up to date by reading the rows after its last
+   * position: a time slider's reads of one organisation parse its events once.
+   */
+  private readonly histories = new Map<string, OrganizationHistory>();
+  private keptRatingEvents = 0;
+
   constructor(
     private readonly readModels: ReadModels,
     private readonly models: MaturityModelCatalog,
@@ -32,20 +56,69 @@ export class ScoringInputsReader {
     const id = requireSlug('organizationId', organizationId);
     const recordedUntil = knownAt === null ? null : Date.parse(requireIsoDate('knownAt', knownAt));
     await this.readModels.ready();
-    const index = this.readModels.index;
-    // The index keeps personal text sealed, as stored; it is opened here, for this read only.
-    const history = foldOrganizationHistory(
-      await this.personalData.open(index.eventsOf(id, recordedUntil === null ? {} : { recordedUntil })),
-    );
-    if (history.organization.status !== 'REGISTERED' && recordedUntil !== null && index.hasOrganization(id)) {
+    const known = this.historyOf(id).knownAt(recordedUntil);
+    if (
+      known.organization.status !== 'REGISTERED' &&
+      recordedUntil !== null &&
+      this.readModels.index.hasOrganization(id)
+    ) {
       return NOTHING_KNOWN;
     }
-    const organization = requireOrganization(history.organization, 'organizationId', id);
+    const organization = requireOrganization(known.organization, 'organizationId', id);
     const model = await this.models.require(organization.modelId, organization.modelVersion);
     return {
       model: toScoringModel(model),
       organization: toScoringOrganization(organization),
-      assessments: assessmentRatingsOf(history),
+      assessments: await this.openEvidence(known.assessments),
     };
+  }
+
+  /**
+   * The kept histories hold evidence sealed, as the index stores it: the evidence of the ratings
+   * that count is opened here, for this read only, so a destroyed key erases it from the next read.
+   * Assessments without sealed evidence are passed on as they are (their groupings stay reused).
+   */
+  private async openEvidence(assessments: readonly AssessmentRatings[]): Promise<AssessmentRatings[]> {
+    // Until opened, a rating's evidence may be the sealed value the index holds, not a string.
+    const isSealed = (rating: AssessmentRating): boolean => isSealedValue(rating.evidence);
+    const sealed = assessments.flatMap((assessment) => assessment.ratings.filter(isSealed));
+    if (sealed.length === 0) return [...assessments];
+    const opened = await this.personalData.open(
+      sealed.map((rating): { type: string; data: JsonObject } => ({
+        type: 'RatingRecorded',
+        data: { evidence: rating.evidence as unknown as JsonValue },
+      })),
+    );
+    const openedOf = new Map<AssessmentRating, AssessmentRating>();
+    sealed.forEach((rating, index) => {
+      const data = opened[index]?.data;
+      const evidence = data?.evidence;
+      openedOf.set(rating, {
+        ...rating,
+        evidence: typeof evidence === 'string' ? evidence : null,
+        evidenceErased: data?.evidenceErased === true,
+      });
+    });
+    return assessments.map((assessment) =>
+      assessment.ratings.some(isSealed)
+        ? { ...assessment, ratings: assessment.ratings.map((rating) => openedOf.get(rating) ?? rating) }
+        : assessment,
+    );
+  }
+
+  /** The kept history brought up to date with the index (synchronously: no other read interleaves). */
+  private historyOf(organizationId: string): OrganizationHistory {
+    const history = this.histories.get(organizationId) ?? new OrganizationHistory();
+    this.histories.delete(organizationId);
+    const before = history.ratingEventCount;
+    history.add(this.readModels.index.eventsOf(organizationId, { afterPosition: history.lastPosition }));
+    this.histories.set(organizationId, history);
+    this.keptRatingEvents += history.ratingEventCount - before;
+    for (const [oldestId, oldest] of this.histories) {
+      if (this.keptRatingEvents <= MAX_KEPT_RATING_EVENTS || oldestId === organizationId) break;
+      this.histories.delete(oldestId);
+      this.keptRatingEvents -= oldest.ratingEventCount;
+    }
+    return history;
   }
 }

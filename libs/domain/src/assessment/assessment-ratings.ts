@@ -76,20 +76,19 @@ function ratingPutInForce(
   sequence: number,
 ): EffectiveRating {
   const { functionId, capabilityId, level, source, raterFunctionId } = event.data;
-  // Events read raw (schema version 1) have no respondentId at all.
-  const respondentId = event.data.respondentId ?? null;
-  const rating = { functionId, capabilityId, level, source, raterFunctionId, respondentId, sequence };
-  return event.type === 'RatingRecorded'
-    ? {
-        ...rating,
-        evidence: event.data.evidence,
-        evidenceErased: event.data.evidenceErased === true,
-        correctionReason: null,
-      }
-    : {
-        ...rating,
-        evidence: superseded?.evidence ?? null,
-        evidenceErased: superseded?.evidenceErased ?? false,
-        correctionReason: event.data.reason,
-      };
+  const recorded = event.type === 'RatingRecorded';
+  // One object per rating: folds run over every rating an organisation has.
+  return {
+    functionId,
+    capabilityId,
+    level,
+    source,
+    raterFunctionId,
+    // Events read raw (schema version 1) have no respondentId at all.
+    respondentId: event.data.respondentId ?? null,
+    evidence: recorded ? event.data.evidence : (superseded?.evidence ?? null),
+    evidenceErased: recorded ? event.data.evidenceErased === true : (superseded?.evidenceErased ?? false),
+    correctionReason: recorded ? null : event.data.reason,
+    sequence,
+  };
 }

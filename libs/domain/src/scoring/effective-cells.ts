@@ -41,6 +41,27 @@ export const ratingWeight = (source: RatingSource, raterIsCustomerFacing: boolea
 
 const cellKey = (functionId: string, capabilityId: string): string => `${functionId}\u0000${capabilityId}`;
 
+/**
+ * An assessment's ratings by cell. Inputs are never changed, so the grouping is kept for as long
+ * as the caller keeps the assessment: reading one organisation at many dates groups each
+ * assessment once.
+ */
+const groupedRatings = new WeakMap<AssessmentRatings, ReadonlyMap<string, readonly AssessmentRating[]>>();
+
+const ratingsByCellOf = (assessment: AssessmentRatings): ReadonlyMap<string, readonly AssessmentRating[]> => {
+  const kept = groupedRatings.get(assessment);
+  if (kept !== undefined) return kept;
+  const byCell = new Map<string, AssessmentRating[]>();
+  for (const rating of assessment.ratings) {
+    const key = cellKey(rating.functionId, rating.capabilityId);
+    const cellRatings = byCell.get(key);
+    if (cellRatings === undefined) byCell.set(key, [rating]);
+    else cellRatings.push(rating);
+  }
+  groupedRatings.set(assessment, byCell);
+  return byCell;
+};
+
 interface DatedAssessment {
   assessment: AssessmentRatings;
   periodEndMilliseconds: number;
@@ -73,16 +94,12 @@ export const effectiveCells = (
     );
 
   // Oldest first: a later assessment that rates a cell replaces the earlier one's ratings wholesale.
-  const latestByCell = new Map<string, { assessment: AssessmentRatings; ratings: AssessmentRating[] }>();
+  const latestByCell = new Map<
+    string,
+    { assessment: AssessmentRatings; ratings: readonly AssessmentRating[] }
+  >();
   for (const { assessment } of dated) {
-    const ratingsByCell = new Map<string, AssessmentRating[]>();
-    for (const rating of assessment.ratings) {
-      const key = cellKey(rating.functionId, rating.capabilityId);
-      const cellRatings = ratingsByCell.get(key);
-      if (cellRatings === undefined) ratingsByCell.set(key, [rating]);
-      else cellRatings.push(rating);
-    }
-    for (const [key, ratings] of ratingsByCell) latestByCell.set(key, { assessment, ratings });
+    for (const [key, ratings] of ratingsByCellOf(assessment)) latestByCell.set(key, { assessment, ratings });
   }
 
   const customerFacing = new Map(

@@ -83,6 +83,7 @@ describe('Organisation index on SQLite', () => {
         source: 'SELF',
         raterFunctionId: null,
         evidence: `evidence ${index}`,
+        respondentId: index % 2 === 0 ? null : `respondent-${index}`,
       }),
     ),
   ];
@@ -135,6 +136,7 @@ describe('Organisation index on SQLite', () => {
           reason: 'recount',
           previousLevel: 1,
           correctedAt: '2024-05-01T00:00:00.000Z',
+          respondentId: null,
         }),
       ],
       { expectedRevision: 'any' },
@@ -162,6 +164,9 @@ describe('Organisation index on SQLite', () => {
     expect(
       reader.eventsOf('hotel-1', { recordedUntil: beforeCorrection }).map((event) => event.type),
     ).not.toContain('RatingCorrected');
+    // A reader that holds the events up to a position reads only those after it.
+    const held = indexed[5]?.position ?? 0;
+    expect(reader.eventsOf('hotel-1', { afterPosition: held })).toEqual(indexed.slice(6));
   });
 
   it('should resume from its checkpoint after a restart instead of replaying everything', async () => {

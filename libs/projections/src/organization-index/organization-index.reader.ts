@@ -5,6 +5,8 @@ import { decodeIndexedEvent, type EncodedEvent, type IndexedEvent } from './orga
 export interface OrganizationEventsOptions {
   /** Only events recorded at or before this instant (epoch milliseconds). */
   recordedUntil?: number;
+  /** Only events after this position: a reader that holds the earlier ones reads the rest. */
+  afterPosition?: number;
 }
 
 interface RunRow {
@@ -14,7 +16,7 @@ interface RunRow {
 }
 
 export class OrganizationIndexReader {
-  private readonly selectRuns: Database.Statement<[string, number], RunRow>;
+  private readonly selectRuns: Database.Statement<[string, number, number], RunRow>;
   private readonly selectOrganizationIds: Database.Statement<[], string>;
   private readonly selectOrganizationExists: Database.Statement<[string], number>;
   private readonly selectAssessmentIds: Database.Statement<[string], string>;
@@ -24,7 +26,7 @@ export class OrganizationIndexReader {
   constructor(database: Database.Database) {
     this.selectRuns = database.prepare(
       `SELECT stream, recorded_at AS recordedAt, events FROM organization_events
-       WHERE organization_id = ? AND recorded_at <= ? ORDER BY first_position`,
+       WHERE organization_id = ? AND recorded_at <= ? AND last_position > ? ORDER BY first_position`,
     );
     this.selectOrganizationIds = database
       .prepare<[], string>('SELECT organization_id FROM organizations ORDER BY organization_id')
@@ -47,10 +49,17 @@ export class OrganizationIndexReader {
   /** The organisation's events (its stream, assessments, investments) in position order. */
   eventsOf(organizationId: string, options: OrganizationEventsOptions = {}): IndexedEvent[] {
     const events: IndexedEvent[] = [];
-    for (const row of this.selectRuns.all(organizationId, options.recordedUntil ?? Number.MAX_SAFE_INTEGER)) {
+    const rows = this.selectRuns.all(
+      organizationId,
+      options.recordedUntil ?? Number.MAX_SAFE_INTEGER,
+      options.afterPosition ?? 0,
+    );
+    const after = options.afterPosition ?? 0;
+    for (const row of rows) {
       const context = { stream: row.stream, organizationId, recordedAt: row.recordedAt };
+      // A run may straddle afterPosition: its earlier events are left out.
       for (const encoded of JSON.parse(row.events) as EncodedEvent[])
-        events.push(decodeIndexedEvent(encoded, context));
+        if (encoded[0] > after) events.push(decodeIndexedEvent(encoded, context));
     }
     return events;
   }
