@@ -54,6 +54,10 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     [history.data, asOf],
   );
   const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt);
+  const functionScores = useMemo(
+    () => new Map((maturity.data?.functionScores ?? []).map((score) => [score.functionId, score])),
+    [maturity.data],
+  );
   const topLevel = Math.max(...model.levels.map((level) => level.value), 2);
   const pending = maturity.loading || query !== selection;
 
@@ -105,7 +109,8 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             </h2>
             <p class="card__subtitle">
               Each cell: the effective level (weighted over self, peer, customer and audit ratings) against
-              its target. Hover or focus a cell for the ratings behind it; arrow keys move between cells.
+              its target; ≠ marks raters who disagree. Hover or focus a cell for the ratings behind it; arrow
+              keys move between cells.
             </p>
             {cycleChange && (
               <p class="card__subtitle" data-testid="change-since">
@@ -130,6 +135,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               capabilities={model.capabilities}
               cells={maturity.data?.cells ?? null}
               changes={cycleChange?.changes}
+              functionScores={functionScores}
               busy={pending}
               showLegend
               renderDetails={(context) => (

@@ -95,6 +95,7 @@ export const organizationHistoryQuery = graphql(`
         level
         source
         raterFunctionId
+        respondentId
         evidence
       }
     }
@@ -110,6 +111,14 @@ const maturityCellFields = graphql(`
     gap
     perceptionGap
     ratingCount
+    agreement
+    groups {
+      source
+      raterFunctionId
+      respondents
+      level
+      agreement
+    }
   }
 `);
 
@@ -124,6 +133,10 @@ const maturityViewFields = graphql(
       targetAttainment
       cells {
         ...MaturityCellFields
+      }
+      functionScores {
+        functionId
+        agreement
       }
       weakestLinks {
         from

@@ -34,6 +34,8 @@ export type RatingSource = Rating['source'];
 
 export type MaturityView = ResultOf<typeof maturityQuery>['maturity'];
 export type MaturityCell = MaturityView['cells'][number];
+export type RaterGroup = MaturityCell['groups'][number];
+export type FunctionScore = MaturityView['functionScores'][number];
 export type LinkScore = MaturityView['weakestLinks'][number];
 
 export type Investment = ResultOf<typeof investmentsQuery>['investments'][number];

@@ -127,7 +127,7 @@ export function AssessmentDetail({
             <tbody>
               {ratings.map((rating) => (
                 <tr
-                  key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}`}
+                  key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`}
                   data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
                 >
                   <td>{functionName(rating.functionId)}</td>
@@ -137,6 +137,7 @@ export function AssessmentDetail({
                     {rating.raterFunctionId && (
                       <span class="muted"> by {functionName(rating.raterFunctionId)}</span>
                     )}
+                    {rating.respondentId && <span class="muted"> · {rating.respondentId}</span>}
                   </td>
                   <td class="table__number">{rating.level}</td>
                   <td>{rating.evidence ?? <span class="muted">—</span>}</td>
@@ -145,7 +146,7 @@ export function AssessmentDetail({
                       <button
                         type="button"
                         class="button button--small"
-                        aria-label={`Correct the ${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}`}
+                        aria-label={`Correct the ${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`}
                         onClick={() => {
                           setCorrecting({ ...rating });
                         }}
@@ -167,9 +168,10 @@ export function AssessmentDetail({
             Correct: {functionName(correcting.functionId)} · {capabilityName(correcting.capabilityId)} ·{' '}
             {sourceLabels[correcting.source]}
             {correcting.raterFunctionId && ` by ${functionName(correcting.raterFunctionId)}`}
+            {correcting.respondentId && ` · ${correcting.respondentId}`}
           </h3>
           <RatingForm
-            key={`${correcting.functionId}:${correcting.capabilityId}:${correcting.source}`}
+            key={`${correcting.functionId}:${correcting.capabilityId}:${correcting.source}:${correcting.raterFunctionId ?? ''}:${correcting.respondentId ?? ''}`}
             assessment={assessment}
             functions={organization.functions}
             model={model}

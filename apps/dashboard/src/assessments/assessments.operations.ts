@@ -13,6 +13,7 @@ const assessmentFields = graphql(`
       level
       source
       raterFunctionId
+      respondentId
       evidence
     }
   }
@@ -76,5 +77,5 @@ export const correctRatingMutation = graphql(
 /** The cell and rater a rating or a correction is about: what the two inputs share. */
 export type RatingCell = Pick<
   VariablesOf<typeof recordRatingMutation>['input'],
-  'assessmentId' | 'functionId' | 'capabilityId' | 'level' | 'source' | 'raterFunctionId'
+  'assessmentId' | 'functionId' | 'capabilityId' | 'level' | 'source' | 'raterFunctionId' | 'respondentId'
 >;

@@ -20,6 +20,8 @@ export interface RatingDraft {
   capabilityId: string;
   source: RatingSource;
   raterFunctionId: string | null;
+  /** The person whose rating a correction replaces; null or absent: the group as one. */
+  respondentId?: string | null;
   level: number;
 }
 
@@ -85,6 +87,7 @@ export function RatingForm({
           level: Number(level),
           source,
           raterFunctionId: source === 'PEER' ? raterFunctionId : null,
+          respondentId: draft?.respondentId ?? null,
         };
         submission.run((signal) =>
           mode === 'record'

@@ -1,7 +1,8 @@
-// The tooltip of a cell in the current view: level against target, the perception gap, and the
-// ratings by source with their evidence.
-import type { BusinessFunction, RatingSource } from '../api/types';
+// The tooltip of a cell in the current view: level against target, the perception gap, the raters'
+// agreement, and the ratings by rater group (source and rater) with their respondents and evidence.
+import type { BusinessFunction, Rating, RaterGroup, RatingSource } from '../api/types';
 import { formatDate, formatLevel, formatSigned } from '../shared/format';
+import { AGREEMENT_THRESHOLD, DISAGREEMENT_GLYPH, disagrees, formatAgreement } from './agreement';
 import type { CellContext } from './heatmap';
 import type { CellRatings } from './cell-ratings';
 
@@ -25,9 +26,7 @@ interface CellDetailsProps {
 export function CellDetails({ context, ratings, functionsById, knownAtPast }: CellDetailsProps) {
   const { businessFunction, capability, cell } = context;
   const level = cell?.level ?? null;
-  const sorted = [...(ratings?.ratings ?? [])].sort(
-    (a, b) => sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source),
-  );
+  const groups = groupRatings(ratings?.ratings ?? [], cell?.groups ?? []);
 
   return (
     <div class="cell-details">
@@ -51,12 +50,19 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
             )}
           </p>
           <p class="cell-details__perception">{describePerceptionGap(cell?.perceptionGap ?? null)}</p>
+          {cell?.agreement != null && (
+            <p
+              class={`cell-details__agreement${disagrees(cell.agreement) ? ' cell-details__agreement--disagree' : ''}`}
+            >
+              {describeAgreement(cell.agreement)}
+            </p>
+          )}
         </>
       )}
-      {sorted.length > 0 && ratings && (
+      {groups.length > 0 && ratings && (
         <>
           <table class="cell-details__ratings">
-            <caption class="visually-hidden">Ratings by source</caption>
+            <caption class="visually-hidden">Ratings by rater group</caption>
             <thead>
               <tr>
                 <th scope="col">Source</th>
@@ -64,24 +70,49 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
                 <th scope="col">Evidence</th>
               </tr>
             </thead>
-            <tbody>
-              {sorted.map((rating, index) => (
-                <tr key={index}>
-                  <td class="cell-details__source">
-                    {sourceNames[rating.source]}
-                    {rating.raterFunctionId && (
-                      <span class="cell-details__rater">
-                        {functionsById.get(rating.raterFunctionId)?.name ?? rating.raterFunctionId}
-                      </span>
-                    )}
-                  </td>
-                  <td class="cell-details__level">{rating.level}</td>
-                  <td class="cell-details__evidence">
-                    {rating.evidence ?? <span class="muted">no evidence given</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
+            {groups.map(({ source, raterFunctionId, statistics, ratings: groupRatings }) => {
+              const rater =
+                raterFunctionId === null
+                  ? null
+                  : (functionsById.get(raterFunctionId)?.name ?? raterFunctionId);
+              const asOne = groupRatings.length === 1 && groupRatings[0]?.respondentId == null;
+              return (
+                <tbody
+                  key={`${source}:${raterFunctionId ?? ''}`}
+                  data-group={`${source}:${raterFunctionId ?? ''}`}
+                >
+                  {!asOne && (
+                    <tr class="cell-details__group">
+                      <th scope="rowgroup" colSpan={3}>
+                        {sourceNames[source]}
+                        {rater && ` · ${rater}`}
+                        {statistics && <GroupStatistics group={statistics} />}
+                      </th>
+                    </tr>
+                  )}
+                  {groupRatings.map((rating, index) => (
+                    <tr key={rating.respondentId ?? index}>
+                      <td class="cell-details__source">
+                        {asOne ? (
+                          <>
+                            {sourceNames[source]}
+                            {rater && <span class="cell-details__rater">{rater}</span>}
+                          </>
+                        ) : (
+                          <span class="cell-details__respondent">
+                            {rating.respondentId ?? 'the group as one'}
+                          </span>
+                        )}
+                      </td>
+                      <td class="cell-details__level">{rating.level}</td>
+                      <td class="cell-details__evidence">
+                        {rating.evidence ?? <span class="muted">no evidence given</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              );
+            })}
           </table>
           <p class="cell-details__footnote">
             From “{ratings.assessment.title}”, period ending {formatDate(ratings.assessment.periodEnd)}
@@ -91,6 +122,63 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
       )}
     </div>
   );
+}
+
+function GroupStatistics({ group }: { group: RaterGroup }) {
+  return (
+    <span class="cell-details__group-statistics">
+      {' '}
+      · {group.respondents} {group.respondents === 1 ? 'respondent' : 'respondents'} · mean{' '}
+      {formatLevel(group.level)}
+      {group.agreement != null && (
+        <>
+          {' '}
+          · r<sub>wg</sub> {formatAgreement(group.agreement)}
+          {disagrees(group.agreement) && ` ${DISAGREEMENT_GLYPH} disagree`}
+        </>
+      )}
+    </span>
+  );
+}
+
+interface RatingGroup {
+  source: RatingSource;
+  raterFunctionId: string | null;
+  /** The api's figures for this group; null when the view does not list it (ratings as recorded today). */
+  statistics: RaterGroup | null;
+  ratings: Rating[];
+}
+
+/** The ratings in rater groups (source, rater), by source then rater, as the view orders its groups. */
+function groupRatings(ratings: readonly Rating[], groups: readonly RaterGroup[]): RatingGroup[] {
+  const byKey = new Map<string, RatingGroup>();
+  for (const rating of ratings) {
+    const raterFunctionId = rating.raterFunctionId ?? null;
+    const key = `${rating.source}:${raterFunctionId ?? ''}`;
+    const group = byKey.get(key) ?? {
+      source: rating.source,
+      raterFunctionId,
+      statistics:
+        groups.find(
+          (candidate) =>
+            candidate.source === rating.source && (candidate.raterFunctionId ?? null) === raterFunctionId,
+        ) ?? null,
+      ratings: [],
+    };
+    group.ratings.push(rating);
+    byKey.set(key, group);
+  }
+  return [...byKey.values()].sort(
+    (a, b) =>
+      sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source) ||
+      (a.raterFunctionId ?? '').localeCompare(b.raterFunctionId ?? ''),
+  );
+}
+
+function describeAgreement(agreement: number): string {
+  return disagrees(agreement)
+    ? `${DISAGREEMENT_GLYPH} Agreement ${formatAgreement(agreement)}: the raters disagree (below ${AGREEMENT_THRESHOLD}); discuss before trusting the level.`
+    : `Agreement ${formatAgreement(agreement)}: the raters broadly agree.`;
 }
 
 function describePerceptionGap(gap: number | null): string {

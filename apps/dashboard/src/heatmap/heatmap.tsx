@@ -1,10 +1,12 @@
 // Functions (rows) x capabilities (columns). Each cell shows its level against its target; the
 // grid is one tab stop, arrow keys move between cells, and the focused or hovered cell explains
-// itself in a tooltip (Escape hides it).
+// itself in a tooltip (Escape hides it). Cells and function rows whose raters disagree carry a
+// mark beside their colour.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { BusinessFunction, Capability, MaturityCell } from '../api/types';
+import type { BusinessFunction, Capability, FunctionScore, MaturityCell } from '../api/types';
 import { formatLevel, formatSigned } from '../shared/format';
+import { AGREEMENT_THRESHOLD, DISAGREEMENT_GLYPH, disagrees, formatAgreement } from './agreement';
 import { cellKey } from './cell-ratings';
 import { type CellTone, legendOrder, targetCue, toneOf } from './palette';
 import './heatmap.css';
@@ -23,6 +25,8 @@ export interface HeatmapProps {
   compareTo?: ReadonlyMap<string, MaturityCell>;
   /** Each cell's change in levels since an earlier date (e.g. the previous cycle), by cell key. */
   changes?: ReadonlyMap<string, number | null>;
+  /** By function id: when given, each function row shows its raters' agreement r_wg(J). */
+  functionScores?: ReadonlyMap<string, FunctionScore>;
   renderDetails: (context: CellContext) => ComponentChildren;
   showLegend?: boolean;
   /** Makes cells selectable (click, Enter or Space): set-up edits targets there, planning picks effects. */
@@ -128,6 +132,9 @@ export function Heatmap(props: HeatmapProps) {
                       {businessFunction.partner ? 'partner' : 'customer-facing'}
                     </span>
                   )}
+                  {!compact && (
+                    <RowAgreement agreement={props.functionScores?.get(businessFunction.id)?.agreement} />
+                  )}
                 </th>
                 {capabilities.map((capability, column) => {
                   const key = cellKey(businessFunction.id, capability.id);
@@ -142,6 +149,7 @@ export function Heatmap(props: HeatmapProps) {
                   const loading = byKey === null;
                   const level = cell?.level ?? null;
                   const delta = compared?.level != null && level != null ? level - compared.level : null;
+                  const disagreement = !loading && !custom && disagrees(cell?.agreement);
                   const isActive = activeContext?.row === row && activeContext.column === column;
                   const change = changeOf(props.changes?.get(key));
                   const levelText = level == null ? '–' : formatLevel(level);
@@ -157,11 +165,12 @@ export function Heatmap(props: HeatmapProps) {
                   return (
                     <td
                       key={capability.id}
-                      class={`heatmap__cell heatmap__cell--${loading ? 'loading' : tone.name}`}
+                      class={`heatmap__cell heatmap__cell--${loading ? 'loading' : tone.name}${disagreement ? ' heatmap__cell--disagree' : ''}`}
                       style={loading ? undefined : { background: tone.background, color: tone.foreground }}
                       data-cell={key}
                       data-level={level == null ? '' : level.toFixed(2)}
                       data-target={cell?.target ?? ''}
+                      data-agreement={cell?.agreement == null ? '' : formatAgreement(cell.agreement)}
                       data-selected={props.selectedKey === key ? 'true' : undefined}
                     >
                       <button
@@ -198,6 +207,11 @@ export function Heatmap(props: HeatmapProps) {
                           custom.content
                         ) : (
                           <>
+                            {disagreement && (
+                              <span class="heatmap__disagree" aria-hidden="true">
+                                {DISAGREEMENT_GLYPH}
+                              </span>
+                            )}
                             <span class="heatmap__level" aria-hidden="true">
                               {levelText}
                             </span>
@@ -279,11 +293,35 @@ function describeCell(cell: MaturityCell | undefined, loading: boolean): string 
   if (loading) return 'loading';
   if (!cell || cell.level == null) return 'unrated';
   const level = `level ${formatLevel(cell.level)}`;
-  if (cell.target == null) return `${level}, no target`;
+  const agreement = disagrees(cell.agreement)
+    ? `, raters disagree (agreement ${formatAgreement(cell.agreement)})`
+    : '';
+  if (cell.target == null) return `${level}, no target${agreement}`;
   const difference = cell.level - cell.target;
   return difference < 0
-    ? `${level}, ${(-difference).toFixed(1)} below target ${cell.target}`
-    : `${level}, meets target ${cell.target}`;
+    ? `${level}, ${(-difference).toFixed(1)} below target ${cell.target}${agreement}`
+    : `${level}, meets target ${cell.target}${agreement}`;
+}
+
+/** The function's r_wg(J) under its name, marked when its raters disagree; nothing when unknown. */
+function RowAgreement({ agreement }: { agreement: number | null | undefined }) {
+  if (agreement == null) return null;
+  const disagreement = disagrees(agreement);
+  return (
+    <span
+      class={`heatmap__row-agreement${disagreement ? ' heatmap__row-agreement--disagree' : ''}`}
+      data-function-agreement={formatAgreement(agreement)}
+    >
+      agreement {formatAgreement(agreement)}
+      {disagreement && (
+        <>
+          {' '}
+          <span aria-hidden="true">{DISAGREEMENT_GLYPH}</span>
+          <span class="visually-hidden">, raters disagree</span>
+        </>
+      )}
+    </span>
+  );
 }
 
 function Tooltip({ id, anchor, children }: { id: string; anchor: HTMLElement; children: ComponentChildren }) {
@@ -341,7 +379,33 @@ function Legend({ id }: { id: string }) {
           </li>
         ))}
       </ul>
-      <span class="heatmap__legend-note">▼ gap below target · ✓ target met</span>
+      <span class="heatmap__legend-note">
+        ▼ gap below target · ✓ target met · {DISAGREEMENT_GLYPH} raters disagree (agreement below{' '}
+        {AGREEMENT_THRESHOLD})
+      </span>
+      <AgreementHelp />
     </div>
+  );
+}
+
+/** What agreement means and why 0.7, one click from the heatmap. */
+function AgreementHelp() {
+  return (
+    <details class="heatmap__help" data-testid="agreement-help">
+      <summary>What does agreement mean?</summary>
+      <p>
+        When several people of one rater group rate the same cell (five shift leads rating their own function,
+        three auditors), agreement says how closely their levels match. It is r_wg, the standard index of
+        organisational research: 1 minus the variance of their levels divided by the variance of answers
+        picked at random on this scale, so 1 when everyone gives the same level and 0 when they are as spread
+        as chance.
+      </p>
+      <p>
+        Below {AGREEMENT_THRESHOLD} the group's mean hides real disagreement, the convention since James,
+        Demaree and Wolf: discuss the cell before trusting its level. A cell shows the lowest agreement of its
+        groups; a function shows r_wg(J) over its capabilities. Cells rated by one person per group have no
+        agreement.
+      </p>
+    </details>
   );
 }
