@@ -201,6 +201,70 @@ describe('Dashboard (browser)', () => {
     await page.close();
   });
 
+  it('should mark the cells and functions whose raters disagree, list each rater group in the details and explain agreement', async () => {
+    const { maturity } = await graphql<{
+      maturity: { cells: { functionId: string; capabilityId: string; agreement: number | null }[] };
+    }>('query($id: ID!) { maturity(organizationId: $id) { cells { functionId capabilityId agreement } } }', {
+      id: organizationId,
+    });
+    const disagreeing = maturity.cells
+      .filter((cell) => cell.agreement !== null && cell.agreement < 0.7)
+      .map((cell) => `${cell.functionId}:${cell.capabilityId}`);
+    // The demo's housekeeping staff split on their cooperation (r_wg 0.5); every other group agrees.
+    expect(disagreeing).toEqual(['housekeeping:cross-functional-cooperation']);
+
+    const page = await openSignedIn();
+    const heatmap = page.locator('[data-heatmap="current"]');
+    const marked = await heatmap
+      .locator('.heatmap__cell--disagree')
+      .evaluateAll((cells: { getAttribute(name: string): string | null }[]) =>
+        cells.map((cell) => cell.getAttribute('data-cell')),
+      );
+    expect(marked).toEqual(disagreeing);
+    const cooperation = heatmap.locator('[data-cell="housekeeping:cross-functional-cooperation"]');
+    await expect(cooperation.getAttribute('data-agreement')).resolves.toBe('0.50');
+    await expect(cooperation.innerText()).resolves.toContain('≠');
+    await expect(cooperation.locator('button').getAttribute('aria-label')).resolves.toMatch(
+      /raters disagree \(agreement 0\.50\)/,
+    );
+    // The receptionists agree since the 2024 training: a value, no mark.
+    await expect(
+      heatmap.locator('[data-cell="front-desk:employee-empowerment"]').getAttribute('data-agreement'),
+    ).resolves.toBe('1.00');
+    await expect(
+      heatmap.locator('tr:has(th:has-text("Housekeeping")) [data-function-agreement]').innerText(),
+    ).resolves.toMatch(/agreement 0\.50\s*≠/);
+    await expect(
+      heatmap
+        .locator('tr:has(th:has-text("Front desk")) [data-function-agreement]')
+        .getAttribute('data-function-agreement'),
+    ).resolves.toBe('1.00');
+
+    await cooperation.scrollIntoViewIfNeeded();
+    await page.focus(
+      '[data-heatmap="current"] [data-cell="housekeeping:cross-functional-cooperation"] button',
+    );
+    const details = await page.locator('[role="tooltip"]').innerText();
+    expect(details).toMatch(/Agreement 0\.50: the raters disagree/);
+    expect(details).toMatch(/Self · 5 respondents · mean 3\.0 · r\s*wg 0\.50/);
+    expect(details).toMatch(/Peer · Front desk · 3 respondents · mean 1\.0 · r\s*wg 1\.00/);
+    expect(details).toContain('room-attendant-1');
+    await page.screenshot({ path: path.join(docsScreenshots, 'rater-agreement.png') });
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await cooperation.locator('button').blur();
+    await cooperation.scrollIntoViewIfNeeded();
+    await cooperation.locator('button').focus();
+    await expect(page.locator('[role="tooltip"]').innerText()).resolves.toMatch(/5 respondents/);
+    await page.screenshot({ path: path.join(screenshots, 'rater-agreement-phone.png') });
+
+    await page.click('[data-testid="agreement-help"] summary');
+    await expect(page.locator('[data-testid="agreement-help"]').innerText()).resolves.toMatch(
+      /Below 0\.7 the group's mean hides real disagreement/,
+    );
+    await page.close();
+  });
+
   it('should show the warnings and the projected heatmap when a scenario with another training round runs', async () => {
     const page = await openSignedIn();
     await page.check('[data-investment="guest-engagement-training"]');

@@ -221,6 +221,63 @@ describe('Interlodge demo (e2e)', () => {
     expect(gap('housekeeping', 'cross-functional-cooperation')).toBe(2);
   });
 
+  it("should show housekeeping's staff split on their cooperation while the desk's shift leads agree, and the receptionists agree after the training", async () => {
+    interface Group {
+      source: string;
+      raterFunctionId: string | null;
+      respondents: number;
+      level: number;
+      agreement: number | null;
+    }
+    const viewAsOf = async (asOf: string | null) =>
+      (
+        await api.mustQuery<{
+          maturity: {
+            cells: {
+              functionId: string;
+              capabilityId: string;
+              level: number;
+              agreement: number | null;
+              groups: Group[];
+            }[];
+            functionScores: { functionId: string; agreement: number | null }[];
+          };
+        }>(
+          `query($id: ID!, $asOf: DateTime) { maturity(organizationId: $id, asOf: $asOf) {
+            cells { functionId capabilityId level agreement groups { source raterFunctionId respondents level agreement } }
+            functionScores { functionId agreement } } }`,
+          { id: INTERLODGE_ID, asOf },
+        )
+      ).maturity;
+    const now = await viewAsOf(null);
+    const cellOf = (view: typeof now, functionId: string, capabilityId: string) =>
+      view.cells.find((cell) => cell.functionId === functionId && cell.capabilityId === capabilityId);
+
+    // Five of housekeeping's staff: 4, 4, 2, 2, 3 (variance 1, null variance 2, r_wg 0.5); three
+    // shift leads of the desk: 1, 1, 1 (r_wg 1). The level is the same 5/3 as with one voice each.
+    const cooperation = cellOf(now, 'housekeeping', 'cross-functional-cooperation');
+    expect(cooperation?.level).toBeCloseTo(5 / 3, 12);
+    expect(cooperation?.agreement).toBeCloseTo(0.5, 12);
+    expect(cooperation?.groups).toEqual([
+      { source: 'SELF', raterFunctionId: null, respondents: 5, level: 3, agreement: 0.5 },
+      { source: 'PEER', raterFunctionId: 'front-desk', respondents: 3, level: 1, agreement: 1 },
+    ]);
+    // Housekeeping's groups each have one capability with several respondents: r_wg(J) = r_wg.
+    expect(now.functionScores.find((score) => score.functionId === 'housekeeping')?.agreement).toBeCloseTo(
+      0.5,
+      12,
+    );
+    // Cells rated by one voice per group have no agreement.
+    expect(cellOf(now, 'maintenance', 'service-recovery')?.agreement).toBeNull();
+
+    // The receptionists on their empowerment: 1, 3, 1, 3 before the July 2024 training (r_wg 1/3), 4, 4, 4, 4 after.
+    const before = await viewAsOf('2024-06-30');
+    expect(cellOf(before, 'front-desk', 'employee-empowerment')?.agreement).toBeCloseTo(1 / 3, 12);
+    // Its level as before: the receptionists' mean 2 (weight 1) and sales' 2 (weight 2, customer-facing).
+    expect(cellOf(before, 'front-desk', 'employee-empowerment')?.level).toBeCloseTo(2, 12);
+    expect(cellOf(now, 'front-desk', 'employee-empowerment')?.agreement).toBe(1);
+  });
+
   it('should warn that another round of training raises maturity while alignment falls', async () => {
     const result = await simulate(['guest-engagement-training']);
 

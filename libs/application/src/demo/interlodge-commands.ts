@@ -36,17 +36,34 @@ const contextOf = (commandId: string): CommandContext => ({
   correlationId: 'demo-interlodge',
 });
 
-const evidenceAt = (series: RatingSeries, quarter: number): string | null => {
+/** One voice of a rater group: the group as one (no respondent), or one of its respondents. */
+interface Voice {
+  respondentId: string | null;
+  levels: RatingSeries['levels'];
+  evidence?: RatingSeries['evidence'];
+}
+
+const voicesOf = (series: RatingSeries): Voice[] =>
+  series.respondents === undefined
+    ? [{ respondentId: null, levels: series.levels, evidence: series.evidence }]
+    : series.respondents.map((respondent, position) => ({
+        respondentId: respondent.id,
+        levels: respondent.levels,
+        // The first respondent wrote the group's evidence up.
+        evidence: respondent.evidence ?? (position === 0 ? series.evidence : undefined),
+      }));
+
+const evidenceAt = (voice: Voice, quarter: number): string | null => {
   let text: string | null = null;
-  for (const [from, written] of series.evidence ?? []) if (from <= quarter) text = written;
+  for (const [from, written] of voice.evidence ?? []) if (from <= quarter) text = written;
   return text;
 };
 
-const levelAt = (series: RatingSeries, quarter: number): number => {
-  const level = Number(series.levels[quarter]);
+const levelAt = (series: RatingSeries, voice: Voice, quarter: number): number => {
+  const level = Number(voice.levels[quarter]);
   if (!Number.isInteger(level))
     throw new Error(
-      `demo data: ${series.functionId}/${series.capabilityId} has no level for quarter ${quarter}`,
+      `demo data: ${series.functionId}/${series.capabilityId}${voice.respondentId === null ? '' : ` (${voice.respondentId})`} has no level for quarter ${quarter}`,
     );
   return level;
 };
@@ -89,25 +106,28 @@ function setUp(): DatedDemoCommand[] {
 function quarterlyReview(quarter: (typeof QUARTERS)[number], position: number): DatedDemoCommand[] {
   const assessment = (step: string, command: ExecuteAssessmentCommand['command']) =>
     new ExecuteAssessmentCommand(quarter.id, command, contextOf(`${quarter.id}-${step}`));
-  const rating = (series: RatingSeries) => {
+  const ratings = (series: RatingSeries) => {
     const rater = series.raterFunctionId ?? null;
-    return assessment(
-      `${series.functionId}-${series.capabilityId}-${series.source}-${rater ?? 'none'}`.toLowerCase(),
-      {
+    const cell =
+      `${series.functionId}-${series.capabilityId}-${series.source}-${rater ?? 'none'}`.toLowerCase();
+    return voicesOf(series).map((voice) =>
+      assessment(voice.respondentId === null ? cell : `${cell}-${voice.respondentId}`, {
         type: 'RecordRating',
         data: {
           functionId: series.functionId,
           capabilityId: series.capabilityId,
-          level: levelAt(series, position),
+          level: levelAt(series, voice, position),
           source: series.source,
           raterFunctionId: rater,
-          evidence: evidenceAt(series, position),
+          respondentId: voice.respondentId,
+          evidence: evidenceAt(voice, position),
         },
-      },
+      }),
     );
   };
   const { cycle } = STORY_TIMES;
-  const bySource = (matches: (series: RatingSeries) => boolean) => RATING_SERIES.filter(matches).map(rating);
+  const bySource = (matches: (series: RatingSeries) => boolean) =>
+    RATING_SERIES.filter(matches).flatMap(ratings);
   return [
     ...sitting(daysFrom(quarter.periodEnd, -cycle.openedDaysBefore), [
       assessment('open', {

@@ -1,6 +1,6 @@
 import { ExecuteAssessmentCommand } from '../assessments/assessment.command';
 import { interlodgeCommands } from './interlodge-commands';
-import { CORRECTIONS, QUARTERS } from './interlodge-story';
+import { CORRECTIONS, QUARTERS, RATING_SERIES } from './interlodge-story';
 
 describe('interlodgeCommands', () => {
   const commands = interlodgeCommands();
@@ -40,6 +40,49 @@ describe('interlodgeCommands', () => {
         expect(at.getTime()).toBeLessThan(steps.at(-1)!.at.getTime());
       }
     }
+  });
+
+  it("should let some rater groups speak through several people whose mean is the story's level", () => {
+    const groups = RATING_SERIES.filter((series) => series.respondents !== undefined);
+    expect(
+      groups.map(({ functionId, capabilityId, source }) => `${functionId}/${capabilityId}/${source}`),
+    ).toEqual(
+      expect.arrayContaining([
+        'housekeeping/cross-functional-cooperation/SELF',
+        'housekeeping/cross-functional-cooperation/PEER',
+        'front-desk/employee-empowerment/SELF',
+      ]),
+    );
+    for (const series of groups) {
+      QUARTERS.forEach((_, quarter) => {
+        const levels = (series.respondents ?? []).map((respondent) => Number(respondent.levels[quarter]));
+        expect(levels.length).toBeGreaterThanOrEqual(2);
+        // The group's level stays the story's, so every figure of the demo stays as it was.
+        expect(levels.reduce((sum, level) => sum + level, 0) / levels.length).toBe(
+          Number(series.levels[quarter]),
+        );
+      });
+    }
+  });
+
+  it('should record one rating per respondent, named, in each review', () => {
+    const recorded = assessmentSteps(QUARTERS[0]!.id).flatMap(({ command }) =>
+      command.command.type === 'RecordRating' &&
+      command.command.data.functionId === 'housekeeping' &&
+      command.command.data.capabilityId === 'cross-functional-cooperation' &&
+      command.command.data.source === 'SELF'
+        ? [command.command.data]
+        : [],
+    );
+    expect(recorded.map((rating) => rating.respondentId)).toEqual([
+      'floor-supervisor-1',
+      'floor-supervisor-2',
+      'room-attendant-1',
+      'room-attendant-2',
+      'room-attendant-3',
+    ]);
+    expect(recorded.map((rating) => rating.level)).toEqual([4, 4, 2, 2, 3]);
+    expect(recorded[0]?.evidence).toMatch(/log it on the board/);
   });
 
   it('should record each correction after its review closed', () => {

@@ -1,6 +1,7 @@
 // The demo organisation: Interlodge, a hotel whose front desk, housekeeping and maintenance did not
 // cooperate. A soft-skills training in 2024 raised the front desk's skills but not cooperation;
-// the back office rates itself above what the front desk sees; alignment stays stuck.
+// the back office rates itself above what the front desk sees; alignment stays stuck. Some rater
+// groups speak through several people, so the page shows where they agree and where they do not.
 import type { EffectInput, InvestmentKind, RatingSource } from '@app/domain';
 
 export const INTERLODGE_ID = 'interlodge';
@@ -126,6 +127,18 @@ export interface RatingSeries {
   raterFunctionId?: DemoFunctionId;
   levels: QuarterlyLevels;
   /** What the assessor wrote, from the quarter at the index given until the next entry. */
+  evidence?: [fromQuarter: number, text: string][];
+  /**
+   * The people of the rater group when it speaks through several (each quarter their mean is
+   * `levels`, so every level, gap and index of the story is the same as with one voice). The first
+   * wrote the group's evidence up; the others add their own.
+   */
+  respondents?: DemoRespondent[];
+}
+
+export interface DemoRespondent {
+  id: string;
+  levels: QuarterlyLevels;
   evidence?: [fromQuarter: number, text: string][];
 }
 
@@ -425,13 +438,70 @@ const OTHER_RATINGS: RatingSeries[] = [
   },
 ];
 
+/**
+ * Rater groups that speak through several people, by `function/capability/source/rater`. The
+ * housekeeping staff split on their own cooperation with the desk (the floor supervisors see rooms
+ * released on time on the board, the attendants sent back upstairs see the opposite) while the
+ * desk's shift leads agree it is poor; the receptionists split on how far they may decide alone
+ * until the July 2024 training, and agree after it.
+ */
+const RESPONDENTS: Record<string, DemoRespondent[]> = {
+  'housekeeping/cross-functional-cooperation/SELF/': [
+    { id: 'floor-supervisor-1', levels: '44444444' },
+    {
+      id: 'floor-supervisor-2',
+      levels: '44444444',
+      evidence: [
+        [0, 'Every room is on the board as ready within ten minutes of release; the desk can see it.'],
+      ],
+    },
+    {
+      id: 'room-attendant-1',
+      levels: '22222222',
+      evidence: [
+        [
+          0,
+          'Twice a week the desk sends a guest back up to a room the board shows ready; we hear about it from the guest.',
+        ],
+      ],
+    },
+    { id: 'room-attendant-2', levels: '22222222' },
+    { id: 'room-attendant-3', levels: '33333333' },
+  ],
+  'housekeeping/cross-functional-cooperation/PEER/front-desk': [
+    { id: 'morning-shift-lead', levels: '11111111' },
+    { id: 'evening-shift-lead', levels: '11111111' },
+    { id: 'night-shift-lead', levels: '11111111' },
+  ],
+  'front-desk/employee-empowerment/SELF/': [
+    { id: 'receptionist-1', levels: '13444444' },
+    {
+      id: 'receptionist-2',
+      levels: '31444444',
+      evidence: [
+        [0, 'On the late shift I give gestures up to 50 EUR myself; the duty manager has gone home.'],
+      ],
+    },
+    { id: 'receptionist-3', levels: '13444444' },
+    { id: 'receptionist-4', levels: '31444444' },
+  ],
+};
+
+const withRespondents = (series: RatingSeries): RatingSeries => {
+  const respondents =
+    RESPONDENTS[
+      `${series.functionId}/${series.capabilityId}/${series.source}/${series.raterFunctionId ?? ''}`
+    ];
+  return respondents === undefined ? series : { ...series, respondents };
+};
+
 export const RATING_SERIES: RatingSeries[] = [
   ...SELF_RATINGS.map((series) => {
     const evidence = SELF_EVIDENCE[`${series.functionId}/${series.capabilityId}`];
     return evidence === undefined ? series : { ...series, evidence };
   }),
   ...OTHER_RATINGS,
-];
+].map(withRespondents);
 
 export interface DemoInvestment {
   id: string;
