@@ -1,6 +1,6 @@
 // Rater agreement on the page: when the raters of a cell or a function disagree, and how a value
 // reads. The threshold is the domain's, so the page and the api's descriptions never drift apart.
-import { AGREEMENT_THRESHOLD } from '../../../../libs/domain/src/scoring/agreement';
+import { AGREEMENT_THRESHOLD } from '@app/domain/scoring/agreement';
 
 export { AGREEMENT_THRESHOLD };
 
