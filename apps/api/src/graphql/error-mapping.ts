@@ -9,6 +9,7 @@ import {
   OUTCOME_OF_FAILURE,
 } from '@app/application';
 import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
+import { KeyStoreError } from '@app/key-store';
 import { ProjectionFailedError, ProjectionRunnerStoppedError } from '@app/projections';
 import {
   IdentityProviderUnavailableError,
@@ -92,7 +93,8 @@ function knownFailureOf(error: unknown): KnownFailure | null {
     };
   }
   // Each adapter's message says what the operator can fix (busy, disk full, read-only, damaged file).
-  if (error instanceof EventStoreError) return { kind, message: error.message, reason: error.code };
+  if (error instanceof EventStoreError || error instanceof KeyStoreError)
+    return { kind, message: error.message, reason: error.code };
   return { kind, message: error instanceof Error ? error.message : null };
 }
 

@@ -4,6 +4,7 @@
 // status, the cli into an exit code: both read the one table below.
 import { DomainError, type DomainErrorKind } from '@app/domain';
 import { EventStoreError, type EventStoreErrorCode } from '@app/event-store';
+import { KeyStoreError, type KeyStoreErrorCode } from '@app/key-store';
 import {
   ProjectionFailedError,
   ProjectionLagTimeoutError,
@@ -74,10 +75,20 @@ const KIND_OF_STORE_ERROR: Readonly<Record<EventStoreErrorCode, FailureKind>> = 
   'EVENT_STORE.INVALID_CONFIGURATION': 'unavailable',
 };
 
+/** Every key store error code has a kind, as for the event store's. */
+const KIND_OF_KEY_STORE_ERROR: Readonly<Record<KeyStoreErrorCode, FailureKind>> = {
+  // Sealing for a forgotten respondent: the command comes too late.
+  'KEY_STORE.DATA_KEY_DESTROYED': 'conflict',
+  'KEY_STORE.IMPORT_REFUSED': 'conflict',
+  'KEY_STORE.UNAVAILABLE': 'unavailable',
+  'KEY_STORE.CLOSED': 'unavailable',
+};
+
 /** The kind of a failure we know, or null for anything else (a bug: the transport answers it as internal). */
 export function failureKindOf(error: unknown): FailureKind | null {
   if (error instanceof DomainError) return error.kind;
   if (error instanceof EventStoreError) return KIND_OF_STORE_ERROR[error.code];
+  if (error instanceof KeyStoreError) return KIND_OF_KEY_STORE_ERROR[error.code];
   if (
     error instanceof ProjectionLagTimeoutError ||
     error instanceof ProjectionFailedError ||

@@ -355,10 +355,18 @@ function importConflict(what: string): KeyImportRefusedError {
 
 function translate(error: unknown, file: string): unknown {
   const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_')))
-    return new KeyStoreUnavailableError(
-      `The key store ${file} stayed locked by another process beyond the busy timeout; retry the operation.`,
-      { cause: error },
+  if (typeof code !== 'string') return error;
+  // Extended result codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT) belong to their primary code.
+  const is = (primary: string): boolean => code === primary || code.startsWith(`${primary}_`);
+  const unavailable = (what: string): KeyStoreUnavailableError =>
+    new KeyStoreUnavailableError(`${what} Nothing was written.`, { cause: error });
+  if (is('SQLITE_BUSY') || is('SQLITE_LOCKED'))
+    return unavailable(
+      `The key store ${file} stayed locked by another process beyond the busy timeout: retry shortly.`,
     );
+  if (is('SQLITE_FULL')) return unavailable('The data disk is full: free space, then retry.');
+  if (is('SQLITE_READONLY'))
+    return unavailable('The data directory is read-only: make it writable, then retry.');
+  if (is('SQLITE_IOERR')) return unavailable('The data disk failed to read or write: check it, then retry.');
   return error;
 }
