@@ -14,6 +14,13 @@ export type IntegrityProgress = (checkedEvents: number, totalEvents: number) => 
 
 const PAGE_SIZE = 1000;
 
+/**
+ * Lets the process serve other requests between pages: hashing a page is a few milliseconds of
+ * CPU, and an embedded store answers reads synchronously, so a scan of the whole store would
+ * otherwise hold the event loop (and /health) for seconds.
+ */
+const yieldToOtherWork = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 interface StreamTip {
   nextRevision: number;
   lastHash: string | null;
@@ -53,6 +60,7 @@ export async function verifyWholeStore(
     }
     onProgress(checked, total);
     if (page.length < PAGE_SIZE) break;
+    await yieldToOtherWork();
   }
   // A chain break names a stream and revision, so it is preferred above; a gap alone cannot.
   if (firstMissingPosition !== null)
@@ -86,6 +94,7 @@ export async function verifyStreams(
   const perStream = await Promise.all(streams.map((stream) => store.readStream(stream, { raw: true })));
   const total = perStream.reduce((sum, events) => sum + events.length, 0);
   for (const events of perStream) {
+    await yieldToOtherWork();
     const ordered = [...events].sort((left, right) => left.position - right.position);
     const verification = verifyStreamChain(ordered);
     if (verification.valid) {
