@@ -36,6 +36,8 @@ export const RECORD_RATING = 'mutation($input: RecordRatingInput!) { recordRatin
 
 export interface Server {
   url: string;
+  /** The server process's id (to sample its memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startServer(
   });
   return {
     url,
+    pid: child.pid ?? 0,
     stop: async () => {
       child.kill('SIGTERM');
       await exited;

@@ -9,6 +9,7 @@ import { startHeartbeat } from './heartbeat';
 import {
   count,
   describeMachine,
+  bound,
   goal,
   goalsTable,
   loadAverage,
@@ -17,6 +18,15 @@ import {
   table,
   type Goal,
 } from './report';
+import {
+  benchPortfolioUnderLoad,
+  benchSubscriptionFanout,
+  FANOUT_GOALS,
+  FANOUT_WAIT_MS,
+  PORTFOLIO_GOAL_HEALTH_MS,
+  type PortfolioUnderLoadFigure,
+  type SubscriptionFanoutFigure,
+} from './load.bench';
 import { benchReplicas, type ReplicasBenchResult } from './replicas.bench';
 import { benchPostgres, type PostgresBenchResult, type PostgresFigure } from './postgres.bench';
 import { benchSimulation, type SimulationBenchResult } from './simulation.bench';
@@ -36,7 +46,17 @@ const progress = (text: string): void => {
   process.stderr.write(`bench: ${text}\n`);
 };
 
-const SECTIONS = ['store', 'postgres', 'views', 'simulation', 'graphql', 'replicas', 'campaign'] as const;
+const SECTIONS = [
+  'store',
+  'postgres',
+  'views',
+  'simulation',
+  'graphql',
+  'replicas',
+  'campaign',
+  'fanout',
+  'portfolio',
+] as const;
 type SectionName = (typeof SECTIONS)[number];
 
 /** `--only store,postgres`: just those sections (to measure one thing); default every section. */
@@ -259,6 +279,51 @@ function printCampaign({ campaign_burst: burst }: CampaignBenchResult): void {
   write('');
 }
 
+function printFanout(figure: SubscriptionFanoutFigure): void {
+  write(
+    `Subscription fan-out: ${count(figure.subscribers)} maturityChanged subscribers (one socket each) of an organisation of ${count(figure.organization_events)} events, one recordRating; /health every 50 ms throughout`,
+  );
+  write(
+    table(
+      ['', 'delivered', 'delivery p50', 'p99', 'max', 'peak RSS', 'health p99', 'health max'],
+      [
+        [
+          'subscription_fanout',
+          count(figure.delivered),
+          milliseconds(figure.delivery_p50_ms),
+          milliseconds(figure.delivery_p99_ms),
+          milliseconds(figure.delivery_max_ms),
+          `${count(figure.peak_rss_mib)} MiB`,
+          milliseconds(figure.health_p99_ms),
+          milliseconds(figure.health_max_ms),
+        ],
+      ],
+    ),
+  );
+  write('');
+}
+
+function printPortfolio(figure: PortfolioUnderLoadFigure): void {
+  write(
+    `Portfolio under load: ${figure.optimizations} optimizePortfolio of ${figure.candidates} candidates at once; /health every 50 ms meanwhile`,
+  );
+  write(
+    table(
+      ['', 'elapsed', 'health samples', 'health p99', 'health max'],
+      [
+        [
+          'portfolio_under_load',
+          milliseconds(figure.elapsed_ms),
+          count(figure.health_samples),
+          milliseconds(figure.health_p99_ms),
+          milliseconds(figure.health_max_ms),
+        ],
+      ],
+    ),
+  );
+  write('');
+}
+
 async function main(): Promise<void> {
   const argumentsGiven = process.argv.slice(2);
   const quick = argumentsGiven.includes('--quick');
@@ -272,7 +337,9 @@ async function main(): Promise<void> {
   );
   write('');
 
+  // Only the store section compares with Emmett: other sections never install or load it.
   const emmettLoad = ((): EmmettLoad => {
+    if (!chosen.has('store')) return { available: false, reason: 'the store section is not run (--only)' };
     try {
       return loadEmmett();
     } catch (error: unknown) {
@@ -299,6 +366,10 @@ async function main(): Promise<void> {
   if (replicas.ok) printReplicas(replicas.result, quick ? 3 : 15);
   const campaign = await section('campaign', () => benchCampaign({ quick }));
   if (campaign.ok) printCampaign(campaign.result);
+  const fanout = await section('fanout', () => benchSubscriptionFanout());
+  if (fanout.ok) printFanout(fanout.result.subscription_fanout);
+  const portfolio = await section('portfolio', () => benchPortfolioUnderLoad());
+  if (portfolio.ok) printPortfolio(portfolio.result.portfolio_under_load);
 
   const storeFigure = (name: keyof StoreBenchResult): ThroughputFigure | null =>
     store.ok ? store.result[name] : null;
@@ -358,6 +429,13 @@ async function main(): Promise<void> {
       0.6,
       '%',
     ),
+    ...fanoutGoals(fanout.ok ? fanout.result.subscription_fanout : null),
+    bound(
+      'portfolio_under_load health p99 (4 optimisations)',
+      portfolio.ok ? portfolio.result.portfolio_under_load.health_p99_ms : null,
+      PORTFOLIO_GOAL_HEALTH_MS,
+      'ms',
+    ),
   ];
   write('Goals');
   write(goalsTable(goals));
@@ -367,9 +445,17 @@ async function main(): Promise<void> {
   const seconds = Math.round((performance.now() - startedAt) / 1000);
   write(`load average at end ${machine.load_average_end.join(' ')}; the whole run took ${seconds} s`);
 
-  const measured = [store, postgres, views, simulation, graphql, replicas, campaign].filter(
-    (outcome) => outcome.ok,
-  ).length;
+  const measured = [
+    store,
+    postgres,
+    views,
+    simulation,
+    graphql,
+    replicas,
+    campaign,
+    fanout,
+    portfolio,
+  ].filter((outcome) => outcome.ok).length;
   if (json) {
     const result = {
       command: `npm run bench -- ${argumentsGiven.join(' ')}`.trim(),
@@ -391,6 +477,8 @@ async function main(): Promise<void> {
       ...figures(graphql, ['graphql_maturity', 'graphql_record_rating']),
       ...figures(replicas, ['replicas']),
       ...figures(campaign, ['campaign_burst']),
+      ...figures(fanout, ['subscription_fanout']),
+      ...figures(portfolio, ['portfolio_under_load']),
       goals,
       seconds,
     };
@@ -398,6 +486,18 @@ async function main(): Promise<void> {
   }
   // Partial figures are still figures: fail only when nothing at all could be measured.
   if (measured === 0) process.exitCode = 1;
+}
+
+/** 1,000 subscribers, one write: every one has the new view within 2 s, RSS under 1 GiB, /health within 200 ms. */
+function fanoutGoals(figure: SubscriptionFanoutFigure | null): Goal[] {
+  // A subscriber that never had the new view makes the delivery goal missed, not met.
+  const delivery =
+    figure === null ? null : figure.delivered < figure.subscribers ? FANOUT_WAIT_MS : figure.delivery_max_ms;
+  return [
+    bound('subscription_fanout delivery to every subscriber', delivery, FANOUT_GOALS.delivery_ms, 'ms'),
+    bound('subscription_fanout peak api RSS', figure?.peak_rss_mib ?? null, FANOUT_GOALS.rss_mib, 'MiB'),
+    bound('subscription_fanout health p99', figure?.health_p99_ms ?? null, FANOUT_GOALS.health_ms, 'ms'),
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -56,8 +56,14 @@ export interface Goal {
   actual: number | null;
   target: number;
   met: boolean | null;
-  /** What the ratio compares, as printed: "%" of a ceiling or "x" a peer. */
-  unit: '%' | 'x';
+  /** What the ratio compares, as printed: "%" of a ceiling or "x" a peer; "ms" and "MiB" are upper bounds. */
+  unit: '%' | 'x' | 'ms' | 'MiB';
+}
+
+/** A goal that is an upper bound (latency, memory): met when the measured figure stays under it. */
+export function bound(name: string, measured: number | null, limit: number, unit: 'ms' | 'MiB'): Goal {
+  const actual = measured === null ? null : Math.round(measured * 10) / 10;
+  return { goal: name, actual, target: limit, met: actual === null ? null : actual < limit, unit };
 }
 
 export function goal(
@@ -74,15 +80,19 @@ export function goal(
   return { goal: name, actual, target, met: actual === null ? null : actual >= target, unit };
 }
 
-export const ratio = (value: number | null, unit: '%' | 'x'): string =>
-  value === null ? '-' : unit === '%' ? `${Math.round(value * 100)}%` : `${value.toFixed(1)}x`;
+export const ratio = (value: number | null, unit: Goal['unit']): string => {
+  if (value === null) return '-';
+  if (unit === '%') return `${Math.round(value * 100)}%`;
+  if (unit === 'x') return `${value.toFixed(1)}x`;
+  return `${value.toLocaleString('en-US')} ${unit}`;
+};
 
 export function goalsTable(goals: readonly Goal[]): string {
   return table(
     ['goal', 'target', 'measured', ''],
     goals.map((entry) => [
       entry.goal,
-      `>= ${ratio(entry.target, entry.unit)}`,
+      `${entry.unit === 'ms' || entry.unit === 'MiB' ? '<' : '>='} ${ratio(entry.target, entry.unit)}`,
       ratio(entry.actual, entry.unit),
       entry.met === null ? 'not measured' : entry.met ? 'met' : 'MISSED',
     ]),

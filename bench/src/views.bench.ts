@@ -51,7 +51,7 @@ export async function benchViews(options: { quick: boolean }): Promise<ViewsBenc
 }
 
 /** Simulated transaction time: one minute per append, so knownAt cuts through the history. */
-function minuteClock(start: number): { clock: () => Date; now: () => number } {
+export function minuteClock(start: number): { clock: () => Date; now: () => number } {
   let minutes = 0;
   return {
     clock: () => new Date(start + (minutes += 1) * 60_000),
@@ -66,7 +66,7 @@ const event = (type: string, data: NewEvent['data']): NewEvent => ({
   metadata: METADATA,
 });
 
-function organizationEvents(organizationId: string, functionCount: number): NewEvent[] {
+export function organizationEvents(organizationId: string, functionCount: number): NewEvent[] {
   const events = [
     event('OrganizationRegistered', {
       organizationId,
@@ -98,7 +98,7 @@ function organizationEvents(organizationId: string, functionCount: number): NewE
  * One assessment: opened, then `sources` rater groups on each cell, each of `respondents`
  * respondents (none named when 1), in one append as an import would.
  */
-function assessmentEvents(
+export function assessmentEvents(
   organizationId: string,
   assessmentId: string,
   cycle: number,
