@@ -51,6 +51,8 @@ describe('Audit and tokens journeys (browser)', () => {
     });
 
     it('should page through the history and filter it by type, showing an event’s data and hash', async () => {
+      // The count replaces "Loading…" once the first page has come back.
+      await page.locator('[data-testid="history-count"]:has-text("events match")').waitFor();
       await expect(page.locator('[data-testid="history-count"]').innerText()).resolves.toMatch(
         /^8 events match · page 1 of 1$/,
       );
