@@ -21,6 +21,12 @@ jest.setTimeout(240_000);
 const ADMIN_TOKEN = 'replica-admin-token-0123456789abcdef';
 const CELLS = '{ maturity(organizationId: "hotel") { cells { functionId capabilityId ratingCount level } } }';
 
+interface ErasableRating {
+  respondentId: string | null;
+  evidence: string | null;
+  evidenceErased: boolean;
+}
+
 interface Cell {
   functionId: string;
   capabilityId: string;
@@ -130,6 +136,57 @@ describeWithPostgres('Three api replicas on one PostgreSQL database', () => {
     const views = await Promise.all(replicas.map((replica) => cellsOn(replica)));
     expect(views[1]).toEqual(views[0]);
     expect(views[2]).toEqual(views[0]);
+  });
+
+  it("should stop showing a respondent's evidence on every replica within 3 s once another replica forgets them", async () => {
+    const evidence = 'Guest Erin Replica-7f3c said the lift was broken for a week';
+    const written = await postGraphql(replicas[0]!.baseUrl, ADMIN_TOKEN, RECORD_RATING, {
+      input: {
+        assessmentId: hotel.assessmentIds[0],
+        functionId: hotel.functionIds[0],
+        capabilityId: hotel.capabilityIds[0],
+        level: 3,
+        source: 'CUSTOMER',
+        respondentId: 'erin-r1',
+        evidence,
+      },
+    });
+    expect(written.errors).toBeUndefined();
+    const ratingsOn = async (replica: ApiProcess): Promise<ErasableRating[]> => {
+      const answer = await postGraphql<{ assessment: { ratings: ErasableRating[] } }>(
+        replica.baseUrl,
+        ADMIN_TOKEN,
+        `{ assessment(id: "${hotel.assessmentIds[0]}") { ratings { respondentId evidence evidenceErased } } }`,
+      );
+      if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
+      return answer.data!.assessment.ratings.filter((rating) => rating.respondentId === 'erin-r1');
+    };
+    // Every replica reads the evidence first, so each keeps the assessment's opened state.
+    for (const replica of replicas)
+      expect(await ratingsOn(replica)).toEqual([
+        { respondentId: 'erin-r1', evidence, evidenceErased: false },
+      ]);
+
+    const forgotten = await postGraphql(
+      replicas[0]!.baseUrl,
+      ADMIN_TOKEN,
+      `mutation { forgetRespondent(organizationId: "${hotel.organizationId}", respondentId: "erin-r1", reason: "request 2026-7", commandId: "forget-erin") }`,
+    );
+    expect(forgotten.errors).toBeUndefined();
+    const forgottenAt = Date.now();
+    const erased = { respondentId: 'erin-r1', evidence: null, evidenceErased: true };
+    expect(await ratingsOn(replicas[0]!)).toEqual([erased]);
+    for (const replica of replicas.slice(1)) {
+      for (;;) {
+        const ratings = await ratingsOn(replica);
+        if (ratings[0]?.evidenceErased === true) break;
+        // The projection applies the erasure within a second; the margin is for a loaded machine.
+        if (Date.now() - forgottenAt > 3000)
+          throw new Error(`replica ${replica.baseUrl} still shows the erased evidence after 3 s`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(await ratingsOn(replica)).toEqual([erased]);
+    }
   });
 
   it('should lose no acknowledged write when a replica is killed -9 under load, keep serving on the others, and catch the restarted one up', async () => {

@@ -7,6 +7,7 @@ import type { Clock } from './command-handling/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PersonalDataCommandHandler } from './personal-data/personal-data.command';
+import { ErasureFollower } from './personal-data/erasure-follower';
 import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
 import { StreamStateLoader } from './streams/stream-state-loader';
 import { MaturityModelCatalog } from './maturity-models/maturity-model-catalog';
@@ -90,6 +91,7 @@ export class ApplicationModule {
         AnswerQuestionHandler,
         InvestmentCommandHandler,
         PersonalDataCommandHandler,
+        ErasureFollower,
         ApiTokenIndex,
         IssueApiTokenHandler,
         RevokeApiTokenHandler,
