@@ -18,8 +18,17 @@ export class RaterInvitation {
   })
   respondentId!: string;
 
-  @Field(() => String, { nullable: true, description: 'The office’s free text about the person.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The office’s free text about the person; null when none was given or it was erased.',
+  })
   label!: string | null;
+
+  @Field({
+    description:
+      'True once the label was erased (forgetRespondent destroyed the respondent’s key): label is then null.',
+  })
+  labelErased!: boolean;
 
   @Field(() => RatingSource, { description: 'The source every answer is recorded with.' })
   source!: RatingSource;
@@ -142,8 +151,14 @@ export class Question {
   })
   answer!: number | null;
 
-  @Field(() => String, { nullable: true, description: 'The evidence given with the answer.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The evidence given with the answer; null when none was given or it was erased.',
+  })
   evidence!: string | null;
+
+  @Field({ description: 'True when the answer’s evidence was erased: evidence is then null.' })
+  evidenceErased!: boolean;
 }
 
 @ObjectType({ description: 'A rater’s questionnaire: what their invitation asks, and their answers so far.' })

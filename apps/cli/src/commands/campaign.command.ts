@@ -179,7 +179,7 @@ function linksFile(issued: readonly IssuedInvitationResult[], origin: string): s
 function invitationRow(invitation: RaterInvitationView): string[] {
   return [
     invitation.respondentId,
-    invitation.label ?? '',
+    invitation.labelErased ? '(erased)' : (invitation.label ?? ''),
     invitation.raterFunctionId === null
       ? invitation.source
       : `${invitation.source} from ${invitation.raterFunctionId}`,

@@ -28,6 +28,8 @@ export interface RaterInvitationView {
   assessmentId: string;
   respondentId: string;
   label: string | null;
+  /** True once the label was erased (the respondent forgotten); label is then null. */
+  labelErased: boolean;
   source: RatingSource;
   raterFunctionId: string | null;
   functionIds: string[];
@@ -158,6 +160,7 @@ export class CampaignReader {
       assessmentId: assessment.id,
       respondentId: invitation.respondentId,
       label: invitation.label,
+      labelErased: invitation.labelErased,
       source: invitation.source,
       raterFunctionId: invitation.raterFunctionId,
       functionIds: invitation.functionIds,

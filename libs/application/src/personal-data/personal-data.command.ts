@@ -15,7 +15,7 @@ import {
   type RedactEvidence,
   requireSlug,
 } from '@app/domain';
-import { EVENT_STORE, type EventStore, type JsonObject } from '@app/event-store';
+import { EVENT_STORE, type EventStore, type JsonObject, type JsonValue } from '@app/event-store';
 import { isSealedValue, KEY_STORE, type KeyStore, type ValueReference } from '@app/key-store';
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
 import type { CommandContext } from '../command-handling/command-context';
@@ -23,7 +23,7 @@ import { CLOCK, type Clock } from '../command-handling/clock';
 import { ReadModels } from '../projections/read-models';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { referenceOf } from './personal-data';
-import { respondentKeyId } from './personal-fields';
+import { PERSONAL_FIELDS, respondentKeyId } from './personal-fields';
 
 export class ExecutePersonalDataCommand extends Command<boolean> {
   constructor(
@@ -89,13 +89,16 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
     return true;
   }
 
-  /** Every recording of the respondent's evidence, from the organisation index (which keeps it as stored). */
+  /**
+   * Every personal text of the respondent (evidence, invitation labels), from the organisation
+   * index (which keeps it as stored).
+   */
   private async respondentEvidence(organizationId: string, respondentId: string): Promise<ErasedEvidence> {
     await this.readModels.ready();
     const erased: ErasedEvidence = { sealed: [], plain: 0, assessmentOrganizationId: null };
     for (const event of this.readModels.index.eventsOf(organizationId))
-      if (event.type === 'RatingRecorded' && event.data.respondentId === respondentId)
-        count(erased, event.data);
+      if (event.data.respondentId === respondentId)
+        for (const { field } of PERSONAL_FIELDS[event.type] ?? []) count(erased, event.data[field]);
     return erased;
   }
 
@@ -106,15 +109,15 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
     for (const event of await this.store.readStream(assessmentStream(data.assessmentId))) {
       if (event.type === 'AssessmentOpened' && typeof event.data.organizationId === 'string')
         erased.assessmentOrganizationId = event.data.organizationId;
-      if (event.type === 'RatingRecorded' && sameRating(event.data, data)) count(erased, event.data);
+      if (event.type === 'RatingRecorded' && sameRating(event.data, data)) count(erased, event.data.evidence);
     }
     return erased;
   }
 }
 
-function count(erased: ErasedEvidence, data: JsonObject): void {
-  if (isSealedValue(data.evidence)) erased.sealed.push(referenceOf(data.evidence));
-  else if (typeof data.evidence === 'string') erased.plain += 1;
+function count(erased: ErasedEvidence, text: JsonValue | undefined): void {
+  if (isSealedValue(text)) erased.sealed.push(referenceOf(text));
+  else if (typeof text === 'string') erased.plain += 1;
 }
 
 function sameRating(data: JsonObject, rating: RedactEvidence['data']): boolean {

@@ -14,6 +14,8 @@ export interface PersonalField {
 /** Personal fields by event type. */
 export const PERSONAL_FIELDS: Readonly<Record<string, readonly PersonalField[]>> = {
   RatingRecorded: [{ field: 'evidence', erasedFlag: 'evidenceErased' }],
+  // An invitation's label is the office's note about the person ("night shift lead").
+  RaterInvited: [{ field: 'label', erasedFlag: 'labelErased' }],
 };
 
 /** A respondent's data key id: every text the respondent gave is sealed with it. */

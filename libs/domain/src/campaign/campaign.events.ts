@@ -7,7 +7,7 @@ export type RaterInvitedData = {
   invitationId: string;
   /** The person's pseudonymous slug: their answers are ratings of this respondent. */
   respondentId: string;
-  /** Free text that may name a person: this is the only place it is kept. */
+  /** Free text that may name a person: this is the only place it is kept, sealed like evidence. */
   label: string | null;
   source: RatingSource;
   /** The person's function for PEER, null otherwise. */
@@ -20,6 +20,11 @@ export type RaterInvitedData = {
   secretHash: string;
   /** ISO-8601, from the command context. */
   invitedAt: string;
+  /**
+   * Never stored: set on read when the label was erased (its respondent forgotten), label then
+   * null (docs/reference/personal-data.md).
+   */
+  labelErased?: boolean;
 };
 
 export type InvitationRevokedData = {

@@ -1,9 +1,11 @@
 // The invitations of one assessment, as its stream records them, and what each one may do now.
 import type { CampaignEvent, RaterInvitedData } from './campaign.events';
 
-export type Invitation = Omit<RaterInvitedData, 'assessmentId' | 'organizationId'> & {
+export type Invitation = Omit<RaterInvitedData, 'assessmentId' | 'organizationId' | 'labelErased'> & {
   /** ISO-8601; null while the invitation is not revoked. */
   revokedAt: string | null;
+  /** True once the label was erased (the respondent forgotten); the label is then null. */
+  labelErased: boolean;
 };
 
 /** By invitation id, in invitation order. */
@@ -21,7 +23,11 @@ export function evolveInvitations(invitations: Invitations, event: CampaignEvent
   switch (event.type) {
     case 'RaterInvited': {
       const { assessmentId: _assessment, organizationId: _organization, ...invitation } = event.data;
-      return new Map(invitations).set(invitation.invitationId, { ...invitation, revokedAt: null });
+      return new Map(invitations).set(invitation.invitationId, {
+        ...invitation,
+        revokedAt: null,
+        labelErased: invitation.labelErased === true,
+      });
     }
     case 'InvitationRevoked': {
       const invitation = invitations.get(event.data.invitationId);

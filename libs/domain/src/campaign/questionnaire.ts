@@ -22,6 +22,8 @@ export interface Question {
   /** The level in force for this respondent, or null when not (yet) answered. */
   answer: number | null;
   evidence: string | null;
+  /** True when the answer's evidence was erased; evidence is then null. */
+  evidenceErased: boolean;
 }
 
 export function questionsOf(
@@ -44,6 +46,7 @@ export function questionsOf(
       })),
       answer: rating?.level ?? null,
       evidence: rating?.evidence ?? null,
+      evidenceErased: rating?.evidenceErased ?? false,
     };
   });
 }

@@ -34,7 +34,7 @@ export function decidePersonalData(
   const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
   if (context.evidence.plain > 0)
     throw conflict(
-      `${context.evidence.plain} recording(s) of this evidence were stored in the clear before evidence was sealed; they cannot be erased without rewriting the audit chain. Nothing was erased: see "Text recorded before sealing" in the personal-data reference.`,
+      `${context.evidence.plain} recording(s) of this text (evidence, invitation labels) were stored in the clear before such text was sealed; they cannot be erased without rewriting the audit chain. Nothing was erased: see "Text recorded before sealing" in the personal-data reference.`,
       PERSONAL_DATA_ERROR_CODES.recordedBeforeSealing,
     );
   const now = context.now.toISOString();

@@ -1,0 +1,151 @@
+// Invitation labels are sealed like evidence (docs/reference/personal-data.md): the office's note
+// about a person is in no file under DATA_DIR once invited, reads back as written, and after
+// forgetRespondent reads null with labelErased in the invitations, the history and the cli's
+// campaign table, while the other respondents' labels stay and verifyIntegrity still passes.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { filesContaining } from '@app/key-store/testing';
+import { startTestApi, type TestApi } from '../support/test-api';
+import { buildCli, runCli } from '../audit/cli-runner';
+
+const CAROL_LABEL = `Carol Jones ${randomUUID()}, night shift lead`;
+const CAROL_EVIDENCE = `Carol ${randomUUID()} says the night queue is long`;
+const DAVE_LABEL = `Dave ${randomUUID()}, housekeeping`;
+
+interface InvitationAnswer {
+  respondentId: string;
+  label: string | null;
+  labelErased: boolean;
+}
+interface QuestionnaireAnswer {
+  questions: {
+    capabilityId: string;
+    answer: number | null;
+    evidence: string | null;
+    evidenceErased: boolean;
+  }[];
+}
+interface HistoryAnswer {
+  history: { edges: { node: { type: string; data: Record<string, unknown> } }[] };
+}
+
+const QUESTIONNAIRE = `{ questionnaire { questions { capabilityId answer evidence evidenceErased } } }`;
+
+describe('Invitation labels: sealed at invitation, erased with the respondent', () => {
+  let api: TestApi;
+  let workspace: string;
+  let carolToken: string;
+
+  const invitations = async (): Promise<InvitationAnswer[]> =>
+    (
+      await api.mustQuery<{ invitations: InvitationAnswer[] }>(
+        `{ invitations(assessmentId: "label-q1") { respondentId label labelErased } }`,
+      )
+    ).invitations;
+
+  beforeAll(async () => {
+    buildCli();
+    workspace = mkdtempSync(path.join(tmpdir(), 'maturity-label-'));
+    api = await startTestApi();
+    await api.mustQuery(
+      `mutation { registerOrganization(input: { id: "label-hotel", name: "Label Hotel" }) { id } }`,
+    );
+    await api.mustQuery(
+      `mutation { addFunction(input: { organizationId: "label-hotel", functionId: "front-desk", name: "Front desk", customerFacing: true }) { id } }`,
+    );
+    await api.mustQuery(
+      `mutation { openAssessment(input: { organizationId: "label-hotel", assessmentId: "label-q1", title: "Q1", periodEnd: "2025-03-31" }) { id } }`,
+    );
+    const { inviteRaters } = await api.mustQuery<{
+      inviteRaters: { token: string; invitation: InvitationAnswer }[];
+    }>(
+      `mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token invitation { respondentId label labelErased } } }`,
+      {
+        input: {
+          assessmentId: 'label-q1',
+          invitations: [
+            { respondentId: 'carol-r1', label: CAROL_LABEL, source: 'SELF', functionIds: ['front-desk'] },
+            { respondentId: 'dave-r2', label: DAVE_LABEL, source: 'CUSTOMER', functionIds: ['front-desk'] },
+          ],
+        },
+      },
+    );
+    // The answer to the office shows the labels it just wrote.
+    expect(inviteRaters.map((issued) => issued.invitation)).toEqual([
+      { respondentId: 'carol-r1', label: CAROL_LABEL, labelErased: false },
+      { respondentId: 'dave-r2', label: DAVE_LABEL, labelErased: false },
+    ]);
+    carolToken = inviteRaters[0]?.token ?? '';
+    await api.mustQuery(
+      `mutation { answerQuestion(input: { functionId: "front-desk", capabilityId: "customer-insight", level: 2, evidence: ${JSON.stringify(CAROL_EVIDENCE)} }) { answered } }`,
+      {},
+      carolToken,
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await api.close();
+  });
+
+  it('should keep no label in the clear under DATA_DIR, and read it back as written', async () => {
+    expect(filesContaining(api.dataDir, CAROL_LABEL)).toEqual([]);
+    expect(filesContaining(api.dataDir, DAVE_LABEL)).toEqual([]);
+    expect(await invitations()).toEqual([
+      { respondentId: 'carol-r1', label: CAROL_LABEL, labelErased: false },
+      { respondentId: 'dave-r2', label: DAVE_LABEL, labelErased: false },
+    ]);
+  });
+
+  it("should read a forgotten respondent's label as null with labelErased everywhere, leaving no trace", async () => {
+    await api.mustQuery(
+      `mutation { forgetRespondent(organizationId: "label-hotel", respondentId: "carol-r1", reason: "request 2026-114", commandId: "forget-label-1") }`,
+    );
+
+    expect(await invitations()).toEqual([
+      { respondentId: 'carol-r1', label: null, labelErased: true },
+      { respondentId: 'dave-r2', label: DAVE_LABEL, labelErased: false },
+    ]);
+    const { history } = await api.mustQuery<HistoryAnswer>(
+      `{ history(organizationId: "label-hotel", first: 50) { edges { node { type data } } } }`,
+    );
+    const invited = history.edges.filter((edge) => edge.node.type === 'RaterInvited');
+    expect(
+      invited.map((edge) => [edge.node.data.respondentId, edge.node.data.label, edge.node.data.labelErased]),
+    ).toEqual([
+      ['carol-r1', null, true],
+      ['dave-r2', DAVE_LABEL, undefined],
+    ]);
+    // The rater's own questionnaire reads the answer's evidence as erased; the level stays.
+    const { questionnaire } = await api.mustQuery<{ questionnaire: QuestionnaireAnswer }>(
+      QUESTIONNAIRE,
+      {},
+      carolToken,
+    );
+    expect(questionnaire.questions.find((question) => question.capabilityId === 'customer-insight')).toEqual({
+      capabilityId: 'customer-insight',
+      answer: 2,
+      evidence: null,
+      evidenceErased: true,
+    });
+
+    const { verifyIntegrity } = await api.mustQuery<{ verifyIntegrity: { ok: boolean } }>(
+      `{ verifyIntegrity { ok } }`,
+    );
+    expect(verifyIntegrity.ok).toBe(true);
+
+    const campaign = await runCli(api.dataDir, ['campaign', '--assessment', 'label-q1']);
+    expect(campaign.code).toBe(0);
+    expect(campaign.stdout).toMatch(/carol-r1\s+\(erased\)/);
+    expect(campaign.stdout).toContain(DAVE_LABEL);
+
+    const exported = path.join(workspace, 'export.ndjson');
+    expect((await runCli(api.dataDir, ['export', exported])).code).toBe(0);
+    expect((await runCli(api.dataDir, ['backup', path.join(workspace, 'backup.db')])).code).toBe(0);
+    for (const place of [api.dataDir, workspace]) {
+      expect(filesContaining(place, CAROL_LABEL)).toEqual([]);
+      expect(filesContaining(place, CAROL_EVIDENCE)).toEqual([]);
+    }
+  }, 120_000);
+});
