@@ -2,7 +2,7 @@
 // (an out-of-range level refused next to its field), close it after confirming, then correct a
 // rating with a reason; the api then holds exactly that.
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -147,6 +147,35 @@ describe('Assessments journey (browser)', () => {
     const correction = history.edges.map((edge) => edge.node).find((node) => node.type === 'RatingCorrected');
     expect(correction?.data.reason).toBe('Two-day answers hold only for written complaints.');
     await captureScreen(page, 'assessments');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("should say that a rating's evidence was erased, and why, instead of showing it as never given", async () => {
+    const [assessment] = await assessments();
+    await journey.graphql(`mutation($input: RedactEvidenceInput!) { redactEvidence(input: $input) }`, {
+      input: {
+        assessmentId: assessment?.id,
+        functionId: 'lending',
+        capabilityId: 'service-recovery',
+        source: 'PEER',
+        raterFunctionId: 'branches',
+        reason: 'request 2026-7',
+      },
+    });
+    // The screen reads the assessments again when it is opened again.
+    await page.click('[data-screen="overview"]');
+    await page.click('[data-screen="assessments"]');
+    const erased = page.locator('tr[data-rating="lending:service-recovery:PEER"] [data-erased="evidence"]');
+    await erased.waitFor();
+    await expect(erased.innerText()).resolves.toMatch(/^Erased/);
+    await expect(erased.textContent()).resolves.toContain('erased to protect personal data');
+    await expect(page.locator('[data-testid="erased-footnote"]').innerText()).resolves.toMatch(
+      /the level stays/,
+    );
+    await expect(
+      page.locator('tr[data-rating="lending:service-recovery:SELF"]').innerText(),
+    ).resolves.toContain('Complaints answered within two days.');
+    await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@
 // the view as known at two dates side by side; a token issued (its secret shown once, copied) and
 // revoked after confirming, after which the api refuses it.
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -111,6 +111,23 @@ describe('Audit and tokens journeys (browser)', () => {
       ).resolves.toBe('');
       await captureScreen(page, 'audit');
       expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('should mark a recorded rating whose evidence was erased, beside its data', async () => {
+      await journey.graphql(
+        'mutation { recordRating(input: { assessmentId: "q1", functionId: "cards", capabilityId: "customer-insight", level: 2, source: SELF, evidence: "Pasted the wrong note" }) { id } }',
+      );
+      await journey.graphql(
+        'mutation { redactEvidence(input: { assessmentId: "q1", functionId: "cards", capabilityId: "customer-insight", source: SELF, reason: "wrong paste" }) }',
+      );
+      // Opening the screen again reads the history again, unfiltered.
+      await page.click('[data-screen="overview"]');
+      await page.click('[data-screen="audit"]');
+      await page.locator('[data-testid="history-count"]:has-text("events match")').waitFor();
+      const erased = page.locator('tr[data-history-event="RatingRecorded"] [data-erased="evidence"]');
+      await expect(erased.count()).resolves.toBe(1);
+      await expect(erased.textContent()).resolves.toContain('erased to protect personal data');
+      await expectAccessible(page);
     });
   });
 

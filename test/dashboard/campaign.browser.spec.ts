@@ -289,4 +289,24 @@ describe('Campaign journey (browser)', () => {
     expect(await page.locator('[data-screen]').count()).toBe(0);
     await page.close();
   });
+
+  it("should mark a forgotten person's label as erased among the invitations, keeping their respondent id", async () => {
+    await journey.graphql(
+      'mutation { forgetRespondent(organizationId: "harbour", respondentId: "guest-panel", reason: "request 2026-9") }',
+    );
+    await office.click('[data-testid="campaign-panel"] button:has-text("Refresh")');
+    const row = office.locator('[data-respondent="guest-panel"]');
+    await row.locator('[data-erased="label"]').waitFor();
+    const person = await row.locator('td').first().innerText();
+    expect(person).toMatch(/^Erased/);
+    expect(person).toContain('guest-panel');
+    await expect(row.locator('[data-erased="label"]').textContent()).resolves.toContain(
+      'the person was forgotten',
+    );
+    await expect(office.locator('[data-respondent="night-lead"]').innerText()).resolves.toContain(
+      'Night shift lead',
+    );
+    await expectAccessible(office);
+    expect(pageProblems(office)).toEqual([]);
+  });
 });

@@ -97,6 +97,7 @@ export const organizationHistoryQuery = graphql(`
         raterFunctionId
         respondentId
         evidence
+        evidenceErased
       }
     }
   }

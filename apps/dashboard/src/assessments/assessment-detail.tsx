@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
+import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
@@ -140,7 +141,13 @@ export function AssessmentDetail({
                     {rating.respondentId && <span class="muted"> · {rating.respondentId}</span>}
                   </td>
                   <td class="table__number">{rating.level}</td>
-                  <td>{rating.evidence ?? <span class="muted">—</span>}</td>
+                  <td>
+                    {rating.evidenceErased ? (
+                      <ErasedText what="evidence" />
+                    ) : (
+                      (rating.evidence ?? <span class="muted">—</span>)
+                    )}
+                  </td>
                   {canCorrect && (
                     <td>
                       <button
@@ -160,6 +167,12 @@ export function AssessmentDetail({
             </tbody>
           </table>
         </ScrollRegion>
+      )}
+      {ratings.some((rating) => rating.evidenceErased) && (
+        <p class="muted" data-testid="erased-footnote">
+          <span class="erased">Erased</span>: the evidence was erased to protect personal data (its author was
+          forgotten, or a wrong paste was redacted); the level stays and still counts.
+        </p>
       )}
 
       {correcting && (

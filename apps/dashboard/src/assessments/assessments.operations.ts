@@ -15,6 +15,7 @@ const assessmentFields = graphql(`
       raterFunctionId
       respondentId
       evidence
+      evidenceErased
     }
   }
 `);

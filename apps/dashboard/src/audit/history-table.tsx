@@ -1,6 +1,7 @@
 // The organisation's history as recorded: a filterable table (type, stream, actor, recording
 // dates), a page at a time, each event's data and hash one click away.
 import { useState } from 'preact/hooks';
+import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
 import { TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
@@ -177,6 +178,7 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
                   {node.actor} <span class="muted">({node.role})</span>
                 </td>
                 <td>
+                  <ErasedMark data={node.data} />
                   <details class="history__details">
                     <summary>Show</summary>
                     <pre class="history__data">{JSON.stringify(node.data, null, 2)}</pre>
@@ -218,5 +220,21 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
         </button>
       </div>
     </section>
+  );
+}
+
+/** Marks an event whose personal text reads as erased (its data carries the flag set on read). */
+function ErasedMark({ data }: { data: unknown }) {
+  if (typeof data !== 'object' || data === null) return null;
+  const what =
+    'evidenceErased' in data && data.evidenceErased === true
+      ? 'evidence'
+      : 'labelErased' in data && data.labelErased === true
+        ? 'label'
+        : null;
+  return what === null ? null : (
+    <p class="history__erased">
+      <ErasedText what={what} />
+    </p>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
 import { useConfirm } from '../shared/confirm-dialog';
+import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
 import { formatDate } from '../shared/format';
 import { ScrollRegion } from '../shared/scroll-region';
@@ -244,8 +245,8 @@ function InvitationTable({
                 data-respondent={invitation.respondentId}
               >
                 <td>
-                  {personOf(invitation)}
-                  {invitation.label && (
+                  {invitation.labelErased ? <ErasedText what="label" /> : personOf(invitation)}
+                  {(invitation.labelErased || Boolean(invitation.label)) && (
                     <span class="muted campaign__respondent"> {invitation.respondentId}</span>
                   )}
                 </td>

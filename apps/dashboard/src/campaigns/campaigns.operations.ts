@@ -6,6 +6,7 @@ const invitationFields = graphql(`
     id
     respondentId
     label
+    labelErased
     source
     raterFunctionId
     functionIds

@@ -1,6 +1,7 @@
 // The tooltip of a cell in the current view: level against target, the perception gap, the raters'
 // agreement, and the ratings by rater group (source and rater) with their respondents and evidence.
 import type { BusinessFunction, Rating, RaterGroup, RatingSource } from '../api/types';
+import { ErasedText } from '../shared/erased-text';
 import { formatDate, formatLevel, formatSigned } from '../shared/format';
 import { AGREEMENT_THRESHOLD, DISAGREEMENT_GLYPH, disagrees, formatAgreement } from './agreement';
 import type { CellContext } from './heatmap';
@@ -106,7 +107,11 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
                       </td>
                       <td class="cell-details__level">{rating.level}</td>
                       <td class="cell-details__evidence">
-                        {rating.evidence ?? <span class="muted">no evidence given</span>}
+                        {rating.evidenceErased ? (
+                          <ErasedText what="evidence" />
+                        ) : (
+                          (rating.evidence ?? <span class="muted">no evidence given</span>)
+                        )}
                       </td>
                     </tr>
                   ))}
