@@ -6,6 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { assessmentStream } from '@app/domain';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { filesContaining } from '@app/key-store/testing';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { buildCli, runCli } from '../audit/cli-runner';
@@ -13,6 +15,7 @@ import { buildCli, runCli } from '../audit/cli-runner';
 const CAROL_LABEL = `Carol Jones ${randomUUID()}, night shift lead`;
 const CAROL_EVIDENCE = `Carol ${randomUUID()} says the night queue is long`;
 const DAVE_LABEL = `Dave ${randomUUID()}, housekeeping`;
+const ERIN_LABEL = `Erin ${randomUUID()}, guest panel`;
 
 interface InvitationAnswer {
   respondentId: string;
@@ -148,4 +151,49 @@ describe('Invitation labels: sealed at invitation, erased with the respondent', 
       expect(filesContaining(place, CAROL_EVIDENCE)).toEqual([]);
     }
   }, 120_000);
+
+  it('should refuse to forget a respondent whose label was stored in the clear before labels were sealed, erasing nothing', async () => {
+    // A store written before labels were sealed: the event holds the label as plain text.
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    const stream = assessmentStream('label-q1');
+    const last = (await store.readStream(stream)).at(-1);
+    await store.append(
+      stream,
+      [
+        {
+          id: randomUUID(),
+          type: 'RaterInvited',
+          data: {
+            assessmentId: 'label-q1',
+            organizationId: 'label-hotel',
+            invitationId: 'invitation-written-before-sealing',
+            respondentId: 'erin-r3',
+            label: ERIN_LABEL,
+            source: 'CUSTOMER',
+            raterFunctionId: null,
+            functionIds: ['front-desk'],
+            capabilityIds: ['service-recovery'],
+            expiresAt: null,
+            secretHash: '0'.repeat(64),
+            invitedAt: '2026-01-05T09:00:00.000Z',
+          },
+          metadata: { actor: 'an earlier version', role: 'ADMIN' },
+        },
+      ],
+      { expectedRevision: last?.revision ?? 'no_stream' },
+    );
+
+    const refused = await api.graphql(
+      `mutation { forgetRespondent(organizationId: "label-hotel", respondentId: "erin-r3", reason: "request 2026-115") }`,
+    );
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PERSONAL_DATA.RECORDED_BEFORE_SEALING',
+    });
+    expect(await invitations()).toContainEqual({
+      respondentId: 'erin-r3',
+      label: ERIN_LABEL,
+      labelErased: false,
+    });
+  });
 });
