@@ -30,6 +30,8 @@ export interface CampaignBurstFigure {
   p99_ms: number;
   max_ms: number;
   errors: number;
+  /** Why answers failed: each error's code (GraphQL extensions.code, HTTP status or network error) and how often. */
+  error_codes: Record<string, number>;
   /** Views the dashboards received during the burst (bursts of changes are folded into one view). */
   dashboard_updates: number;
   goal_p99_ms: number;
@@ -180,8 +182,10 @@ function openDashboard(url: string, token: string): Dashboard {
   return dashboard;
 }
 
-/** One answer: its latency in ms, or null when it failed (network, HTTP or GraphQL error). */
-async function answer(url: string, rater: Rater, sequence: number): Promise<number | null> {
+/** One answer: its latency in ms, or why it failed (GraphQL error code, HTTP status or network error). */
+type AnswerOutcome = { latency: number } | { error: string };
+
+async function answer(url: string, rater: Rater, sequence: number): Promise<AnswerOutcome> {
   const cell = rater.cells[sequence % rater.cells.length];
   const startedAt = performance.now();
   try {
@@ -193,12 +197,24 @@ async function answer(url: string, rater: Rater, sequence: number): Promise<numb
         variables: { input: { ...cell, level: (sequence % 5) + 1, commandId: `answer-${sequence}` } },
       }),
     });
-    const body = (await response.json()) as { errors?: unknown[] };
+    const body = (await response.json()) as { errors?: { extensions?: { code?: unknown } }[] };
     const elapsed = performance.now() - startedAt;
-    return response.ok && body.errors === undefined ? elapsed : null;
-  } catch {
-    return null;
+    const [firstError] = body.errors ?? [];
+    if (firstError !== undefined) {
+      const code = firstError.extensions?.code;
+      return { error: typeof code === 'string' ? code : 'GRAPHQL_ERROR' };
+    }
+    return response.ok ? { latency: elapsed } : { error: `HTTP_${response.status}` };
+  } catch (error: unknown) {
+    return { error: networkErrorCode(error) };
   }
+}
+
+/** fetch wraps the socket's failure (a reset, a timeout) in its cause. */
+function networkErrorCode(error: unknown): string {
+  const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
+  if (cause !== undefined && typeof cause.code === 'string') return cause.code;
+  return error instanceof Error ? error.name : 'UNKNOWN';
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -208,17 +224,21 @@ function percentile(sorted: readonly number[], fraction: number): number {
 
 const round = (value: number): number => Math.round(value * 10) / 10;
 
+const totalOf = (errorCodes: Record<string, number>): number =>
+  Object.values(errorCodes).reduce((sum, count) => sum + count, 0);
+
 interface BurstOutcome {
   /** Of the answers that succeeded, in ms. */
   latencies: number[];
   errors: number;
+  errorCodes: Record<string, number>;
 }
 
 /** Every rater answers at its own offset within the 2 s period, so the load is even over time. */
 async function burst(url: string, raters: readonly Rater[], seconds: number): Promise<BurstOutcome> {
   const startedAt = performance.now();
   const rounds = Math.floor((seconds * 1000) / ANSWER_EVERY_MS);
-  const answers: Promise<number | null>[] = [];
+  const answers: Promise<AnswerOutcome>[] = [];
   await Promise.all(
     raters.map(async (rater, raterIndex) => {
       const offset = (raterIndex / raters.length) * ANSWER_EVERY_MS;
@@ -230,9 +250,13 @@ async function burst(url: string, raters: readonly Rater[], seconds: number): Pr
       }
     }),
   );
-  const settled = await Promise.all(answers);
-  const latencies = settled.filter((latency): latency is number => latency !== null);
-  return { latencies, errors: settled.length - latencies.length };
+  const latencies: number[] = [];
+  const errorCodes: Record<string, number> = {};
+  for (const outcome of await Promise.all(answers)) {
+    if ('latency' in outcome) latencies.push(outcome.latency);
+    else errorCodes[outcome.error] = (errorCodes[outcome.error] ?? 0) + 1;
+  }
+  return { latencies, errors: totalOf(errorCodes), errorCodes };
 }
 
 export async function benchCampaign(options: { quick: boolean }): Promise<CampaignBenchResult> {
@@ -263,7 +287,7 @@ export async function benchCampaign(options: { quick: boolean }): Promise<Campai
     if (refused !== undefined) throw new Error(`a dashboard could not subscribe: ${refused.failed}`);
     for (const dashboard of dashboards) dashboard.updates = 0;
 
-    const { latencies, errors } = await burst(api.url, raters, seconds);
+    const { latencies, errors, errorCodes } = await burst(api.url, raters, seconds);
     const sorted = [...latencies].sort((left, right) => left - right);
     const p99 = round(percentile(sorted, 0.99));
     const dashboardFailures = dashboards.filter((dashboard) => dashboard.failed !== null).length;
@@ -278,6 +302,8 @@ export async function benchCampaign(options: { quick: boolean }): Promise<Campai
         p99_ms: p99,
         max_ms: round(sorted.at(-1) ?? 0),
         errors: errors + dashboardFailures,
+        error_codes:
+          dashboardFailures === 0 ? errorCodes : { ...errorCodes, DASHBOARD_FAILED: dashboardFailures },
         dashboard_updates: dashboards.reduce((sum, dashboard) => sum + dashboard.updates, 0),
         goal_p99_ms: GOAL_P99_MS,
         met: p99 < GOAL_P99_MS && errors + dashboardFailures === 0,

@@ -276,6 +276,9 @@ function printCampaign({ campaign_burst: burst }: CampaignBenchResult): void {
       ],
     ),
   );
+  const codes = Object.entries(burst.error_codes);
+  if (codes.length > 0)
+    write(`Errors by code: ${codes.map(([code, times]) => `${code} ${count(times)}`).join(', ')}`);
   write('');
 }
 
