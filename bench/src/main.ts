@@ -109,6 +109,8 @@ function printStore(store: StoreBenchResult, runs: number, emmett: EmmettPeer | 
     count(figure.events_per_s),
     count(figure.raw_sqlite_events_per_s),
     ratio(figure.ratio, '%'),
+    count(figure.raw_chained_events_per_s),
+    ratio(figure.ratio_chained, '%'),
     count(figure.emmett_events_per_s),
     ratio(figure.times_emmett, 'x'),
   ];
@@ -125,7 +127,16 @@ function printStore(store: StoreBenchResult, runs: number, emmett: EmmettPeer | 
   }
   write(
     table(
-      ['', 'ours', 'raw better-sqlite3', 'ours/raw', 'Emmett', 'ours/Emmett'],
+      [
+        '',
+        'ours',
+        'raw better-sqlite3',
+        'ours/raw',
+        'raw + serializing and hash chain',
+        'ours/that',
+        'Emmett',
+        'ours/Emmett',
+      ],
       [
         row('append_single', store.append_single),
         row('append_batch (100)', store.append_batch),
@@ -393,6 +404,13 @@ async function main(): Promise<void> {
         target,
         '%',
       ),
+    ),
+    goal(
+      'append_batch vs raw better-sqlite3 also serializing and chaining hashes',
+      storeFigure('append_batch')?.events_per_s ?? null,
+      storeFigure('append_batch')?.raw_chained_events_per_s ?? null,
+      0.85,
+      '%',
     ),
     ...(
       [

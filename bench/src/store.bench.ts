@@ -2,8 +2,13 @@
 // the same pragmas (WAL, synchronous=FULL) and the same table, side by side in one run, and against
 // the Emmett SQLite event store doing the same work (emmett.bench.ts). Each figure is the median of
 // several runs, ours and raw interleaved so both see the same machine load.
+//
+// Raw inserts rows the store has already serialized and hashed. The store's contract makes it do
+// that work itself (canonical JSON, and a SHA-256 chain: each event's hash covers the previous
+// one's), so appends are also compared with a second plain writer that does the least a writer
+// of such rows must: read the stream's last revision and hash, JSON.stringify, hash, insert.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,6 +20,14 @@ export interface ThroughputFigure {
   raw_sqlite_events_per_s: number;
   /** events_per_s / raw_sqlite_events_per_s */
   ratio: number;
+  /**
+   * Plain better-sqlite3 doing the work the contract requires of an append besides inserting: the
+   * stream's last revision and hash read, data and metadata serialized, each event hashed over the
+   * previous hash. Null for reads.
+   */
+  raw_chained_events_per_s: number | null;
+  /** events_per_s / raw_chained_events_per_s */
+  ratio_chained: number | null;
   /** The Emmett SQLite event store doing the same work; null when the peer is skipped. */
   emmett_events_per_s: number | null;
   /** events_per_s / emmett_events_per_s */
@@ -98,6 +111,7 @@ export async function benchStore(options: {
 interface RunFigures {
   ours: number;
   raw: number;
+  rawChained: number | null;
   emmett: number | null;
 }
 
@@ -108,22 +122,30 @@ async function compare(
 ): Promise<ThroughputFigure> {
   const ours: number[] = [];
   const raw: number[] = [];
+  const rawChained: number[] = [];
   const emmett: number[] = [];
   for (let index = 0; index < runs; index += 1) {
     const directory = mkdtempSync(path.join(workspace, 'run-'));
     const figures = await run(directory);
     ours.push(figures.ours);
     raw.push(figures.raw);
+    if (figures.rawChained !== null) rawChained.push(figures.rawChained);
     if (figures.emmett !== null) emmett.push(figures.emmett);
     rmSync(directory, { recursive: true, force: true });
   }
   const events_per_s = Math.round(median(ours));
   const raw_sqlite_events_per_s = Math.round(median(raw));
+  const raw_chained_events_per_s = rawChained.length === 0 ? null : Math.round(median(rawChained));
   const emmett_events_per_s = emmett.length === 0 ? null : Math.round(median(emmett));
   return {
     events_per_s,
     raw_sqlite_events_per_s,
     ratio: Math.round((events_per_s / raw_sqlite_events_per_s) * 1000) / 1000,
+    raw_chained_events_per_s,
+    ratio_chained:
+      raw_chained_events_per_s === null
+        ? null
+        : Math.round((events_per_s / raw_chained_events_per_s) * 1000) / 1000,
     emmett_events_per_s,
     times_emmett:
       emmett_events_per_s === null ? null : Math.round((events_per_s / emmett_events_per_s) * 10) / 10,
@@ -171,6 +193,34 @@ function openRawLike(storeFile: string, rawFile: string): Database.Database {
 }
 
 /**
+ * A plain writer of chained rows, as anyone would write it with better-sqlite3: in one
+ * transaction, the stream's last revision and hash, then per event JSON.stringify of data and
+ * metadata, a SHA-256 over the row's fields and the previous hash, and an INSERT.
+ */
+function chainedWriter(database: Database.Database): (append: StoreAppend) => void {
+  const selectLast = database.prepare<[string], { revision: number; hash: string }>(
+    'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+  );
+  const insert = database.prepare<EventRow>(
+    'INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  return database.transaction(({ stream, events }: StoreAppend) => {
+    const last = selectLast.get(stream);
+    let revision = last?.revision ?? -1;
+    let previousHash = last?.hash ?? null;
+    const recordedAt = new Date().toISOString();
+    for (const event of events) {
+      revision += 1;
+      const data = JSON.stringify(event.data);
+      const metadata = JSON.stringify({ ...event.metadata, recordedAt, prevHash: previousHash });
+      const eventHash = hash('sha256', `${stream}\n${revision}\n${event.type}\n${data}\n${metadata}`, 'hex');
+      insert.run(event.id, stream, revision, event.type, data, metadata, eventHash);
+      previousHash = eventHash;
+    }
+  });
+}
+
+/**
  * Appends the same events through the store, raw and Emmett, interleaved in blocks of a few
  * appends (fsync times on a shared disk drift by several times within seconds): raw inserts
  * exactly the rows the store just wrote, each side timed separately. Blocks, not single appends:
@@ -197,6 +247,8 @@ async function appendInterleaved(
   const insertAll = raw.transaction((rows: EventRow[]) => {
     for (const row of rows) insert.run(...row);
   });
+  const chained = openRawLike(store.file, path.join(directory, 'raw-chained.db'));
+  const appendChained = chainedWriter(chained);
   // A failing Emmett run loses that run's Emmett figure only, not ours and raw.
   let peer = emmett?.openAppender(directory) ?? null;
   const appendPeer = async (append: StoreAppend): Promise<bigint> => {
@@ -217,10 +269,12 @@ async function appendInterleaved(
     });
     insertAll(written.all(head));
     head = result.position;
+    appendChained(append);
     await appendPeer(append);
   }
   let storeNanoseconds = 0n;
   let rawNanoseconds = 0n;
+  let chainedNanoseconds = 0n;
   let peerNanoseconds = 0n;
   let events = 0;
   for (let block = 0; block < appends.length; block += INTERLEAVED_BLOCK) {
@@ -244,14 +298,21 @@ async function appendInterleaved(
       else for (const row of rows) insert.run(...row); // autocommit: one transaction per row
       rawNanoseconds += process.hrtime.bigint() - startedAt;
     }
+    for (const append of appendsOfBlock) {
+      const startedAt = process.hrtime.bigint();
+      appendChained(append);
+      chainedNanoseconds += process.hrtime.bigint() - startedAt;
+    }
   }
   reader.close();
   raw.close();
+  chained.close();
   await store.close();
   const perSecond = (nanoseconds: bigint): number => events / (Number(nanoseconds) / 1e9);
   return {
     ours: perSecond(storeNanoseconds),
     raw: perSecond(rawNanoseconds),
+    rawChained: perSecond(chainedNanoseconds),
     emmett: peer === null ? null : perSecond(peerNanoseconds),
   };
 }
@@ -346,6 +407,7 @@ async function readAll(directory: string, count: number, emmett: EmmettPeer | nu
   return {
     ours: storeRead / (Number(storeNanoseconds) / 1e9),
     raw: rawRead / (Number(rawNanoseconds) / 1e9),
+    rawChained: null,
     emmett: emmett === null ? null : await peerReadAll(emmett, directory, appends),
   };
 }

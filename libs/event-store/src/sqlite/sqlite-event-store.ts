@@ -78,6 +78,12 @@ const PRIMARY_CODES = [
 
 const EVENT_COLUMNS = 'position, id, stream, revision, type, data, metadata, hash';
 const NO_LIMIT = -1;
+const INSERT_COLUMNS = 7;
+/**
+ * Rows per multi-row INSERT: 128 x 7 = 896 bound values stays under the 999 variables older SQLite
+ * builds allow (newer ones allow 32,766), and a batch of up to 128 events is one statement.
+ */
+const MAX_ROWS_PER_INSERT = 128;
 
 interface LastEventRow {
   revision: number;
@@ -100,6 +106,8 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
 
   private readonly selectLastEvent: Database.Statement<[string], LastEventRow>;
   private readonly insertEvent: Database.Statement<[string, string, number, string, string, string, string]>;
+  /** One multi-row INSERT per row count, prepared on first use (a batch is one statement, not one per event). */
+  private readonly insertRowsStatements = new Map<number, Database.Statement>();
   private readonly selectLocation: Database.Statement<[string, string], StoredEventLocation>;
   private readonly selectStreamForwards: Database.Statement<[string, number, number], StoredEventRow>;
   private readonly selectStreamBackwards: Database.Statement<[string, number, number], StoredEventRow>;
@@ -322,8 +330,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       last?.hash ?? null,
       transactionTime(this.clock),
     );
-    let position = 0;
-    for (const event of prepared) position = this.insert(stream, event);
+    const position = this.insertBatch(stream, prepared);
     return { nextExpectedRevision: currentRevision + prepared.length, position, written: true };
   }
 
@@ -355,6 +362,45 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     return this.selectAtPositions.all(
       JSON.stringify(limit === NO_LIMIT ? positions : positions.slice(0, limit)),
     );
+  }
+
+  /**
+   * Inserts a batch of one stream's events with as few statements as possible (each run of a
+   * statement crosses into SQLite and back) and returns the last position. Rows of one INSERT get
+   * their rowids in VALUES order, so positions follow revisions.
+   */
+  private insertBatch(stream: string, events: readonly PreparedEvent[]): number {
+    let position = 0;
+    for (let start = 0; start < events.length; start += MAX_ROWS_PER_INSERT) {
+      const rowCount = Math.min(MAX_ROWS_PER_INSERT, events.length - start);
+      const values = new Array<unknown>(rowCount * INSERT_COLUMNS);
+      let index = 0;
+      for (let offset = start; offset < start + rowCount; offset += 1) {
+        const event = events[offset] as PreparedEvent;
+        values[index] = event.id;
+        values[index + 1] = stream;
+        values[index + 2] = event.revision;
+        values[index + 3] = event.type;
+        values[index + 4] = event.data;
+        values[index + 5] = event.metadata;
+        values[index + 6] = event.hash;
+        index += INSERT_COLUMNS;
+      }
+      position = Number(this.insertRowsStatement(rowCount).run(values).lastInsertRowid);
+    }
+    return position;
+  }
+
+  private insertRowsStatement(rowCount: number): Database.Statement {
+    let statement = this.insertRowsStatements.get(rowCount);
+    if (statement === undefined) {
+      const rows = new Array<string>(rowCount).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ');
+      statement = this.database.prepare(
+        `INSERT INTO events (id, stream, revision, type, data, metadata, hash) VALUES ${rows}`,
+      );
+      this.insertRowsStatements.set(rowCount, statement);
+    }
+    return statement;
   }
 
   /** Inserts one event into its stream and returns the position SQLite gave it. */

@@ -315,6 +315,24 @@ export function describeEventStoreContract(name: string, options: EventStoreCont
     });
 
     describe('batches', () => {
+      it('should store a batch of 300 events in order, with consecutive revisions and a chain that verifies', async () => {
+        const store = await openStore();
+        const stream = uniqueName('long');
+        const events = Array.from({ length: 300 }, (_, index) => newEvent('Numbered', { index }));
+
+        const result = await store.append(stream, events, { expectedRevision: 'no_stream' });
+
+        const stored = await store.readStream(stream, { raw: true });
+        expect(result).toMatchObject({ nextExpectedRevision: 299, written: true });
+        expect(stored.map((event) => [event.id, event.revision])).toEqual(
+          events.map((event, index) => [event.id, index]),
+        );
+        expect(result.position).toBe(stored.at(-1)?.position);
+        expect(verifyStreamChain(stored).valid).toBe(true);
+        if (options.startsEmptyWithGapFreePositions)
+          expect(stored.map((event) => event.position)).toEqual(events.map((_, index) => index + 1));
+      });
+
       it('should write nothing of a batch with an invalid event', async () => {
         const store = await openStore();
         const stream = uniqueName('atomic');
