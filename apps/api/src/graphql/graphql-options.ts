@@ -9,6 +9,7 @@ import { httpStatusPlugin } from './http-status.plugin';
 import { queryLimits } from './query-limits';
 import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
+import { SharedSubscriptionResults } from '../subscriptions/shared-subscription-results';
 import type { ClosableSocket } from '../subscriptions/subscription-registry';
 
 const logger = new Logger('GraphQL');
@@ -46,7 +47,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Nest's own plugin would set every answer holding `data` back to 200 after ours (see http-status.plugin.ts).
     preserveHttpStatusForExecutionErrors: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
-    subscriptions: { 'graphql-ws': subscriptionErrorHooks() },
+    // One execution per view and operation, however many subscribers asked for it.
+    subscriptions: {
+      'graphql-ws': { ...subscriptionErrorHooks(), ...new SharedSubscriptionResults().serverOptions() },
+    },
     context: ({
       req,
       connectionParams,

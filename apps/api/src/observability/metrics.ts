@@ -36,6 +36,12 @@ export const eventStoreAppendDuration = new Histogram({
   buckets: LATENCY_BUCKETS,
 });
 
+export const subscriptionResults = new Counter({
+  name: 'graphql_subscription_results_total',
+  help: 'Results sent to subscribers: executed for them, or shared from a subscriber of the same view with the same operation.',
+  labelNames: ['outcome'],
+});
+
 /** Where the lag gauges read from: the read models of the app serving this process. */
 export interface ProjectionProgress {
   head(): Promise<number>;

@@ -1,6 +1,7 @@
 // Integrity verification over raw events (never upcast: upcast data no longer matches its hash).
 // Plain functions over the port, so the api, the cli and backup/restore checks run the same code.
 import { type EventStore, hasGapFreePositions, verifyStreamChain } from '@app/event-store';
+import { yieldToOtherWork } from '../heavy-work/yield-to-other-work';
 
 export interface IntegrityReport {
   ok: boolean;
@@ -14,12 +15,9 @@ export type IntegrityProgress = (checkedEvents: number, totalEvents: number) => 
 
 const PAGE_SIZE = 1000;
 
-/**
- * Lets the process serve other requests between pages: hashing a page is a few milliseconds of
- * CPU, and an embedded store answers reads synchronously, so a scan of the whole store would
- * otherwise hold the event loop (and /health) for seconds.
- */
-const yieldToOtherWork = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+// The scan yields to other requests between pages (yieldToOtherWork): hashing a page is a few
+// milliseconds of CPU, and an embedded store answers reads synchronously, so a scan of the whole
+// store would otherwise hold the event loop (and /health) for seconds.
 
 interface StreamTip {
   nextRevision: number;

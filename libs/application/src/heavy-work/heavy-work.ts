@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { yieldToOtherWork } from './yield-to-other-work';
 import {
   type HeavyTaskInput,
   type HeavyTaskName,
@@ -50,7 +51,7 @@ export class HeavyWork implements OnApplicationShutdown {
     input: HeavyTaskInput<Name>,
   ): Promise<HeavyTaskOutput<Name>> {
     if (this.pool === null) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToOtherWork();
       return runHeavyTask({ name, input });
     }
     if (this.pool.queueSize >= this.config.heavyWorkQueue)

@@ -2,12 +2,19 @@
 // One view is computed per organisation per change and shared by all its watchers; changes that
 // arrive while it is computed are folded into one more computation. A watcher holds at most the
 // latest view it has not taken yet, so a slow client skips views instead of queueing them.
+// Watchers are handed a view a slice at a time, one slice per turn of the event loop: each hand-over
+// runs the subscriber's GraphQL result, serialisation and socket write at once, and a thousand of
+// them in one turn kept /health waiting for seconds.
 import { Injectable } from '@nestjs/common';
 import { requireSlug } from '@app/domain';
+import { yieldToOtherWork } from '../heavy-work/yield-to-other-work';
 import { ReadModels } from '../projections/read-models';
 import { MaturityChangeFeed } from './maturity-change-feed';
 import { MaturityQueryService } from './maturity-query.service';
 import type { MaturityView } from './maturity-view';
+
+/** Watchers handed a view in one turn of the event loop. */
+const WATCHERS_PER_TURN = 50;
 
 interface Watcher {
   /** The latest view not taken yet. */
@@ -124,7 +131,7 @@ export class MaturityChanges {
           channel.dirty = false;
           const view = await this.maturity.maturity(channel.organizationId);
           channel.latest = view;
-          for (const watcher of channel.watchers) deliver(watcher, view);
+          await deliverInSlices([...channel.watchers], view);
         } while (changedMeanwhile());
       } catch {
         // The next change tries again; a watcher keeps the last view it had.
@@ -132,6 +139,13 @@ export class MaturityChanges {
         channel.computing = false;
       }
     })();
+  }
+}
+
+async function deliverInSlices(watchers: readonly Watcher[], view: MaturityView): Promise<void> {
+  for (let start = 0; start < watchers.length; start += WATCHERS_PER_TURN) {
+    if (start > 0) await yieldToOtherWork();
+    for (const watcher of watchers.slice(start, start + WATCHERS_PER_TURN)) deliver(watcher, view);
   }
 }
 
