@@ -1,10 +1,16 @@
-import { DomainError } from '@app/domain';
+import { AUTH_ERROR_CODES, type AccessErrorCode, type AuthErrorCode } from '@app/application';
+import { domainError, type DomainErrorOf } from '@app/domain';
 
-export const unauthenticated = (message: string, code = 'AUTH.UNAUTHENTICATED'): DomainError =>
-  new DomainError('unauthenticated', code, message);
+export const unauthenticated = (
+  message: string,
+  code: AuthErrorCode = AUTH_ERROR_CODES.unauthenticated,
+): DomainErrorOf<AuthErrorCode> => domainError('unauthenticated', code, message);
 
-export const forbidden = (message: string, code: string, field?: string): DomainError =>
-  new DomainError('forbidden', code, message, field);
+export const forbidden = (
+  message: string,
+  code: AccessErrorCode,
+  field?: string,
+): DomainErrorOf<AccessErrorCode> => domainError('forbidden', code, message, field);
 
 /** The caller went over a limit of its own (requests, subscriptions); mapped to TOO_MANY_REQUESTS. */
 export class TooManyRequestsError extends Error {

@@ -2,11 +2,12 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import type { Principal } from '@app/application';
+import { ACCESS_ERROR_CODES, type Principal } from '@app/application';
 import {
   ASSESSMENT_ERROR_CODES,
   CAMPAIGN_ERROR_CODES,
   DomainError,
+  type DomainErrorCode,
   INVESTMENT_ERROR_CODES,
   notFound,
   ORGANIZATION_ERROR_CODES,
@@ -74,7 +75,10 @@ export class AuthenticationGuard implements CanActivate {
   private async canDownload(context: ExecutionContext): Promise<boolean> {
     const download = this.reflector.get<DownloadName | undefined>(DOWNLOAD_ROUTE, context.getHandler());
     if (download === undefined) {
-      throw forbidden('This route is not public and not part of the GraphQL api', 'ACCESS.NOT_PUBLIC');
+      throw forbidden(
+        'This route is not public and not part of the GraphQL api',
+        ACCESS_ERROR_CODES.notPublic,
+      );
     }
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     await this.authorise('Download', download, { req: request }, request.query);
@@ -93,13 +97,13 @@ export class AuthenticationGuard implements CanActivate {
     if (rule === undefined) {
       throw forbidden(
         `${fieldName}: no role may run this operation (it has no access rule)`,
-        'ACCESS.NO_RULE',
+        ACCESS_ERROR_CODES.noRule,
       );
     }
     if (!allowsAnyOf(rule, principal.roles)) {
       throw forbidden(
         `${fieldName}: the role ${principal.roles.join(', ')} may not run this operation`,
-        'ACCESS.ROLE',
+        ACCESS_ERROR_CODES.role,
       );
     }
     if (!principal.allOrganizations) await this.checkOrganizations(principal, rule, args);
@@ -165,7 +169,7 @@ export class AuthenticationGuard implements CanActivate {
   }
 }
 
-const UNKNOWN: Readonly<Record<OrganizationSource['kind'], { noun: string; code: string }>> = {
+const UNKNOWN: Readonly<Record<OrganizationSource['kind'], { noun: string; code: DomainErrorCode }>> = {
   organization: { noun: 'organisation', code: ORGANIZATION_ERROR_CODES.notFound },
   assessment: { noun: 'assessment', code: ASSESSMENT_ERROR_CODES.notFound },
   investment: { noun: 'investment', code: INVESTMENT_ERROR_CODES.notFound },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiTokenIndex, isInvitationToken, type Principal } from '@app/application';
+import { ApiTokenIndex, AUTH_ERROR_CODES, isInvitationToken, type Principal } from '@app/application';
 import { unauthenticated } from './access-errors';
 import { IdentityProviderVerifier } from './identity-provider/identity-provider-verifier';
 import { RaterAuthenticator } from './rater-authenticator';
@@ -28,7 +28,7 @@ export class Authenticator {
         this.identityProvider.enabled
           ? 'Sign in: send "Authorization: Bearer <token>" with an API token or an access token of your identity provider'
           : 'An API token is required: send the header "Authorization: Bearer <token>"',
-        'AUTH.MISSING_TOKEN',
+        AUTH_ERROR_CODES.missingToken,
       );
     }
     const token = BEARER.exec(authorization)?.[1];
@@ -41,6 +41,6 @@ export class Authenticator {
       if (principal !== null) return principal;
       if (COMPACT_JWS.test(token)) return this.identityProvider.verify(token);
     }
-    throw unauthenticated('The API token is unknown, malformed or revoked', 'AUTH.INVALID_TOKEN');
+    throw unauthenticated('The API token is unknown, malformed or revoked', AUTH_ERROR_CODES.invalidToken);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type InvitationPrincipal, InvitationIndex, RATER_ROLE } from '@app/application';
+import { AUTH_ERROR_CODES, InvitationIndex, type InvitationPrincipal, RATER_ROLE } from '@app/application';
 import { unauthenticated } from './access-errors';
 
 /**
@@ -17,13 +17,13 @@ export class RaterAuthenticator {
       if (answer.refusal === 'revoked') {
         throw unauthenticated(
           'This link was revoked and no longer works: ask the assessment office for a new one',
-          'AUTH.INVITATION_REVOKED',
+          AUTH_ERROR_CODES.invitationRevoked,
         );
       }
       if (answer.refusal === 'expired') {
         throw unauthenticated(
           'This link has expired and no longer works: ask the assessment office for a new one',
-          'AUTH.INVITATION_EXPIRED',
+          AUTH_ERROR_CODES.invitationExpired,
         );
       }
       return null;

@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import type { Principal } from '@app/application';
+import { ACCESS_ERROR_CODES, type Principal } from '@app/application';
 import { forbidden } from '../auth/access-errors';
 import { allowedOperationsOf } from '../auth/access-policy';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -12,7 +12,7 @@ export class ViewerResolver {
   me(@CurrentPrincipal() principal: Principal): Viewer {
     // The access policy keeps rater links out; a link asks for its questionnaire, not who it is.
     if (principal.kind === 'invitation')
-      throw forbidden('me: a rater’s link may not run this operation', 'ACCESS.ROLE');
+      throw forbidden('me: a rater’s link may not run this operation', ACCESS_ERROR_CODES.role);
     const roles = principal.roles.map((role) => Role[role]);
     const apiToken = principal.kind === 'api-token';
     return {

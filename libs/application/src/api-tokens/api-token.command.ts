@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  API_TOKEN_ERROR_CODES,
   API_TOKEN_ROLES,
   apiTokenDecider,
   apiTokenStream,
@@ -9,6 +10,7 @@ import {
   conflict,
   EVENT_SCHEMA_VERSIONS,
   notFound,
+  ORGANIZATION_ERROR_CODES,
   requireOneOf,
   requireSlug,
 } from '@app/domain';
@@ -92,7 +94,7 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
         throw notFound(
           field,
           `${field}: no organisation "${organizationId}" is registered`,
-          'ORGANIZATION.NOT_FOUND',
+          ORGANIZATION_ERROR_CODES.notFound,
         );
       }
     }
@@ -114,7 +116,7 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
     if (repeated) {
       throw conflict(
         `commandId: this command already issued token "${tokenId}"; its secret was shown once and cannot be shown again`,
-        'API_TOKEN.SECRET_SHOWN_ONCE',
+        API_TOKEN_ERROR_CODES.secretShownOnce,
         'commandId',
       );
     }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
-import { notFound, organizationStream } from '@app/domain';
+import { notFound, ORGANIZATION_ERROR_CODES, organizationStream } from '@app/domain';
 import { PersonalData } from '../personal-data/personal-data';
 import { OrganizationStreams } from './organization-streams';
 
@@ -51,6 +51,6 @@ function unknownOrganization(organizationId: string): Error {
   return notFound(
     'organizationId',
     `organizationId: no organisation "${organizationId}" is registered`,
-    'ORGANIZATION.NOT_FOUND',
+    ORGANIZATION_ERROR_CODES.notFound,
   );
 }

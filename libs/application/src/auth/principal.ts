@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError, optionalCommandId } from '@app/domain';
 import type { CommandContext } from '../command-handling/command-context';
+import { ACCESS_ERROR_CODES } from './auth.errors';
 
 /** The roles of API tokens and people, in the order a person would name their most powerful role first. */
 export const ROLES = ['ADMIN', 'ASSESSOR', 'PLANNER', 'AUDITOR'] as const;
@@ -69,7 +70,7 @@ export function raterOf(principal: Principal): InvitationPrincipal {
   if (principal.kind !== 'invitation') {
     throw new DomainError(
       'forbidden',
-      'ACCESS.NOT_A_RATER',
+      ACCESS_ERROR_CODES.notARater,
       'Only a rater’s invitation link answers a questionnaire',
     );
   }

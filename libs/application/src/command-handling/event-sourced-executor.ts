@@ -11,6 +11,7 @@ import { conflict, type Decider, type DomainEvent } from '@app/domain';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { PersonalData } from '../personal-data/personal-data';
 import type { CommandContext } from './command-context';
+import { CONCURRENCY_ERROR_CODES } from './command-handling.errors';
 
 /** Namespace for event ids derived from a commandId (UUID v5). */
 const COMMAND_EVENT_NAMESPACE = '5b0c8f7e-2f0f-4f55-9d43-6f1a3c2b7e10';
@@ -90,7 +91,7 @@ export class EventSourcedExecutor {
         if (error instanceof WrongExpectedRevisionError) {
           throw conflict(
             `${stream} kept changing under concurrent writes; try again`,
-            'CONCURRENCY.RETRIES_EXHAUSTED',
+            CONCURRENCY_ERROR_CODES.retriesExhausted,
           );
         }
         throw error;

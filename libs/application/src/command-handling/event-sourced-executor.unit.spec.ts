@@ -13,7 +13,7 @@ type Add = { type: 'Add' | 'AddAgain'; value: number };
 const tally: Decider<Add, Added, number[], { limit: number }> = {
   initialState: () => [],
   decide: (command, state, { limit }) => {
-    if (state.length >= limit) throw conflict('the tally is full', 'TALLY.FULL');
+    if (state.length >= limit) throw conflict('the tally is full', 'CONFLICT');
     return [{ type: 'Added', data: { value: command.value } }];
   },
   evolve: (state, event) => [...state, event.data.value],
@@ -123,7 +123,7 @@ describe(EventSourcedExecutor.name, () => {
       schemaVersions: {},
     });
     // The limit of 2 is reached only if this executor sees the other's event.
-    await expect(run(3, null, 2)).rejects.toMatchObject({ code: 'TALLY.FULL' });
+    await expect(run(3, null, 2)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await store.readStream('tally-1')).toHaveLength(2);
   });
 });

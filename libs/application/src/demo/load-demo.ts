@@ -3,7 +3,7 @@
 // store with no organisation yet, so a demo's dated events never mix with real records.
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { conflict, DEFAULT_MATURITY_MODEL_ID } from '@app/domain';
+import { conflict, DEFAULT_MATURITY_MODEL_ID, type ErrorCodeOf } from '@app/domain';
 import { KEY_STORE, type KeyStore } from '@app/key-store';
 import {
   canImportRecorded,
@@ -30,6 +30,14 @@ export const DEMO_ERROR_CODES = {
   storyInTheFuture: 'DEMO.STORY_IN_THE_FUTURE',
   modelMissing: 'DEMO.MODEL_MISSING',
 } as const;
+
+export type DemoErrorCode = ErrorCodeOf<typeof DEMO_ERROR_CODES>;
+
+declare module '@app/domain' {
+  interface DomainErrorCodes {
+    demo: DemoErrorCode;
+  }
+}
 
 export interface DemoSummary {
   organizationId: string;

@@ -1,6 +1,12 @@
 // The CPU-heavy computations, as plain functions over plain data, so they can run in a worker
 // thread (the data is copied there and back) as well as in the calling thread.
-import { DomainError, type DomainErrorKind, optimizePortfolio, simulateScenario } from '@app/domain';
+import {
+  DomainError,
+  type DomainErrorCode,
+  type DomainErrorKind,
+  optimizePortfolio,
+  simulateScenario,
+} from '@app/domain';
 
 export const HEAVY_TASKS = {
   optimizePortfolio,
@@ -27,7 +33,10 @@ export function runHeavyTask<Name extends HeavyTaskName>({
 /** What a worker answers: the task's value, or the domain refusal it threw, as plain data. */
 export type HeavyTaskOutcome =
   | { value: unknown; refusal?: undefined }
-  | { value?: undefined; refusal: { kind: DomainErrorKind; code: string; message: string; field?: string } };
+  | {
+      value?: undefined;
+      refusal: { kind: DomainErrorKind; code: DomainErrorCode; message: string; field?: string };
+    };
 
 /** The task's value, or its refusal thrown again as the DomainError it was. */
 export function valueOf<Name extends HeavyTaskName>(outcome: HeavyTaskOutcome): HeavyTaskOutput<Name> {

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   DEFAULT_MATURITY_MODEL,
+  MATURITY_MODEL_ERROR_CODES,
   type MaturityModel,
   type MaturityModelEvent,
   maturityModelDecider,
@@ -44,7 +45,7 @@ export class MaturityModelCatalog {
       throw notFound(
         field,
         `${field}: maturity model "${modelId}" version ${version} is not published`,
-        'MATURITY_MODEL.NOT_FOUND',
+        MATURITY_MODEL_ERROR_CODES.notFound,
       );
     return model;
   }

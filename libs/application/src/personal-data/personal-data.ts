@@ -13,7 +13,7 @@ import {
   sealText,
   type ValueReference,
 } from '@app/key-store';
-import { conflict } from '@app/domain';
+import { conflict, PERSONAL_DATA_ERROR_CODES } from '@app/domain';
 import { dataKeyOf, PERSONAL_FIELDS } from './personal-fields';
 
 /** Events as they are appended, with the ids of the value secrets issued for them. */
@@ -43,7 +43,7 @@ export class PersonalData {
       if (error instanceof DataKeyDestroyedError)
         throw conflict(
           `The respondent of this rating was forgotten (${error.keyId}); nothing can be recorded for them again. Record it without the respondent or under a new one.`,
-          'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
+          PERSONAL_DATA_ERROR_CODES.respondentForgotten,
           'respondentId',
         );
       throw error;

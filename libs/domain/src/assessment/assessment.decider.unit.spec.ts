@@ -1,4 +1,4 @@
-import { foldEvents } from '../shared';
+import { foldEvents, VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
 import type { CorrectRating, OpenAssessment, RecordRating } from './assessment.commands';
@@ -189,9 +189,9 @@ describe('assessmentDecider', () => {
     });
 
     it.each([
-      [0, 'VALIDATION.OUT_OF_RANGE'],
-      [6, 'VALIDATION.OUT_OF_RANGE'],
-      [3.5, 'VALIDATION.NOT_AN_INTEGER'],
+      [0, VALIDATION_ERROR_CODES.outOfRange],
+      [6, VALIDATION_ERROR_CODES.outOfRange],
+      [3.5, VALIDATION_ERROR_CODES.notAnInteger],
     ])('should refuse level %d', (level, code) => {
       spec.given([opened]).when(record({ level })).thenThrows('invalid_input', code, 'level');
     });

@@ -1,3 +1,5 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const ASSESSMENT_ERROR_CODES = {
   notFound: 'ASSESSMENT.NOT_FOUND',
   alreadyOpened: 'ASSESSMENT.ALREADY_OPENED',
@@ -8,3 +10,11 @@ export const ASSESSMENT_ERROR_CODES = {
   selfPeerRating: 'ASSESSMENT.SELF_PEER_RATING',
   respondentNotFound: 'ASSESSMENT.RESPONDENT_NOT_FOUND',
 } as const;
+
+export type AssessmentErrorCode = ErrorCodeOf<typeof ASSESSMENT_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    assessment: AssessmentErrorCode;
+  }
+}

@@ -1,3 +1,5 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const CAMPAIGN_ERROR_CODES = {
   noInvitations: 'CAMPAIGN.NO_INVITATIONS',
   tooManyInvitations: 'CAMPAIGN.TOO_MANY_INVITATIONS',
@@ -15,3 +17,11 @@ export const CAMPAIGN_ERROR_CODES = {
   notYourQuestion: 'CAMPAIGN.NOT_YOUR_QUESTION',
   linksShownOnce: 'CAMPAIGN.LINKS_SHOWN_ONCE',
 } as const;
+
+export type CampaignErrorCode = ErrorCodeOf<typeof CAMPAIGN_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    campaign: CampaignErrorCode;
+  }
+}

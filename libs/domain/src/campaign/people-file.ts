@@ -3,7 +3,7 @@
 // label, source, raterFunction, functions, and optionally capabilities and respondent. Lists
 // within a cell (functions, capabilities) are separated by ";", "|" or spaces.
 import { neutraliseFormula } from '../reports/spreadsheet-text';
-import { invalidInput } from '../shared';
+import { type ErrorCodeOf, invalidInput } from '../shared';
 
 export const PEOPLE_FILE_COLUMNS = ['label', 'source', 'raterFunction', 'functions'] as const;
 export const PEOPLE_FILE_OPTIONAL_COLUMNS = ['capabilities', 'respondent'] as const;
@@ -27,6 +27,14 @@ export const PEOPLE_FILE_ERROR_CODES = {
   header: 'PEOPLE_FILE.HEADER',
   empty: 'PEOPLE_FILE.EMPTY',
 } as const;
+
+export type PeopleFileErrorCode = ErrorCodeOf<typeof PEOPLE_FILE_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    peopleFile: PeopleFileErrorCode;
+  }
+}
 
 /** One person of the file, as an invitation's fields (checked by the invitation's rules when sent). */
 export interface PersonOfFile {

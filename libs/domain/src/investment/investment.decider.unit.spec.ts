@@ -1,3 +1,4 @@
+import { VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
 import type { EffectInput, PlanInvestment } from './investment.commands';
@@ -123,9 +124,9 @@ describe('investmentDecider', () => {
     });
 
     it.each([
-      [-1, 'VALIDATION.OUT_OF_RANGE'],
-      [121, 'VALIDATION.OUT_OF_RANGE'],
-      [1.5, 'VALIDATION.NOT_AN_INTEGER'],
+      [-1, VALIDATION_ERROR_CODES.outOfRange],
+      [121, VALIDATION_ERROR_CODES.outOfRange],
+      [1.5, VALIDATION_ERROR_CODES.notAnInteger],
     ])('should refuse lagMonths %d', (lagMonths, code) => {
       spec.given([]).when(plan({ lagMonths })).thenThrows('invalid_input', code, 'lagMonths');
     });

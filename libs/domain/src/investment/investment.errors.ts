@@ -1,3 +1,5 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const INVESTMENT_ERROR_CODES = {
   notFound: 'INVESTMENT.NOT_FOUND',
   alreadyPlanned: 'INVESTMENT.ALREADY_PLANNED',
@@ -5,4 +7,14 @@ export const INVESTMENT_ERROR_CODES = {
   noEffects: 'INVESTMENT.NO_EFFECTS',
   duplicateEffect: 'INVESTMENT.DUPLICATE_EFFECT',
   effectOrder: 'INVESTMENT.EFFECT_ORDER',
+  cancelled: 'INVESTMENT.CANCELLED',
+  notDeployed: 'INVESTMENT.NOT_DEPLOYED',
 } as const;
+
+export type InvestmentErrorCode = ErrorCodeOf<typeof INVESTMENT_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    investment: InvestmentErrorCode;
+  }
+}

@@ -1,3 +1,5 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const MATURITY_MODEL_ERROR_CODES = {
   notFound: 'MATURITY_MODEL.NOT_FOUND',
   capabilityNotFound: 'MATURITY_MODEL.CAPABILITY_NOT_FOUND',
@@ -9,3 +11,11 @@ export const MATURITY_MODEL_ERROR_CODES = {
   duplicateCapability: 'MATURITY_MODEL.DUPLICATE_CAPABILITY',
   descriptorCount: 'MATURITY_MODEL.DESCRIPTOR_COUNT',
 } as const;
+
+export type MaturityModelErrorCode = ErrorCodeOf<typeof MATURITY_MODEL_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    maturityModel: MaturityModelErrorCode;
+  }
+}

@@ -1,3 +1,5 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const ORGANIZATION_ERROR_CODES = {
   notFound: 'ORGANIZATION.NOT_FOUND',
   alreadyRegistered: 'ORGANIZATION.ALREADY_REGISTERED',
@@ -7,3 +9,11 @@ export const ORGANIZATION_ERROR_CODES = {
   linkNotFound: 'ORGANIZATION.LINK_NOT_FOUND',
   targetNotFound: 'ORGANIZATION.TARGET_NOT_FOUND',
 } as const;
+
+export type OrganizationErrorCode = ErrorCodeOf<typeof ORGANIZATION_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    organization: OrganizationErrorCode;
+  }
+}

@@ -13,6 +13,8 @@ import {
 } from '../shared';
 import type { PersonalDataCommand, PersonalDataContext } from './personal-data.commands';
 import { PERSONAL_DATA_ERROR_CODES } from './personal-data.errors';
+import { ORGANIZATION_ERROR_CODES } from '../organization/organization.errors';
+import { ASSESSMENT_ERROR_CODES } from '../assessment/assessment.errors';
 import type { PersonalDataEvent } from './personal-data.events';
 import type { OrganizationEvent } from '../organization';
 
@@ -29,7 +31,7 @@ export function decidePersonalData(
     throw notFound(
       'organizationId',
       'organizationId: no such organisation is registered',
-      'ORGANIZATION.NOT_FOUND',
+      ORGANIZATION_ERROR_CODES.notFound,
     );
   const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
   if (context.evidence.plain > 0)
@@ -50,7 +52,7 @@ export function decidePersonalData(
     throw notFound(
       'assessmentId',
       `assessmentId: no assessment "${assessmentId}" in this organisation`,
-      'ASSESSMENT.NOT_FOUND',
+      ASSESSMENT_ERROR_CODES.notFound,
     );
   const rating = {
     functionId: requireSlug('functionId', data.functionId),

@@ -1,5 +1,16 @@
+import type { ErrorCodeOf } from '../shared/domain-error';
+
 export const PERSONAL_DATA_ERROR_CODES = {
   recordedBeforeSealing: 'PERSONAL_DATA.RECORDED_BEFORE_SEALING',
   ratingNotFound: 'PERSONAL_DATA.RATING_NOT_FOUND',
   nothingToRedact: 'PERSONAL_DATA.NOTHING_TO_REDACT',
+  respondentForgotten: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
 } as const;
+
+export type PersonalDataErrorCode = ErrorCodeOf<typeof PERSONAL_DATA_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    personalData: PersonalDataErrorCode;
+  }
+}

@@ -1,4 +1,5 @@
 import { conflict } from '../shared';
+import { INVESTMENT_ERROR_CODES } from '../investment/investment.errors';
 import { effectiveCells, parseInstant } from '../scoring/effective-cells';
 import type { AssessmentRatings } from '../scoring';
 import type { RealisationInput } from './realisation-input';
@@ -62,7 +63,7 @@ export const computeRealisation = (input: RealisationInput): Realisation => {
   if (investment.status !== 'DEPLOYED' || investment.deployedAt === null) {
     throw conflict(
       `investment ${investment.id} is not deployed, so there is nothing to realise yet`,
-      'INVESTMENT.NOT_DEPLOYED',
+      INVESTMENT_ERROR_CODES.notDeployed,
       'investmentId',
     );
   }

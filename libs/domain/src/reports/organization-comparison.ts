@@ -1,4 +1,4 @@
-import { invalidInput, requireSlug } from '../shared';
+import { type ErrorCodeOf, invalidInput, requireSlug } from '../shared';
 
 export const REPORT_ERROR_CODES = {
   noOrganizations: 'REPORT.NO_ORGANIZATIONS',
@@ -7,6 +7,14 @@ export const REPORT_ERROR_CODES = {
   differentModels: 'REPORT.DIFFERENT_MODELS',
   fromAfterTo: 'REPORT.FROM_AFTER_TO',
 } as const;
+
+export type ReportErrorCode = ErrorCodeOf<typeof REPORT_ERROR_CODES>;
+
+declare module '../shared/domain-error' {
+  interface DomainErrorCodes {
+    report: ReportErrorCode;
+  }
+}
 
 /** A hotel group's sites or a bank's regions fit; a page of a hundred columns reads as noise. */
 export const MAX_COMPARED_ORGANIZATIONS = 50;

@@ -1,6 +1,6 @@
 // Input checks shared by every decider. Each failure is an invalidInput naming the field as the
 // GraphQL input names it (`periodEnd`, `effects[1].low`), so the api can report it as is.
-import { invalidInput } from './domain-error';
+import { type ErrorCodeOf, invalidInput } from './domain-error';
 
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -62,7 +62,13 @@ export const VALIDATION_ERROR_CODES = {
   dateOutOfRange: 'VALIDATION.DATE_OUT_OF_RANGE',
 } as const;
 
-export type ValidationErrorCode = (typeof VALIDATION_ERROR_CODES)[keyof typeof VALIDATION_ERROR_CODES];
+export type ValidationErrorCode = ErrorCodeOf<typeof VALIDATION_ERROR_CODES>;
+
+declare module './domain-error' {
+  interface DomainErrorCodes {
+    validation: ValidationErrorCode;
+  }
+}
 
 export const isSlug = (value: unknown): value is string =>
   typeof value === 'string' && SLUG_PATTERN.test(value);

@@ -1,4 +1,5 @@
 import { conflict, invalidInput } from '../shared';
+import { INVESTMENT_ERROR_CODES } from '../investment/investment.errors';
 import { cellOf } from '../scoring/score-grid';
 import type { ScoreGrid } from '../scoring/score-grid';
 import type { ScenarioInvestment } from './scenario-input';
@@ -49,7 +50,7 @@ export const validateInvestments = (
     if (investment.status === 'CANCELLED') {
       throw conflict(
         `investment ${investment.id} is cancelled and cannot be simulated`,
-        'INVESTMENT.CANCELLED',
+        INVESTMENT_ERROR_CODES.cancelled,
         idsField,
       );
     }

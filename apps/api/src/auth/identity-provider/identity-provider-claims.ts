@@ -1,10 +1,12 @@
 // Who an identity provider's access token speaks for: its subject, name, roles and organisations,
 // read from configurable claims. Pure: the signature, issuer, audience and times were checked before.
 import {
+  ACCESS_ERROR_CODES,
+  AUTH_ERROR_CODES,
   type IdentityProviderPrincipal,
   reachesAllOrganizations,
-  ROLES,
   type RoleName,
+  ROLES,
   type Roles,
 } from '@app/application';
 import { forbidden, unauthenticated } from '../access-errors';
@@ -41,7 +43,7 @@ function valuesOf(claims: Claims, name: string): string[] | undefined {
     return value.map((item) => item.trim()).filter((item) => item !== '');
   throw unauthenticated(
     `The access token's "${name}" claim must be a list of strings or a space-separated string`,
-    'AUTH.MALFORMED_CLAIM',
+    AUTH_ERROR_CODES.malformedClaim,
   );
 }
 
@@ -70,12 +72,12 @@ export function principalFromClaims(
 ): IdentityProviderPrincipal {
   const subject = text(claims, 'sub');
   if (subject === null)
-    throw unauthenticated('The access token has no subject ("sub" claim)', 'AUTH.NO_SUBJECT');
+    throw unauthenticated('The access token has no subject ("sub" claim)', AUTH_ERROR_CODES.noSubject);
   const roleValues = valuesOf(claims, names.rolesClaim);
   if (roleValues === undefined) {
     throw unauthenticated(
       `The access token has no "${names.rolesClaim}" claim: ask your administrator to map your roles into it`,
-      'AUTH.NO_ROLES_CLAIM',
+      AUTH_ERROR_CODES.noRolesClaim,
     );
   }
   const [firstRole, ...otherRoles] = rolesIn(roleValues);
@@ -83,7 +85,7 @@ export function principalFromClaims(
     throw forbidden(
       `Signed in as ${subject}, but the identity provider gives you none of the roles ${ROLES.join(', ')} ` +
         `(claim "${names.rolesClaim}"): ask your administrator for one`,
-      'ACCESS.NO_ROLE',
+      ACCESS_ERROR_CODES.noRole,
     );
   }
   const roles: Roles = [firstRole, ...otherRoles];

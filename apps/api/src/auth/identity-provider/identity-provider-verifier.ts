@@ -3,6 +3,7 @@ import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jos
 import {
   APP_CONFIG,
   type AppConfig,
+  AUTH_ERROR_CODES,
   type IdentityProviderPrincipal,
   type OidcConfig,
 } from '@app/application';
@@ -88,7 +89,7 @@ export class IdentityProviderVerifier {
     if (config === null) {
       throw unauthenticated(
         'This api accepts API tokens only: sign-in with an identity provider is not configured (OIDC_ISSUER)',
-        'AUTH.OIDC_NOT_CONFIGURED',
+        AUTH_ERROR_CODES.oidcNotConfigured,
       );
     }
     const { issuer, keys } = await this.discover(config);
@@ -103,7 +104,7 @@ export class IdentityProviderVerifier {
       return principalFromClaims(payload, config, payload.exp ?? 0);
     } catch (error) {
       if (error instanceof errors.JOSEError && TOKEN_ERRORS.has(error.code))
-        throw unauthenticated(reasonOf(error), 'AUTH.INVALID_ACCESS_TOKEN');
+        throw unauthenticated(reasonOf(error), AUTH_ERROR_CODES.invalidAccessToken);
       throw error;
     }
   }

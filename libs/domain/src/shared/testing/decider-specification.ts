@@ -1,13 +1,13 @@
 // Given/when/then for deciders (after emmett's DeciderSpecification), for unit tests only; it
 // uses jest's `expect` and is deliberately not exported from the domain's index.
 import type { Decider } from '../decider';
-import { DomainError, type DomainErrorKind } from '../domain-error';
+import { DomainError, type DomainErrorCode, type DomainErrorKind } from '../domain-error';
 
 export interface DeciderThen<Event> {
   /** The command produces exactly these events, which must be plain JSON and fold without error. */
   then: (expected: Event[]) => void;
   /** The command is refused with a DomainError of this kind and code, naming the field in its message. */
-  thenThrows: (kind: DomainErrorKind, code: string, field?: string) => DomainError;
+  thenThrows: (kind: DomainErrorKind, code: DomainErrorCode, field?: string) => DomainError;
 }
 
 export interface DeciderWhen<Command, Event, Context> {

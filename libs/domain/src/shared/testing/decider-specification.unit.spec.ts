@@ -6,7 +6,7 @@ type Counted = { type: 'Counted'; data: { at: string | undefined } };
 const counter: Decider<{ type: 'Count'; fail: boolean }, Counted, number, { now: string | undefined }> = {
   initialState: () => 0,
   decide: (command, state) => {
-    if (command.fail) throw conflict(`count: already ${state}`, 'COUNTER.FULL', 'count');
+    if (command.fail) throw conflict(`count: already ${state}`, 'CONFLICT', 'count');
     return [{ type: 'Counted', data: { at: 'now' } }];
   },
   evolve: (state) => state + 1,
@@ -29,12 +29,12 @@ describe(deciderSpecification.name, () => {
   });
 
   it('should check the kind, code and field of a refusal', () => {
-    spec.given([]).when({ type: 'Count', fail: true }).thenThrows('conflict', 'COUNTER.FULL', 'count');
+    spec.given([]).when({ type: 'Count', fail: true }).thenThrows('conflict', 'CONFLICT', 'count');
     expect(() =>
-      spec.given([]).when({ type: 'Count', fail: true }).thenThrows('conflict', 'COUNTER.FULL', 'other'),
+      spec.given([]).when({ type: 'Count', fail: true }).thenThrows('conflict', 'CONFLICT', 'other'),
     ).toThrow();
     expect(() =>
-      spec.given([]).when({ type: 'Count', fail: false }).thenThrows('conflict', 'COUNTER.FULL'),
+      spec.given([]).when({ type: 'Count', fail: false }).thenThrows('conflict', 'CONFLICT'),
     ).toThrow();
   });
 
