@@ -1,11 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type EventSubscription, type RecordedEvent } from '@app/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import {
   type ApiTokenEvent,
   type ApiTokenState,
@@ -14,12 +8,12 @@ import {
   evolveApiToken,
   type IssuedApiToken,
 } from '@app/domain';
+import { LiveEventIndex } from '../streams/live-event-index';
 import { toDomainEvent } from '../streams/stream-state-loader';
 import { type ApiTokenPrincipal, reachesAllOrganizations } from '../auth/principal';
 import { ADMIN_TOKEN_ID, hashSecret, parseToken, sameDigest } from './api-token-secrets';
 
 const TOKEN_EVENT_TYPES = ['ApiTokenIssued', 'ApiTokenRevoked'] as const;
-const PAGE_SIZE = 1000;
 /** A token id unknown here is looked up in the store at most this often (another process may have issued it). */
 const MISS_RECHECK_MS = 1000;
 const MAX_REMEMBERED_MISSES = 10_000;
@@ -44,38 +38,13 @@ export function principalOf(token: IssuedApiToken): ApiTokenPrincipal {
  * nothing from the store.
  */
 @Injectable()
-export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(ApiTokenIndex.name);
+export class ApiTokenIndex extends LiveEventIndex {
   private readonly tokens = new Map<string, Exclude<ApiTokenState, { status: 'NONE' }>>();
   private readonly misses = new Map<string, number>();
   private readonly revocationListeners = new Set<(tokenId: string) => void>();
-  private checkpoint = 0;
-  private loading: Promise<void> | null = null;
-  private subscription: EventSubscription | null = null;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ready();
-    this.subscription = this.store.subscribeToAll(
-      { after: this.checkpoint, eventTypes: TOKEN_EVENT_TYPES },
-      (event) => {
-        this.apply(event);
-      },
-    );
-    this.subscription.done.catch((error: unknown) => {
-      this.logger.error(`token subscription stopped: ${String(error)}`);
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
-  }
-
-  /** Resolves once every token event in the store so far is in the index. */
-  ready(): Promise<void> {
-    this.loading ??= this.loadAll();
-    return this.loading;
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    super(store, TOKEN_EVENT_TYPES, 'token');
   }
 
   get anyIssued(): boolean {
@@ -83,7 +52,7 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   /** Folds a recorded token event in; applying one twice changes nothing. */
-  apply(event: RecordedEvent): void {
+  override apply(event: RecordedEvent): void {
     const domainEvent = toDomainEvent<ApiTokenEvent>(event);
     const current = this.tokens.get(domainEvent.data.tokenId);
     if (domainEvent.type === 'ApiTokenIssued' && current !== undefined) return;
@@ -132,20 +101,6 @@ export class ApiTokenIndex implements OnApplicationBootstrap, OnApplicationShutd
     return [...this.tokens.values()]
       .map(({ status, ...token }) => ({ ...token, revoked: status === 'REVOKED' }))
       .sort((a, b) => a.issuedAt.localeCompare(b.issuedAt) || a.tokenId.localeCompare(b.tokenId));
-  }
-
-  private async loadAll(): Promise<void> {
-    for (;;) {
-      const page = await this.store.readAll({
-        after: this.checkpoint,
-        maxCount: PAGE_SIZE,
-        eventTypes: TOKEN_EVENT_TYPES,
-      });
-      for (const event of page) this.apply(event);
-      const last = page.at(-1);
-      if (page.length < PAGE_SIZE || last === undefined) return;
-      this.checkpoint = last.position;
-    }
   }
 
   private async lookUpMiss(tokenId: string): Promise<ApiTokenState | undefined> {

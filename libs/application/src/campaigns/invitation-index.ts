@@ -1,17 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type EventSubscription, type RecordedEvent } from '@app/event-store';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
 import type { InvitationRevokedData, RaterInvitedData } from '@app/domain';
 import { hashSecret, parseToken, sameDigest } from '../api-tokens/api-token-secrets';
 import { CLOCK, type Clock } from '../command-handling/clock';
+import { LiveEventIndex } from '../streams/live-event-index';
 
 const INVITATION_EVENT_TYPES = ['RaterInvited', 'InvitationRevoked'] as const;
-const PAGE_SIZE = 1000;
 /** An unknown invitation makes the index read the store's newest invitation events at most this often. */
 const CATCH_UP_INTERVAL_MS = 250;
 
@@ -44,46 +38,20 @@ export const isInvitationToken = (presented: string): boolean =>
  * authenticating a rater's request reads nothing from the store.
  */
 @Injectable()
-export class InvitationIndex implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(InvitationIndex.name);
+export class InvitationIndex extends LiveEventIndex {
   private readonly credentials = new Map<string, InvitationCredential>();
   private readonly revocationListeners = new Set<(invitationId: string) => void>();
-  private checkpoint = 0;
   private lastCatchUp = 0;
-  private loading: Promise<void> | null = null;
-  private subscription: EventSubscription | null = null;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.ready();
-    this.subscription = this.store.subscribeToAll(
-      { after: this.checkpoint, eventTypes: INVITATION_EVENT_TYPES },
-      (event) => {
-        this.apply(event);
-      },
-    );
-    this.subscription.done.catch((error: unknown) => {
-      this.logger.error(`invitation subscription stopped: ${String(error)}`);
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.subscription?.close();
-  }
-
-  /** Resolves once every invitation event in the store so far is in the index. */
-  ready(): Promise<void> {
-    this.loading ??= this.catchUp();
-    return this.loading;
+  ) {
+    super(store, INVITATION_EVENT_TYPES, 'invitation');
   }
 
   /** Folds a recorded invitation event in; applying one twice changes nothing. */
-  apply(event: RecordedEvent): void {
-    this.checkpoint = Math.max(this.checkpoint, event.position);
+  override apply(event: RecordedEvent): void {
     if (event.type === 'RaterInvited') {
       const data = event.data as unknown as RaterInvitedData;
       if (this.credentials.has(data.invitationId)) return;
@@ -151,17 +119,5 @@ export class InvitationIndex implements OnApplicationBootstrap, OnApplicationShu
     this.lastCatchUp = now;
     await this.catchUp();
     return this.credentials.get(invitationId) ?? null;
-  }
-
-  private async catchUp(): Promise<void> {
-    for (;;) {
-      const page = await this.store.readAll({
-        after: this.checkpoint,
-        maxCount: PAGE_SIZE,
-        eventTypes: INVITATION_EVENT_TYPES,
-      });
-      for (const event of page) this.apply(event);
-      if (page.length < PAGE_SIZE) return;
-    }
   }
 }
