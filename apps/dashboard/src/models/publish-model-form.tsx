@@ -9,6 +9,55 @@ import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { checkModel, parseModelFile } from './model-check';
 import { asPublishInput, publishMaturityModelMutation, type ModelDraft } from './models.operations';
+import { type PropertyField, PropertyFields } from './property-fields';
+
+type LevelDraft = ModelDraft['levels'][number];
+type CapabilityDraft = ModelDraft['capabilities'][number];
+
+const LEVEL_FIELDS: readonly PropertyField<LevelDraft>[] = [
+  {
+    property: 'value',
+    label: 'value',
+    attributes: { type: 'number', step: 1 },
+    text: (level) => String(level.value),
+    change: (value) => ({ value: Number(value) }),
+  },
+  { property: 'name', label: 'Name', text: (level) => level.name, change: (name) => ({ name }) },
+  {
+    property: 'description',
+    label: 'Description',
+    text: (level) => level.description ?? '',
+    change: (description) => ({ description: description || null }),
+  },
+];
+
+const CAPABILITY_FIELDS: readonly PropertyField<CapabilityDraft>[] = [
+  {
+    property: 'id',
+    label: 'Id',
+    attributes: { spellcheck: false },
+    text: (capability) => capability.id,
+    change: (id) => ({ id }),
+  },
+  { property: 'name', label: 'Name', text: (capability) => capability.name, change: (name) => ({ name }) },
+  {
+    property: 'dimension',
+    label: 'Dimension',
+    text: (capability) => capability.dimension,
+    change: (dimension) => ({ dimension }),
+  },
+  {
+    property: 'weight',
+    label: 'Weight',
+    attributes: { type: 'number', step: 'any' },
+    text: (capability) => (capability.weight === null ? '' : String(capability.weight)),
+    change: (weight) => ({ weight: weight === '' ? null : Number(weight) }),
+  },
+];
+
+/** The list with one item changed. */
+const changedAt = <Item,>(items: readonly Item[], index: number, change: Partial<Item>): Item[] =>
+  items.map((item, at) => (at === index ? { ...item, ...change } : item));
 
 const emptyDraft = (): ModelDraft => ({
   id: '',
@@ -54,19 +103,11 @@ export function PublishModelForm({
   const [fileName, setFileName] = useState<string | null>(null);
   const levelCount = draft.levels.length;
 
-  const setLevel = (index: number, change: Partial<ModelDraft['levels'][number]>) => {
-    setDraft({
-      ...draft,
-      levels: draft.levels.map((level, at) => (at === index ? { ...level, ...change } : level)),
-    });
+  const setLevel = (index: number, change: Partial<LevelDraft>) => {
+    setDraft({ ...draft, levels: changedAt(draft.levels, index, change) });
   };
-  const setCapability = (index: number, change: Partial<ModelDraft['capabilities'][number]>) => {
-    setDraft({
-      ...draft,
-      capabilities: draft.capabilities.map((capability, at) =>
-        at === index ? { ...capability, ...change } : capability,
-      ),
-    });
+  const setCapability = (index: number, change: Partial<CapabilityDraft>) => {
+    setDraft({ ...draft, capabilities: changedAt(draft.capabilities, index, change) });
   };
 
   return (
@@ -156,30 +197,14 @@ export function PublishModelForm({
         <FieldError name="levels" />
         {draft.levels.map((level, index) => (
           <div class="form__row publish-model__level" key={index}>
-            <TextField
-              name={`levels[${index}].value`}
-              label={`Level ${index + 1}: value`}
-              type="number"
-              step={1}
-              value={String(level.value)}
-              onValue={(value) => {
-                setLevel(index, { value: Number(value) });
-              }}
-            />
-            <TextField
-              name={`levels[${index}].name`}
-              label="Name"
-              value={level.name}
-              onValue={(name) => {
-                setLevel(index, { name });
-              }}
-            />
-            <TextField
-              name={`levels[${index}].description`}
-              label="Description"
-              value={level.description ?? ''}
-              onValue={(description) => {
-                setLevel(index, { description: description || null });
+            <PropertyFields
+              list="levels"
+              index={index}
+              itemLabel={`Level ${index + 1}`}
+              item={level}
+              fields={LEVEL_FIELDS}
+              onChange={(change) => {
+                setLevel(index, change);
               }}
             />
           </div>
@@ -217,39 +242,13 @@ export function PublishModelForm({
         {draft.capabilities.map((capability, index) => (
           <div class="publish-model__capability" key={index} data-capability-draft={index}>
             <div class="form__row">
-              <TextField
-                name={`capabilities[${index}].id`}
-                label="Id"
-                value={capability.id}
-                onValue={(id) => {
-                  setCapability(index, { id });
-                }}
-                spellcheck={false}
-              />
-              <TextField
-                name={`capabilities[${index}].name`}
-                label="Name"
-                value={capability.name}
-                onValue={(name) => {
-                  setCapability(index, { name });
-                }}
-              />
-              <TextField
-                name={`capabilities[${index}].dimension`}
-                label="Dimension"
-                value={capability.dimension}
-                onValue={(dimension) => {
-                  setCapability(index, { dimension });
-                }}
-              />
-              <TextField
-                name={`capabilities[${index}].weight`}
-                label="Weight"
-                type="number"
-                step="any"
-                value={capability.weight === null ? '' : String(capability.weight)}
-                onValue={(weight) => {
-                  setCapability(index, { weight: weight === '' ? null : Number(weight) });
+              <PropertyFields
+                list="capabilities"
+                index={index}
+                item={capability}
+                fields={CAPABILITY_FIELDS}
+                onChange={(change) => {
+                  setCapability(index, change);
                 }}
               />
             </div>

@@ -63,7 +63,7 @@ export function FieldFrame({ name, label, hint, inline, children }: FieldFramePr
 }
 
 /** The input attributes the forms use; anything else is a sign the field wants its own component. */
-interface InputAttributes {
+export interface InputAttributes {
   type?: 'text' | 'number' | 'date' | 'datetime-local' | 'search' | 'url';
   required?: boolean;
   disabled?: boolean;
