@@ -3,8 +3,6 @@
 // one by keyboard alone), reloads and finds the answers kept, changes one; the office sees the
 // progress; a revoked link says it no longer works; after closing, the link shows a read-only
 // thank-you and answers are refused. A rater's token opens nothing of the dashboard.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
@@ -36,11 +34,16 @@ interface RatingShape {
   raterFunctionId: string | null;
 }
 
+// Given as bytes, not a path: the page reads exactly what the test chose, with no file on disk
+// rewritten between two choices for the browser to read late.
+function peopleFile(content: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(content) };
+}
+
 describe('Campaign journey (browser)', () => {
   let journey: Journey;
   let office: Page;
   let rater: Page;
-  let files: string;
   const links = new Map<string, string>();
 
   const invitations = async (): Promise<InvitationShape[]> =>
@@ -74,7 +77,6 @@ describe('Campaign journey (browser)', () => {
 
   beforeAll(async () => {
     journey = await startJourney('campaign-browser');
-    files = mkdtempSync(path.join(tmpdir(), 'campaign-files-'));
     await journey.graphql(
       'mutation { registerOrganization(input: { id: "harbour", name: "Harbour Hotel" }) { id } }',
     );
@@ -97,7 +99,6 @@ describe('Campaign journey (browser)', () => {
 
   afterAll(async () => {
     await journey.stop();
-    rmSync(files, { recursive: true, force: true });
   });
 
   it('should invite a person from the form and show their link once', async () => {
@@ -122,26 +123,34 @@ describe('Campaign journey (browser)', () => {
   });
 
   it('should refuse a people file line with its line named, inviting nobody, then invite the corrected file', async () => {
-    const file = path.join(files, 'people.csv');
-    writeFileSync(
-      file,
-      'label,source,raterFunction,functions\nDesk supervisor,PEER,,housekeeping;maintenance\nGuest panel,CUSTOMER,,front-desk;housekeeping\n',
+    await office.setInputFiles(
+      '#people-file',
+      peopleFile(
+        'label,source,raterFunction,functions\nDesk supervisor,PEER,,housekeeping;maintenance\nGuest panel,CUSTOMER,,front-desk;housekeeping\n',
+      ),
     );
-    await office.setInputFiles('#people-file', file);
     await office.waitForSelector('text=2 people from people.csv');
     const form = office.locator('form[aria-label="Invite raters"]');
     await form.locator('button[type="submit"]').click();
     await office.waitForSelector('[data-field-error="invitations[0].raterFunctionId"]');
     expect(await invitations()).toHaveLength(1);
 
-    writeFileSync(
-      file,
-      'label,source,raterFunction,functions,respondent\nDesk supervisor,PEER,front-desk,housekeeping;maintenance,desk-supervisor\nGuest panel,CUSTOMER,,front-desk;housekeeping,guest-panel\n',
+    // The same file name, corrected and chosen again.
+    await office.setInputFiles(
+      '#people-file',
+      peopleFile(
+        'label,source,raterFunction,functions,respondent\nDesk supervisor,PEER,front-desk,housekeeping;maintenance,desk-supervisor\nGuest panel,CUSTOMER,,front-desk;housekeeping,guest-panel\n',
+      ),
     );
-    await office.setInputFiles('#people-file', file);
-    await office.waitForFunction(
-      `document.querySelector('[data-field="invitations[0].respondentId"] input')?.value === 'desk-supervisor'`,
-    );
+    await office
+      .waitForFunction(
+        `document.querySelector('[data-field="invitations[0].respondentId"] input')?.value === 'desk-supervisor'`,
+      )
+      .catch(async (error: unknown) => {
+        throw new Error(
+          `${String(error)}\n${await office.locator('[data-testid="invite-raters"]').innerText()}`,
+        );
+      });
     await captureScreen(office, 'campaign-invite');
     await form.locator('button[type="submit"]').click();
     await office
