@@ -265,6 +265,27 @@ describe('Campaign journey (browser)', () => {
     await peer.close();
   });
 
+  it('should tell a rater that evidence of theirs was erased, while open and after closing', async () => {
+    const [functionId, capabilityId] =
+      (await question(rater, 3).locator('[data-question]').getAttribute('data-question'))?.split('/') ?? [];
+    await journey.graphql(`mutation($input: RedactEvidenceInput!) { redactEvidence(input: $input) }`, {
+      input: {
+        assessmentId: 'spring-2026',
+        functionId,
+        capabilityId,
+        source: 'SELF',
+        respondentId: 'night-lead',
+        reason: 'wrong paste',
+      },
+    });
+    await rater.reload();
+    await question(rater, 3).locator('[data-erased="evidence"]').waitFor();
+    await expect(question(rater, 3).locator('textarea').inputValue()).resolves.toBe('');
+    await expect(question(rater, 3).locator('input[value="2"]').isChecked()).resolves.toBe(true);
+    await expect(question(rater, 1).locator('[data-erased]').count()).resolves.toBe(0);
+    await expectAccessible(rater);
+  });
+
   it('should show a read-only thank-you once the assessment is closed, and refuse answers', async () => {
     await office.click('button:has-text("Close the assessment")');
     await office.click('[data-testid="confirm-dialog"] button[type="submit"]');
@@ -273,6 +294,9 @@ describe('Campaign journey (browser)', () => {
     await rater.waitForSelector('[data-testid="rate-thank-you"]');
     expect(await rater.locator('input[type="radio"]').count()).toBe(0);
     await expect(question(rater, 1).locator('[data-answer]').getAttribute('data-answer')).resolves.toBe('4');
+    await expect(question(rater, 3).locator('[data-erased="evidence"]').innerText()).resolves.toMatch(
+      /^Erased/,
+    );
     const token = decodeURIComponent((links.get('night-lead') ?? '').split('#token=')[1] ?? '');
     const refused = await fetch(`${journey.api.baseUrl}/graphql`, {
       method: 'POST',

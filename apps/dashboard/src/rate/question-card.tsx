@@ -2,6 +2,7 @@
 // evidence box, and whether the answer is saved. Native radio buttons in a fieldset: Tab reaches
 // the group, the arrow keys pick a level, and a screen reader reads the legend with each choice.
 import { useEffect, useId, useState } from 'preact/hooks';
+import { ErasedText } from '../shared/erased-text';
 import type { Question, SaveState } from './answer-queue';
 
 type Choice = number | 'not-sure';
@@ -69,7 +70,13 @@ export function QuestionCard({
             {notSure ? 'Not sure (no answer)' : 'Not answered'}
           </p>
         )}
-        {question.evidence && <p class="question__evidence">“{question.evidence}”</p>}
+        {question.evidenceErased ? (
+          <p class="question__evidence">
+            <ErasedText what="evidence" />
+          </p>
+        ) : (
+          question.evidence && <p class="question__evidence">“{question.evidence}”</p>
+        )}
       </section>
     );
   }
@@ -141,6 +148,11 @@ export function QuestionCard({
             if (typeof choice === 'number' && text !== (question.evidence ?? null)) onChoose(choice, text);
           }}
         />
+        {question.evidenceErased && evidence === '' && (
+          <span class="field__hint">
+            <ErasedText what="evidence" /> What you wrote before was erased; you may write it again.
+          </span>
+        )}
       </label>
       <p
         class="question__status"

@@ -20,6 +20,7 @@ const questionnaireFields = graphql(`
       capabilityName
       answer
       evidence
+      evidenceErased
       levels {
         value
         name
