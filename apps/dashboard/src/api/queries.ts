@@ -47,6 +47,27 @@ export const organizationFields = graphql(`
   }
 `);
 
+/** A maturity model as the page shows it; publishing one answers with these fields too. */
+export const maturityModelFields = graphql(`
+  fragment MaturityModelFields on MaturityModel {
+    id
+    version
+    name
+    levels {
+      value
+      name
+      description
+    }
+    capabilities {
+      id
+      name
+      dimension
+      weight
+      descriptors
+    }
+  }
+`);
+
 export const organizationsQuery = graphql(
   `
     query Organizations {
@@ -54,25 +75,11 @@ export const organizationsQuery = graphql(
         ...OrganizationFields
       }
       maturityModels {
-        id
-        version
-        name
-        levels {
-          value
-          name
-          description
-        }
-        capabilities {
-          id
-          name
-          dimension
-          weight
-          descriptors
-        }
+        ...MaturityModelFields
       }
     }
   `,
-  [organizationFields],
+  [organizationFields, maturityModelFields],
 );
 
 export const organizationHistoryQuery = graphql(`

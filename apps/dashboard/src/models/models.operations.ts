@@ -1,27 +1,17 @@
 // Publishing a maturity model.
 import { graphql, type VariablesOf } from '../api/graphql';
+import { maturityModelFields } from '../api/queries';
 
-export const publishMaturityModelMutation = graphql(`
-  mutation PublishMaturityModel($input: PublishMaturityModelInput!) {
-    publishMaturityModel(input: $input) {
-      id
-      version
-      name
-      levels {
-        value
-        name
-        description
-      }
-      capabilities {
-        id
-        name
-        dimension
-        weight
-        descriptors
+export const publishMaturityModelMutation = graphql(
+  `
+    mutation PublishMaturityModel($input: PublishMaturityModelInput!) {
+      publishMaturityModel(input: $input) {
+        ...MaturityModelFields
       }
     }
-  }
-`);
+  `,
+  [maturityModelFields],
+);
 
 /** A model being edited: publishMaturityModel's input, every optional part written out. */
 export interface ModelDraft {

@@ -3,7 +3,7 @@
 // next to its field.
 import { useState } from 'preact/hooks';
 import type { MaturityModel } from '../api/types';
-import { FieldError, FieldFrame, TextAreaField, TextField } from '../shared/forms/fields';
+import { FieldError, FieldFrame, TextAreaField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
@@ -13,6 +13,24 @@ import { type PropertyField, PropertyFields } from './property-fields';
 
 type LevelDraft = ModelDraft['levels'][number];
 type CapabilityDraft = ModelDraft['capabilities'][number];
+
+const MODEL_FIELDS: readonly PropertyField<ModelDraft>[] = [
+  {
+    property: 'id',
+    label: 'Model id',
+    hint: 'Publishing an existing id adds a version.',
+    attributes: { required: true, spellcheck: false },
+    text: (model) => model.id,
+    change: (id) => ({ id }),
+  },
+  {
+    property: 'name',
+    label: 'Name',
+    attributes: { required: true },
+    text: (model) => model.name,
+    change: (name) => ({ name }),
+  },
+];
 
 const LEVEL_FIELDS: readonly PropertyField<LevelDraft>[] = [
   {
@@ -170,25 +188,12 @@ export function PublishModelForm({
       </FieldFrame>
 
       <div class="form__row">
-        <TextField
-          name="id"
-          label="Model id"
-          hint="Publishing an existing id adds a version."
-          value={draft.id}
-          onValue={(id) => {
-            setDraft({ ...draft, id });
+        <PropertyFields
+          item={draft}
+          fields={MODEL_FIELDS}
+          onChange={(change) => {
+            setDraft({ ...draft, ...change });
           }}
-          required
-          spellcheck={false}
-        />
-        <TextField
-          name="name"
-          label="Name"
-          value={draft.name}
-          onValue={(name) => {
-            setDraft({ ...draft, name });
-          }}
-          required
         />
       </div>
 
@@ -198,8 +203,7 @@ export function PublishModelForm({
         {draft.levels.map((level, index) => (
           <div class="form__row publish-model__level" key={index}>
             <PropertyFields
-              list="levels"
-              index={index}
+              path={`levels[${index}].`}
               itemLabel={`Level ${index + 1}`}
               item={level}
               fields={LEVEL_FIELDS}
@@ -243,8 +247,7 @@ export function PublishModelForm({
           <div class="publish-model__capability" key={index} data-capability-draft={index}>
             <div class="form__row">
               <PropertyFields
-                list="capabilities"
-                index={index}
+                path={`capabilities[${index}].`}
                 item={capability}
                 fields={CAPABILITY_FIELDS}
                 onChange={(change) => {
