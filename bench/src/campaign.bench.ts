@@ -7,9 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Client, createClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { graphql, startServer, type Server } from './graphql.bench';
+import {
+  graphql,
+  openAssessment,
+  registerOrganization,
+  startBuiltApi,
+  subscribeToViews,
+  type ViewSubscription,
+} from './bench-api';
+import { percentile } from './statistics';
 
 export const RATERS = 200;
 export const DASHBOARDS = 20;
@@ -77,36 +83,17 @@ function peopleToInvite(functionIds: readonly string[]): Record<string, unknown>
 }
 
 async function setUp(url: string, token: string): Promise<{ raters: Rater[]; dashboardTokens: string[] }> {
-  await graphql(
-    url,
-    token,
-    'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Burst hotel" }) { id } }',
-    { id: ORGANIZATION_ID },
-  );
-  const functionIds = Array.from({ length: FUNCTIONS }, (_, index) => `function-${index}`);
-  for (const [index, functionId] of functionIds.entries()) {
-    await graphql(url, token, 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }', {
-      input: {
-        organizationId: ORGANIZATION_ID,
-        functionId,
-        name: functionId,
-        customerFacing: index % 2 === 0,
-      },
-    });
-  }
-  await graphql(
-    url,
-    token,
-    'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
-    {
-      input: {
-        organizationId: ORGANIZATION_ID,
-        assessmentId: ASSESSMENT_ID,
-        title: 'Burst',
-        periodEnd: '2026-03-31',
-      },
-    },
-  );
+  const functionIds = await registerOrganization(url, token, {
+    id: ORGANIZATION_ID,
+    name: 'Burst hotel',
+    functions: FUNCTIONS,
+  });
+  await openAssessment(url, token, {
+    organizationId: ORGANIZATION_ID,
+    assessmentId: ASSESSMENT_ID,
+    title: 'Burst',
+    periodEnd: '2026-03-31',
+  });
   const invited = (await graphql(
     url,
     token,
@@ -138,48 +125,6 @@ async function setUp(url: string, token: string): Promise<{ raters: Rater[]; das
     dashboardTokens.push(issued.issueApiToken.token);
   }
   return { raters, dashboardTokens };
-}
-
-interface Dashboard {
-  client: Client;
-  updates: number;
-  failed: string | null;
-  /** Resolves with the first view (the current one, sent on subscribing). */
-  subscribed: Promise<void>;
-}
-
-function openDashboard(url: string, token: string): Dashboard {
-  const client = createClient({
-    url: `${url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-  });
-  let firstView: () => void = () => undefined;
-  const dashboard: Dashboard = {
-    client,
-    updates: -1,
-    failed: null,
-    subscribed: new Promise<void>((resolve) => {
-      firstView = resolve;
-    }),
-  };
-  client.subscribe(
-    { query: DASHBOARD_VIEW, variables: { id: ORGANIZATION_ID } },
-    {
-      next: (result) => {
-        if (result.errors !== undefined) dashboard.failed = JSON.stringify(result.errors);
-        dashboard.updates += 1;
-        firstView();
-      },
-      error: (error: unknown) => {
-        dashboard.failed = error instanceof Error ? error.message : JSON.stringify(error);
-        firstView();
-      },
-      complete: () => undefined,
-    },
-  );
-  return dashboard;
 }
 
 /** One answer: its latency in ms, or why it failed (GraphQL error code, HTTP status or network error). */
@@ -215,11 +160,6 @@ function networkErrorCode(error: unknown): string {
   const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined;
   if (cause !== undefined && typeof cause.code === 'string') return cause.code;
   return error instanceof Error ? error.name : 'UNKNOWN';
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }
 
 const round = (value: number): number => Math.round(value * 10) / 10;
@@ -261,31 +201,25 @@ async function burst(url: string, raters: readonly Rater[], seconds: number): Pr
 
 export async function benchCampaign(options: { quick: boolean }): Promise<CampaignBenchResult> {
   const seconds = options.quick ? 10 : 60;
-  const distRoot = path.resolve(__dirname, '..', '..');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-campaign-'));
   const token = `bench-admin-${process.pid}-0123456789abcdef`;
-  const api: Server = await startServer(
-    path.join(distRoot, 'apps', 'api', 'src', 'main.js'),
-    [],
-    {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: token,
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-    },
-    /api listening on (http:\/\/\S+)/,
-  );
-  const dashboards: Dashboard[] = [];
+  const api = await startBuiltApi(dataDir, token);
+  const dashboards: ViewSubscription[] = [];
   try {
     const { raters, dashboardTokens } = await setUp(api.url, token);
-    dashboards.push(...dashboardTokens.map((dashboardToken) => openDashboard(api.url, dashboardToken)));
+    dashboards.push(
+      ...dashboardTokens.map((dashboardToken) =>
+        subscribeToViews(api.url, dashboardToken, {
+          query: DASHBOARD_VIEW,
+          variables: { id: ORGANIZATION_ID },
+        }),
+      ),
+    );
     await Promise.all(dashboards.map((dashboard) => dashboard.subscribed));
     const refused = dashboards.find((dashboard) => dashboard.failed !== null);
     if (refused !== undefined) throw new Error(`a dashboard could not subscribe: ${refused.failed}`);
-    for (const dashboard of dashboards) dashboard.updates = 0;
+    // From here on, a view is an update the burst caused.
+    for (const dashboard of dashboards) dashboard.views = 0;
 
     const { latencies, errors, errorCodes } = await burst(api.url, raters, seconds);
     const sorted = [...latencies].sort((left, right) => left - right);
@@ -304,7 +238,7 @@ export async function benchCampaign(options: { quick: boolean }): Promise<Campai
         errors: errors + dashboardFailures,
         error_codes:
           dashboardFailures === 0 ? errorCodes : { ...errorCodes, DASHBOARD_FAILED: dashboardFailures },
-        dashboard_updates: dashboards.reduce((sum, dashboard) => sum + dashboard.updates, 0),
+        dashboard_updates: dashboards.reduce((sum, dashboard) => sum + dashboard.views, 0),
         goal_p99_ms: GOAL_P99_MS,
         met: p99 < GOAL_P99_MS && errors + dashboardFailures === 0,
       },

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ExpectedRevision, NewEvent } from '@app/event-store';
 import { PEERS_DIRECTORY, loadPeerPackages } from './peer-packages';
+import type { StoreAppend } from './store-workload';
 
 /** The part of emmett-sqlite's API the bench uses (its .d.ts, narrowed to what we call). */
 interface EmmettEvent {
@@ -46,12 +47,6 @@ const isEmmettSqliteModule = (value: unknown): value is EmmettSqliteModule =>
   ['getSQLiteEventStore', 'SQLiteConnectionPool', 'readMessagesBatch'].every(
     (name) => typeof (value as Record<string, unknown>)[name] === 'function',
   );
-
-export interface StoreAppend {
-  stream: string;
-  events: NewEvent[];
-  expectedRevision: ExpectedRevision;
-}
 
 export interface EmmettPeer {
   version: string;

@@ -1,11 +1,18 @@
 // GraphQL load (autocannon, 50 connections): the api's `maturity` query and `recordRating`
 // mutation against the built api in a child process on a fresh SQLite store, and, in the same run,
 // a bare @apollo/server answering `maturity` from a precomputed view as the ceiling.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import {
+  graphql,
+  openAssessment,
+  registerOrganization,
+  type Server,
+  startBuiltApi,
+  startServer,
+} from './bench-api';
 
 export const CONNECTIONS = 50;
 const FUNCTIONS = 8;
@@ -34,76 +41,6 @@ export const MATURITY_QUERY = `query Maturity($organizationId: ID!) {
 
 export const RECORD_RATING = 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }';
 
-export interface Server {
-  url: string;
-  /** The server process's id (to sample its memory). */
-  pid: number;
-  stop(): Promise<void>;
-}
-
-/** Starts a node script and waits for its "<name> listening on <url>" line. */
-export async function startServer(
-  script: string,
-  args: string[],
-  environment: NodeJS.ProcessEnv,
-  pattern: RegExp,
-): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [script, ...args], {
-    env: environment,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      reject(new Error(`${script} did not start:\n${output}`));
-    }, 60_000);
-    const take = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = pattern.exec(output);
-      if (match?.[1] !== undefined) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', take);
-    child.stderr?.on('data', take);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      reject(new Error(`${script} exited:\n${output}`));
-    });
-  });
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', () => {
-      resolve();
-    });
-  });
-  return {
-    url,
-    pid: child.pid ?? 0,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-export async function graphql(
-  url: string,
-  token: string,
-  query: string,
-  variables: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const answer = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (answer.errors?.length || !answer.data)
-    throw new Error(`bench set-up failed: ${JSON.stringify(answer.errors)}`);
-  return answer.data;
-}
-
 /** An organisation with functions, links, targets and a rating in every cell of every assessment. */
 export async function seed(
   url: string,
@@ -113,37 +50,27 @@ export async function seed(
     maturityModels: { capabilities: { id: string }[] }[];
   };
   const capabilityIds = models.maturityModels[0]?.capabilities.map((capability) => capability.id) ?? [];
-  await graphql(
-    url,
-    token,
-    'mutation($id: ID!) { registerOrganization(input: { id: $id, name: "Bench hotel" }) { id } }',
-    { id: ORGANIZATION_ID },
-  );
-  const functionIds = Array.from({ length: FUNCTIONS }, (_, index) => `function-${index}`);
+  const functionIds = await registerOrganization(url, token, {
+    id: ORGANIZATION_ID,
+    name: 'Bench hotel',
+    functions: FUNCTIONS,
+  });
+  // Each function linked to the one before it.
   for (const [index, functionId] of functionIds.entries()) {
-    await graphql(url, token, 'mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }', {
-      input: {
-        organizationId: ORGANIZATION_ID,
-        functionId,
-        name: functionId,
-        customerFacing: index % 2 === 0,
-      },
-    });
-    if (index > 0) {
-      await graphql(
-        url,
-        token,
-        'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }',
-        {
-          input: {
-            organizationId: ORGANIZATION_ID,
-            from: functionIds[index - 1],
-            to: functionId,
-            weight: 1 + (index % 3),
-          },
+    if (index === 0) continue;
+    await graphql(
+      url,
+      token,
+      'mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }',
+      {
+        input: {
+          organizationId: ORGANIZATION_ID,
+          from: functionIds[index - 1],
+          to: functionId,
+          weight: 1 + (index % 3),
         },
-      );
-    }
+      },
+    );
   }
   for (const capabilityId of capabilityIds) {
     await graphql(url, token, 'mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }', {
@@ -153,14 +80,12 @@ export async function seed(
   const assessmentIds = Array.from({ length: ASSESSMENTS }, (_, index) => `bench-assessment-${index}`);
   for (const [index, assessmentId] of assessmentIds.entries()) {
     const periodEnd = new Date(Date.UTC(2023, index, 28)).toISOString();
-    await graphql(
-      url,
-      token,
-      'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
-      {
-        input: { organizationId: ORGANIZATION_ID, assessmentId, title: assessmentId, periodEnd },
-      },
-    );
+    await openAssessment(url, token, {
+      organizationId: ORGANIZATION_ID,
+      assessmentId,
+      title: assessmentId,
+      periodEnd,
+    });
     for (const [functionIndex, functionId] of functionIds.entries()) {
       for (const [capabilityIndex, capabilityId] of capabilityIds.entries()) {
         await graphql(url, token, RECORD_RATING, {
@@ -216,23 +141,9 @@ export async function load({
 
 export async function benchGraphql(options: { quick: boolean }): Promise<GraphqlBenchFigures> {
   const seconds = options.quick ? 3 : 30;
-  const distRoot = path.resolve(__dirname, '..', '..');
   const dataDir = mkdtempSync(path.join(tmpdir(), 'bench-graphql-'));
   const token = `bench-admin-${process.pid}-0123456789abcdef`;
-  const api = await startServer(
-    path.join(distRoot, 'apps', 'api', 'src', 'main.js'),
-    [],
-    {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: token,
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-    },
-    /api listening on (http:\/\/\S+)/,
-  );
+  const api = await startBuiltApi(dataDir, token);
   let bare: Server | null = null;
   try {
     const { capabilityIds, functionIds, assessmentIds } = await seed(api.url, token);

@@ -7,11 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
-import { type Client, createClient } from 'graphql-ws';
 import { SqliteEventStore, type NewEvent } from '@app/event-store';
 import { DEFAULT_MATURITY_MODEL, assessmentStream, organizationStream } from '@app/domain';
-import { graphql, type Server, startServer } from './graphql.bench';
+import { graphql, type Server, startBuiltApi, subscribeToViews, type ViewSubscription } from './bench-api';
+import { percentile } from './statistics';
 import { assessmentEvents, minuteClock, organizationEvents } from './views.bench';
 
 /** How long the bench waits for every subscriber to have the new view. */
@@ -48,33 +47,6 @@ const SUBSCRIBE =
 const CAPABILITIES = DEFAULT_MATURITY_MODEL.capabilities.map((capability) => capability.id);
 
 const round = (value: number): number => Math.round(value * 10) / 10;
-
-function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-}
-
-const apiScript = (): string =>
-  path.join(path.resolve(__dirname, '..', '..'), 'apps', 'api', 'src', 'main.js');
-
-async function startApi(dataDir: string, token: string, environment: NodeJS.ProcessEnv): Promise<Server> {
-  return startServer(
-    apiScript(),
-    [],
-    {
-      ...process.env,
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: token,
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_LEVEL: 'silent',
-      NODE_ENV: 'production',
-      ...environment,
-    },
-    /api listening on (http:\/\/\S+)/,
-  );
-}
 
 // The sampler runs in its own process: the bench's event loop is busy with 1,000 sockets' views,
 // which would otherwise be timed as the api's slowness.
@@ -153,54 +125,23 @@ async function generateOrganization(dataDir: string, events: number): Promise<nu
   return written;
 }
 
-interface Subscriber {
-  client: Client;
-  views: number;
-  failed: string | null;
-  /** Milliseconds (performance.now()) when the second view, the one after the write, arrived. */
-  updatedAt: number | null;
-  subscribed: Promise<void>;
-}
+/** A subscriber of the fan-out, and when its second view, the one after the write, arrived (performance.now()). */
+type Subscriber = ViewSubscription & { updatedAt: number | null };
 
 function subscribe(url: string, token: string): Subscriber {
-  const client = createClient({
-    url: `${url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: false,
-  });
-  let firstView: () => void = () => undefined;
-  const subscriber: Subscriber = {
-    client,
-    views: 0,
-    failed: null,
-    updatedAt: null,
-    subscribed: new Promise<void>((resolve) => {
-      firstView = resolve;
-    }),
-  };
-  const fail = (reason: string): void => {
-    subscriber.failed ??= reason;
-    firstView();
-  };
-  client.subscribe(
-    { query: SUBSCRIBE, variables: { o: ORGANIZATION_ID } },
-    {
-      next: (result) => {
-        if (result.errors !== undefined) {
-          fail(JSON.stringify(result.errors));
-          return;
-        }
-        subscriber.views += 1;
-        if (subscriber.views === 2) subscriber.updatedAt = performance.now();
-        firstView();
+  const subscriber: Subscriber = Object.assign(
+    subscribeToViews(
+      url,
+      token,
+      { query: SUBSCRIBE, variables: { o: ORGANIZATION_ID } },
+      {
+        lazy: false,
+        onView: (subscription) => {
+          if (subscription.views === 2) subscriber.updatedAt = performance.now();
+        },
       },
-      error: (error: unknown) => {
-        fail(error instanceof Error ? error.message : JSON.stringify(error));
-      },
-      complete: () => undefined,
-    },
+    ),
+    { updatedAt: null },
   );
   return subscriber;
 }
@@ -213,7 +154,7 @@ export async function benchSubscriptionFanout(): Promise<{ subscription_fanout: 
   let api: Server | null = null;
   try {
     const organizationEventCount = await generateOrganization(dataDir, 40_000);
-    api = await startApi(dataDir, token, {
+    api = await startBuiltApi(dataDir, token, {
       SUBSCRIPTIONS_PER_TOKEN: String(subscriberCount + 10),
       SUBSCRIPTIONS_PER_PROCESS: String(subscriberCount + 10),
     });
@@ -347,7 +288,7 @@ export async function benchPortfolioUnderLoad(): Promise<{ portfolio_under_load:
   let api: Server | null = null;
   try {
     // One token runs all four at once, so the per-token limit is raised to four.
-    api = await startApi(dataDir, token, { HEAVY_WORK_PER_TOKEN: String(optimizations) });
+    api = await startBuiltApi(dataDir, token, { HEAVY_WORK_PER_TOKEN: String(optimizations) });
     const url = api.url;
     const candidateIds = await seedPortfolio(url, token);
     const health = sampleHealth(url);

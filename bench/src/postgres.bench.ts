@@ -3,10 +3,21 @@
 // Raw writes into `raw_events`, created LIKE the store's `events` table with all its indexes and
 // constraints, one autocommit INSERT per append: what any application writing those rows must at
 // least do. Ours does that plus the expectation check, the hash chain and the position lock.
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { type NewEvent, PostgresEventStore } from '@app/event-store';
+import { PostgresEventStore, type StoredEventRow } from '@app/event-store';
 import { startPostgresTestServer } from '@app/event-store/testing';
+import { median } from './statistics';
+import {
+  batchAppends,
+  historyAppends,
+  INTERLEAVED_BLOCK,
+  READ_PAGE,
+  readAppends,
+  readPagesSideBySide,
+  singleAppends,
+  type StoreAppend,
+  storeBenchSizes,
+} from './store-workload';
 
 export interface PostgresFigure {
   events_per_s: number;
@@ -22,41 +33,13 @@ export interface PostgresBenchResult {
   postgres_version: string;
 }
 
-interface Sizes {
-  runs: number;
-  singleEvents: number;
-  batches: number;
-  readEvents: number;
-}
-
-const BATCH_SIZE = 100;
-const READ_PAGE = 1000;
-const STREAM_LENGTH = 10;
-const HISTORY_EVENTS = 5000;
-const INTERLEAVED_BLOCK = 10;
 const COLUMNS = 'position, id, stream, revision, type, data, metadata, hash';
 
-interface Row {
-  position: string;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  hash: string;
-}
-
-interface Append {
-  stream: string;
-  events: NewEvent[];
-  expectedRevision: 'no_stream' | number;
-}
+/** PostgreSQL answers a bigint as a string. */
+type Row = Omit<StoredEventRow, 'position'> & { position: string };
 
 export async function benchPostgres(options: { quick: boolean }): Promise<PostgresBenchResult> {
-  const sizes: Sizes = options.quick
-    ? { runs: 3, singleEvents: 150, batches: 10, readEvents: 5000 }
-    : { runs: 5, singleEvents: 600, batches: 50, readEvents: 30000 };
+  const sizes = storeBenchSizes(options.quick);
   const server = await startPostgresTestServer();
   try {
     const version = await withClient(server.adminUrl, async (client) => {
@@ -101,63 +84,6 @@ async function compare(
   };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** The same payload as the SQLite bench: an event as a command handler appends it. */
-function sampleEvent(index: number, commandId: string = randomUUID()): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CapabilityRated',
-    data: {
-      organizationId: 'hotel-aurora',
-      cycleId: '2024-q1',
-      functionId: index % 2 === 0 ? 'front-desk' : 'housekeeping',
-      capabilityId: 'customer-insight',
-      level: (index % 5) + 1,
-      evidence: 'Guests are asked about their stay at checkout and the answers reach housekeeping weekly.',
-    },
-    metadata: { actor: 'assessor@hotel-aurora', role: 'ASSESSOR', commandId, schemaVersion: 1 },
-  };
-}
-
-function singleAppends(count: number): Append[] {
-  return Array.from({ length: count }, (_, index) => {
-    const revision = index % STREAM_LENGTH;
-    return {
-      stream: `rating-${Math.floor(index / STREAM_LENGTH)}`,
-      events: [sampleEvent(index)],
-      expectedRevision: revision === 0 ? 'no_stream' : revision - 1,
-    };
-  });
-}
-
-function batchAppends(batches: number): Append[] {
-  return Array.from({ length: batches }, (_, batch) => {
-    const commandId = randomUUID();
-    return {
-      stream: `assessment-${batch}`,
-      events: Array.from({ length: BATCH_SIZE }, (_unused, index) =>
-        sampleEvent(batch * BATCH_SIZE + index, commandId),
-      ),
-      expectedRevision: 'no_stream',
-    };
-  });
-}
-
-function historyAppends(): Append[] {
-  return Array.from({ length: HISTORY_EVENTS / BATCH_SIZE }, (_, batch) => ({
-    stream: `history-${batch}`,
-    events: Array.from({ length: BATCH_SIZE }, (_unused, index) => sampleEvent(batch * BATCH_SIZE + index)),
-    expectedRevision: 'no_stream',
-  }));
-}
-
 const INSERT_ONE = {
   name: 'raw-insert-one',
   text: `INSERT INTO raw_events (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -200,7 +126,7 @@ async function insertRaw(client: Client, rows: readonly Row[], oneStatement: boo
  */
 async function appendInterleaved(
   url: string,
-  appends: readonly Append[],
+  appends: readonly StoreAppend[],
   rawInOneStatement: boolean,
 ): Promise<{ ours: number; raw: number }> {
   const store = await PostgresEventStore.connect({ connectionString: url, applicationName: 'bench-ours' });
@@ -259,44 +185,27 @@ async function readAll(url: string, count: number): Promise<{ ours: number; raw:
   const raw = new Client({ connectionString: url, application_name: 'bench-raw' });
   await raw.connect();
   try {
-    for (let offset = 0; offset < count; offset += BATCH_SIZE) {
-      const batch = Array.from({ length: Math.min(BATCH_SIZE, count - offset) }, (_, index) =>
-        sampleEvent(offset + index),
-      );
-      await store.append(`assessment-${offset}`, batch, { expectedRevision: 'no_stream' });
+    for (const append of readAppends(count)) {
+      await store.append(append.stream, append.events, { expectedRevision: append.expectedRevision });
     }
-    let oursNanoseconds = 0n;
-    let rawNanoseconds = 0n;
-    let oursRead = 0;
-    let rawRead = 0;
-    for (let after = 0; ;) {
-      let startedAt = process.hrtime.bigint();
-      const page = await store.readAll({ after, maxCount: READ_PAGE });
-      oursNanoseconds += process.hrtime.bigint() - startedAt;
-      startedAt = process.hrtime.bigint();
-      const result = await raw.query<Row>({
-        name: 'raw-read-all',
-        text: `SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position ASC LIMIT $2`,
-        values: [after, READ_PAGE],
-      });
-      const events = result.rows.map((row) => ({
-        ...row,
-        position: Number(row.position),
-        data: JSON.parse(row.data) as unknown,
-        metadata: JSON.parse(row.metadata) as unknown,
-      }));
-      rawNanoseconds += process.hrtime.bigint() - startedAt;
-      if (page.length === 0) break;
-      oursRead += page.length;
-      rawRead += events.length;
-      after = page.at(-1)?.position ?? after;
-    }
-    if (oursRead !== rawRead)
-      throw new Error(`postgres_read_all: ours read ${oursRead} events, raw ${rawRead}`);
-    return {
-      ours: oursRead / (Number(oursNanoseconds) / 1e9),
-      raw: rawRead / (Number(rawNanoseconds) / 1e9),
-    };
+    return await readPagesSideBySide(
+      'postgres_read_all',
+      (after) => store.readAll({ after, maxCount: READ_PAGE }),
+      async (after) => {
+        const result = await raw.query<Row>({
+          name: 'raw-read-all',
+          text: `SELECT ${COLUMNS} FROM events WHERE position > $1 ORDER BY position ASC LIMIT $2`,
+          values: [after, READ_PAGE],
+        });
+        const events = result.rows.map((row) => ({
+          ...row,
+          position: Number(row.position),
+          data: JSON.parse(row.data) as unknown,
+          metadata: JSON.parse(row.metadata) as unknown,
+        }));
+        return events.length;
+      },
+    );
   } finally {
     await raw.end();
     await store.close();

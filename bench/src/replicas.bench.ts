@@ -7,17 +7,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPostgresTestServer } from '@app/event-store/testing';
+import { graphql, type Server, startBuiltApi } from './bench-api';
 import {
   CONNECTIONS,
-  graphql,
   load,
   type LoadFigure,
   MATURITY_QUERY,
   ORGANIZATION_ID,
   RECORD_RATING,
   seed,
-  type Server,
-  startServer,
 } from './graphql.bench';
 
 export interface ReplicaFigure {
@@ -33,7 +31,6 @@ export interface ReplicasBenchResult {
 export async function benchReplicas(options: { quick: boolean }): Promise<ReplicasBenchResult> {
   const seconds = options.quick ? 3 : 15;
   const server = await startPostgresTestServer();
-  const distRoot = path.resolve(__dirname, '..', '..');
   const token = `bench-admin-${process.pid}-0123456789abcdef`;
   const figures: ReplicaFigure[] = [];
   try {
@@ -46,22 +43,10 @@ export async function benchReplicas(options: { quick: boolean }): Promise<Replic
       try {
         for (const [index, dataDir] of directories.entries()) {
           replicas.push(
-            await startServer(
-              path.join(distRoot, 'apps', 'api', 'src', 'main.js'),
-              [],
-              {
-                ...process.env,
-                PORT: '0',
-                DATA_DIR: dataDir,
-                DATABASE_URL: databaseUrl,
-                ADMIN_TOKEN: token,
-                RATE_LIMIT_PER_MINUTE: '0',
-                LOG_LEVEL: 'silent',
-                NODE_ENV: 'production',
-                REPLICA_NAME: `bench-${index}`,
-              },
-              /api listening on (http:\/\/\S+)/,
-            ),
+            await startBuiltApi(dataDir, token, {
+              DATABASE_URL: databaseUrl,
+              REPLICA_NAME: `bench-${index}`,
+            }),
           );
         }
         const first = replicas[0];

@@ -3,6 +3,7 @@
 // portfolio over 20 candidates. Each figure is the median of several runs after one warm-up.
 import { optimizePortfolio, simulateScenario } from '@app/domain';
 import type { CellLevel, PortfolioCandidate, ScoringModel, ScoringOrganization } from '@app/domain';
+import { median } from './statistics';
 
 export interface SimulationBenchResult {
   scenario_20: { ms: number };
@@ -72,14 +73,6 @@ export const syntheticOrganisation = () => {
     }),
   }));
   return { model, organization, baselineCells, candidates };
-};
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
 /** Median milliseconds of `runs` calls after one warm-up; yields between runs so the process stays responsive. */

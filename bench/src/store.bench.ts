@@ -8,12 +8,24 @@
 // one's), so appends are also compared with a second plain writer that does the least a writer
 // of such rows must: read the stream's last revision and hash, JSON.stringify, hash, insert.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { hash, randomUUID } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SQLITE_EVENT_STORE_FILE_NAME, SqliteEventStore, type NewEvent } from '@app/event-store';
-import type { EmmettPeer, StoreAppend } from './emmett.bench';
+import { SQLITE_EVENT_STORE_FILE_NAME, SqliteEventStore, type StoredEventRow } from '@app/event-store';
+import type { EmmettPeer } from './emmett.bench';
+import { median } from './statistics';
+import {
+  batchAppends,
+  historyAppends,
+  INTERLEAVED_BLOCK,
+  READ_PAGE,
+  readAppends,
+  readPagesSideBySide,
+  singleAppends,
+  type StoreAppend,
+  storeBenchSizes,
+} from './store-workload';
 
 export interface ThroughputFigure {
   events_per_s: number;
@@ -40,55 +52,14 @@ export interface StoreBenchResult {
   read_all: ThroughputFigure;
 }
 
-interface BenchSizes {
-  runs: number;
-  singleEvents: number;
-  batches: number;
-  readEvents: number;
-}
-
-const BATCH_SIZE = 100;
-const READ_PAGE = 1000;
-const STREAM_LENGTH = 10;
-/**
- * Events every store holds before an append run is timed. A running store's WAL has wrapped at a
- * checkpoint and commits overwrite it in place; in a new file every commit also grows the WAL, and
- * its fsync then flushes the file size too (about 1.5x slower single commits here). Each of ours,
- * raw and Emmett gets the same history, untimed.
- */
-const HISTORY_EVENTS = 5000;
-/** Appends each side makes in a row before the next side's turn. */
-const INTERLEAVED_BLOCK = 10;
-
-function historyAppends(): StoreAppend[] {
-  return Array.from({ length: HISTORY_EVENTS / BATCH_SIZE }, (_, batch) => ({
-    stream: `history-${batch}`,
-    events: Array.from({ length: BATCH_SIZE }, (_unused, index) => sampleEvent(batch * BATCH_SIZE + index)),
-    expectedRevision: 'no_stream' as const,
-  }));
-}
-
 type EventRow = [string, string, number, string, string, string, string];
-
-interface RawEventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  hash: string;
-}
 
 export async function benchStore(options: {
   quick: boolean;
   emmett?: EmmettPeer | null;
 }): Promise<StoreBenchResult> {
   const emmett = options.emmett ?? null;
-  const sizes: BenchSizes = options.quick
-    ? { runs: 3, singleEvents: 150, batches: 10, readEvents: 5000 }
-    : { runs: 5, singleEvents: 600, batches: 50, readEvents: 30000 };
+  const sizes = storeBenchSizes(options.quick);
   const workspace = mkdtempSync(path.join(tmpdir(), 'store-bench-'));
   try {
     return {
@@ -149,31 +120,6 @@ async function compare(
     emmett_events_per_s,
     times_emmett:
       emmett_events_per_s === null ? null : Math.round((events_per_s / emmett_events_per_s) * 10) / 10,
-  };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-/** An event as a command handler appends it; the events of one append share the command's id. */
-function sampleEvent(index: number, commandId: string = randomUUID()): NewEvent {
-  return {
-    id: randomUUID(),
-    type: 'CapabilityRated',
-    data: {
-      organizationId: 'hotel-aurora',
-      cycleId: '2024-q1',
-      functionId: index % 2 === 0 ? 'front-desk' : 'housekeeping',
-      capabilityId: 'customer-insight',
-      level: (index % 5) + 1,
-      evidence: 'Guests are asked about their stay at checkout and the answers reach housekeeping weekly.',
-    },
-    metadata: { actor: 'assessor@hotel-aurora', role: 'ASSESSOR', commandId, schemaVersion: 1 },
   };
 }
 
@@ -318,29 +264,11 @@ async function appendInterleaved(
 }
 
 function appendSingle(directory: string, count: number, emmett: EmmettPeer | null): Promise<RunFigures> {
-  const appends = Array.from({ length: count }, (_, index) => {
-    const revision = index % STREAM_LENGTH;
-    return {
-      stream: `rating-${Math.floor(index / STREAM_LENGTH)}`,
-      events: [sampleEvent(index)],
-      expectedRevision: revision === 0 ? ('no_stream' as const) : revision - 1,
-    };
-  });
-  return appendInterleaved(directory, appends, false, emmett);
+  return appendInterleaved(directory, singleAppends(count), false, emmett);
 }
 
 function appendBatches(directory: string, batches: number, emmett: EmmettPeer | null): Promise<RunFigures> {
-  const appends = Array.from({ length: batches }, (_, batch) => {
-    const commandId = randomUUID();
-    return {
-      stream: `assessment-${batch}`,
-      events: Array.from({ length: BATCH_SIZE }, (_unused, index) =>
-        sampleEvent(batch * BATCH_SIZE + index, commandId),
-      ),
-      expectedRevision: 'no_stream' as const,
-    };
-  });
-  return appendInterleaved(directory, appends, true, emmett);
+  return appendInterleaved(directory, batchAppends(batches), true, emmett);
 }
 
 /** A failing Emmett read loses that run's Emmett figure only, not ours and raw. */
@@ -360,13 +288,9 @@ async function peerReadAll(
 async function readAll(directory: string, count: number, emmett: EmmettPeer | null): Promise<RunFigures> {
   const dataDir = path.join(directory, 'store');
   const writer = new SqliteEventStore({ dataDir });
-  const appends: StoreAppend[] = [];
-  for (let offset = 0; offset < count; offset += BATCH_SIZE) {
-    const batch = Array.from({ length: Math.min(BATCH_SIZE, count - offset) }, (_, index) =>
-      sampleEvent(offset + index),
-    );
-    appends.push({ stream: `assessment-${offset}`, events: batch, expectedRevision: 'no_stream' });
-    await writer.append(`assessment-${offset}`, batch, { expectedRevision: 'no_stream' });
+  const appends = readAppends(count);
+  for (const append of appends) {
+    await writer.append(append.stream, append.events, { expectedRevision: append.expectedRevision });
   }
   await writer.close();
 
@@ -376,37 +300,25 @@ async function readAll(directory: string, count: number, emmett: EmmettPeer | nu
   const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME));
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
-  const select = database.prepare<[number, number], RawEventRow>(
+  const select = database.prepare<[number, number], StoredEventRow>(
     'SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
   );
-  let storeNanoseconds = 0n;
-  let rawNanoseconds = 0n;
-  let storeRead = 0;
-  let rawRead = 0;
-  for (let after = 0; ;) {
-    let startedAt = process.hrtime.bigint();
-    const page = await store.readAll({ after, maxCount: READ_PAGE });
-    storeNanoseconds += process.hrtime.bigint() - startedAt;
-    startedAt = process.hrtime.bigint();
-    const rows = select.all(after, READ_PAGE);
-    const events = rows.map((row) => ({
-      ...row,
-      data: JSON.parse(row.data) as unknown,
-      metadata: JSON.parse(row.metadata) as unknown,
-    }));
-    rawNanoseconds += process.hrtime.bigint() - startedAt;
-    if (page.length === 0) break;
-    storeRead += page.length;
-    rawRead += events.length;
-    after = page[page.length - 1]?.position ?? after;
-  }
+  const figures = await readPagesSideBySide(
+    'read_all',
+    (after) => store.readAll({ after, maxCount: READ_PAGE }),
+    (after) => {
+      const events = select.all(after, READ_PAGE).map((row) => ({
+        ...row,
+        data: JSON.parse(row.data) as unknown,
+        metadata: JSON.parse(row.metadata) as unknown,
+      }));
+      return events.length;
+    },
+  );
   database.close();
   await store.close();
-  if (rawRead !== storeRead)
-    throw new Error(`read_all: the store read ${storeRead} events, raw SQLite ${rawRead}`);
   return {
-    ours: storeRead / (Number(storeNanoseconds) / 1e9),
-    raw: rawRead / (Number(rawNanoseconds) / 1e9),
+    ...figures,
     rawChained: null,
     emmett: emmett === null ? null : await peerReadAll(emmett, directory, appends),
   };

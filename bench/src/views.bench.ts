@@ -11,9 +11,15 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NestFactory } from '@nestjs/core';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { SQLITE_EVENT_STORE_FILE_NAME, SqliteEventStore, type NewEvent } from '@app/event-store';
+import {
+  SQLITE_EVENT_STORE_FILE_NAME,
+  SqliteEventStore,
+  type NewEvent,
+  type StoredEventRow,
+} from '@app/event-store';
 import { DEFAULT_MATURITY_MODEL, assessmentStream, organizationStream } from '@app/domain';
 import { ApplicationModule, MaturityQueryService, ReadModels, loadAppConfig } from '@app/application';
+import { median, percentile } from './statistics';
 
 export interface ViewsBenchResult {
   rebuild: { events: number; events_per_s: number; raw_read_parse_events_per_s: number };
@@ -273,22 +279,11 @@ async function measure(
   }
 }
 
-interface RawRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  hash: string;
-}
-
 /** Plain better-sqlite3: every row in position order, its data and metadata JSON-parsed. */
 function rawReadParse(file: string): number {
   const database = new Database(file, { readonly: true });
   try {
-    const select = database.prepare<[number, number], RawRow>(
+    const select = database.prepare<[number, number], StoredEventRow>(
       'SELECT position, id, stream, revision, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
     );
     const startedAt = performance.now();
@@ -313,19 +308,6 @@ function rawReadParse(file: string): number {
   } finally {
     database.close();
   }
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
 }
 
 const round = (value: number): number => Math.round(value * 100) / 100;

@@ -5,6 +5,7 @@ export * from './errors';
 export { canonicalJson } from './canonical-json';
 export * from './hash-chain';
 export * from './recorded-import';
+export type { StoredEventRow } from './stored-event';
 export * from './upcasting';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
