@@ -6,14 +6,18 @@ import type { RatingCorrected, RatingRecorded } from './assessment.events';
 /** The events that put a rating in force. */
 export type RatingEvent = RatingRecorded | RatingCorrected;
 
-/** The rating in force for one (function, capability, source, rater, respondent): the latest recorded or corrected. */
-export type EffectiveRating = {
+/** One level given to one cell by one source (rater function, respondent): what every rating holds. */
+export type RatingOfCell = {
   functionId: string;
   capabilityId: string;
   level: number;
   source: RatingSource;
   raterFunctionId: string | null;
   respondentId: string | null;
+};
+
+/** The rating in force for one (function, capability, source, rater, respondent): the latest recorded or corrected. */
+export type EffectiveRating = RatingOfCell & {
   /** Evidence of the latest recording; a correction keeps it. */
   evidence: string | null;
   /** The evidence of the latest recording was erased (it reads null). */

@@ -9,6 +9,7 @@ import {
 } from '../maturity-model';
 import { requireFunction, requireOrganization, type Organization } from '../organization';
 import { conflict, invalidInput, optionalText, requireOneOf, requireSlug, TEXT_FIELDS } from '../shared';
+import type { RatingOfCell } from './assessment-ratings';
 import type { AssessmentContext } from './assessment.commands';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
 import type { RatingRecorded } from './assessment.events';
@@ -23,14 +24,8 @@ export type RatingInput = {
   respondentId?: string | null;
 };
 
-export type ValidRating = {
-  functionId: string;
-  capabilityId: string;
-  level: number;
-  source: RatingSource;
-  raterFunctionId: string | null;
-  respondentId: string | null;
-};
+/** A rating that passed every rule. */
+export type ValidRating = RatingOfCell;
 
 /** Ratings are recorded into an OPEN assessment only; a CLOSED one changes through corrections. */
 export function requireOpen(
