@@ -8,6 +8,7 @@ export {
   type ReadModelDatabaseOptions,
 } from './read-model-database';
 export * from './projection-runner';
+export * from './yield-to-other-work';
 export * from './organization-index/organization-scoped-events';
 export * from './organization-index/organization-index.projection';
 export * from './organization-index/organization-directory.projection';

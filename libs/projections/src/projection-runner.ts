@@ -11,6 +11,7 @@ import {
 import { CheckpointStore } from './checkpoint-store';
 import { ProjectionFailedError, ProjectionLagTimeoutError, ProjectionRunnerStoppedError } from './errors';
 import type { Projection } from './projection';
+import { yieldToOtherWork } from './yield-to-other-work';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -266,7 +267,7 @@ export class ProjectionRunner {
     }
   }
 
-  /** Pages through readAll from the checkpoint until a short page. */
+  /** Pages through readAll from the checkpoint until a short page, giving the event loop back between pages. */
   private async catchUp(onBatch: (events: number) => void = (): void => undefined): Promise<void> {
     for (;;) {
       if (this.isStopRequested()) return;
@@ -276,6 +277,9 @@ export class ProjectionRunner {
         onBatch(page.length);
       }
       if (page.length < this.pageSize) return;
+      // An embedded store reads synchronously: without a pause between pages, replaying a large
+      // store (at start, or after a rebuild) held the event loop, and /health, until its end.
+      await yieldToOtherWork();
     }
   }
 

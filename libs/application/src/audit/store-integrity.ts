@@ -1,7 +1,7 @@
 // Integrity verification over raw events (never upcast: upcast data no longer matches its hash).
 // Plain functions over the port, so the api, the cli and backup/restore checks run the same code.
 import { type EventStore, hasGapFreePositions, verifyStreamChain } from '@app/event-store';
-import { yieldToOtherWork } from '../heavy-work/yield-to-other-work';
+import { yieldToOtherWork } from '@app/projections';
 
 export interface IntegrityReport {
   ok: boolean;

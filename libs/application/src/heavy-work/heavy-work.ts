@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Piscina } from 'piscina';
+import { yieldToOtherWork } from '@app/projections';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { yieldToOtherWork } from './yield-to-other-work';
 import {
   type HeavyTaskInput,
   type HeavyTaskName,

@@ -7,7 +7,7 @@
 // them in one turn kept /health waiting for seconds.
 import { Injectable } from '@nestjs/common';
 import { requireSlug } from '@app/domain';
-import { yieldToOtherWork } from '../heavy-work/yield-to-other-work';
+import { yieldToOtherWork } from '@app/projections';
 import { ReadModels } from '../projections/read-models';
 import { MaturityChangeFeed } from './maturity-change-feed';
 import { MaturityQueryService } from './maturity-query.service';
