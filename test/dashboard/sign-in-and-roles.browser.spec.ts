@@ -52,6 +52,18 @@ describe('Sign-in and roles (browser)', () => {
     await context.close();
   });
 
+  it('should sign in when the printed link is pasted into a tab already on the sign-in page', async () => {
+    const context = await journey.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(journey.api.baseUrl);
+    await page.waitForSelector('input[name="token"]');
+    // Only the fragment changes: the browser does not load the page again.
+    await page.goto(`${journey.api.baseUrl}/#token=${encodeURIComponent(journey.api.adminToken)}`);
+    await page.waitForSelector('[data-testid="signed-in-as"]', { timeout: 10_000 });
+    expect(page.url()).not.toContain('token=');
+    await context.close();
+  });
+
   it('should offer an admin on an empty store to create the organisation or load the demo, and load it', async () => {
     const page = await journey.signIn();
     await page.waitForSelector('[data-testid="empty-state"]');

@@ -19,7 +19,7 @@ import {
   ssoSignOutUrl,
 } from './sign-in/sso';
 import { type SsoTokens, useSsoTokens } from './sign-in/use-sso-tokens';
-import { forgetToken, loadToken, saveToken } from './sign-in/token-store';
+import { forgetToken, loadToken, saveToken, takeTokenFromAddress } from './sign-in/token-store';
 
 const refusedMessage =
   'The api did not accept this token: it may be mistyped, revoked, or from another data folder. Paste a valid token.';
@@ -42,6 +42,23 @@ export function App() {
 
   useEffect(() => {
     void loadSsoOptions().then(setSsoOptions);
+  }, []);
+
+  // The printed link pasted into a tab already on the dashboard changes only the fragment, and
+  // the browser does not reload for that: take its token here, or the link seems to do nothing.
+  useEffect(() => {
+    const onHashChange = () => {
+      const token = takeTokenFromAddress();
+      if (token === null) return;
+      forgetSsoSession();
+      saveToken(token, false);
+      setReason(null);
+      setCredential({ kind: 'api-token', token });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      window.removeEventListener('hashchange', onHashChange);
+    };
   }, []);
 
   // Back from the identity provider with a code: exchange it, once the api said how.
