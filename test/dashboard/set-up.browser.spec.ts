@@ -70,7 +70,12 @@ describe('Set-up journey (browser)', () => {
   });
 
   it('should add four functions and edit one', async () => {
-    await page.click('[data-screen="setup"]');
+    // The new organisation's overview points to where its functions are added, and does not
+    // suggest moving a time slider that has nothing on it.
+    const noFunctions = page.locator('[data-testid="no-functions"]');
+    await expect(noFunctions.innerText()).resolves.toMatch(/no functions yet/);
+    await expect(page.locator('text=Move the slider later').count()).resolves.toBe(0);
+    await noFunctions.locator('a:has-text("Add them on Set-up")').click();
     await page.waitForSelector('[data-testid="setup-screen"]');
     await addFunction('Branches', { customerFacing: true });
     await addFunction('Call centre', { customerFacing: true });

@@ -12,6 +12,7 @@ import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
 import { formatDate, formatIndex, formatPercent } from './shared/format';
 import { useRequest } from './shared/use-request';
+import { hrefOf, navigate } from './shell/navigation';
 import { useSession } from './shell/session';
 import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
 import { WeakestLinks } from './weakest-links/weakest-links';
@@ -118,7 +119,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               </p>
             )}
           </header>
-          {maturity.data && maturity.data.coverage === 0 && (
+          {maturity.data && maturity.data.coverage === 0 && organization.functions.length > 0 && (
             <p class="notice" role="status">
               {knownAt
                 ? `Nothing had been recorded by ${formatDate(knownAt)}. Turn off “As known at that date” to see these periods as recorded since.`
@@ -126,7 +127,24 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             </p>
           )}
           {organization.functions.length === 0 ? (
-            <p class="muted">This organisation has no functions yet.</p>
+            <p class="muted" data-testid="no-functions">
+              This organisation has no functions yet.{' '}
+              {/* A new organisation lands here: say where its functions are added, or the page is a dead end. */}
+              {session.can('addFunction') ? (
+                <a
+                  class="button button--link"
+                  href={hrefOf({ view: 'setup' })}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    navigate({ view: 'setup' });
+                  }}
+                >
+                  Add them on Set-up
+                </a>
+              ) : (
+                'An admin adds them on Set-up.'
+              )}
+            </p>
           ) : (
             <Heatmap
               id="current"
