@@ -43,6 +43,10 @@ describe('Admin token at first start (integration)', () => {
     started.push(second);
     expect(second.output()).not.toMatch(CREATED);
     expect(second.output()).not.toContain(token!.split('.')[1]);
+    // A newcomer who lost the printed token learns how to get a new one.
+    expect(second.output()).toContain(
+      'lost it? with the same DATA_DIR: npm run cli -- token issue --role ADMIN',
+    );
     expect((await postGraphql(second.baseUrl, token!, '{ organizations { id } }')).errors).toBeUndefined();
   });
 

@@ -32,9 +32,13 @@ function describeAdminToken(outcome: AdminTokenOutcome | null, address: string):
     case 'adopted':
       return 'admin token: ADMIN_TOKEN from the environment (adopted by this new store)';
     case 'already-issued':
-      return outcome.adminTokenMatches === false
-        ? "admin token: issued earlier; ADMIN_TOKEN is not one of this store's tokens and was ignored"
-        : 'admin token: issued earlier (printed at first start, or the ADMIN_TOKEN adopted then)';
+      // Only its hash is kept, so it cannot be shown again: say how to get a new one.
+      return [
+        outcome.adminTokenMatches === false
+          ? "admin token: issued earlier; ADMIN_TOKEN is not one of this store's tokens and was ignored"
+          : 'admin token: issued earlier (printed when this store was created, or the ADMIN_TOKEN adopted then)',
+        'lost it? with the same DATA_DIR: npm run cli -- token issue --role ADMIN (prints a new one once)',
+      ].join('\n');
     case undefined:
       return 'admin token: none issued by this process';
   }
