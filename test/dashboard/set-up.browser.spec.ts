@@ -59,6 +59,11 @@ describe('Set-up journey (browser)', () => {
     await form
       .locator('[data-field="purpose"] textarea')
       .fill('Money that works for the people of the harbour.');
+    // The browser's bubble for an id out of pattern adds the title under its bare "Please match
+    // the requested format": it must say what an id may hold.
+    await expect(form.locator('[data-field="id"] input').getAttribute('title')).resolves.toContain(
+      'Lower-case letters, digits and dashes',
+    );
     // A model id nobody published: the api answers NOT_FOUND on modelId, shown under that field.
     await form.locator('[data-field="id"] input').fill('harbour-bank');
     await form.locator('button[type="submit"]').click();

@@ -66,6 +66,7 @@ export function CreateOrganizationForm({ models, onCreated }: CreateOrganization
         }}
         required
         pattern="[a-z0-9][a-z0-9\-]{0,63}"
+        title="Lower-case letters, digits and dashes, starting with a letter or digit, e.g. seaview-hotel"
         spellcheck={false}
       />
       <TextAreaField

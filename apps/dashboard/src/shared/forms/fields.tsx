@@ -69,6 +69,8 @@ export interface InputAttributes {
   disabled?: boolean;
   maxLength?: number;
   pattern?: string;
+  /** With `pattern`: the browser adds it to its bare "Please match the requested format". */
+  title?: string;
   placeholder?: string;
   spellcheck?: boolean;
   min?: number | string;
