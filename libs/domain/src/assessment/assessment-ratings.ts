@@ -1,6 +1,7 @@
 // Which ratings of an assessment count: the one rule, used by the assessment aggregate and by
 // every read of ratings (the maturity views fold the organisation index with it).
 import type { RatingSource } from '../maturity-model';
+import { PersistentMap } from '../shared/persistent-map';
 import type { RatingCorrected, RatingRecorded } from './assessment.events';
 
 /** The events that put a rating in force. */
@@ -49,29 +50,30 @@ export const ratingKey = ({
 
 /** An assessment's ratings in force, by ratingKey, and how many rating events put them there. */
 export interface RatingsInForce {
-  readonly byKey: ReadonlyMap<string, EffectiveRating>;
+  readonly byKey: PersistentMap<string, EffectiveRating>;
   readonly eventCount: number;
 }
 
-export const NO_RATINGS: RatingsInForce = { byKey: new Map(), eventCount: 0 };
+export const NO_RATINGS: RatingsInForce = { byKey: new PersistentMap(), eventCount: 0 };
 
 /**
  * Puts rating events in force, in recording order: each supersedes the rating of the same
  * (function, capability, source, rater, respondent); a correction keeps the evidence of the rating it
- * supersedes. Pure: returns new ratings and leaves `ratings` as it was.
+ * supersedes. Pure: returns new ratings and leaves `ratings` as it was. The map is persistent, so
+ * an answer costs O(its events), not a copy of every rating in force (a campaign folds thousands).
  */
 export function foldAssessmentRatings(
   ratings: RatingsInForce,
   events: Iterable<RatingEvent>,
 ): RatingsInForce {
-  const byKey = new Map(ratings.byKey);
+  const changes = new Map<string, EffectiveRating>();
   let eventCount = ratings.eventCount;
   for (const event of events) {
     const key = ratingKey(event.data);
-    byKey.set(key, ratingPutInForce(event, byKey.get(key), eventCount));
+    changes.set(key, ratingPutInForce(event, changes.get(key) ?? ratings.byKey.get(key), eventCount));
     eventCount += 1;
   }
-  return { byKey, eventCount };
+  return { byKey: ratings.byKey.withEntries(changes), eventCount };
 }
 
 function ratingPutInForce(

@@ -103,6 +103,21 @@ describe(foldAssessmentRatings.name, () => {
     });
   });
 
+  it("should fold one more answer without copying the assessment's ratings in force", () => {
+    let ratings = NO_RATINGS;
+    for (let respondent = 0; respondent < 5_000; respondent += 1)
+      ratings = foldAssessmentRatings(ratings, [recorded(3, { respondentId: `respondent-${respondent}` })]);
+    const set = jest.spyOn(Map.prototype, 'set');
+    const answered = foldAssessmentRatings(ratings, [recorded(4, { respondentId: 'respondent-5000' })]);
+    const entriesSet = set.mock.calls.length;
+    set.mockRestore();
+
+    // A copy of the map would set its 5,000 entries again.
+    expect(entriesSet).toBeLessThan(5);
+    expect(answered.byKey.size).toBe(5_001);
+    expect(ratings.byKey.size).toBe(5_000);
+  });
+
   it('should leave the ratings it folds onto as they were', () => {
     const before = foldAssessmentRatings(NO_RATINGS, [recorded(2)]);
     const after = foldAssessmentRatings(before, [recorded(5)]);
