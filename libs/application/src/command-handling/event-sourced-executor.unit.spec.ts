@@ -101,6 +101,48 @@ describe(EventSourcedExecutor.name, () => {
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, index) => index));
   });
 
+  it('should write the commands queued on a stream while its append commits in one append, each answered with its own state', async () => {
+    const appendSizes: number[] = [];
+    const append = store.append.bind(store);
+    jest.spyOn(store, 'append').mockImplementation((stream, events, options) => {
+      appendSizes.push(events.length);
+      return append(stream, events, options);
+    });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, index) => run(index)));
+
+    // The first command appends alone; the 29 that queued behind it share the next append.
+    expect(appendSizes).toEqual([1, 29]);
+    results.forEach((result, index) => {
+      expect(result.state).toEqual(Array.from({ length: index + 1 }, (_unused, value) => value));
+      expect(result.repeated).toBe(false);
+    });
+    expect((await store.readStream('tally-1')).map((event) => event.data.value)).toEqual(
+      Array.from({ length: 30 }, (_, index) => index),
+    );
+  });
+
+  it('should refuse only the commands of a batch whose decision fails, and write the others', async () => {
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((value) => run(value, null, 3)));
+
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'rejected',
+    ]);
+    expect(results[3]).toMatchObject({ reason: { code: 'CONFLICT', message: 'the tally is full' } });
+    expect((await store.readStream('tally-1')).map((event) => event.data.value)).toEqual([1, 2, 3]);
+  });
+
+  it('should answer a command sent twice at once once as written and once as a repeat', async () => {
+    const [first, second] = await Promise.all([run(1, 'twice'), run(1, 'twice')]);
+
+    expect(first).toMatchObject({ repeated: false, state: [1] });
+    expect(second).toMatchObject({ repeated: true, state: [1], position: null });
+    expect(await store.readStream('tally-1')).toHaveLength(1);
+  });
+
   it('should decide again on current facts after a conflict', async () => {
     // Two writers race for the last free place: exactly one succeeds, the other is refused by decide.
     const results = await Promise.allSettled([run(1, null, 1), run(2, null, 1)]);

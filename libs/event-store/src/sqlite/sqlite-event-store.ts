@@ -1,7 +1,9 @@
 // The embedded default adapter: one SQLite file, <dataDir>/events.db (the constructor takes the
 // data directory, as DATA_DIR names it). WAL with synchronous=FULL (ADR 0001); busy_timeout lets
-// a second process (the cli while the api runs) write too. better-sqlite3 is synchronous, so an
-// append runs to its commit inside the call: nothing of it is in flight when close() runs.
+// a second process (the cli while the api runs) write too. Appends are committed in groups (ADR
+// 0013): those made during one turn of the event loop share one transaction and one fsync, each
+// in its own savepoint with its own expectation and outcome, and each is acknowledged only once
+// that transaction has committed. close() commits the appends still queued.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -84,11 +86,25 @@ const INSERT_COLUMNS = 7;
  * builds allow (newer ones allow 32,766), and a batch of up to 128 events is one statement.
  */
 const MAX_ROWS_PER_INSERT = 128;
+/** Appends committed in one transaction at most; more wait for the next group (a group blocks the event loop). */
+const MAX_APPENDS_PER_COMMIT = 256;
 
 interface LastEventRow {
   revision: number;
   hash: string;
 }
+
+/** An append waiting for its group's commit. */
+interface QueuedAppend {
+  stream: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  resolve: (result: AppendResult) => void;
+  reject: (error: Error) => void;
+}
+
+/** What one append of a group came to inside the transaction: told to its caller only after the commit. */
+type AppendOutcome = { result: AppendResult } | { error: unknown };
 
 export class SqliteEventStore implements EventStore, RecordedEventImporter {
   readonly file: string;
@@ -127,6 +143,13 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       lookUpIds: boolean,
     ) => AppendResult
   >;
+
+  private readonly groupTransaction: Database.Transaction<
+    (group: readonly QueuedAppend[]) => AppendOutcome[]
+  >;
+  private queuedAppends: QueuedAppend[] = [];
+  private commitScheduled = false;
+  private commits = 0;
 
   private readonly importTransaction: Database.Transaction<
     (events: readonly RecordedEvent[], requireEmptyStore: boolean) => ImportRecordedResult
@@ -187,12 +210,22 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       this.selectOfTypes(after, types, limit),
     );
     this.selectHead = database.prepare('SELECT MAX(position) AS head FROM events');
+    // Called inside the group's transaction, better-sqlite3 makes it a savepoint: an append that
+    // throws rolls back to it, alone, and the group goes on.
     this.appendTransaction = database.transaction((stream, events, expected, lookUpIds) =>
       this.appendInTransaction(stream, events, expected, lookUpIds),
+    );
+    this.groupTransaction = database.transaction((group) =>
+      group.map((queued) => this.appendInGroup(queued)),
     );
     this.importTransaction = database.transaction((events, requireEmptyStore) =>
       this.importInTransaction(events, requireEmptyStore),
     );
+  }
+
+  /** Transactions that committed appends (one per group), since the store was opened: appends per commit is the grouping. */
+  get commitCount(): number {
+    return this.commits;
   }
 
   /**
@@ -203,6 +236,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   backupTo(file: string): Promise<void> {
     return settle(() => {
       this.assertOpen();
+      this.commitQueuedAppends(); // the copy holds every append made before it was asked for
       try {
         this.database.prepare('VACUUM INTO ?').run(file);
       } catch (error) {
@@ -217,6 +251,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   ): Promise<ImportRecordedResult> {
     return settle(() => {
       this.assertOpen();
+      this.commitQueuedAppends(); // in call order: an import after an append finds it written
       let result: ImportRecordedResult;
       try {
         result = this.importTransaction.immediate(events, options.requireEmptyStore ?? false);
@@ -234,23 +269,25 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   }
 
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    return settle(() => {
+    let expected: ExpectedRevision;
+    try {
       this.assertOpen();
-      const expected = validateAppend(stream, events, options.expectedRevision);
-      let result: AppendResult;
-      try {
-        try {
-          result = this.appendTransaction.immediate(stream, events, expected, false);
-        } catch (error) {
-          if (!isUniqueIdViolation(error)) throw error;
-          // Some id is already stored (the transaction rolled back): an idempotent repeat or a conflict.
-          result = this.appendTransaction.immediate(stream, events, expected, true);
-        }
-      } catch (error) {
-        throw this.translate(error);
+      expected = validateAppend(stream, events, options.expectedRevision);
+    } catch (error) {
+      return settle(() => {
+        throw error;
+      });
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queuedAppends.push({ stream, events, expected, resolve, reject });
+      // setImmediate runs after the I/O callbacks of this turn: the appends their requests make join the group.
+      if (!this.commitScheduled) {
+        this.commitScheduled = true;
+        setImmediate(() => {
+          this.commitScheduled = false;
+          this.commitQueuedAppends();
+        });
       }
-      if (result.written) this.subscriptions.notify();
-      return result;
     });
   }
 
@@ -296,9 +333,61 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Appends are synchronous and therefore already complete; subscriptions finish their handler.
+    // Appends accepted before close are committed (or refused) now, not dropped.
+    this.commitQueuedAppends();
     await this.subscriptions.closeAll();
     this.database.close();
+  }
+
+  /** Commits every queued append, a group (one transaction) at a time. */
+  private commitQueuedAppends(): void {
+    while (this.queuedAppends.length > 0) {
+      const group = this.queuedAppends.splice(0, MAX_APPENDS_PER_COMMIT);
+      this.commitGroup(group);
+    }
+  }
+
+  private commitGroup(group: readonly QueuedAppend[]): void {
+    let outcomes: AppendOutcome[];
+    try {
+      this.assertIntact();
+      outcomes = this.groupTransaction.immediate(group);
+      this.commits += 1;
+    } catch (error) {
+      // The transaction did not commit: none of the group was written.
+      const failure = asError(this.translate(error));
+      for (const queued of group) queued.reject(failure);
+      return;
+    }
+    let written = false;
+    for (const [index, queued] of group.entries()) {
+      const outcome = outcomes[index] as AppendOutcome;
+      if ('error' in outcome) {
+        queued.reject(asError(outcome.error));
+        continue;
+      }
+      written ||= outcome.result.written;
+      queued.resolve(outcome.result);
+    }
+    if (written) this.subscriptions.notify();
+  }
+
+  /** One append of a group, in its own savepoint: its failure is its own, unless the transaction is gone. */
+  private appendInGroup({ stream, events, expected }: QueuedAppend): AppendOutcome {
+    try {
+      try {
+        return { result: this.appendTransaction(stream, events, expected, false) };
+      } catch (error) {
+        if (!isUniqueIdViolation(error)) throw error;
+        // Some id is already stored (its savepoint rolled back): an idempotent repeat or a conflict.
+        return { result: this.appendTransaction(stream, events, expected, true) };
+      }
+    } catch (error) {
+      // SQLite rolls the whole transaction back on some failures (a full disk, an I/O error): the
+      // appends before this one are undone too, so the group fails as one.
+      if (!this.database.inTransaction) throw error;
+      return { error: this.translate(error) };
+    }
   }
 
   private appendInTransaction(
@@ -419,6 +508,11 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   /** Open, and still the file it opened: checked before every operation (a stat, microseconds). */
   private assertOpen(): void {
     if (this.closed) throw new EventStoreClosedError();
+    this.assertIntact();
+  }
+
+  /** Still the file it opened, neither replaced nor truncated, and never found damaged. */
+  private assertIntact(): void {
     if (this.damage !== null) throw this.damage;
     let current: { dev: number; ino: number; size: number };
     try {
@@ -482,6 +576,10 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
         return error;
     }
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 function isUniqueIdViolation(error: unknown): boolean {
