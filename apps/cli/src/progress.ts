@@ -49,6 +49,11 @@ export function startProgress(label: string, total: number): Progress {
         process.stderr.write(`${label}: ${done}/${currentTotal}\n`);
       }
     },
-    stop: () => process.stderr.write(`${label}: ${lastDone}/${currentTotal} done\n`),
+    stop: () => {
+      // stop() also runs when the work was refused before it began (in a finally): "0/0 done"
+      // above the refusal read as if something had been done.
+      if (currentTotal === 0 && lastDone === 0) return;
+      process.stderr.write(`${label}: ${lastDone}/${currentTotal} done\n`);
+    },
   };
 }
