@@ -127,6 +127,10 @@ describe('Assessments journey (browser)', () => {
     await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
     await page.waitForSelector('[data-testid="assessment-status"]:has-text("CLOSED")');
     expect((await assessments())[0]?.status).toBe('CLOSED');
+    // Rated on the page, nobody invited: the raters panel neither promises links nor invitations "yet".
+    const raters = page.locator('[data-testid="campaign-panel"]');
+    await raters.locator('text=Nobody was invited to this assessment.').waitFor();
+    await expect(raters.innerText()).resolves.not.toMatch(/links show the answers|Nobody invited yet/);
   });
 
   it('should correct a rating of the closed assessment with a reason', async () => {

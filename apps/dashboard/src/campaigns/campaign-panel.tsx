@@ -89,7 +89,9 @@ export function CampaignPanel({ assessment, organization, model, onAnswered }: C
           <p class="card__subtitle">
             {open
               ? 'People invited answer a questionnaire on their phone or computer; each answer is a rating.'
-              : 'The assessment is closed: links show the answers, read-only.'}
+              : nobodyInvited
+                ? 'The assessment is closed.'
+                : 'The assessment is closed: links show the answers, read-only.'}
           </p>
         </div>
         <button type="button" class="button button--small" onClick={reload} disabled={progress.loading}>
@@ -106,7 +108,10 @@ export function CampaignPanel({ assessment, organization, model, onAnswered }: C
       {progress.data && !nobodyInvited && (
         <ProgressSummary progress={progress.data} functionName={functionName} />
       )}
-      {nobodyInvited && <p class="muted">Nobody invited yet.</p>}
+      {/* "Yet" would promise invitations a closed assessment can no longer take. */}
+      {nobodyInvited && (
+        <p class="muted">{open ? 'Nobody invited yet.' : 'Nobody was invited to this assessment.'}</p>
+      )}
       {issued.length > 0 && (
         <IssuedLinks
           issued={issued}
