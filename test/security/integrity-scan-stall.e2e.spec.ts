@@ -1,12 +1,11 @@
 // Attack: an ADMIN's global verifyIntegrity over a large store hashed every event without giving
 // the event loop back (an embedded store answers reads synchronously), so /health stalled for
 // seconds while it ran. The scan now lets other requests through between pages.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@app/event-store';
 import { type ApiProcess, startApi } from '../support/api-process';
+import { writeLargeStore } from '../support/large-store';
 import { postGraphql } from '../support/graphql-client';
 
 jest.setTimeout(240_000);
@@ -21,17 +20,7 @@ describe('Integrity scan of a large store (e2e, built api)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'maturity-integrity-stall-'));
     // 40,000 chained events written straight into the store file before the api starts.
-    const store = new SqliteEventStore({ dataDir, integrityCheck: 'none' });
-    for (let stream = 0; stream < STREAMS; stream += 1) {
-      const events: NewEvent[] = Array.from({ length: EVENTS_PER_STREAM }, (_, index) => ({
-        id: randomUUID(),
-        type: 'LoadNoteRecorded',
-        data: { note: `note ${index} of a long history`, index },
-        metadata: { actor: 'bench', role: 'ADMIN' },
-      }));
-      await store.append(`load-${stream}`, events, { expectedRevision: 'no_stream' });
-    }
-    await store.close();
+    await writeLargeStore(dataDir, STREAMS, EVENTS_PER_STREAM);
     api = await startApi({ dataDir });
   });
 

@@ -3,12 +3,11 @@
 // the replay paged through 100,000 events without giving the event loop back: the api did not even
 // listen until the replay ended, then answered ready at once. It now serves /health between pages
 // and says not-ready (503) until its read models have caught up.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@app/event-store';
 import { type ApiProcess, startApi } from '../support/api-process';
+import { writeLargeStore } from '../support/large-store';
 
 jest.setTimeout(240_000);
 
@@ -22,17 +21,7 @@ describe('Read-model replay of a large store (e2e, built api)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'maturity-replay-stall-'));
     // 100,000 events written straight into the store file: the api starts with no read models.
-    const store = new SqliteEventStore({ dataDir, integrityCheck: 'none' });
-    for (let stream = 0; stream < STREAMS; stream += 1) {
-      const events: NewEvent[] = Array.from({ length: EVENTS_PER_STREAM }, (_, index) => ({
-        id: randomUUID(),
-        type: 'LoadNoteRecorded',
-        data: { note: `note ${index} of a long history`, index },
-        metadata: { actor: 'bench', role: 'ADMIN' },
-      }));
-      await store.append(`load-${stream}`, events, { expectedRevision: 'no_stream' });
-    }
-    await store.close();
+    await writeLargeStore(dataDir, STREAMS, EVENTS_PER_STREAM);
   });
 
   afterAll(async () => {

@@ -4,8 +4,8 @@
 // share one execution per change; another shape, another organisation or other variables do not.
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
-import { MaturityQueryService } from '@app/application';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { countViewComputations } from '../support/view-computations';
 
 jest.setTimeout(120_000);
 
@@ -134,13 +134,7 @@ describe('maturityChanged fan-out executes a selection once per change (e2e)', (
         .map((results) => results.next()),
     );
 
-    const queries = api.app.get(MaturityQueryService);
-    const original = queries.maturity.bind(queries);
-    let computed = 0;
-    queries.maturity = (...args: Parameters<typeof original>) => {
-      computed += 1;
-      return original(...args);
-    };
+    const computations = countViewComputations(api);
     try {
       const before = await subscriptionResults(api);
       await rate('hotel-q1', 'desk', 4);
@@ -150,9 +144,9 @@ describe('maturityChanged fan-out executes a selection once per change (e2e)', (
 
       // Two shapes, each executed once per view computed (a change split over two batches makes two).
       const executed = after.executed - before.executed;
-      expect(computed).toBeGreaterThanOrEqual(1);
+      expect(computations.count()).toBeGreaterThanOrEqual(1);
       expect(executed).toBeGreaterThanOrEqual(2);
-      expect(executed).toBeLessThanOrEqual(2 * computed);
+      expect(executed).toBeLessThanOrEqual(2 * computations.count());
       expect(after.shared - before.shared).toBeGreaterThanOrEqual(hotel.length - executed);
 
       for (const view of sameQueryViews) {
@@ -171,7 +165,7 @@ describe('maturityChanged fan-out executes a selection once per change (e2e)', (
         expect((view.cells as { level: unknown }[]).map((cell) => cell.level)).toContain(4);
       }
     } finally {
-      queries.maturity = original;
+      computations.stop();
     }
 
     // The same text with another organisation's variables is that organisation's view, never hotel's.

@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { type Client, createClient } from 'graphql-ws';
-import { MaturityQueryService } from '@app/application';
 import { buildCli, runCli } from '../audit/cli-runner';
 import { startTestApi, type TestApi } from '../support/test-api';
+import { countViewComputations } from '../support/view-computations';
 
 jest.setTimeout(120_000);
 
@@ -128,22 +128,16 @@ describe('maturityChanged under attack (e2e)', () => {
     clients.push(...watches.map((subscriber) => subscriber.client));
     await Promise.all(watches.map((subscriber) => subscriber.viewsReached(1)));
 
-    const queries = api.app.get(MaturityQueryService);
-    const original = queries.maturity.bind(queries);
-    let computed = 0;
-    queries.maturity = (...args: Parameters<typeof original>) => {
-      computed += 1;
-      return original(...args);
-    };
+    const computations = countViewComputations(api);
     try {
       const written = Date.now();
       await rate(4);
       await Promise.all(watches.map((subscriber) => subscriber.viewsReached(2)));
       expect(Date.now() - written).toBeLessThan(2_000);
       // One change, one shared computation (two at most, when the change is split over two batches).
-      expect(computed).toBeLessThanOrEqual(2);
+      expect(computations.count()).toBeLessThanOrEqual(2);
     } finally {
-      queries.maturity = original;
+      computations.stop();
       disposeAll(watches.map((subscriber) => subscriber.client));
     }
   });
