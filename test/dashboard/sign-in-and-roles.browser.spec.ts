@@ -31,6 +31,10 @@ describe('Sign-in and roles (browser)', () => {
     const first = await context.newPage();
     await first.goto(journey.api.baseUrl);
     await expect(first.isChecked('input[name="remember"]')).resolves.toBe(false);
+    // A newcomer who lost the printed admin token is told how to get another.
+    await expect(first.innerText('.sign-in__help')).resolves.toContain(
+      'npm run cli -- token issue --role ADMIN prints a new one',
+    );
     await expectAccessible(first);
     await first.close();
 

@@ -100,7 +100,8 @@ export function SignInForm({ reason, sso, onSubmit, onSsoError }: SignInFormProp
           <code>
             {origin}/#token=<var>your-token</var>
           </code>
-          ; the token is kept for this tab only and removed from the address.
+          ; the token is kept for this tab only and removed from the address. Lost it? On the server,{' '}
+          <code>npm run cli -- token issue --role ADMIN</code> prints a new one.
         </p>
       </form>
     </main>
