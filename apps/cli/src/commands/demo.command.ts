@@ -39,7 +39,8 @@ export function registerDemoCommand(program: Command): void {
       // The outcome goes to standard error like every other command's report; standard output stays for data.
       console.error(outcome(summary));
       console.error(
-        'Open the dashboard at the address npm start printed (start the api if it is not running) and pick "Interlodge Hotels".',
+        // A demo loaded into a new store printed its admin token above; npm start will not print it again.
+        'Open the dashboard at the address npm start prints (start it with the same DATA_DIR if it is not running), sign in with the admin token and pick "Interlodge Hotels".',
       );
     });
 }
