@@ -9,6 +9,7 @@ import { httpStatusPlugin } from './http-status.plugin';
 import { queryLimits } from './query-limits';
 import { describeSchema } from './schema-glossary';
 import { subscriptionErrorHooks } from './subscription-errors';
+import { subscriptionLimits, subscriptionParseLimitHooks } from './subscription-limits';
 import { SharedSubscriptionResults } from '../subscriptions/shared-subscription-results';
 import type { ClosableSocket } from '../subscriptions/subscription-registry';
 
@@ -47,9 +48,14 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Nest's own plugin would set every answer holding `data` back to 200 after ours (see http-status.plugin.ts).
     preserveHttpStatusForExecutionErrors: false,
     // maturityChanged and any later subscription, over the graphql-transport-ws protocol at /graphql.
-    // One execution per view and operation, however many subscribers asked for it.
+    // One execution per view and operation, however many subscribers asked for it; the same query
+    // limits as queries and mutations.
     subscriptions: {
-      'graphql-ws': { ...subscriptionErrorHooks(), ...new SharedSubscriptionResults().serverOptions() },
+      'graphql-ws': {
+        ...subscriptionErrorHooks(),
+        ...subscriptionParseLimitHooks(limits),
+        ...new SharedSubscriptionResults(subscriptionLimits(limits)).serverOptions(),
+      },
     },
     context: ({
       req,

@@ -47,20 +47,29 @@ function costOf(
   }
 }
 
+/** The refusal of an operation that costs more than the limit, or null when it may run. */
+export function costRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): GraphQLError | null {
+  const cost = costOf(schema, document, operationName, variables);
+  // Variables that do not fit their types: execution refuses them next, naming the field.
+  if (cost === undefined || cost <= MAXIMUM_QUERY_COST) return null;
+  return new GraphQLError(
+    `Query cost limit exceeded: this operation costs ${cost}, the limit is ${MAXIMUM_QUERY_COST} (each field costs 1; optimizePortfolio 400, verifyIntegrity 200, simulateInvestments 100 plus 1 per 500 trials, history by the edges asked for). Ask for fewer fields, aliases or edges.`,
+    { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', http: { status: 400 } } },
+  );
+}
+
 export function queryCostPlugin(): ApolloServerPlugin {
   return {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation: ({ request, document, schema }) => {
-          const cost = costOf(schema, document, request.operationName, request.variables);
-          // Variables that do not fit their types: execution refuses them next, naming the field.
-          if (cost === undefined) return Promise.resolve();
-          if (cost > MAXIMUM_QUERY_COST) {
-            throw new GraphQLError(
-              `Query cost limit exceeded: this operation costs ${cost}, the limit is ${MAXIMUM_QUERY_COST} (each field costs 1; optimizePortfolio 400, verifyIntegrity 200, simulateInvestments 100 plus 1 per 500 trials, history by the edges asked for). Ask for fewer fields, aliases or edges.`,
-              { extensions: { code: 'BAD_USER_INPUT', reason: 'QUERY.TOO_COSTLY', http: { status: 400 } } },
-            );
-          }
+          const refusal = costRefusal(schema, document, request.operationName, request.variables);
+          if (refusal !== null) throw refusal;
           return Promise.resolve();
         },
       }),

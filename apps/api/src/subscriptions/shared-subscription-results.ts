@@ -3,7 +3,8 @@
 // over that object, on the event loop: 1,000 subscribers stalled the api for about two seconds
 // after one write. This `subscribe` executes a selection once per view and operation (document,
 // operation name, variables) and hands the same result to every subscriber that asked the same.
-// Validation, the same for the same text, is likewise done once per document text.
+// Validation, the same for the same text, is likewise done once per document text, with the api's
+// query limits (graphql-ws runs outside Apollo, whose plugins and rules never see a subscription).
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -11,11 +12,13 @@ import {
   Kind,
   createSourceEventStream,
   execute,
-  type GraphQLError,
+  GraphQLError,
   type GraphQLSchema,
   getOperationAST,
   print,
+  specifiedRules,
   validate,
+  type ValidationRule,
 } from 'graphql';
 import type { ServerOptions } from 'graphql-ws';
 import { subscriptionResults } from '../observability/metrics';
@@ -47,6 +50,16 @@ function sharingKeyOf(args: ExecutionArgs): string | null {
 /** The text the client sent (kept by the parser), printed only for a document built without it. */
 const documentText = (document: DocumentNode): string => document.loc?.source.body ?? print(document);
 
+/** The api's query limits, as they apply to a subscription. */
+export interface SubscriptionLimits {
+  /** Depth, aliases, directives, suggestions: run with graphql's own rules. */
+  validationRules: readonly ValidationRule[];
+  /** The refusal of an operation too costly to run (with its variables), or null. */
+  costRefusal: (args: ExecutionArgs) => GraphQLError | null;
+}
+
+const NO_LIMITS: SubscriptionLimits = { validationRules: [], costRefusal: () => null };
+
 export class SharedSubscriptionResults {
   /** Per payload (a view), its results by operation; forgotten with the payload. */
   private readonly byPayload = new WeakMap<object, Map<string, ExecutionResult | Promise<ExecutionResult>>>();
@@ -54,6 +67,8 @@ export class SharedSubscriptionResults {
   /** Validation errors by document text, for `validatedAgainst`. */
   private readonly validations = new Map<string, readonly GraphQLError[]>();
   private validatedAgainst: GraphQLSchema | null = null;
+
+  constructor(private readonly limits: SubscriptionLimits = NO_LIMITS) {}
 
   /**
    * graphql-ws's `validate` and `subscribe`: graphql's own, validating a document text once and
@@ -63,6 +78,8 @@ export class SharedSubscriptionResults {
     return {
       validate: (schema, document) => this.validated(schema, document),
       subscribe: async (args) => {
+        const refusal = this.limits.costRefusal(args);
+        if (refusal !== null) return { errors: [refusal] };
         const stream = await createSourceEventStream(args);
         if (!(Symbol.asyncIterator in stream)) return stream;
         const key = sharingKeyOf(args);
@@ -79,7 +96,18 @@ export class SharedSubscriptionResults {
     const text = documentText(document);
     const known = this.validations.get(text);
     if (known !== undefined) return known;
-    const errors = validate(schema, document);
+    // Apollo names its validation failures; graphql-ws does not, and the one error mapping reads the code.
+    const errors = validate(schema, document, [...specifiedRules, ...this.limits.validationRules]).map(
+      (error) =>
+        error.extensions.code === undefined
+          ? new GraphQLError(error.message, {
+              nodes: error.nodes,
+              source: error.source,
+              positions: error.positions,
+              extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+            })
+          : error,
+    );
     if (this.validations.size >= VALIDATIONS_KEPT) {
       const oldest = this.validations.keys().next();
       if (oldest.done !== true) this.validations.delete(oldest.value);
