@@ -38,13 +38,13 @@ describe('npm run cli -- forget', () => {
       '--org',
       'interlodge',
       '--respondent',
-      'r-17',
+      'receptionist-3',
       '--reason',
       'request 2026-113',
       '--yes',
     ]);
     expect(forgotten.code).toBe(EXIT.ok);
-    expect(forgotten.stderr).toContain('forgot respondent r-17 of interlodge');
+    expect(forgotten.stderr).toContain('forgot respondent receptionist-3 of interlodge');
     const exported = path.join(dataDir, 'interlodge.ndjson');
     expect((await runCli(dataDir, ['export', '--org', 'interlodge', exported])).code).toBe(EXIT.ok);
     const record = readFileSync(exported, 'utf8')
@@ -52,10 +52,31 @@ describe('npm run cli -- forget', () => {
       .find((line) => line.includes('"type":"RespondentForgotten"'));
     expect(JSON.parse(record ?? '{}')).toMatchObject({
       stream: 'organization-interlodge',
-      data: { organizationId: 'interlodge', respondentId: 'r-17', reason: 'request 2026-113' },
+      data: { organizationId: 'interlodge', respondentId: 'receptionist-3', reason: 'request 2026-113' },
       metadata: { actor: 'cli operator' },
     });
     expect((await runCli(dataDir, ['verify'])).code).toBe(EXIT.ok);
+  }, 120_000);
+
+  it('should refuse a respondent the organisation never saw (a mistyped id), naming the field and writing nothing', async () => {
+    const exported = path.join(dataDir, 'before-mistyped.ndjson');
+    expect((await runCli(dataDir, ['export', '--org', 'interlodge', exported])).code).toBe(EXIT.ok);
+    const refused = await runCli(dataDir, [
+      'forget',
+      '--org',
+      'interlodge',
+      '--respondent',
+      'receptionist-33',
+      '--reason',
+      'request 2026-114',
+      '--yes',
+    ]);
+    expect(refused.code).toBe(EXIT.refused);
+    expect(refused.stderr).toMatch(/respondentId: no respondent "receptionist-33"/);
+    expect(refused.stderr).not.toMatch(/forgot respondent/);
+    const after = path.join(dataDir, 'after-mistyped.ndjson');
+    expect((await runCli(dataDir, ['export', '--org', 'interlodge', after])).code).toBe(EXIT.ok);
+    expect(readFileSync(after, 'utf8')).toBe(readFileSync(exported, 'utf8'));
   }, 120_000);
 
   it('should refuse an unknown organisation, naming the field', async () => {

@@ -39,8 +39,17 @@ export class ExecutePersonalDataCommand extends Command<boolean> {
 interface ErasedEvidence {
   sealed: ValueReference[];
   plain: number;
+  /** Whether anything of the subject was recorded at all (for a respondent: invited or rated). */
+  subjectRecorded: boolean;
   assessmentOrganizationId: string | null;
 }
+
+const nothingErased = (): ErasedEvidence => ({
+  sealed: [],
+  plain: 0,
+  subjectRecorded: false,
+  assessmentOrganizationId: null,
+});
 
 @CommandHandler(ExecutePersonalDataCommand)
 export class PersonalDataCommandHandler implements ICommandHandler<ExecutePersonalDataCommand> {
@@ -55,7 +64,7 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
 
   async execute({ organizationId, command, context }: ExecutePersonalDataCommand): Promise<boolean> {
     const organization = requireSlug('organizationId', organizationId);
-    let erased: ErasedEvidence = { sealed: [], plain: 0, assessmentOrganizationId: null };
+    let erased = nothingErased();
     let at = this.clock().toISOString();
     await this.executor.execute({
       stream: organizationStream(organization),
@@ -72,6 +81,7 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
         return {
           now,
           evidence: { sealed: erased.sealed.length, plain: erased.plain },
+          respondentRecorded: erased.subjectRecorded,
           assessmentOrganizationId: erased.assessmentOrganizationId,
         };
       },
@@ -95,16 +105,18 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
    */
   private async respondentEvidence(organizationId: string, respondentId: string): Promise<ErasedEvidence> {
     await this.readModels.ready();
-    const erased: ErasedEvidence = { sealed: [], plain: 0, assessmentOrganizationId: null };
+    const erased = nothingErased();
     for (const event of this.readModels.index.eventsOf(organizationId))
-      if (event.data.respondentId === respondentId)
+      if (event.data.respondentId === respondentId) {
+        erased.subjectRecorded = true;
         for (const { field } of PERSONAL_FIELDS[event.type] ?? []) count(erased, event.data[field]);
+      }
     return erased;
   }
 
   /** Every recording of one rating of an assessment, from its stream as stored. */
   private async ratingEvidence({ data }: RedactEvidence): Promise<ErasedEvidence> {
-    const erased: ErasedEvidence = { sealed: [], plain: 0, assessmentOrganizationId: null };
+    const erased = nothingErased();
     if (!isSlug(data.assessmentId)) return erased;
     for (const event of await this.store.readStream(assessmentStream(data.assessmentId))) {
       if (event.type === 'AssessmentOpened' && typeof event.data.organizationId === 'string')

@@ -28,6 +28,11 @@ export type PersonalDataContext = {
    * and those stored in the clear before sealing existed.
    */
   evidence: { sealed: number; plain: number };
+  /**
+   * ForgetRespondent: the organisation knows the respondent (invited them, or recorded a rating of
+   * theirs). An id it never saw is most likely mistyped, and forgetting it would erase nothing.
+   */
+  respondentRecorded?: boolean;
   /** RedactEvidence: the assessment belongs to the organisation. */
   assessmentOrganizationId?: string | null;
 };

@@ -42,6 +42,12 @@ export function decidePersonalData(
   const now = context.now.toISOString();
   if (command.type === 'ForgetRespondent') {
     const respondentId = requireSlug('respondentId', command.data.respondentId);
+    if (context.respondentRecorded !== true)
+      throw notFound(
+        'respondentId',
+        `respondentId: no respondent "${respondentId}" was invited or rated in this organisation, so nothing was erased; check the id (ids are case-sensitive) against the invitations or the ratings`,
+        PERSONAL_DATA_ERROR_CODES.respondentNotFound,
+      );
     return [
       { type: 'RespondentForgotten', data: { organizationId, respondentId, reason, forgottenAt: now } },
     ];

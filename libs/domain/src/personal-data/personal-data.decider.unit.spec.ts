@@ -8,6 +8,7 @@ import { PERSONAL_DATA_ERROR_CODES } from './personal-data.errors';
 const sealedOnly: PersonalDataContext = {
   now: NOW,
   evidence: { sealed: 2, plain: 0 },
+  respondentRecorded: true,
   assessmentOrganizationId: HOTEL_ID,
 };
 const spec = deciderSpecification(personalDataDecider, sealedOnly);
@@ -44,7 +45,18 @@ describe('personalDataDecider', () => {
         ]);
     });
 
-    it('should forget a respondent who never gave evidence (nothing can be recorded for them later)', () => {
+    it('should refuse a respondent the organisation never invited nor recorded (a mistyped id), erasing nothing', () => {
+      const error = spec
+        .given(registered)
+        .when(
+          { type: 'ForgetRespondent', data: { respondentId: 'r-71', reason: 'request' } },
+          { ...sealedOnly, evidence: { sealed: 0, plain: 0 }, respondentRecorded: false },
+        )
+        .thenThrows('not_found', PERSONAL_DATA_ERROR_CODES.respondentNotFound, 'respondentId');
+      expect(error.message).toMatch(/^respondentId: no respondent "r-71"/);
+    });
+
+    it('should forget an invited respondent who never gave evidence (nothing can be recorded for them later)', () => {
       spec
         .given(registered)
         .when(

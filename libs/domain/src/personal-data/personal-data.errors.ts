@@ -5,6 +5,7 @@ export const PERSONAL_DATA_ERROR_CODES = {
   ratingNotFound: 'PERSONAL_DATA.RATING_NOT_FOUND',
   nothingToRedact: 'PERSONAL_DATA.NOTHING_TO_REDACT',
   respondentForgotten: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
+  respondentNotFound: 'PERSONAL_DATA.RESPONDENT_NOT_FOUND',
 } as const;
 
 export type PersonalDataErrorCode = ErrorCodeOf<typeof PERSONAL_DATA_ERROR_CODES>;
