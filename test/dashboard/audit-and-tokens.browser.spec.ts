@@ -3,7 +3,15 @@
 // the view as known at two dates side by side; a token issued (its secret shown once, copied) and
 // revoked after confirming, after which the api refuses it.
 import type { Page } from 'playwright-core';
-import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  captureScreen,
+  DESKTOP,
+  expectAccessible,
+  pageProblems,
+  PHONE,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -167,6 +175,30 @@ describe('Audit and tokens journeys (browser)', () => {
       expect(me).toEqual({ role: 'PLANNER', label: 'planning office', organizationIds: ['bank'] });
       await page.waitForSelector('tr[data-token]:has-text("planning office")');
       await captureScreen(page, 'tokens');
+    });
+
+    it('should keep each token’s Revoke button on screen at phone width, without scrolling sideways', async () => {
+      await page.setViewportSize(PHONE);
+      const buttons = page.locator('tr[data-token] button:has-text("Revoke")');
+      await expect(buttons.count()).resolves.toBeGreaterThan(0);
+      // Left and right edges as laid out, before any scrolling: a user must not have to find it.
+      for (const button of await buttons.all()) {
+        const box = await button.boundingBox();
+        expect(box).not.toBeNull();
+        const edges = { left: box?.x ?? -1, right: (box?.x ?? 0) + (box?.width ?? 0) };
+        expect(edges.left).toBeGreaterThanOrEqual(0);
+        expect(edges.right).toBeLessThanOrEqual(PHONE.width);
+      }
+      // Nothing hides beyond the edge of the table's region either.
+      const overflow = await page
+        .locator('[role="region"][aria-label="Tokens"]')
+        .evaluate(
+          (element: { scrollWidth: number; clientWidth: number }) =>
+            element.scrollWidth - element.clientWidth,
+        );
+      expect(overflow).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
+      await page.setViewportSize(DESKTOP);
     });
 
     it('should revoke the token after confirming, and the api then refuses it', async () => {

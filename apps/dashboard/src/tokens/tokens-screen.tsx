@@ -75,7 +75,7 @@ export function TokensScreen({ organizations }: Workspace) {
           )}
           {revoking.error && <ErrorNotice error={revoking.error} action="Could not revoke the token" />}
           <ScrollRegion label="Tokens">
-            <table class="table">
+            <table class="table tokens-table">
               <thead>
                 <tr>
                   <th scope="col">Label</th>
@@ -96,14 +96,14 @@ export function TokensScreen({ organizations }: Workspace) {
                       <br />
                       <code class="muted">{token.tokenId}</code>
                     </td>
-                    <td>{token.role}</td>
-                    <td>
+                    <td data-label="Role">{token.role}</td>
+                    <td data-label="Reaches">
                       {token.role === 'ADMIN'
                         ? 'every organisation'
                         : token.organizationIds.map((id) => names.get(id) ?? id).join(', ')}
                     </td>
-                    <td>{formatDate(token.issuedAt)}</td>
-                    <td>
+                    <td data-label="Issued">{formatDate(token.issuedAt)}</td>
+                    <td class="tokens-table__action">
                       {token.revoked ? (
                         <span class="badge badge--cancelled">
                           revoked {token.revokedAt ? formatDate(token.revokedAt) : ''}
