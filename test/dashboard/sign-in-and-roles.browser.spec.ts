@@ -1,7 +1,14 @@
 // Signing in from the sign-in page, "remember on this device", the empty store's two ways in
 // (create your organisation, load the demo) and a page that shows each role only what it may do.
 import type { BrowserContext } from 'playwright-core';
-import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  captureScreen,
+  expectAccessible,
+  pageProblems,
+  PHONE,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -86,6 +93,39 @@ describe('Sign-in and roles (browser)', () => {
       'mutation { loadDemo { recordedEvents } }',
     );
     expect(loadDemo.recordedEvents).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('should show every screen’s tab at once on a phone, and open one from the keyboard', async () => {
+    const page = await journey.signIn(journey.api.adminToken, PHONE);
+    await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    const tabs = page.locator('.tabs__tab');
+    await expect(tabs.count()).resolves.toBeGreaterThan(5);
+    // Cut off at the right edge, the later tabs went unnoticed: each must lie inside the screen.
+    const outside: string[] = [];
+    for (const tab of await tabs.all()) {
+      const box = await tab.boundingBox();
+      const [left, right] = [box?.x ?? -1, (box?.x ?? 0) + (box?.width ?? PHONE.width)];
+      if (left < 0 || right > PHONE.width) outside.push(`${await tab.innerText()} at ${left}–${right} px`);
+    }
+    expect(outside).toEqual([]);
+    // The last tab is reached with Tab alone and opened with Enter.
+    for (let presses = 0; presses < 30; presses += 1) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { getAttribute(name: string): string | null } | null };
+            }
+          ).document.activeElement?.getAttribute('data-screen') ?? null,
+      );
+      if (focused === 'tokens') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid="tokens-screen"]');
+    await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
     await page.close();
   });
