@@ -51,6 +51,16 @@ export function isConnectionFailure(error: unknown): boolean {
   );
 }
 
+/**
+ * The server ended the connection (terminated, or gone) before or as the statement was sent: a
+ * pooled connection that died while idle. Not a refused or timed-out connection attempt.
+ */
+export function endedWhileIdle(error: unknown): boolean {
+  const code = postgresErrorCode(error);
+  if (code === '57P01' || code === 'ECONNRESET' || code === 'EPIPE') return true;
+  return error instanceof Error && /Connection terminated unexpectedly/i.test(error.message);
+}
+
 /** Failures before any statement reached the server: nothing can have been written. */
 const NOT_SENT_CODES = new Set([
   'ECONNREFUSED',

@@ -140,6 +140,21 @@ describeWithPostgres('PostgresEventStore under concurrency and faults', () => {
     await subscription.close();
   });
 
+  it('should run a statement again on a fresh connection when the pooled ones were ended while idle', async () => {
+    const url = await server.createDatabase();
+    const store = await open(url);
+    const stream = uniqueName('idle-ended');
+    // Several connections wait idle in the pool.
+    await Promise.all([1, 2, 3, 4].map(() => store.readStream(stream)));
+    await store.append(stream, [newEvent('BeforeTheEnd', { n: 1 })], { expectedRevision: 'no_stream' });
+    expect(await server.terminateConnections(url)).toBeGreaterThanOrEqual(2);
+    // At once, before the pool has noticed: a failover looks like this to the api.
+    await expect(
+      store.append(stream, [newEvent('AfterTheEnd', { n: 2 })], { expectedRevision: 0 }),
+    ).resolves.toMatchObject({ written: true, nextExpectedRevision: 1 });
+    await expect(store.readStream(stream)).resolves.toHaveLength(2);
+  });
+
   it('should say the store is unavailable while the server is down, keep every acknowledged append across its crash, and carry on after', async () => {
     const url = await server.createDatabase();
     const store = await open(url, 200);

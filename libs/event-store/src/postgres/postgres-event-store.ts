@@ -40,7 +40,12 @@ import { decodeStoredEvent, type StoredEventRow } from '../stored-event';
 import { PollingSubscriptions } from '../subscription/polling-subscription';
 import { NO_UPCASTERS, type UpcasterRegistry } from '../upcasting';
 import { AppendListener } from './append-listener';
-import { describeDatabaseUrl, translatePostgresError, violatedUniqueConstraint } from './postgres-errors';
+import {
+  describeDatabaseUrl,
+  endedWhileIdle,
+  translatePostgresError,
+  violatedUniqueConstraint,
+} from './postgres-errors';
 import { APPENDED_CHANNEL, migrate } from './postgres-schema';
 
 export interface PostgresEventStoreOptions {
@@ -400,10 +405,17 @@ export class PostgresEventStore implements EventStore, RecordedEventImporter {
   }
 
   private async query<Row extends QueryResultRow>(config: QueryConfig, writing = false): Promise<Row[]> {
-    try {
-      return (await this.pool.query<Row>(config)).rows;
-    } catch (error) {
-      throw translatePostgresError(error, this.target, writing);
+    // A connection the server ended while it sat idle in the pool (a failover, pg_terminate_backend)
+    // can be handed out before the pool has noticed: each failed one leaves the pool, so the query
+    // runs again, at most once per pooled connection. An append may run again too: its event ids
+    // make a repeat of one that was written recognised as such.
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return (await this.pool.query<Row>(config)).rows;
+      } catch (error) {
+        if (!endedWhileIdle(error) || attempt >= this.pool.options.max || this.closed)
+          throw translatePostgresError(error, this.target, writing);
+      }
     }
   }
 
