@@ -2,7 +2,15 @@
 // (an out-of-range level refused next to its field), close it after confirming, then correct a
 // rating with a reason; the api then holds exactly that.
 import type { Page } from 'playwright-core';
-import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  captureScreen,
+  DESKTOP,
+  expectAccessible,
+  pageProblems,
+  PHONE,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -152,6 +160,28 @@ describe('Assessments journey (browser)', () => {
     expect(correction?.data.reason).toBe('Two-day answers hold only for written complaints.');
     await captureScreen(page, 'assessments');
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should show each rating as a card at phone width: evidence across the card, Correct on screen', async () => {
+    await page.setViewportSize(PHONE);
+    const rows = page.locator('tr[data-rating]');
+    await expect(rows.count()).resolves.toBe(2);
+    const region = page.locator('[role="region"][aria-label^="Ratings of"]');
+    const regionBox = await region.boundingBox();
+    const problems: string[] = [];
+    for (const row of await rows.all()) {
+      const name = await row.getAttribute('data-rating');
+      // In a narrow column the evidence stood a word to a line, and the row grew very tall.
+      const evidence = await row.locator('td').nth(4).boundingBox();
+      if (!evidence || !regionBox || evidence.width < regionBox.width * 0.8)
+        problems.push(`${name}: evidence ${evidence?.width ?? 0} px wide of ${regionBox?.width ?? 0}`);
+      const button = await row.locator('button:has-text("Correct")').boundingBox();
+      if (!button || button.x < 0 || button.x + button.width > PHONE.width)
+        problems.push(`${name}: Correct at ${button?.x ?? 0} px`);
+    }
+    expect(problems).toEqual([]);
+    await expectAccessible(page);
+    await page.setViewportSize(DESKTOP);
   });
 
   it("should say that a rating's evidence was erased, and why, instead of showing it as never given", async () => {

@@ -108,7 +108,7 @@ export function AssessmentDetail({
         <p class="muted">No ratings yet.</p>
       ) : (
         <ScrollRegion label={`Ratings of ${assessment.title}`}>
-          <table class="table">
+          <table class="table table--cards">
             <thead>
               <tr>
                 <th scope="col">Function</th>
@@ -132,16 +132,18 @@ export function AssessmentDetail({
                   data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
                 >
                   <td>{functionName(rating.functionId)}</td>
-                  <td>{capabilityName(rating.capabilityId)}</td>
-                  <td>
+                  <td data-label="Capability">{capabilityName(rating.capabilityId)}</td>
+                  <td data-label="Source">
                     {sourceLabels[rating.source]}
                     {rating.raterFunctionId && (
                       <span class="muted"> by {functionName(rating.raterFunctionId)}</span>
                     )}
                     {rating.respondentId && <span class="muted"> · {rating.respondentId}</span>}
                   </td>
-                  <td class="table__number">{rating.level}</td>
-                  <td>
+                  <td class="table__number" data-label="Level">
+                    {rating.level}
+                  </td>
+                  <td data-label="Evidence">
                     {rating.evidenceErased ? (
                       <ErasedText what="evidence" />
                     ) : (
@@ -149,7 +151,7 @@ export function AssessmentDetail({
                     )}
                   </td>
                   {canCorrect && (
-                    <td>
+                    <td class="table__action">
                       <button
                         type="button"
                         class="button button--small"

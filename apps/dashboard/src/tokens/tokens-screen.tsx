@@ -75,7 +75,7 @@ export function TokensScreen({ organizations }: Workspace) {
           )}
           {revoking.error && <ErrorNotice error={revoking.error} action="Could not revoke the token" />}
           <ScrollRegion label="Tokens">
-            <table class="table tokens-table">
+            <table class="table table--cards">
               <thead>
                 <tr>
                   <th scope="col">Label</th>
@@ -103,7 +103,7 @@ export function TokensScreen({ organizations }: Workspace) {
                         : token.organizationIds.map((id) => names.get(id) ?? id).join(', ')}
                     </td>
                     <td data-label="Issued">{formatDate(token.issuedAt)}</td>
-                    <td class="tokens-table__action">
+                    <td class="table__action">
                       {token.revoked ? (
                         <span class="badge badge--cancelled">
                           revoked {token.revokedAt ? formatDate(token.revokedAt) : ''}
