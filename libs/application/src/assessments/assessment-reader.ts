@@ -19,6 +19,9 @@ export class AssessmentReader {
 
   async find(assessmentId: string): Promise<OpenedAssessmentState | null> {
     if (!isSlug(assessmentId)) return null;
+    // An erasure another process recorded (the cli's forget) drops the states kept here, folded with
+    // the opened text, once the read models apply it: wait for them, so no read shows erased text.
+    await this.readModels.ready();
     const { state } = await this.streams.load<AssessmentEvent, AssessmentState>(
       assessmentStream(assessmentId),
       assessmentDecider,
