@@ -264,6 +264,12 @@ describe('the audit commands of the CLI', () => {
     expect(steps.stdout.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(11);
     const unknown = await runCli(source, ['replay', '--org', 'no-such-org']);
     expect(unknown.code).toBe(EXIT.refused);
+    expect(unknown.stderr).toContain('error: --org: no organization "no-such-org"');
+    // The user typed --as-of: the refusal names it, not the api field behind it.
+    const badDate = await runCli(source, ['replay', '--org', 'hotel', '--as-of', '30/06/2024']);
+    expect(badDate.code).toBe(EXIT.refused);
+    expect(badDate.stderr).toContain('error: --as-of must be an ISO-8601 date');
+    expect(badDate.stderr).not.toContain('asOf');
   }, 60_000);
 
   it('should back up while the api is writing, and restore a store that verifies', async () => {

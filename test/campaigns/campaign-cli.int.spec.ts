@@ -152,6 +152,6 @@ describe('npm run cli -- invite and campaign', () => {
   it('should refuse the progress of an unknown assessment, naming it', async () => {
     const refused = await cli(['campaign', '--assessment', 'autumn']);
     expect(refused.code).toBe(EXIT.refused);
-    expect(refused.stderr).toContain('assessmentId');
+    expect(refused.stderr).toContain('error: --assessment: no assessment "autumn"');
   }, 60_000);
 });

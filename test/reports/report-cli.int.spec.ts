@@ -77,7 +77,7 @@ describe('npm run cli -- report', () => {
     expect(existsSync(out)).toBe(false);
   }, 60_000);
 
-  it('should refuse an unknown organisation or a malformed date naming the field, leaving no file', async () => {
+  it('should refuse an unknown organisation or a malformed date naming the option, leaving no file', async () => {
     const out = path.join(outDir, 'refused.csv');
     const unknown = await runCli(dataDir, [
       'report',
@@ -89,7 +89,7 @@ describe('npm run cli -- report', () => {
       out,
     ]);
     expect(unknown.code).toBe(EXIT.refused);
-    expect(unknown.stderr).toContain('field: organizationId');
+    expect(unknown.stderr).toContain('error: --org: ');
     const malformed = await runCli(dataDir, [
       'report',
       '--org',
@@ -102,7 +102,7 @@ describe('npm run cli -- report', () => {
       'last week',
     ]);
     expect(malformed.code).toBe(EXIT.refused);
-    expect(malformed.stderr).toContain('field: knownAt');
+    expect(malformed.stderr).toContain('error: --known-at must be');
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(outDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   }, 60_000);

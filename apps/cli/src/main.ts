@@ -3,6 +3,7 @@ import { failureKindOf, OUTCOME_OF_FAILURE } from '@app/application';
 import { DomainError } from '@app/domain';
 import { CliError, EXIT } from './exit-codes';
 import { registerCommands } from './commands';
+import { refusalMessage } from './refusal-message';
 
 async function main(argv: readonly string[]): Promise<number> {
   const program = new Command()
@@ -13,6 +14,11 @@ async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError()
     .exitOverride();
   registerCommands(program);
+  // The command that ran: a refusal is named by its options, which the user typed.
+  let ran: Command = program;
+  program.hook('preAction', (_program, actionCommand) => {
+    ran = actionCommand;
+  });
   try {
     await program.parseAsync([...argv]);
     return EXIT.ok;
@@ -24,8 +30,11 @@ async function main(argv: readonly string[]): Promise<number> {
       console.error(`error: ${error.message}`);
       return error.exitCode;
     }
-    const field = error instanceof DomainError && error.field ? ` (field: ${error.field})` : '';
-    console.error(error instanceof Error ? `error: ${error.message}${field}` : error);
+    console.error(
+      error instanceof Error
+        ? refusalMessage(error.message, error instanceof DomainError ? error.field : undefined, ran.options)
+        : error,
+    );
     // Refusals, a busy or damaged store, bugs: the exit code of their kind, from the one table.
     const kind = failureKindOf(error);
     return kind === null ? EXIT.failure : OUTCOME_OF_FAILURE[kind].exitCode;
