@@ -6,10 +6,11 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type KeyRecord, SqliteKeyStore } from '@app/key-store';
+import type { KeyRecord } from '@app/key-store';
 import { filesContaining } from '@app/key-store/testing';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { buildCli, runCli } from '../audit/cli-runner';
+import { keyRecordsOf, numbersOf, openFrontDeskAssessment } from './personal-data-fixtures';
 
 const WRONG_PASTE = `Customer Carol Jones ${randomUUID()} of room 12 complained`;
 const KEPT = `Survey ${randomUUID()} shows the queue is shorter`;
@@ -26,28 +27,10 @@ interface View {
   } & Record<string, unknown>;
 }
 
-/** The view without its evidence: what erasing must leave exactly as it was. */
-function numbersOf(view: View): unknown {
-  return {
-    ...view.maturity,
-    cells: view.maturity.cells.map((cell) => ({
-      ...cell,
-      ratings: cell.ratings.map(({ evidence: _evidence, evidenceErased: _erased, ...rest }) => rest),
-    })),
-  };
-}
-
 const idOf = (record: KeyRecord): string => (record.kind === 'value-secret' ? record.valueId : record.keyId);
 
-/** The value secrets of the organisation's keys, as the key store holds them now. */
-async function valueSecrets(dataDir: string): Promise<KeyRecord[]> {
-  const keys = new SqliteKeyStore({ dataDir });
-  try {
-    return (await keys.records('erase-hotel')).filter((record) => record.kind === 'value-secret');
-  } finally {
-    await keys.close();
-  }
-}
+const valueSecrets = (dataDir: string): Promise<KeyRecord[]> =>
+  keyRecordsOf(dataDir, 'erase-hotel', 'value-secret');
 
 describe('redactEvidence: one wrong paste erased, nothing left behind', () => {
   let api: TestApi;
@@ -57,15 +40,7 @@ describe('redactEvidence: one wrong paste erased, nothing left behind', () => {
     buildCli();
     workspace = mkdtempSync(path.join(tmpdir(), 'maturity-erase-'));
     api = await startTestApi();
-    await api.mustQuery(
-      `mutation { registerOrganization(input: { id: "erase-hotel", name: "Erase Hotel" }) { id } }`,
-    );
-    await api.mustQuery(
-      `mutation { addFunction(input: { organizationId: "erase-hotel", functionId: "front-desk", name: "Front desk", customerFacing: true }) { id } }`,
-    );
-    await api.mustQuery(
-      `mutation { openAssessment(input: { organizationId: "erase-hotel", assessmentId: "erase-q1", title: "Q1", periodEnd: "2025-03-31" }) { id } }`,
-    );
+    await openFrontDeskAssessment(api, 'erase-hotel', 'erase-q1');
     await api.mustQuery(RATING, { capabilityId: 'customer-insight', level: 2, evidence: WRONG_PASTE });
     await api.mustQuery(RATING, { capabilityId: 'customer-insight', level: 3, evidence: WRONG_PASTE });
     await api.mustQuery(RATING, { capabilityId: 'service-recovery', level: 4, evidence: KEPT });

@@ -6,10 +6,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { type KeyRecord, SqliteKeyStore } from '@app/key-store';
+import type { KeyRecord } from '@app/key-store';
 import { filesContaining } from '@app/key-store/testing';
 import { startTestApi, type TestApi } from '../support/test-api';
 import { buildCli, runCli } from '../audit/cli-runner';
+import { keyRecordsOf, numbersOf, openFrontDeskAssessment } from './personal-data-fixtures';
 
 const CAROL = `Carol Jones ${randomUUID()} says the lobby queue is long`;
 const DAVE = `Dave ${randomUUID()} says check-in is quick`;
@@ -29,24 +30,7 @@ interface View {
   maturity: { cells: { capabilityId: string; ratings: CellRatingAnswer[] }[] } & Record<string, unknown>;
 }
 
-function numbersOf(view: View): unknown {
-  return {
-    ...view.maturity,
-    cells: view.maturity.cells.map((cell) => ({
-      ...cell,
-      ratings: cell.ratings.map(({ evidence: _evidence, evidenceErased: _erased, ...rest }) => rest),
-    })),
-  };
-}
-
-async function dataKeys(dataDir: string): Promise<KeyRecord[]> {
-  const keys = new SqliteKeyStore({ dataDir });
-  try {
-    return (await keys.records('forget-hotel')).filter((record) => record.kind === 'data-key');
-  } finally {
-    await keys.close();
-  }
-}
+const dataKeys = (dataDir: string): Promise<KeyRecord[]> => keyRecordsOf(dataDir, 'forget-hotel', 'data-key');
 
 const CAROL_KEY = 'forget-hotel/respondent/carol-r1';
 
@@ -58,15 +42,7 @@ describe('forgetRespondent: every evidence of one respondent erased, nothing lef
     buildCli();
     workspace = mkdtempSync(path.join(tmpdir(), 'maturity-forget-'));
     api = await startTestApi();
-    await api.mustQuery(
-      `mutation { registerOrganization(input: { id: "forget-hotel", name: "Forget Hotel" }) { id } }`,
-    );
-    await api.mustQuery(
-      `mutation { addFunction(input: { organizationId: "forget-hotel", functionId: "front-desk", name: "Front desk", customerFacing: true }) { id } }`,
-    );
-    await api.mustQuery(
-      `mutation { openAssessment(input: { organizationId: "forget-hotel", assessmentId: "forget-q1", title: "Q1", periodEnd: "2025-03-31" }) { id } }`,
-    );
+    await openFrontDeskAssessment(api, 'forget-hotel', 'forget-q1');
     await api.mustQuery(RATING, { respondentId: 'carol-r1', level: 2, evidence: CAROL });
     await api.mustQuery(RATING, { respondentId: 'dave-r2', level: 4, evidence: DAVE });
   }, 120_000);
