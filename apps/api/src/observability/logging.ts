@@ -64,12 +64,27 @@ export function requestLogging(
   };
 }
 
+/**
+ * Nest's start-up chatter: a line per module initialised and per route mapped (about 35), which
+ * buried the admin token and the dashboard link printed at start. Kept at debug (LOG_LEVEL=debug).
+ */
+const FRAMEWORK_START_UP_CONTEXTS: ReadonlySet<string> = new Set([
+  'NestFactory',
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'GraphQLModule',
+  'NestApplication',
+]);
+
 /** Nest's LoggerService over pino: `context` becomes a field, the request id comes from the scope. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly root: Logger) {}
 
   log(message: unknown, ...optional: unknown[]): void {
-    this.write('info', message, optional);
+    const context = optional.at(-1);
+    const startUp = typeof context === 'string' && FRAMEWORK_START_UP_CONTEXTS.has(context);
+    this.write(startUp ? 'debug' : 'info', message, optional);
   }
 
   error(message: unknown, ...optional: unknown[]): void {
