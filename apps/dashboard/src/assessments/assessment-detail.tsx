@@ -1,11 +1,14 @@
 // One assessment: its ratings, a form to record (open) or correct (with a reason) a rating, and
-// closing it, which asks first because it cannot be undone.
+// closing it, which asks first because it cannot be undone. Admins also erase personal text here:
+// one rating's evidence, or everything a person gave (both ask first, and cannot be undone).
 import { useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
-import type { Assessment, MaturityModel, Organization } from '../api/types';
+import type { Assessment, MaturityModel, Organization, Rating } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
+import { ForgetRespondentForm } from '../personal-data/forget-respondent-form';
+import { useRedactEvidence } from '../personal-data/use-redact-evidence';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
 import { ScrollRegion } from '../shared/scroll-region';
@@ -20,6 +23,8 @@ interface AssessmentDetailProps {
   onChanged: (assessment: Assessment) => void;
   /** Raters' answers arrived (they are ratings): the assessment should be read again. */
   onAnswered?: () => void;
+  /** Personal text was erased: the assessment should be read again. */
+  onErased?: () => void;
 }
 
 export function AssessmentDetail({
@@ -28,6 +33,7 @@ export function AssessmentDetail({
   model,
   onChanged,
   onAnswered,
+  onErased,
 }: AssessmentDetailProps) {
   const session = useSession();
   const confirm = useConfirm();
@@ -40,6 +46,15 @@ export function AssessmentDetail({
     model.capabilities.find((candidate) => candidate.id === id)?.name ?? id;
   const canRecord = open && session.can('recordRating');
   const canCorrect = session.can('correctRating');
+  const canRedact = session.can('redactEvidence');
+  // Counts erasures, so the raters panel reads the invitations' labels again after each.
+  const [erasures, setErasures] = useState(0);
+  const afterErasure = () => {
+    setErasures((count) => count + 1);
+    onErased?.();
+  };
+  const [redacting, askToRedact] = useRedactEvidence(afterErasure);
+  const hasActions = canCorrect || canRedact;
 
   const close = async () => {
     const answer = await confirm({
@@ -65,6 +80,9 @@ export function AssessmentDetail({
           .then((data) => data.closeAssessment),
       );
   };
+
+  const describe = (rating: Rating) =>
+    `${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`;
 
   const ratings = [...assessment.ratings].sort(
     (a, b) =>
@@ -102,7 +120,9 @@ export function AssessmentDetail({
         organization={organization}
         model={model}
         onAnswered={onAnswered}
+        refresh={erasures}
       />
+      {redacting.error && <ErrorNotice error={redacting.error} action="Could not erase the evidence" />}
 
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>
@@ -118,9 +138,9 @@ export function AssessmentDetail({
                   Level
                 </th>
                 <th scope="col">Evidence</th>
-                {canCorrect && (
+                {hasActions && (
                   <th scope="col">
-                    <span class="visually-hidden">Correct</span>
+                    <span class="visually-hidden">Actions</span>
                   </th>
                 )}
               </tr>
@@ -150,18 +170,45 @@ export function AssessmentDetail({
                       (rating.evidence ?? <span class="muted">—</span>)
                     )}
                   </td>
-                  {canCorrect && (
+                  {hasActions && (
                     <td class="table__action">
-                      <button
-                        type="button"
-                        class="button button--small"
-                        aria-label={`Correct the ${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`}
-                        onClick={() => {
-                          setCorrecting({ ...rating });
-                        }}
-                      >
-                        Correct
-                      </button>
+                      <div class="rating-actions">
+                        {canCorrect && (
+                          <button
+                            type="button"
+                            class="button button--small"
+                            aria-label={`Correct the ${describe(rating)}`}
+                            onClick={() => {
+                              setCorrecting({ ...rating });
+                            }}
+                          >
+                            Correct
+                          </button>
+                        )}
+                        {canRedact && rating.evidence !== null && !rating.evidenceErased && (
+                          <button
+                            type="button"
+                            class="button button--small button--danger"
+                            disabled={redacting.running}
+                            aria-label={`Erase evidence of the ${describe(rating)}`}
+                            onClick={() => {
+                              askToRedact(
+                                {
+                                  assessmentId: assessment.id,
+                                  functionId: rating.functionId,
+                                  capabilityId: rating.capabilityId,
+                                  source: rating.source,
+                                  raterFunctionId: rating.raterFunctionId,
+                                  respondentId: rating.respondentId,
+                                },
+                                `the ${describe(rating)}`,
+                              );
+                            }}
+                          >
+                            Erase evidence
+                          </button>
+                        )}
+                      </div>
                     </td>
                   )}
                 </tr>
@@ -215,6 +262,23 @@ export function AssessmentDetail({
             onSaved={onChanged}
           />
         </div>
+      )}
+      {session.can('forgetRespondent') && (
+        <section class="panel-form" aria-labelledby="personal-data-title" data-testid="personal-data">
+          <h3 id="personal-data-title" class="panel-form__title">
+            Personal data: forget a person
+          </h3>
+          <p class="card__subtitle">
+            When someone asks to be forgotten, their evidence and invitation labels are erased in every
+            assessment of {organization.name}; their levels stay. To erase one wrong paste only, use Erase
+            evidence on its rating.
+          </p>
+          <ForgetRespondentForm
+            organizationId={organization.id}
+            organizationName={organization.name}
+            onForgotten={afterErasure}
+          />
+        </section>
       )}
     </section>
   );

@@ -94,6 +94,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
             model={model}
             onChanged={onChanged}
             onAnswered={records.reload}
+            onErased={records.reload}
           />
         )}
       </div>

@@ -33,9 +33,17 @@ interface CampaignPanelProps {
   model: MaturityModel;
   /** Called when a refresh finds more or other answers than the one before. */
   onAnswered?: (() => void) | undefined;
+  /** Changes when something outside changed the invitations (a person forgotten): read them again. */
+  refresh?: number;
 }
 
-export function CampaignPanel({ assessment, organization, model, onAnswered }: CampaignPanelProps) {
+export function CampaignPanel({
+  assessment,
+  organization,
+  model,
+  onAnswered,
+  refresh = 0,
+}: CampaignPanelProps) {
   const session = useSession();
   const { client } = session;
   const open = assessment.status === 'OPEN';
@@ -58,7 +66,7 @@ export function CampaignPanel({ assessment, organization, model, onAnswered }: C
         .then((data) => data.campaignProgress),
   );
   const invitations = useRequest(
-    session.can('invitations') ? `invitations/${assessment.id}/${attempt}` : null,
+    session.can('invitations') ? `invitations/${assessment.id}/${attempt}/${refresh}` : null,
     (signal) =>
       client
         .request(invitationsQuery, { assessmentId: assessment.id }, signal)
