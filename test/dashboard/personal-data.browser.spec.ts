@@ -1,6 +1,6 @@
 // Erasing personal data on the page, as an admin (docs/guides/erase-a-person.md): a mistyped
-// respondent id is refused next to its field and erases nothing; going back from the confirmation
-// erases nothing; forgetting a person after confirming shows their evidence and invitation label
+// respondent id is refused next to its field and erases nothing; a person picked under Raters
+// fills the form, and going back from the confirmation erases nothing; forgetting a person after confirming shows their evidence and invitation label
 // as erased; one wrong paste is erased from its rating with a reason typed in the confirmation,
 // the same person's other evidence staying readable. Tokens that may not erase see no such control.
 import type { Page } from 'playwright-core';
@@ -93,8 +93,18 @@ describe('Personal data journey (browser)', () => {
     await expect(erasures()).resolves.toEqual([]);
   });
 
-  it('should erase nothing when the user goes back from the confirmation', async () => {
-    await forgetForm().locator('[data-field="respondentId"] input').fill('r-17');
+  it('should pick a person from Raters for the form, and erase nothing when the user goes back', async () => {
+    await page.click('tr[data-respondent="r-17"] button:has-text("Forget…")');
+    await expect(forgetForm().locator('[data-field="respondentId"] input').inputValue()).resolves.toBe(
+      'r-17',
+    );
+    // The id is filled in: the reason is what is left to type.
+    await expect(
+      forgetForm()
+        .locator('[data-field="reason"] textarea')
+        .evaluate((element) => element === element.ownerDocument.activeElement),
+    ).resolves.toBe(true);
+    await forgetForm().locator('[data-field="reason"] textarea').fill('request 2026-113');
     await forgetForm().locator('button[type="submit"]').click();
     await dialog().waitFor();
     await captureScreen(page, 'erase-a-person-confirm');

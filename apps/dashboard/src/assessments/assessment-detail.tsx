@@ -7,7 +7,7 @@ import type { Assessment, MaturityModel, Organization, Rating } from '../api/typ
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
-import { ForgetRespondentForm } from '../personal-data/forget-respondent-form';
+import { ForgetRespondentForm, type PickedRespondent } from '../personal-data/forget-respondent-form';
 import { useRedactEvidence } from '../personal-data/use-redact-evidence';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
@@ -54,6 +54,8 @@ export function AssessmentDetail({
     onErased?.();
   };
   const [redacting, askToRedact] = useRedactEvidence(afterErasure);
+  const canForget = session.can('forgetRespondent');
+  const [picked, setPicked] = useState<PickedRespondent | null>(null);
   const hasActions = canCorrect || canRedact;
 
   const close = async () => {
@@ -121,6 +123,13 @@ export function AssessmentDetail({
         model={model}
         onAnswered={onAnswered}
         refresh={erasures}
+        onForget={
+          canForget
+            ? (respondentId) => {
+                setPicked((previous) => ({ respondentId, count: (previous?.count ?? 0) + 1 }));
+              }
+            : undefined
+        }
       />
       {redacting.error && <ErrorNotice error={redacting.error} action="Could not erase the evidence" />}
 
@@ -263,7 +272,7 @@ export function AssessmentDetail({
           />
         </div>
       )}
-      {session.can('forgetRespondent') && (
+      {canForget && (
         <section class="panel-form" aria-labelledby="personal-data-title" data-testid="personal-data">
           <h3 id="personal-data-title" class="panel-form__title">
             Personal data: forget a person
@@ -276,6 +285,7 @@ export function AssessmentDetail({
           <ForgetRespondentForm
             organizationId={organization.id}
             organizationName={organization.name}
+            picked={picked}
             onForgotten={afterErasure}
           />
         </section>

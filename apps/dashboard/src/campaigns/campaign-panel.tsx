@@ -35,6 +35,8 @@ interface CampaignPanelProps {
   onAnswered?: (() => void) | undefined;
   /** Changes when something outside changed the invitations (a person forgotten): read them again. */
   refresh?: number;
+  /** Given to admins: a row's Forget… picks that person for the personal-data form. */
+  onForget?: ((respondentId: string) => void) | undefined;
 }
 
 export function CampaignPanel({
@@ -43,6 +45,7 @@ export function CampaignPanel({
   model,
   onAnswered,
   refresh = 0,
+  onForget,
 }: CampaignPanelProps) {
   const session = useSession();
   const { client } = session;
@@ -138,6 +141,7 @@ export function CampaignPanel({
           invitations={invitations.data}
           functionName={functionName}
           canRevoke={session.can('revokeInvitation')}
+          onForget={onForget}
           onRevoked={reload}
         />
       )}
@@ -212,11 +216,13 @@ function InvitationTable({
   functionName,
   canRevoke,
   onRevoked,
+  onForget,
 }: {
   invitations: readonly RaterInvitation[];
   functionName: (id: string | null) => string;
   canRevoke: boolean;
   onRevoked: () => void;
+  onForget?: ((respondentId: string) => void) | undefined;
 }) {
   const { client } = useSession();
   const confirm = useConfirm();
@@ -243,9 +249,9 @@ function InvitationTable({
               </th>
               <th scope="col">Last answer</th>
               <th scope="col">Status</th>
-              {canRevoke && (
+              {(canRevoke || onForget) && (
                 <th scope="col">
-                  <span class="visually-hidden">Revoke</span>
+                  <span class="visually-hidden">Actions</span>
                 </th>
               )}
             </tr>
@@ -288,9 +294,9 @@ function InvitationTable({
                     {statusLabels[invitation.status] ?? invitation.status}
                   </span>
                 </td>
-                {canRevoke && (
-                  <td>
-                    {invitation.status === 'ACTIVE' && (
+                {(canRevoke || onForget) && (
+                  <td class="campaign__actions">
+                    {canRevoke && invitation.status === 'ACTIVE' && (
                       <button
                         type="button"
                         class="button button--small button--danger"
@@ -318,6 +324,18 @@ function InvitationTable({
                         }
                       >
                         Revoke
+                      </button>
+                    )}
+                    {onForget && !invitation.labelErased && (
+                      <button
+                        type="button"
+                        class="button button--small"
+                        aria-label={`Forget… ${personOf(invitation)} (${invitation.respondentId})`}
+                        onClick={() => {
+                          onForget(invitation.respondentId);
+                        }}
+                      >
+                        Forget…
                       </button>
                     )}
                   </td>

@@ -1,7 +1,7 @@
 // Forgetting a person at their request (admins): the respondent id and a reason, then the same
 // confirmation every irreversible action asks for. The reason stays in the history in the clear,
 // so the form says to write a reference, never a name.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { TextAreaField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
@@ -9,9 +9,16 @@ import { useConfirm } from '../shared/confirm-dialog';
 import { useSession } from '../shell/session';
 import { forgetRespondentMutation } from './personal-data.operations';
 
+/** A person picked elsewhere (a row of Raters); `count` tells a second pick of the same one apart. */
+export interface PickedRespondent {
+  respondentId: string;
+  count: number;
+}
+
 interface ForgetRespondentFormProps {
   organizationId: string;
   organizationName: string;
+  picked?: PickedRespondent | null;
   /** After the api recorded it: the page reads again what now reads as erased. */
   onForgotten: (respondentId: string) => void;
 }
@@ -19,6 +26,7 @@ interface ForgetRespondentFormProps {
 export function ForgetRespondentForm({
   organizationId,
   organizationName,
+  picked = null,
   onForgotten,
 }: ForgetRespondentFormProps) {
   const { client } = useSession();
@@ -30,6 +38,16 @@ export function ForgetRespondentForm({
     setReason('');
     onForgotten(forgotten);
   });
+  const frame = useRef<HTMLDivElement>(null);
+  // A picked person fills the id; the reason is what is left to type, so it gets the focus.
+  useEffect(() => {
+    if (picked === null) return;
+    setRespondentId(picked.respondentId);
+    submission.touch();
+    const reasonField = frame.current?.querySelector('textarea');
+    reasonField?.scrollIntoView({ block: 'center' });
+    reasonField?.focus();
+  }, [picked]);
 
   const submit = async () => {
     const id = respondentId.trim();
@@ -61,38 +79,40 @@ export function ForgetRespondentForm({
   };
 
   return (
-    <Form
-      label="Forget a person"
-      action="Could not forget the person"
-      submission={submission}
-      onSubmit={() => void submit()}
-      submitLabel="Forget this person…"
-      busyLabel="Forgetting…"
-      successMessage={
-        submission.result !== null &&
-        `Forgot ${submission.result}: their evidence and labels now read Erased.`
-      }
-    >
-      <TextField
-        name="respondentId"
-        label="Respondent id"
-        hint="As shown beside the person under Raters, or in a rating’s source (ids are case-sensitive)."
-        value={respondentId}
-        onValue={setRespondentId}
-        required
-        spellcheck={false}
-        autocomplete="off"
-      />
-      <TextAreaField
-        name="reason"
-        label="Reason"
-        hint="Kept in the history in the clear: write the request’s reference (e.g. request 2026-113), never a name."
-        value={reason}
-        onValue={setReason}
-        rows={2}
-        required
-        maxLength={2000}
-      />
-    </Form>
+    <div ref={frame}>
+      <Form
+        label="Forget a person"
+        action="Could not forget the person"
+        submission={submission}
+        onSubmit={() => void submit()}
+        submitLabel="Forget this person…"
+        busyLabel="Forgetting…"
+        successMessage={
+          submission.result !== null &&
+          `Forgot ${submission.result}: their evidence and labels now read Erased.`
+        }
+      >
+        <TextField
+          name="respondentId"
+          label="Respondent id"
+          hint="Forget… beside a person under Raters fills it in; for a rating recorded directly, the id in its source (ids are case-sensitive)."
+          value={respondentId}
+          onValue={setRespondentId}
+          required
+          spellcheck={false}
+          autocomplete="off"
+        />
+        <TextAreaField
+          name="reason"
+          label="Reason"
+          hint="Kept in the history in the clear: write the request’s reference (e.g. request 2026-113), never a name."
+          value={reason}
+          onValue={setReason}
+          rows={2}
+          required
+          maxLength={2000}
+        />
+      </Form>
+    </div>
   );
 }
