@@ -280,6 +280,7 @@ describe('Recording assessments over GraphQL', () => {
       await organizationWithFunctions('hotel-x');
       await openAssessment('hotel-x', 'hotel-x-open');
       await openAssessment('hotel-x', 'hotel-x-closed');
+      await recordRating({ ...rating, assessmentId: 'hotel-x-closed', evidence: 'Kiosk logs' });
       await api.mustQuery('mutation { closeAssessment(assessmentId: "hotel-x-closed") { id } }');
       await api.mustQuery(`mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }`, {
         input: {
@@ -509,6 +510,14 @@ describe('Recording assessments over GraphQL', () => {
         input: { ...rating, assessmentId: 'hotel-x-closed' },
         code: 'CONFLICT',
         field: /assessmentId/,
+      },
+      {
+        name: 'a correction that changes nothing (the same level)',
+        mutation: 'correctRating',
+        type: 'CorrectRatingInput',
+        input: { ...rating, assessmentId: 'hotel-x-closed', reason: 'Typo' },
+        code: 'BAD_USER_INPUT',
+        field: /^level$/,
       },
       {
         name: 'registering an id twice',

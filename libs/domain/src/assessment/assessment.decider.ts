@@ -4,6 +4,7 @@ import { requireOrganization } from '../organization';
 import {
   conflict,
   type Decider,
+  invalidInput,
   notFound,
   requireIsoDate,
   requireSlug,
@@ -55,6 +56,14 @@ export function decideAssessment(
           'respondentId',
           `respondentId: respondent "${rating.respondentId}" has no ${rating.source} rating of ${rating.functionId} / ${rating.capabilityId}${rating.raterFunctionId === null ? '' : ` from ${rating.raterFunctionId}`} in assessment "${state.id}"`,
           ASSESSMENT_ERROR_CODES.respondentNotFound,
+        );
+      }
+      if (previousLevel === rating.level) {
+        // A correction keeps the evidence, so the same level would change nothing yet stay on the record for good.
+        throw invalidInput(
+          'level',
+          `level: the ${rating.source} rating of ${rating.functionId} / ${rating.capabilityId} is already ${rating.level}; a correction must change the level`,
+          ASSESSMENT_ERROR_CODES.nothingToCorrect,
         );
       }
       return [

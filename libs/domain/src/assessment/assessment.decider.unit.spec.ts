@@ -276,13 +276,14 @@ describe('assessmentDecider', () => {
     const corrected = (
       previousLevel: number | null,
       respondentId: string | null = null,
+      level = 3,
     ): AssessmentEvent => ({
       type: 'RatingCorrected',
       data: {
         ...ids,
         functionId: 'housekeeping',
         capabilityId: 'cross-functional-cooperation',
-        level: 3,
+        level,
         source: 'SELF',
         raterFunctionId: null,
         reason: 'Transcription error in the workshop notes',
@@ -341,6 +342,31 @@ describe('assessmentDecider', () => {
         .given([opened, recorded()])
         .when(correct({ respondentId: 'Night Lead' }))
         .thenThrows('invalid_input', 'VALIDATION.NOT_A_SLUG', 'respondentId');
+    });
+
+    it('should refuse a correction that changes nothing, naming the level and writing nothing', () => {
+      spec
+        .given([opened, recorded({ level: 3, evidence: 'Workshop notes' }), closed])
+        .when(correct({ level: 3 }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.nothingToCorrect, 'level');
+      spec
+        .given([opened, recorded({ respondentId: 'night-shift-lead', level: 3 })])
+        .when(correct({ respondentId: 'night-shift-lead' }))
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.nothingToCorrect, 'level');
+    });
+
+    it('should refuse correcting back to the level a correction already set', () => {
+      spec
+        .given([opened, recorded(), closed, corrected(2)])
+        .when(correct())
+        .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.nothingToCorrect, 'level');
+    });
+
+    it('should allow correcting back to the level a correction replaced', () => {
+      spec
+        .given([opened, recorded(), closed, corrected(2)])
+        .when(correct({ level: 2 }))
+        .then([corrected(3, null, 2)]);
     });
 
     it('should refuse a blank reason', () => {

@@ -9,6 +9,7 @@ export const ASSESSMENT_ERROR_CODES = {
   raterNotAllowed: 'ASSESSMENT.RATER_NOT_ALLOWED',
   selfPeerRating: 'ASSESSMENT.SELF_PEER_RATING',
   respondentNotFound: 'ASSESSMENT.RESPONDENT_NOT_FOUND',
+  nothingToCorrect: 'ASSESSMENT.NOTHING_TO_CORRECT',
 } as const;
 
 export type AssessmentErrorCode = ErrorCodeOf<typeof ASSESSMENT_ERROR_CODES>;

@@ -63,13 +63,12 @@ describe('effectiveRatings (property)', () => {
             // Closing midway must not change what corrections can do.
             if (index === closeAt) apply({ type: 'CloseAssessment' });
             if (state.status === 'CLOSED' && command.type === 'RecordRating') return;
+            if (command.type !== 'RecordRating' && command.type !== 'CorrectRating') return;
+            const key = ratingKey({ ...command.data, raterFunctionId: command.data.raterFunctionId ?? null });
+            // A correction to the level in force changes nothing and is refused.
+            if (command.type === 'CorrectRating' && expected.get(key) === command.data.level) return;
             apply(command);
-            if (command.type === 'RecordRating' || command.type === 'CorrectRating') {
-              expected.set(
-                ratingKey({ ...command.data, raterFunctionId: command.data.raterFunctionId ?? null }),
-                command.data.level,
-              );
-            }
+            expected.set(key, command.data.level);
           });
 
           const ratings = effectiveRatings(state);
