@@ -108,7 +108,27 @@ describe('Planning journey (browser)', () => {
     await card.locator('[data-testid="investment-status"]:has-text("approved")').waitFor();
 
     await card.locator('button:has-text("Deploy")').click();
-    await card.locator('[data-field="deployedAt"] input').fill('2024-01-15');
+    const dateInput = card.locator('[data-field="deployedAt"] input');
+    const today = new Date().toISOString().slice(0, 10);
+    await expect(dateInput.getAttribute('max')).resolves.toBe(today);
+    // The page offers no later date; were one sent anyway, the api's refusal shows beside the field.
+    await dateInput.evaluate((input: { removeAttribute(name: string): void }) => {
+      input.removeAttribute('max');
+    });
+    await dateInput.fill('2099-06-01');
+    await card.locator('button[type="submit"]:has-text("Deploy")').click();
+    await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await expect(card.locator('[data-field-error="deployedAt"]').innerText()).resolves.toMatch(
+      /cannot be dated after today \(got 2099-06-01/,
+    );
+    expect(
+      (await investments()).find((investment) => investment.name === 'Complaint handling training'),
+    ).toMatchObject({
+      status: 'APPROVED',
+      deployedAt: null,
+    });
+
+    await dateInput.fill('2024-01-15');
     await card.locator('button[type="submit"]:has-text("Deploy")').click();
     await expect(page.locator('[data-testid="confirm-dialog"]').innerText()).resolves.toMatch(/15 Jan 2024/);
     await page.click('[data-testid="confirm-dialog"] button[type="submit"]');

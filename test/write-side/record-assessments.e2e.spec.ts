@@ -563,6 +563,29 @@ describe('Recording assessments over GraphQL', () => {
       expect(await head()).toBe(before);
     });
 
+    it('should refuse a deployment dated after today, naming deployedAt, and leave it approved', async () => {
+      await api.mustQuery(`mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }`, {
+        input: { ...investment, investmentId: 'approved-kiosks' },
+      });
+      await api.mustQuery('mutation { approveInvestment(investmentId: "approved-kiosks") { id } }');
+      const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      const before = await head();
+      const answer = await api.graphql(
+        'mutation($at: DateTime!) { deployInvestment(investmentId: "approved-kiosks", deployedAt: $at) { id } }',
+        { at: tomorrow },
+      );
+      expect(answer.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'deployedAt',
+      });
+      expect(answer.errors?.[0]?.message).toContain(`cannot be dated after today (got ${tomorrow}`);
+      expect(await head()).toBe(before);
+      const stored = await api.mustQuery<{ investment: { status: string; deployedAt: null } }>(
+        '{ investment(id: "approved-kiosks") { status deployedAt } }',
+      );
+      expect(stored.investment).toEqual({ status: 'APPROVED', deployedAt: null });
+    });
+
     it('should refuse an unknown investment with NOT_FOUND naming investmentId', async () => {
       const answer = await api.graphql('mutation { approveInvestment(investmentId: "no-such-plan") { id } }');
       expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'investmentId' });

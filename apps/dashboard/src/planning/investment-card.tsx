@@ -173,6 +173,9 @@ export function InvestmentCard({
             type="date"
             value={deployedAt}
             onValue={setDeployedAt}
+            // A deployment is recorded once it has happened: the api refuses a later date too.
+            max={today()}
+            hint="The day it went live: today at the latest."
             required
           />
         </Form>

@@ -72,7 +72,7 @@ export function decideInvestment(
       return [
         {
           type: 'InvestmentDeployed',
-          data: { ...ids, deployedAt: requireIsoDate('deployedAt', command.data.deployedAt) },
+          data: { ...ids, deployedAt: requirePastDeployment(command.data.deployedAt, context.now) },
         },
       ];
     case 'CancelInvestment': {
@@ -81,6 +81,22 @@ export function decideInvestment(
       return [{ type: 'InvestmentCancelled', data: { ...ids, reason, previousStatus, cancelledAt: now } }];
     }
   }
+}
+
+/**
+ * A deployment is a fact, recorded for good: it cannot be dated after the command's time, or the
+ * realisation would fall due for something that has not happened yet.
+ */
+function requirePastDeployment(value: unknown, now: Date): string {
+  const deployedAt = requireIsoDate('deployedAt', value);
+  if (Date.parse(deployedAt) > now.getTime()) {
+    throw invalidInput(
+      'deployedAt',
+      `deployedAt: a deployment cannot be dated after today (got ${String(value)}, now is ${now.toISOString()}); record it once the investment has gone live`,
+      INVESTMENT_ERROR_CODES.deployedInTheFuture,
+    );
+  }
+  return deployedAt;
 }
 
 const transitionVerb = (type: keyof typeof INVESTMENT_TRANSITIONS): string =>

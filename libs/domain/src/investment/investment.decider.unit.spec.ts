@@ -52,7 +52,7 @@ const planned: InvestmentEvent = {
 const approved: InvestmentEvent = { type: 'InvestmentApproved', data: { ...ids, approvedAt: NOW_ISO } };
 const deployed: InvestmentEvent = {
   type: 'InvestmentDeployed',
-  data: { ...ids, deployedAt: '2024-05-01T00:00:00.000Z' },
+  data: { ...ids, deployedAt: '2024-03-01T00:00:00.000Z' },
 };
 const cancelled: InvestmentEvent = {
   type: 'InvestmentCancelled',
@@ -220,16 +220,33 @@ describe('investmentDecider', () => {
     it('should deploy an approved investment at the given time, in UTC', () => {
       spec
         .given([planned, approved])
-        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-05-01T02:00:00+02:00' } })
+        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-03-01T02:00:00+02:00' } })
         .then([deployed]);
     });
 
     it('should refuse deploying an investment that was never approved', () => {
       spec
         .given([planned])
-        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-05-01' } })
+        .when({ type: 'DeployInvestment', data: { deployedAt: '2024-03-01' } })
         .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
     });
+
+    it('should accept a deployment dated at the very time of the command', () => {
+      spec
+        .given([planned, approved])
+        .when({ type: 'DeployInvestment', data: { deployedAt: NOW_ISO } })
+        .then([{ type: 'InvestmentDeployed', data: { ...ids, deployedAt: NOW_ISO } }]);
+    });
+
+    it.each(['2024-04-02T09:30:00.001Z', '2024-04-03', '2025-06-01'])(
+      'should refuse a deployment dated after the command time (%s), naming deployedAt',
+      (deployedAt) => {
+        spec
+          .given([planned, approved])
+          .when({ type: 'DeployInvestment', data: { deployedAt } })
+          .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.deployedInTheFuture, 'deployedAt');
+      },
+    );
 
     it('should refuse a malformed deployedAt', () => {
       spec

@@ -9,6 +9,7 @@ export const INVESTMENT_ERROR_CODES = {
   effectOrder: 'INVESTMENT.EFFECT_ORDER',
   cancelled: 'INVESTMENT.CANCELLED',
   notDeployed: 'INVESTMENT.NOT_DEPLOYED',
+  deployedInTheFuture: 'INVESTMENT.DEPLOYED_IN_THE_FUTURE',
 } as const;
 
 export type InvestmentErrorCode = ErrorCodeOf<typeof INVESTMENT_ERROR_CODES>;
