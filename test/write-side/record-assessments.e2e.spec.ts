@@ -246,11 +246,11 @@ describe('Recording assessments over GraphQL', () => {
     );
     expect(cancelled.cancelInvestment.status).toBe('CANCELLED');
     const { investments } = await api.mustQuery<{ investments: { id: string; status: string }[] }>(
-      '{ investments(organizationId: "hotel-c") { id status } }',
+      '{ investments(organizationId: "hotel-c") { id status cancellationReason } }',
     );
     expect(investments).toEqual([
-      { id: 'training', status: 'DEPLOYED' },
-      { id: 'rotation', status: 'CANCELLED' },
+      { id: 'training', status: 'DEPLOYED', cancellationReason: null },
+      { id: 'rotation', status: 'CANCELLED', cancellationReason: 'Budget moved' },
     ]);
   });
 

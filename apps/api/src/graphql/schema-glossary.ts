@@ -117,6 +117,9 @@ const TYPE_FIELDS: Record<string, string> = {
   'Investment.name': 'Its name.',
   'Investment.status': 'PLANNED, APPROVED, DEPLOYED or CANCELLED.',
   'Investment.effects': 'Its expected effects, one per cell.',
+  'Investment.cancelledAt': 'When it was cancelled; null unless CANCELLED.',
+  'Investment.cancellationReason':
+    'Why it was cancelled, as given when cancelling (kept on the record); null unless CANCELLED, or when no reason was given.',
   'Rating.level': 'The level given, 1 to L.',
   'Target.level': 'The target level.',
   'Target.functionId':

@@ -12,4 +12,6 @@ export const toInvestment = (state: PlannedInvestmentState): Investment => ({
   status: InvestmentStatus[state.status],
   deployedAt: state.deployedAt,
   effects: state.effects,
+  cancelledAt: state.cancelledAt,
+  cancellationReason: state.cancellationReason,
 });

@@ -22,4 +22,6 @@ export class Investment {
   @Field(() => InvestmentStatus) status!: InvestmentStatus;
   @Field(() => DateTimeScalar, { nullable: true }) deployedAt!: string | null;
   @Field(() => [Effect]) effects!: Effect[];
+  @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: string | null;
+  @Field(() => String, { nullable: true }) cancellationReason!: string | null;
 }
