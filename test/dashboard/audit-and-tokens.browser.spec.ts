@@ -1,7 +1,8 @@
 // The auditor's and the admin's journeys on a fresh store, from the sign-in page: the history as a
 // filtered, paged table with each event's data and hash; integrity verified with a clear verdict;
-// the view as known at two dates side by side; a token issued (its secret shown once, copied) and
-// revoked after confirming, after which the api refuses it.
+// the view as known at two dates side by side; a token issued only once a role is chosen and a
+// label given (its secret and sign-in link shown once, copied) and revoked after confirming, after
+// which the api refuses it; revoking the last admin token says so and how to recover.
 import type { Page } from 'playwright-core';
 import {
   captureScreen,
@@ -152,22 +153,52 @@ describe('Audit and tokens journeys (browser)', () => {
       await page.waitForSelector('[data-testid="tokens-screen"]');
     });
 
-    it('should issue a token, show its secret once with a copy button, and the secret works', async () => {
+    it('should issue nothing from the untouched form: the role is chosen and a label given first', async () => {
+      const form = page.locator('form[aria-label="Issue a token"]');
+      const count = async () =>
+        (await journey.graphql<{ apiTokens: unknown[] }>('{ apiTokens { tokenId } }')).apiTokens.length;
+      const before = await count();
+      await expect(form.locator('[data-field="role"] select').inputValue()).resolves.toBe('');
+      await form.locator('button[type="submit"]').click();
+      // The browser refuses the form: the role's select is invalid until a role is chosen.
+      await expect(form.locator('[data-field="role"] select:invalid').count()).resolves.toBe(1);
+
+      // A role, but a blank label: the page asks for one, next to the field.
+      await form.locator('[data-field="role"] select').selectOption('AUDITOR');
+      await form.locator('[data-field="organization-bank"] input').check();
+      await expect(form.locator('[data-field="label"] input:invalid').count()).resolves.toBe(1);
+      await form.locator('[data-field="label"] input').fill('   ');
+      await form.locator('button[type="submit"]').click();
+      await expect(page.locator('[data-field-error="label"]').innerText()).resolves.toMatch(
+        /Give the token a label/,
+      );
+      expect(await count()).toBe(before);
+      await expect(page.locator('[data-testid="issued-token"]').count()).resolves.toBe(0);
+    });
+
+    it('should issue a token, show its secret once with a copy button and a sign-in link, and the secret works', async () => {
       const form = page.locator('form[aria-label="Issue a token"]');
       await form.locator('[data-field="role"] select').selectOption('PLANNER');
       await form.locator('[data-field="organization-bank"] input').check();
       await form.locator('[data-field="label"] input').fill('planning office');
       await form.locator('button[type="submit"]').click();
       secret = await page.locator('[data-testid="issued-secret"]').innerText();
-      await page.click('[data-testid="issued-token"] button:has-text("Copy")');
-      await page.waitForSelector('[data-testid="issued-token"] button:has-text("Copied")');
-      await expect(
+      const clipboard = () =>
         page.evaluate(() =>
           (
             globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
           ).navigator.clipboard.readText(),
-        ),
-      ).resolves.toBe(secret);
+        );
+      await page.click('[data-testid="issued-token"] button:has-text("Copy token")');
+      await page.waitForSelector('[data-testid="issued-token"] button:has-text("Token copied")');
+      await expect(clipboard()).resolves.toBe(secret);
+
+      // The link `npm start` prints for the admin, for this token: ready to send.
+      const link = `${journey.api.baseUrl}/#token=${encodeURIComponent(secret)}`;
+      await expect(page.locator('[data-testid="issued-sign-in-link"]').innerText()).resolves.toBe(link);
+      await page.click('[data-testid="issued-token"] button:has-text("Copy link")');
+      await page.waitForSelector('[data-testid="issued-token"] button:has-text("Link copied")');
+      await expect(clipboard()).resolves.toBe(link);
 
       const { me } = await journey.graphql<{
         me: { role: string; label: string; organizationIds: string[] };
@@ -221,6 +252,20 @@ describe('Audit and tokens journeys (browser)', () => {
       expect(after.find((token) => token.tokenId === tokenId)?.revoked).toBe(true);
       await expect(journey.graphql('{ me { role } }', {}, secret)).rejects.toThrow(/UNAUTHENTICATED/);
       expect(pageProblems(page)).toEqual([]);
+    });
+
+    it('should say plainly, before revoking your own last admin token, that it is the last and how to recover', async () => {
+      const { me } = await journey.graphql<{ me: { tokenId: string } }>('{ me { tokenId } }');
+      const row = page.locator(`tr[data-token="${me.tokenId}"]`);
+      await row.locator('button:has-text("Revoke")').click();
+      const dialog = page.locator('[data-testid="confirm-dialog"]');
+      await expect(dialog.innerText()).resolves.toMatch(/you will be signed out/);
+      await expect(dialog.innerText()).resolves.toMatch(/last admin token/);
+      await expect(dialog.innerText()).resolves.toContain('npm run cli -- token issue --role ADMIN');
+      await expect(dialog.innerText()).resolves.toMatch(/same DATA_DIR/);
+      await captureScreen(page, 'tokens-revoke-last-admin');
+      await dialog.locator('button:has-text("Go back")').click();
+      await expect(journey.graphql('{ me { role } }')).resolves.toEqual({ me: { role: 'ADMIN' } });
     });
   });
 });

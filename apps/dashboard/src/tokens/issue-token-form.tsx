@@ -1,6 +1,9 @@
-// Issues a token for a role and organisations. Its secret is shown once, with a copy button: only
-// its hash is stored, so nobody can show it again.
+// Issues a token for a role and organisations. Its secret is shown once, with a copy button and a
+// ready sign-in link: only its hash is stored, so nobody can show it again. The role is chosen, never
+// pre-picked, and a label is asked for (the api accepts none, but an unlabelled token cannot be
+// told apart in the list later).
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import type { Organization, Role } from '../api/types';
 import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
@@ -8,7 +11,8 @@ import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { issueApiTokenMutation } from './tokens.operations';
 
-const roles: { value: Role; label: string }[] = [
+const roles: { value: Role | ''; label: string }[] = [
+  { value: '', label: 'Choose a role…' },
   { value: 'ASSESSOR', label: 'Assessor: opens, rates, closes and corrects assessments' },
   { value: 'PLANNER', label: 'Planner: plans, approves, deploys investments; scenarios' },
   { value: 'AUDITOR', label: 'Auditor: reads, history, integrity' },
@@ -22,6 +26,10 @@ interface Issued {
   label: string | null;
 }
 
+/** The address that signs the dashboard in with a token, the same form `npm start` prints. */
+export const signInLink = (origin: string, token: string): string =>
+  `${origin}/#token=${encodeURIComponent(token)}`;
+
 export function IssueTokenForm({
   organizations,
   onIssued,
@@ -30,7 +38,7 @@ export function IssueTokenForm({
   onIssued: () => void;
 }) {
   const { client } = useSession();
-  const [role, setRole] = useState<Role>('ASSESSOR');
+  const [role, setRole] = useState<Role | ''>('');
   const [label, setLabel] = useState('');
   const [reached, setReached] = useState<ReadonlySet<string>>(
     new Set(organizations.length === 1 && organizations[0] ? [organizations[0].id] : []),
@@ -39,8 +47,19 @@ export function IssueTokenForm({
     setLabel('');
     onIssued();
   });
-  const [copied, setCopied] = useState(false);
+  const [copied, setCopied] = useState<'token' | 'link' | null>(null);
   const issued = submission.result;
+  const link = issued ? signInLink(window.location.origin, issued.token) : '';
+  const copy = (what: 'token' | 'link', text: string) => {
+    void navigator.clipboard.writeText(text).then(
+      () => {
+        setCopied(what);
+      },
+      () => {
+        setCopied(null);
+      },
+    );
+  };
 
   return (
     <div class="issue-token">
@@ -51,16 +70,24 @@ export function IssueTokenForm({
         submitLabel="Issue the token"
         busyLabel="Issuing…"
         onSubmit={() => {
-          setCopied(false);
-          submission.run((signal) =>
-            client
+          setCopied(null);
+          submission.run((signal) => {
+            // The browser stops an empty form first; these catch what it lets through (a blank label).
+            if (role === '') throw new ApiError('BAD_USER_INPUT', 'Choose the role the token gives.', 'role');
+            if (label.trim() === '')
+              throw new ApiError(
+                'BAD_USER_INPUT',
+                'Give the token a label: who or what uses it, so you can tell it apart in the list.',
+                'label',
+              );
+            return client
               .request(
                 issueApiTokenMutation,
-                { role, organizationIds: role === 'ADMIN' ? [] : [...reached], label: label.trim() || null },
+                { role, organizationIds: role === 'ADMIN' ? [] : [...reached], label: label.trim() },
                 signal,
               )
-              .then((data) => data.issueApiToken),
-          );
+              .then((data) => data.issueApiToken);
+          });
         }}
       >
         <SelectField
@@ -68,9 +95,10 @@ export function IssueTokenForm({
           label="Role"
           value={role}
           onValue={(value) => {
-            setRole(value as Role);
+            setRole(value as Role | '');
           }}
           options={roles}
+          required
         />
         {role !== 'ADMIN' && (
           <fieldset class="issue-token__organizations" data-field="organizationIds">
@@ -98,6 +126,7 @@ export function IssueTokenForm({
           value={label}
           onValue={setLabel}
           maxLength={200}
+          required
         />
       </Form>
       {issued && (
@@ -105,6 +134,7 @@ export function IssueTokenForm({
           <p class="issued-token__title">
             Token issued for {issued.label ?? issued.role.toLowerCase()}: copy it now, it is shown only once.
           </p>
+          <p class="issued-token__caption">Token</p>
           <div class="issued-token__row">
             <code class="issued-token__secret" data-testid="issued-secret">
               {issued.token}
@@ -113,21 +143,30 @@ export function IssueTokenForm({
               type="button"
               class="button button--small"
               onClick={() => {
-                void navigator.clipboard.writeText(issued.token).then(
-                  () => {
-                    setCopied(true);
-                  },
-                  () => {
-                    setCopied(false);
-                  },
-                );
+                copy('token', issued.token);
               }}
             >
-              {copied ? 'Copied' : 'Copy'}
+              {copied === 'token' ? 'Token copied' : 'Copy token'}
+            </button>
+          </div>
+          <p class="issued-token__caption">Sign-in link</p>
+          <div class="issued-token__row">
+            <code class="issued-token__secret" data-testid="issued-sign-in-link">
+              {link}
+            </code>
+            <button
+              type="button"
+              class="button button--small"
+              onClick={() => {
+                copy('link', link);
+              }}
+            >
+              {copied === 'link' ? 'Link copied' : 'Copy link'}
             </button>
           </div>
           <p class="muted">
-            Sign in with it at <code>{window.location.origin}</code>, or send it as{' '}
+            Send the link to whoever uses the token: opening it signs the dashboard in with it (opening it
+            yourself signs you in as that token). Programs send the token as{' '}
             <code>Authorization: Bearer …</code>.
           </p>
         </div>

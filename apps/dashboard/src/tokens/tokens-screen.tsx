@@ -29,8 +29,13 @@ export function TokensScreen({ organizations }: Workspace) {
 
   const revoke = async (token: ApiToken) => {
     const own = token.tokenId === session.viewer.tokenId;
+    const lastAdmin =
+      token.role === 'ADMIN' &&
+      tokens.every((other) => other.tokenId === token.tokenId || other.role !== 'ADMIN' || other.revoked);
     const answer = await confirm({
-      title: `Revoke ${token.label ?? token.tokenId}?`,
+      title: lastAdmin
+        ? `Revoke the last admin token, ${token.label ?? token.tokenId}?`
+        : `Revoke ${token.label ?? token.tokenId}?`,
       message: (
         <>
           <p>
@@ -42,9 +47,17 @@ export function TokensScreen({ organizations }: Workspace) {
               <strong>This is the token you are signed in with: you will be signed out.</strong>
             </p>
           )}
+          {lastAdmin && (
+            <p data-testid="last-admin-warning">
+              <strong>It is the last admin token:</strong> no API token will be left that can issue tokens or
+              change the set-up. To recover, whoever runs the server issues a new one there with{' '}
+              <code>npm run cli -- token issue --role ADMIN</code>, with the same <code>DATA_DIR</code> (or{' '}
+              <code>DATABASE_URL</code>) as the api; it prints the new token.
+            </p>
+          )}
         </>
       ),
-      confirmLabel: 'Revoke the token',
+      confirmLabel: lastAdmin ? 'Revoke the last admin token' : 'Revoke the token',
     });
     if (answer)
       revoking.run((signal) =>
