@@ -10,6 +10,7 @@ import {
   expectAccessible,
   pageProblems,
   PHONE,
+  regionOverflow,
   startJourney,
   type Journey,
 } from './browser-journey';
@@ -138,6 +139,28 @@ describe('Audit and tokens journeys (browser)', () => {
       await expect(erased.textContent()).resolves.toContain('erased to protect personal data');
       await expectAccessible(page);
     });
+
+    it('should show the history as one card per event at phone width, without scrolling sideways', async () => {
+      await page.setViewportSize(PHONE);
+      await page.locator('tr[data-history-event]').first().waitFor();
+      const overflow = await regionOverflow(page, 'History events');
+      expect(overflow).toBeLessThanOrEqual(0);
+      // With the column headings out of sight, each cell says what it is, inside the screen.
+      const recorded = page.locator('tr[data-history-event] td[data-label="Recorded (UTC)"]').first();
+      await expect(
+        recorded.evaluate(
+          (cell: object) =>
+            (
+              globalThis as unknown as {
+                getComputedStyle(element: object, pseudo: string): { content: string };
+              }
+            ).getComputedStyle(cell, '::before').content,
+        ),
+      ).resolves.toContain('Recorded (UTC)');
+      const box = await recorded.boundingBox();
+      expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+      await page.setViewportSize(DESKTOP);
+    });
   });
 
   describe('as an admin', () => {
@@ -221,12 +244,7 @@ describe('Audit and tokens journeys (browser)', () => {
         expect(edges.right).toBeLessThanOrEqual(PHONE.width);
       }
       // Nothing hides beyond the edge of the table's region either.
-      const overflow = await page
-        .locator('[role="region"][aria-label="Tokens"]')
-        .evaluate(
-          (element: { scrollWidth: number; clientWidth: number }) =>
-            element.scrollWidth - element.clientWidth,
-        );
+      const overflow = await regionOverflow(page, 'Tokens');
       expect(overflow).toBeLessThanOrEqual(0);
       await expectAccessible(page);
       await page.setViewportSize(DESKTOP);

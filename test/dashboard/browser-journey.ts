@@ -205,6 +205,15 @@ export async function captureScreen(page: Page, name: string): Promise<void> {
   await page.setViewportSize(desktop);
 }
 
+/** How far a labelled region's content reaches beyond its width (0 or less: nothing to scroll sideways to). */
+export function regionOverflow(page: Page, label: string): Promise<number> {
+  return page
+    .locator(`[role="region"][aria-label="${label}"]`)
+    .evaluate(
+      (element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth,
+    );
+}
+
 export async function expectAccessible(page: Page): Promise<void> {
   const violations = await seriousAccessibilityViolations(page);
   expect(violations).toEqual([]);

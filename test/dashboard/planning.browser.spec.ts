@@ -2,7 +2,15 @@
 // picked on the heatmap (the clamping shown), approve it, deploy it on a date, cancel another
 // with a reason; once an assessment after its lag rates its cell, see predicted against actual.
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  captureScreen,
+  DESKTOP,
+  pageProblems,
+  PHONE,
+  regionOverflow,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -177,6 +185,15 @@ describe('Planning journey (browser)', () => {
       page.locator(`[data-testid="realisation-chart"] [data-realisation="${deployed.id}"]`).count(),
     ).resolves.toBe(1);
     await captureScreen(page, 'planning');
+
+    // At phone width each investment's realisation is a card: the table never scrolls sideways.
+    await page.setViewportSize(PHONE);
+    const overflow = await regionOverflow(page, 'Realisation of deployed investments, as a table');
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(
+      page.locator(`[data-realisation-row="${deployed.id}"] td[data-label="Actual"]`).innerText(),
+    ).resolves.toBe('0.00');
+    await page.setViewportSize(DESKTOP);
     expect(pageProblems(page)).toEqual([]);
   });
 });

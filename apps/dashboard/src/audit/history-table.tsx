@@ -148,7 +148,7 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
           : 'Loading…'}
       </p>
       <ScrollRegion label="History events">
-        <table class="table history__table" aria-busy={page.loading}>
+        <table class="table table--cards history__table" aria-busy={page.loading}>
           <thead>
             <tr>
               <th scope="col" class="table__number">
@@ -165,19 +165,19 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
             {(page.data?.edges ?? []).map(({ node }) => (
               <tr key={node.position} data-history-event={node.type} data-position={node.position}>
                 <td class="table__number">{node.position}</td>
-                <td>{dateTime.format(new Date(node.recordedAt))}</td>
-                <td>
+                <td data-label="Recorded (UTC)">{dateTime.format(new Date(node.recordedAt))}</td>
+                <td class="history__type" data-label="Type">
                   <code>{node.type}</code>
                 </td>
-                <td>
+                <td data-label="Stream @ revision">
                   <code>
                     {node.stream}@{node.revision}
                   </code>
                 </td>
-                <td>
+                <td data-label="Actor">
                   {node.actor} <span class="muted">({node.role})</span>
                 </td>
-                <td>
+                <td data-label="Data and hash">
                   <ErasedMark data={node.data} />
                   <details class="history__details">
                     <summary>Show</summary>

@@ -9,7 +9,8 @@ interface OrganizationPickerProps {
 export function OrganizationPicker({ organizations, selectedId, onSelect }: OrganizationPickerProps) {
   return (
     <label class="field field--inline organization-picker">
-      <span class="field__label">Organisation</span>
+      {/* With several organisations the picker must fit beside the role and sign-out on a phone. */}
+      <span class="field__label visually-hidden-on-phone">Organisation</span>
       <select
         class="input input--select"
         name="organization"

@@ -108,7 +108,7 @@ export function RealisationChart({ investments, realisations }: RealisationChart
         <span class="realisation__swatch realisation__swatch--actual" aria-hidden="true" /> actual (once due)
       </div>
       <ScrollRegion label="Realisation of deployed investments, as a table">
-        <table class="table">
+        <table class="table table--cards">
           <caption class="visually-hidden">Realisation of deployed investments</caption>
           <thead>
             <tr>
@@ -129,14 +129,18 @@ export function RealisationChart({ investments, realisations }: RealisationChart
             {rows.map(({ investment, realisation }) => (
               <tr key={investment.id} data-realisation-row={investment.id}>
                 <td>{investment.name}</td>
-                <td>{investment.deployedAt ? formatDate(investment.deployedAt) : '—'}</td>
-                <td class="table__number">{formatSigned(realisation.predicted, 2)}</td>
-                <td class="table__number">
+                <td data-label="Deployed">
+                  {investment.deployedAt ? formatDate(investment.deployedAt) : '—'}
+                </td>
+                <td class="table__number" data-label="Predicted">
+                  {formatSigned(realisation.predicted, 2)}
+                </td>
+                <td class="table__number" data-label="Actual">
                   {realisation.due && realisation.actual !== null
                     ? formatSigned(realisation.actual, 2)
                     : `due from ${formatDate(realisation.dueFrom)}`}
                 </td>
-                <td class="table__number">
+                <td class="table__number" data-label="Ratio">
                   {realisation.ratio === null ? '—' : `${Math.round(realisation.ratio * 100)}%`}
                 </td>
               </tr>
