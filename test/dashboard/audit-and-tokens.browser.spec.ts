@@ -103,6 +103,43 @@ describe('Audit and tokens journeys (browser)', () => {
       expect(verifyIntegrity).toEqual({ ok: true, checkedEvents: 8 });
     });
 
+    it('should start the comparison at dates that show a difference: everything recorded today, from yesterday', async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      await page.locator('[data-testid="known-at-difference"]').waitFor();
+      await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe(day(-1));
+      await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe(day(0));
+      await expect(page.locator('[data-testid="known-at-difference"]').innerText()).resolves.toMatch(
+        /^3 cells differ/,
+      );
+      await expect(page.locator('[data-testid="known-at-reason"]').innerText()).resolves.toMatch(
+        /No rating was ever corrected/,
+      );
+    });
+
+    it('should say plainly when two dates know the same, showing one view instead of an empty comparison', async () => {
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const difference = page.locator('[data-testid="known-at-difference"]');
+      await page.fill('[data-field="knownAtFirst"] input', day(0));
+      await page.fill('[data-field="knownAtSecond"] input', day(1));
+      await page.waitForSelector(
+        '[data-testid="known-at-difference"]:has-text("nothing was recorded between")',
+      );
+      await expect(difference.getAttribute('data-same')).resolves.toBe('true');
+      await expect(page.locator('[data-heatmap="known-second"]').count()).resolves.toBe(1);
+      await expect(page.locator('[data-heatmap="known-first"]').count()).resolves.toBe(0);
+
+      // A date cleared while typing is no date yet: the screen waits for one, without an error.
+      await page.fill('[data-field="knownAtFirst"] input', '');
+      await page.waitForSelector('[data-testid="known-second"] h3:has-text("As known at …")');
+      expect(pageProblems(page)).toEqual([]);
+
+      await page.fill('[data-field="knownAtFirst"] input', '2020-01-01');
+      await page.fill('[data-field="knownAtSecond"] input', '2020-06-01');
+      await page.waitForSelector('[data-testid="known-at-difference"]:has-text("nothing had been rated")');
+      await page.fill('[data-field="knownAtSecond"] input', day(0));
+      await page.waitForSelector('[data-testid="known-at-difference"]:has-text("3 cells differ")');
+    });
+
     it('should show the view as known at two dates side by side', async () => {
       await page.fill('[data-field="knownAtFirst"] input', '2020-01-01');
       await page.waitForSelector('[data-testid="known-at-difference"]');

@@ -201,6 +201,45 @@ describe('Dashboard (browser)', () => {
     await page.close();
   });
 
+  it('should open the audit comparison around the last correction, showing what it changed in what was known', async () => {
+    const page = await openSignedIn();
+    await page.click('[data-screen="audit"]');
+    const difference = page.locator('[data-testid="known-at-difference"]');
+    await difference.waitFor();
+    // Maintenance's 2025 Q2 self-rating, corrected on 18 September 2025: the day before against the
+    // day of it, for that quarter.
+    await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe('2025-09-17');
+    await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe('2025-09-18');
+    await expect(page.inputValue('[data-field="asOf"] input')).resolves.toBe('2025-06-30');
+    await expect(difference.getAttribute('data-same')).resolves.toBe('false');
+    await expect(difference.innerText()).resolves.toMatch(/^[1-9]\d* cells? differ/);
+    await expect(page.locator('[data-testid="known-at-reason"]').innerText()).resolves.toMatch(
+      /last correction, recorded on 18 Sept? 2025/,
+    );
+    // What the page shows is what the api says for that cell at each date.
+    const levelAt = async (knownAt: string) => {
+      const { maturity } = await graphql<{ maturity: { cells: CellFromApi[] } }>(
+        'query($id: ID!, $knownAt: DateTime) { maturity(organizationId: $id, asOf: "2025-06-30T23:59:59.999Z", knownAt: $knownAt) { cells { functionId capabilityId level } } }',
+        { id: organizationId, knownAt },
+      );
+      return maturity.cells.find(
+        (cell) => cell.functionId === 'maintenance' && cell.capabilityId === 'service-recovery',
+      )?.level;
+    };
+    const before = await levelAt('2025-09-17T23:59:59.999Z');
+    const after = await levelAt('2025-09-18T23:59:59.999Z');
+    expect(after).not.toBe(before);
+    const shown = (side: string) =>
+      page
+        .locator(`[data-heatmap="${side}"] [data-cell="maintenance:service-recovery"]`)
+        .getAttribute('data-level');
+    await expect(shown('known-first')).resolves.toBe(before?.toFixed(2));
+    await expect(shown('known-second')).resolves.toBe(after?.toFixed(2));
+    await page.locator('#known-at-title').scrollIntoViewIfNeeded();
+    await captureScreen(page, 'audit-known-at-correction');
+    await page.close();
+  });
+
   it('should mark the cells and functions whose raters disagree, list each rater group in the details and explain agreement', async () => {
     const { maturity } = await graphql<{
       maturity: { cells: { functionId: string; capabilityId: string; agreement: number | null }[] };
