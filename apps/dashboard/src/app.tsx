@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, createApiClient, type ApiClient } from './api/client';
 import { meQuery } from './api/queries';
+import { usePastedToken } from './shared/use-pasted-token';
 import { ConfirmProvider } from './shared/confirm-dialog';
 import { ErrorNotice } from './shared/error-notice';
 import { useRequest } from './shared/use-request';
@@ -44,22 +45,13 @@ export function App() {
     void loadSsoOptions().then(setSsoOptions);
   }, []);
 
-  // The printed link pasted into a tab already on the dashboard changes only the fragment, and
-  // the browser does not reload for that: take its token here, or the link seems to do nothing.
-  useEffect(() => {
-    const onHashChange = () => {
-      const token = takeTokenFromAddress();
-      if (token === null) return;
-      forgetSsoSession();
-      saveToken(token, false);
-      setReason(null);
-      setCredential({ kind: 'api-token', token });
-    };
-    window.addEventListener('hashchange', onHashChange);
-    return () => {
-      window.removeEventListener('hashchange', onHashChange);
-    };
-  }, []);
+  // The printed link pasted into a tab already on the dashboard: sign in with its token.
+  usePastedToken(takeTokenFromAddress, (token) => {
+    forgetSsoSession();
+    saveToken(token, false);
+    setReason(null);
+    setCredential({ kind: 'api-token', token });
+  });
 
   // Back from the identity provider with a code: exchange it, once the api said how.
   useEffect(() => {

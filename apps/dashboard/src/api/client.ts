@@ -19,6 +19,8 @@ export class ApiError extends Error {
     message: string,
     /** The input field the api named (`extensions.field`), e.g. `name`, `input.periodEnd`, `effects[2].low`. */
     readonly field: string | null = null,
+    /** The api's finer reason (`extensions.reason`), e.g. `AUTH.INVITATION_REVOKED`. */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,7 +29,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[];
 }
 
 const knownCodes: readonly string[] = [
@@ -79,7 +81,19 @@ const ATTACHMENT_NAME = /filename="([^"]+)"/;
 /** The bearer token for the next request: fixed (an API token), or fresh each time (SSO, refreshed). */
 export type TokenSource = string | (() => Promise<string>);
 
-export function createApiClient(tokenSource: TokenSource, endpoint = '/graphql'): ApiClient {
+export interface ClientOptions {
+  /**
+   * Requests outlive the page (fetch `keepalive`): an answer sent as the page is closed or
+   * reloaded still reaches the api. Only for small requests (the browser caps their bodies).
+   */
+  keepalive?: boolean;
+}
+
+export function createApiClient(
+  tokenSource: TokenSource,
+  endpoint = '/graphql',
+  { keepalive = false }: ClientOptions = {},
+): ApiClient {
   return {
     async request(op, variables, signal) {
       const token = typeof tokenSource === 'string' ? tokenSource : await tokenSource();
@@ -90,6 +104,7 @@ export function createApiClient(tokenSource: TokenSource, endpoint = '/graphql')
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ query: documentText(op), variables }),
           signal: signal ?? null,
+          keepalive,
         });
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') throw error;
@@ -107,7 +122,12 @@ export function createApiClient(tokenSource: TokenSource, endpoint = '/graphql')
       }
       const first = body.errors?.[0];
       if (first)
-        throw new ApiError(toCode(first.extensions?.code), first.message, first.extensions?.field ?? null);
+        throw new ApiError(
+          toCode(first.extensions?.code),
+          first.message,
+          first.extensions?.field ?? null,
+          first.extensions?.reason ?? null,
+        );
       if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The token was not accepted.');
       if (body.data == null)
         throw new ApiError('SERVER', `The api answered ${response.status} without data.`);

@@ -1,6 +1,8 @@
 // Saving a rater's answers: each choice is sent at once (a keyboard user stepping through the
-// levels with the arrow keys sends only where they stop), one at a time per question so the last
-// choice is the one recorded, and with one commandId per answer so a retry records it once.
+// levels with the arrow keys sends only where they stop), the evidence as it is typed (once the
+// typing pauses), one at a time per question so the last choice is the one recorded, and with one
+// commandId per answer so a retry records it once. Whatever still waits is sent when the page is
+// hidden or left; nothing is sent once the page moved on to another link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient, ApiError } from '../api/client';
 import type { ResultOf } from '../api/graphql';
@@ -14,7 +16,9 @@ export const cellOf = (question: Pick<Question, 'functionId' | 'capabilityId'>):
   `${question.functionId}/${question.capabilityId}`;
 
 /** Arrow keys move the choice at once; a choice that stands this long is sent. */
-const SETTLE_MS = 350;
+export const CHOICE_SETTLE_MS = 350;
+/** Evidence is sent when the typing pauses this long (or the page is hidden or left). */
+export const TYPING_SETTLE_MS = 800;
 
 export interface Answer {
   level: number;
@@ -36,8 +40,11 @@ interface QueueOptions {
 
 export interface AnswerQueue {
   states: ReadonlyMap<string, SaveState>;
-  /** Sends this answer (after the choice settles); a later one for the same cell replaces a waiting one. */
-  save(cell: string, question: Question, level: number, evidence: string | null): void;
+  /**
+   * Sends this answer once it stood `settleMs` (the choice settled, the typing paused); a later
+   * one for the same cell replaces a waiting one.
+   */
+  save(cell: string, question: Question, level: number, evidence: string | null, settleMs?: number): void;
   /** Sends the failed answer again, with its commandId. */
   retry(cell: string): void;
 }
@@ -60,12 +67,15 @@ export function useAnswerQueue({ client, onSaved, onRefused }: QueueOptions): An
   const queues = useRef(new Map<string, CellQueue>());
   const callbacks = useRef({ onSaved, onRefused });
   callbacks.current = { onSaved, onRefused };
+  // Set when the page leaves this link (another link pasted): nothing more is sent with it.
+  const disposed = useRef(false);
 
   const setState = (cell: string, state: SaveState) => {
     setStates((previous) => new Map(previous).set(cell, state));
   };
 
   const send = (cell: string, queue: CellQueue, answer: Answer) => {
+    if (disposed.current) return;
     queue.inFlight = answer;
     queue.failed = null;
     setState(cell, { kind: 'saving' });
@@ -74,6 +84,7 @@ export function useAnswerQueue({ client, onSaved, onRefused }: QueueOptions): An
     client.request(answerQuestionMutation, { input }).then(
       (data) => {
         queue.inFlight = null;
+        if (disposed.current) return;
         callbacks.current.onSaved(data.answerQuestion);
         if (queue.next !== null) {
           if (queue.timer === null) sendNext(cell, queue);
@@ -81,6 +92,7 @@ export function useAnswerQueue({ client, onSaved, onRefused }: QueueOptions): An
       },
       (error: unknown) => {
         queue.inFlight = null;
+        if (disposed.current) return;
         const apiError = toApiError(error);
         if (apiError.code === 'UNAUTHENTICATED' || apiError.code === 'CONFLICT') {
           callbacks.current.onRefused(apiError);
@@ -118,12 +130,18 @@ export function useAnswerQueue({ client, onSaved, onRefused }: QueueOptions): An
     return () => {
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', flush);
+      disposed.current = true;
+      for (const queue of queues.current.values()) {
+        if (queue.timer !== null) clearTimeout(queue.timer);
+        queue.timer = null;
+        queue.next = null;
+      }
     };
   }, []);
 
   return {
     states,
-    save(cell, question, level, evidence) {
+    save(cell, question, level, evidence, settleMs = CHOICE_SETTLE_MS) {
       const queue = queues.current.get(cell) ?? {
         question,
         timer: null,
@@ -141,7 +159,7 @@ export function useAnswerQueue({ client, onSaved, onRefused }: QueueOptions): An
         queue.timer = null;
         // One at a time per question: the answer in flight finishes first, then the latest goes.
         if (queue.inFlight === null) sendNext(cell, queue);
-      }, SETTLE_MS);
+      }, settleMs);
     },
     retry(cell) {
       const queue = queues.current.get(cell);

@@ -1,5 +1,5 @@
 // One question: the levels as choices (name and this capability's descriptor), "Not sure", an
-// evidence box, and whether the answer is saved. Native radio buttons in a fieldset: Tab reaches
+// evidence box saved as it is typed, and whether the answer (with that text) is saved. Native radio buttons in a fieldset: Tab reaches
 // the group, the arrow keys pick a level, and a screen reader reads the legend with each choice.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErasedText } from '../shared/erased-text';
@@ -16,6 +16,8 @@ interface QuestionCardProps {
   notSure: boolean;
   state: SaveState | null;
   onChoose: (choice: Choice, evidence: string | null) => void;
+  /** The evidence typed for the level chosen: sent once the typing pauses. */
+  onType: (level: number, evidence: string | null) => void;
   onRetry: () => void;
 }
 
@@ -27,6 +29,7 @@ export function QuestionCard({
   notSure,
   state,
   onChoose,
+  onType,
   onRetry,
 }: QuestionCardProps) {
   const id = useId();
@@ -36,7 +39,9 @@ export function QuestionCard({
   useEffect(() => {
     if (choice === null && question.answer !== null) setChoice(question.answer);
   }, [question.answer]);
-  const evidenceOrNull = () => (evidence.trim() === '' ? null : evidence.trim());
+  const evidenceOrNull = (text = evidence) => (text.trim() === '' ? null : text.trim());
+  // What the api holds differs from the box: typed since the last answer the api took.
+  const unsavedEvidence = evidenceOrNull() !== (question.evidence ?? null);
   const heading = (
     <>
       <span class="question__number">
@@ -141,7 +146,14 @@ export function QuestionCard({
           maxLength={10_000}
           value={evidence}
           onInput={(event) => {
-            setEvidence(event.currentTarget.value);
+            const text = event.currentTarget.value;
+            setEvidence(text);
+            const pending = state?.kind === 'waiting' || state?.kind === 'saving';
+            if (
+              typeof choice === 'number' &&
+              (pending || evidenceOrNull(text) !== (question.evidence ?? null))
+            )
+              onType(choice, evidenceOrNull(text));
           }}
           onBlur={() => {
             const text = evidenceOrNull();
@@ -157,9 +169,21 @@ export function QuestionCard({
       <p
         class="question__status"
         id={`${id}-status`}
-        data-save-state={state?.kind ?? (answered ? 'saved' : 'none')}
+        data-save-state={
+          state?.kind === 'saved' || (state === null && answered)
+            ? unsavedEvidence
+              ? 'unsaved'
+              : 'saved'
+            : (state?.kind ?? 'none')
+        }
       >
-        <StatusText state={state} answered={answered} notSure={choice === 'not-sure'} onRetry={onRetry} />
+        <StatusText
+          state={state}
+          answered={answered}
+          notSure={choice === 'not-sure'}
+          unsavedEvidence={unsavedEvidence}
+          onRetry={onRetry}
+        />
       </p>
     </fieldset>
   );
@@ -169,14 +193,18 @@ function StatusText({
   state,
   answered,
   notSure,
+  unsavedEvidence,
   onRetry,
 }: {
   state: SaveState | null;
   answered: boolean;
   notSure: boolean;
+  /** Text in the evidence box that the api does not hold yet. */
+  unsavedEvidence: boolean;
   onRetry: () => void;
 }) {
-  if (state?.kind === 'waiting' || state?.kind === 'saving') return <>Saving…</>;
+  if (state?.kind === 'waiting') return <>Not saved yet…</>;
+  if (state?.kind === 'saving') return <>Saving…</>;
   if (state?.kind === 'failed') {
     return (
       <span class="question__failed" role="alert">
@@ -187,7 +215,13 @@ function StatusText({
       </span>
     );
   }
-  if (answered) return <>Saved</>;
+  if (answered) return unsavedEvidence ? <>Not saved yet: what you wrote is not saved</> : <>Saved</>;
+  if (unsavedEvidence)
+    return notSure ? (
+      <>Not sure: nothing recorded, not even what you wrote (pick a level to save it)</>
+    ) : (
+      <>Not saved yet: pick a level to save what you wrote</>
+    );
   if (notSure) return <>Not sure: nothing recorded</>;
   return <span class="muted">Not answered yet</span>;
 }

@@ -1,22 +1,17 @@
-// The rater's questionnaire: who asks and for which period, one question per function and
-// capability (each level's name and this capability's descriptor for it, "not sure", evidence),
-// each answer saved at once, progress; once the assessment closes, a read-only thank-you.
+// The rater's questionnaire: who asks and for which period, whose questions these are, one
+// question per function and capability (each level's name and this capability's descriptor for
+// it, "not sure", evidence), each answer saved at once, progress; once the assessment closes, a
+// read-only thank-you. Another link pasted into the tab loads that link's questionnaire afresh.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { type ApiError, createApiClient } from '../api/client';
 import { formatDate } from '../shared/format';
 import { useRequest } from '../shared/use-request';
-import { cellOf, type Questionnaire, useAnswerQueue } from './answer-queue';
+import { cellOf, type Questionnaire, TYPING_SETTLE_MS, useAnswerQueue } from './answer-queue';
 import { QuestionCard } from './question-card';
 import { questionnaireQuery } from './rate.operations';
 import { useNotSure } from './not-sure';
-
-const sourceWording = {
-  SELF: 'about your own function',
-  PEER: 'as a colleague from another function',
-  CUSTOMER: 'as a customer',
-  AUDIT: 'as an auditor',
-} as const;
+import { closedWording, linkRefusal, subjectLine } from './rater-wording';
 
 export function QuestionnairePage({ token }: { token: string | null }) {
   if (token === null) {
@@ -32,11 +27,14 @@ export function QuestionnairePage({ token }: { token: string | null }) {
       </Frame>
     );
   }
-  return <SignedQuestionnaire token={token} />;
+  // Keyed by the link: another person's link starts from nothing of the previous one (its
+  // answers, its queue of unsent answers, its client).
+  return <SignedQuestionnaire key={token} token={token} />;
 }
 
 function SignedQuestionnaire({ token }: { token: string }) {
-  const client = useMemo(() => createApiClient(token), [token]);
+  // keepalive: an answer sent as the page is closed or reloaded still arrives.
+  const client = useMemo(() => createApiClient(token, '/graphql', { keepalive: true }), [token]);
   const [attempt, setAttempt] = useState(0);
   const loaded = useRequest(`questionnaire/${attempt}`, (signal) =>
     client.request(questionnaireQuery, {}, signal).then((data) => data.questionnaire),
@@ -61,12 +59,13 @@ function SignedQuestionnaire({ token }: { token: string }) {
 
   const stopped = refusal ?? (loaded.error?.code === 'UNAUTHENTICATED' ? loaded.error : null);
   if (stopped) {
+    const refusal = linkRefusal(stopped);
     return (
       <Frame>
         <section class="rate-message" role="alert" data-testid="rate-link-stopped">
-          <h1 class="rate-message__title">This link no longer works</h1>
-          <p>{stopped.message}</p>
-          <p class="muted">Your answers given before stay on record.</p>
+          <h1 class="rate-message__title">{refusal.title}</h1>
+          <p>{refusal.message}</p>
+          {refusal.answersKept && <p class="muted">Your answers given before stay on record.</p>}
         </section>
       </Frame>
     );
@@ -107,27 +106,21 @@ function SignedQuestionnaire({ token }: { token: string }) {
       <header class="rate-header">
         <p class="rate-header__organization">{questionnaire.organizationName}</p>
         <h1 class="rate-header__title">{questionnaire.title}</h1>
-        <p class="rate-header__period">
-          About the period ending {formatDate(questionnaire.periodEnd)}. You answer{' '}
-          {sourceWording[questionnaire.source]}
-          {questionnaire.raterFunctionName ? ` (${questionnaire.raterFunctionName})` : ''}.
+        <p class="rate-header__period">About the period ending {formatDate(questionnaire.periodEnd)}.</p>
+        <p class="rate-header__subject" data-testid="rate-subject">
+          {subjectLine(questionnaire)}
         </p>
       </header>
       {questionnaire.open ? (
         <p class="rate-intro">
           Pick the level that describes things as they are, not as they should be. Each answer is saved as
-          soon as you pick it, and you can change it until the assessment closes. Choose “Not sure” rather
-          than guess.
+          soon as you pick it, what you write as you type, and you can change both until the assessment
+          closes. Choose “Not sure” rather than guess.
         </p>
       ) : (
         <section class="rate-message rate-message--thanks" data-testid="rate-thank-you">
-          <h2 class="rate-message__title">Thank you</h2>
-          <p>
-            This assessment is closed.{' '}
-            {questionnaire.answered === 1
-              ? 'Your answer is on record; it is shown below and can no longer be changed.'
-              : `Your ${questionnaire.answered} answers are on record; they are shown below and can no longer be changed.`}
-          </p>
+          <h2 class="rate-message__title">{closedWording(questionnaire.answered).title}</h2>
+          <p>{closedWording(questionnaire.answered).text}</p>
         </section>
       )}
       <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} live />
@@ -151,6 +144,9 @@ function SignedQuestionnaire({ token }: { token: string }) {
                   notSure.set(cell, false);
                   queue.save(cell, question, choice, evidence);
                 }}
+                onType={(level, evidence) => {
+                  queue.save(cell, question, level, evidence, TYPING_SETTLE_MS);
+                }}
                 onRetry={() => {
                   queue.retry(cell);
                 }}
@@ -162,9 +158,10 @@ function SignedQuestionnaire({ token }: { token: string }) {
       {questionnaire.open && (
         <footer class="rate-footer">
           <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} />
-          <p class="muted">
-            Nothing more to send: your answers are already saved. You can close this page and come back with
-            the same link.
+          <p class="muted" data-testid="rate-footer-note">
+            {saving
+              ? 'Saving your latest answers: wait until each question says “Saved” before you close this page.'
+              : 'Nothing more to send: your answers are already saved. You can close this page and come back with the same link.'}
           </p>
         </footer>
       )}

@@ -2,13 +2,14 @@
 // "remember on this device" it lives in local storage instead, so other tabs and later visits
 // are signed in until the user signs out. It never stays in the address bar (a fragment
 // `#token=...` is read once, then removed from history).
+import { tokenInFragment } from '../shared/address-token';
 
 const storageKey = 'ccm.apiToken';
 
 export function takeTokenFromAddress(): string | null {
+  const token = tokenInFragment(window.location.hash);
+  if (token === null) return null;
   const fragment = new URLSearchParams(window.location.hash.replace(/^#/, ''));
-  const token = fragment.get('token')?.trim();
-  if (!token) return null;
   fragment.delete('token');
   const rest = fragment.toString();
   const address = `${window.location.pathname}${window.location.search}${rest ? `#${rest}` : ''}`;

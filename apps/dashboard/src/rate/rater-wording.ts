@@ -1,0 +1,73 @@
+// What the rater's page says where the api's own words would not do: whose questions these are,
+// why a link does not open, and the thank-you once the assessment closed.
+
+/** The api's reasons for refusing a link that it recognised: its message already says what to do. */
+const RECOGNISED_LINK_REFUSALS: readonly string[] = ['AUTH.INVITATION_REVOKED', 'AUTH.INVITATION_EXPIRED'];
+
+export interface LinkRefusal {
+  title: string;
+  message: string;
+  /** A link that worked once: what its rater answered before stays. */
+  answersKept: boolean;
+}
+
+/**
+ * A refused link, in words a rater can act on. A revoked or expired link keeps the api's message
+ * (it names the next step); any other refusal (a mistyped, cut-off or unknown link) reads the same
+ * whatever the cause, as the api's does, so the page tells no more than the api whether it exists.
+ */
+export function linkRefusal(error: { message: string; reason: string | null }): LinkRefusal {
+  if (error.reason !== null && RECOGNISED_LINK_REFUSALS.includes(error.reason))
+    return { title: 'This link no longer works', message: error.message, answersKept: true };
+  return {
+    title: 'This link is incomplete or not recognised',
+    message:
+      'Open it again from your invitation, copying the whole address (an email program may have cut it in two), or ask the assessment office for a new one.',
+    answersKept: false,
+  };
+}
+
+const sourceWording = {
+  SELF: 'about your own function',
+  PEER: 'as a colleague from another function',
+  CUSTOMER: 'as a customer',
+  AUDIT: 'as an auditor',
+} as const;
+
+export interface Subject {
+  source: keyof typeof sourceWording;
+  raterFunctionName: string | null;
+  questions: readonly { functionName: string }[];
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listed(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/**
+ * Whose questionnaire this is, as far as the rater's link tells: the functions it asks about and
+ * as whom (the api gives the rater no name or label of the person invited).
+ */
+export function subjectLine({ source, raterFunctionName, questions }: Subject): string {
+  const functions = listed([...new Set(questions.map((question) => question.functionName))]);
+  const as = `${sourceWording[source]}${raterFunctionName ? ` (${raterFunctionName})` : ''}`;
+  return `This link’s questions are about ${functions}; you answer ${as}.`;
+}
+
+/** The thank-you of a closed assessment, by how many answers the rater gave. */
+export function closedWording(answered: number): { title: string; text: string } {
+  if (answered === 0)
+    return {
+      title: 'This assessment is closed',
+      text: 'It closed before you answered, so nothing was recorded from this link. The questions are shown below.',
+    };
+  return {
+    title: 'Thank you',
+    text:
+      answered === 1
+        ? 'This assessment is closed. Your answer is on record; it is shown below and can no longer be changed.'
+        : `This assessment is closed. Your ${answered} answers are on record; they are shown below and can no longer be changed.`,
+  };
+}

@@ -1,0 +1,80 @@
+// The rater page's own wording: a refused link, whose questions these are, and the closed page.
+import { closedWording, linkRefusal, listed, subjectLine } from '../../apps/dashboard/src/rate/rater-wording';
+import { tokenInFragment } from '../../apps/dashboard/src/shared/address-token';
+
+describe('Rater link refusal (unit)', () => {
+  it('should tell a rater whose link is unknown or cut off to open it again or ask the office, without API jargon', () => {
+    const refusal = linkRefusal({
+      message: 'The API token is unknown, malformed or revoked',
+      reason: 'AUTH.INVALID_TOKEN',
+    });
+    expect(refusal.title).toBe('This link is incomplete or not recognised');
+    expect(refusal.message).toMatch(/Open it again from your invitation/);
+    expect(refusal.message).toMatch(/ask the assessment office for a new one/);
+    expect(refusal.message).not.toMatch(/API|token/);
+    expect(refusal.answersKept).toBe(false);
+  });
+
+  it('should word every unrecognised refusal alike, so the page tells no more than the api', () => {
+    expect(linkRefusal({ message: 'anything', reason: null })).toEqual(
+      linkRefusal({ message: 'something else', reason: 'AUTH.MISSING_TOKEN' }),
+    );
+  });
+
+  it("should keep the api's message for a revoked or expired link, which names the next step", () => {
+    const message = 'This link was revoked and no longer works: ask the assessment office for a new one';
+    expect(linkRefusal({ message, reason: 'AUTH.INVITATION_REVOKED' })).toEqual({
+      title: 'This link no longer works',
+      message,
+      answersKept: true,
+    });
+    expect(linkRefusal({ message: 'expired', reason: 'AUTH.INVITATION_EXPIRED' }).message).toBe('expired');
+  });
+});
+
+describe('Rater questionnaire wording (unit)', () => {
+  it('should name the functions asked about, once each, and as whom the rater answers', () => {
+    expect(
+      subjectLine({
+        source: 'PEER',
+        raterFunctionName: 'Front desk',
+        questions: [
+          { functionName: 'Housekeeping' },
+          { functionName: 'Housekeeping' },
+          { functionName: 'Maintenance' },
+        ],
+      }),
+    ).toBe(
+      'This link’s questions are about Housekeeping and Maintenance; you answer as a colleague from another function (Front desk).',
+    );
+    expect(
+      subjectLine({ source: 'SELF', raterFunctionName: null, questions: [{ functionName: 'Front desk' }] }),
+    ).toBe('This link’s questions are about Front desk; you answer about your own function.');
+  });
+
+  it('should list names as prose', () => {
+    expect(listed([])).toBe('');
+    expect(listed(['A'])).toBe('A');
+    expect(listed(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+
+  it('should tell a rater who never answered that the assessment closed before they did, not thank them for 0 answers', () => {
+    const none = closedWording(0);
+    expect(none.title).toBe('This assessment is closed');
+    expect(none.text).toMatch(/closed before you answered/);
+    expect(none.text).not.toMatch(/0 answers/);
+    expect(closedWording(1).text).toMatch(/Your answer is on record/);
+    expect(closedWording(3)).toEqual(expect.objectContaining({ title: 'Thank you' }));
+    expect(closedWording(3).text).toMatch(/Your 3 answers are on record/);
+  });
+});
+
+describe('Token in a link’s fragment (unit)', () => {
+  it('should read the token of a pasted link, trimmed, and nothing from a fragment without one', () => {
+    expect(tokenInFragment('#token=invitation-1.secret')).toBe('invitation-1.secret');
+    expect(tokenInFragment('#token=%20abc%20')).toBe('abc');
+    expect(tokenInFragment('#main')).toBeNull();
+    expect(tokenInFragment('#token=')).toBeNull();
+    expect(tokenInFragment('')).toBeNull();
+  });
+});
