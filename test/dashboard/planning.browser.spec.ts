@@ -1,6 +1,7 @@
 // The planner's journey on a fresh store, from the sign-in page: plan an investment with effects
-// picked on the heatmap (the clamping shown), approve it, deploy it on a date, cancel another
-// with a reason; once an assessment after its lag rates its cell, see predicted against actual.
+// picked on the heatmap (the clamping shown), see what it changes on its card and in each
+// confirmation, approve it, deploy it on a date (never a later one), cancel another with a reason
+// the card then shows; once an assessment after its lag rates its cell, see predicted against actual.
 import type { Page } from 'playwright-core';
 import {
   captureScreen,
@@ -109,9 +110,36 @@ describe('Planning journey (browser)', () => {
     });
   });
 
-  it('should approve and deploy it on a date, each after a confirmation', async () => {
+  /** The cells a list names, each as its words read: function · capability, then low · likely · high. */
+  const listedEffects = async (scope: string): Promise<string[]> =>
+    (await page.locator(`${scope} [data-testid="effect-list"] li`).allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+  const complaintEffects = [
+    'Branches · Service recovery low +0.5 · likely +1.0 · high +1.5',
+    'Call centre · Service recovery low 0.0 · likely +1.0 · high +1.5',
+  ];
+
+  it('should list what the investment changes on its card, by function and capability name', async () => {
+    const card = page.locator('[data-investment-card]:has-text("Complaint handling training")');
+    const details = card.locator('[data-testid="investment-effects"]');
+    await expect(details.locator('summary').innerText()).resolves.toBe('What it changes: 2 cells');
+    await expect(details.locator('[data-testid="effect-list"]').isVisible()).resolves.toBe(false);
+    await details.locator('summary').click();
+    const scope = '[data-investment-card]:has-text("Complaint handling training")';
+    await expect(listedEffects(scope)).resolves.toEqual(complaintEffects);
+    await expect(card.locator('.effect-list__when').innerText()).resolves.toBe(
+      'Change in levels (low / likely / high), 1 month after it is deployed:',
+    );
+  });
+
+  it('should approve and deploy it on a date, each after a confirmation listing its effects', async () => {
     const card = page.locator('[data-investment-card]:has-text("Complaint handling training")');
     await card.locator('button:has-text("Approve")').click();
+    await expect(listedEffects('[data-testid="confirm-dialog"]')).resolves.toEqual(complaintEffects);
+    await expect(page.locator('[data-testid="confirm-dialog"]').innerText()).resolves.toMatch(
+      /change 2 cells for 20,000/,
+    );
     await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
     await card.locator('[data-testid="investment-status"]:has-text("approved")').waitFor();
 
@@ -139,6 +167,7 @@ describe('Planning journey (browser)', () => {
     await dateInput.fill('2024-01-15');
     await card.locator('button[type="submit"]:has-text("Deploy")').click();
     await expect(page.locator('[data-testid="confirm-dialog"]').innerText()).resolves.toMatch(/15 Jan 2024/);
+    await expect(listedEffects('[data-testid="confirm-dialog"]')).resolves.toEqual(complaintEffects);
     await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
     await card.locator('[data-testid="investment-status"]:has-text("deployed")').waitFor();
 
@@ -148,7 +177,7 @@ describe('Planning journey (browser)', () => {
     expect(deployed).toMatchObject({ status: 'DEPLOYED', deployedAt: '2024-01-15T00:00:00.000Z' });
   });
 
-  it('should cancel another investment only with a reason, after confirming', async () => {
+  it('should cancel another investment only with a reason, after confirming, and show when and why', async () => {
     const card = page.locator('[data-investment-card="branch-refit"]');
     await card.locator('button:has-text("Cancel")').click();
     const dialog = page.locator('[data-testid="confirm-dialog"]');
@@ -158,6 +187,19 @@ describe('Planning journey (browser)', () => {
     await card.locator('[data-testid="investment-status"]:has-text("cancelled")').waitFor();
     expect((await investments()).find((investment) => investment.id === 'branch-refit')?.status).toBe(
       'CANCELLED',
+    );
+    const today = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date());
+    await expect(card.locator('[data-testid="cancellation"]').innerText()).resolves.toBe(
+      `Cancelled ${today}: The branches close in 2025.`,
+    );
+    await page.reload();
+    await expect(card.locator('[data-testid="cancellation"]').innerText()).resolves.toBe(
+      `Cancelled ${today}: The branches close in 2025.`,
     );
   });
 
@@ -184,6 +226,9 @@ describe('Planning journey (browser)', () => {
     await expect(
       page.locator(`[data-testid="realisation-chart"] [data-realisation="${deployed.id}"]`).count(),
     ).resolves.toBe(1);
+    // Every card's effects open: at 375 px the lists wrap and nothing scrolls sideways.
+    for (const summary of await page.locator('[data-testid="investment-effects"] summary').all())
+      await summary.click();
     await captureScreen(page, 'planning');
 
     // At phone width each investment's realisation is a card: the table never scrolls sideways.

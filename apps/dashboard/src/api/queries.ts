@@ -177,6 +177,8 @@ export const investmentsQuery = graphql(`
       lagMonths
       status
       deployedAt
+      cancelledAt
+      cancellationReason
       effects {
         functionId
         capabilityId

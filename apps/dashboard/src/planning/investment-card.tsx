@@ -1,5 +1,6 @@
 // One investment with what may happen to it next: approve, deploy on a date, or cancel with a
-// reason. Each asks for confirmation, because none can be undone.
+// reason. Each asks for confirmation, because none can be undone. What it changes opens below it,
+// and the approve and deploy confirmations list the same cells; a cancelled one says when and why.
 import { useState } from 'preact/hooks';
 import type { Investment, InvestmentStatus } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
@@ -9,6 +10,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate, formatMoney } from '../shared/format';
 import { useSession } from '../shell/session';
+import { cellCount, EffectList, type CellNames } from './effect-list';
 import {
   approveInvestmentMutation,
   cancelInvestmentMutation,
@@ -26,9 +28,11 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function InvestmentCard({
   investment,
+  names,
   onChanged,
 }: {
   investment: Investment;
+  names: CellNames;
   onChanged: (investment: Investment) => void;
 }) {
   const session = useSession();
@@ -39,12 +43,19 @@ export function InvestmentCard({
   const [deployedAt, setDeployedAt] = useState(today);
   const { status } = investment;
   const live = status === 'PLANNED' || status === 'APPROVED';
+  const effects = <EffectList effects={investment.effects} lagMonths={investment.lagMonths} names={names} />;
 
   const approve = async () => {
     const answer = await confirm({
       title: `Approve “${investment.name}”?`,
       message: (
-        <p>Approval is recorded for good. The investment can still be cancelled until it is deployed.</p>
+        <>
+          <p>
+            It is expected to change {cellCount(investment.effects)} for {formatMoney(investment.cost)}.
+            Approval is recorded for good; the investment can still be cancelled until it is deployed.
+          </p>
+          {effects}
+        </>
       ),
       confirmLabel: 'Approve',
       tone: 'normal',
@@ -90,6 +101,12 @@ export function InvestmentCard({
           {investment.effects.length} {investment.effects.length === 1 ? 'effect' : 'effects'}
           {investment.deployedAt && ` · deployed ${formatDate(investment.deployedAt)}`}
         </span>
+        {status === 'CANCELLED' && (
+          <span class="investment-card__cancellation" data-testid="cancellation">
+            Cancelled{investment.cancelledAt && ` ${formatDate(investment.cancelledAt)}`}
+            {investment.cancellationReason ? `: ${investment.cancellationReason}` : ', no reason given.'}
+          </span>
+        )}
       </div>
       {live && (
         <div class="investment-card__actions">
@@ -126,6 +143,10 @@ export function InvestmentCard({
           )}
         </div>
       )}
+      <details class="investment-card__effects" data-testid="investment-effects">
+        <summary>What it changes: {cellCount(investment.effects)}</summary>
+        {effects}
+      </details>
       {action.error && <ErrorNotice error={action.error} action={`Could not change “${investment.name}”`} />}
       {deploying && status === 'APPROVED' && (
         <Form
@@ -150,10 +171,14 @@ export function InvestmentCard({
             void confirm({
               title: `Deploy “${investment.name}” on ${deployedAt ? formatDate(deployedAt) : 'this date'}?`,
               message: (
-                <p>
-                  Deployment is recorded for good. Its realisation is measured from this date: it becomes due
-                  once an assessment {investment.lagMonths} months later rates one of its cells.
-                </p>
+                <>
+                  <p>
+                    Deployment is recorded for good. Its realisation is measured from this date: it becomes
+                    due once an assessment {investment.lagMonths} months later rates one of these{' '}
+                    {cellCount(investment.effects)}.
+                  </p>
+                  {effects}
+                </>
               ),
               confirmLabel: 'Deploy',
               tone: 'normal',

@@ -12,6 +12,7 @@ import { formatLevel, formatSigned } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
+import { cellNames } from './effect-list';
 import { previewEffect } from './effect-preview';
 import { planInvestmentMutation } from './planning.operations';
 
@@ -55,10 +56,7 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
   });
 
   const byKey = new Map(effects.map((row, index) => [keyOf(row), { row, index }]));
-  const functionName = (id: string) =>
-    organization.functions.find((candidate) => candidate.id === id)?.name ?? id;
-  const capabilityName = (id: string) =>
-    model.capabilities.find((candidate) => candidate.id === id)?.name ?? id;
+  const { functionName, capabilityName } = cellNames(organization, model);
   const update = (index: number, change: Partial<EffectRow>) => {
     setEffects(effects.map((row, position) => (position === index ? { ...row, ...change } : row)));
   };

@@ -6,6 +6,7 @@ import { useRecords } from '../shared/use-records';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
+import { cellNames } from './effect-list';
 import { InvestmentCard } from './investment-card';
 import { PlanInvestmentForm } from './plan-investment-form';
 import { planningQuery, realisationQuery, type Realisation } from './planning.operations';
@@ -38,6 +39,7 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
       ),
   );
   const onChanged = records.put;
+  const names = cellNames(organization, model);
 
   return (
     <div class="screen" data-testid="planning-screen">
@@ -64,7 +66,12 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
           {records.items && investments.length === 0 && <p class="muted">No investment planned yet.</p>}
           <ul class="investment-cards">
             {investments.map((investment) => (
-              <InvestmentCard key={investment.id} investment={investment} onChanged={onChanged} />
+              <InvestmentCard
+                key={investment.id}
+                investment={investment}
+                names={names}
+                onChanged={onChanged}
+              />
             ))}
           </ul>
         </section>

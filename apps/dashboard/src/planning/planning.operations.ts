@@ -10,6 +10,8 @@ const investmentFields = graphql(`
     lagMonths
     status
     deployedAt
+    cancelledAt
+    cancellationReason
     effects {
       functionId
       capabilityId
