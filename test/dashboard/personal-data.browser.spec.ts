@@ -1,8 +1,10 @@
 // Erasing personal data on the page, as an admin (docs/guides/erase-a-person.md): a mistyped
 // respondent id is refused next to its field and erases nothing; a person picked under Raters
-// fills the form, and going back from the confirmation erases nothing; forgetting a person after confirming shows their evidence and invitation label
-// as erased; one wrong paste is erased from its rating with a reason typed in the confirmation,
-// the same person's other evidence staying readable. Tokens that may not erase see no such control.
+// fills the form, and going back from the confirmation erases nothing; forgetting a person after
+// confirming shows their evidence and invitation label as erased; one wrong paste is erased from
+// its rating with a reason typed in the confirmation, the same person's other evidence staying
+// readable; a refusal shows what went wrong and records nothing. Tokens that may not erase see no
+// such control.
 import type { Page } from 'playwright-core';
 import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
 
@@ -186,6 +188,22 @@ describe('Personal data journey (browser)', () => {
         }),
       ]),
     );
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("should show the api's refusal naming the field, erasing nothing", async () => {
+    const before = await erasures();
+    const row = page.locator('tr:has-text("dave-r2"):has-text("Employee skills and empowerment")');
+    await row.locator('button:has-text("Erase evidence")').click();
+    await dialog().locator('textarea[name="reason"]').fill('x'.repeat(2001));
+    await dialog().locator('button[type="submit"]').click();
+    const refusal = page.locator('[role="alert"][data-error="BAD_USER_INPUT"]');
+    await refusal.waitFor();
+    await expect(refusal.innerText()).resolves.toContain(
+      'Could not erase the evidence: reason must be at most 2000 characters (got 2001)',
+    );
+    await expect(erasures()).resolves.toEqual(before);
+    await expect(row.innerText()).resolves.toContain(DAVE_KEPT);
     expect(pageProblems(page)).toEqual([]);
   });
 
