@@ -97,15 +97,13 @@ describe('Personal data journey (browser)', () => {
 
   it('should pick a person from Raters for the form, and erase nothing when the user goes back', async () => {
     await page.click('tr[data-respondent="r-17"] button:has-text("Forget…")');
-    await expect(forgetForm().locator('[data-field="respondentId"] input').inputValue()).resolves.toBe(
-      'r-17',
-    );
-    // The id is filled in: the reason is what is left to type.
-    await expect(
-      forgetForm()
-        .locator('[data-field="reason"] textarea')
-        .evaluate((element) => element === element.ownerDocument.activeElement),
-    ).resolves.toBe(true);
+    // The id is filled in: the reason is what is left to type, so it has the focus (after a render).
+    await page.waitForSelector('form[aria-label="Forget a person"] [data-field="reason"] textarea:focus');
+    const respondentField = forgetForm().locator('[data-field="respondentId"] input');
+    for (const deadline = Date.now() + 10_000; (await respondentField.inputValue()) !== 'r-17';) {
+      if (Date.now() > deadline) throw new Error('Forget… did not fill in the respondent id r-17');
+      await page.waitForTimeout(100);
+    }
     await forgetForm().locator('[data-field="reason"] textarea').fill('request 2026-113');
     await forgetForm().locator('button[type="submit"]').click();
     await dialog().waitFor();
