@@ -198,6 +198,23 @@ describe('Recording assessments over GraphQL', () => {
     );
     expect(corrected.correctRating.status).toBe('CLOSED');
     expect(corrected.correctRating.ratings.find((rating) => rating.source === 'PEER')?.level).toBe(1);
+    const { assessment } = await api.mustQuery<{
+      assessment: { ratings: { source: string; correction: Record<string, unknown> | null }[] };
+    }>(
+      '{ assessment(id: "hotel-b-2025-q1") { ratings { source correction { previousLevel reason correctedAt } } } }',
+    );
+    // The table can say the rating was corrected, from which level and why.
+    expect(assessment.ratings).toEqual([
+      { source: 'SELF', correction: null },
+      {
+        source: 'PEER',
+        correction: {
+          previousLevel: 2,
+          reason: 'Typo in the workshop notes',
+          correctedAt: expect.any(String),
+        },
+      },
+    ]);
 
     const { assessments } = await api.mustQuery<{ assessments: { id: string }[] }>(
       '{ assessments(organizationId: "hotel-b") { id } }',

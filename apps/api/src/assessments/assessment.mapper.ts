@@ -18,5 +18,6 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
     evidence: rating.evidence,
     evidenceErased: rating.evidenceErased,
     respondentId: rating.respondentId,
+    correction: rating.correction,
   })),
 });

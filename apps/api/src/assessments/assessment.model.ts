@@ -2,6 +2,19 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { RatingSource } from '../graphql/enums/enums';
 
+@ObjectType({ description: 'The latest correction of a rating: the level it replaced, why and when.' })
+export class RatingCorrection {
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The level the correction replaced; null when the correction added the rating.',
+  })
+  previousLevel!: number | null;
+  @Field({ description: 'Why the rating was corrected, as given to correctRating.' })
+  reason!: string;
+  @Field(() => DateTimeScalar, { description: 'When the correction was recorded.' })
+  correctedAt!: string;
+}
+
 @ObjectType()
 export class Rating {
   @Field(() => ID) functionId!: string;
@@ -20,6 +33,12 @@ export class Rating {
     description: 'The person who rated within the rater group; null: the group spoke as one.',
   })
   respondentId!: string | null;
+  @Field(() => RatingCorrection, {
+    nullable: true,
+    description:
+      'The correction that put this level in force (correctRating); null when the level was recorded as given.',
+  })
+  correction!: RatingCorrection | null;
 }
 
 @ObjectType()

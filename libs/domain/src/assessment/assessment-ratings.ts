@@ -17,14 +17,23 @@ export type RatingOfCell = {
   respondentId: string | null;
 };
 
+/** The latest correction of a rating in force: what it replaced, why and when. */
+export type RatingCorrection = {
+  /** The level it replaced, null when the correction added the rating. */
+  previousLevel: number | null;
+  reason: string;
+  /** ISO-8601. */
+  correctedAt: string;
+};
+
 /** The rating in force for one (function, capability, source, rater, respondent): the latest recorded or corrected. */
 export type EffectiveRating = RatingOfCell & {
   /** Evidence of the latest recording; a correction keeps it. */
   evidence: string | null;
   /** The evidence of the latest recording was erased (it reads null). */
   evidenceErased: boolean;
-  /** Reason of the latest correction, null when never corrected. */
-  correctionReason: string | null;
+  /** The correction that put this level in force; null when it was recorded (a later recording drops it). */
+  correction: RatingCorrection | null;
   /** Position of the superseding event among the assessment's rating events, from 0 (recording order). */
   sequence: number;
 };
@@ -94,7 +103,13 @@ function ratingPutInForce(
     respondentId: event.data.respondentId ?? null,
     evidence: recorded ? event.data.evidence : (superseded?.evidence ?? null),
     evidenceErased: recorded ? event.data.evidenceErased === true : (superseded?.evidenceErased ?? false),
-    correctionReason: recorded ? null : event.data.reason,
+    correction: recorded
+      ? null
+      : {
+          previousLevel: event.data.previousLevel,
+          reason: event.data.reason,
+          correctedAt: event.data.correctedAt,
+        },
     sequence,
   };
 }

@@ -58,7 +58,7 @@ describe(foldAssessmentRatings.name, () => {
         respondentId: null,
         evidence: 'Workshop two',
         evidenceErased: false,
-        correctionReason: null,
+        correction: null,
         sequence: 2,
       },
       {
@@ -69,7 +69,7 @@ describe(foldAssessmentRatings.name, () => {
         respondentId: null,
         evidence: null,
         evidenceErased: false,
-        correctionReason: null,
+        correction: null,
         sequence: 1,
       },
     ]);
@@ -93,13 +93,29 @@ describe(foldAssessmentRatings.name, () => {
   it('should keep the evidence of the rating a correction supersedes, with the reason', () => {
     const ratings = foldAssessmentRatings(NO_RATINGS, [
       recorded(2, { evidence: 'Rooms late three days a week' }),
-      corrected(3, 'Transcription error'),
+      corrected(3, 'Transcription error', { previousLevel: 2 }),
     ]);
     expect(ratings.byKey.get(ratingKey({ ...cell, source: 'SELF', raterFunctionId: null }))).toMatchObject({
       level: 3,
       evidence: 'Rooms late three days a week',
-      correctionReason: 'Transcription error',
+      correction: {
+        previousLevel: 2,
+        reason: 'Transcription error',
+        correctedAt: '2024-04-02T09:30:00.000Z',
+      },
       sequence: 1,
+    });
+  });
+
+  it('should forget the correction once a later recording supersedes it', () => {
+    const ratings = foldAssessmentRatings(NO_RATINGS, [
+      recorded(2),
+      corrected(3, 'Transcription error', { previousLevel: 2 }),
+      recorded(4, { evidence: 'Re-rated in the second workshop' }),
+    ]);
+    expect(ratings.byKey.get(ratingKey({ ...cell, source: 'SELF', raterFunctionId: null }))).toMatchObject({
+      level: 4,
+      correction: null,
     });
   });
 

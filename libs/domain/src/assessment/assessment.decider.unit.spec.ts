@@ -428,13 +428,13 @@ describe('assessmentDecider', () => {
       expect(state.status).toBe('CLOSED');
       expect(
         effectiveRatings(state).map(
-          ({ functionId, source, raterFunctionId, level, evidence, correctionReason }) => [
+          ({ functionId, source, raterFunctionId, level, evidence, correction }) => [
             functionId,
             source,
             raterFunctionId,
             level,
             evidence,
-            correctionReason,
+            correction?.reason ?? null,
           ],
         ),
       ).toEqual([
