@@ -1,6 +1,7 @@
-// The assessor's journey on a fresh store, from the sign-in page: open an assessment, rate cells
-// (an out-of-range level refused next to its field), close it after confirming, then correct a
-// rating with a reason; the api then holds exactly that.
+// The assessor's journey on a fresh store, from the sign-in page: from the overview's pointer to
+// Assessments, open an assessment after confirming its title and date, rate cells (no level chosen
+// in advance), close it after confirming, then correct a rating with a reason (confirmed, refused
+// when it changes nothing, and shown as corrected afterwards); the api then holds exactly that.
 import type { Page } from 'playwright-core';
 import {
   captureScreen,
@@ -28,6 +29,16 @@ interface AssessmentShape {
     evidence: string | null;
   }[];
 }
+
+const corrections = async (journey: Journey): Promise<{ level: number; reason: string }[]> => {
+  const { history } = await journey.graphql<{
+    history: { edges: { node: { type: string; data: { level: number; reason: string } } }[] };
+  }>('{ history(organizationId: "bank", first: 100) { edges { node { type data } } } }');
+  return history.edges
+    .map((edge) => edge.node)
+    .filter((node) => node.type === 'RatingCorrected')
+    .map((node) => ({ level: node.data.level, reason: node.data.reason }));
+};
 
 describe('Assessments journey (browser)', () => {
   let journey: Journey;
@@ -72,19 +83,37 @@ describe('Assessments journey (browser)', () => {
         { f: functionId, name },
       );
     page = await journey.signIn(await journey.issueToken('ASSESSOR', ['bank']));
-    await page.click('[data-screen="assessments"]');
-    await page.waitForSelector('[data-testid="assessments-screen"]');
   });
 
   afterAll(async () => {
     await journey.stop();
   });
 
-  it('should open an assessment with a title and period end', async () => {
+  it("should point a new organisation's overview to Assessments, where its first cycle is opened", async () => {
+    // Functions but no assessment: "move the slider later" was a dead end, the slider has nothing on it.
+    const notice = page.locator('[data-testid="no-ratings"]');
+    await page.waitForSelector('[data-testid="no-ratings"]:has-text("No assessment yet")');
+    await expect(notice.innerText()).resolves.not.toMatch(/Move the slider/);
+    await notice.locator('a:has-text("Open the first one on Assessments")').click();
+    await page.waitForSelector('[data-testid="assessments-screen"]');
+  });
+
+  it('should open an assessment with a title and period end, after confirming both', async () => {
     const form = page.locator('form[aria-label="Open an assessment"]');
     await form.locator('[data-field="title"] input').fill('2026 Q1 customer review');
     await form.locator('[data-field="periodEnd"] input').fill('2026-03-31');
     await form.locator('button[type="submit"]').click();
+    // An assessment opened by mistake can never be removed: the page asks first, naming what it opens.
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    const asked = await dialog.innerText();
+    expect(asked).toContain('2026 Q1 customer review');
+    expect(asked).toContain('31 Mar 2026');
+    expect(asked).toMatch(/cannot be renamed, re-dated or\s+removed/);
+    await dialog.locator('button:has-text("Go back")').click();
+    await expect(assessments()).resolves.toEqual([]);
+
+    await form.locator('button[type="submit"]').click();
+    await dialog.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-testid="assessment-status"]:has-text("OPEN")');
     const [opened] = await assessments();
     expect(opened).toMatchObject({
@@ -95,6 +124,10 @@ describe('Assessments journey (browser)', () => {
   });
 
   it('should record ratings, a peer one with its rater function', async () => {
+    // No level is chosen in advance: a default went out unread.
+    await expect(
+      page.locator('form[aria-label="Record a rating"] [data-field="level"] select').inputValue(),
+    ).resolves.toBe('');
     await record({
       functionId: 'lending',
       source: 'SELF',
@@ -128,6 +161,9 @@ describe('Assessments journey (browser)', () => {
     await page.click('button:has-text("Close the assessment")');
     const dialog = page.locator('[data-testid="confirm-dialog"]');
     await expect(dialog.innerText()).resolves.toMatch(/cannot be undone/);
+    await expect(dialog.innerText()).resolves.toMatch(/Its 2 ratings become the record/);
+    // Nobody was invited: no warning about raters who have not answered.
+    await expect(dialog.locator('[data-testid="close-unanswered"]').count()).resolves.toBe(0);
     await dialog.locator('button:has-text("Go back")').click();
     expect((await assessments())[0]?.status).toBe('OPEN');
 
@@ -141,23 +177,76 @@ describe('Assessments journey (browser)', () => {
     await expect(raters.innerText()).resolves.not.toMatch(/links show the answers|Nobody invited yet/);
   });
 
-  it('should correct a rating of the closed assessment with a reason', async () => {
+  it('should refuse a correction to the same level next to the field, recording nothing', async () => {
     await page.click('button[aria-label="Correct the self rating of Lending on Service recovery"]');
+    const form = page.locator('form[aria-label="Correct a rating"]');
+    await expect(form.locator('[data-field="level"] select').inputValue()).resolves.toBe('');
+    await form.locator('[data-field="level"] select').selectOption('4');
+    await form.locator('[data-field="reason"] textarea').fill('typo');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-field-error="level"]').innerText()).resolves.toMatch(/already 4/);
+    await expect(corrections(journey)).resolves.toEqual([]);
+  });
+
+  it('should correct a rating of the closed assessment with a reason, after confirming, and say so', async () => {
     const form = page.locator('form[aria-label="Correct a rating"]');
     await form.locator('[data-field="level"] select').selectOption('3');
     await form
       .locator('[data-field="reason"] textarea')
       .fill('Two-day answers hold only for written complaints.');
     await form.locator('button[type="submit"]').click();
-    await page.waitForSelector('tr[data-rating="lending:service-recovery:SELF"] td:has-text("3")');
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    const asked = await dialog.innerText();
+    expect(asked).toMatch(/changes from\s+4 · Managed\s+to\s+3 · Defined/);
+    expect(asked).toContain('Two-day answers hold only for written complaints.');
+    expect(asked).toMatch(/recorded for good/);
+    await dialog.locator('button:has-text("Go back")').click();
+    await expect(corrections(journey)).resolves.toEqual([]);
+
+    await form.locator('button[type="submit"]').click();
+    await dialog.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-testid="correction-notice"]').innerText()).resolves.toMatch(
+      /Corrected: the self rating of Lending on Service recovery is now 3 \(was 4\)/,
+    );
+    // The row says it was corrected, from which level and why.
+    const row = page.locator('tr[data-rating="lending:service-recovery:SELF"]');
+    await expect(row.locator('td[data-label="Level"]').innerText()).resolves.toMatch(/^3\s+was 4$/);
+    await expect(row.locator('[data-testid="rating-correction"]').innerText()).resolves.toMatch(
+      /^Corrected from 4 to 3 on \d+ \w+ \d{4}: “Two-day answers hold only for written complaints\.”$/,
+    );
 
     const [assessment] = await assessments();
     expect(assessment?.ratings.find((rating) => rating.source === 'SELF')?.level).toBe(3);
-    const { history } = await journey.graphql<{
-      history: { edges: { node: { type: string; data: { reason?: string } } }[] };
-    }>('{ history(organizationId: "bank", first: 50) { edges { node { type data } } } }');
-    const correction = history.edges.map((edge) => edge.node).find((node) => node.type === 'RatingCorrected');
-    expect(correction?.data.reason).toBe('Two-day answers hold only for written complaints.');
+    await expect(corrections(journey)).resolves.toEqual([
+      { level: 3, reason: 'Two-day answers hold only for written complaints.' },
+    ]);
+  });
+
+  it('should say that a correction of a cell nobody rated adds a rating, before adding it', async () => {
+    const form = page.locator('form[aria-label="Correct a rating"]');
+    await form.locator('[data-field="functionId"] select').selectOption('branches');
+    await form.locator('[data-field="capabilityId"] select').selectOption('service-recovery');
+    await form.locator('[data-field="source"] select').selectOption('SELF');
+    await expect(page.locator('[data-testid="correction-target"]').innerText()).resolves.toMatch(
+      /No self rating of Branches on Service recovery yet in this assessment: this correction adds one/,
+    );
+    await expect(form.locator('[data-field="level"] select').inputValue()).resolves.toBe('');
+    await form.locator('[data-field="level"] select').selectOption('2');
+    await form.locator('[data-field="reason"] textarea').fill('Paper form found after closing.');
+    await form.locator('button[type="submit"]').click();
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await expect(dialog.locator('h2').innerText()).resolves.toBe('Add a rating by correction?');
+    await expect(dialog.innerText()).resolves.toMatch(/this correction adds one/);
+    await dialog.locator('button[type="submit"]').click();
+    // The notice of the correction before stays until this one is recorded.
+    await page.waitForSelector(
+      '[data-testid="correction-notice"]:has-text("self rating of Branches on Service recovery is now 2 (added: there was none)")',
+    );
+    await expect(
+      page
+        .locator('tr[data-rating="branches:service-recovery:SELF"] [data-testid="rating-correction"]')
+        .innerText(),
+    ).resolves.toMatch(/^Added by a correction on .*: “Paper form found after closing\.”$/);
     await captureScreen(page, 'assessments');
     expect(pageProblems(page)).toEqual([]);
   });
@@ -165,7 +254,7 @@ describe('Assessments journey (browser)', () => {
   it('should show each rating as a card at phone width: evidence across the card, Correct on screen', async () => {
     await page.setViewportSize(PHONE);
     const rows = page.locator('tr[data-rating]');
-    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.count()).resolves.toBe(3);
     const region = page.locator('[role="region"][aria-label^="Ratings of"]');
     const regionBox = await region.boundingBox();
     const problems: string[] = [];
@@ -210,6 +299,40 @@ describe('Assessments journey (browser)', () => {
       page.locator('tr[data-rating="lending:service-recovery:SELF"]').innerText(),
     ).resolves.toContain('Complaints answered within two days.');
     await expectAccessible(page);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should warn, before closing, how many invited raters have not finished', async () => {
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "bank", assessmentId: "q2", title: "2026 Q2 customer review", periodEnd: "2026-06-30" }) { id } }',
+    );
+    await journey.graphql(
+      'mutation { recordRating(input: { assessmentId: "q2", functionId: "lending", capabilityId: "service-recovery", source: SELF, level: 3 }) { id } }',
+    );
+    await journey.graphql('mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { link } }', {
+      input: {
+        assessmentId: 'q2',
+        invitations: ['teller-1', 'teller-2'].map((respondentId) => ({
+          respondentId,
+          source: 'SELF',
+          functionIds: ['branches'],
+          capabilityIds: ['service-recovery', 'customer-insight'],
+        })),
+      },
+    });
+    await page.click('[data-screen="overview"]');
+    await page.click('[data-screen="assessments"]');
+    await page.waitForSelector('#assessment-title:has-text("2026 Q2 customer review")');
+    await page.click('button:has-text("Close the assessment")');
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await expect(dialog.locator('[data-testid="close-unanswered"]').innerText()).resolves.toMatch(
+      /^2 of 2 invited raters have not finished \(2 not started\): 4 of 4 answers are missing\. Their links stop taking answers/,
+    );
+    // One rating: not "Its 1 ratings".
+    await expect(dialog.innerText()).resolves.toMatch(/Its 1 rating becomes the record/);
+    await dialog.locator('button:has-text("Go back")').click();
+    const q2 = (await assessments()).find((assessment) => assessment.id === 'q2');
+    expect(q2?.status).toBe('OPEN');
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // One organisation on one screen: the date being viewed, the indices, the heatmap, the trend,
 // the weakest links and the scenario view. The time slider drives every panel but the scenario.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { maturityQuery, organizationHistoryQuery } from './api/queries';
 import type { MaturityModel, MaturityView, Organization } from './api/types';
@@ -16,6 +17,22 @@ import { hrefOf, navigate } from './shell/navigation';
 import { useSession } from './shell/session';
 import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
 import { WeakestLinks } from './weakest-links/weakest-links';
+
+/** A link to another screen of the same organisation, followed without reloading the page. */
+function ScreenLink({ view, children }: { view: string; children: ComponentChildren }) {
+  return (
+    <a
+      class="button button--link"
+      href={hrefOf({ view })}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate({ view });
+      }}
+    >
+      {children}
+    </a>
+  );
+}
 
 interface OrganizationDashboardProps {
   organization: Organization;
@@ -120,10 +137,25 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             )}
           </header>
           {maturity.data && maturity.data.coverage === 0 && organization.functions.length > 0 && (
-            <p class="notice" role="status">
-              {knownAt
-                ? `Nothing had been recorded by ${formatDate(knownAt)}. Turn off “As known at that date” to see these periods as recorded since.`
-                : 'No ratings up to this date. Move the slider later, or record an assessment.'}
+            <p class="notice" role="status" data-testid="no-ratings">
+              {knownAt ? (
+                `Nothing had been recorded by ${formatDate(knownAt)}. Turn off “As known at that date” to see these periods as recorded since.`
+              ) : history.data?.assessments.length === 0 ? (
+                // Functions but no cycle yet: say where the first one is opened, or the page is a dead end.
+                session.can('openAssessment') ? (
+                  <>
+                    No assessment yet.{' '}
+                    <ScreenLink view="assessments">Open the first one on Assessments</ScreenLink>
+                  </>
+                ) : (
+                  'No assessment yet: an assessor opens the first one on Assessments.'
+                )
+              ) : (
+                <>
+                  No ratings up to this date. Move the slider later, or record ratings on{' '}
+                  <ScreenLink view="assessments">Assessments</ScreenLink>.
+                </>
+              )}
             </p>
           )}
           {organization.functions.length === 0 ? (
@@ -131,16 +163,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               This organisation has no functions yet.{' '}
               {/* A new organisation lands here: say where its functions are added, or the page is a dead end. */}
               {session.can('addFunction') ? (
-                <a
-                  class="button button--link"
-                  href={hrefOf({ view: 'setup' })}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    navigate({ view: 'setup' });
-                  }}
-                >
-                  Add them on Set-up
-                </a>
+                <ScreenLink view="setup">Add them on Set-up</ScreenLink>
               ) : (
                 'An admin adds them on Set-up.'
               )}

@@ -1,9 +1,10 @@
-// One assessment: its ratings, a form to record (open) or correct (with a reason) a rating, and
-// closing it, which asks first because it cannot be undone. Admins also erase personal text here:
+// One assessment: its ratings (a corrected one says from which level and why), a form to record
+// (open) or correct (with a reason, confirmed) a rating, and closing it, which asks first because it
+// cannot be undone, saying how many invited raters have not finished. Admins also erase personal text here:
 // one rating's evidence, or everything a person gave (both ask first, and cannot be undone).
 import { useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
-import type { Assessment, MaturityModel, Organization, Rating } from '../api/types';
+import type { MaturityModel, Organization } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
@@ -13,14 +14,22 @@ import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
 import { ScrollRegion } from '../shared/scroll-region';
 import { useSession } from '../shell/session';
-import { closeAssessmentMutation } from './assessments.operations';
-import { RatingForm, sourceLabels, type RatingDraft } from './rating-form';
+import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
+import { closeAssessmentMutation, type AssessmentRecord, type RatingRecord } from './assessments.operations';
+import {
+  describeRating,
+  RatingForm,
+  ratingCount,
+  sourceLabels,
+  type CorrectionDone,
+  type RatingDraft,
+} from './rating-form';
 
 interface AssessmentDetailProps {
-  assessment: Assessment;
+  assessment: AssessmentRecord;
   organization: Organization;
   model: MaturityModel;
-  onChanged: (assessment: Assessment) => void;
+  onChanged: (assessment: AssessmentRecord) => void;
   /** Raters' answers arrived (they are ratings): the assessment should be read again. */
   onAnswered?: () => void;
   /** Personal text was erased: the assessment should be read again. */
@@ -37,8 +46,15 @@ export function AssessmentDetail({
 }: AssessmentDetailProps) {
   const session = useSession();
   const confirm = useConfirm();
-  const closing = useSubmission<Assessment>(onChanged);
+  const closing = useSubmission<AssessmentRecord>(onChanged);
   const [correcting, setCorrecting] = useState<RatingDraft | null>(null);
+  // Said once a correction is recorded: its form is gone by then.
+  const [corrected, setCorrected] = useState<CorrectionDone | null>(null);
+  const afterCorrection = (saved: AssessmentRecord, correction?: CorrectionDone) => {
+    setCorrecting(null);
+    setCorrected(correction ?? null);
+    onChanged(saved);
+  };
   const open = assessment.status === 'OPEN';
   const functionName = (id: string | null) =>
     id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
@@ -59,12 +75,21 @@ export function AssessmentDetail({
   const hasActions = canCorrect || canRedact;
 
   const close = async () => {
+    // Who has not answered yet, as the Raters panel counts them; without it the dialog still asks.
+    const progress = await session.client
+      .request(campaignProgressQuery, { assessmentId: assessment.id })
+      .then((data) => data.campaignProgress)
+      .catch(() => null);
+    const count = assessment.ratings.length;
     const answer = await confirm({
       title: `Close “${assessment.title}”?`,
       message: (
         <>
+          {progress && <UnansweredWarning progress={progress} />}
           <p>
-            Its {assessment.ratings.length} ratings become the record for the period ending{' '}
+            {count === 0
+              ? 'It has no ratings: it will be the record for the period ending'
+              : `Its ${ratingCount(count)} ${count === 1 ? 'becomes' : 'become'} the record for the period ending`}{' '}
             {formatDate(assessment.periodEnd)}.
           </p>
           <p>
@@ -83,8 +108,7 @@ export function AssessmentDetail({
       );
   };
 
-  const describe = (rating: Rating) =>
-    `${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`;
+  const describe = (rating: RatingRecord) => describeRating(rating, organization.functions, model);
 
   const ratings = [...assessment.ratings].sort(
     (a, b) =>
@@ -107,7 +131,8 @@ export function AssessmentDetail({
             <span class={`badge badge--${assessment.status.toLowerCase()}`} data-testid="assessment-status">
               {assessment.status}
             </span>{' '}
-            period ending {formatDate(assessment.periodEnd)} · {assessment.ratings.length} effective ratings
+            period ending {formatDate(assessment.periodEnd)} ·{' '}
+            {ratingCount(assessment.ratings.length, 'effective')}
           </p>
         </div>
         {open && session.can('closeAssessment') && (
@@ -132,6 +157,15 @@ export function AssessmentDetail({
         }
       />
       {redacting.error && <ErrorNotice error={redacting.error} action="Could not erase the evidence" />}
+      {corrected && (
+        <p class="notice" role="status" data-testid="correction-notice">
+          Corrected: the {corrected.description} is now {corrected.level}
+          {corrected.previousLevel === null
+            ? ' (added: there was none).'
+            : ` (was ${corrected.previousLevel}).`}{' '}
+          The correction and its reason are on the record.
+        </p>
+      )}
 
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>
@@ -171,12 +205,27 @@ export function AssessmentDetail({
                   </td>
                   <td class="table__number" data-label="Level">
                     {rating.level}
+                    {rating.correction && (
+                      <span class="rating-corrected__mark">
+                        {rating.correction.previousLevel === null
+                          ? ' added'
+                          : ` was ${rating.correction.previousLevel}`}
+                      </span>
+                    )}
                   </td>
                   <td data-label="Evidence">
                     {rating.evidenceErased ? (
                       <ErasedText what="evidence" />
                     ) : (
                       (rating.evidence ?? <span class="muted">—</span>)
+                    )}
+                    {rating.correction && (
+                      <p class="rating-corrected" data-testid="rating-correction">
+                        {rating.correction.previousLevel === null
+                          ? 'Added by a correction'
+                          : `Corrected from ${rating.correction.previousLevel} to ${rating.level}`}{' '}
+                        on {formatDate(rating.correction.correctedAt)}: “{rating.correction.reason}”
+                      </p>
                     )}
                   </td>
                   {hasActions && (
@@ -188,6 +237,7 @@ export function AssessmentDetail({
                             class="button button--small"
                             aria-label={`Correct the ${describe(rating)}`}
                             onClick={() => {
+                              setCorrected(null);
                               setCorrecting({ ...rating });
                             }}
                           >
@@ -241,6 +291,7 @@ export function AssessmentDetail({
             {correcting.raterFunctionId && ` by ${functionName(correcting.raterFunctionId)}`}
             {correcting.respondentId && ` · ${correcting.respondentId}`}
           </h3>
+          <p class="card__subtitle">Now {correcting.level}. Choose the level it should be, and say why.</p>
           <RatingForm
             key={`${correcting.functionId}:${correcting.capabilityId}:${correcting.source}:${correcting.raterFunctionId ?? ''}:${correcting.respondentId ?? ''}`}
             assessment={assessment}
@@ -248,10 +299,7 @@ export function AssessmentDetail({
             model={model}
             mode="correct"
             draft={correcting}
-            onSaved={(saved) => {
-              setCorrecting(null);
-              onChanged(saved);
-            }}
+            onSaved={afterCorrection}
             onCancel={() => {
               setCorrecting(null);
             }}
@@ -268,7 +316,7 @@ export function AssessmentDetail({
             functions={organization.functions}
             model={model}
             mode={canRecord ? 'record' : 'correct'}
-            onSaved={onChanged}
+            onSaved={afterCorrection}
           />
         </div>
       )}
@@ -291,5 +339,24 @@ export function AssessmentDetail({
         </section>
       )}
     </section>
+  );
+}
+
+/** Invited raters who have not finished: their answers will be missing, and their links stop taking them. */
+function UnansweredWarning({ progress }: { progress: CampaignProgress }) {
+  const unfinished = progress.invited - progress.completed;
+  if (progress.invited === 0 || unfinished === 0) return null;
+  const notStarted = progress.invited - progress.started;
+  const missing = progress.expected - progress.answered;
+  return (
+    <p class="notice notice--warning" data-testid="close-unanswered">
+      <strong>
+        {unfinished} of {progress.invited} invited {progress.invited === 1 ? 'rater has' : 'raters have'} not
+        finished
+      </strong>
+      {notStarted > 0 && ` (${notStarted} not started)`}: {missing} of {progress.expected}{' '}
+      {progress.expected === 1 ? 'answer is' : 'answers are'} missing. Their links stop taking answers once
+      the assessment is closed.
+    </p>
   );
 }

@@ -1,14 +1,14 @@
 // Assessments (assessors): open a cycle, see its ratings, record or correct them, close it.
 import { useMemo, useState } from 'preact/hooks';
-import type { Assessment } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
 import { formatDate } from '../shared/format';
 import { useRecords } from '../shared/use-records';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { AssessmentDetail } from './assessment-detail';
-import { assessmentsQuery } from './assessments.operations';
+import { assessmentsQuery, type AssessmentRecord } from './assessments.operations';
 import { OpenAssessmentForm } from './open-assessment-form';
+import { ratingCount } from './rating-form';
 import './assessments.css';
 
 export function AssessmentsScreen({ organization, model }: OrganizationWorkspace) {
@@ -24,7 +24,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
   );
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selected = assessments.find((assessment) => assessment.id === selectedId) ?? assessments[0] ?? null;
-  const onChanged = (assessment: Assessment) => {
+  const onChanged = (assessment: AssessmentRecord) => {
     records.put(assessment);
     setSelectedId(assessment.id);
   };
@@ -70,7 +70,8 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                       <span class={`badge badge--${assessment.status.toLowerCase()}`}>
                         {assessment.status}
                       </span>{' '}
-                      period ending {formatDate(assessment.periodEnd)} · {assessment.ratings.length} ratings
+                      period ending {formatDate(assessment.periodEnd)} ·{' '}
+                      {ratingCount(assessment.ratings.length)}
                     </span>
                   </button>
                 </li>

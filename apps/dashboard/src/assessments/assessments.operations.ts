@@ -1,5 +1,5 @@
 // What the assessments screen reads and sends.
-import { graphql, type VariablesOf } from '../api/graphql';
+import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
 
 const assessmentFields = graphql(`
   fragment AssessmentFields on Assessment {
@@ -16,6 +16,11 @@ const assessmentFields = graphql(`
       respondentId
       evidence
       evidenceErased
+      correction {
+        previousLevel
+        reason
+        correctedAt
+      }
     }
   }
 `);
@@ -80,3 +85,7 @@ export type RatingCell = Pick<
   VariablesOf<typeof recordRatingMutation>['input'],
   'assessmentId' | 'functionId' | 'capabilityId' | 'level' | 'source' | 'raterFunctionId' | 'respondentId'
 >;
+
+/** An assessment as its screens read it: each rating with its latest correction. */
+export type AssessmentRecord = ResultOf<typeof assessmentsQuery>['assessments'][number];
+export type RatingRecord = AssessmentRecord['ratings'][number];

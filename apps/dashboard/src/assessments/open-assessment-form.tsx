@@ -1,23 +1,26 @@
-// Opens an assessment cycle: a title and the date its ratings describe (valid time).
+// Opens an assessment cycle: a title and the date its ratings describe (valid time). Asks first:
+// an assessment cannot be renamed, re-dated or removed once opened.
 import { useState } from 'preact/hooks';
-import type { Assessment } from '../api/types';
+import { useConfirm } from '../shared/confirm-dialog';
+import { formatDate } from '../shared/format';
 import { TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
-import { openAssessmentMutation } from './assessments.operations';
+import { openAssessmentMutation, type AssessmentRecord } from './assessments.operations';
 
 export function OpenAssessmentForm({
   organizationId,
   onOpened,
 }: {
   organizationId: string;
-  onOpened: (assessment: Assessment) => void;
+  onOpened: (assessment: AssessmentRecord) => void;
 }) {
   const { client } = useSession();
+  const confirm = useConfirm();
   const [title, setTitle] = useState('');
   const [periodEnd, setPeriodEnd] = useState('');
-  const submission = useSubmission<Assessment>((assessment) => {
+  const submission = useSubmission<AssessmentRecord>((assessment) => {
     setTitle('');
     setPeriodEnd('');
     onOpened(assessment);
@@ -30,15 +33,40 @@ export function OpenAssessmentForm({
       submitLabel="Open the assessment"
       busyLabel="Opening…"
       onSubmit={() => {
-        submission.run((signal) =>
-          client
-            .request(
-              openAssessmentMutation,
-              { input: { organizationId, title: title.trim(), periodEnd } },
-              signal,
-            )
-            .then((data) => data.openAssessment),
-        );
+        const open = () => {
+          submission.run((signal) =>
+            client
+              .request(
+                openAssessmentMutation,
+                { input: { organizationId, title: title.trim(), periodEnd } },
+                signal,
+              )
+              .then((data) => data.openAssessment),
+          );
+        };
+        // A date the browser cannot read goes straight to the api, which names the field.
+        if (Number.isNaN(Date.parse(periodEnd))) {
+          open();
+          return;
+        }
+        void confirm({
+          title: `Open “${title.trim()}”?`,
+          message: (
+            <>
+              <p>
+                Its ratings will describe the period ending <strong>{formatDate(periodEnd)}</strong>.
+              </p>
+              <p>
+                Check the title and the date: once opened, an assessment cannot be renamed, re-dated or
+                removed; it stays in the list of cycles and in the history.
+              </p>
+            </>
+          ),
+          confirmLabel: 'Open the assessment',
+          tone: 'normal',
+        }).then((answer) => {
+          if (answer) open();
+        });
       }}
     >
       <TextField
