@@ -306,6 +306,18 @@ describe('Dashboard (browser)', () => {
 
   it('should show the warnings and the projected heatmap when a scenario with another training round runs', async () => {
     const page = await openSignedIn();
+    // What an investment changes reads by name before it is ticked, not as a bare count.
+    const item = page.locator('li:has([data-investment="guest-engagement-training"])');
+    await item.locator('[data-testid="investment-effects"] summary').click();
+    const effects = (await item.locator('[data-testid="effect-list"] li').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
+    expect(effects).toEqual([
+      'Front desk · Employee skills and empowerment low +0.5 · likely +1.0 · high +1.5',
+      'Front desk · Service recovery low 0.0 · likely +0.5 · high +1.0',
+      'Front desk · Customer insight and voice of the customer low 0.0 · likely +0.5 · high +1.0',
+      'Sales · Employee skills and empowerment low 0.0 · likely +0.5 · high +1.0',
+    ]);
     await page.check('[data-investment="guest-engagement-training"]');
     await page.click('button[type="submit"]:has-text("Simulate")');
     await page.waitForSelector('[data-testid="simulation-result"]', { timeout: 60_000 });

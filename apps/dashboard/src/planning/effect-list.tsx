@@ -2,16 +2,25 @@
 // capability's names, the low / likely / high change in levels, and when the changes apply. The
 // card shows it on demand and the approve and deploy confirmations show it before anything is
 // recorded, so nobody signs off "7 effects" unseen. A plain list: it wraps on a phone.
-import type { Effect, MaturityModel, Organization } from '../api/types';
+import type { Effect } from '../api/types';
 import { formatSigned } from '../shared/format';
+import './effect-list.css';
 
 export interface CellNames {
   functionName: (functionId: string) => string;
   capabilityName: (capabilityId: string) => string;
 }
 
+interface Named {
+  id: string;
+  name: string;
+}
+
 /** Names of the organisation's functions and its model's capabilities; an unknown id reads as itself. */
-export function cellNames(organization: Organization, model: MaturityModel): CellNames {
+export function cellNames(
+  organization: { functions: readonly Named[] },
+  model: { capabilities: readonly Named[] },
+): CellNames {
   return {
     functionName: (id) => organization.functions.find((candidate) => candidate.id === id)?.name ?? id,
     capabilityName: (id) => model.capabilities.find((candidate) => candidate.id === id)?.name ?? id,
@@ -50,7 +59,7 @@ export function EffectList({
             <span class="effect-list__cell">
               <strong>{names.functionName(effect.functionId)}</strong> ·{' '}
               {names.capabilityName(effect.capabilityId)}
-            </span>
+            </span>{' '}
             <span class="effect-list__change">
               <span class="effect-list__value">low {formatSigned(effect.low)}</span> ·{' '}
               <span class="effect-list__value effect-list__value--likely">

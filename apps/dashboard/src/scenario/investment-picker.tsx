@@ -1,6 +1,7 @@
 // The organisation's investments; planned and approved ones can be put into a scenario.
 import type { Investment, InvestmentStatus } from '../api/types';
 import { formatDate, formatMoney } from '../shared/format';
+import { cellCount, EffectList, type CellNames } from '../planning/effect-list';
 
 export function isSelectable(investment: Investment): boolean {
   return investment.status === 'PLANNED' || investment.status === 'APPROVED';
@@ -17,9 +18,10 @@ interface InvestmentPickerProps {
   investments: readonly Investment[];
   selected: ReadonlySet<string>;
   onToggle: (investmentId: string, checked: boolean) => void;
+  names: CellNames;
 }
 
-export function InvestmentPicker({ investments, selected, onToggle }: InvestmentPickerProps) {
+export function InvestmentPicker({ investments, selected, onToggle, names }: InvestmentPickerProps) {
   if (investments.length === 0) {
     return <p class="muted">No investments are planned for this organisation yet.</p>;
   }
@@ -61,6 +63,10 @@ export function InvestmentPicker({ investments, selected, onToggle }: Investment
                 </span>
               </label>
               <span class="investments__cost">{formatMoney(investment.cost)}</span>
+              <details class="investments__effects" data-testid="investment-effects">
+                <summary>What it changes: {cellCount(investment.effects)}</summary>
+                <EffectList effects={investment.effects} lagMonths={investment.lagMonths} names={names} />
+              </details>
             </li>
           );
         })}

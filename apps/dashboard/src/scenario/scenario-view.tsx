@@ -15,6 +15,7 @@ import { PortfolioAnswer } from './portfolio';
 import { TrajectoryChart } from './trajectory-chart';
 import { WarningsList } from './warnings-list';
 import './scenario.css';
+import { cellNames } from '../planning/effect-list';
 
 /** A fixed seed: the same scenario gives the same spread every time it is run. */
 const seed = 42;
@@ -116,6 +117,7 @@ export function ScenarioView({
           {investments.data && (
             <InvestmentPicker
               investments={investments.data}
+              names={cellNames({ functions }, { capabilities })}
               selected={selected}
               onToggle={(id, checked) => {
                 const next = new Set(selected);
