@@ -1,6 +1,7 @@
 // The admin's set-up journey on a fresh store, from the sign-in page: create the organisation
 // from the empty store, add four functions (editing one), link three pairs with weights, set a
-// capability target and a function override on the grid; the api then holds exactly that.
+// capability target and a function override on the grid; the api then holds exactly that. The
+// api's refusals show next to their fields in the page's words (Id, not functionId).
 import type { Page } from 'playwright-core';
 import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
 
@@ -91,8 +92,21 @@ describe('Set-up journey (browser)', () => {
     const form = page.locator('form[aria-label="Add a function"]');
     await form.locator('[data-field="name"] input').fill('Lending');
     await form.locator('button[type="submit"]').click();
-    await expect(page.locator('[data-field-error="functionId"]').innerText()).resolves.toMatch(/lending/);
-    await form.locator('[data-field="name"] input').fill('');
+    // Said with the field's label, Id, not the api's functionId.
+    await expect(page.locator('[data-field-error="functionId"]').innerText()).resolves.toMatch(
+      /^Id: organization "harbour-bank" already has a function "lending"/,
+    );
+
+    // An id typed as a name: what an id may hold, in the page's words, with the id to use instead.
+    await form.locator('[data-field="name"] input').fill('Card services');
+    await form.locator('[data-field="functionId"] input').fill('Card Services');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-field-error="functionId"]').innerText()).resolves.toBe(
+      'Id must be lower-case letters, digits and hyphens, starting with a letter or digit, at most 64 characters, e.g. card-services',
+    );
+    // A fresh form for what follows: the typed id would stay otherwise.
+    await page.reload();
+    await page.waitForSelector('form[aria-label="Add a function"]');
 
     await page.click('button[aria-label="Edit Lending"]');
     const edit = page.locator('form[aria-label="Edit Lending"]');
@@ -116,7 +130,7 @@ describe('Set-up journey (browser)', () => {
     await page.waitForSelector('[data-testid="links-panel"] tr[data-link="lending:branches"]');
 
     await link('card-partner', 'call-centre', '0');
-    await expect(page.locator('[data-field-error="weight"]').innerText()).resolves.toMatch(/weight/);
+    await expect(page.locator('[data-field-error="weight"]').innerText()).resolves.toMatch(/^Weight /);
 
     // Drawn: click two functions on the graph, and the form proposes the pair.
     await page.click('[data-node="card-partner"]');

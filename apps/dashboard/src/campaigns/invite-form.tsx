@@ -157,6 +157,7 @@ export function InviteForm({ assessmentId, organization, model, onInvited }: Inv
       </div>
       <Form
         label="Invite raters"
+        labels={{ invitations: (index) => `Person ${index + 1}` }}
         action={
           refusedLine ? `Could not invite (${fromFile?.name ?? 'file'}, ${refusedLine})` : 'Could not invite'
         }

@@ -13,7 +13,7 @@ export function checkModel(draft: ModelDraft): void {
     });
   } catch (error) {
     if (error instanceof DomainError)
-      throw new ApiError('BAD_USER_INPUT', error.message, error.field ?? null);
+      throw new ApiError('BAD_USER_INPUT', error.message, error.field ?? null, error.code);
     throw error;
   }
 }

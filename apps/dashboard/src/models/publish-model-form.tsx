@@ -132,6 +132,7 @@ export function PublishModelForm({
     <Form
       class="form--wide publish-model"
       label="Publish a maturity model"
+      labels={{ levels: (index) => `Level ${index + 1}`, capabilities: (index) => `Capability ${index + 1}` }}
       action="Could not publish the model"
       submission={submission}
       submitLabel="Check and publish"

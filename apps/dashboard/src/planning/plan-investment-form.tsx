@@ -65,6 +65,7 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
     <Form
       class="form--wide"
       label="Plan an investment"
+      labels={{ effects: (index) => `Effect ${index + 1}` }}
       action="Could not plan the investment"
       submission={submission}
       submitLabel="Plan the investment"

@@ -6,7 +6,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { registerOrganizationMutation } from './setup.operations';
-import { slugOf } from './slug';
+import { slugOf } from '../shared/slug';
 
 interface CreateOrganizationFormProps {
   models: readonly MaturityModel[];

@@ -6,7 +6,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { addFunctionMutation, updateFunctionMutation } from './setup.operations';
-import { slugOf } from './slug';
+import { slugOf } from '../shared/slug';
 
 interface FunctionFormProps {
   organizationId: string;

@@ -28,7 +28,8 @@ export function FieldFrame({ name, label, hint, inline, children }: FieldFramePr
   const element = useRef<HTMLElement | null>(null);
   const error = form?.errorFor(name) ?? null;
 
-  useEffect(() => form?.register(name, element.current), [form, name]);
+  const shownLabel = typeof label === 'string' ? label : null;
+  useEffect(() => form?.register(name, element.current, shownLabel), [form, name, shownLabel]);
 
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -198,7 +199,8 @@ export function CheckboxField({ name, label, hint, checked, onChecked }: Checkbo
   const id = useId();
   const element = useRef<HTMLInputElement | null>(null);
   const error = form?.errorFor(name) ?? null;
-  useEffect(() => form?.register(name, element.current), [form, name]);
+  const shownLabel = typeof label === 'string' ? label : null;
+  useEffect(() => form?.register(name, element.current, shownLabel), [form, name, shownLabel]);
   return (
     <div class="checkbox-field" data-field={name}>
       <label class="checkbox" for={id}>

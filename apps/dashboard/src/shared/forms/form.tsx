@@ -1,15 +1,19 @@
 // A form that shows the api's field errors next to the fields they name, and any other error
-// (or a field it does not show) above its buttons. Fields register their names with the form.
+// (or a field it does not show) above its buttons, in the words of the screen: fields register
+// their names and labels with the form, and the api's field path becomes those labels.
 import type { ComponentChildren } from 'preact';
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError } from '../../api/client';
 import { ErrorNotice } from '../error-notice';
+import { fieldMessage, type FieldLabels } from './field-message';
 import { fieldFor, type Submission } from './submission';
 
 interface FormContextValue {
   /** The error message for this field, or null. */
   errorFor(name: string): string | null;
-  register(name: string, element: HTMLElement | null): () => void;
+  /** `label`: the field's label when it is plain text, to name the field in an error. */
+  register(name: string, element: HTMLElement | null, label?: string | null): () => void;
   touch(): void;
   disabled: boolean;
 }
@@ -35,13 +39,26 @@ interface FormProps {
   class?: string;
   /** Names the form for assistive technology and tests. */
   label: string;
+  /**
+   * Names for what no field's label says, e.g. a list's items (`effects`: `Effect 1`, `Effect 2`);
+   * a field's own label is taken from the field.
+   */
+  labels?: FieldLabels;
   children: ComponentChildren;
 }
 
 export function Form(props: FormProps) {
   const { submission } = props;
   const fields = useRef(new Map<string, HTMLElement | null>());
+  const labels = useRef(new Map<string, string>());
   const errorField = fieldFor(submission.error?.field ?? null, fields.current.keys());
+  const error =
+    submission.error &&
+    inScreenWords(
+      submission.error,
+      { ...Object.fromEntries(labels.current), ...props.labels },
+      errorField === null ? null : (fields.current.get(errorField) ?? null),
+    );
   // A field that appears with the error (an uploaded file adds rows) may claim it better: render again.
   const [, setRegistrations] = useState(0);
   const pendingField = useRef<string | null>(null);
@@ -54,13 +71,17 @@ export function Form(props: FormProps) {
 
   const context = useMemo<FormContextValue>(
     () => ({
-      errorFor: (name) => (name === errorField && submission.error ? submission.error.message : null),
-      register(name, element) {
+      errorFor: (name) => (name === errorField && error ? error.message : null),
+      register(name, element, label) {
         fields.current.set(name, element);
+        if (label) labels.current.set(name, label);
         const wanted = pendingField.current;
         if (wanted !== null && fieldFor(wanted, [name]) === name) setRegistrations((count) => count + 1);
         return () => {
-          if (fields.current.get(name) === element) fields.current.delete(name);
+          if (fields.current.get(name) === element) {
+            fields.current.delete(name);
+            labels.current.delete(name);
+          }
         };
       },
       touch: () => {
@@ -68,7 +89,7 @@ export function Form(props: FormProps) {
       },
       disabled: props.disabled === true || submission.running,
     }),
-    [errorField, submission, props.disabled],
+    [errorField, error?.message, submission, props.disabled],
   );
 
   return (
@@ -86,9 +107,7 @@ export function Form(props: FormProps) {
         }}
       >
         {props.children}
-        {submission.error && errorField === null && (
-          <ErrorNotice error={submission.error} action={props.action} />
-        )}
+        {error && errorField === null && <ErrorNotice error={error} action={props.action} />}
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={context.disabled}>
             {submission.running ? (props.busyLabel ?? 'Saving…') : props.submitLabel}
@@ -101,4 +120,15 @@ export function Form(props: FormProps) {
       </form>
     </FormContext.Provider>
   );
+}
+
+/** The api's error with its message in the form's labels; `element` is the field it names. */
+function inScreenWords(error: ApiError, labels: FieldLabels, element: HTMLElement | null): ApiError {
+  const typed =
+    element instanceof HTMLInputElement ||
+    element instanceof HTMLTextAreaElement ||
+    element instanceof HTMLSelectElement
+      ? element.value
+      : null;
+  return new ApiError(error.code, fieldMessage(error, labels, typed), error.field, error.reason);
 }
