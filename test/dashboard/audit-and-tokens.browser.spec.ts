@@ -140,6 +140,20 @@ describe('Audit and tokens journeys (browser)', () => {
       await page.waitForSelector('[data-testid="known-at-difference"]:has-text("3 cells differ")');
     });
 
+    it('should keep the views readable while they load (axe finds nothing while the heatmaps are busy)', async () => {
+      // The views take a moment here, so the check runs while both heatmaps say they are busy.
+      await page.route('**/graphql', async (route) => {
+        if ((route.request().postData() ?? '').includes('query Maturity('))
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.fill('[data-field="knownAtFirst"] input', '2020-02-01');
+      await page.waitForSelector('[data-heatmap="known-second"][aria-busy="true"]');
+      await expectAccessible(page);
+      await page.unrouteAll({ behavior: 'wait' });
+      await page.waitForSelector('[data-heatmap="known-second"][aria-busy="false"]');
+    });
+
     it('should show the view as known at two dates side by side', async () => {
       await page.fill('[data-field="knownAtFirst"] input', '2020-01-01');
       await page.waitForSelector('[data-testid="known-at-difference"]');
