@@ -110,11 +110,15 @@ describe('Planning journey (browser)', () => {
     });
   });
 
-  /** The cells a list names, each as its words read: function · capability, then low · likely · high. */
-  const listedEffects = async (scope: string): Promise<string[]> =>
-    (await page.locator(`${scope} [data-testid="effect-list"] li`).allInnerTexts()).map((text) =>
-      text.replace(/\s+/g, ' ').trim(),
-    );
+  /**
+   * The cells a list names, each as its words read: function · capability, then low · likely · high.
+   * Waits for the list first: a dialog renders a moment after the click that opens it.
+   */
+  const listedEffects = async (scope: string): Promise<string[]> => {
+    const items = page.locator(`${scope} [data-testid="effect-list"] li`);
+    await items.first().waitFor();
+    return (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  };
   const complaintEffects = [
     'Branches · Service recovery low +0.5 · likely +1.0 · high +1.5',
     'Call centre · Service recovery low 0.0 · likely +1.0 · high +1.5',
