@@ -151,6 +151,39 @@ describe('Rater links (browser)', () => {
     await page.close();
   });
 
+  it('should send typed evidence once, even when the box loses focus while it is being sent', async () => {
+    const page = await newRaterPage();
+    await page.goto(links.get('dave') ?? '');
+    await firstQuestion(page).locator('label.choice:has-text("3 ·")').click();
+    await firstQuestion(page).locator('[data-save-state="saved"]').waitFor();
+    const evidence = 'Linen arrives after check-in time on Mondays.';
+    const sentWithEvidence: string[] = [];
+    let releaseAnswer: () => void = () => undefined;
+    const answerHeld = new Promise<void>((resolve) => {
+      releaseAnswer = resolve;
+    });
+    // Hold the answer carrying the evidence at the api's door, so the blur below happens while it is in flight.
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes(evidence)) return route.continue();
+      sentWithEvidence.push(body);
+      await answerHeld;
+      return route.continue();
+    });
+    await firstQuestion(page).locator('textarea').click();
+    await page.keyboard.type(evidence);
+    for (const deadline = Date.now() + 5_000; sentWithEvidence.length === 0 && Date.now() < deadline;)
+      await page.waitForTimeout(50);
+    expect(sentWithEvidence).toHaveLength(1);
+    await page.locator('h1').first().click(); // the box loses focus
+    await page.waitForTimeout(300);
+    releaseAnswer();
+    await firstQuestion(page).locator('[data-save-state="saved"]').waitFor({ timeout: 5_000 });
+    expect(sentWithEvidence).toHaveLength(1);
+    expect(await ratingOf('dave')).toEqual({ respondentId: 'dave', level: 3, evidence });
+    await page.close();
+  });
+
   it('should send the evidence when the page is closed straight after typing', async () => {
     const page = await newRaterPage();
     await page.goto(links.get('carol') ?? '');

@@ -155,10 +155,6 @@ export function QuestionCard({
             )
               onType(choice, evidenceOrNull(text));
           }}
-          onBlur={() => {
-            const text = evidenceOrNull();
-            if (typeof choice === 'number' && text !== (question.evidence ?? null)) onChoose(choice, text);
-          }}
         />
         {question.evidenceErased && evidence === '' && (
           <span class="field__hint">
