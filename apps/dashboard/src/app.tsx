@@ -45,12 +45,16 @@ export function App() {
     void loadSsoOptions().then(setSsoOptions);
   }, []);
 
-  // The printed link pasted into a tab already on the dashboard: sign in with its token.
-  usePastedToken(takeTokenFromAddress, (token) => {
+  const signIn = (token: string, remember: boolean) => {
     forgetSsoSession();
-    saveToken(token, false);
+    saveToken(token, remember);
     setReason(null);
     setCredential({ kind: 'api-token', token });
+  };
+
+  // The printed link pasted into a tab already on the dashboard: sign in with its token.
+  usePastedToken(takeTokenFromAddress, (token) => {
+    signIn(token, false);
   });
 
   // Back from the identity provider with a code: exchange it, once the api said how.
@@ -117,19 +121,7 @@ export function App() {
   }
 
   if (client === null) {
-    return (
-      <SignInForm
-        reason={reason}
-        sso={ssoOptions ?? null}
-        onSubmit={(value, remember) => {
-          forgetSsoSession();
-          saveToken(value, remember);
-          setReason(null);
-          setCredential({ kind: 'api-token', token: value });
-        }}
-        onSsoError={setReason}
-      />
-    );
+    return <SignInForm reason={reason} sso={ssoOptions ?? null} onSubmit={signIn} onSsoError={setReason} />;
   }
   if (credential?.kind === 'api-token' && isRaterLink(credential.token)) {
     return (

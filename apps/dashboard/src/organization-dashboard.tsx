@@ -13,7 +13,7 @@ import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
 import { formatDate, formatIndex, formatPercent } from './shared/format';
 import { useRequest } from './shared/use-request';
-import { hrefOf, navigate } from './shell/navigation';
+import { followInPage, hrefOf } from './shell/navigation';
 import { useSession } from './shell/session';
 import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
 import { WeakestLinks } from './weakest-links/weakest-links';
@@ -21,14 +21,7 @@ import { WeakestLinks } from './weakest-links/weakest-links';
 /** A link to another screen of the same organisation, followed without reloading the page. */
 function ScreenLink({ view, children }: { view: string; children: ComponentChildren }) {
   return (
-    <a
-      class="button button--link"
-      href={hrefOf({ view })}
-      onClick={(event) => {
-        event.preventDefault();
-        navigate({ view });
-      }}
-    >
+    <a class="button button--link" href={hrefOf({ view })} onClick={followInPage({ view })}>
       {children}
     </a>
   );

@@ -63,13 +63,14 @@ export function AssessmentDetail({
   const canRecord = open && session.can('recordRating');
   const canCorrect = session.can('correctRating');
   const canRedact = session.can('redactEvidence');
-  // Counts erasures, so the raters panel reads the invitations' labels again after each.
-  const [erasures, setErasures] = useState(0);
-  const afterErasure = () => {
-    setErasures((count) => count + 1);
+  // Counts people forgotten, so the raters panel reads the invitations' labels again after each
+  // (erasing one rating's evidence leaves every label as it was).
+  const [forgottenCount, setForgottenCount] = useState(0);
+  const afterForgetting = () => {
+    setForgottenCount((count) => count + 1);
     onErased?.();
   };
-  const [redacting, askToRedact] = useRedactEvidence(afterErasure);
+  const [redacting, askToRedact] = useRedactEvidence(() => onErased?.());
   const canForget = session.can('forgetRespondent');
   const [picked, setPicked] = useState<PickedRespondent | null>(null);
   const hasActions = canCorrect || canRedact;
@@ -147,7 +148,7 @@ export function AssessmentDetail({
         organization={organization}
         model={model}
         onAnswered={onAnswered}
-        refresh={erasures}
+        refresh={forgottenCount}
         onForget={
           canForget
             ? (respondentId) => {
@@ -334,7 +335,7 @@ export function AssessmentDetail({
             organizationId={organization.id}
             organizationName={organization.name}
             picked={picked}
-            onForgotten={afterErasure}
+            onForgotten={afterForgetting}
           />
         </section>
       )}

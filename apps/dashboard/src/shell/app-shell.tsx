@@ -7,7 +7,7 @@ import { EmptyState } from '../organizations/empty-state';
 import { OrganizationPicker } from '../organizations/organization-picker';
 import { ErrorNotice } from '../shared/error-notice';
 import { useRequest } from '../shared/use-request';
-import { hrefOf, navigate, usePlace } from './navigation';
+import { followInPage, hrefOf, navigate, usePlace } from './navigation';
 import { type ScreenDefinition, visibleScreens } from './screens';
 import { useSession } from './session';
 import { modelOf, pickOrganization, type Workspace } from './workspace';
@@ -108,11 +108,7 @@ export function AppShell() {
                     href={hrefOf({ view: candidate.id })}
                     data-screen={candidate.id}
                     aria-current={candidate === screen ? 'page' : undefined}
-                    onClick={(event) => {
-                      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
-                      event.preventDefault();
-                      navigate({ view: candidate.id });
-                    }}
+                    onClick={followInPage({ view: candidate.id })}
                   >
                     {candidate.label}
                   </a>

@@ -36,6 +36,18 @@ export function navigate(change: Partial<Place>, options: { replace?: boolean } 
   for (const listener of listeners) listener(place);
 }
 
+/**
+ * A link's click handler that goes to the place without reloading the page. A click with Ctrl, Cmd
+ * or Shift, or another button, is left to the browser (a new tab or window).
+ */
+export function followInPage(change: Partial<Place>): (event: MouseEvent) => void {
+  return (event) => {
+    if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    navigate(change);
+  };
+}
+
 export function usePlace(): Place {
   const [place, setPlace] = useState(readPlace);
   useEffect(() => {
