@@ -76,6 +76,7 @@ describe('Rater links (browser)', () => {
             person('bob', 'Bob desk', 'front-desk'),
             person('carol', 'Carol rooms', 'housekeeping'),
             person('dave', 'Dave rooms', 'housekeeping'),
+            person('erin', 'Erin rooms', 'housekeeping'),
           ],
         },
       },
@@ -153,7 +154,7 @@ describe('Rater links (browser)', () => {
 
   it('should send typed evidence once, even when the box loses focus while it is being sent', async () => {
     const page = await newRaterPage();
-    await page.goto(links.get('dave') ?? '');
+    await page.goto(links.get('erin') ?? '');
     await firstQuestion(page).locator('label.choice:has-text("3 ·")').click();
     await firstQuestion(page).locator('[data-save-state="saved"]').waitFor();
     const evidence = 'Linen arrives after check-in time on Mondays.';
@@ -180,7 +181,7 @@ describe('Rater links (browser)', () => {
     releaseAnswer();
     await firstQuestion(page).locator('[data-save-state="saved"]').waitFor({ timeout: 5_000 });
     expect(sentWithEvidence).toHaveLength(1);
-    expect(await ratingOf('dave')).toEqual({ respondentId: 'dave', level: 3, evidence });
+    expect(await ratingOf('erin')).toEqual({ respondentId: 'erin', level: 3, evidence });
     await page.close();
   });
 
