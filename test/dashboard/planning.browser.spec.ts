@@ -186,6 +186,13 @@ describe('Planning journey (browser)', () => {
     await card.locator('button:has-text("Cancel")').click();
     const dialog = page.locator('[data-testid="confirm-dialog"]');
     await expect(dialog.locator('button[type="submit"]').isDisabled()).resolves.toBe(true);
+    // A refusal after the button speaks the dialog's words, not the api's field path.
+    await dialog.locator('textarea[name="reason"]').fill('x'.repeat(2001));
+    await dialog.locator('button[type="submit"]').click();
+    await expect(card.locator('[role="alert"] .notice__title').innerText()).resolves.toBe(
+      'Could not change “Branch refit”: Reason must be at most 2000 characters (got 2001)',
+    );
+    await card.locator('button:has-text("Cancel")').click();
     await dialog.locator('textarea[name="reason"]').fill('The branches close in 2025.');
     await dialog.locator('button[type="submit"]').click();
     await card.locator('[data-testid="investment-status"]:has-text("cancelled")').waitFor();

@@ -157,7 +157,13 @@ export function AssessmentDetail({
             : undefined
         }
       />
-      {redacting.error && <ErrorNotice error={redacting.error} action="Could not erase the evidence" />}
+      {redacting.error && (
+        <ErrorNotice
+          error={redacting.error}
+          action="Could not erase the evidence"
+          labels={{ reason: 'Reason' }}
+        />
+      )}
       {corrected && (
         <p class="notice" role="status" data-testid="correction-notice">
           Corrected: the {corrected.description} is now {corrected.level}

@@ -147,7 +147,13 @@ export function InvestmentCard({
         <summary>What it changes: {cellCount(investment.effects)}</summary>
         {effects}
       </details>
-      {action.error && <ErrorNotice error={action.error} action={`Could not change “${investment.name}”`} />}
+      {action.error && (
+        <ErrorNotice
+          error={action.error}
+          action={`Could not change “${investment.name}”`}
+          labels={{ reason: 'Reason' }}
+        />
+      )}
       {deploying && status === 'APPROVED' && (
         <Form
           class="investment-card__deploy"

@@ -6,6 +6,7 @@ import { investmentsQuery, optimizeQuery, simulateQuery } from '../api/queries';
 import type { BusinessFunction, Capability, MaturityView, SimulationResult } from '../api/types';
 import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { ErrorNotice } from '../shared/error-notice';
+import type { FieldLabels } from '../shared/forms/field-message';
 import { formatLevel, formatMoney, formatSigned } from '../shared/format';
 import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
@@ -19,6 +20,17 @@ import { cellNames } from '../planning/effect-list';
 
 /** A fixed seed: the same scenario gives the same spread every time it is run. */
 const seed = 42;
+
+// The scenario's inputs in the screen's words, for a refusal naming one of them.
+const scenarioLabels: FieldLabels = {
+  horizonMonths: 'Horizon (months)',
+  trials: 'Trials',
+  budget: 'Budget',
+  investmentIds: 'Selected investments',
+  candidateIds: 'Candidate investments',
+  investments: 'Selected investment',
+  candidates: 'Candidate investment',
+};
 
 interface ScenarioViewProps {
   client: ApiClient;
@@ -218,7 +230,9 @@ export function ScenarioView({
               </button>
             </div>
           </form>
-          {portfolio.error && <ErrorNotice error={portfolio.error} action="Could not optimise" />}
+          {portfolio.error && (
+            <ErrorNotice error={portfolio.error} action="Could not optimise" labels={scenarioLabels} />
+          )}
           {portfolio.data && (
             <PortfolioAnswer
               result={portfolio.data.result}
@@ -232,7 +246,9 @@ export function ScenarioView({
           )}
         </div>
         <div class="scenario__results" aria-live="polite" aria-busy={simulation.running}>
-          {simulation.error && <ErrorNotice error={simulation.error} action="Could not simulate" />}
+          {simulation.error && (
+            <ErrorNotice error={simulation.error} action="Could not simulate" labels={scenarioLabels} />
+          )}
           {!simulation.data && !simulation.error && (
             <div class="scenario__placeholder">
               <p>

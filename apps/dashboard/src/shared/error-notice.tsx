@@ -1,5 +1,8 @@
-// Tells the user what went wrong and what to do next, for every kind of api error.
+// Tells the user what went wrong and what to do next, for every kind of api error, in the
+// screen's words (noticeTitle).
 import type { ApiError, ApiErrorCode } from '../api/client';
+import type { FieldLabels } from './forms/field-message';
+import { noticeTitle } from './notice-title';
 
 const advice: Record<ApiErrorCode, string> = {
   UNAUTHENTICATED: 'Sign in again with a valid token.',
@@ -19,14 +22,14 @@ interface ErrorNoticeProps {
   /** What was being done, e.g. "Could not load the heatmap". */
   action: string;
   onRetry?: () => void;
+  /** The screen's words for the fields the action sends, e.g. `{ reason: 'Reason' }`. */
+  labels?: FieldLabels;
 }
 
-export function ErrorNotice({ error, action, onRetry }: ErrorNoticeProps) {
+export function ErrorNotice({ error, action, onRetry, labels = {} }: ErrorNoticeProps) {
   return (
     <div class="notice notice--error" role="alert" data-error={error.code}>
-      <p class="notice__title">
-        {action}: {error.message}
-      </p>
+      <p class="notice__title">{noticeTitle(action, error, labels)}</p>
       <p class="notice__body">{advice[error.code]}</p>
       {onRetry && (
         <button type="button" class="button button--small" onClick={onRetry}>
