@@ -42,6 +42,9 @@ interface ErasedEvidence {
   /** Whether anything of the subject was recorded at all (for a respondent: invited or rated). */
   subjectRecorded: boolean;
   assessmentOrganizationId: string | null;
+  /** Of the sealed ones, those whose key is destroyed already, and when the last one was. */
+  alreadyErased: number;
+  lastErasedAt: string | null;
 }
 
 const nothingErased = (): ErasedEvidence => ({
@@ -49,6 +52,8 @@ const nothingErased = (): ErasedEvidence => ({
   plain: 0,
   subjectRecorded: false,
   assessmentOrganizationId: null,
+  alreadyErased: 0,
+  lastErasedAt: null,
 });
 
 @CommandHandler(ExecutePersonalDataCommand)
@@ -83,6 +88,9 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
           evidence: { sealed: erased.sealed.length, plain: erased.plain },
           respondentRecorded: erased.subjectRecorded,
           assessmentOrganizationId: erased.assessmentOrganizationId,
+          ...(command.type === 'RedactEvidence' && {
+            erased: { recordings: erased.alreadyErased, lastErasedAt: erased.lastErasedAt },
+          }),
         };
       },
       context,
@@ -123,6 +131,13 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
         erased.assessmentOrganizationId = event.data.organizationId;
       if (event.type === 'RatingRecorded' && sameRating(event.data, data)) count(erased, event.data.evidence);
     }
+    // Erased by an earlier redaction (the value secret) or by forgetting the respondent (the data key).
+    for (const lookup of await this.keys.find(erased.sealed))
+      if (lookup.state === 'destroyed') {
+        erased.alreadyErased += 1;
+        if (erased.lastErasedAt === null || lookup.destroyedAt > erased.lastErasedAt)
+          erased.lastErasedAt = lookup.destroyedAt;
+      }
     return erased;
   }
 }

@@ -33,6 +33,11 @@ export type PersonalDataContext = {
    * theirs). An id it never saw is most likely mistyped, and forgetting it would erase nothing.
    */
   respondentRecorded?: boolean;
+  /**
+   * RedactEvidence: of the sealed recordings, those already erased (their secret destroyed by an
+   * earlier redaction, or their respondent forgotten), and when the last of them was.
+   */
+  erased?: { recordings: number; lastErasedAt: string | null };
   /** RedactEvidence: the assessment belongs to the organisation. */
   assessmentOrganizationId?: string | null;
 };

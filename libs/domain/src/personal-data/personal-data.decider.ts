@@ -73,6 +73,16 @@ export function decidePersonalData(
       'capabilityId: no recording of this rating (function, capability, source, rater and respondent) holds evidence',
       PERSONAL_DATA_ERROR_CODES.nothingToRedact,
     );
+  // A second erasure would erase nothing and still add an event to the history: refused, so the
+  // history holds one EvidenceRedacted per erasure and the admin learns it is already done.
+  if (context.erased !== undefined && context.erased.recordings >= context.evidence.sealed)
+    throw conflict(
+      `capabilityId: the evidence of this rating is already erased${
+        context.erased.lastErasedAt === null ? '' : ` (since ${context.erased.lastErasedAt})`
+      }, by an earlier redaction or by forgetting its respondent; nothing was recorded`,
+      PERSONAL_DATA_ERROR_CODES.alreadyErased,
+      'capabilityId',
+    );
   return [
     { type: 'EvidenceRedacted', data: { organizationId, assessmentId, ...rating, reason, redactedAt: now } },
   ];

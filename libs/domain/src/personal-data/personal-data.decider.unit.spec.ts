@@ -2,7 +2,7 @@ import { VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotelEvents, NOW, NOW_ISO } from '../shared/testing/fixtures';
 import type { PersonalDataContext, RedactEvidence } from './personal-data.commands';
-import { personalDataDecider } from './personal-data.decider';
+import { decidePersonalData, personalDataDecider } from './personal-data.decider';
 import { PERSONAL_DATA_ERROR_CODES } from './personal-data.errors';
 
 const sealedOnly: PersonalDataContext = {
@@ -114,6 +114,25 @@ describe('personalDataDecider', () => {
             },
           },
         ]);
+    });
+
+    it('should refuse evidence already erased (every sealed recording), writing nothing', () => {
+      spec
+        .given(registered)
+        .when(redact(), {
+          ...sealedOnly,
+          erased: { recordings: 2, lastErasedAt: '2026-01-02T00:00:00.000Z' },
+        })
+        .thenThrows('conflict', PERSONAL_DATA_ERROR_CODES.alreadyErased, 'capabilityId');
+    });
+
+    it('should still erase a rating of which only some recordings are erased', () => {
+      const decided = decidePersonalData(
+        redact(),
+        { organizationId: HOTEL_ID },
+        { ...sealedOnly, erased: { recordings: 1, lastErasedAt: '2026-01-02T00:00:00.000Z' } },
+      );
+      expect(decided.map((event) => event.type)).toEqual(['EvidenceRedacted']);
     });
 
     it('should refuse a rating without evidence, and an assessment of another organisation', () => {
