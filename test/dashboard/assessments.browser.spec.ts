@@ -181,6 +181,10 @@ describe('Assessments journey (browser)', () => {
     await page.click('button[aria-label="Correct the self rating of Lending on Service recovery"]');
     const form = page.locator('form[aria-label="Correct a rating"]');
     await expect(form.locator('[data-field="level"] select').inputValue()).resolves.toBe('');
+    // The reason stays in the history in the clear, beyond erasure: the field says so, as forgetting a person's does.
+    await expect(form.locator('[data-field="reason"] .field__hint').innerText()).resolves.toMatch(
+      /in the clear, and erasing personal data does not reach it: .*never a person’s name/,
+    );
     await form.locator('[data-field="level"] select').selectOption('4');
     await form.locator('[data-field="reason"] textarea').fill('typo');
     await form.locator('button[type="submit"]').click();

@@ -178,7 +178,10 @@ export function RatingForm({
                 </p>
               )}
               <p>Reason: “{text.trim()}”</p>
-              <p>A correction is recorded for good: the earlier level and the reason stay on the record.</p>
+              <p>
+                A correction is recorded for good: the earlier level and the reason stay on the record, in the
+                clear.
+              </p>
             </>
           ),
           confirmLabel: existing ? 'Correct the rating' : 'Add the rating',
@@ -259,7 +262,7 @@ export function RatingForm({
         <TextAreaField
           name="reason"
           label="Reason for the correction"
-          hint="Stays on the record with the correction."
+          hint="Stays in the history in the clear, and erasing personal data does not reach it: write what changed or a reference (e.g. ticket 2026-41), never a person’s name."
           value={text}
           onValue={setText}
           rows={2}
