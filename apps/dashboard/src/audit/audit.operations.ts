@@ -45,28 +45,12 @@ export const verifyIntegrityQuery = graphql(`
 export type IntegrityReport = ResultOf<typeof verifyIntegrityQuery>['verifyIntegrity'];
 
 /**
- * What the "as known at two dates" comparison starts from: the organisation's corrections (a page
- * at a time; they are few), its first recorded event, and its assessments' period ends.
+ * What the "as known at two dates" comparison starts from, in one request: the organisation's
+ * assessments with their effective ratings (each says when a correction put it in force), its
+ * first recorded event, and the assessments' period ends.
  */
 export const knownAtStartingPointQuery = graphql(`
-  query KnownAtStartingPoint($organizationId: ID!, $after: String) {
-    corrections: history(
-      organizationId: $organizationId
-      after: $after
-      first: 100
-      filter: { types: ["RatingCorrected"] }
-    ) {
-      edges {
-        node {
-          recordedAt
-          data
-        }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-    }
+  query KnownAtStartingPoint($organizationId: ID!) {
     firstEvent: history(organizationId: $organizationId, first: 1) {
       edges {
         node {
@@ -78,6 +62,16 @@ export const knownAtStartingPointQuery = graphql(`
       id
       title
       periodEnd
+      ratings {
+        functionId
+        capabilityId
+        source
+        level
+        correction {
+          correctedAt
+          previousLevel
+        }
+      }
     }
   }
 `);

@@ -25,21 +25,8 @@ const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 export function KnownAtComparison({ organization, model }: KnownAtComparisonProps) {
   const { client } = useSession();
   const start = useRequest(organization.id, async (signal) => {
-    const corrections = [];
-    let after: string | null = null;
-    let page;
-    // Corrections are few: a page or two.
-    do {
-      page = await client.request(
-        knownAtStartingPointQuery,
-        { organizationId: organization.id, after },
-        signal,
-      );
-      corrections.push(...page.corrections.edges.map((edge) => edge.node));
-      after = page.corrections.pageInfo.hasNextPage ? page.corrections.pageInfo.endCursor : null;
-    } while (after !== null);
+    const page = await client.request(knownAtStartingPointQuery, { organizationId: organization.id }, signal);
     return knownAtStartingPoint({
-      corrections,
       firstRecordedAt: page.firstEvent.edges[0]?.node.recordedAt ?? null,
       assessments: page.assessments,
       functions: organization.functions,

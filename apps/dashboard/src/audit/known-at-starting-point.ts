@@ -20,12 +20,12 @@ export interface KnownAtDates {
   reason: string;
 }
 
-type Correction = KnownAtStartingPointData['corrections']['edges'][number]['node'];
+type StartingPointAssessment = KnownAtStartingPointData['assessments'][number];
 
 export interface StartingPointInput {
-  corrections: readonly Correction[];
   firstRecordedAt: string | null;
-  assessments: KnownAtStartingPointData['assessments'];
+  /** The assessments with their effective ratings; a rating's correction says when it was recorded. */
+  assessments: readonly StartingPointAssessment[];
   functions: readonly BusinessFunction[];
   capabilities: readonly Capability[];
   today: Date;
@@ -36,50 +36,44 @@ const DAY = 86_400_000;
 const isoDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 const dayBefore = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) - DAY));
 
-/** The correction's cell and levels, read defensively: `data` is the event as recorded (JSON). */
-function correctionOf(data: unknown) {
-  const fields = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
-  const text = (key: string) => (typeof fields[key] === 'string' ? fields[key] : null);
-  const number = (key: string) => (typeof fields[key] === 'number' ? fields[key] : null);
-  return {
-    assessmentId: text('assessmentId'),
-    functionId: text('functionId'),
-    capabilityId: text('capabilityId'),
-    source: text('source'),
-    level: number('level'),
-    previousLevel: number('previousLevel'),
-  };
+interface LastCorrection {
+  assessment: StartingPointAssessment;
+  rating: StartingPointAssessment['ratings'][number];
+  correctedAt: string;
+}
+
+/** The correction recorded last, among the ratings it put in force. */
+function lastCorrection(assessments: readonly StartingPointAssessment[]): LastCorrection | null {
+  let last: LastCorrection | null = null;
+  for (const assessment of assessments)
+    for (const rating of assessment.ratings) {
+      const correctedAt = rating.correction?.correctedAt;
+      if (
+        correctedAt !== undefined &&
+        (last === null || Date.parse(correctedAt) >= Date.parse(last.correctedAt))
+      )
+        last = { assessment, rating, correctedAt };
+    }
+  return last;
 }
 
 export function knownAtStartingPoint(input: StartingPointInput): KnownAtDates {
   const today = isoDay(input.today);
-  const last = input.corrections.reduce<Correction | null>(
-    (latest, correction) =>
-      latest === null || Date.parse(correction.recordedAt) >= Date.parse(latest.recordedAt)
-        ? correction
-        : latest,
-    null,
-  );
+  const last = lastCorrection(input.assessments);
   if (last !== null) {
-    const correction = correctionOf(last.data);
-    const assessment = input.assessments.find((candidate) => candidate.id === correction.assessmentId);
-    const day = isoDay(last.recordedAt);
+    const { assessment, rating } = last;
+    const day = isoDay(last.correctedAt);
     const functionName =
-      input.functions.find((candidate) => candidate.id === correction.functionId)?.name ??
-      correction.functionId;
+      input.functions.find((candidate) => candidate.id === rating.functionId)?.name ?? rating.functionId;
     const capabilityName =
-      input.capabilities.find((candidate) => candidate.id === correction.capabilityId)?.name ??
-      correction.capabilityId;
-    const source = correction.source === null ? 'rating' : `${correction.source.toLowerCase()} rating`;
-    const levels =
-      correction.level === null
-        ? ''
-        : `, ${source} from ${correction.previousLevel ?? 'none'} to ${correction.level}`;
+      input.capabilities.find((candidate) => candidate.id === rating.capabilityId)?.name ??
+      rating.capabilityId;
+    const levels = `, ${rating.source.toLowerCase()} rating from ${rating.correction?.previousLevel ?? 'none'} to ${rating.level}`;
     return {
       first: dayBefore(day),
       second: day,
-      asOf: assessment ? isoDay(assessment.periodEnd) : '',
-      reason: `Set around the last correction, recorded on ${formatDate(day)}: ${functionName} · ${capabilityName}${levels}${assessment ? ` in ${assessment.title}` : ''}.`,
+      asOf: isoDay(assessment.periodEnd),
+      reason: `Set around the last correction, recorded on ${formatDate(day)}: ${functionName} · ${capabilityName}${levels} in ${assessment.title}.`,
     };
   }
   if (input.firstRecordedAt !== null) {

@@ -1,0 +1,73 @@
+// Where the audit's "as known at two dates" comparison opens: around the correction recorded last
+// (read from the ratings each correction put in force), else from the first day of recording.
+import { knownAtStartingPoint } from '../../apps/dashboard/src/audit/known-at-starting-point';
+
+const rating = (
+  functionId: string,
+  level: number,
+  correction: { correctedAt: string; previousLevel: number | null } | null,
+) => ({
+  functionId,
+  capabilityId: 'service-recovery',
+  source: 'SELF' as const,
+  level,
+  correction,
+});
+
+const base = {
+  firstRecordedAt: '2025-01-10T09:00:00.000Z',
+  functions: [
+    { id: 'maintenance', name: 'Maintenance' },
+    { id: 'front-desk', name: 'Front desk' },
+  ],
+  capabilities: [{ id: 'service-recovery', name: 'Service recovery' }],
+  today: new Date('2025-11-01T12:00:00.000Z'),
+} as unknown as Omit<Parameters<typeof knownAtStartingPoint>[0], 'assessments'>;
+
+describe('knownAtStartingPoint', () => {
+  it('should open around the correction recorded last, whichever assessment it corrected', () => {
+    const dates = knownAtStartingPoint({
+      ...base,
+      assessments: [
+        {
+          id: 'q2',
+          title: '2025 Q2',
+          periodEnd: '2025-06-30T00:00:00.000Z',
+          ratings: [rating('maintenance', 2, { correctedAt: '2025-09-18T10:00:00.000Z', previousLevel: 3 })],
+        },
+        {
+          id: 'q3',
+          title: '2025 Q3',
+          periodEnd: '2025-09-30T00:00:00.000Z',
+          ratings: [
+            rating('front-desk', 4, { correctedAt: '2025-08-02T10:00:00.000Z', previousLevel: null }),
+            rating('maintenance', 3, null),
+          ],
+        },
+      ],
+    });
+    expect(dates).toEqual({
+      first: '2025-09-17',
+      second: '2025-09-18',
+      asOf: '2025-06-30',
+      reason: expect.stringMatching(
+        /^Set around the last correction, recorded on 18 Sept? 2025: Maintenance · Service recovery, self rating from 3 to 2 in 2025 Q2\.$/,
+      ),
+    });
+  });
+
+  it('should open from the first day of recording to today when nothing was corrected', () => {
+    const dates = knownAtStartingPoint({
+      ...base,
+      assessments: [
+        {
+          id: 'q2',
+          title: '2025 Q2',
+          periodEnd: '2025-06-30T00:00:00.000Z',
+          ratings: [rating('maintenance', 3, null)],
+        },
+      ],
+    });
+    expect(dates).toMatchObject({ first: '2025-01-10', second: '2025-11-01', asOf: '' });
+  });
+});
