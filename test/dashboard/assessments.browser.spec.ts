@@ -2,7 +2,7 @@
 // Assessments, open an assessment after confirming its title and date, rate cells (no level chosen
 // in advance), close it after confirming, then correct a rating with a reason (confirmed, refused
 // when it changes nothing, and shown as corrected afterwards); the api then holds exactly that.
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import {
   captureScreen,
   DESKTOP,
@@ -327,11 +327,20 @@ describe('Assessments journey (browser)', () => {
     await page.click('[data-screen="overview"]');
     await page.click('[data-screen="assessments"]');
     await page.waitForSelector('#assessment-title:has-text("2026 Q2 customer review")');
+    await page.locator('[data-testid="campaign-progress"]').waitFor();
+    // The Raters panel holds the progress: closing names the unfinished raters from it, asking nothing.
+    const progressReads: string[] = [];
+    const countProgressReads = (request: Request) => {
+      if (request.postData()?.includes('query CampaignProgress') === true) progressReads.push(request.url());
+    };
+    page.on('request', countProgressReads);
     await page.click('button:has-text("Close the assessment")');
     const dialog = page.locator('[data-testid="confirm-dialog"]');
     await expect(dialog.locator('[data-testid="close-unanswered"]').innerText()).resolves.toMatch(
       /^2 of 2 invited raters have not finished \(2 not started\): 4 of 4 answers are missing\. Their links stop taking answers/,
     );
+    page.off('request', countProgressReads);
+    expect(progressReads).toEqual([]);
     // One rating: not "Its 1 ratings".
     await expect(dialog.innerText()).resolves.toMatch(/Its 1 rating becomes the record/);
     await dialog.locator('button:has-text("Go back")').click();

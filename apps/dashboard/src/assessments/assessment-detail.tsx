@@ -75,12 +75,21 @@ export function AssessmentDetail({
   const [picked, setPicked] = useState<PickedRespondent | null>(null);
   const hasActions = canCorrect || canRedact;
 
+  // The Raters panel's last progress read: closing names the unfinished raters from it.
+  const [heldProgress, setHeldProgress] = useState<{
+    assessmentId: string;
+    progress: CampaignProgress;
+  } | null>(null);
   const close = async () => {
-    // Who has not answered yet, as the Raters panel counts them; without it the dialog still asks.
-    const progress = await session.client
-      .request(campaignProgressQuery, { assessmentId: assessment.id })
-      .then((data) => data.campaignProgress)
-      .catch(() => null);
+    // Who has not answered yet, as the Raters panel counts them; read here only when the panel holds
+    // nothing yet (still loading, or it failed), and without it the dialog still asks.
+    const progress =
+      heldProgress?.assessmentId === assessment.id
+        ? heldProgress.progress
+        : await session.client
+            .request(campaignProgressQuery, { assessmentId: assessment.id })
+            .then((data) => data.campaignProgress)
+            .catch(() => null);
     const count = assessment.ratings.length;
     const answer = await confirm({
       title: `Close “${assessment.title}”?`,
@@ -149,6 +158,9 @@ export function AssessmentDetail({
         model={model}
         onAnswered={onAnswered}
         refresh={forgottenCount}
+        onProgress={(progress) => {
+          setHeldProgress({ assessmentId: assessment.id, progress });
+        }}
         onForget={
           canForget
             ? (respondentId) => {

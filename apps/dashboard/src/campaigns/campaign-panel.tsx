@@ -37,6 +37,8 @@ interface CampaignPanelProps {
   refresh?: number;
   /** Given to admins: a row's Forget… picks that person for the personal-data form. */
   onForget?: ((respondentId: string) => void) | undefined;
+  /** Each progress read, for what the page says elsewhere (closing names the unfinished raters). */
+  onProgress?: ((progress: CampaignProgress) => void) | undefined;
 }
 
 export function CampaignPanel({
@@ -46,6 +48,7 @@ export function CampaignPanel({
   onAnswered,
   refresh = 0,
   onForget,
+  onProgress,
 }: CampaignPanelProps) {
   const session = useSession();
   const { client } = session;
@@ -75,6 +78,9 @@ export function CampaignPanel({
         .request(invitationsQuery, { assessmentId: assessment.id }, signal)
         .then((data) => data.invitations),
   );
+  useEffect(() => {
+    if (progress.data) onProgress?.(progress.data);
+  }, [progress.data]);
   const [issued, setIssued] = useState<readonly IssuedInvitation[]>([]);
   // Answers are ratings: when the count moves, the assessment's ratings shown beside are stale.
   const answered = progress.data?.answered;
