@@ -198,7 +198,7 @@ describe('Personal data journey (browser)', () => {
     const refusal = page.locator('[role="alert"][data-error="BAD_USER_INPUT"]');
     await refusal.waitFor();
     await expect(refusal.innerText()).resolves.toContain(
-      'Could not erase the evidence: reason must be at most 2000 characters (got 2001)',
+      'Could not erase the evidence: Reason must be at most 2000 characters (got 2001)',
     );
     await expect(erasures()).resolves.toEqual(before);
     await expect(row.innerText()).resolves.toContain(DAVE_KEPT);
