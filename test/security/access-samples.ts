@@ -200,6 +200,12 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }',
       variables: { a: f.assessmentId },
     }),
+    // A blank reason: let through, the call is refused as BAD_USER_INPUT and withdraws nothing, so the
+    // fixture's assessment stays open for the other samples.
+    withdrawAssessment: (f) => ({
+      query: 'mutation($a: ID!) { withdrawAssessment(assessmentId: $a, reason: " ") { id } }',
+      variables: { a: f.assessmentId },
+    }),
     planInvestment: (f, unique) => ({
       query: 'mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }',
       variables: {

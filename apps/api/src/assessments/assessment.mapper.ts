@@ -9,6 +9,8 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
   title: state.title,
   periodEnd: state.periodEnd,
   status: state.status,
+  withdrawnAt: state.withdrawnAt,
+  withdrawalReason: state.withdrawalReason,
   ratings: effectiveRatings(state).map((rating) => ({
     functionId: rating.functionId,
     capabilityId: rating.capabilityId,

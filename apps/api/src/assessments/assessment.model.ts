@@ -47,7 +47,21 @@ export class Assessment {
   @Field(() => ID) organizationId!: string;
   @Field() title!: string;
   @Field(() => DateTimeScalar) periodEnd!: string;
-  @Field({ description: 'OPEN or CLOSED' }) status!: string;
+  @Field({
+    description:
+      'OPEN, CLOSED or WITHDRAWN (withdrawAssessment: it counts in no view from then on, and its rater links stop).',
+  })
+  status!: string;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When it was withdrawn (withdrawAssessment); null unless WITHDRAWN.',
+  })
+  withdrawnAt!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why it was withdrawn, as given to withdrawAssessment; null unless WITHDRAWN.',
+  })
+  withdrawalReason!: string | null;
   @Field(() => [Rating], {
     description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
   })

@@ -65,6 +65,17 @@ export class AssessmentsResolver {
   }
 
   @Mutation(() => Assessment)
+  withdrawAssessment(
+    @Args('assessmentId', { type: () => ID }) assessmentId: string,
+    @Args('reason', { type: () => String, description: INPUT_DESCRIPTIONS.reason }) reason: string,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Assessment> {
+    return this.run(assessmentId, principal, commandId, { type: 'WithdrawAssessment', data: { reason } });
+  }
+
+  @Mutation(() => Assessment)
   correctRating(
     @Args('input') { assessmentId, commandId, ...correction }: CorrectRatingInput,
     @CurrentPrincipal() principal: Principal,

@@ -96,6 +96,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     openAssessment: { roles: ASSESSING, organizations: [organization('input.organizationId')] },
     recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     closeAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
+    withdrawAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     correctRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     // Erasing personal text is irreversible: an admin's decision.
     forgetRespondent: { roles: ADMINISTERING, organizations: [organization('organizationId')] },

@@ -47,7 +47,7 @@ export class RaterInvitation {
 
   @Field({
     description:
-      'ACTIVE (the link works and answers are taken), REVOKED, EXPIRED, or CLOSED (the assessment is closed: the link shows the answers, read-only).',
+      'ACTIVE (the link works and answers are taken), REVOKED, EXPIRED, CLOSED (the assessment is closed: the link shows the answers, read-only), or WITHDRAWN (the assessment was withdrawn: the link takes no answer and its answers count nowhere).',
   })
   status!: string;
 
@@ -187,11 +187,15 @@ export class Questionnaire {
   @Field(() => String, { nullable: true, description: 'For PEER, the name of the rater’s function.' })
   raterFunctionName!: string | null;
 
-  @Field({ description: 'The invitation’s status: ACTIVE, or CLOSED once the assessment is closed.' })
+  @Field({
+    description:
+      'The invitation’s status: ACTIVE, CLOSED once the assessment is closed, or WITHDRAWN once it was withdrawn (nothing more to answer).',
+  })
   status!: string;
 
   @Field({
-    description: 'True while answers are taken (and may be changed); false once the assessment is closed.',
+    description:
+      'True while answers are taken (and may be changed); false once the assessment is closed or withdrawn.',
   })
   open!: boolean;
 

@@ -88,6 +88,8 @@ const TYPE_FIELDS: Record<string, string> = {
   'Mutation.recordRating':
     'Records a rating of one cell; a later one from the same source and rater replaces it.',
   'Mutation.closeAssessment': 'Closes an assessment: afterwards ratings change only through correctRating.',
+  'Mutation.withdrawAssessment':
+    'Withdraws an assessment opened by mistake, with a reason: OPEN, or CLOSED without ratings. From then on it counts in no view and its rater links stop; it stays in the audit history. Final.',
   'Mutation.correctRating': 'Changes a rating with a reason, open or closed; the reason stays on the record.',
   'Mutation.planInvestment': 'Plans an investment with its expected effects.',
   'Mutation.approveInvestment': 'Approves a planned investment.',
@@ -310,7 +312,7 @@ const ENUM_VALUES: Record<string, string> = {
   'InvestmentStatus.DEPLOYED': 'Deployed on deployedAt: its realisation can be measured.',
   'InvestmentStatus.CANCELLED': 'Cancelled: it can no longer be simulated, approved or deployed.',
   'Role.ADMIN': 'Everything, on every organisation: set-up, models, tokens.',
-  'Role.ASSESSOR': 'Opens, rates, closes and corrects assessments of its organisations.',
+  'Role.ASSESSOR': 'Opens, rates, closes, corrects and withdraws assessments of its organisations.',
   'Role.PLANNER': 'Plans, approves, deploys and cancels investments; simulates and optimises.',
   'Role.AUDITOR': 'Reads, browses the history and verifies integrity of its organisations.',
 };

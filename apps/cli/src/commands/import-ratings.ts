@@ -48,6 +48,11 @@ export async function importRatings(
       `--assessment: assessment "${assessmentId}" is CLOSED; ratings change only by correction; nothing was written`,
       EXIT.refused,
     );
+  if (assessment.status === 'WITHDRAWN')
+    throw new CliError(
+      `--assessment: assessment "${assessmentId}" was withdrawn; it takes no more ratings; nothing was written`,
+      EXIT.refused,
+    );
   // The handler's own decision, appending nothing: every row is checked before any is written.
   const decisions = await app.get(AssessmentCommandHandler).dryRun(
     assessmentId,

@@ -29,6 +29,8 @@ interface RecordedAssessment {
   ratingRecordedAt: number[];
   /** The latest of ratingRecordedAt (recording times need not rise with positions across processes). */
   lastRatingRecordedAt: number;
+  /** When its withdrawal was recorded (epoch milliseconds); null while it is not withdrawn. */
+  withdrawnAt: number | null;
   /** The ratings in force after every rating event so far; dropped when another arrives. */
   allRatings: AssessmentRatings | null;
 }
@@ -38,6 +40,16 @@ export interface KnownHistory {
   organization: OrganizationState;
   /** In opening order. */
   assessments: AssessmentRatings[];
+}
+
+/**
+ * Whether an assessment counts as known at `knownAt`: opened by then, and not withdrawn by then. A
+ * withdrawn assessment counts nowhere from the moment its withdrawal was recorded; before it, it
+ * counted (that was what was known).
+ */
+function countsAt(assessment: RecordedAssessment, knownAt: number | null): boolean {
+  if (knownAt !== null && assessment.openedAt > knownAt) return false;
+  return assessment.withdrawnAt === null || (knownAt !== null && assessment.withdrawnAt > knownAt);
 }
 
 export class OrganizationHistory {
@@ -78,6 +90,7 @@ export class OrganizationHistory {
             ratingEvents: [],
             ratingRecordedAt: [],
             lastRatingRecordedAt: -Infinity,
+            withdrawnAt: null,
             allRatings: null,
           });
           break;
@@ -90,6 +103,11 @@ export class OrganizationHistory {
           assessment.lastRatingRecordedAt = Math.max(assessment.lastRatingRecordedAt, indexed.recordedAt);
           assessment.allRatings = null;
           this.ratingEventCount += 1;
+          break;
+        }
+        case 'AssessmentWithdrawn': {
+          const assessment = this.assessments.get(indexed.stream);
+          if (assessment !== undefined) assessment.withdrawnAt = indexed.recordedAt;
           break;
         }
         case 'AssessmentClosed':
@@ -107,7 +125,7 @@ export class OrganizationHistory {
     return {
       organization: this.organizationKnownAt(knownAt),
       assessments: [...this.assessments.values()]
-        .filter((assessment) => knownAt === null || assessment.openedAt <= knownAt)
+        .filter((assessment) => countsAt(assessment, knownAt))
         .map((assessment) => this.ratingsKnownAt(assessment, knownAt)),
     };
   }

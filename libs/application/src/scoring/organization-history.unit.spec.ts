@@ -158,4 +158,33 @@ describe(OrganizationHistory.name, () => {
     for (const at of [null, minute(1), minute(3), minute(5), minute(6)])
       expect(piecewise.knownAt(at)).toEqual(whole.knownAt(at));
   });
+
+  it('should drop a withdrawn assessment from the moment its withdrawal was recorded, and keep it known before', () => {
+    const withdrawal = row(
+      'AssessmentWithdrawn',
+      {
+        assessmentId: 'q1',
+        organizationId: 'inn',
+        reason: 'Opened by mistake',
+        previousStatus: 'OPEN',
+        withdrawnAt: '2025-01-01T00:07:00.000Z',
+      },
+      7,
+      'assessment-q1',
+    );
+    const history = new OrganizationHistory().add([...events, withdrawal]);
+    expect(history.knownAt(null).assessments).toEqual([]);
+    expect(history.knownAt(minute(7)).assessments).toEqual([]);
+    // As known just before the withdrawal, it counted with everything recorded by then.
+    expect(levels(history, minute(6))).toEqual([
+      [
+        ['night-lead', 3, 'notes'],
+        ['day-lead', 4, null],
+      ],
+    ]);
+    // A history read before the withdrawal and extended with it drops the assessment too.
+    const extended = new OrganizationHistory().add(events);
+    expect(extended.knownAt(null).assessments).toHaveLength(1);
+    expect(extended.add([withdrawal]).knownAt(null).assessments).toEqual([]);
+  });
 });

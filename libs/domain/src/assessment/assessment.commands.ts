@@ -48,8 +48,20 @@ export type CorrectRating = {
   };
 };
 
+/**
+ * Takes an assessment opened by mistake out of every view, for good: allowed while OPEN, and when
+ * CLOSED only if it has no rating in force (real ratings are corrected, not withdrawn).
+ */
+export type WithdrawAssessment = {
+  type: 'WithdrawAssessment';
+  data: {
+    /** Why it is withdrawn; required, it stays on the record. */
+    reason: string;
+  };
+};
+
 export type AssessmentCommand =
-  OpenAssessment | RecordRating | CloseAssessment | CorrectRating | CampaignCommand;
+  OpenAssessment | RecordRating | CloseAssessment | CorrectRating | WithdrawAssessment | CampaignCommand;
 
 export type AssessmentContext = {
   now: Date;

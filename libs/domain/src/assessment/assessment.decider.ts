@@ -11,12 +11,17 @@ import {
   requireText,
   TEXT_FIELDS,
 } from '../shared';
-import type { AssessmentCommand, AssessmentContext, OpenAssessment } from './assessment.commands';
+import type {
+  AssessmentCommand,
+  AssessmentContext,
+  OpenAssessment,
+  WithdrawAssessment,
+} from './assessment.commands';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
-import type { AssessmentEvent } from './assessment.events';
+import type { AssessmentEvent, AssessmentWithdrawn } from './assessment.events';
 import { ratingKey } from './assessment-ratings';
 import { evolveAssessment, initialAssessmentState, type AssessmentState } from './assessment.state';
-import { recordedRating, validateRating } from './rating-rules';
+import { recordedRating, requireNotWithdrawn, validateRating } from './rating-rules';
 
 export function decideAssessment(
   command: AssessmentCommand,
@@ -31,6 +36,8 @@ export function decideAssessment(
       ASSESSMENT_ERROR_CODES.notFound,
     );
   }
+  if (command.type === 'WithdrawAssessment') return [withdrawal(command, state, context)];
+  requireNotWithdrawn(state);
   const ids = { assessmentId: state.id, organizationId: state.organizationId };
   switch (command.type) {
     case 'RecordRating':
@@ -113,6 +120,43 @@ function open(
       },
     },
   ];
+}
+
+/**
+ * Withdrawing takes a mistaken assessment out of every view. A CLOSED one may go only while it has
+ * no rating: real ratings of a closed cycle are corrected (with reasons), not made to disappear.
+ */
+function withdrawal(
+  command: WithdrawAssessment,
+  state: Exclude<AssessmentState, { status: 'NONE' }>,
+  context: AssessmentContext,
+): AssessmentWithdrawn {
+  if (state.status === 'WITHDRAWN') {
+    throw conflict(
+      `assessmentId: assessment "${state.id}" was already withdrawn on ${state.withdrawnAt ?? ''}`,
+      ASSESSMENT_ERROR_CODES.alreadyWithdrawn,
+      'assessmentId',
+    );
+  }
+  const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
+  const ratingCount = state.ratings.byKey.size;
+  if (state.status === 'CLOSED' && ratingCount > 0) {
+    throw conflict(
+      `assessmentId: assessment "${state.id}" is CLOSED with ${ratingCount} ${ratingCount === 1 ? 'rating' : 'ratings'}; correct them with correctRating and a reason instead (only an OPEN assessment, or a CLOSED one without ratings, can be withdrawn)`,
+      ASSESSMENT_ERROR_CODES.closedWithRatings,
+      'assessmentId',
+    );
+  }
+  return {
+    type: 'AssessmentWithdrawn',
+    data: {
+      assessmentId: state.id,
+      organizationId: state.organizationId,
+      reason,
+      previousStatus: state.status,
+      withdrawnAt: context.now.toISOString(),
+    },
+  };
 }
 
 export const assessmentDecider: Decider<

@@ -1,11 +1,12 @@
 import { foldEvents, VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
-import type { CorrectRating, OpenAssessment, RecordRating } from './assessment.commands';
+import type { CorrectRating, OpenAssessment, RecordRating, WithdrawAssessment } from './assessment.commands';
 import { assessmentDecider } from './assessment.decider';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
 import type { AssessmentEvent, RatingRecordedData } from './assessment.events';
 import { effectiveRatings } from './effective-ratings';
+import { evolveAssessment, initialAssessmentState } from './assessment.state';
 
 const context = { now: NOW, organization: hotel, model };
 const spec = deciderSpecification(assessmentDecider, context);
@@ -396,6 +397,120 @@ describe('assessmentDecider', () => {
 
     it('should refuse an assessment that was never opened', () => {
       spec.given([]).when(correct()).thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+  });
+
+  describe('WithdrawAssessment', () => {
+    const withdraw = (reason = 'Opened by mistake: period end typed as 1900'): WithdrawAssessment => ({
+      type: 'WithdrawAssessment',
+      data: { reason },
+    });
+    const withdrawn: AssessmentEvent = {
+      type: 'AssessmentWithdrawn',
+      data: {
+        ...ids,
+        reason: 'Opened by mistake',
+        previousStatus: 'OPEN',
+        withdrawnAt: '2024-03-02T08:00:00.000Z',
+      },
+    };
+
+    it('should withdraw an OPEN assessment, ratings and all, with the reason trimmed', () => {
+      spec
+        .given([opened, recorded()])
+        .when(withdraw('  Opened by mistake: period end typed as 1900 '))
+        .then([
+          {
+            type: 'AssessmentWithdrawn',
+            data: {
+              ...ids,
+              reason: 'Opened by mistake: period end typed as 1900',
+              previousStatus: 'OPEN',
+              withdrawnAt: NOW_ISO,
+            },
+          },
+        ]);
+    });
+
+    it('should withdraw a CLOSED assessment that has no rating', () => {
+      spec
+        .given([opened, closed])
+        .when(withdraw())
+        .then([
+          {
+            type: 'AssessmentWithdrawn',
+            data: { ...ids, reason: withdraw().data.reason, previousStatus: 'CLOSED', withdrawnAt: NOW_ISO },
+          },
+        ]);
+    });
+
+    it('should refuse a CLOSED assessment with ratings: they are corrected, not withdrawn', () => {
+      const error = spec
+        .given([opened, recorded(), closed])
+        .when(withdraw())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closedWithRatings, 'assessmentId');
+      expect(error.message).toContain('1 rating;');
+      expect(error.message).toContain('correctRating');
+    });
+
+    it('should refuse withdrawing twice', () => {
+      spec
+        .given([opened, withdrawn])
+        .when(withdraw())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.alreadyWithdrawn, 'assessmentId');
+    });
+
+    it('should refuse a blank reason and one over 2,000 characters', () => {
+      spec.given([opened]).when(withdraw('   ')).thenThrows('invalid_input', 'VALIDATION.REQUIRED', 'reason');
+      spec
+        .given([opened])
+        .when(withdraw('r'.repeat(2_001)))
+        .thenThrows('invalid_input', 'VALIDATION.TOO_LONG', 'reason');
+    });
+
+    it('should refuse an assessment that was never opened', () => {
+      spec
+        .given([])
+        .when(withdraw())
+        .thenThrows('not_found', ASSESSMENT_ERROR_CODES.notFound, 'assessmentId');
+    });
+
+    it.each([
+      ['recording a rating', record()],
+      ['correcting a rating', correct()],
+      ['closing it', { type: 'CloseAssessment' } as const],
+      [
+        'inviting a rater',
+        {
+          type: 'InviteRaters',
+          data: {
+            invitations: [
+              {
+                invitationId: 'late',
+                respondentId: 'late',
+                source: 'CUSTOMER',
+                functionIds: ['housekeeping'],
+                secretHash: 'a'.repeat(64),
+              },
+            ],
+          },
+        } as const,
+      ],
+    ])('should refuse %s once withdrawn', (_, command) => {
+      spec
+        .given([opened, recorded(), withdrawn])
+        .when(command)
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.withdrawn, 'assessmentId');
+    });
+
+    it('should read WITHDRAWN with when and why, keeping its ratings and its closing date', () => {
+      const state = [opened, closed, withdrawn].reduce(evolveAssessment, initialAssessmentState());
+      expect(state).toMatchObject({
+        status: 'WITHDRAWN',
+        closedAt: '2024-04-01T08:00:00.000Z',
+        withdrawnAt: '2024-03-02T08:00:00.000Z',
+        withdrawalReason: 'Opened by mistake',
+      });
     });
   });
 

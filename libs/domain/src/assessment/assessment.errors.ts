@@ -10,6 +10,9 @@ export const ASSESSMENT_ERROR_CODES = {
   selfPeerRating: 'ASSESSMENT.SELF_PEER_RATING',
   respondentNotFound: 'ASSESSMENT.RESPONDENT_NOT_FOUND',
   nothingToCorrect: 'ASSESSMENT.NOTHING_TO_CORRECT',
+  withdrawn: 'ASSESSMENT.WITHDRAWN',
+  alreadyWithdrawn: 'ASSESSMENT.ALREADY_WITHDRAWN',
+  closedWithRatings: 'ASSESSMENT.CLOSED_WITH_RATINGS',
 } as const;
 
 export type AssessmentErrorCode = ErrorCodeOf<typeof ASSESSMENT_ERROR_CODES>;

@@ -58,14 +58,30 @@ export type RatingCorrectedData = {
   respondentId: string | null;
 };
 
+export type AssessmentWithdrawnData = {
+  assessmentId: string;
+  organizationId: string;
+  reason: string;
+  /** The status it was withdrawn from. */
+  previousStatus: 'OPEN' | 'CLOSED';
+  /** ISO-8601, from the command context. */
+  withdrawnAt: string;
+};
+
 export type AssessmentOpened = DomainEvent<'AssessmentOpened', AssessmentOpenedData>;
 export type RatingRecorded = DomainEvent<'RatingRecorded', RatingRecordedData>;
 export type AssessmentClosed = DomainEvent<'AssessmentClosed', AssessmentClosedData>;
 export type RatingCorrected = DomainEvent<'RatingCorrected', RatingCorrectedData>;
+export type AssessmentWithdrawn = DomainEvent<'AssessmentWithdrawn', AssessmentWithdrawnData>;
 
 /** Everything an assessment's stream holds: the assessment itself, its ratings and its campaign's invitations. */
 export type AssessmentEvent =
-  AssessmentOpened | RatingRecorded | AssessmentClosed | RatingCorrected | CampaignEvent;
+  | AssessmentOpened
+  | RatingRecorded
+  | AssessmentClosed
+  | RatingCorrected
+  | AssessmentWithdrawn
+  | CampaignEvent;
 export type AssessmentEventType = AssessmentEvent['type'];
 
 type RatingEventType = 'RatingRecorded' | 'RatingCorrected';
@@ -117,6 +133,7 @@ export const ASSESSMENT_EVENT_SCHEMA_VERSIONS: Record<AssessmentEventType, numbe
   RatingRecorded: 2,
   AssessmentClosed: 1,
   RatingCorrected: 2,
+  AssessmentWithdrawn: 1,
   ...CAMPAIGN_EVENT_SCHEMA_VERSIONS,
 };
 

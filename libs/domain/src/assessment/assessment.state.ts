@@ -11,13 +11,18 @@ export type OpenedAssessment = {
   modelVersion: number;
   openedAt: string;
   closedAt: string | null;
+  /** ISO-8601; null unless withdrawn. */
+  withdrawnAt: string | null;
+  /** Why it was withdrawn; null unless withdrawn. */
+  withdrawalReason: string | null;
   /** The ratings in force; read them through effectiveRatings for a stable order. */
   ratings: RatingsInForce;
   /** The raters invited to answer, by invitation id. */
   invitations: Invitations;
 };
 
-export type AssessmentStatus = 'OPEN' | 'CLOSED';
+/** WITHDRAWN is final: the assessment counts nowhere and takes no more commands. */
+export type AssessmentStatus = 'OPEN' | 'CLOSED' | 'WITHDRAWN';
 
 export type AssessmentState = { status: 'NONE' } | ({ status: AssessmentStatus } & OpenedAssessment);
 
@@ -36,6 +41,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       modelVersion,
       openedAt,
       closedAt: null,
+      withdrawnAt: null,
+      withdrawalReason: null,
       ratings: NO_RATINGS,
       invitations: NO_INVITATIONS,
     };
@@ -47,6 +54,13 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, ratings: foldAssessmentRatings(state.ratings, [event]) };
     case 'AssessmentClosed':
       return { ...state, status: 'CLOSED', closedAt: event.data.closedAt };
+    case 'AssessmentWithdrawn':
+      return {
+        ...state,
+        status: 'WITHDRAWN',
+        withdrawnAt: event.data.withdrawnAt,
+        withdrawalReason: event.data.reason,
+      };
     case 'RaterInvited':
     case 'InvitationRevoked':
       return { ...state, invitations: evolveInvitations(state.invitations, event) };

@@ -27,10 +27,27 @@ export type RatingInput = {
 /** A rating that passed every rule. */
 export type ValidRating = RatingOfCell;
 
+/**
+ * A withdrawn assessment takes no command at all (no rating, correction, invitation or answer):
+ * it counts nowhere, for good.
+ */
+export function requireNotWithdrawn(
+  state: Exclude<AssessmentState, { status: 'NONE' }>,
+): asserts state is OpenedAssessment & { status: 'OPEN' | 'CLOSED' } {
+  if (state.status === 'WITHDRAWN') {
+    throw conflict(
+      `assessmentId: assessment "${state.id}" was withdrawn on ${state.withdrawnAt ?? ''}; it takes no more ratings, corrections or invitations`,
+      ASSESSMENT_ERROR_CODES.withdrawn,
+      'assessmentId',
+    );
+  }
+}
+
 /** Ratings are recorded into an OPEN assessment only; a CLOSED one changes through corrections. */
 export function requireOpen(
   state: Exclude<AssessmentState, { status: 'NONE' }>,
 ): asserts state is OpenedAssessment & { status: 'OPEN' } {
+  requireNotWithdrawn(state);
   if (state.status === 'CLOSED') {
     throw conflict(
       `assessmentId: assessment "${state.id}" is CLOSED; change it with correctRating and a reason`,

@@ -14,9 +14,15 @@ export type Invitations = ReadonlyMap<string, Invitation>;
 export const NO_INVITATIONS: Invitations = new Map();
 
 /** ACTIVE: the link works and answers are taken. The others are final for answering. */
-export type InvitationStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED' | 'CLOSED';
+export type InvitationStatus = 'ACTIVE' | 'REVOKED' | 'EXPIRED' | 'CLOSED' | 'WITHDRAWN';
 
-export const INVITATION_STATUSES: readonly InvitationStatus[] = ['ACTIVE', 'REVOKED', 'EXPIRED', 'CLOSED'];
+export const INVITATION_STATUSES: readonly InvitationStatus[] = [
+  'ACTIVE',
+  'REVOKED',
+  'EXPIRED',
+  'CLOSED',
+  'WITHDRAWN',
+];
 
 /** Pure: returns new invitations and leaves `invitations` as it was. */
 export function evolveInvitations(invitations: Invitations, event: CampaignEvent): Invitations {
@@ -45,13 +51,15 @@ export const isExpired = (invitation: Invitation, now: Date): boolean =>
 
 /**
  * Revoked and expired links stop working (that comes first: such a link no longer opens the
- * questionnaire); a working link of a closed assessment shows the answers, read-only.
+ * questionnaire); a working link of a closed assessment shows the answers, read-only; every link of
+ * a withdrawn assessment stops, whatever it was (the assessment counts nowhere any more).
  */
 export function invitationStatus(
   invitation: Invitation,
-  assessmentStatus: 'OPEN' | 'CLOSED',
+  assessmentStatus: 'OPEN' | 'CLOSED' | 'WITHDRAWN',
   now: Date,
 ): InvitationStatus {
+  if (assessmentStatus === 'WITHDRAWN') return 'WITHDRAWN';
   if (invitation.revokedAt !== null) return 'REVOKED';
   if (isExpired(invitation, now)) return 'EXPIRED';
   return assessmentStatus === 'CLOSED' ? 'CLOSED' : 'ACTIVE';

@@ -56,6 +56,7 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   RatingRecorded: 'assessment',
   AssessmentClosed: 'assessment',
   RatingCorrected: 'assessment',
+  AssessmentWithdrawn: 'assessment',
   RaterInvited: 'assessment',
   InvitationRevoked: 'assessment',
   InvestmentPlanned: 'investment',
