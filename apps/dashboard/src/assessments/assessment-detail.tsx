@@ -12,6 +12,7 @@ import { ForgetRespondentForm, type PickedRespondent } from '../personal-data/fo
 import { useRedactEvidence } from '../personal-data/use-redact-evidence';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
+import { cellNames } from '../shared/cell-names';
 import { ScrollRegion } from '../shared/scroll-region';
 import { useSession } from '../shell/session';
 import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
@@ -56,10 +57,7 @@ export function AssessmentDetail({
     onChanged(saved);
   };
   const open = assessment.status === 'OPEN';
-  const functionName = (id: string | null) =>
-    id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
-  const capabilityName = (id: string) =>
-    model.capabilities.find((candidate) => candidate.id === id)?.name ?? id;
+  const { functionName, capabilityName } = cellNames(organization, model);
   const canRecord = open && session.can('recordRating');
   const canCorrect = session.can('correctRating');
   const canRedact = session.can('redactEvidence');

@@ -4,6 +4,7 @@
 // so it asks first, and says when it adds a rating where there was none.
 import { useRef, useState } from 'preact/hooks';
 import type { BusinessFunction, MaturityModel, RatingSource } from '../api/types';
+import { cellNames } from '../shared/cell-names';
 import { useConfirm } from '../shared/confirm-dialog';
 import { SelectField, TextAreaField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
@@ -45,9 +46,8 @@ export function describeRating(
   functions: readonly BusinessFunction[],
   model: MaturityModel,
 ): string {
-  const functionName = functions.find((candidate) => candidate.id === rating.functionId)?.name;
-  const capabilityName = model.capabilities.find((candidate) => candidate.id === rating.capabilityId)?.name;
-  return `${sourceLabels[rating.source].toLowerCase()} rating of ${functionName ?? rating.functionId} on ${capabilityName ?? rating.capabilityId}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`;
+  const { functionName, capabilityName } = cellNames({ functions }, model);
+  return `${sourceLabels[rating.source].toLowerCase()} rating of ${functionName(rating.functionId)} on ${capabilityName(rating.capabilityId)}${rating.respondentId ? ` by ${rating.respondentId}` : ''}`;
 }
 
 /** What a correction did, for the notice shown once its form is gone. */

@@ -6,6 +6,7 @@
 // - without corrections: its first day of recording against today (everything recorded since;
 //   from yesterday when everything was recorded today).
 import type { BusinessFunction, Capability } from '../api/types';
+import { cellNames } from '../shared/cell-names';
 import { formatDate } from '../shared/format';
 import type { KnownAtStartingPointData } from './audit.operations';
 
@@ -63,11 +64,9 @@ export function knownAtStartingPoint(input: StartingPointInput): KnownAtDates {
   if (last !== null) {
     const { assessment, rating } = last;
     const day = isoDay(last.correctedAt);
-    const functionName =
-      input.functions.find((candidate) => candidate.id === rating.functionId)?.name ?? rating.functionId;
-    const capabilityName =
-      input.capabilities.find((candidate) => candidate.id === rating.capabilityId)?.name ??
-      rating.capabilityId;
+    const names = cellNames({ functions: input.functions }, { capabilities: input.capabilities });
+    const functionName = names.functionName(rating.functionId);
+    const capabilityName = names.capabilityName(rating.capabilityId);
     const levels = `, ${rating.source.toLowerCase()} rating from ${rating.correction?.previousLevel ?? 'none'} to ${rating.level}`;
     return {
       first: dayBefore(day),

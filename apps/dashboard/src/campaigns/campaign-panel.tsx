@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
 import { useConfirm } from '../shared/confirm-dialog';
+import { cellNames } from '../shared/cell-names';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
 import { formatDate } from '../shared/format';
@@ -90,8 +91,7 @@ export function CampaignPanel({
     if (lastAnswered.current !== undefined && lastAnswered.current !== answered) onAnswered?.();
     lastAnswered.current = answered;
   }, [answered]);
-  const functionName = (id: string | null) =>
-    id === null ? '' : (organization.functions.find((candidate) => candidate.id === id)?.name ?? id);
+  const { functionName } = cellNames(organization, model);
 
   if (!session.can('campaignProgress')) return null;
   const nobodyInvited = progress.data?.invited === 0 && (invitations.data?.length ?? 0) === 0;

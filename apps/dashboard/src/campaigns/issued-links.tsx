@@ -2,8 +2,9 @@
 // download as a file for a mail merge.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { linksFileRecords } from '@app/domain/campaign/people-file';
-import { useState } from 'preact/hooks';
 import { sourceLabels } from '../assessments/rating-form';
+import { slugOf } from '../shared/slug';
+import { useCopy } from '../shared/use-copy';
 import type { IssuedInvitation } from './campaigns.operations';
 
 interface IssuedLinksProps {
@@ -14,17 +15,7 @@ interface IssuedLinksProps {
 }
 
 export function IssuedLinks({ issued, assessmentTitle, functionName, onDone }: IssuedLinksProps) {
-  const [copied, setCopied] = useState<string | null>(null);
-  const copy = (key: string, text: string) => {
-    void navigator.clipboard.writeText(text).then(
-      () => {
-        setCopied(key);
-      },
-      () => {
-        setCopied(null);
-      },
-    );
-  };
+  const { copied, copy } = useCopy();
   const download = () => {
     const records = linksFileRecords(
       issued.map(({ invitation, link }) => ({ ...invitation, respondentId: invitation.respondentId, link })),
@@ -33,7 +24,7 @@ export function IssuedLinks({ issued, assessmentTitle, functionName, onDone }: I
     const address = URL.createObjectURL(blob);
     const anchor = document.createElement('a');
     anchor.href = address;
-    anchor.download = `links-${slugOf(assessmentTitle)}.csv`;
+    anchor.download = `links-${slugOf(assessmentTitle) || 'assessment'}.csv`;
     anchor.click();
     URL.revokeObjectURL(address);
   };
@@ -102,9 +93,3 @@ export function IssuedLinks({ issued, assessmentTitle, functionName, onDone }: I
     </section>
   );
 }
-
-const slugOf = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '') || 'assessment';

@@ -2,30 +2,10 @@
 // capability's names, the low / likely / high change in levels, and when the changes apply. The
 // card shows it on demand and the approve and deploy confirmations show it before anything is
 // recorded, so nobody signs off "7 effects" unseen. A plain list: it wraps on a phone.
-import type { Effect } from '../api/types';
+import type { Effect, Investment } from '../api/types';
+import type { CellNames } from '../shared/cell-names';
 import { formatSigned } from '../shared/format';
 import './effect-list.css';
-
-export interface CellNames {
-  functionName: (functionId: string) => string;
-  capabilityName: (capabilityId: string) => string;
-}
-
-interface Named {
-  id: string;
-  name: string;
-}
-
-/** Names of the organisation's functions and its model's capabilities; an unknown id reads as itself. */
-export function cellNames(
-  organization: { functions: readonly Named[] },
-  model: { capabilities: readonly Named[] },
-): CellNames {
-  return {
-    functionName: (id) => organization.functions.find((candidate) => candidate.id === id)?.name ?? id,
-    capabilityName: (id) => model.capabilities.find((candidate) => candidate.id === id)?.name ?? id,
-  };
-}
 
 const months = (count: number) => `${count} ${count === 1 ? 'month' : 'months'}`;
 
@@ -71,5 +51,26 @@ export function EffectList({
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * What an investment changes, folded under "What it changes: 3 cells": the planning card and the
+ * scenario's picker show the same; `class` places it in each.
+ */
+export function InvestmentEffects({
+  investment,
+  names,
+  class: placement,
+}: {
+  investment: Pick<Investment, 'effects' | 'lagMonths'>;
+  names: CellNames;
+  class: string;
+}) {
+  return (
+    <details class={`investment-effects ${placement}`} data-testid="investment-effects">
+      <summary>What it changes: {cellCount(investment.effects)}</summary>
+      <EffectList effects={investment.effects} lagMonths={investment.lagMonths} names={names} />
+    </details>
   );
 }

@@ -10,7 +10,8 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { formatDate, formatMoney } from '../shared/format';
 import { useSession } from '../shell/session';
-import { cellCount, EffectList, type CellNames } from './effect-list';
+import type { CellNames } from '../shared/cell-names';
+import { cellCount, EffectList, InvestmentEffects } from './effect-list';
 import {
   approveInvestmentMutation,
   cancelInvestmentMutation,
@@ -143,10 +144,7 @@ export function InvestmentCard({
           )}
         </div>
       )}
-      <details class="investment-card__effects" data-testid="investment-effects">
-        <summary>What it changes: {cellCount(investment.effects)}</summary>
-        {effects}
-      </details>
+      <InvestmentEffects investment={investment} names={names} class="investment-card__effects" />
       {action.error && (
         <ErrorNotice
           error={action.error}

@@ -12,7 +12,7 @@ import { formatLevel, formatSigned } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
-import { cellNames } from './effect-list';
+import { cellNames } from '../shared/cell-names';
 import { previewEffect } from './effect-preview';
 import { planInvestmentMutation } from './planning.operations';
 

@@ -6,7 +6,7 @@ import { useRecords } from '../shared/use-records';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
-import { cellNames } from './effect-list';
+import { cellNames } from '../shared/cell-names';
 import { InvestmentCard } from './investment-card';
 import { PlanInvestmentForm } from './plan-investment-form';
 import { planningQuery, realisationQuery, type Realisation } from './planning.operations';

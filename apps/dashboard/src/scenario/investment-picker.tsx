@@ -1,7 +1,8 @@
 // The organisation's investments; planned and approved ones can be put into a scenario.
 import type { Investment, InvestmentStatus } from '../api/types';
 import { formatDate, formatMoney } from '../shared/format';
-import { cellCount, EffectList, type CellNames } from '../planning/effect-list';
+import { InvestmentEffects } from '../planning/effect-list';
+import type { CellNames } from '../shared/cell-names';
 
 export function isSelectable(investment: Investment): boolean {
   return investment.status === 'PLANNED' || investment.status === 'APPROVED';
@@ -63,10 +64,7 @@ export function InvestmentPicker({ investments, selected, onToggle, names }: Inv
                 </span>
               </label>
               <span class="investments__cost">{formatMoney(investment.cost)}</span>
-              <details class="investments__effects" data-testid="investment-effects">
-                <summary>What it changes: {cellCount(investment.effects)}</summary>
-                <EffectList effects={investment.effects} lagMonths={investment.lagMonths} names={names} />
-              </details>
+              <InvestmentEffects investment={investment} names={names} class="investments__effects" />
             </li>
           );
         })}

@@ -16,7 +16,7 @@ import { PortfolioAnswer } from './portfolio';
 import { TrajectoryChart } from './trajectory-chart';
 import { WarningsList } from './warnings-list';
 import './scenario.css';
-import { cellNames } from '../planning/effect-list';
+import { cellNames } from '../shared/cell-names';
 
 /** A fixed seed: the same scenario gives the same spread every time it is run. */
 const seed = 42;
@@ -258,7 +258,7 @@ export function ScenarioView({
             </div>
           )}
           {simulation.data && isStale(simulation.data, selected, horizonMonths, trialCount) && (
-            <p class="notice notice--stale" role="status" data-testid="simulation-stale">
+            <p class="notice notice--warning" role="status" data-testid="simulation-stale">
               <strong>Stale:</strong> these results are for {describeRun(simulation.data, investmentsById)},
               not for what is ticked now. Press <strong>Simulate</strong> again to update them.
             </p>

@@ -8,6 +8,7 @@ import type { Organization, Role } from '../api/types';
 import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
+import { useCopy } from '../shared/use-copy';
 import { useSession } from '../shell/session';
 import { issueApiTokenMutation } from './tokens.operations';
 
@@ -47,19 +48,9 @@ export function IssueTokenForm({
     setLabel('');
     onIssued();
   });
-  const [copied, setCopied] = useState<'token' | 'link' | null>(null);
+  const { copied, copy, forget: forgetCopied } = useCopy<'token' | 'link'>();
   const issued = submission.result;
   const link = issued ? signInLink(window.location.origin, issued.token) : '';
-  const copy = (what: 'token' | 'link', text: string) => {
-    void navigator.clipboard.writeText(text).then(
-      () => {
-        setCopied(what);
-      },
-      () => {
-        setCopied(null);
-      },
-    );
-  };
 
   return (
     <div class="issue-token">
@@ -70,7 +61,7 @@ export function IssueTokenForm({
         submitLabel="Issue the token"
         busyLabel="Issuing…"
         onSubmit={() => {
-          setCopied(null);
+          forgetCopied();
           submission.run((signal) => {
             // The browser stops an empty form first; these catch what it lets through (a blank label).
             if (role === '') throw new ApiError('BAD_USER_INPUT', 'Choose the role the token gives.', 'role');
