@@ -1,6 +1,6 @@
 // Signing in from the sign-in page, "remember on this device", the empty store's two ways in
 // (create your organisation, load the demo) and a page that shows each role only what it may do.
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import {
   captureScreen,
   expectAccessible,
@@ -72,6 +72,61 @@ describe('Sign-in and roles (browser)', () => {
     await page.goto(`${journey.api.baseUrl}/#token=${encodeURIComponent(journey.api.adminToken)}`);
     await page.waitForSelector('[data-testid="signed-in-as"]', { timeout: 10_000 });
     expect(page.url()).not.toContain('token=');
+    await context.close();
+  });
+
+  it('should sign in with an opened link for its tab only, keeping the sign-in remembered on the device', async () => {
+    const context = await journey.browser.newContext();
+    const remembered = await signInIn(context, true);
+    // Where the tab's token and the device's are kept (the test files compile without the DOM types).
+    const stored = (page: Page) =>
+      page.evaluate<{ tab: string | null; device: string | null }>(
+        '({ tab: sessionStorage.getItem("ccm.apiToken"), device: localStorage.getItem("ccm.apiToken") })',
+      );
+    await expect(stored(remembered)).resolves.toEqual({
+      tab: journey.api.adminToken,
+      device: journey.api.adminToken,
+    });
+    const other = await journey.issueToken('ADMIN', []);
+    const linked = await context.newPage();
+    await linked.goto(`${journey.api.baseUrl}/#token=${encodeURIComponent(other)}`);
+    const notice = linked.locator('[data-testid="link-sign-in-notice"]');
+    await expect(notice.innerText()).resolves.toMatch(
+      /signed in this tab only[\s\S]*Another sign-in is remembered on this device and stays as it was/,
+    );
+    await expect(stored(linked)).resolves.toEqual({ tab: other, device: journey.api.adminToken });
+    await expectAccessible(linked);
+    // Another tab, or a later visit, is still signed in with the remembered token.
+    const later = await context.newPage();
+    await later.goto(journey.api.baseUrl);
+    await later.waitForSelector('[data-testid="signed-in-as"]');
+    await expect(stored(later)).resolves.toEqual({ tab: null, device: journey.api.adminToken });
+    await expect(later.locator('[data-testid="link-sign-in-notice"]').count()).resolves.toBe(0);
+
+    // Back to the remembered sign-in, in the link's tab.
+    await notice.locator('button:has-text("Back to the remembered sign-in")').click();
+    await notice.waitFor({ state: 'detached' });
+    await linked.waitForSelector('[data-testid="signed-in-as"]');
+    await expect(stored(linked)).resolves.toEqual({
+      tab: journey.api.adminToken,
+      device: journey.api.adminToken,
+    });
+
+    // Or remember the link's sign-in instead.
+    const again = await context.newPage();
+    await again.goto(`${journey.api.baseUrl}/#token=${encodeURIComponent(other)}`);
+    await again
+      .locator(
+        '[data-testid="link-sign-in-notice"] button:has-text("Remember this sign-in on this device instead")',
+      )
+      .click();
+    await again.locator('[data-testid="link-sign-in-notice"]').waitFor({ state: 'detached' });
+    await expect(stored(again)).resolves.toEqual({ tab: other, device: other });
+    // The same token remembered as the link's: nothing to say.
+    const same = await context.newPage();
+    await same.goto(`${journey.api.baseUrl}/#token=${encodeURIComponent(other)}`);
+    await same.waitForSelector('[data-testid="signed-in-as"]');
+    await expect(same.locator('[data-testid="link-sign-in-notice"]').count()).resolves.toBe(0);
     await context.close();
   });
 

@@ -1,5 +1,6 @@
 // Signs in (an API token, or SSO with the organisation's identity provider), asks the api who
 // that is (`me`), then hands over to the shell.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, createApiClient, type ApiClient } from './api/client';
 import { meQuery } from './api/queries';
@@ -20,7 +21,14 @@ import {
   ssoSignOutUrl,
 } from './sign-in/sso';
 import { type SsoTokens, useSsoTokens } from './sign-in/use-sso-tokens';
-import { forgetToken, loadToken, saveToken, takeTokenFromAddress } from './sign-in/token-store';
+import {
+  forgetToken,
+  loadToken,
+  rememberedToken,
+  saveLinkToken,
+  saveToken,
+  takeTokenFromAddress,
+} from './sign-in/token-store';
 
 const refusedMessage =
   'The api did not accept this token: it may be mistyped, revoked, or from another data folder. Paste a valid token.';
@@ -28,14 +36,32 @@ const ssoEndedMessage = 'Your single sign-on session has ended. Sign in again.';
 
 type Credential = { kind: 'api-token'; token: string } | { kind: 'sso' };
 
-function initialCredential(): Credential | null {
-  const token = loadToken();
-  if (token !== null) return { kind: 'api-token', token };
-  return loadSsoSession() === null ? null : { kind: 'sso' };
+interface InitialSignIn {
+  credential: Credential | null;
+  /** The token remembered on this device when a sign-in link signed this tab in with another. */
+  kept: string | null;
+}
+
+/** A different token remembered on the device than the link's: kept, and the page says so. */
+const keptBeside = (linkToken: string): string | null => {
+  const remembered = rememberedToken();
+  return remembered !== null && remembered !== linkToken ? remembered : null;
+};
+
+function initialSignIn(): InitialSignIn {
+  const loaded = loadToken();
+  if (loaded !== null)
+    return {
+      credential: { kind: 'api-token', token: loaded.token },
+      kept: loaded.fromLink ? keptBeside(loaded.token) : null,
+    };
+  return { credential: loadSsoSession() === null ? null : { kind: 'sso' }, kept: null };
 }
 
 export function App() {
-  const [credential, setCredential] = useState<Credential | null>(initialCredential);
+  const [initial] = useState(initialSignIn);
+  const [credential, setCredential] = useState<Credential | null>(initial.credential);
+  const [kept, setKept] = useState<string | null>(initial.kept);
   const [reason, setReason] = useState<string | null>(null);
   /** undefined while the api is asked whether SSO is on. */
   const [ssoOptions, setSsoOptions] = useState<SsoOptions | null | undefined>(undefined);
@@ -48,14 +74,36 @@ export function App() {
   const signIn = (token: string, remember: boolean) => {
     forgetSsoSession();
     saveToken(token, remember);
+    setKept(null);
     setReason(null);
     setCredential({ kind: 'api-token', token });
   };
 
-  // The printed link pasted into a tab already on the dashboard: sign in with its token.
+  // The printed link pasted into a tab already on the dashboard: sign in with its token, in this
+  // tab only, as opening the link does.
   usePastedToken(takeTokenFromAddress, (token) => {
-    signIn(token, false);
+    forgetSsoSession();
+    saveLinkToken(token);
+    setKept(keptBeside(token));
+    setReason(null);
+    setCredential({ kind: 'api-token', token });
   });
+
+  const linkNotice =
+    kept !== null && credential?.kind === 'api-token' ? (
+      <LinkSignInNotice
+        onRemember={() => {
+          saveToken(credential.token, true);
+          setKept(null);
+        }}
+        onBack={() => {
+          signIn(kept, true);
+        }}
+        onDismiss={() => {
+          setKept(null);
+        }}
+      />
+    ) : null;
 
   // Back from the identity provider with a code: exchange it, once the api said how.
   useEffect(() => {
@@ -81,6 +129,7 @@ export function App() {
 
   const signedOut = (why: string | null) => {
     forgetToken();
+    setKept(null);
     forgetSsoSession();
     setReason(why);
     setCredential(null);
@@ -127,7 +176,9 @@ export function App() {
     return (
       <RaterLinkNotice
         onSignOut={() => {
-          signedOut(null);
+          // Back to the sign-in remembered on this device, when the rater's link pushed one aside.
+          if (kept !== null) signIn(kept, true);
+          else signedOut(null);
         }}
       />
     );
@@ -136,6 +187,7 @@ export function App() {
     <SignedIn
       key={credential?.kind === 'api-token' ? credential.token : 'sso'}
       client={client}
+      notice={linkNotice}
       onSignOut={() => {
         if (credential?.kind === 'sso' && ssoOptions) void signOutAtProvider(ssoOptions, sso);
         signedOut(null);
@@ -152,7 +204,16 @@ async function signOutAtProvider(options: SsoOptions, sso: SsoTokens | null): Pr
   if (address !== null) window.location.assign(address);
 }
 
-function SignedIn({ client, onSignOut }: { client: ApiClient; onSignOut: () => void }) {
+function SignedIn({
+  client,
+  notice,
+  onSignOut,
+}: {
+  client: ApiClient;
+  /** Said above every screen, e.g. that a sign-in link kept the device's remembered sign-in. */
+  notice: ComponentChildren;
+  onSignOut: () => void;
+}) {
   // A person the identity provider gives no role here is refused (FORBIDDEN): let them sign out.
   const [attempt, setAttempt] = useState(0);
   const me = useRequest(`me/${attempt}`, (signal) => client.request(meQuery, {}, signal));
@@ -190,9 +251,43 @@ function SignedIn({ client, onSignOut }: { client: ApiClient; onSignOut: () => v
   return (
     <SessionContext.Provider value={session}>
       <ConfirmProvider>
-        <AppShell />
+        <AppShell notice={notice} />
       </ConfirmProvider>
     </SessionContext.Provider>
+  );
+}
+
+/**
+ * A sign-in link signed this tab in while another sign-in is remembered on this device: that one
+ * is kept (other tabs and later visits use it); go back to it, or remember this one instead.
+ */
+function LinkSignInNotice({
+  onRemember,
+  onBack,
+  onDismiss,
+}: {
+  onRemember: () => void;
+  onBack: () => void;
+  onDismiss: () => void;
+}) {
+  return (
+    <div class="notice notice--warning" role="status" data-testid="link-sign-in-notice">
+      <p class="notice__title">The link you opened signed in this tab only.</p>
+      <p class="notice__body">
+        Another sign-in is remembered on this device and stays as it was: other tabs and later visits use it.
+      </p>
+      <div class="notice__actions">
+        <button type="button" class="button button--small" onClick={onBack}>
+          Back to the remembered sign-in
+        </button>
+        <button type="button" class="button button--small" onClick={onRemember}>
+          Remember this sign-in on this device instead
+        </button>
+        <button type="button" class="button button--small button--ghost" onClick={onDismiss}>
+          OK, this tab only
+        </button>
+      </div>
+    </div>
   );
 }
 

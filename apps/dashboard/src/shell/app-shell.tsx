@@ -1,5 +1,6 @@
 // The frame of every screen: the top bar (organisation, who is signed in, sign out), the
 // navigation by role, and the chosen screen with its workspace.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Organization } from '../api/types';
 import { organizationsQuery } from '../api/queries';
@@ -21,7 +22,7 @@ const roleNames = {
   RATER: 'Rater',
 } as const;
 
-export function AppShell() {
+export function AppShell({ notice }: { notice?: ComponentChildren }) {
   const session = useSession();
   const place = usePlace();
   const [attempt, setAttempt] = useState(0);
@@ -119,6 +120,7 @@ export function AppShell() {
         )}
       </header>
       <main id="main" class="page" data-screen={screen?.id}>
+        {notice}
         {overview.error && (
           <ErrorNotice
             error={overview.error}
