@@ -24,26 +24,26 @@ const base = {
   today: new Date('2025-11-01T12:00:00.000Z'),
 } as unknown as Omit<Parameters<typeof knownAtStartingPoint>[0], 'assessments'>;
 
+/** A quarter's assessment, `q2` ending 30 June 2025 or `q3` ending 30 September 2025. */
+const quarter = (quarterId: 'q2' | 'q3', ratings: ReturnType<typeof rating>[]) => ({
+  id: quarterId,
+  title: `2025 ${quarterId.toUpperCase()}`,
+  periodEnd: quarterId === 'q2' ? '2025-06-30T00:00:00.000Z' : '2025-09-30T00:00:00.000Z',
+  ratings,
+});
+
 describe('knownAtStartingPoint', () => {
   it('should open around the correction recorded last, whichever assessment it corrected', () => {
     const dates = knownAtStartingPoint({
       ...base,
       assessments: [
-        {
-          id: 'q2',
-          title: '2025 Q2',
-          periodEnd: '2025-06-30T00:00:00.000Z',
-          ratings: [rating('maintenance', 2, { correctedAt: '2025-09-18T10:00:00.000Z', previousLevel: 3 })],
-        },
-        {
-          id: 'q3',
-          title: '2025 Q3',
-          periodEnd: '2025-09-30T00:00:00.000Z',
-          ratings: [
-            rating('front-desk', 4, { correctedAt: '2025-08-02T10:00:00.000Z', previousLevel: null }),
-            rating('maintenance', 3, null),
-          ],
-        },
+        quarter('q2', [
+          rating('maintenance', 2, { correctedAt: '2025-09-18T10:00:00.000Z', previousLevel: 3 }),
+        ]),
+        quarter('q3', [
+          rating('front-desk', 4, { correctedAt: '2025-08-02T10:00:00.000Z', previousLevel: null }),
+          rating('maintenance', 3, null),
+        ]),
       ],
     });
     expect(dates).toEqual({
@@ -59,14 +59,7 @@ describe('knownAtStartingPoint', () => {
   it('should open from the first day of recording to today when nothing was corrected', () => {
     const dates = knownAtStartingPoint({
       ...base,
-      assessments: [
-        {
-          id: 'q2',
-          title: '2025 Q2',
-          periodEnd: '2025-06-30T00:00:00.000Z',
-          ratings: [rating('maintenance', 3, null)],
-        },
-      ],
+      assessments: [quarter('q2', [rating('maintenance', 3, null)])],
     });
     expect(dates).toMatchObject({ first: '2025-01-10', second: '2025-11-01', asOf: '' });
   });
