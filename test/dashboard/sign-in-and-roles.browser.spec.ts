@@ -1,5 +1,6 @@
 // Signing in from the sign-in page, "remember on this device", the empty store's two ways in
 // (create your organisation, load the demo) and a page that shows each role only what it may do.
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   captureScreen,
@@ -11,6 +12,8 @@ import {
 } from './browser-journey';
 
 jest.setTimeout(240_000);
+
+const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 describe('Sign-in and roles (browser)', () => {
   let journey: Journey;
@@ -199,5 +202,38 @@ describe('Sign-in and roles (browser)', () => {
     await expect(auditor.locator('#scenario-title').count()).resolves.toBe(0);
     expect(pageProblems(auditor)).toEqual([]);
     await auditor.close();
+  });
+
+  it('should say so, and put the address right, when a link names an organisation or a screen out of reach', async () => {
+    // A colleague's link to another organisation: the page shows the auditor's own, and says so.
+    const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['interlodge']));
+    await auditor.goto(`${journey.api.baseUrl}/?org=seaview&view=reports`);
+    const notice = auditor.locator('[data-testid="place-corrected"]');
+    await expect(notice.innerText()).resolves.toBe(
+      'You don’t have access to “seaview”, or it doesn’t exist: showing Interlodge Hotels instead.',
+    );
+    await expect(auditor.locator('h1').innerText()).resolves.toBe('Reports: Interlodge Hotels');
+    expect(new URL(auditor.url()).searchParams.get('org')).toBe('interlodge');
+    expect(new URL(auditor.url()).searchParams.get('view')).toBe('reports');
+    await auditor.screenshot({ path: path.join(artifacts, 'link-out-of-reach.png') });
+    // Going on to another screen leaves the notice behind.
+    await auditor.click('.tabs__tab[data-screen="audit"]');
+    await auditor.waitForSelector('main[data-screen="audit"]');
+    await expect(notice.count()).resolves.toBe(0);
+    expect(pageProblems(auditor)).toEqual([]);
+    await auditor.close();
+
+    // A planner's link to Set-up: the Overview, said as such, and the address says overview.
+    const planner = await journey.signIn(await journey.issueToken('PLANNER', ['interlodge']), PHONE);
+    await planner.goto(`${journey.api.baseUrl}/?org=interlodge&view=setup`);
+    await expect(planner.locator('[data-testid="place-corrected"]').innerText()).resolves.toBe(
+      'Set-up is not open to a Planner token (ask an admin for a token that may use it): showing the Overview instead.',
+    );
+    expect(new URL(planner.url()).searchParams.get('view')).toBe('overview');
+    await expect(planner.locator('main').getAttribute('data-screen')).resolves.toBe('overview');
+    await expectAccessible(planner);
+    await planner.screenshot({ path: path.join(artifacts, 'link-to-screen-out-of-reach-phone.png') });
+    expect(pageProblems(planner)).toEqual([]);
+    await planner.close();
   });
 });

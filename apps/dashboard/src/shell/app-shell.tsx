@@ -1,15 +1,16 @@
 // The frame of every screen: the top bar (organisation, who is signed in, sign out), the
 // navigation by role, and the chosen screen with its workspace.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Organization } from '../api/types';
 import { organizationsQuery } from '../api/queries';
 import { EmptyState } from '../organizations/empty-state';
 import { OrganizationPicker } from '../organizations/organization-picker';
 import { ErrorNotice } from '../shared/error-notice';
 import { useRequest } from '../shared/use-request';
-import { followInPage, hrefOf, navigate, usePlace } from './navigation';
-import { type ScreenDefinition, visibleScreens } from './screens';
+import { followInPage, hrefOf, navigate, type Place, usePlace } from './navigation';
+import { correctPlace } from './place-correction';
+import { SCREENS, type ScreenDefinition, visibleScreens } from './screens';
 import { useSession } from './session';
 import { modelOf, pickOrganization, type Workspace } from './workspace';
 import './shell.css';
@@ -39,6 +40,8 @@ export function AppShell({ notice }: { notice?: ComponentChildren }) {
     (organization) => updated.get(organization.id) ?? organization,
   );
   const models = overview.data?.maturityModels ?? [];
+  /** An organisation just created or loaded, chosen before the organisations are loaded again. */
+  const selecting = useRef<string | null>(null);
   const organization = pickOrganization(organizations, place.organizationId);
   const workspace: Workspace = {
     organizations,
@@ -52,6 +55,7 @@ export function AppShell({ notice }: { notice?: ComponentChildren }) {
       setUpdated((previous) => new Map(previous).set(organization.id, organization));
     },
     select: (organizationId) => {
+      selecting.current = organizationId;
       navigate({ organizationId });
       setAttempt((value) => value + 1);
     },
@@ -59,6 +63,33 @@ export function AppShell({ notice }: { notice?: ComponentChildren }) {
 
   const screens = visibleScreens(session);
   const screen = screens.find((candidate) => candidate.id === place.view) ?? screens[0] ?? null;
+
+  // A link to an organisation out of reach, or to a screen the role may not use: say what is shown
+  // instead and put the address right, so it never names what the page does not show.
+  const [corrected, setCorrected] = useState<{ messages: string[]; place: Place } | null>(null);
+  useEffect(() => {
+    if (overview.data === null || overview.loading) return;
+    if (selecting.current !== null) {
+      if (!organizations.some((candidate) => candidate.id === selecting.current)) return;
+      selecting.current = null;
+    }
+    const correction = correctPlace({
+      place,
+      organizations,
+      shownOrganization: organization,
+      screens: SCREENS,
+      visibleScreens: screens,
+      roleName: roleNames[session.viewer.role],
+    });
+    if (correction === null) return;
+    navigate(correction.change, { replace: true });
+    setCorrected({ messages: correction.messages, place: { ...place, ...correction.change } });
+    // The place and the loaded organisations decide; the rest is derived from them.
+  }, [overview.data, overview.loading, place.view, place.organizationId]);
+  const correctionShown =
+    corrected !== null &&
+    corrected.place.view === place.view &&
+    corrected.place.organizationId === place.organizationId;
 
   return (
     <>
@@ -127,6 +158,11 @@ export function AppShell({ notice }: { notice?: ComponentChildren }) {
             action="Could not load the organisations"
             onRetry={workspace.reload}
           />
+        )}
+        {correctionShown && (
+          <p class="notice" role="status" data-testid="place-corrected">
+            {corrected.messages.join(' ')}
+          </p>
         )}
         {overview.data === null && !overview.error && <PageSkeleton />}
         {overview.data && screen === null && (
