@@ -24,7 +24,10 @@ function swcOptions() {
 function jestModuleNameMapper() {
   const mapper = {};
   for (const [alias, [target]] of Object.entries(tsconfig.compilerOptions.paths)) {
-    mapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target}`;
+    // `@app/domain/*`: any module below the folder (as the dashboard imports the domain's pure modules).
+    if (alias.endsWith('/*'))
+      mapper[`^${alias.slice(0, -1)}(.*)$`] = `<rootDir>/${target.replace('*', '$1')}`;
+    else mapper[`^${alias.replace('/', '\\/')}$`] = `<rootDir>/${target}`;
   }
   return mapper;
 }

@@ -264,7 +264,7 @@ describe('Dashboard (browser)', () => {
     await expect(cooperation.getAttribute('data-agreement')).resolves.toBe('0.50');
     await expect(cooperation.innerText()).resolves.toContain('≠');
     await expect(cooperation.locator('button').getAttribute('aria-label')).resolves.toMatch(
-      /raters disagree \(agreement 0\.50\)/,
+      /raters within a group disagree \(within-group agreement 0\.50\)/,
     );
     // The receptionists agree since the 2024 training: a value, no mark.
     await expect(
@@ -272,7 +272,7 @@ describe('Dashboard (browser)', () => {
     ).resolves.toBe('1.00');
     await expect(
       heatmap.locator('tr:has(th:has-text("Housekeeping")) [data-function-agreement]').innerText(),
-    ).resolves.toMatch(/agreement 0\.50\s*≠/);
+    ).resolves.toMatch(/within-group agreement 0\.50\s*≠/);
     await expect(
       heatmap
         .locator('tr:has(th:has-text("Front desk")) [data-function-agreement]')
@@ -284,7 +284,10 @@ describe('Dashboard (browser)', () => {
       '[data-heatmap="current"] [data-cell="housekeeping:cross-functional-cooperation"] button',
     );
     const details = await page.locator('[role="tooltip"]').innerText();
-    expect(details).toMatch(/Agreement 0\.50: the raters disagree/);
+    // Self (mean 3) and the front desk (mean 1) also lie two levels apart: the words say both.
+    expect(details).toMatch(
+      /Within-group agreement 0\.50: the raters of a group disagree \(below 0\.7\), and the groups’ levels lie 2\.0 levels apart/,
+    );
     expect(details).toMatch(/Self · 5 respondents · mean 3\.0 · r\s*wg 0\.50/);
     expect(details).toMatch(/Peer · Front desk · 3 respondents · mean 1\.0 · r\s*wg 1\.00/);
     expect(details).toContain('room-attendant-1');
@@ -297,9 +300,46 @@ describe('Dashboard (browser)', () => {
     await expect(page.locator('[role="tooltip"]').innerText()).resolves.toMatch(/5 respondents/);
     await page.screenshot({ path: path.join(screenshots, 'rater-agreement-phone.png') });
 
+    // A cell whose groups each agree within themselves but lie a level or more apart: the words
+    // say the groups differ, never that the raters broadly agree.
+    const { maturity: withGroups } = await graphql<{
+      maturity: {
+        cells: {
+          functionId: string;
+          capabilityId: string;
+          agreement: number | null;
+          perceptionGap: number | null;
+          groups: { level: number }[];
+        }[];
+      };
+    }>(
+      'query($id: ID!) { maturity(organizationId: $id) { cells { functionId capabilityId agreement perceptionGap groups { level } } } }',
+      { id: organizationId },
+    );
+    const apart = withGroups.cells.find((cell) => {
+      const levels = cell.groups.map((group) => group.level);
+      const spread = Math.max(Math.max(...levels) - Math.min(...levels), Math.abs(cell.perceptionGap ?? 0));
+      return cell.agreement !== null && cell.agreement >= 0.7 && spread >= 1;
+    });
+    expect(apart).toBeDefined();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const apartCell = heatmap.locator(`[data-cell="${apart?.functionId}:${apart?.capabilityId}"] button`);
+    await apartCell.scrollIntoViewIfNeeded();
+    await apartCell.focus();
+    const apartDetails = page.locator('[role="tooltip"] .cell-details__agreement');
+    await expect(apartDetails.getAttribute('data-verdict')).resolves.toBe('groups-differ');
+    await expect(apartDetails.innerText()).resolves.toMatch(
+      /^≠ Within each rater group: \d\.\d\d, they broadly agree; but the groups’ levels lie \d\.\d levels apart/,
+    );
+    await page.screenshot({ path: path.join(screenshots, 'rater-agreement-groups-differ.png') });
+    await apartCell.blur();
+
     await page.click('[data-testid="agreement-help"] summary');
     await expect(page.locator('[data-testid="agreement-help"]').innerText()).resolves.toMatch(
       /Below 0\.7 the group's mean hides real disagreement/,
+    );
+    await expect(page.locator('[data-testid="agreement-help"]').innerText()).resolves.toMatch(
+      /It says nothing of whether the groups agree with each other/,
     );
     await page.close();
   });

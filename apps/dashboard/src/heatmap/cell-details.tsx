@@ -3,7 +3,7 @@
 import type { BusinessFunction, Rating, RaterGroup, RatingSource } from '../api/types';
 import { ErasedText } from '../shared/erased-text';
 import { formatDate, formatLevel, formatSigned } from '../shared/format';
-import { AGREEMENT_THRESHOLD, DISAGREEMENT_GLYPH, disagrees, formatAgreement } from './agreement';
+import { DISAGREEMENT_GLYPH, describeCellAgreement, disagrees, formatAgreement } from './agreement';
 import type { CellContext } from './heatmap';
 import type { CellRatings } from './cell-ratings';
 
@@ -28,6 +28,11 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
   const { businessFunction, capability, cell } = context;
   const level = cell?.level ?? null;
   const groups = groupRatings(ratings?.ratings ?? [], cell?.groups ?? []);
+  const agreement = describeCellAgreement({
+    agreement: cell?.agreement,
+    perceptionGap: cell?.perceptionGap,
+    groupLevels: (cell?.groups ?? []).map((group) => group.level),
+  });
 
   return (
     <div class="cell-details">
@@ -51,11 +56,12 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
             )}
           </p>
           <p class="cell-details__perception">{describePerceptionGap(cell?.perceptionGap ?? null)}</p>
-          {cell?.agreement != null && (
+          {agreement && (
             <p
-              class={`cell-details__agreement${disagrees(cell.agreement) ? ' cell-details__agreement--disagree' : ''}`}
+              class={`cell-details__agreement${agreement.verdict === 'agree' ? '' : ' cell-details__agreement--disagree'}`}
+              data-verdict={agreement.verdict}
             >
-              {describeAgreement(cell.agreement)}
+              {agreement.text}
             </p>
           )}
         </>
@@ -178,12 +184,6 @@ function groupRatings(ratings: readonly Rating[], groups: readonly RaterGroup[])
       sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source) ||
       (a.raterFunctionId ?? '').localeCompare(b.raterFunctionId ?? ''),
   );
-}
-
-function describeAgreement(agreement: number): string {
-  return disagrees(agreement)
-    ? `${DISAGREEMENT_GLYPH} Agreement ${formatAgreement(agreement)}: the raters disagree (below ${AGREEMENT_THRESHOLD}); discuss before trusting the level.`
-    : `Agreement ${formatAgreement(agreement)}: the raters broadly agree.`;
 }
 
 function describePerceptionGap(gap: number | null): string {

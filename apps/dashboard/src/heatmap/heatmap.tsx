@@ -6,7 +6,13 @@ import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BusinessFunction, Capability, FunctionScore, MaturityCell } from '../api/types';
 import { formatLevel, formatSigned } from '../shared/format';
-import { AGREEMENT_THRESHOLD, DISAGREEMENT_GLYPH, disagrees, formatAgreement } from './agreement';
+import {
+  AGREEMENT_THRESHOLD,
+  DISAGREEMENT_GLYPH,
+  disagrees,
+  formatAgreement,
+  GROUPS_DIFFER_AT,
+} from './agreement';
 import { cellKey } from './cell-ratings';
 import { type CellTone, legendOrder, targetCue, toneOf } from './palette';
 import './heatmap.css';
@@ -294,7 +300,7 @@ function describeCell(cell: MaturityCell | undefined, loading: boolean): string 
   if (!cell || cell.level == null) return 'unrated';
   const level = `level ${formatLevel(cell.level)}`;
   const agreement = disagrees(cell.agreement)
-    ? `, raters disagree (agreement ${formatAgreement(cell.agreement)})`
+    ? `, raters within a group disagree (within-group agreement ${formatAgreement(cell.agreement)})`
     : '';
   if (cell.target == null) return `${level}, no target${agreement}`;
   const difference = cell.level - cell.target;
@@ -312,12 +318,12 @@ function RowAgreement({ agreement }: { agreement: number | null | undefined }) {
       class={`heatmap__row-agreement${disagreement ? ' heatmap__row-agreement--disagree' : ''}`}
       data-function-agreement={formatAgreement(agreement)}
     >
-      agreement {formatAgreement(agreement)}
+      within-group agreement {formatAgreement(agreement)}
       {disagreement && (
         <>
           {' '}
           <span aria-hidden="true">{DISAGREEMENT_GLYPH}</span>
-          <span class="visually-hidden">, raters disagree</span>
+          <span class="visually-hidden">, raters within a group disagree</span>
         </>
       )}
     </span>
@@ -380,8 +386,8 @@ function Legend({ id }: { id: string }) {
         ))}
       </ul>
       <span class="heatmap__legend-note">
-        ▼ gap below target · ✓ target met · {DISAGREEMENT_GLYPH} raters disagree (agreement below{' '}
-        {AGREEMENT_THRESHOLD})
+        ▼ gap below target · ✓ target met · {DISAGREEMENT_GLYPH} raters within a group disagree (within-group
+        agreement below {AGREEMENT_THRESHOLD})
       </span>
       <AgreementHelp />
     </div>
@@ -392,7 +398,7 @@ function Legend({ id }: { id: string }) {
 function AgreementHelp() {
   return (
     <details class="heatmap__help" data-testid="agreement-help">
-      <summary>What does agreement mean?</summary>
+      <summary>What does within-group agreement mean?</summary>
       <p>
         When several people of one rater group rate the same cell (five shift leads rating their own function,
         three auditors), agreement says how closely their levels match. It is r_wg, the standard index of
@@ -405,6 +411,12 @@ function AgreementHelp() {
         Demaree and Wolf: discuss the cell before trusting its level. A cell shows the lowest agreement of its
         groups; a function shows r_wg(J) over its capabilities. Cells rated by one person per group have no
         agreement.
+      </p>
+      <p>
+        It says nothing of whether the groups agree with each other: a function's own staff may agree among
+        themselves, and its customers among themselves, while the two groups lie levels apart. The perception
+        gap and each group's mean in a cell's details say that; the details say the groups differ when they
+        lie {GROUPS_DIFFER_AT} level or more apart.
       </p>
     </details>
   );
