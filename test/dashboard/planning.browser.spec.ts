@@ -1,11 +1,13 @@
 // The planner's journey on a fresh store, from the sign-in page: plan an investment with effects
-// picked on the heatmap (the clamping shown), see what it changes on its card and in each
+// picked on the heatmap (left empty until estimated; the clamping shown), see what it changes on its card and in each
 // confirmation, approve it, deploy it on a date (never a later one), cancel another with a reason
 // the card then shows; once an assessment after its lag rates its cell, see predicted against actual.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   captureScreen,
   DESKTOP,
+  expectAccessible,
   pageProblems,
   PHONE,
   regionOverflow,
@@ -14,6 +16,8 @@ import {
 } from './browser-journey';
 
 jest.setTimeout(240_000);
+
+const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 interface InvestmentShape {
   id: string;
@@ -84,6 +88,41 @@ describe('Planning journey (browser)', () => {
     await page.click('[data-heatmap="effects"] [data-cell="branches:service-recovery"] button');
     await page.click('[data-heatmap="effects"] [data-cell="call-centre:service-recovery"] button');
     const previews = page.locator('[data-testid="effect-preview"]');
+    const bound = (cell: string, index: number, name: string) =>
+      page.locator(`[data-effect="${cell}"] [data-field="effects[${index}].${name}"] input`);
+    // Nobody estimated these effects yet: the fields stay empty, and planning is refused until they are filled.
+    await expect(previews.nth(0).innerText()).resolves.toBe(
+      'Level 2.0 today: estimate the low, likely and high change.',
+    );
+    await expect(bound('branches:service-recovery', 0, 'likely').inputValue()).resolves.toBe('');
+    await form.locator('button[type="submit"]').click();
+    await expect(page.locator('[data-field-error="effects[0].low"]').innerText()).resolves.toBe(
+      'Effect 1: low is empty: estimate the change in levels this investment brings to the cell (0 for none), or remove the effect',
+    );
+    await expect(
+      page.evaluate(
+        () =>
+          (
+            globalThis as unknown as {
+              document: { activeElement: { getAttribute(name: string): string | null } | null };
+            }
+          ).document.activeElement?.getAttribute('name') ?? null,
+      ),
+    ).resolves.toBe('effects[0].low');
+    expect(
+      (await investments()).some((investment) => investment.name === 'Complaint handling training'),
+    ).toBe(false);
+    await expectAccessible(page);
+    await form.screenshot({ path: path.join(artifacts, 'plan-investment-unestimated.png') });
+
+    for (const [name, value] of [
+      ['low', '0.5'],
+      ['likely', '1'],
+      ['high', '1.5'],
+    ] as const) {
+      await bound('branches:service-recovery', 0, name).fill(value);
+      await bound('call-centre:service-recovery', 1, name).fill(value);
+    }
     await expect(previews.nth(0).innerText()).resolves.toBe('Level 2.0 → 3.0');
     await expect(previews.nth(1).innerText()).resolves.toMatch(
       /Level 5\.0 → 5\.0 \(6\.0 clamped to the top level, 5\)/,

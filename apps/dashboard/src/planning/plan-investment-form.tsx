@@ -2,6 +2,7 @@
 // the heatmap (low / likely / high change in levels per cell), with what each would do to the cell
 // now, clamped to the model's levels.
 import { useMemo, useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import type { Investment, InvestmentKind, MaturityModel, Organization } from '../api/types';
 import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { tones } from '../heatmap/palette';
@@ -71,8 +72,9 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
       submitLabel="Plan the investment"
       busyLabel="Planning…"
       onSubmit={() => {
-        submission.run((signal) =>
-          client
+        submission.run((signal) => {
+          refuseUnestimated(effects);
+          return client
             .request(
               planInvestmentMutation,
               {
@@ -93,8 +95,8 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
               },
               signal,
             )
-            .then((data) => data.planInvestment),
-        );
+            .then((data) => data.planInvestment);
+        });
       }}
     >
       <div class="form__row">
@@ -135,9 +137,9 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
       <fieldset class="effects">
         <legend class="effects__legend">Effects: select cells on the heatmap</legend>
         <p class="field__hint">
-          Each effect is a change in levels (may be negative): low ≤ likely ≤ high. The simulation adds the
-          likely change to today’s level and keeps the result within 1–{topLevel}; the uncertainty draws
-          between low and high.
+          Each effect is a change in levels (may be negative): low ≤ likely ≤ high, all three estimated by you
+          (nothing is filled in for you). The simulation adds the likely change to today’s level and keeps the
+          result within 1–{topLevel}; the uncertainty draws between low and high.
         </p>
         <Heatmap
           id="effects"
@@ -153,18 +155,30 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
             if (!byKey.has(key))
               setEffects([
                 ...effects,
+                // Left empty: an effect nobody estimated must not be recorded as one.
                 {
                   functionId: businessFunction.id,
                   capabilityId: capability.id,
-                  low: '0.5',
-                  likely: '1',
-                  high: '1.5',
+                  low: '',
+                  likely: '',
+                  high: '',
                 },
               ]);
           }}
           renderCell={({ businessFunction, capability, cell }) => {
             const effect = byKey.get(`${businessFunction.id}:${capability.id}`);
             if (!effect) return null;
+            if (effect.row.likely.trim() === '') {
+              return {
+                tone: tones.onTarget,
+                label: 'effect not estimated yet',
+                content: (
+                  <span class="heatmap__level" aria-hidden="true">
+                    ?
+                  </span>
+                ),
+              };
+            }
             const preview = previewEffect(cell?.level ?? null, Number(effect.row.likely) || 0, topLevel);
             return {
               tone: tones.onTarget,
@@ -211,6 +225,8 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
                     <span class="effects__preview" data-testid="effect-preview">
                       {preview.now === null ? (
                         'Unrated today: the simulation ignores this effect until the cell is rated.'
+                      ) : row.likely.trim() === '' ? (
+                        `Level ${formatLevel(preview.now)} today: estimate the low, likely and high change.`
                       ) : (
                         <>
                           Level {formatLevel(preview.now)} → {formatLevel(preview.projected)}
@@ -234,7 +250,6 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
                         onValue={(value) => {
                           update(index, { [bound]: value });
                         }}
-                        required
                       />
                     ))}
                     <button
@@ -256,4 +271,22 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
       </fieldset>
     </Form>
   );
+}
+
+const bounds = ['low', 'likely', 'high'] as const;
+
+/**
+ * Refuses a picked cell whose low, likely or high change is left empty, naming the first such field
+ * as the api names fields (`effects[0].low`), so the form says "Effect 1: low …" beside it.
+ */
+function refuseUnestimated(effects: readonly EffectRow[]): void {
+  effects.forEach((row, index) => {
+    const empty = bounds.find((bound) => row[bound].trim() === '');
+    if (empty !== undefined)
+      throw new ApiError(
+        'BAD_USER_INPUT',
+        `effects[${index}].${empty} is empty: estimate the change in levels this investment brings to the cell (0 for none), or remove the effect`,
+        `effects[${index}].${empty}`,
+      );
+  });
 }
