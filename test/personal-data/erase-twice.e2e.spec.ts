@@ -1,7 +1,8 @@
 // Erasing evidence that is already erased (docs/reference/personal-data.md): redactEvidence is
 // refused with CONFLICT (PERSONAL_DATA.ALREADY_ERASED, naming capabilityId) and records nothing,
 // whether an earlier redaction or forgetting the respondent erased it; the same command sent again
-// (same commandId) still answers as the repeat it is.
+// (same commandId) still answers as the repeat it is. Forgetting a respondent forgotten before is
+// refused the same way, naming respondentId.
 import { startTestApi, type TestApi } from '../support/test-api';
 import { openFrontDeskAssessment } from './personal-data-fixtures';
 
@@ -82,6 +83,27 @@ describe('redactEvidence on evidence already erased', () => {
       reason: 'PERSONAL_DATA.ALREADY_ERASED',
       field: 'capabilityId',
     });
+    expect(await eventCount()).toEqual(before);
+  }, 60_000);
+
+  it('should refuse forgetting a respondent forgotten before, and write no event', async () => {
+    const forget = (commandId: string) =>
+      api.graphql<{ forgetRespondent: boolean }>(
+        `mutation { forgetRespondent(organizationId: "twice-hotel", respondentId: "dave-r2", reason: "request 2026-8", commandId: "${commandId}") }`,
+      );
+    const before = await eventCount();
+    const refused = await forget('forget-dave-again');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PERSONAL_DATA.ALREADY_ERASED',
+      field: 'respondentId',
+    });
+    expect(refused.errors?.[0]?.message).toMatch(/already forgotten/);
+    expect(await eventCount()).toEqual(before);
+
+    // The first forgetting sent again is still a repeat, answered as before.
+    const repeat = await forget('forget-dave');
+    expect(repeat.data?.forgetRespondent).toBe(true);
     expect(await eventCount()).toEqual(before);
   }, 60_000);
 });

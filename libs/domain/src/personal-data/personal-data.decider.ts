@@ -18,8 +18,12 @@ import { ASSESSMENT_ERROR_CODES } from '../assessment/assessment.errors';
 import type { PersonalDataEvent } from './personal-data.events';
 import type { OrganizationEvent } from '../organization';
 
-/** The organisation's stream as this decider sees it: registered or not. */
-export type PersonalDataState = { organizationId: string | null };
+/** The organisation's stream as this decider sees it: registered or not, and who was forgotten when. */
+export type PersonalDataState = {
+  organizationId: string | null;
+  /** respondentId -> forgottenAt (ISO-8601). */
+  forgotten: Readonly<Record<string, string>>;
+};
 
 export function decidePersonalData(
   command: PersonalDataCommand,
@@ -47,6 +51,14 @@ export function decidePersonalData(
         'respondentId',
         `respondentId: no respondent "${respondentId}" was invited or rated in this organisation, so nothing was erased; check the id (ids are case-sensitive) against the invitations or the ratings`,
         PERSONAL_DATA_ERROR_CODES.respondentNotFound,
+      );
+    // Their key is destroyed already: a second erasure would erase nothing and still add an event.
+    const forgottenAt = state.forgotten[respondentId];
+    if (forgottenAt !== undefined)
+      throw conflict(
+        `respondentId: "${respondentId}" was already forgotten (since ${forgottenAt}); nothing was recorded`,
+        PERSONAL_DATA_ERROR_CODES.alreadyErased,
+        'respondentId',
       );
     return [
       { type: 'RespondentForgotten', data: { organizationId, respondentId, reason, forgottenAt: now } },
@@ -96,7 +108,10 @@ export function evolvePersonalData(
   state: PersonalDataState,
   event: PersonalDataEvent | OrganizationEvent,
 ): PersonalDataState {
-  return event.type === 'OrganizationRegistered' ? { organizationId: event.data.organizationId } : state;
+  if (event.type === 'OrganizationRegistered') return { ...state, organizationId: event.data.organizationId };
+  if (event.type === 'RespondentForgotten')
+    return { ...state, forgotten: { ...state.forgotten, [event.data.respondentId]: event.data.forgottenAt } };
+  return state;
 }
 
 /** Runs on the organisation's stream beside the organisation's own decider. */
@@ -106,7 +121,7 @@ export const personalDataDecider: Decider<
   PersonalDataState,
   PersonalDataContext
 > = {
-  initialState: () => ({ organizationId: null }),
+  initialState: () => ({ organizationId: null, forgotten: {} }),
   decide: decidePersonalData,
   evolve: evolvePersonalData,
 };

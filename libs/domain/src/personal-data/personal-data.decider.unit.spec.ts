@@ -56,6 +56,20 @@ describe('personalDataDecider', () => {
       expect(error.message).toMatch(/^respondentId: no respondent "r-71"/);
     });
 
+    it('should refuse a respondent forgotten before, recording nothing', () => {
+      const error = spec
+        .given([
+          ...registered,
+          {
+            type: 'RespondentForgotten',
+            data: { organizationId: HOTEL_ID, respondentId: 'r-17', reason: 'request 1', forgottenAt: NOW_ISO },
+          },
+        ])
+        .when({ type: 'ForgetRespondent', data: { respondentId: 'r-17', reason: 'request 2' } })
+        .thenThrows('conflict', PERSONAL_DATA_ERROR_CODES.alreadyErased, 'respondentId');
+      expect(error.message).toContain(`since ${NOW_ISO}`);
+    });
+
     it('should forget an invited respondent who never gave evidence (nothing can be recorded for them later)', () => {
       spec
         .given(registered)
@@ -129,7 +143,7 @@ describe('personalDataDecider', () => {
     it('should still erase a rating of which only some recordings are erased', () => {
       const decided = decidePersonalData(
         redact(),
-        { organizationId: HOTEL_ID },
+        { organizationId: HOTEL_ID, forgotten: {} },
         { ...sealedOnly, erased: { recordings: 1, lastErasedAt: '2026-01-02T00:00:00.000Z' } },
       );
       expect(decided.map((event) => event.type)).toEqual(['EvidenceRedacted']);
