@@ -156,6 +156,7 @@ export function CampaignPanel({
           assessmentId={assessment.id}
           organization={organization}
           model={model}
+          invitations={invitations.data ?? []}
           onInvited={(answer) => {
             setIssued(answer);
             reload();

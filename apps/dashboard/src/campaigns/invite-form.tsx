@@ -1,10 +1,14 @@
 // Inviting raters: one block per person (label, source, their function for PEER, the functions
 // they rate, the capabilities asked), filled by hand or from a people file, sent as one call
-// (all or none). A refusal shows next to the person's field, and for a file, names its line.
+// (all or none). A refusal shows next to the person's field, and for a file, names its line; it is
+// also said by the Invite button, for the field may be screens above. People who already have a
+// working link are named all at once before sending (the api would name only the first).
 import { parse } from 'csv-parse/browser/esm/sync';
 import { DomainError } from '@app/domain/shared/domain-error';
+import { sameRater } from '@app/domain/campaign/invitations';
 import { fileLineOf, type PersonOfFile, peopleFromRecords } from '@app/domain/campaign/people-file';
 import { useState } from 'preact/hooks';
+import { ApiError } from '../api/client';
 import type { MaturityModel, Organization, RatingSource } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
 import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
@@ -12,7 +16,12 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { ChecklistField } from './checklist-field';
-import { type InvitationInput, type IssuedInvitation, inviteRatersMutation } from './campaigns.operations';
+import {
+  type InvitationInput,
+  type IssuedInvitation,
+  inviteRatersMutation,
+  type RaterInvitation,
+} from './campaigns.operations';
 
 interface PersonDraft {
   key: number;
@@ -31,6 +40,8 @@ interface InviteFormProps {
   assessmentId: string;
   organization: Organization;
   model: MaturityModel;
+  /** The assessment's invitations as last read: a person with a working link is not invited again. */
+  invitations: readonly RaterInvitation[];
   onInvited: (issued: readonly IssuedInvitation[]) => void;
 }
 
@@ -43,7 +54,7 @@ const sourceHints: Record<RatingSource, string> = {
   AUDIT: 'rates any functions',
 };
 
-export function InviteForm({ assessmentId, organization, model, onInvited }: InviteFormProps) {
+export function InviteForm({ assessmentId, organization, model, invitations, onInvited }: InviteFormProps) {
   const { client } = useSession();
   const functionIds = organization.functions.map((candidate) => candidate.id);
   const blankPerson = (): PersonDraft => ({
@@ -162,10 +173,16 @@ export function InviteForm({ assessmentId, organization, model, onInvited }: Inv
           refusedLine ? `Could not invite (${fromFile?.name ?? 'file'}, ${refusedLine})` : 'Could not invite'
         }
         submission={submission}
+        summarize
         submitLabel={people.length === 1 ? 'Invite 1 person' : `Invite ${people.length} people`}
         busyLabel="Inviting…"
         onSubmit={() => {
-          const invitations = people.map(toInvitationInput);
+          const drafts = people.map(toInvitationInput);
+          const clashes = alreadyInvited(people, drafts, invitations);
+          if (clashes !== null) {
+            submission.run(() => Promise.reject(clashes));
+            return;
+          }
           submission.run((signal) =>
             client
               .request(
@@ -173,7 +190,7 @@ export function InviteForm({ assessmentId, organization, model, onInvited }: Inv
                 {
                   input: {
                     assessmentId,
-                    invitations,
+                    invitations: drafts,
                     expiresAt: expiresOn === '' ? null : `${expiresOn}T23:59:59Z`,
                     commandId,
                   },
@@ -350,6 +367,36 @@ export function InviteForm({ assessmentId, organization, model, onInvited }: Inv
       </Form>
     </div>
   );
+}
+
+/**
+ * The people of the form who already have a working link (the same respondent id, source and rater
+ * function), all named at once with how to fix it; null when there are none.
+ */
+function alreadyInvited(
+  people: readonly PersonDraft[],
+  drafts: readonly InvitationInput[],
+  invitations: readonly RaterInvitation[],
+): ApiError | null {
+  const named = drafts.flatMap((draft, index) => {
+    const { respondentId } = draft;
+    if (respondentId === null || respondentId === undefined) return [];
+    const working = invitations.find(
+      (invitation) =>
+        invitation.status === 'ACTIVE' &&
+        sameRater(invitation, { ...draft, respondentId, raterFunctionId: draft.raterFunctionId ?? null }),
+    );
+    if (working === undefined) return [];
+    const line = people[index]?.line ?? null;
+    const who = draft.label ?? working.label ?? respondentId;
+    return [`${who} (person ${index + 1}${line === null ? '' : `, line ${line} of the file`})`];
+  });
+  if (named.length === 0) return null;
+  const message =
+    named.length === 1
+      ? `${named.join('')} already has a working link: revoke it in the Raters table above, or remove them from this list`
+      : `${named.length} people already have a working link: ${named.join(', ')}. Revoke their links in the Raters table above, or remove them from this list`;
+  return new ApiError('CONFLICT', message, 'invitations', 'CAMPAIGN.ALREADY_INVITED');
 }
 
 function toInvitationInput(person: PersonDraft): InvitationInput {

@@ -27,7 +27,7 @@ import {
 import type { AnswerQuestion, InvitationRequest, InviteRaters, RevokeInvitation } from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { InvitationRevoked, RaterInvited } from './campaign.events';
-import { asksAbout, type Invitation, invitationStatus, isExpired } from './invitations';
+import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
 
 type Opened = Exclude<AssessmentState, { status: 'NONE' }>;
 
@@ -234,19 +234,13 @@ function distinct(
   return [...new Set(values.map((value: unknown, index) => check(`${field}[${index}]`, value)))];
 }
 
-/** One working link per person, source and rater: a second would answer the same ratings. */
 function requireNotInvitedAlready(
   assessment: Opened,
   invitation: ValidInvitation & { respondentId: string },
   now: Date,
 ): void {
   for (const other of assessment.invitations.values()) {
-    if (
-      other.respondentId === invitation.respondentId &&
-      other.source === invitation.source &&
-      other.raterFunctionId === invitation.raterFunctionId &&
-      invitationStatus(other, assessment.status, now) === 'ACTIVE'
-    ) {
+    if (sameRater(other, invitation) && invitationStatus(other, assessment.status, now) === 'ACTIVE') {
       throw conflict(
         `respondentId: "${invitation.respondentId}" already has a working ${invitation.source} invitation (${other.invitationId}); revoke it first to invite them again`,
         CAMPAIGN_ERROR_CODES.alreadyInvited,

@@ -46,6 +46,15 @@ export function evolveInvitations(invitations: Invitations, event: CampaignEvent
   }
 }
 
+/** Who answers through a link: the same person, source and rater function answer the same ratings. */
+export type RaterOfLink = Pick<Invitation, 'respondentId' | 'source' | 'raterFunctionId'>;
+
+/** One working link per person, source and rater: a second would answer the same ratings. */
+export const sameRater = (one: RaterOfLink, other: RaterOfLink): boolean =>
+  one.respondentId === other.respondentId &&
+  one.source === other.source &&
+  one.raterFunctionId === other.raterFunctionId;
+
 export const isExpired = (invitation: Invitation, now: Date): boolean =>
   invitation.expiresAt !== null && Date.parse(invitation.expiresAt) <= now.getTime();
 

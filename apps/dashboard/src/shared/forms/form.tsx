@@ -44,6 +44,11 @@ interface FormProps {
    * a field's own label is taken from the field.
    */
   labels?: FieldLabels;
+  /**
+   * For long forms, whose fields may be far above the button: every refusal, a field's too, is
+   * also said above the buttons and takes the focus there.
+   */
+  summarize?: boolean;
   children: ComponentChildren;
 }
 
@@ -64,9 +69,16 @@ export function Form(props: FormProps) {
   const pendingField = useRef<string | null>(null);
   pendingField.current = submission.error?.field ?? null;
 
-  // Move focus to the field the api refused, so the user lands where the fix is.
+  const summary = useRef<HTMLDivElement>(null);
+  // Move focus to the field the api refused, so the user lands where the fix is (a folded
+  // section holding it opens), or to the summary by the buttons when the form has one.
   useEffect(() => {
-    if (errorField !== null) fields.current.get(errorField)?.focus();
+    if (submission.error === null) return;
+    const field = errorField === null ? null : (fields.current.get(errorField) ?? null);
+    for (let folded = field?.closest('details'); folded; folded = folded.parentElement?.closest('details'))
+      folded.open = true;
+    if (props.summarize === true) summary.current?.focus();
+    else field?.focus();
   }, [submission.error, errorField]);
 
   const context = useMemo<FormContextValue>(
@@ -107,7 +119,11 @@ export function Form(props: FormProps) {
         }}
       >
         {props.children}
-        {error && errorField === null && <ErrorNotice error={error} action={props.action} />}
+        {error && (errorField === null || props.summarize === true) && (
+          <div ref={summary} class="form__summary" tabIndex={-1} data-testid="form-summary">
+            <ErrorNotice error={error} action={props.action} />
+          </div>
+        )}
         <div class="form__actions">
           <button type="submit" class="button button--primary" disabled={context.disabled}>
             {submission.running ? (props.busyLabel ?? 'Saving…') : props.submitLabel}

@@ -1,0 +1,129 @@
+// Inviting again in real Chromium: an assessor who lost the links loads the same people file again
+// and presses Invite. The page says, by the button and with the focus there, that every one of them
+// already has a working link and how to fix it, sending nothing; a refusal of a field folded away
+// (a respondent id) opens its section.
+import type { Locator, Page } from 'playwright-core';
+import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
+
+jest.setTimeout(300_000);
+
+interface InvitationShape {
+  id: string;
+  respondentId: string;
+  label: string | null;
+  source: string;
+  functionIds: string[];
+  status: string;
+}
+
+const PEOPLE = [
+  'label,source,raterFunction,functions,respondent',
+  'Ana,SELF,,reception,r-ana',
+  'Ben,SELF,,nursing,r-ben',
+  'Cleo,CUSTOMER,,reception;nursing,r-cleo',
+  '',
+].join('\n');
+
+function peopleFile(content: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name: 'people.csv', mimeType: 'text/csv', buffer: Buffer.from(content) };
+}
+
+/** Whether the element has the focus (the test files compile without the DOM types). */
+const hasFocus = (locator: Locator): Promise<boolean> =>
+  locator.evaluate(
+    (element) =>
+      element === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement,
+  );
+
+describe('Inviting again (browser)', () => {
+  let journey: Journey;
+  let office: Page;
+
+  const invitations = async (): Promise<InvitationShape[]> =>
+    (
+      await journey.graphql<{ invitations: InvitationShape[] }>(
+        '{ invitations(assessmentId: "q3-pulse") { id respondentId label source functionIds status } }',
+      )
+    ).invitations;
+  const form = () => office.locator('form[aria-label="Invite raters"]');
+
+  async function loadPeople(content: string, count: number): Promise<void> {
+    await office.setInputFiles('#people-file', peopleFile(content));
+    await office.waitForSelector(`text=${count} people from people.csv`);
+  }
+
+  beforeAll(async () => {
+    journey = await startJourney('reinvite-browser');
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "clinic", name: "Seaview Clinic" }) { id } }',
+    );
+    for (const [functionId, name] of [
+      ['reception', 'Reception'],
+      ['nursing', 'Nursing'],
+    ] as const)
+      await journey.graphql(
+        'mutation($f: ID!, $n: String!) { addFunction(input: { organizationId: "clinic", functionId: $f, name: $n, customerFacing: true }) { id } }',
+        { f: functionId, n: name },
+      );
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "clinic", assessmentId: "q3-pulse", title: "2027 Q3 pulse", periodEnd: "2027-09-30" }) { id } }',
+    );
+    office = await journey.signIn(await journey.issueToken('ASSESSOR', ['clinic']));
+    await office.click('[data-screen="assessments"]');
+    await office.waitForSelector('[data-testid="campaign-panel"]');
+    await loadPeople(PEOPLE, 3);
+    await form().locator('button[type="submit"]').click();
+    await office.waitForSelector('[data-issued-link="r-cleo"]');
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+  });
+
+  it('should name everyone who already has a working link, by the Invite button, and send nothing', async () => {
+    await office.waitForSelector('[data-respondent="r-cleo"]');
+    await loadPeople(PEOPLE, 3);
+    const button = form().locator('button[type="submit"]');
+    await button.click();
+
+    const summary = form().locator('[data-testid="form-summary"]');
+    await summary.waitFor();
+    const said = await summary.innerText();
+    expect(said).toMatch(/3 people already have a working link/);
+    for (const who of ['Ana (person 1, line 2 of the file)', 'Ben (person 2', 'Cleo (person 3'])
+      expect(said).toContain(who);
+    expect(said).toMatch(/revoke/i);
+    await expect(summary.locator('[role="alert"]').count()).resolves.toBe(1);
+    // The focus is on the summary, which sits right above the button, on the screen.
+    await expect(hasFocus(summary)).resolves.toBe(true);
+    const [summaryBox, buttonBox] = await Promise.all([summary.boundingBox(), button.boundingBox()]);
+    if (summaryBox === null || buttonBox === null) throw new Error('the summary or the button is not shown');
+    expect(buttonBox.y - (summaryBox.y + summaryBox.height)).toBeLessThan(40);
+    expect(summaryBox.y).toBeGreaterThanOrEqual(0);
+    expect(summaryBox.y + summaryBox.height).toBeLessThanOrEqual(office.viewportSize()?.height ?? 0);
+    expect((await invitations()).map((invitation) => invitation.status)).toEqual([
+      'ACTIVE',
+      'ACTIVE',
+      'ACTIVE',
+    ]);
+    await captureScreen(office, 'campaign-invite-again-refused');
+  });
+
+  it('should open the folded respondent id the api refused, and say the refusal by the button too', async () => {
+    await loadPeople(
+      'label,source,raterFunction,functions,respondent\nDana,SELF,,reception,Dana Smith\nEd,SELF,,nursing,r-ed\n',
+      2,
+    );
+    await form().locator('button[type="submit"]').click();
+    const fieldError = form().locator('[data-field-error="invitations[0].respondentId"]');
+    await fieldError.waitFor();
+    await expect(fieldError.isVisible()).resolves.toBe(true);
+    await expect(form().locator('[data-person="0"] details').getAttribute('open')).resolves.not.toBeNull();
+    const summary = form().locator('[data-testid="form-summary"]');
+    await expect(summary.innerText()).resolves.toMatch(/Person 1: Respondent id must be lower-case/);
+    await expect(hasFocus(summary)).resolves.toBe(true);
+    expect(await invitations()).toHaveLength(3);
+    await expectAccessible(office);
+    expect(pageProblems(office)).toEqual([]);
+  });
+});
