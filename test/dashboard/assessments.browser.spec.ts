@@ -108,7 +108,7 @@ describe('Assessments journey (browser)', () => {
     const asked = await dialog.innerText();
     expect(asked).toContain('2026 Q1 customer review');
     expect(asked).toContain('31 Mar 2026');
-    expect(asked).toMatch(/cannot be renamed, re-dated or\s+removed/);
+    expect(asked).toMatch(/cannot be renamed or re-dated; a mistaken one can only be withdrawn/);
     await dialog.locator('button:has-text("Go back")').click();
     await expect(assessments()).resolves.toEqual([]);
 

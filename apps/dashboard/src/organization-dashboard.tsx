@@ -61,8 +61,8 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     [organization],
   );
   const ratingIndex = useMemo(
-    () => indexRatings(history.data?.assessments ?? [], asOf),
-    [history.data, asOf],
+    () => indexRatings(history.data?.assessments ?? [], asOf, knownAt),
+    [history.data, asOf, knownAt],
   );
   const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt);
   const functionScores = useMemo(
@@ -133,8 +133,10 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             <p class="notice" role="status" data-testid="no-ratings">
               {knownAt ? (
                 `Nothing had been recorded by ${formatDate(knownAt)}. Turn off “As known at that date” to see these periods as recorded since.`
-              ) : history.data?.assessments.length === 0 ? (
-                // Functions but no cycle yet: say where the first one is opened, or the page is a dead end.
+              ) : history.data?.assessments.every((assessment) => assessment.withdrawnAt !== null) ===
+                true ? (
+                // Functions but no cycle yet (withdrawn ones count nowhere): say where the first one is
+                // opened, or the page is a dead end.
                 session.can('openAssessment') ? (
                   <>
                     No assessment yet.{' '}

@@ -96,6 +96,7 @@ export const organizationHistoryQuery = graphql(`
       title
       periodEnd
       status
+      withdrawnAt
       ratings {
         functionId
         capabilityId

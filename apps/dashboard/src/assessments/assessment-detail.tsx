@@ -17,6 +17,7 @@ import { ScrollRegion } from '../shared/scroll-region';
 import { useSession } from '../shell/session';
 import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
 import { closeAssessmentMutation, type AssessmentRecord, type RatingRecord } from './assessments.operations';
+import { WithdrawAssessment, WithdrawalNotice } from './withdraw-assessment';
 import {
   describeRating,
   RatingForm,
@@ -59,7 +60,9 @@ export function AssessmentDetail({
   const open = assessment.status === 'OPEN';
   const { functionName, capabilityName } = cellNames(organization, model);
   const canRecord = open && session.can('recordRating');
-  const canCorrect = session.can('correctRating');
+  // A withdrawn assessment takes nothing more: no rating, correction or invitation.
+  const withdrawn = assessment.status === 'WITHDRAWN';
+  const canCorrect = !withdrawn && session.can('correctRating');
   const canRedact = session.can('redactEvidence');
   // Counts people forgotten, so the raters panel reads the invitations' labels again after each
   // (erasing one rating's evidence leaves every label as it was).
@@ -148,7 +151,9 @@ export function AssessmentDetail({
             {closing.running ? 'Closing…' : 'Close the assessment'}
           </button>
         )}
+        <WithdrawAssessment assessment={assessment} onWithdrawn={onChanged} />
       </header>
+      <WithdrawalNotice assessment={assessment} />
       {closing.error && <ErrorNotice error={closing.error} action="Could not close the assessment" />}
       <CampaignPanel
         assessment={assessment}

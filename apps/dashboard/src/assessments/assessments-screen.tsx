@@ -23,7 +23,12 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
     [records.items],
   );
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const selected = assessments.find((assessment) => assessment.id === selectedId) ?? assessments[0] ?? null;
+  // Without a choice, the latest cycle that still counts: a withdrawn one is never the current cycle.
+  const selected =
+    assessments.find((assessment) => assessment.id === selectedId) ??
+    assessments.find((assessment) => assessment.status !== 'WITHDRAWN') ??
+    assessments[0] ??
+    null;
   const onChanged = (assessment: AssessmentRecord) => {
     records.put(assessment);
     setSelectedId(assessment.id);
@@ -36,7 +41,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
           <h1 class="page__title">Assessments of {organization.name}</h1>
           <p class="page__purpose">
             Each cycle rates every function on every capability for a period. Closed cycles change only
-            through a correction with a reason.
+            through a correction with a reason; a cycle opened by mistake is withdrawn.
           </p>
         </div>
       </header>
@@ -58,7 +63,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                 <li key={assessment.id}>
                   <button
                     type="button"
-                    class="assessment-list__item"
+                    class={`assessment-list__item assessment-list__item--${assessment.status.toLowerCase()}`}
                     aria-pressed={assessment === selected}
                     data-assessment={assessment.id}
                     onClick={() => {
@@ -71,7 +76,9 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                         {assessment.status}
                       </span>{' '}
                       period ending {formatDate(assessment.periodEnd)} ·{' '}
-                      {ratingCount(assessment.ratings.length)}
+                      {assessment.status === 'WITHDRAWN'
+                        ? `withdrawn${assessment.withdrawnAt ? ` ${formatDate(assessment.withdrawnAt)}` : ''}, counts nowhere`
+                        : ratingCount(assessment.ratings.length)}
                     </span>
                   </button>
                 </li>

@@ -7,6 +7,8 @@ const assessmentFields = graphql(`
     title
     periodEnd
     status
+    withdrawnAt
+    withdrawalReason
     ratings {
       functionId
       capabilityId
@@ -51,6 +53,17 @@ export const closeAssessmentMutation = graphql(
   `
     mutation CloseAssessment($assessmentId: ID!) {
       closeAssessment(assessmentId: $assessmentId) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
+
+export const withdrawAssessmentMutation = graphql(
+  `
+    mutation WithdrawAssessment($assessmentId: ID!, $reason: String!) {
+      withdrawAssessment(assessmentId: $assessmentId, reason: $reason) {
         ...AssessmentFields
       }
     }

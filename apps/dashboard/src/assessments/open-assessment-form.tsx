@@ -1,5 +1,6 @@
 // Opens an assessment cycle: a title and the date its ratings describe (valid time). Asks first:
-// an assessment cannot be renamed, re-dated or removed once opened.
+// an assessment cannot be renamed or re-dated once opened, only withdrawn. A period end far from
+// today (a slip like 1900 for 2026) is named in a warning and on the button itself.
 import { useState } from 'preact/hooks';
 import { useConfirm } from '../shared/confirm-dialog';
 import { formatDate } from '../shared/format';
@@ -8,6 +9,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { openAssessmentMutation, type AssessmentRecord } from './assessments.operations';
+import { unusualPeriodEnd, YEARS_AHEAD_BEFORE_ASKING, YEARS_BACK_BEFORE_ASKING } from './period-end';
 
 export function OpenAssessmentForm({
   organizationId,
@@ -49,21 +51,31 @@ export function OpenAssessmentForm({
           open();
           return;
         }
+        const unusual = unusualPeriodEnd(periodEnd, new Date());
         void confirm({
           title: `Open “${title.trim()}”?`,
           message: (
             <>
+              {unusual && (
+                <p class="notice notice--warning" data-testid="unusual-period-end">
+                  <strong>{formatDate(periodEnd)}</strong> is{' '}
+                  {unusual === 'past'
+                    ? `more than ${YEARS_BACK_BEFORE_ASKING} years ago`
+                    : `more than ${YEARS_AHEAD_BEFORE_ASKING} years from now`}
+                  . Is that the date you meant?
+                </p>
+              )}
               <p>
                 Its ratings will describe the period ending <strong>{formatDate(periodEnd)}</strong>.
               </p>
               <p>
-                Check the title and the date: once opened, an assessment cannot be renamed, re-dated or
-                removed; it stays in the list of cycles and in the history.
+                Check the title and the date: once opened, an assessment cannot be renamed or re-dated; a
+                mistaken one can only be withdrawn, and it stays in the history.
               </p>
             </>
           ),
-          confirmLabel: 'Open the assessment',
-          tone: 'normal',
+          confirmLabel: unusual ? `Open it for ${formatDate(periodEnd)}` : 'Open the assessment',
+          tone: unusual ? 'danger' : 'normal',
         }).then((answer) => {
           if (answer) open();
         });

@@ -66,14 +66,17 @@ export function CampaignPanel({
     };
   }, [open]);
   const progress = useRequest(
-    session.can('campaignProgress') ? `progress/${assessment.id}/${attempt}` : null,
+    // Keyed by the status too: closing or withdrawing changes every link's status, read it again.
+    session.can('campaignProgress') ? `progress/${assessment.id}/${assessment.status}/${attempt}` : null,
     (signal) =>
       client
         .request(campaignProgressQuery, { assessmentId: assessment.id }, signal)
         .then((data) => data.campaignProgress),
   );
   const invitations = useRequest(
-    session.can('invitations') ? `invitations/${assessment.id}/${attempt}/${refresh}` : null,
+    session.can('invitations')
+      ? `invitations/${assessment.id}/${assessment.status}/${attempt}/${refresh}`
+      : null,
     (signal) =>
       client
         .request(invitationsQuery, { assessmentId: assessment.id }, signal)
@@ -106,9 +109,11 @@ export function CampaignPanel({
           <p class="card__subtitle">
             {open
               ? 'People invited answer a questionnaire on their phone or computer; each answer is a rating.'
-              : nobodyInvited
-                ? 'The assessment is closed.'
-                : 'The assessment is closed: links show the answers, read-only.'}
+              : assessment.status === 'WITHDRAWN'
+                ? 'The assessment was withdrawn: its links no longer work and their answers count nowhere.'
+                : nobodyInvited
+                  ? 'The assessment is closed.'
+                  : 'The assessment is closed: links show the answers, read-only.'}
           </p>
         </div>
         <button type="button" class="button button--small" onClick={reload} disabled={progress.loading}>
@@ -216,6 +221,7 @@ const statusLabels: Record<string, string> = {
   REVOKED: 'Revoked',
   EXPIRED: 'Expired',
   CLOSED: 'Closed',
+  WITHDRAWN: 'Withdrawn',
 };
 
 function InvitationTable({

@@ -13,9 +13,23 @@ export function cellKey(functionId: string, capabilityId: string): string {
   return `${functionId}:${capabilityId}`;
 }
 
-export function indexRatings(assessments: readonly Assessment[], asOf: string | null): CellRatingIndex {
+/**
+ * The api's rule for a withdrawn assessment, as the heatmap's cells are scored: it counts nowhere
+ * from its withdrawal on, and still counts as known at an earlier date.
+ */
+function countsAsKnownAt(assessment: Pick<Assessment, 'withdrawnAt'>, knownAt: string | null): boolean {
+  if (assessment.withdrawnAt === null) return true;
+  return knownAt !== null && Date.parse(assessment.withdrawnAt) > Date.parse(knownAt);
+}
+
+export function indexRatings(
+  assessments: readonly Assessment[],
+  asOf: string | null,
+  knownAt: string | null = null,
+): CellRatingIndex {
   const limit = asOf === null ? Number.POSITIVE_INFINITY : Date.parse(asOf);
   const ordered = assessments
+    .filter((assessment) => countsAsKnownAt(assessment, knownAt))
     .map((assessment, order) => ({ assessment, order, time: Date.parse(assessment.periodEnd) }))
     .filter(({ time }) => time <= limit)
     .sort((a, b) => a.time - b.time || a.order - b.order);

@@ -1,7 +1,7 @@
 // The rater's questionnaire: who asks and for which period, whose questions these are, one
 // question per function and capability (each level's name and this capability's descriptor for
 // it, "not sure", evidence), each answer saved at once, progress; once the assessment closes, a
-// read-only thank-you. Another link pasted into the tab loads that link's questionnaire afresh.
+// read-only thank-you; once it is withdrawn, only a message that the link stopped. Another link pasted into the tab loads that link's questionnaire afresh.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { type ApiError, createApiClient } from '../api/client';
@@ -50,7 +50,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
     onRefused: (error) => {
       if (error.code === 'UNAUTHENTICATED') setRefusal(error);
       else {
-        // The assessment closed meanwhile: load it again to show the thank-you.
+        // The assessment closed (or was withdrawn) meanwhile: load it again to say so.
         setAnswered(null);
         setAttempt((value) => value + 1);
       }
@@ -97,20 +97,28 @@ function SignedQuestionnaire({ token }: { token: string }) {
     );
   }
 
+  if (questionnaire.status === 'WITHDRAWN') {
+    return (
+      <Frame>
+        <QuestionnaireHeader questionnaire={questionnaire} />
+        <section class="rate-message" role="alert" data-testid="rate-withdrawn">
+          <h2 class="rate-message__title">This assessment was withdrawn</h2>
+          <p>
+            The assessment office withdrew it, so this link takes no more answers and the answers given
+            through it count nowhere. There is nothing more to do: you can close this page. If you are asked
+            again, it will be with a new link.
+          </p>
+        </section>
+      </Frame>
+    );
+  }
   const { questions } = questionnaire;
   const saving = [...queue.states.values()].some(
     (state) => state.kind === 'waiting' || state.kind === 'saving',
   );
   return (
     <Frame>
-      <header class="rate-header">
-        <p class="rate-header__organization">{questionnaire.organizationName}</p>
-        <h1 class="rate-header__title">{questionnaire.title}</h1>
-        <p class="rate-header__period">About the period ending {formatDate(questionnaire.periodEnd)}.</p>
-        <p class="rate-header__subject" data-testid="rate-subject">
-          {subjectLine(questionnaire)}
-        </p>
-      </header>
+      <QuestionnaireHeader questionnaire={questionnaire} />
       {questionnaire.open ? (
         <p class="rate-intro">
           Pick the level that describes things as they are, not as they should be. Each answer is saved as
@@ -166,6 +174,19 @@ function SignedQuestionnaire({ token }: { token: string }) {
         </footer>
       )}
     </Frame>
+  );
+}
+
+function QuestionnaireHeader({ questionnaire }: { questionnaire: Questionnaire }) {
+  return (
+    <header class="rate-header">
+      <p class="rate-header__organization">{questionnaire.organizationName}</p>
+      <h1 class="rate-header__title">{questionnaire.title}</h1>
+      <p class="rate-header__period">About the period ending {formatDate(questionnaire.periodEnd)}.</p>
+      <p class="rate-header__subject" data-testid="rate-subject">
+        {subjectLine(questionnaire)}
+      </p>
+    </header>
   );
 }
 
