@@ -62,7 +62,12 @@ describe('personalDataDecider', () => {
           ...registered,
           {
             type: 'RespondentForgotten',
-            data: { organizationId: HOTEL_ID, respondentId: 'r-17', reason: 'request 1', forgottenAt: NOW_ISO },
+            data: {
+              organizationId: HOTEL_ID,
+              respondentId: 'r-17',
+              reason: 'request 1',
+              forgottenAt: NOW_ISO,
+            },
           },
         ])
         .when({ type: 'ForgetRespondent', data: { respondentId: 'r-17', reason: 'request 2' } })
