@@ -237,6 +237,51 @@ describe('Maturity views over GraphQL', () => {
     expect(maturityTimeline.map((point) => point.customerCentricityIndex)).toEqual([50, 100]);
   });
 
+  it('should name the open assessments a view includes, and mark their timeline points provisional', async () => {
+    await organization('pulse-hotel');
+    await openAssessment('pulse-hotel', 'pulse-2024', '2024-12-31');
+    await rate('pulse-2024', 'front-desk', 2);
+    await rate('pulse-2024', 'housekeeping', 3);
+    await api.mustQuery(`mutation($id: ID!) { closeAssessment(assessmentId: $id) { id } }`, {
+      id: 'pulse-2024',
+    });
+    await pause(5);
+    const beforePulse = new Date().toISOString();
+    await pause(5);
+    await openAssessment('pulse-hotel', 'pulse-2025', '2025-03-31');
+    await rate('pulse-2025', 'front-desk', 5);
+
+    const VIEW = `query($asOf: DateTime, $knownAt: DateTime) {
+      maturity(organizationId: "pulse-hotel", asOf: $asOf, knownAt: $knownAt) {
+        openAssessments { assessmentId title periodEnd decidedCells } }
+      maturityTimeline(organizationId: "pulse-hotel", knownAt: $knownAt) { at provisional } }`;
+    type Answer = {
+      maturity: { openAssessments: unknown[] };
+      maturityTimeline: { at: string; provisional: boolean }[];
+    };
+    const now = await api.mustQuery<Answer>(VIEW, {});
+    // The pulse decides the one cell it rates; the closed cycle still decides the other.
+    expect(now.maturity.openAssessments).toEqual([
+      {
+        assessmentId: 'pulse-2025',
+        title: 'pulse-2025',
+        periodEnd: '2025-03-31T00:00:00.000Z',
+        decidedCells: 1,
+      },
+    ]);
+    expect(now.maturityTimeline).toEqual([
+      { at: '2024-12-31T00:00:00.000Z', provisional: false },
+      { at: '2025-03-31T00:00:00.000Z', provisional: true },
+    ]);
+    // As of the closed cycle nothing open is included.
+    const asOfClosed = await api.mustQuery<Answer>(VIEW, { asOf: '2024-12-31' });
+    expect(asOfClosed.maturity.openAssessments).toEqual([]);
+    // As known before the pulse was opened: the one cycle then was closed, nothing provisional.
+    const knownEarlier = await api.mustQuery<Answer>(VIEW, { knownAt: beforePulse });
+    expect(knownEarlier.maturity.openAssessments).toEqual([]);
+    expect(knownEarlier.maturityTimeline).toEqual([{ at: '2024-12-31T00:00:00.000Z', provisional: false }]);
+  });
+
   it('should list organisations, assessments and investments from the read models', async () => {
     const data = await api.mustQuery<{
       organizations: { id: string }[];

@@ -8,4 +8,9 @@ export class MaturityPoint {
   @Field(() => Float, { nullable: true }) alignmentIndex!: number | null;
   @Field(() => Float, { nullable: true }) targetAttainment!: number | null;
   @Field(() => Float) coverage!: number;
+  @Field({
+    description:
+      'True when an assessment ending at this date was still open (as known at knownAt): the point is provisional.',
+  })
+  provisional!: boolean;
 }

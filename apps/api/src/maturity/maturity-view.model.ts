@@ -62,6 +62,22 @@ export class FunctionScore {
 }
 
 @ObjectType({
+  description:
+    'An assessment still open whose ratings a view includes: its numbers are provisional until it closes.',
+})
+export class IncludedOpenAssessment {
+  @Field(() => ID, { description: 'The open assessment.' }) assessmentId!: string;
+  @Field({ description: 'Its title, as opened.' }) title!: string;
+  @Field(() => DateTimeScalar, { description: 'The valid time its ratings describe.' })
+  periodEnd!: string;
+  @Field(() => Int, {
+    description:
+      'The cells whose level comes from this assessment (the most recent one rating them); 0 while it has no rating.',
+  })
+  decidedCells!: number;
+}
+
+@ObjectType({
   description: 'The scores of an organisation as of a valid time, as known at a transaction time.',
 })
 export class MaturityView {
@@ -77,4 +93,9 @@ export class MaturityView {
   @Field(() => [FunctionScore]) functionScores!: FunctionScore[];
   @Field(() => [LinkScore], { description: 'Largest misalignment first.' })
   weakestLinks!: LinkScore[];
+  @Field(() => [IncludedOpenAssessment], {
+    description:
+      'The assessments still open (as known at knownAt, periodEnd up to asOf) that these scores include, by periodEnd. Open assessments count, so while this is not empty the scores are provisional.',
+  })
+  openAssessments!: IncludedOpenAssessment[];
 }

@@ -2,7 +2,13 @@
 // event recorded after it (transaction time). The inputs are read from the organisation index by
 // organisation, so the cost grows with that organisation's events only.
 import { Injectable } from '@nestjs/common';
-import { computeMaturity, effectiveCells, requireIsoDate, requireSlug } from '@app/domain';
+import {
+  computeMaturity,
+  effectiveCells,
+  includedOpenAssessments,
+  requireIsoDate,
+  requireSlug,
+} from '@app/domain';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 import { CurrentMaturityViews } from './current-maturity-views';
 import type { MaturityPoint, MaturityQuery, MaturityView } from './maturity-view';
@@ -33,6 +39,7 @@ export class MaturityQueryService {
       asOf,
       knownAt,
       ...computeMaturity(inputs.model, inputs.organization, cells),
+      openAssessments: includedOpenAssessments(inputs.openAssessments, cells, asOf ?? undefined),
     };
     if (current) this.currentViews.remember(id, view);
     return view;
@@ -55,6 +62,9 @@ export class MaturityQueryService {
         (date) => (from === null || date >= Date.parse(from)) && (to === null || date <= Date.parse(to)),
       )
       .sort((left, right) => left - right);
+    const openPeriodEnds = new Set(
+      inputs.openAssessments.map((assessment) => Date.parse(assessment.periodEnd)),
+    );
     return dates.map((date) => {
       const at = new Date(date).toISOString();
       const cells = effectiveCells(inputs.model, inputs.organization, inputs.assessments, { asOf: at });
@@ -65,6 +75,7 @@ export class MaturityQueryService {
         alignmentIndex: scores.alignmentIndex,
         targetAttainment: scores.targetAttainment,
         coverage: scores.coverage,
+        provisional: openPeriodEnds.has(date),
       };
     });
   }

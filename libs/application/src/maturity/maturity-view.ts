@@ -1,4 +1,4 @@
-import type { MaturityIndices, MaturityScores } from '@app/domain';
+import type { IncludedOpenAssessment, MaturityIndices, MaturityScores } from '@app/domain';
 
 export interface MaturityQuery {
   /** Valid time: only assessments with periodEnd <= asOf count. Absent: every assessment. */
@@ -13,10 +13,14 @@ export interface MaturityView extends MaturityScores {
   /** Normalised to UTC ISO-8601; null when not asked. */
   asOf: string | null;
   knownAt: string | null;
+  /** Open assessments (as known at knownAt) whose ratings these scores include: they are provisional. */
+  openAssessments: IncludedOpenAssessment[];
 }
 
 /** The indices as of one assessment's periodEnd. */
 export interface MaturityPoint extends MaturityIndices {
   at: string;
   coverage: number;
+  /** An assessment ending at `at` was still open (as known at the timeline's knownAt). */
+  provisional: boolean;
 }

@@ -14,16 +14,20 @@ import {
   foldAssessmentRatings,
   initialOrganizationState,
   NO_RATINGS,
+  type StillOpenAssessment,
 } from '@app/domain';
 import type { IndexedEvent } from '@app/projections';
 import { toDomainEvent } from '../streams/stream-state-loader';
 
 interface RecordedAssessment {
   assessmentId: string;
+  title: string;
   periodEnd: string;
   /** Store position of AssessmentOpened: the recording order that breaks periodEnd ties. */
   sequence: number;
   openedAt: number;
+  /** When AssessmentClosed was recorded (epoch milliseconds); null while it is open. */
+  closedAt: number | null;
   /** Its rating events in recording order, and when each was recorded (epoch milliseconds). */
   ratingEvents: RatingEvent[];
   ratingRecordedAt: number[];
@@ -40,6 +44,8 @@ export interface KnownHistory {
   organization: OrganizationState;
   /** In opening order. */
   assessments: AssessmentRatings[];
+  /** The assessments opened and not yet closed as known then, in opening order. */
+  openAssessments: StillOpenAssessment[];
 }
 
 /**
@@ -84,9 +90,11 @@ export class OrganizationHistory {
         case 'AssessmentOpened':
           this.assessments.set(indexed.stream, {
             assessmentId: event.data.assessmentId,
+            title: event.data.title,
             periodEnd: event.data.periodEnd,
             sequence: indexed.position,
             openedAt: indexed.recordedAt,
+            closedAt: null,
             ratingEvents: [],
             ratingRecordedAt: [],
             lastRatingRecordedAt: -Infinity,
@@ -110,10 +118,15 @@ export class OrganizationHistory {
           if (assessment !== undefined) assessment.withdrawnAt = indexed.recordedAt;
           break;
         }
-        case 'AssessmentClosed':
+        case 'AssessmentClosed': {
+          // Closing changes no rating; it ends the ratings' provisional standing.
+          const assessment = this.assessments.get(indexed.stream);
+          if (assessment !== undefined) assessment.closedAt = indexed.recordedAt;
+          break;
+        }
         case 'RaterInvited':
         case 'InvitationRevoked':
-          // Closing changes no rating; invitations are not ratings (their answers are).
+          // Invitations are not ratings (their answers are).
           break;
       }
     }
@@ -122,11 +135,13 @@ export class OrganizationHistory {
 
   /** What was known at `knownAt` (epoch milliseconds; null: everything held). */
   knownAt(knownAt: number | null): KnownHistory {
+    const counted = [...this.assessments.values()].filter((assessment) => countsAt(assessment, knownAt));
     return {
       organization: this.organizationKnownAt(knownAt),
-      assessments: [...this.assessments.values()]
-        .filter((assessment) => countsAt(assessment, knownAt))
-        .map((assessment) => this.ratingsKnownAt(assessment, knownAt)),
+      assessments: counted.map((assessment) => this.ratingsKnownAt(assessment, knownAt)),
+      openAssessments: counted
+        .filter(({ closedAt }) => closedAt === null || (knownAt !== null && closedAt > knownAt))
+        .map(({ assessmentId, title, periodEnd }) => ({ assessmentId, title, periodEnd })),
     };
   }
 

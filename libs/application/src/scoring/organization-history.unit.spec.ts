@@ -149,6 +149,27 @@ describe(OrganizationHistory.name, () => {
     ]);
   });
 
+  it('should say which assessments were still open at each instant: open from opening until its close is recorded', () => {
+    const closed = [
+      ...events,
+      row(
+        'AssessmentClosed',
+        { assessmentId: 'q1', organizationId: 'inn', closedAt: '2025-01-01T00:07:00.000Z' },
+        7,
+        'assessment-q1',
+      ),
+    ];
+    const history = new OrganizationHistory().add(closed);
+    const openAt = (at: number | null) => history.knownAt(at).openAssessments;
+    expect(openAt(minute(2))).toEqual([]);
+    expect(openAt(minute(3))).toEqual([
+      { assessmentId: 'q1', title: 'Q1', periodEnd: '2025-03-31T00:00:00.000Z' },
+    ]);
+    expect(openAt(minute(6))).toHaveLength(1);
+    expect(openAt(minute(7))).toEqual([]);
+    expect(openAt(null)).toEqual([]);
+  });
+
   it('should give the same answers extended row by row as read all at once, ignoring rows it holds', () => {
     const whole = new OrganizationHistory().add(events);
     const piecewise = new OrganizationHistory();

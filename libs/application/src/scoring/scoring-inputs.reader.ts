@@ -29,6 +29,7 @@ const NOTHING_KNOWN: ScoringInputs = {
   model: { levelCount: 2, capabilities: [] } satisfies ScoringModel,
   organization: { functions: [], interactions: [], targets: [] },
   assessments: [],
+  openAssessments: [],
 };
 
 @Injectable()
@@ -70,6 +71,7 @@ export class ScoringInputsReader {
       model: toScoringModel(model),
       organization: toScoringOrganization(organization),
       assessments: await this.openEvidence(known.assessments),
+      openAssessments: known.openAssessments,
     };
   }
 

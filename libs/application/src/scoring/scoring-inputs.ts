@@ -1,6 +1,7 @@
 import {
   type AssessmentRatings,
   type MaturityModel,
+  type StillOpenAssessment,
   type Organization,
   type ScoringModel,
   type ScoringOrganization,
@@ -13,6 +14,8 @@ export interface ScoringInputs {
   organization: ScoringOrganization;
   /** Every assessment with its effective ratings (no asOf filter). */
   assessments: AssessmentRatings[];
+  /** The assessments still open as known then (no asOf filter): their ratings count provisionally. */
+  openAssessments: readonly StillOpenAssessment[];
 }
 
 /** The model as the scoring maths reads it. */

@@ -116,3 +116,17 @@ export interface EffectiveCell extends CellLevel {
 /** What computeMaturity accepts per rated cell: a level, and the rating details when known. */
 export type ScoredCellInput = CellLevel &
   Partial<Pick<EffectiveCell, 'perceptionGap' | 'ratingCount' | 'ratings' | 'groups' | 'agreement'>>;
+
+/** An assessment still open: its ratings count in the scores, but may still change. */
+export interface StillOpenAssessment {
+  assessmentId: string;
+  title: string;
+  /** ISO-8601 valid time its ratings describe. */
+  periodEnd: string;
+}
+
+/** An open assessment some scores include, and how many of their cells it decides. */
+export interface IncludedOpenAssessment extends StillOpenAssessment {
+  /** The cells whose level comes from this assessment (the latest that rates them). */
+  decidedCells: number;
+}
