@@ -9,7 +9,7 @@
 // - `npm run cli -- …` runs the built CLI on the same DATA_DIR, as `npm run cli` does after building.
 // - Commands run in a temporary working directory, so downloaded files land there.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startApi, type ApiProcess } from '../support/api-process';
@@ -126,9 +126,15 @@ export class ReaderSession {
     });
   }
 
-  /** Whether the command left a non-empty file in the reader's working directory. */
+  /** Whether the reader's commands wrote `file`, not empty; a `*` in its name stands for any text. */
   wrote(file: string): boolean {
-    const target = path.join(this.workDirectory, file);
-    return existsSync(target) && statSync(target).size > 0;
+    const written = (name: string): boolean => {
+      const target = path.join(this.workDirectory, name);
+      return existsSync(target) && statSync(target).size > 0;
+    };
+    if (!file.includes('*')) return written(file);
+    const escaped = file.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+    const pattern = new RegExp(`^${escaped.join('[^/]*')}$`);
+    return readdirSync(this.workDirectory).some((name) => pattern.test(name) && written(name));
   }
 }

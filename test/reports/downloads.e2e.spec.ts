@@ -77,8 +77,9 @@ describe('Report downloads (e2e)', () => {
 
       expect(download.status).toBe(200);
       expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      expect(download.headers.get('content-disposition')).toBe(
-        'attachment; filename="site-north-maturity.csv"',
+      // Named by the dates it is of, asked or not: the latest assessment, and when it was made.
+      expect(download.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="site-north-maturity-as-of-2024-06-30-known-at-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.csv"$/,
       );
       expect(download.headers.get('cache-control')).toBe('private, no-store');
       const [header, ...rows] = csvRows(download);
@@ -114,8 +115,14 @@ describe('Report downloads (e2e)', () => {
 
     it('should answer as of a past date, named so in the file name', async () => {
       const download = await get('/reports/maturity.csv?organizationId=site-north&asOf=2024-03-31');
-      expect(download.headers.get('content-disposition')).toBe(
-        'attachment; filename="site-north-maturity-as-of-2024-03-31.csv"',
+      expect(download.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="site-north-maturity-as-of-2024-03-31-known-at-[\dTZ-]+\.csv"$/,
+      );
+      const known = await get(
+        '/reports/maturity.csv?organizationId=site-north&asOf=2024-03-31&knownAt=2030-01-01T10:30:00Z',
+      );
+      expect(known.headers.get('content-disposition')).toBe(
+        'attachment; filename="site-north-maturity-as-of-2024-03-31-known-at-2030-01-01T10-30-00Z.csv"',
       );
       expect(csvRows(download)[1]?.[4]).toBe('2');
     });
@@ -136,8 +143,8 @@ describe('Report downloads (e2e)', () => {
       expect(download.headers.get('content-type')).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
-      expect(download.headers.get('content-disposition')).toBe(
-        'attachment; filename="site-north-maturity.xlsx"',
+      expect(download.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="site-north-maturity-as-of-2024-06-30-known-at-[\dTZ-]+\.xlsx"$/,
       );
       const book = await workbook(download);
       expect(book.worksheets.slice(0, 3).map((sheet) => sheet.name)).toEqual([
@@ -184,6 +191,41 @@ describe('Report downloads (e2e)', () => {
 
       const about = book.getWorksheet('About')!;
       expect(about.getCell('B2').value).toBe('Interlodge North');
+    });
+
+    it('should say on the About sheet the dates it is of and which open assessment makes it provisional', async () => {
+      // Pine: Q1 rated and closed; Q2 open with one rating, so the latest figures are provisional.
+      await fixtures.site('site-pine', 'Pine');
+      await fixtures.assessment('site-pine', 'pine-q1', '2024-03-31', [
+        { functionId: 'front-desk', capabilityId: 'insight', level: 2 },
+        { functionId: 'housekeeping', capabilityId: 'insight', level: 3 },
+      ]);
+      await api.mustQuery('mutation { closeAssessment(assessmentId: "pine-q1") { id } }');
+      await fixtures.assessment('site-pine', 'pine-q2', '2024-06-30', [
+        { functionId: 'front-desk', capabilityId: 'insight', level: 5 },
+      ]);
+      const aboutOf = async (query: string): Promise<Map<string, unknown>> => {
+        const about = (
+          await workbook(await get(`/reports/maturity.xlsx?organizationId=site-pine${query}`))
+        ).getWorksheet('About')!;
+        const lines = new Map<string, unknown>();
+        about.eachRow((row) => lines.set(row.getCell(1).text, row.getCell(2).value));
+        return lines;
+      };
+
+      const latest = await aboutOf('');
+      expect(latest.get('as of')).toBe('2024-06-30T00:00:00.000Z (latest assessment)');
+      expect(latest.get('as known at')).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z \(everything recorded then\)$/);
+      expect(latest.get('provisional')).toBe(
+        'Provisional: includes pine-q2 (period end 2024-06-30), still open, which decides 1 of 4 cells.',
+      );
+      expect(latest.get('precision')).toMatch(/full precision/);
+
+      // As of Q1, only the closed cycle counts: nothing provisional.
+      const closed = await aboutOf('&asOf=2024-03-31&knownAt=2030-01-01T00:00:00Z');
+      expect(closed.get('as of')).toBe('2024-03-31T00:00:00.000Z');
+      expect(closed.get('as known at')).toBe('2030-01-01T00:00:00.000Z');
+      expect(closed.get('provisional')).toBe('no: every assessment included is closed');
     });
 
     it('should write a function named like a formula as escaped text, never a formula', async () => {

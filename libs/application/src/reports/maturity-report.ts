@@ -20,6 +20,28 @@ export interface MaturityReport {
   generatedAt: string;
 }
 
+/** The valid time the report is of: the asOf asked, else the latest assessment's periodEnd (null: none yet). */
+export const reportAsOf = (report: MaturityReport): string | null =>
+  report.view.asOf ?? report.timeline.at(-1)?.at ?? null;
+
+/** The transaction time the report is as known at: the knownAt asked, else when it was generated. */
+export const reportKnownAt = (report: MaturityReport): string => report.view.knownAt ?? report.generatedAt;
+
+/**
+ * "Provisional: includes 2027 Q3 pulse (period end 2027-09-30), still open, which decides 1 of 44 cells."
+ * null when the report includes no open assessment.
+ */
+export const provisionalNote = (report: MaturityReport): string | null => {
+  const open = report.view.openAssessments;
+  if (open.length === 0) return null;
+  const cellCount = report.view.cells.length;
+  const parts = open.map(
+    (assessment) =>
+      `${assessment.title} (period end ${assessment.periodEnd.slice(0, 10)}), still open, which decides ${assessment.decidedCells} of ${cellCount} cells`,
+  );
+  return `Provisional: includes ${parts.join('; ')}.`;
+};
+
 const nameIn = (items: readonly NamedItem[], id: string): string =>
   items.find((item) => item.id === id)?.name ?? id;
 
@@ -94,9 +116,29 @@ export function aboutTable(report: MaturityReport): TableValues {
   const lines: AboutLine[] = [
     { label: 'organisation', text: report.organization.name, number: null },
     { label: 'organisation id', text: report.organization.id, number: null },
-    { label: 'as of', text: view.asOf ?? 'latest assessment', number: null },
-    { label: 'as known at', text: view.knownAt ?? 'everything recorded', number: null },
+    {
+      label: 'as of',
+      text:
+        view.asOf ??
+        (reportAsOf(report) === null ? 'no assessment yet' : `${reportAsOf(report)} (latest assessment)`),
+      number: null,
+    },
+    {
+      label: 'as known at',
+      text: view.knownAt ?? `${report.generatedAt} (everything recorded then)`,
+      number: null,
+    },
     { label: 'generated at', text: report.generatedAt, number: null },
+    {
+      label: 'provisional',
+      text: provisionalNote(report) ?? 'no: every assessment included is closed',
+      number: null,
+    },
+    {
+      label: 'precision',
+      text: 'full precision; the dashboard rounds to 1 decimal, the command line to 2',
+      number: null,
+    },
     { label: 'customer-centricity index', text: null, number: view.customerCentricityIndex },
     { label: 'alignment index', text: null, number: view.alignmentIndex },
     { label: 'target attainment', text: null, number: view.targetAttainment },

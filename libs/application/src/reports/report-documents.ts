@@ -15,6 +15,9 @@ import {
   cellsTable,
   indicesTable,
   type MaturityReport,
+  provisionalNote,
+  reportAsOf,
+  reportKnownAt,
   weakestLinksTable,
 } from './maturity-report';
 import { CSV_CONTENT_TYPE, type ReportFile, XLSX_CONTENT_TYPE } from './report-file';
@@ -27,9 +30,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 const optionalInstant = (field: string, value: string | null | undefined): string | null =>
   value === undefined || value === null || value === '' ? null : requireIsoDate(field, value);
 
-/** `2024-06-30T00:00:00.000Z` -> `2024-06-30`, or the full instant's digits when it has a time. */
+/**
+ * `2024-06-30T00:00:00.000Z` -> `2024-06-30`; an instant with a time keeps it to the second:
+ * `2026-11-29T07:11:05.123Z` -> `2026-11-29T07-11-05Z` (no colons: file systems refuse them).
+ */
 const fileDate = (instant: string): string =>
-  instant.endsWith('T00:00:00.000Z') ? instant.slice(0, 10) : instant.replace(/[:.]/g, '-');
+  instant.endsWith('T00:00:00.000Z')
+    ? instant.slice(0, 10)
+    : instant.replace(/\.\d{3}Z$/, 'Z').replace(/[:.]/g, '-');
 
 @Injectable()
 export class ReportDocuments {
@@ -68,11 +76,12 @@ export class ReportDocuments {
     query: MaturityQuery = {},
   ): Promise<ReportFile> {
     const report = await this.maturityReport(organizationId, query);
-    const { view } = report;
-    const stamp = [
-      view.asOf === null ? null : `as-of-${fileDate(view.asOf)}`,
-      view.knownAt === null ? null : `known-at-${fileDate(view.knownAt)}`,
-    ].filter((part) => part !== null);
+    // The dates the figures are of, asked or not: two files of the same organisation never share a name.
+    const asOf = reportAsOf(report);
+    const knownAt = reportKnownAt(report);
+    const stamp = [asOf === null ? null : `as-of-${fileDate(asOf)}`, `known-at-${fileDate(knownAt)}`].filter(
+      (part) => part !== null,
+    );
     const baseName = [report.organization.id, 'maturity', ...stamp].join('-');
     if (format === 'csv') {
       return {
@@ -90,7 +99,9 @@ export class ReportDocuments {
       ],
       {
         title: `Maturity of ${report.organization.name}`,
-        subject: `as of ${view.asOf ?? 'the latest assessment'}, as known at ${view.knownAt ?? 'now'}`,
+        subject: [`as of ${asOf ?? 'no assessment yet'}, as known at ${knownAt}`, provisionalNote(report)]
+          .filter((part) => part !== null)
+          .join('. '),
         created: new Date(report.generatedAt),
       },
     );
