@@ -97,6 +97,10 @@ describe('Audit and tokens journeys (browser)', () => {
       await expect(page.locator('[data-testid="integrity-verdict"]').innerText()).resolves.toMatch(
         /Intact.*8 events checked/s,
       );
+      // In the product's date words ("29 Nov 2026"), not the locale's digits.
+      await expect(page.locator('.verdict__time').innerText()).resolves.toMatch(
+        /^Checked \d{1,2} [A-Z][a-z]{2,3} \d{4}, \d{2}:\d{2}:\d{2} UTC$/,
+      );
       const { verifyIntegrity } = await journey.graphql<{
         verifyIntegrity: { ok: boolean; checkedEvents: number };
       }>('{ verifyIntegrity(organizationId: "bank") { ok checkedEvents } }');

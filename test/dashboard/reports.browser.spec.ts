@@ -74,7 +74,14 @@ describe('Reports journey (browser)', () => {
   it('should show on each heatmap cell its change since the previous cycle', async () => {
     await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
     await page.waitForSelector('[data-testid="change-since"]');
-    expect(await page.textContent('[data-testid="change-since"]')).toContain('31 Dec 2025');
+    // The 2026 Q1 cycle is still open: the arrows say which two dates they compare, and that the
+    // later one is provisional.
+    const since = await page.textContent('[data-testid="change-since"]');
+    expect(since).toContain('31 Dec 2025 compared with 31 Mar 2026');
+    expect(since).toContain('includes an open cycle (provisional)');
+    expect(await page.textContent('[data-testid="provisional-note"]')).toBe(
+      '◐ Provisional: includes 2026 Q1 (31 Mar 2026), still open, which decides 1 of 55 cells. Open assessments count; these numbers may change until it closes.',
+    );
 
     const moved = page.locator('[data-cell="front-desk:customer-insight"] .heatmap__change');
     await expect(moved.textContent()).resolves.toBe('▲ +1.0');
@@ -108,7 +115,10 @@ describe('Reports journey (browser)', () => {
       page.waitForEvent('download'),
       page.click('[data-download="maturity-xlsx"]'),
     ]);
-    expect(download.suggestedFilename()).toBe('interlodge-maturity.xlsx');
+    // Named by the dates it is of: the latest cycle, and the moment it was made.
+    expect(download.suggestedFilename()).toMatch(
+      /^interlodge-maturity-as-of-2026-03-31-known-at-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.xlsx$/,
+    );
     const file = path.join(scratch, download.suggestedFilename());
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
@@ -148,6 +158,15 @@ describe('Reports journey (browser)', () => {
     expect(printed).toContain('Guest engagement training, second round');
     expect(printed).toMatch(/alignment falls/);
     expect(printed).toContain('as known at everything recorded');
+    // The latest cycle is open: the stamp and a note say the numbers are provisional.
+    expect(printed).toContain('31 Mar 2026 (latest cycle, still open: provisional)');
+    expect(printed).toContain('Provisional: includes 2026 Q1');
+    expect(printed).toContain('since 31 Dec 2025 (provisional)');
+    // The heat colours have their legend on paper, and each cell its gap against the target.
+    for (const label of ['2+ below', '1–2 below', 'on target', 'no target set'])
+      expect(printed).toContain(label);
+    expect(printed).toMatch(/▼ \d\.\d below \d/);
+    expect(printed).toContain('○ open cycle, provisional');
     // Only the report prints: not the page's navigation or the other panels.
     expect(printed).not.toContain('Compare two dates');
     expect(printed).not.toContain('Sign out');
@@ -179,9 +198,10 @@ describe('Reports journey (browser)', () => {
     await auditor.click('[data-screen="reports"]');
     await auditor.waitForSelector('[data-testid="board-report"]');
     expect(await auditor.locator('[data-download="history-csv"]').count()).toBe(1);
-    expect(await auditor.textContent('[data-testid="board-report"]')).toContain(
-      'Warnings need a planner token',
-    );
+    // A board document says nothing of tokens: only that the warnings are not in it.
+    const board = await auditor.textContent('[data-testid="board-report"]');
+    expect(board).toContain('Investment warnings not included.');
+    expect(board).not.toMatch(/token|simulate/i);
 
     const assessor = await journey.signIn(await journey.issueToken('ASSESSOR', ['interlodge']));
     await assessor.click('[data-screen="reports"]');
@@ -189,6 +209,60 @@ describe('Reports journey (browser)', () => {
     expect(await assessor.locator('[data-download="history-csv"]').count()).toBe(0);
     expect(pageProblems(auditor)).toEqual([]);
     expect(pageProblems(assessor)).toEqual([]);
+  });
+
+  it('should show the one cycle so far as a point, and a one-month lag in the singular', async () => {
+    await journey.graphql(
+      'mutation { planInvestment(input: { organizationId: "interlodge-lakeside", investmentId: "lakeside-huddle", name: "Morning huddle", kind: OPERATIONAL, cost: 1200, lagMonths: 1, effects: [{ functionId: "front-desk", capabilityId: "customer-insight", low: 0.1, likely: 0.2, high: 0.3 }] }) { id } }',
+    );
+    const lakeside = await journey.signIn();
+    await lakeside.goto(`${journey.api.baseUrl}/?view=reports&org=interlodge-lakeside`);
+    const report = lakeside.locator('[data-testid="board-report"]');
+    await report.locator('[data-investment="lakeside-huddle"]').waitFor();
+    await lakeside.emulateMedia({ media: 'print' });
+    expect(await report.locator('[data-investment="lakeside-huddle"]').textContent()).toContain('· 1 month');
+    expect(await report.locator('[data-investment="lakeside-huddle"]').textContent()).not.toContain('months');
+    // One cycle: a dot per index (hollow: the cycle is open) and a note, not empty axes.
+    expect(await report.locator('.trend circle').count()).toBeGreaterThan(0);
+    expect(await report.locator('.trend circle.trend__dot--provisional').count()).toBe(
+      await report.locator('.trend circle').count(),
+    );
+    expect(await report.locator('[data-testid="trend-one-cycle"]').textContent()).toContain(
+      'One cycle so far',
+    );
+    await lakeside.emulateMedia({ media: 'screen' });
+
+    // The Overview's indices chart centres the lone cycle: its dot sits mid-chart, not at the left
+    // edge of an axis running years on. Read where the CCI colour is painted on the canvas.
+    await lakeside.click('[data-screen="overview"]');
+    await lakeside.waitForSelector('.indices-chart canvas');
+    await lakeside.waitForTimeout(300);
+    const dot = await lakeside.evaluate(() => {
+      const { document } = globalThis as unknown as {
+        document: {
+          querySelector(selector: string): {
+            width: number;
+            height: number;
+            getContext(kind: '2d'): {
+              getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+            };
+          };
+        };
+      };
+      const canvas = document.querySelector('.indices-chart canvas');
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      const columns: number[] = [];
+      for (let index = 0; index < data.length; index += 4) {
+        // #0072b2, the customer-centricity series.
+        if (data[index] === 0 && data[index + 1] === 0x72 && data[index + 2] === 0xb2)
+          columns.push((index / 4) % canvas.width);
+      }
+      return { width: canvas.width, left: Math.min(...columns), right: Math.max(...columns) };
+    });
+    expect(dot.right - dot.left).toBeLessThan(20);
+    expect(dot.left / dot.width).toBeGreaterThan(0.35);
+    expect(dot.right / dot.width).toBeLessThan(0.65);
+    expect(pageProblems(lakeside)).toEqual([]);
   });
 
   it('should fit every function of a large organisation on the printed page, none cut off', async () => {

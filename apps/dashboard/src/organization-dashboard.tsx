@@ -9,6 +9,7 @@ import { indexRatings } from './heatmap/cell-ratings';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
 import { useCycleChange } from './reports/cycle-change';
+import { ProvisionalNote } from './reports/provisional-note';
 import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
 import { formatDate, formatIndex, formatPercent } from './shared/format';
@@ -102,6 +103,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
         </div>
 
         <Indicators view={maturity.data} />
+        <ProvisionalNote view={maturity.data} />
 
         {maturity.error && (
           <ErrorNotice
@@ -125,7 +127,11 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             </p>
             {cycleChange && (
               <p class="card__subtitle" data-testid="change-since">
-                ▲▼ change since the previous cycle ({formatDate(cycleChange.since)}).
+                ▲▼ change since the previous cycle: {formatDate(cycleChange.since)} compared with{' '}
+                {formatDate(cycleChange.until)}
+                {(maturity.data?.openAssessments.length ?? 0) > 0 &&
+                  ', which includes an open cycle (provisional)'}
+                .
               </p>
             )}
           </header>

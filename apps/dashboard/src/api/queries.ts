@@ -90,6 +90,7 @@ export const organizationHistoryQuery = graphql(`
       alignmentIndex
       targetAttainment
       coverage
+      provisional
     }
     assessments(organizationId: $organizationId) {
       id
@@ -151,6 +152,12 @@ const maturityViewFields = graphql(
         from
         to
         misalignment
+      }
+      openAssessments {
+        assessmentId
+        title
+        periodEnd
+        decidedCells
       }
     }
   `,
@@ -338,6 +345,7 @@ export const boardReportQuery = graphql(
         alignmentIndex
         targetAttainment
         coverage
+        provisional
       }
       investments(organizationId: $organizationId) {
         id

@@ -1,6 +1,7 @@
 // One button recomputes every hash and follows every chain link of the organisation's events, and
 // says plainly whether the history is intact or where it was broken.
 import { ErrorNotice } from '../shared/error-notice';
+import { formatDateTime } from '../shared/format';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { verifyIntegrityQuery, type IntegrityReport } from './audit.operations';
@@ -50,7 +51,7 @@ export function IntegrityCheck({ organizationId }: { organizationId: string }) {
                 ? `${report.checkedEvents} events checked: every hash recomputed, every chain link followed.`
                 : `First break in stream ${report.firstBrokenStream ?? '?'} at revision ${report.firstBrokenRevision ?? '?'}. ${report.message ?? ''} Restore the store from a backup and report it.`}
             </p>
-            <p class="verdict__time">Checked {check.result?.at.toLocaleString('en-GB')}</p>
+            <p class="verdict__time">Checked {check.result ? formatDateTime(check.result.at) : ''}</p>
           </div>
         )}
       </div>

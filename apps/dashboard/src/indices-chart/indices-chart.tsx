@@ -6,6 +6,7 @@ import type { MaturityPoint } from '../api/types';
 import { formatDate, formatIndex } from '../shared/format';
 import { seriesColours, seriesDashes, UplotChart } from '../shared/uplot-chart';
 import { SeriesLegend } from './series-legend';
+import { timeRange } from './time-range';
 import './indices-chart.css';
 
 interface IndicesChartProps {
@@ -20,6 +21,11 @@ export function IndicesChart({ points, viewedAt }: IndicesChartProps) {
   const viewed = useRef<number | null>(null);
   const last = points?.[points.length - 1];
   viewed.current = viewedAt ? Date.parse(viewedAt) / 1000 : last ? Date.parse(last.at) / 1000 : null;
+  // The cycles' own first and last dates: uPlot widens a lone point's axis by "a day" in
+  // milliseconds, which on this chart's seconds is nearly three years.
+  const extent = useRef<[number | null, number | null]>([null, null]);
+  const first = points?.[0];
+  extent.current = [first ? Date.parse(first.at) / 1000 : null, last ? Date.parse(last.at) / 1000 : null];
 
   const data = useMemo<uPlot.AlignedData>(() => {
     const list = points ?? [];
@@ -31,7 +37,14 @@ export function IndicesChart({ points, viewedAt }: IndicesChartProps) {
     ];
   }, [points]);
 
-  const options = useMemo(() => indicesOptions(() => viewed.current), []);
+  const options = useMemo(
+    () =>
+      indicesOptions(
+        () => viewed.current,
+        () => extent.current,
+      ),
+    [],
+  );
 
   if (points !== null && points.length === 0) {
     return (
@@ -56,7 +69,10 @@ export function IndicesChart({ points, viewedAt }: IndicesChartProps) {
   );
 }
 
-function indicesOptions(viewedTime: () => number | null): Omit<uPlot.Options, 'width' | 'height'> {
+function indicesOptions(
+  viewedTime: () => number | null,
+  cycleExtent: () => [number | null, number | null],
+): Omit<uPlot.Options, 'width' | 'height'> {
   const axis: uPlot.Axis = {
     stroke: '#5f5a52',
     grid: { stroke: '#ebe8e2', width: 1 },
@@ -66,7 +82,10 @@ function indicesOptions(viewedTime: () => number | null): Omit<uPlot.Options, 'w
   return {
     legend: { show: false },
     cursor: { drag: { x: false, y: false }, points: { size: 7 } },
-    scales: { x: { time: true }, y: { range: [0, 100] } },
+    scales: {
+      x: { time: true, range: () => timeRange(...cycleExtent()) },
+      y: { range: [0, 100] },
+    },
     axes: [
       { ...axis, space: 70 },
       { ...axis, size: 40, values: (_plot, ticks) => ticks.map((tick) => String(tick)) },
@@ -110,7 +129,9 @@ function describe(points: readonly MaturityPoint[]): string {
   const last = points[points.length - 1];
   if (!first || !last) return 'Indices over time: loading.';
   return (
-    `Indices over ${points.length} assessment cycles, ${formatDate(first.at)} to ${formatDate(last.at)}. ` +
+    (points.length === 1
+      ? `Indices of the one assessment cycle so far, ${formatDate(first.at)}. `
+      : `Indices over ${points.length} assessment cycles, ${formatDate(first.at)} to ${formatDate(last.at)}. `) +
     `Latest: CCI ${formatIndex(last.customerCentricityIndex)}, alignment ${formatIndex(last.alignmentIndex)}, ` +
     `target attainment ${formatIndex(last.targetAttainment)}. The table below lists every cycle.`
   );

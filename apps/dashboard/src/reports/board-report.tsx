@@ -12,18 +12,22 @@ import type {
 } from '../api/types';
 import { indexCells } from '../heatmap/heatmap';
 import { cellKey } from '../heatmap/cell-ratings';
-import { targetCue, toneOf } from '../heatmap/palette';
+import { legendOrder, targetCue, toneOf } from '../heatmap/palette';
 import { ErrorNotice } from '../shared/error-notice';
 import {
   formatDate,
+  formatDateTime,
   formatIndex,
   formatLevel,
   formatMoney,
+  formatMonths,
   formatPercent,
   formatSigned,
 } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
+import { cycleRange } from './cycle-range';
+import { ProvisionalNote } from './provisional-note';
 import { TrendSparkline } from './trend-sparkline';
 import './board-report.css';
 
@@ -45,16 +49,6 @@ const indicators: { key: keyof Indices; label: string }[] = [
   { key: 'alignmentIndex', label: 'Alignment' },
   { key: 'targetAttainment', label: 'Target attainment' },
 ];
-
-const timestamp = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-  timeZoneName: 'short',
-});
 
 export function BoardReport({ organization, capabilities, asOf, knownAt }: BoardReportProps) {
   const session = useSession();
@@ -102,13 +96,17 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
   }
   const { maturity } = data;
   const points = [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at));
-  const previous = points.at(-2) ?? null;
+  // The last closed cycle before the one reported: an open cycle is no baseline (cycle-range.ts).
+  const range = cycleRange(points, asOf);
+  const previous = range === null ? null : (points.find((point) => point.at === range.from) ?? null);
+  const provisional = maturity.openAssessments.length > 0;
   const functionsById = new Map(organization.functions.map((item) => [item.id, item]));
   const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
-  const latest = points.at(-1)?.at ?? null;
+  const latestPoint = points.at(-1) ?? null;
+  const latest = latestPoint?.at ?? null;
   // More functions, smaller heatmap rows on paper, so a large organisation still fits one page.
   const rows = organization.functions.length;
-  const density = rows > 22 ? ' board-report--densest' : rows > 10 ? ' board-report--dense' : '';
+  const density = rows > 22 ? ' board-report--densest' : rows > 6 ? ' board-report--dense' : '';
 
   return (
     <article class={`board-report${density}`} data-testid="board-report" aria-labelledby="board-report-title">
@@ -120,10 +118,16 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           </h2>
         </div>
         <p class="board-report__stamp" data-testid="board-report-stamp">
-          As of {asOf ? formatDate(asOf) : latest ? `${formatDate(latest)} (latest cycle)` : 'today'} · as
-          known at {knownAt ? formatDate(knownAt) : 'everything recorded'} · printed{' '}
-          {timestamp.format(new Date())}
+          As of{' '}
+          {asOf
+            ? formatDate(asOf)
+            : latest
+              ? `${formatDate(latest)} (latest cycle${latestPoint?.provisional ? ', still open: provisional' : ''})`
+              : 'today'}{' '}
+          · as known at {knownAt ? formatDate(knownAt) : 'everything recorded'} · printed{' '}
+          {formatDateTime(new Date())}
         </p>
+        <ProvisionalNote view={maturity} class="board-report__provisional" />
       </header>
 
       <section class="board-report__indices" aria-label="Indices">
@@ -136,7 +140,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
               <p class="board-report__index-value">{formatIndex(value)}</p>
               <p class="board-report__index-change">
                 {value !== null && before !== null && previous
-                  ? `${formatSigned(value - before)} since ${formatDate(previous.at)}`
+                  ? `${formatSigned(value - before)} since ${formatDate(previous.at)}${provisional ? ' (provisional)' : ''}`
                   : 'no earlier cycle'}
               </p>
             </div>
@@ -156,8 +160,11 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
 
       {/* Scrolls sideways on a phone, so it takes the keyboard focus too. */}
       <section class="board-report__heatmap" aria-label="Heatmap against targets" tabIndex={0}>
-        <h3 class="board-report__heading">Maturity against targets (level, gap ▼ or target met ✓)</h3>
+        <h3 class="board-report__heading">
+          Maturity against targets (level, then ▼ gap below the target or ✓ target met)
+        </h3>
         <BoardHeatmap functions={organization.functions} capabilities={capabilities} cells={maturity.cells} />
+        <BoardLegend />
       </section>
 
       <section class="board-report__links" aria-label="Weakest links">
@@ -221,7 +228,12 @@ function BoardHeatmap({
                   style={{ background: tone.background, color: tone.foreground }}
                 >
                   {cell?.level == null ? '–' : formatLevel(cell.level)}
-                  {cue.glyph && <span class="board-heatmap__cue"> {cue.glyph}</span>}
+                  {cue.glyph && (
+                    <span class="board-heatmap__cue">
+                      {' '}
+                      {cue.glyph} {cue.text}
+                    </span>
+                  )}
                 </td>
               );
             })}
@@ -229,6 +241,24 @@ function BoardHeatmap({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** What the heat colours mean: the page's legend, in print too. */
+function BoardLegend() {
+  return (
+    <ul class="board-legend" aria-label="Level against target">
+      {legendOrder.map((tone) => (
+        <li key={tone.name} class="board-legend__item">
+          <span
+            class={`board-legend__swatch board-heatmap__cell--${tone.name}`}
+            style={{ background: tone.background }}
+            aria-hidden="true"
+          />
+          {tone.label}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -246,7 +276,7 @@ function PlannedInvestments({
         {investments.map(({ investment, warnings }) => (
           <li key={investment.id} data-investment={investment.id}>
             <strong>{investment.name}</strong> · {investment.status.toLowerCase()} ·{' '}
-            {formatMoney(investment.cost)} · {investment.lagMonths} months
+            {formatMoney(investment.cost)} · {formatMonths(investment.lagMonths)}
             {warnings !== null && warnings.length > 0 && (
               <span class="board-report__warnings">
                 {warnings.map((warning) => (
@@ -262,7 +292,7 @@ function PlannedInvestments({
           </li>
         ))}
       </ul>
-      {!canSimulate && <p class="muted">Warnings need a planner token: this token may not simulate.</p>}
+      {!canSimulate && <p class="muted">Investment warnings not included.</p>}
     </>
   );
 }

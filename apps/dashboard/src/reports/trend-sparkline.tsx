@@ -1,5 +1,6 @@
 // The indices over the assessment cycles as a small vector chart: it prints sharp and its labels
-// are text (a canvas chart would print as a picture).
+// are text (a canvas chart would print as a picture). Every cycle is a dot, so one cycle shows as
+// one; a cycle still open is a hollow dot, its numbers provisional.
 import type { Indices, MaturityPoint } from '../api/types';
 import { formatDate } from '../shared/format';
 
@@ -26,7 +27,11 @@ export function TrendSparkline({ points }: { points: readonly MaturityPoint[] })
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
-        aria-label="Indices over the assessment cycles, 0 to 100"
+        aria-label={
+          points.length === 1
+            ? 'Indices of the one assessment cycle so far, 0 to 100'
+            : 'Indices over the assessment cycles, 0 to 100'
+        }
       >
         {[0, 50, 100].map((tick) => (
           <g key={tick}>
@@ -44,22 +49,47 @@ export function TrendSparkline({ points }: { points: readonly MaturityPoint[] })
             })
             .filter((coordinate) => coordinate !== null);
           return (
-            <polyline
-              key={line.key}
-              points={coordinates.join(' ')}
-              fill="none"
-              stroke={line.colour}
-              stroke-width="2"
-              stroke-linejoin="round"
-            />
+            <g key={line.key}>
+              <polyline
+                points={coordinates.join(' ')}
+                fill="none"
+                stroke={line.colour}
+                stroke-width="2"
+                stroke-linejoin="round"
+              />
+              {points.map((point, index) => {
+                const value = point[line.key];
+                if (value === null) return null;
+                return (
+                  <circle
+                    key={point.at}
+                    class={point.provisional ? 'trend__dot trend__dot--provisional' : 'trend__dot'}
+                    cx={x(index).toFixed(1)}
+                    cy={y(value).toFixed(1)}
+                    r="2.6"
+                    fill={point.provisional ? '#fff' : line.colour}
+                    stroke={line.colour}
+                    stroke-width="1.4"
+                  />
+                );
+              })}
+            </g>
           );
         })}
-        <text x={LEFT} y={HEIGHT - 3} class="trend__tick">
-          {formatDate(points[0]?.at ?? '')}
-        </text>
-        <text x={WIDTH} y={HEIGHT - 3} class="trend__tick" text-anchor="end">
-          {formatDate(points.at(-1)?.at ?? '')}
-        </text>
+        {points.length === 1 ? (
+          <text x={x(0)} y={HEIGHT - 3} class="trend__tick" text-anchor="middle">
+            {formatDate(points[0]?.at ?? '')}
+          </text>
+        ) : (
+          <>
+            <text x={LEFT} y={HEIGHT - 3} class="trend__tick">
+              {formatDate(points[0]?.at ?? '')}
+            </text>
+            <text x={WIDTH} y={HEIGHT - 3} class="trend__tick" text-anchor="end">
+              {formatDate(points.at(-1)?.at ?? '')}
+            </text>
+          </>
+        )}
       </svg>
       <figcaption class="trend__legend">
         {series.map((line) => (
@@ -68,6 +98,16 @@ export function TrendSparkline({ points }: { points: readonly MaturityPoint[] })
             {line.label}
           </span>
         ))}
+        {points.some((point) => point.provisional) && (
+          <span class="trend__key" data-testid="trend-provisional">
+            ○ open cycle, provisional
+          </span>
+        )}
+        {points.length === 1 && (
+          <span class="trend__key trend__note" data-testid="trend-one-cycle">
+            One cycle so far: the trend starts with the next.
+          </span>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,6 +1,6 @@
 // Baseline against projected indices at the horizon, with the spread of the trials.
 import type { Distribution, Indices, Percentiles } from '../api/types';
-import { formatIndex, formatPercent, formatSigned } from '../shared/format';
+import { formatCount, formatIndex, formatPercent, formatSigned } from '../shared/format';
 
 const rows = [
   { key: 'customerCentricityIndex', label: 'Customer-centricity index' },
@@ -56,7 +56,7 @@ export function IndexComparison({ baseline, projected, distribution, horizonMont
       </table>
       {distribution && (
         <p class="comparison__note">
-          Over {distribution.trials} trials, alignment ends below today’s in{' '}
+          Over {formatCount(distribution.trials)} trials, alignment ends below today’s in{' '}
           <strong data-testid="probability-alignment-drops">
             {formatPercent(distribution.probabilityAlignmentDrops)}
           </strong>{' '}

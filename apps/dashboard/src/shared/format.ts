@@ -6,10 +6,36 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  timeZone: 'UTC',
+  timeZoneName: 'short',
+});
 const moneyFormat = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
+/** "29 Nov 2026": how the product writes a date everywhere. */
 export function formatDate(iso: string): string {
   return dateFormat.format(new Date(iso));
+}
+
+/** "29 Nov 2026, 07:11:05 UTC": a moment, in the same words as formatDate. */
+export function formatDateTime(moment: string | Date): string {
+  return dateTimeFormat.format(typeof moment === 'string' ? new Date(moment) : moment);
+}
+
+/** A count with thousands separators: "10,000". */
+export function formatCount(count: number): string {
+  return moneyFormat.format(count);
+}
+
+/** "1 month", "6 months". */
+export function formatMonths(count: number): string {
+  return `${formatCount(count)} ${count === 1 ? 'month' : 'months'}`;
 }
 
 /** An index on its 0-100 scale, or a dash when the api says there is nothing to compute. */

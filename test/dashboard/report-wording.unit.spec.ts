@@ -1,0 +1,81 @@
+// The reports' small rules: which two cycles "change since the previous cycle" compares, how an
+// open assessment is said, the one-cycle time axis, and how dates, counts and months read.
+import { timeRange } from '../../apps/dashboard/src/indices-chart/time-range';
+import { cycleRange } from '../../apps/dashboard/src/reports/cycle-range';
+import { provisionalText } from '../../apps/dashboard/src/reports/provisional-text';
+import { formatCount, formatDateTime, formatMonths } from '../../apps/dashboard/src/shared/format';
+
+const cycle = (at: string, provisional = false) => ({ at: `${at}T00:00:00.000Z`, provisional });
+
+describe('cycleRange (unit)', () => {
+  const closedThenOpen = [cycle('2026-12-31'), cycle('2027-06-30'), cycle('2027-09-30', true)];
+
+  it('should compare the latest cycle with the one before it', () => {
+    expect(cycleRange(closedThenOpen, null)).toEqual({
+      from: '2027-06-30T00:00:00.000Z',
+      to: '2027-09-30T00:00:00.000Z',
+    });
+  });
+
+  it('should never take an open cycle as the baseline while a closed one is earlier', () => {
+    const twoOpen = [cycle('2026-12-31'), cycle('2027-06-30', true), cycle('2027-09-30', true)];
+    expect(cycleRange(twoOpen, null)?.from).toBe('2026-12-31T00:00:00.000Z');
+    // None closed: the cycle just before.
+    expect(cycleRange([cycle('2027-06-30', true), cycle('2027-09-30', true)], null)?.from).toBe(
+      '2027-06-30T00:00:00.000Z',
+    );
+  });
+
+  it('should compare with the viewed date, and give nothing with one cycle', () => {
+    expect(cycleRange(closedThenOpen, '2027-07-15T00:00:00.000Z')).toEqual({
+      from: '2026-12-31T00:00:00.000Z',
+      to: '2027-07-15T00:00:00.000Z',
+    });
+    expect(cycleRange([cycle('2026-12-31')], null)).toBeNull();
+  });
+});
+
+describe('provisionalText (unit)', () => {
+  it('should name the open assessment, its date and the cells it decides', () => {
+    const pulse = {
+      assessmentId: 'pulse',
+      title: '2027 Q3 pulse',
+      periodEnd: '2027-09-30T00:00:00.000Z',
+      decidedCells: 1,
+    };
+    expect(provisionalText([pulse], 44)).toBe(
+      'Provisional: includes 2027 Q3 pulse (30 Sept 2027), still open, which decides 1 of 44 cells. Open assessments count; these numbers may change until it closes.',
+    );
+    expect(provisionalText([], 44)).toBeNull();
+  });
+});
+
+describe('timeRange (unit)', () => {
+  const day = 24 * 60 * 60;
+
+  it('should centre a lone cycle with a quarter either side, not run on for years', () => {
+    const at = Date.parse('2027-09-30T00:00:00.000Z') / 1000;
+    const [min, max] = timeRange(at, at);
+    expect((at - min!) / day).toBe(91);
+    expect((max! - at) / day).toBe(91);
+  });
+
+  it('should pad several cycles by a little of their span', () => {
+    const [min, max] = timeRange(0, 100 * day);
+    expect(min).toBeCloseTo(-4 * day, 6);
+    expect(max).toBeCloseTo(104 * day, 6);
+    expect(timeRange(null, null)).toEqual([null, null]);
+  });
+});
+
+describe('format (unit)', () => {
+  it('should write a moment in the product date format, in UTC', () => {
+    expect(formatDateTime('2026-11-29T07:11:05.000Z')).toBe('29 Nov 2026, 07:11:05 UTC');
+  });
+
+  it('should separate thousands and agree months with their number', () => {
+    expect(formatCount(10000)).toBe('10,000');
+    expect(formatMonths(1)).toBe('1 month');
+    expect(formatMonths(6)).toBe('6 months');
+  });
+});
