@@ -121,6 +121,21 @@ describe('Assessments journey (browser)', () => {
       periodEnd: '2026-03-31T00:00:00.000Z',
       status: 'OPEN',
     });
+
+    // The id the cli guide asks for (campaign --assessment, import --assessment) is on the page, to copy.
+    await expect(page.locator('[data-testid="assessment-id"]').innerText()).resolves.toBe(opened?.id);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: journey.api.baseUrl,
+    });
+    await page.click('.assessment-detail__id button:has-text("Copy id")');
+    await page.waitForSelector('.assessment-detail__id button:has-text("Id copied")');
+    await expect(
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).resolves.toBe(opened?.id);
   });
 
   it('should record ratings, a peer one with its rater function', async () => {

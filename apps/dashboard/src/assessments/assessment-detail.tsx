@@ -14,6 +14,7 @@ import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
 import { cellNames } from '../shared/cell-names';
 import { ScrollRegion } from '../shared/scroll-region';
+import { useCopy } from '../shared/use-copy';
 import { useSession } from '../shell/session';
 import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
 import { closeAssessmentMutation, type AssessmentRecord, type RatingRecord } from './assessments.operations';
@@ -145,6 +146,7 @@ export function AssessmentDetail({
             period ending {formatDate(assessment.periodEnd)} ·{' '}
             {ratingCount(assessment.ratings.length, 'effective')}
           </p>
+          <AssessmentId key={assessment.id} id={assessment.id} />
         </div>
         {open && session.can('closeAssessment') && (
           <button type="button" class="button" disabled={closing.running} onClick={() => void close()}>
@@ -379,6 +381,25 @@ function UnansweredWarning({ progress }: { progress: CampaignProgress }) {
       {notStarted > 0 && ` (${notStarted} not started)`}: {missing} of {progress.expected}{' '}
       {progress.expected === 1 ? 'answer is' : 'answers are'} missing. Their links stop taking answers once
       the assessment is closed.
+    </p>
+  );
+}
+
+/** The id the cli and the api ask for (`campaign --assessment`, `import --assessment`), with a copy button. */
+function AssessmentId({ id }: { id: string }) {
+  const { copied, copy } = useCopy<'id'>();
+  return (
+    <p class="assessment-detail__id">
+      <span class="muted">Id for the cli and the api:</span> <code data-testid="assessment-id">{id}</code>{' '}
+      <button
+        type="button"
+        class="button button--small button--ghost"
+        onClick={() => {
+          copy('id', id);
+        }}
+      >
+        {copied === 'id' ? 'Id copied' : 'Copy id'}
+      </button>
     </p>
   );
 }
