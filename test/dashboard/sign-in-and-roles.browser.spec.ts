@@ -204,6 +204,35 @@ describe('Sign-in and roles (browser)', () => {
     await auditor.close();
   });
 
+  it('should tell a user whose sign-in was revoked to ask their administrator, not how to issue a token on the server', async () => {
+    const { issueApiToken } = await journey.graphql<{ issueApiToken: { token: string; tokenId: string } }>(
+      'mutation { issueApiToken(role: AUDITOR, organizationIds: ["interlodge"], label: "auditor to revoke") { token tokenId } }',
+    );
+    const page = await journey.signIn(issueApiToken.token);
+    await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    await journey.graphql('mutation($id: ID!) { revokeApiToken(tokenId: $id) { tokenId } }', {
+      id: issueApiToken.tokenId,
+    });
+    await page.click('.tabs__tab[data-screen="reports"]');
+    await expect(page.locator('[data-testid="sign-in-reason"]').innerText()).resolves.toBe(
+      'Your sign-in was revoked or has expired: ask your administrator for a new link.',
+    );
+    await expect(page.innerText('.sign-in__help')).resolves.not.toMatch(/token issue|admin token is printed/);
+    await expectAccessible(page);
+    await page.screenshot({ path: path.join(artifacts, 'sign-in-revoked.png') });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: path.join(artifacts, 'sign-in-revoked-phone.png') });
+
+    // A token that never worked (mistyped) is still told so, again without the operator's advice.
+    await page.fill('input[name="token"]', 'not-a-token');
+    await page.click('button[type="submit"]:has-text("Sign in")');
+    await expect(page.locator('[data-testid="sign-in-reason"]').innerText()).resolves.toMatch(
+      /^The api did not accept this token: it may be mistyped/,
+    );
+    expect(pageProblems(page)).toEqual([]);
+    await page.close();
+  });
+
   it('should say so, and put the address right, when a link names an organisation or a screen out of reach', async () => {
     // A colleague's link to another organisation: the page shows the auditor's own, and says so.
     const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['interlodge']));

@@ -1,7 +1,7 @@
 // Signs in (an API token, or SSO with the organisation's identity provider), asks the api who
 // that is (`me`), then hands over to the shell.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, createApiClient, type ApiClient } from './api/client';
 import { meQuery } from './api/queries';
 import { usePastedToken } from './shared/use-pasted-token';
@@ -32,6 +32,8 @@ import {
 
 const refusedMessage =
   'The api did not accept this token: it may be mistyped, revoked, or from another data folder. Paste a valid token.';
+/** A token this page had signed in with, or found kept from an earlier sign-in, refused now. */
+const revokedMessage = 'Your sign-in was revoked or has expired: ask your administrator for a new link.';
 const ssoEndedMessage = 'Your single sign-on session has ended. Sign in again.';
 
 type Credential = { kind: 'api-token'; token: string } | { kind: 'sso' };
@@ -63,6 +65,11 @@ export function App() {
   const [credential, setCredential] = useState<Credential | null>(initial.credential);
   const [kept, setKept] = useState<string | null>(initial.kept);
   const [reason, setReason] = useState<string | null>(null);
+  // The token the api last accepted (one kept from an earlier visit had been): when it is refused
+  // later, it was revoked or has expired, which its holder cannot mend on the server.
+  const acceptedToken = useRef<string | null>(
+    initial.credential?.kind === 'api-token' ? initial.credential.token : null,
+  );
   /** undefined while the api is asked whether SSO is on. */
   const [ssoOptions, setSsoOptions] = useState<SsoOptions | null | undefined>(undefined);
   const [completing, setCompleting] = useState(isSsoCallback);
@@ -146,13 +153,23 @@ export function App() {
     const inner = createApiClient(tokenSource);
     const signOutWhenRefused = (error: unknown): never => {
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
-        signedOut(credential.kind === 'sso' ? ssoEndedMessage : refusedMessage);
+        signedOut(
+          credential.kind === 'sso'
+            ? ssoEndedMessage
+            : acceptedToken.current === credential.token
+              ? revokedMessage
+              : refusedMessage,
+        );
       throw error;
+    };
+    const accepted = <T,>(result: T): T => {
+      if (credential.kind === 'api-token') acceptedToken.current = credential.token;
+      return result;
     };
     const guarded: ApiClient = {
       request: (operation, variables, signal) =>
-        inner.request(operation, variables, signal).catch(signOutWhenRefused),
-      download: (path, signal) => inner.download(path, signal).catch(signOutWhenRefused),
+        inner.request(operation, variables, signal).then(accepted, signOutWhenRefused),
+      download: (path, signal) => inner.download(path, signal).then(accepted, signOutWhenRefused),
     };
     return guarded;
     // The SSO token source is stable across refreshes: the page is not rebuilt when a token is.

@@ -94,14 +94,24 @@ export function SignInForm({ reason, sso, onSubmit, onSsoError }: SignInFormProp
         <button class={sso ? 'button' : 'button button--primary'} type="submit" disabled={!token.trim()}>
           Sign in
         </button>
+        {/* How to get a token on the server is for whoever runs it: a first visit, not a user signed out. */}
         <p class="sign-in__help">
-          The admin token is printed once when the api first starts (<code>npm start</code>). You can also
-          open{' '}
+          {reason === null && (
+            <>
+              The admin token is printed once when the api first starts (<code>npm start</code>).{' '}
+            </>
+          )}
+          You can also open{' '}
           <code>
             {origin}/#token=<var>your-token</var>
           </code>
-          ; the token is kept for this tab only and removed from the address. Lost it? On the server,{' '}
-          <code>npm run cli -- token issue --role ADMIN</code> prints a new one.
+          ; the token is kept for this tab only and removed from the address.
+          {reason === null && (
+            <>
+              {' '}
+              Lost it? On the server, <code>npm run cli -- token issue --role ADMIN</code> prints a new one.
+            </>
+          )}
         </p>
       </form>
     </main>
