@@ -207,11 +207,55 @@ export async function captureScreen(page: Page, name: string): Promise<void> {
 
 /** How far a labelled region's content reaches beyond its width (0 or less: nothing to scroll sideways to). */
 export function regionOverflow(page: Page, label: string): Promise<number> {
+  return boxOverflow(page, `[role="region"][aria-label="${label}"]`);
+}
+
+/**
+ * How far the content of the (first) box matching `selector`, or of any box inside it that scrolls
+ * sideways, reaches beyond its width; the page's own overflow counts too. 0 or less: nothing there
+ * to scroll sideways to.
+ */
+export function boxOverflow(page: Page, selector: string): Promise<number> {
   return page
-    .locator(`[role="region"][aria-label="${label}"]`)
-    .evaluate(
-      (element: { scrollWidth: number; clientWidth: number }) => element.scrollWidth - element.clientWidth,
-    );
+    .locator(selector)
+    .first()
+    .evaluate((box: object) => {
+      /** The little of the DOM this check reads (the test files compile without the DOM types). */
+      interface Box {
+        scrollWidth: number;
+        clientWidth: number;
+        querySelectorAll(selector: string): Iterable<Box>;
+      }
+      const { document, innerWidth, getComputedStyle } = globalThis as unknown as {
+        document: { documentElement: { scrollWidth: number } };
+        innerWidth: number;
+        getComputedStyle: (element: Box) => { overflowX: string };
+      };
+      const root = box as Box;
+      const scrolling = [...root.querySelectorAll('*')].filter((element) =>
+        ['auto', 'scroll'].includes(getComputedStyle(element).overflowX),
+      );
+      return Math.max(
+        document.documentElement.scrollWidth - innerWidth,
+        ...[root, ...scrolling].map((element) => element.scrollWidth - element.clientWidth),
+      );
+    });
+}
+
+/** The buttons, selects and inputs inside a box that are shorter than a fingertip (44 px) or stick out of the screen. */
+export async function smallOrOffScreenControls(page: Page, selector: string): Promise<string[]> {
+  const width = page.viewportSize()?.width ?? PHONE.width;
+  const problems: string[] = [];
+  for (const control of await page.locator(`${selector} :is(button, select, input):visible`).all()) {
+    const box = await control.boundingBox();
+    const name =
+      (await control.getAttribute('aria-label')) ??
+      (await control.getAttribute('name')) ??
+      (await control.innerText());
+    if (!box || box.height < 44 || box.x < 0 || box.x + box.width > width)
+      problems.push(`${name}: ${box?.width ?? 0}×${box?.height ?? 0} px at ${box?.x ?? 0} px`);
+  }
+  return problems;
 }
 
 export async function expectAccessible(page: Page): Promise<void> {

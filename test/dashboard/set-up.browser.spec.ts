@@ -3,7 +3,16 @@
 // capability target and a function override on the grid; the api then holds exactly that. The
 // api's refusals show next to their fields in the page's words (Id, not functionId).
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  boxOverflow,
+  captureScreen,
+  DESKTOP,
+  pageProblems,
+  PHONE,
+  smallOrOffScreenControls,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -170,6 +179,43 @@ describe('Set-up journey (browser)', () => {
       { capabilityId: 'service-recovery', functionId: 'call-centre', level: 4 },
     ]);
     await captureScreen(page, 'set-up');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should list the links as cards at phone width, without scrolling sideways, Remove within reach', async () => {
+    await page.setViewportSize(PHONE);
+    await expect(boxOverflow(page, '[data-testid="links-panel"]')).resolves.toBeLessThanOrEqual(0);
+    const row = page.locator('[data-testid="links-panel"] tr[data-link="lending:branches"]');
+    await expect(row.locator('td[data-label="Weight"]').innerText()).resolves.toBe('1.5');
+    await expect(smallOrOffScreenControls(page, '[data-testid="links-panel"] table')).resolves.toEqual([]);
+    await expect(
+      row.getByRole('button', { name: 'Remove the link between Lending and mortgages and Branches' }).count(),
+    ).resolves.toBe(1);
+    await page.setViewportSize(DESKTOP);
+  });
+
+  it('should show the targets one capability to a card at phone width, and set an override from there', async () => {
+    await page.setViewportSize(PHONE);
+    const panel = '[data-testid="targets-panel"]';
+    await expect(boxOverflow(page, panel)).resolves.toBeLessThanOrEqual(0);
+    const card = page.locator(`${panel} [data-target-capability="service-recovery"]`);
+    await expect(card.innerText()).resolves.toMatch(/Every function\s*3[\s\S]*Call centre\s*4/);
+    await expect(smallOrOffScreenControls(page, `${panel} [data-target-capability]`)).resolves.toEqual([]);
+
+    await card.getByRole('button', { name: 'Change the targets on Service recovery' }).click();
+    const editor = page.locator('[role="region"][aria-label="Targets on Service recovery"]');
+    await editor.locator('[data-field="functionId"] select').selectOption('branches');
+    await editor
+      .locator('form[aria-label="Override for Branches"] [data-field="level"] select')
+      .selectOption('2');
+    await editor.locator('form[aria-label="Override for Branches"] button[type="submit"]').click();
+    await card.locator('[data-target-function="branches"]').waitFor();
+    await expect(boxOverflow(page, panel)).resolves.toBeLessThanOrEqual(0);
+    await expect(smallOrOffScreenControls(page, `${panel} .target-editor`)).resolves.toEqual([]);
+
+    const { targets } = await organization();
+    expect(targets).toContainEqual({ capabilityId: 'service-recovery', functionId: 'branches', level: 2 });
+    await page.setViewportSize(DESKTOP);
     expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -99,7 +99,7 @@ export function LinksPanel({ organization, onChanged, canLink, canUnlink }: Link
           </div>
           <div>
             {organization.interactions.length > 0 && (
-              <table class="table" aria-label="Links and their weights">
+              <table class="table table--cards" aria-label="Links and their weights">
                 <thead>
                   <tr>
                     <th scope="col">Functions</th>
@@ -119,9 +119,11 @@ export function LinksPanel({ organization, onChanged, canLink, canUnlink }: Link
                       <td>
                         {nameOf(link.from)} ↔ {nameOf(link.to)}
                       </td>
-                      <td class="table__number">{link.weight}</td>
+                      <td class="table__number" data-label="Weight">
+                        {link.weight}
+                      </td>
                       {canUnlink && (
-                        <td>
+                        <td class="table__action">
                           <button
                             type="button"
                             class="button button--small"

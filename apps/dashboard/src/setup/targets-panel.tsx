@@ -1,8 +1,10 @@
 // Targets on the heatmap grid: every cell shows the level the function should reach on that
 // capability (its own override, or the capability's target for every function). Selecting a cell
-// opens the editor for both.
+// opens the editor for both. On a phone the grid gives way to one card per capability (its target
+// for every function, then each function's override), whose editor picks the function.
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Capability, MaturityModel, Organization, Target } from '../api/types';
+import type { BusinessFunction, Capability, MaturityModel, Organization, Target } from '../api/types';
 import { Heatmap, type CellContext } from '../heatmap/heatmap';
 import type { CellTone } from '../heatmap/palette';
 import { useConfirm } from '../shared/confirm-dialog';
@@ -36,10 +38,30 @@ function targetOf(targets: readonly Target[], capabilityId: string, functionId: 
   return targets.find((target) => target.capabilityId === capabilityId && target.functionId === functionId);
 }
 
+/** A cell of the grid, or (functionId null) a capability's card, whose editor then picks the function. */
+interface Selection {
+  functionId: string | null;
+  capabilityId: string;
+}
+
 export function TargetsPanel({ organization, model, onChanged, canSet, canClear }: TargetsPanelProps) {
-  const [selected, setSelected] = useState<{ functionId: string; capabilityId: string } | null>(null);
+  const [selected, setSelected] = useState<Selection | null>(null);
   const selectedFunction = organization.functions.find((candidate) => candidate.id === selected?.functionId);
   const selectedCapability = model.capabilities.find((candidate) => candidate.id === selected?.capabilityId);
+  const editor = (capability: Capability, businessFunction: BusinessFunction | undefined) => (
+    <TargetEditor
+      key={`${businessFunction?.id ?? ''}:${capability.id}`}
+      organization={organization}
+      model={model}
+      fixedFunction={businessFunction}
+      capability={capability}
+      onChanged={onChanged}
+      canClear={canClear}
+      onClose={() => {
+        setSelected(null);
+      }}
+    />
+  );
 
   return (
     <section class="card" aria-labelledby="targets-title" data-testid="targets-panel">
@@ -103,32 +125,88 @@ export function TargetsPanel({ organization, model, onChanged, canSet, canClear 
               );
             }}
           />
-          {selected && selectedFunction && selectedCapability && (
-            <TargetEditor
-              key={`${selected.functionId}:${selected.capabilityId}`}
-              organization={organization}
-              model={model}
-              functionId={selectedFunction.id}
-              functionName={selectedFunction.name}
-              capability={selectedCapability}
-              onChanged={onChanged}
-              canClear={canClear}
-              onClose={() => {
-                setSelected(null);
-              }}
-            />
-          )}
+          {selectedFunction && selectedCapability && editor(selectedCapability, selectedFunction)}
+          <ul class="target-cards" aria-label="Targets by capability">
+            {model.capabilities.map((capability) => (
+              <TargetCard
+                key={capability.id}
+                organization={organization}
+                capability={capability}
+                editing={selected?.functionId === null && selected.capabilityId === capability.id}
+                onChange={
+                  canSet
+                    ? () => {
+                        setSelected({ functionId: null, capabilityId: capability.id });
+                      }
+                    : undefined
+                }
+              >
+                {editor(capability, undefined)}
+              </TargetCard>
+            ))}
+          </ul>
         </div>
       )}
     </section>
   );
 }
 
+interface TargetCardProps {
+  organization: Organization;
+  capability: Capability;
+  /** Opens the editor inside the card; absent for roles that may not set targets. */
+  onChange: (() => void) | undefined;
+  editing: boolean;
+  /** The editor, shown while editing. */
+  children: ComponentChildren;
+}
+
+/** One capability on a phone: its target for every function, then each function's override. */
+function TargetCard({ organization, capability, onChange, editing, children }: TargetCardProps) {
+  const shared = targetOf(organization.targets, capability.id, null);
+  return (
+    <li class="target-cards__card" data-target-capability={capability.id}>
+      <div class="target-cards__header">
+        <h3 class="target-cards__title">{capability.name}</h3>
+        {onChange && (
+          <button
+            type="button"
+            class="button button--small"
+            aria-label={`Change the targets on ${capability.name}`}
+            aria-expanded={editing}
+            onClick={onChange}
+          >
+            Change
+          </button>
+        )}
+      </div>
+      <dl class="target-cards__levels">
+        <div>
+          <dt>Every function</dt>
+          <dd>{shared ? shared.level : 'no target'}</dd>
+        </div>
+        {organization.functions.map((businessFunction) => {
+          const override = targetOf(organization.targets, capability.id, businessFunction.id);
+          return override ? (
+            <div key={businessFunction.id} data-target-function={businessFunction.id}>
+              <dt>{businessFunction.name}</dt>
+              <dd>
+                {override.level} <span class="muted">override</span>
+              </dd>
+            </div>
+          ) : null;
+        })}
+      </dl>
+      {editing && children}
+    </li>
+  );
+}
+
 interface TargetEditorProps {
   organization: Organization;
   model: MaturityModel;
-  functionId: string;
-  functionName: string;
+  /** The function of the grid's selected cell; without it (a capability's card) the editor offers every function. */
+  fixedFunction: BusinessFunction | undefined;
   capability: Capability;
   onChanged: (organization: Organization) => void;
   canClear: boolean;
@@ -136,9 +214,12 @@ interface TargetEditorProps {
 }
 
 function TargetEditor(props: TargetEditorProps) {
-  const { organization, model, functionId, functionName, capability, onChanged } = props;
+  const { organization, model, fixedFunction, capability, onChanged } = props;
   const { client } = useSession();
   const confirm = useConfirm();
+  const [functionId, setFunctionId] = useState(fixedFunction?.id ?? organization.functions[0]?.id ?? '');
+  const functionName =
+    organization.functions.find((candidate) => candidate.id === functionId)?.name ?? functionId;
   const shared = targetOf(organization.targets, capability.id, null);
   const override = targetOf(organization.targets, capability.id, functionId);
   const levels = model.levels.map((level) => ({
@@ -146,7 +227,9 @@ function TargetEditor(props: TargetEditorProps) {
     label: `${level.value} · ${level.name}`,
   }));
   const [sharedLevel, setSharedLevel] = useState(String(shared?.level ?? model.levels.at(-2)?.value ?? 1));
-  const [overrideLevel, setOverrideLevel] = useState(String(override?.level ?? shared?.level ?? 1));
+  const overrideLevelOf = (id: string) =>
+    String(targetOf(organization.targets, capability.id, id)?.level ?? shared?.level ?? 1);
+  const [overrideLevel, setOverrideLevel] = useState(overrideLevelOf(functionId));
   const sharedSubmission = useSubmission<Organization>(onChanged);
   const overrideSubmission = useSubmission<Organization>(onChanged);
   const clearing = useSubmission<Organization>(onChanged);
@@ -168,10 +251,18 @@ function TargetEditor(props: TargetEditorProps) {
       .then((data) => data.setTarget);
 
   return (
-    <div class="target-editor" role="region" aria-label={`Targets for ${functionName} on ${capability.name}`}>
+    <div
+      class="target-editor"
+      role="region"
+      aria-label={
+        fixedFunction
+          ? `Targets for ${fixedFunction.name} on ${capability.name}`
+          : `Targets on ${capability.name}`
+      }
+    >
       <div class="target-editor__header">
         <h3 class="panel-form__title">
-          {functionName} · {capability.name}
+          {fixedFunction ? `${fixedFunction.name} · ${capability.name}` : capability.name}
         </h3>
         <button type="button" class="button button--small button--ghost" onClick={props.onClose}>
           Close
@@ -246,6 +337,21 @@ function TargetEditor(props: TargetEditorProps) {
           overrideSubmission.run(setTarget(functionId, overrideLevel));
         }}
       >
+        {!fixedFunction && (
+          <SelectField
+            name="functionId"
+            label="Override for the function"
+            value={functionId}
+            onValue={(id) => {
+              setFunctionId(id);
+              setOverrideLevel(overrideLevelOf(id));
+            }}
+            options={organization.functions.map((candidate) => ({
+              value: candidate.id,
+              label: candidate.name,
+            }))}
+          />
+        )}
         <SelectField
           name="level"
           label={`${functionName} only`}
