@@ -5,7 +5,15 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  boxOverflow,
+  captureScreen,
+  DESKTOP,
+  pageProblems,
+  PHONE,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -122,5 +130,22 @@ describe('Models journey (browser)', () => {
     await page.waitForSelector('[data-model="retail-banking"]');
     await captureScreen(page, 'models');
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should show each capability’s level descriptions as a card at phone width, without scrolling sideways', async () => {
+    await page.setViewportSize(PHONE);
+    const shown = page.locator('section[data-model]');
+    await expect(boxOverflow(page, 'section[data-model]')).resolves.toBeLessThanOrEqual(0);
+    const { maturityModels } = await journey.graphql<{
+      maturityModels: { id: string; levels: { value: number; name: string }[] }[];
+    }>('{ maturityModels { id levels { value name } } }');
+    const modelId = await shown.getAttribute('data-model');
+    const level = maturityModels.find((model) => model.id === modelId)!.levels[2]!;
+    // Each description says which level it describes, the column headings out of sight.
+    const cell = shown.locator('tbody tr').first().locator('td').nth(2);
+    await expect(cell.getAttribute('data-label')).resolves.toBe(`${level.value} · ${level.name}`);
+    const box = await cell.boundingBox();
+    expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
   });
 });

@@ -115,7 +115,7 @@ function ModelDetail({ model }: { model: MaturityModel }) {
         ))}
       </ol>
       <ScrollRegion label={`Descriptors of ${model.name}`}>
-        <table class="table model-descriptors">
+        <table class="table table--cards model-descriptors">
           <caption class="visually-hidden">What each level looks like, per capability</caption>
           <thead>
             <tr>
@@ -137,7 +137,9 @@ function ModelDetail({ model }: { model: MaturityModel }) {
                   </span>
                 </th>
                 {model.levels.map((level, index) => (
-                  <td key={level.value}>{capability.descriptors[index] ?? <span class="muted">—</span>}</td>
+                  <td key={level.value} data-label={`${level.value} · ${level.name}`}>
+                    {capability.descriptors[index] ?? <span class="muted">—</span>}
+                  </td>
                 ))}
               </tr>
             ))}
