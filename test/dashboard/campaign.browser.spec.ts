@@ -12,6 +12,8 @@ import {
   expectAccessible,
   pageProblems,
   PHONE,
+  regionOverflow,
+  smallOrOffScreenControls,
   startJourney,
   type Journey,
 } from './browser-journey';
@@ -248,6 +250,21 @@ describe('Campaign journey (browser)', () => {
     // Answers are ratings: the assessment beside the panel is read again and counts them.
     await office.waitForSelector('text=2 effective ratings');
     await captureScreen(office, 'campaign-progress');
+  });
+
+  it('should show the invitations as one card per person at phone width, Revoke and Forget… within reach', async () => {
+    await office.setViewportSize(PHONE);
+    await expect(regionOverflow(office, 'Invitations')).resolves.toBeLessThanOrEqual(0);
+    const row = office.locator('[role="region"][aria-label="Invitations"] tr[data-respondent="night-lead"]');
+    await expect(row.locator('td[data-label="Answered"]').innerText()).resolves.toMatch(/^2 \/ /);
+    await expect(
+      smallOrOffScreenControls(office, '[role="region"][aria-label="Invitations"]'),
+    ).resolves.toEqual([]);
+    await expect(
+      row.getByRole('button', { name: 'Revoke the link of Night shift lead' }).count(),
+    ).resolves.toBe(1);
+    await expectAccessible(office);
+    await office.setViewportSize(DESKTOP);
   });
 
   it('should tell a rater whose link was revoked that it no longer works', async () => {

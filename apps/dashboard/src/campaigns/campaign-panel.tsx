@@ -251,7 +251,7 @@ function InvitationTable({
     <>
       {revoking.error && <ErrorNotice error={revoking.error} action="Could not revoke the link" />}
       <ScrollRegion label="Invitations">
-        <table class="table campaign__table">
+        <table class="table table--cards campaign__table">
           <thead>
             <tr>
               <th scope="col">Person</th>
@@ -282,24 +282,24 @@ function InvitationTable({
                     <span class="muted campaign__respondent"> {invitation.respondentId}</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Answers as">
                   {sourceLabels[invitation.source]}
                   {invitation.raterFunctionId && (
                     <span class="muted"> from {functionName(invitation.raterFunctionId)}</span>
                   )}
                 </td>
-                <td>{invitation.functionIds.map(functionName).join(', ')}</td>
-                <td class="table__number" data-answered={invitation.answered}>
+                <td data-label="Rates">{invitation.functionIds.map(functionName).join(', ')}</td>
+                <td data-label="Answered" class="table__number" data-answered={invitation.answered}>
                   {invitation.answered} / {invitation.expected}
                 </td>
-                <td>
+                <td data-label="Last answer">
                   {invitation.lastAnsweredAt ? (
                     formatDate(invitation.lastAnsweredAt)
                   ) : (
                     <span class="muted">—</span>
                   )}
                 </td>
-                <td>
+                <td data-label="Status">
                   <span
                     class={`badge badge--${invitation.status.toLowerCase()}`}
                     data-status={invitation.status}
@@ -308,7 +308,7 @@ function InvitationTable({
                   </span>
                 </td>
                 {(canRevoke || onForget) && (
-                  <td class="campaign__actions">
+                  <td class="table__action campaign__actions">
                     {canRevoke && invitation.status === 'ACTIVE' && (
                       <button
                         type="button"
