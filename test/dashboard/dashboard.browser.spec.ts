@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApi } from '../support/api-process';
-import { captureScreen, docsScreenshots } from './browser-journey';
+import { boxOverflow, captureScreen, docsScreenshots, PHONE } from './browser-journey';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
@@ -391,6 +391,22 @@ describe('Dashboard (browser)', () => {
 
     await page.locator('#scenario-title').scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(screenshots, 'dashboard-scenario.png'), fullPage: true });
+
+    // At phone width each index compared and each point of the frontier is a card: nothing scrolls
+    // sideways, neither the page (the result widened it by 114 px) nor a box of its own.
+    await page.setViewportSize(PHONE);
+    await expect(boxOverflow(page, '[data-testid="portfolio-result"]')).resolves.toBeLessThanOrEqual(0);
+    await expect(
+      page
+        .locator('[data-testid="portfolio-result"] tbody tr')
+        .first()
+        .locator('td[data-label="Cost"]')
+        .count(),
+    ).resolves.toBe(1);
+    await expect(
+      boxOverflow(page, '[data-testid="simulation-result"] .comparison'),
+    ).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(screenshots, 'dashboard-scenario-phone.png'), fullPage: true });
     await page.close();
   });
 

@@ -18,7 +18,7 @@ interface IndexComparisonProps {
 export function IndexComparison({ baseline, projected, distribution, horizonMonths }: IndexComparisonProps) {
   return (
     <div class="comparison">
-      <table class="comparison__table">
+      <table class="comparison__table table--cards">
         <caption class="visually-hidden">Indices today and projected at month {horizonMonths}</caption>
         <thead>
           <tr>
@@ -39,13 +39,15 @@ export function IndexComparison({ baseline, projected, distribution, horizonMont
             return (
               <tr key={row.key} data-projected={row.key}>
                 <th scope="row">{row.label}</th>
-                <td>{formatIndex(before)}</td>
-                <td class="comparison__projected">{formatIndex(after)}</td>
-                <td>
+                <td data-label="Today">{formatIndex(before)}</td>
+                <td class="comparison__projected" data-label={`Month ${horizonMonths}`}>
+                  {formatIndex(after)}
+                </td>
+                <td data-label="Change">
                   <Change value={change} />
                 </td>
                 {distribution && (
-                  <td class="comparison__spread">
+                  <td class="comparison__spread" data-label="p10 – p90">
                     {spread ? `${formatIndex(spread.p10)} – ${formatIndex(spread.p90)}` : '—'}
                   </td>
                 )}

@@ -66,7 +66,7 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
           : 'Too many candidates to weigh every subset: a heuristic chose.'}
       </p>
       {result.frontier.length > 0 && (
-        <table class="frontier">
+        <table class="frontier table--cards">
           <caption class="frontier__caption">Frontier: no cheaper portfolio does as well</caption>
           <thead>
             <tr>
@@ -83,8 +83,10 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
                   key={point.investmentIds.join(',')}
                   class={isChosen ? 'frontier__row--chosen' : undefined}
                 >
-                  <td class="frontier__number">{formatMoney(point.cost)}</td>
-                  <td class="frontier__objective">
+                  <td class="frontier__number" data-label="Cost">
+                    {formatMoney(point.cost)}
+                  </td>
+                  <td class="frontier__objective" data-label="Objective">
                     <span class="frontier__number">{formatSigned(point.objective, 2)}</span>
                     <span class="frontier__meter" aria-hidden="true">
                       <span
@@ -93,7 +95,7 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
                       />
                     </span>
                   </td>
-                  <td>
+                  <td data-label="Investments">
                     {point.investmentIds.length ? point.investmentIds.map(name).join(', ') : 'nothing'}
                     {isChosen && <span class="visually-hidden"> (chosen)</span>}
                   </td>
