@@ -20,6 +20,9 @@ const WITHDRAW = `mutation($a: ID!, $reason: String!, $c: ID) {
 const MATURITY = `query($o: ID!, $knownAt: DateTime) {
   maturity(organizationId: $o, knownAt: $knownAt) { coverage cells { functionId capabilityId level } } }`;
 
+/** The one cell these tests rate. */
+const CELL = { functionId: 'front-desk', capabilityId: 'customer-insight', source: 'SELF' };
+
 const pause = (milliseconds: number): Promise<void> =>
   new Promise((resolve) => setTimeout(resolve, milliseconds));
 
@@ -48,13 +51,7 @@ describe('Withdrawing an assessment over GraphQL', () => {
 
   async function rate(assessmentId: string, level: number): Promise<void> {
     await api.mustQuery(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
-      input: {
-        assessmentId,
-        functionId: 'front-desk',
-        capabilityId: 'customer-insight',
-        level,
-        source: 'SELF',
-      },
+      input: { ...CELL, assessmentId, level },
     });
   }
 
@@ -66,7 +63,7 @@ describe('Withdrawing an assessment over GraphQL', () => {
       .maturity;
   }
   const insight = (view: ViewAnswer) =>
-    view.cells.find((cell) => cell.functionId === 'front-desk' && cell.capabilityId === 'customer-insight')
+    view.cells.find((cell) => cell.functionId === CELL.functionId && cell.capabilityId === CELL.capabilityId)
       ?.level ?? null;
 
   beforeAll(async () => {
@@ -164,23 +161,10 @@ describe('Withdrawing an assessment over GraphQL', () => {
   it('should take nothing more once withdrawn: ratings, corrections, closing, invitations', async () => {
     const refusals = await Promise.all([
       api.graphql(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
-        input: {
-          assessmentId: 'typo-1900',
-          functionId: 'front-desk',
-          capabilityId: 'customer-insight',
-          level: 2,
-          source: 'SELF',
-        },
+        input: { ...CELL, assessmentId: 'typo-1900', level: 2 },
       }),
       api.graphql(`mutation($input: CorrectRatingInput!) { correctRating(input: $input) { id } }`, {
-        input: {
-          assessmentId: 'typo-1900',
-          functionId: 'front-desk',
-          capabilityId: 'customer-insight',
-          level: 2,
-          source: 'SELF',
-          reason: 'late',
-        },
+        input: { ...CELL, assessmentId: 'typo-1900', level: 2, reason: 'late' },
       }),
       api.graphql('mutation { closeAssessment(assessmentId: "typo-1900") { id } }'),
       api.graphql(`mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token } }`, {
