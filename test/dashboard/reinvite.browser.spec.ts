@@ -1,7 +1,8 @@
 // Inviting again in real Chromium: an assessor who lost the links loads the same people file again
 // and presses Invite. The page says, by the button and with the focus there, that every one of them
 // already has a working link and how to fix it, sending nothing; a refusal of a field folded away
-// (a respondent id) opens its section.
+// (a respondent id) opens its section. "New link…" then gives one person a new link in one step:
+// the old link stops, the new one is shown once and works.
 import type { Locator, Page } from 'playwright-core';
 import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
 
@@ -38,6 +39,7 @@ const hasFocus = (locator: Locator): Promise<boolean> =>
 describe('Inviting again (browser)', () => {
   let journey: Journey;
   let office: Page;
+  const links = new Map<string, string>();
 
   const invitations = async (): Promise<InvitationShape[]> =>
     (
@@ -74,6 +76,8 @@ describe('Inviting again (browser)', () => {
     await loadPeople(PEOPLE, 3);
     await form().locator('button[type="submit"]').click();
     await office.waitForSelector('[data-issued-link="r-cleo"]');
+    for (const respondent of ['r-ana', 'r-ben', 'r-cleo'])
+      links.set(respondent, await office.locator(`[data-issued-link="${respondent}"] input`).inputValue());
   });
 
   afterAll(async () => {
@@ -92,7 +96,7 @@ describe('Inviting again (browser)', () => {
     expect(said).toMatch(/3 people already have a working link/);
     for (const who of ['Ana (person 1, line 2 of the file)', 'Ben (person 2', 'Cleo (person 3'])
       expect(said).toContain(who);
-    expect(said).toMatch(/revoke/i);
+    expect(said).toContain('New link… in the Raters table above');
     await expect(summary.locator('[role="alert"]').count()).resolves.toBe(1);
     // The focus is on the summary, which sits right above the button, on the screen.
     await expect(hasFocus(summary)).resolves.toBe(true);
@@ -124,6 +128,59 @@ describe('Inviting again (browser)', () => {
     await expect(hasFocus(summary)).resolves.toBe(true);
     expect(await invitations()).toHaveLength(3);
     await expectAccessible(office);
+    expect(pageProblems(office)).toEqual([]);
+  });
+
+  it('should give one person a new link in one step: the old link stops, the new one is shown once and works', async () => {
+    const questionnaire = (link: string) =>
+      fetch(`${journey.api.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${decodeURIComponent(link.split('#token=')[1] ?? '')}`,
+        },
+        body: JSON.stringify({ query: '{ questionnaire { invitationId } }' }),
+      }).then(
+        (response) =>
+          response.json() as Promise<{
+            data?: { questionnaire: { invitationId: string } } | null;
+            errors?: { extensions?: { code?: string } }[];
+          }>,
+      );
+    const before = await invitations();
+    const ana = before.find((invitation) => invitation.respondentId === 'r-ana');
+    expect((await questionnaire(links.get('r-ana') ?? '')).errors).toBeUndefined();
+
+    await office.click('[data-testid="issued-links"] button:has-text("Done")');
+    await office.click('button[aria-label="New link for Ana"]');
+    const dialog = office.locator('[data-testid="confirm-dialog"]');
+    await expect(dialog.innerText()).resolves.toMatch(/The link they have now stops working at once/);
+    await captureScreen(office, 'campaign-new-link-confirm');
+    await dialog.locator('button[type="submit"]').click();
+
+    const issued = office.locator('[data-testid="issued-links"] [data-issued-link]');
+    await issued.first().waitFor();
+    await expect(issued.count()).resolves.toBe(1);
+    await expect(issued.getAttribute('data-issued-link')).resolves.toBe('r-ana');
+    await expect(issued.locator('button:has-text("Copy")').count()).resolves.toBe(1);
+    const newLink = await issued.locator('input').inputValue();
+    expect(newLink).not.toBe(links.get('r-ana'));
+
+    expect((await questionnaire(links.get('r-ana') ?? '')).errors?.[0]?.extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
+    const working = await questionnaire(newLink);
+    expect(working.errors).toBeUndefined();
+    const after = await invitations();
+    expect(after).toHaveLength(4);
+    expect(after.find((invitation) => invitation.id === ana?.id)?.status).toBe('REVOKED');
+    expect(after.find((invitation) => invitation.id === working.data?.questionnaire.invitationId)).toEqual({
+      ...ana,
+      id: working.data?.questionnaire.invitationId,
+      status: 'ACTIVE',
+    });
+    await office.waitForSelector(`[data-invitation="${ana?.id ?? ''}"] [data-status="REVOKED"]`);
+    await captureScreen(office, 'campaign-new-link');
     expect(pageProblems(office)).toEqual([]);
   });
 });

@@ -192,6 +192,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($i: ID!) { revokeInvitation(invitationId: $i) { id } }',
       variables: { i: f.spareInvitationId },
     }),
+    reissueInvitation: (f, unique) => ({
+      query: 'mutation($i: ID!, $c: ID) { reissueInvitation(invitationId: $i, commandId: $c) { token } }',
+      variables: { i: f.spareInvitationId, c: unique },
+    }),
     answerQuestion: (f) => ({
       query: 'mutation($input: AnswerInput!) { answerQuestion(input: $input) { answered } }',
       variables: { input: { functionId: f.functionIds[0], capabilityId: f.capabilityId, level: 3 } },

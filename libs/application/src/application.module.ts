@@ -25,6 +25,7 @@ import {
   InviteRatersHandler,
   RecentlyIssuedLinks,
   RevokeInvitationHandler,
+  ReissueInvitationHandler,
 } from './campaigns';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
@@ -88,6 +89,7 @@ export class ApplicationModule {
         RecentlyIssuedLinks,
         InviteRatersHandler,
         RevokeInvitationHandler,
+        ReissueInvitationHandler,
         AnswerQuestionHandler,
         InvestmentCommandHandler,
         PersonalDataCommandHandler,

@@ -103,6 +103,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     redactEvidence: { roles: ADMINISTERING, organizations: [assessment('input.assessmentId')] },
     inviteRaters: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     revokeInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
+    reissueInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
     answerQuestion: { roles: RATING, organizations: [] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

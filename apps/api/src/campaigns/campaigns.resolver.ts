@@ -8,6 +8,7 @@ import {
   InviteRatersCommand,
   type Principal,
   raterOf,
+  ReissueInvitationCommand,
   RevokeInvitationCommand,
 } from '@app/application';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -57,6 +58,28 @@ export class CampaignsResolver {
         new RevokeInvitationCommand(invitationId, commandContextOf(principal, commandId)),
       ),
     );
+  }
+
+  @Mutation(() => IssuedInvitation, {
+    description:
+      'Gives the person of a working invitation a new link in one step (a lost link): the old link stops at once (its invitation is revoked; answers given stay) and a new invitation like it (label, source, rater function, functions, capabilities, respondent, expiry) is made, both or neither. The new link is shown in this answer only.',
+  })
+  async reissueInvitation(
+    @Args('invitationId', { type: () => ID, description: 'The working invitation whose link is replaced.' })
+    invitationId: string,
+    @Args('commandId', {
+      type: () => ID,
+      nullable: true,
+      description: 'Makes the call idempotent: a retry gets the same new link while the api still holds it.',
+    })
+    commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+    @LinkOrigin() origin: string,
+  ): Promise<IssuedInvitation> {
+    const { invitation, token } = await this.commandBus.execute(
+      new ReissueInvitationCommand(invitationId, commandContextOf(principal, commandId)),
+    );
+    return { invitation: toRaterInvitation(invitation), token, link: raterLink(origin, token) };
   }
 
   @Query(() => [RaterInvitation], {

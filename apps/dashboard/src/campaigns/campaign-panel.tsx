@@ -1,5 +1,5 @@
 // The office's side of a campaign, inside an assessment: progress by function and by person,
-// revoking a link (after confirming), inviting people (a form per person, or a file) and the
+// revoking a link or giving a new one (after confirming), inviting people (a form per person, or a file) and the
 // links just issued, which are shown only now.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
@@ -23,6 +23,7 @@ import {
 } from './campaigns.operations';
 import { InviteForm } from './invite-form';
 import { IssuedLinks } from './issued-links';
+import { NewLinkButton } from './new-link';
 import './campaigns.css';
 
 /** While an assessment is open, progress is read again this often. */
@@ -152,8 +153,13 @@ export function CampaignPanel({
           invitations={invitations.data}
           functionName={functionName}
           canRevoke={session.can('revokeInvitation')}
+          canReissue={session.can('reissueInvitation')}
           onForget={onForget}
           onRevoked={reload}
+          onReissued={(answer) => {
+            setIssued([answer]);
+            reload();
+          }}
         />
       )}
       {open && session.can('inviteRaters') && organization.functions.length > 0 && (
@@ -228,13 +234,17 @@ function InvitationTable({
   invitations,
   functionName,
   canRevoke,
+  canReissue,
   onRevoked,
+  onReissued,
   onForget,
 }: {
   invitations: readonly RaterInvitation[];
   functionName: (id: string | null) => string;
   canRevoke: boolean;
+  canReissue: boolean;
   onRevoked: () => void;
+  onReissued: (issued: IssuedInvitation) => void;
   onForget?: ((respondentId: string) => void) | undefined;
 }) {
   const { client } = useSession();
@@ -325,7 +335,8 @@ function InvitationTable({
                                   stay.
                                 </p>
                                 <p>
-                                  This cannot be undone: to let this person answer again, invite them again.
+                                  This cannot be undone: to let this person answer again, give them a new link
+                                  (New link…) instead, or invite them again.
                                 </p>
                               </>
                             ),
@@ -338,6 +349,13 @@ function InvitationTable({
                       >
                         Revoke
                       </button>
+                    )}
+                    {canReissue && invitation.status === 'ACTIVE' && (
+                      <NewLinkButton
+                        invitation={invitation}
+                        person={personOf(invitation)}
+                        onIssued={onReissued}
+                      />
                     )}
                     {onForget && !invitation.labelErased && (
                       <button

@@ -74,6 +74,21 @@ export const revokeInvitationMutation = graphql(
   [invitationFields],
 );
 
+export const reissueInvitationMutation = graphql(
+  `
+    mutation ReissueInvitation($invitationId: ID!, $commandId: ID) {
+      reissueInvitation(invitationId: $invitationId, commandId: $commandId) {
+        token
+        link
+        invitation {
+          ...InvitationFields
+        }
+      }
+    }
+  `,
+  [invitationFields],
+);
+
 export type RaterInvitation = ResultOf<typeof revokeInvitationMutation>['revokeInvitation'];
 export type IssuedInvitation = ResultOf<typeof inviteRatersMutation>['inviteRaters'][number];
 export type CampaignProgress = ResultOf<typeof campaignProgressQuery>['campaignProgress'];

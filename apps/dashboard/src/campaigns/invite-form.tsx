@@ -394,8 +394,8 @@ function alreadyInvited(
   if (named.length === 0) return null;
   const message =
     named.length === 1
-      ? `${named.join('')} already has a working link: revoke it in the Raters table above, or remove them from this list`
-      : `${named.length} people already have a working link: ${named.join(', ')}. Revoke their links in the Raters table above, or remove them from this list`;
+      ? `${named.join('')} already has a working link: give them a new link with New link… in the Raters table above (the old one stops), or remove them from this list`
+      : `${named.length} people already have a working link: ${named.join(', ')}. Give each a new link with New link… in the Raters table above (the old one stops), or remove them from this list`;
   return new ApiError('CONFLICT', message, 'invitations', 'CAMPAIGN.ALREADY_INVITED');
 }
 

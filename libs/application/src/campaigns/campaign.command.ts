@@ -44,6 +44,16 @@ export class RevokeInvitationCommand extends Command<RaterInvitationView> {
   }
 }
 
+/** A new link for a person with a working one: the old link stops, in the same append. */
+export class ReissueInvitationCommand extends Command<IssuedInvitationResult> {
+  constructor(
+    readonly invitationId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 export interface Answer {
   functionId: string;
   capabilityId: string;
@@ -179,6 +189,62 @@ export class RevokeInvitationHandler implements ICommandHandler<RevokeInvitation
     const [view] = await this.reader.invitationViews(state, [id]);
     if (view === undefined) throw new Error('a revoked invitation stays in its assessment');
     return view;
+  }
+}
+
+@CommandHandler(ReissueInvitationCommand)
+export class ReissueInvitationHandler implements ICommandHandler<ReissueInvitationCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+    private readonly index: InvitationIndex,
+    private readonly recentlyIssued: RecentlyIssuedLinks,
+  ) {}
+
+  async execute({ invitationId, context }: ReissueInvitationCommand): Promise<IssuedInvitationResult> {
+    const id = requireSlug('invitationId', invitationId);
+    const credential = await this.index.find(id);
+    if (credential === null) {
+      throw notFound(
+        'invitationId',
+        `invitationId: no invitation "${id}"`,
+        CAMPAIGN_ERROR_CODES.invitationNotFound,
+      );
+    }
+    // With a commandId the new id is derived from it, so a repeat names the same invitation.
+    const seed =
+      context.commandId === null ? null : `${credential.assessmentId}/${context.commandId}/reissue`;
+    const newInvitationId = makeIdentifier('invitation', seed, credential.organizationId);
+    const secret = generateSecret();
+    const { state, repeated } = await this.assessments.run(
+      credential.assessmentId,
+      {
+        type: 'ReissueInvitation',
+        data: { invitationId: id, newInvitationId, secretHash: hashSecret(secret) },
+      },
+      context,
+    );
+    if (repeated) {
+      const kept =
+        context.commandId === null ? undefined : this.recentlyIssued.find(state.id, context.commandId);
+      const [again] = kept ?? [];
+      if (again === undefined) {
+        throw conflict(
+          'commandId: this command already gave a new link; it was shown once and cannot be shown again. Give another new link.',
+          CAMPAIGN_ERROR_CODES.linksShownOnce,
+          'commandId',
+        );
+      }
+      const [view] = await this.reader.invitationViews(state, [again.invitation.id]);
+      if (view === undefined) throw new Error('a new invitation stays in its assessment');
+      return { invitation: view, token: again.token };
+    }
+    this.index.remember(credentialsOf(state, [id, newInvitationId]));
+    const [invitation] = await this.reader.invitationViews(state, [newInvitationId]);
+    if (invitation === undefined) throw new Error('a new invitation is in its assessment');
+    const issued = { invitation, token: formatToken(newInvitationId, secret) };
+    if (context.commandId !== null) this.recentlyIssued.keep(state.id, context.commandId, [issued]);
+    return issued;
   }
 }
 

@@ -1,4 +1,9 @@
-import { answerQuestion, inviteRaters, revokeInvitation } from '../campaign/campaign.decider';
+import {
+  answerQuestion,
+  inviteRaters,
+  reissueInvitation,
+  revokeInvitation,
+} from '../campaign/campaign.decider';
 import { requireModelVersion } from '../maturity-model';
 import { requireOrganization } from '../organization';
 import {
@@ -84,6 +89,8 @@ export function decideAssessment(
       return inviteRaters(command, state, context);
     case 'RevokeInvitation':
       return revokeInvitation(command, state, context);
+    case 'ReissueInvitation':
+      return reissueInvitation(command, state, context);
     case 'AnswerQuestion':
       return answerQuestion(command, state, context);
   }

@@ -32,6 +32,22 @@ export type RevokeInvitation = {
   data: { invitationId: string };
 };
 
+/**
+ * A new link for the person of a working invitation, in one step: the old link is revoked and an
+ * invitation like it (label, source, functions, capabilities, respondent, expiry) is made.
+ */
+export type ReissueInvitation = {
+  type: 'ReissueInvitation';
+  data: {
+    /** The working invitation whose link is replaced. */
+    invitationId: string;
+    /** Made by the server, unique in the store: the new token's id. */
+    newInvitationId: string;
+    /** SHA-256 (hex) of the new link's secret, hashed by the caller. */
+    secretHash: string;
+  };
+};
+
 /** A rater's answer to one question: recorded as a rating with the invitation's source, rater and respondent. */
 export type AnswerQuestion = {
   type: 'AnswerQuestion';
@@ -44,4 +60,4 @@ export type AnswerQuestion = {
   };
 };
 
-export type CampaignCommand = InviteRaters | RevokeInvitation | AnswerQuestion;
+export type CampaignCommand = InviteRaters | RevokeInvitation | ReissueInvitation | AnswerQuestion;

@@ -1,5 +1,5 @@
 // The campaign's decisions, on the assessment's stream: invite raters (many at once, atomically),
-// revoke an invitation, and take a rater's answer as an ordinary rating of the invitation's
+// revoke an invitation, give a person a new link (revoking the old one in the same append), and take a rater's answer as an ordinary rating of the invitation's
 // source, rater function and respondent.
 import type { AssessmentContext } from '../assessment/assessment.commands';
 import type { RatingRecorded } from '../assessment/assessment.events';
@@ -24,7 +24,13 @@ import {
   TEXT_FIELDS,
   withinField,
 } from '../shared';
-import type { AnswerQuestion, InvitationRequest, InviteRaters, RevokeInvitation } from './campaign.commands';
+import type {
+  AnswerQuestion,
+  InvitationRequest,
+  InviteRaters,
+  ReissueInvitation,
+  RevokeInvitation,
+} from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { InvitationRevoked, RaterInvited } from './campaign.events';
 import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
@@ -82,13 +88,7 @@ export function inviteRaters(
           'invitationId',
         );
       }
-      if (typeof request.secretHash !== 'string' || !SHA256_HEX.test(request.secretHash)) {
-        throw invalidInput(
-          'secretHash',
-          'secretHash must be a SHA-256 hex digest',
-          CAMPAIGN_ERROR_CODES.malformedSecretHash,
-        );
-      }
+      requireSecretHash(request.secretHash);
       return {
         type: 'RaterInvited',
         data: {
@@ -125,6 +125,68 @@ export function revokeInvitation(
       },
     },
   ];
+}
+
+/**
+ * The old link stops and a new one like it starts, both or neither: the person is never left
+ * without a link, nor with two. Only a working link is replaced; a revoked or expired one's person
+ * is invited again instead (with new choices, such as the expiry).
+ */
+export function reissueInvitation(
+  command: ReissueInvitation,
+  assessment: Opened,
+  context: AssessmentContext,
+): [InvitationRevoked, RaterInvited] {
+  const old = requireInvitation(assessment, command.data.invitationId);
+  const status = invitationStatus(old, assessment.status, context.now);
+  if (status !== 'ACTIVE') {
+    throw conflict(
+      `invitationId: the link of invitation "${old.invitationId}" is ${status.toLowerCase()}, not working; invite the person again instead`,
+      CAMPAIGN_ERROR_CODES.linkNotWorking,
+      'invitationId',
+    );
+  }
+  const invitationId = requireSlug('newInvitationId', command.data.newInvitationId);
+  if (assessment.invitations.has(invitationId)) {
+    throw conflict(
+      `newInvitationId: invitation "${invitationId}" already exists`,
+      CAMPAIGN_ERROR_CODES.invitationExists,
+      'newInvitationId',
+    );
+  }
+  const { secretHash } = command.data;
+  requireSecretHash(secretHash);
+  const now = context.now.toISOString();
+  const ids = { assessmentId: assessment.id, organizationId: assessment.organizationId };
+  return [
+    { type: 'InvitationRevoked', data: { ...ids, invitationId: old.invitationId, revokedAt: now } },
+    {
+      type: 'RaterInvited',
+      data: {
+        ...ids,
+        invitationId,
+        respondentId: old.respondentId,
+        label: old.label,
+        source: old.source,
+        raterFunctionId: old.raterFunctionId,
+        functionIds: [...old.functionIds],
+        capabilityIds: [...old.capabilityIds],
+        expiresAt: old.expiresAt,
+        secretHash,
+        invitedAt: now,
+      },
+    },
+  ];
+}
+
+function requireSecretHash(secretHash: unknown): asserts secretHash is string {
+  if (typeof secretHash !== 'string' || !SHA256_HEX.test(secretHash)) {
+    throw invalidInput(
+      'secretHash',
+      'secretHash must be a SHA-256 hex digest',
+      CAMPAIGN_ERROR_CODES.malformedSecretHash,
+    );
+  }
 }
 
 export function answerQuestion(
@@ -242,7 +304,7 @@ function requireNotInvitedAlready(
   for (const other of assessment.invitations.values()) {
     if (sameRater(other, invitation) && invitationStatus(other, assessment.status, now) === 'ACTIVE') {
       throw conflict(
-        `respondentId: "${invitation.respondentId}" already has a working ${invitation.source} invitation (${other.invitationId}); revoke it first to invite them again`,
+        `respondentId: "${invitation.respondentId}" already has a working ${invitation.source} invitation (${other.invitationId}); give them a new link instead (reissueInvitation), or revoke it first to invite them again`,
         CAMPAIGN_ERROR_CODES.alreadyInvited,
         'respondentId',
       );

@@ -4,7 +4,7 @@ import type { AssessmentEvent } from '../assessment/assessment.events';
 import { foldEvents } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
-import type { AnswerQuestion, InvitationRequest, InviteRaters } from './campaign.commands';
+import type { AnswerQuestion, InvitationRequest, InviteRaters, ReissueInvitation } from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { RaterInvitedData } from './campaign.events';
 import { MAX_INVITATIONS_PER_CALL } from './campaign.decider';
@@ -319,6 +319,59 @@ describe('campaign decisions on the assessment stream', () => {
         .given([opened, invited()])
         .when({ type: 'RevokeInvitation', data: { invitationId: 'invitation-9' } })
         .thenThrows('not_found', CAMPAIGN_ERROR_CODES.invitationNotFound, 'invitationId');
+    });
+  });
+
+  describe('ReissueInvitation', () => {
+    const reissue = (overrides: Partial<ReissueInvitation['data']> = {}): ReissueInvitation => ({
+      type: 'ReissueInvitation',
+      data: {
+        invitationId: 'invitation-1',
+        newInvitationId: 'invitation-2',
+        secretHash: hash('b'),
+        ...overrides,
+      },
+    });
+
+    it('should revoke the working link and invite the same person alike with the new secret, in one decision', () => {
+      const peer = {
+        source: 'PEER' as const,
+        raterFunctionId: 'front-desk',
+        functionIds: ['housekeeping', 'maintenance'],
+        capabilityIds: ['service-recovery'],
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      };
+      spec
+        .given([opened, invited(peer)])
+        .when(reissue())
+        .then([revoked(), invited({ ...peer, invitationId: 'invitation-2', secretHash: hash('b') })]);
+    });
+
+    it('should refuse a link that no longer works: revoked, expired or closed (CONFLICT), and writes nothing', () => {
+      for (const given of [
+        [opened, invited(), revoked()],
+        [opened, invited({ expiresAt: NOW_ISO })],
+        [opened, invited(), closed],
+      ])
+        spec
+          .given(given)
+          .when(reissue())
+          .thenThrows('conflict', CAMPAIGN_ERROR_CODES.linkNotWorking, 'invitationId');
+    });
+
+    it('should refuse an unknown invitation, a new id already taken and a secret that is not a hash', () => {
+      spec
+        .given([opened, invited()])
+        .when(reissue({ invitationId: 'invitation-9' }))
+        .thenThrows('not_found', CAMPAIGN_ERROR_CODES.invitationNotFound, 'invitationId');
+      spec
+        .given([opened, invited()])
+        .when(reissue({ newInvitationId: 'invitation-1' }))
+        .thenThrows('conflict', CAMPAIGN_ERROR_CODES.invitationExists, 'newInvitationId');
+      spec
+        .given([opened, invited()])
+        .when(reissue({ secretHash: 'secret' }))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.malformedSecretHash, 'secretHash');
     });
   });
 

@@ -16,6 +16,7 @@ export const CAMPAIGN_ERROR_CODES = {
   invitationExpired: 'CAMPAIGN.INVITATION_EXPIRED',
   notYourQuestion: 'CAMPAIGN.NOT_YOUR_QUESTION',
   linksShownOnce: 'CAMPAIGN.LINKS_SHOWN_ONCE',
+  linkNotWorking: 'CAMPAIGN.LINK_NOT_WORKING',
 } as const;
 
 export type CampaignErrorCode = ErrorCodeOf<typeof CAMPAIGN_ERROR_CODES>;
