@@ -273,6 +273,8 @@ describe('Campaign journey (browser)', () => {
     await peer.waitForSelector('[data-testid="rate-questions"]');
     await office.click('button[aria-label="Revoke the link of Desk supervisor"]');
     await office.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    // A revoked link is folded away among the Raters, shown on asking.
+    await office.click('button:has-text("Show 1 revoked link")');
     await office.waitForSelector('[data-respondent="desk-supervisor"] [data-status="REVOKED"]');
     await peer.reload();
     await peer.waitForSelector('[data-testid="rate-link-stopped"]');

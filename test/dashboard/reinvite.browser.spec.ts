@@ -2,7 +2,7 @@
 // and presses Invite. The page says, by the button and with the focus there, that every one of them
 // already has a working link and how to fix it, sending nothing; a refusal of a field folded away
 // (a respondent id) opens its section. "New link…" then gives one person a new link in one step:
-// the old link stops, the new one is shown once and works.
+// the old link stops, the new one is shown once and works, and the revoked one is folded away.
 import type { Locator, Page } from 'playwright-core';
 import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
 
@@ -179,8 +179,18 @@ describe('Inviting again (browser)', () => {
       id: working.data?.questionnaire.invitationId,
       status: 'ACTIVE',
     });
-    await office.waitForSelector(`[data-invitation="${ana?.id ?? ''}"] [data-status="REVOKED"]`);
     await captureScreen(office, 'campaign-new-link');
+    // The revoked link is history: folded away until asked for.
+    const revokedRow = office.locator(`[data-invitation="${ana?.id ?? ''}"]`);
+    const toggle = office.locator('button:has-text("Show 1 revoked link")');
+    await toggle.waitFor();
+    await expect(revokedRow.count()).resolves.toBe(0);
+    await expect(office.locator('[data-testid="campaign-panel"] tbody tr').count()).resolves.toBe(3);
+    await toggle.click();
+    await revokedRow.locator('[data-status="REVOKED"]').waitFor();
+    await expect(
+      office.locator('button:has-text("Hide 1 revoked link")').getAttribute('aria-expanded'),
+    ).resolves.toBe('true');
     expect(pageProblems(office)).toEqual([]);
   });
 });

@@ -87,6 +87,12 @@ export function CampaignPanel({
     if (progress.data) onProgress?.(progress.data);
   }, [progress.data]);
   const [issued, setIssued] = useState<readonly IssuedInvitation[]>([]);
+  // Revoked links are history (a new link or invitation replaced them): folded away until asked for.
+  const [showRevoked, setShowRevoked] = useState(false);
+  const revokedCount = invitations.data?.filter((invitation) => invitation.status === 'REVOKED').length ?? 0;
+  const shownInvitations = (invitations.data ?? []).filter(
+    (invitation) => showRevoked || invitation.status !== 'REVOKED',
+  );
   // Answers are ratings: when the count moves, the assessment's ratings shown beside are stale.
   const answered = progress.data?.answered;
   const lastAnswered = useRef(answered);
@@ -148,9 +154,9 @@ export function CampaignPanel({
       {invitations.error && (
         <ErrorNotice error={invitations.error} action="Could not load the invitations" onRetry={reload} />
       )}
-      {invitations.data && invitations.data.length > 0 && (
+      {shownInvitations.length > 0 && (
         <InvitationTable
-          invitations={invitations.data}
+          invitations={shownInvitations}
           functionName={functionName}
           canRevoke={session.can('revokeInvitation')}
           canReissue={session.can('reissueInvitation')}
@@ -161,6 +167,18 @@ export function CampaignPanel({
             reload();
           }}
         />
+      )}
+      {revokedCount > 0 && (
+        <button
+          type="button"
+          class="button button--small button--link campaign__revoked-toggle"
+          aria-expanded={showRevoked}
+          onClick={() => {
+            setShowRevoked((shown) => !shown);
+          }}
+        >
+          {`${showRevoked ? 'Hide' : 'Show'} ${revokedCount} revoked ${revokedCount === 1 ? 'link' : 'links'}`}
+        </button>
       )}
       {open && session.can('inviteRaters') && organization.functions.length > 0 && (
         <InviteForm
