@@ -162,6 +162,23 @@ export class InviteRatersHandler implements ICommandHandler<InviteRatersCommand>
   }
 }
 
+/** The invitation the office names, found in the store-wide index (its assessment), or NOT_FOUND. */
+async function knownInvitation(
+  index: InvitationIndex,
+  invitationId: string,
+): Promise<{ id: string; credential: InvitationCredential }> {
+  const id = requireSlug('invitationId', invitationId);
+  const credential = await index.find(id);
+  if (credential === null) {
+    throw notFound(
+      'invitationId',
+      `invitationId: no invitation "${id}"`,
+      CAMPAIGN_ERROR_CODES.invitationNotFound,
+    );
+  }
+  return { id, credential };
+}
+
 @CommandHandler(RevokeInvitationCommand)
 export class RevokeInvitationHandler implements ICommandHandler<RevokeInvitationCommand> {
   constructor(
@@ -171,15 +188,7 @@ export class RevokeInvitationHandler implements ICommandHandler<RevokeInvitation
   ) {}
 
   async execute({ invitationId, context }: RevokeInvitationCommand): Promise<RaterInvitationView> {
-    const id = requireSlug('invitationId', invitationId);
-    const credential = await this.index.find(id);
-    if (credential === null) {
-      throw notFound(
-        'invitationId',
-        `invitationId: no invitation "${id}"`,
-        CAMPAIGN_ERROR_CODES.invitationNotFound,
-      );
-    }
+    const { id, credential } = await knownInvitation(this.index, invitationId);
     const { state } = await this.assessments.run(
       credential.assessmentId,
       { type: 'RevokeInvitation', data: { invitationId: id } },
@@ -202,15 +211,7 @@ export class ReissueInvitationHandler implements ICommandHandler<ReissueInvitati
   ) {}
 
   async execute({ invitationId, context }: ReissueInvitationCommand): Promise<IssuedInvitationResult> {
-    const id = requireSlug('invitationId', invitationId);
-    const credential = await this.index.find(id);
-    if (credential === null) {
-      throw notFound(
-        'invitationId',
-        `invitationId: no invitation "${id}"`,
-        CAMPAIGN_ERROR_CODES.invitationNotFound,
-      );
-    }
+    const { id, credential } = await knownInvitation(this.index, invitationId);
     // With a commandId the new id is derived from it, so a repeat names the same invitation.
     const seed =
       context.commandId === null ? null : `${credential.assessmentId}/${context.commandId}/reissue`;
