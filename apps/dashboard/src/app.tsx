@@ -42,6 +42,8 @@ interface InitialSignIn {
   credential: Credential | null;
   /** The token remembered on this device when a sign-in link signed this tab in with another. */
   kept: string | null;
+  /** The token came from the address (a sign-in link): the api has not accepted it yet. */
+  fromLink: boolean;
 }
 
 /** A different token remembered on the device than the link's: kept, and the page says so. */
@@ -56,8 +58,9 @@ function initialSignIn(): InitialSignIn {
     return {
       credential: { kind: 'api-token', token: loaded.token },
       kept: loaded.fromLink ? keptBeside(loaded.token) : null,
+      fromLink: loaded.fromLink,
     };
-  return { credential: loadSsoSession() === null ? null : { kind: 'sso' }, kept: null };
+  return { credential: loadSsoSession() === null ? null : { kind: 'sso' }, kept: null, fromLink: false };
 }
 
 export function App() {
@@ -65,10 +68,11 @@ export function App() {
   const [credential, setCredential] = useState<Credential | null>(initial.credential);
   const [kept, setKept] = useState<string | null>(initial.kept);
   const [reason, setReason] = useState<string | null>(null);
-  // The token the api last accepted (one kept from an earlier visit had been): when it is refused
-  // later, it was revoked or has expired, which its holder cannot mend on the server.
+  // The token the api last accepted (one kept from an earlier visit had been; a link's has not, as it
+  // may be mistyped): when it is refused later, it was revoked or has expired, which its holder
+  // cannot mend on the server.
   const acceptedToken = useRef<string | null>(
-    initial.credential?.kind === 'api-token' ? initial.credential.token : null,
+    initial.credential?.kind === 'api-token' && !initial.fromLink ? initial.credential.token : null,
   );
   /** undefined while the api is asked whether SSO is on. */
   const [ssoOptions, setSsoOptions] = useState<SsoOptions | null | undefined>(undefined);
