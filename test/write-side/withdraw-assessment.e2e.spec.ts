@@ -159,6 +159,7 @@ describe('Withdrawing an assessment over GraphQL', () => {
   });
 
   it('should take nothing more once withdrawn: ratings, corrections, closing, invitations', async () => {
+    const before = await head();
     const refusals = await Promise.all([
       api.graphql(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
         input: { ...CELL, assessmentId: 'typo-1900', level: 2 },
@@ -176,6 +177,7 @@ describe('Withdrawing an assessment over GraphQL', () => {
     ]);
     for (const { errors } of refusals)
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ASSESSMENT.WITHDRAWN' });
+    expect(await head()).toBe(before);
   });
 
   it('should answer a repeat with the same commandId as the first time, appending nothing', async () => {
