@@ -133,6 +133,7 @@ describe('Giving a person a new link (reissueInvitation) over GraphQL', () => {
     const refused = await reissue(working!.id);
     expect(refused.errors?.[0]?.extensions).toMatchObject({
       code: 'CONFLICT',
+      field: 'invitationId',
       reason: 'CAMPAIGN.LINK_NOT_WORKING',
     });
     expect(await store.headPosition()).toBe(before);
