@@ -129,37 +129,40 @@ export class InviteRatersHandler implements ICommandHandler<InviteRatersCommand>
       { type: 'InviteRaters', data: { invitations: requests, expiresAt } },
       context,
     );
-    if (repeated) return this.answerRepeat(state, context);
+    if (repeated)
+      return linksIssuedBefore(
+        this.reader,
+        this.recentlyIssued,
+        state,
+        context,
+        'commandId: this command already invited its raters; their links were shown once and cannot be shown again. Revoke the invitations whose links are lost and invite those people again.',
+      );
     this.index.remember(credentialsOf(state, invitationIds));
     const views = await this.reader.invitationViews(state, invitationIds);
     const issued = views.map((invitation) => ({ invitation, token: tokens.get(invitation.id) ?? '' }));
     if (context.commandId !== null) this.recentlyIssued.keep(state.id, context.commandId, issued);
     return issued;
   }
+}
 
-  /**
-   * The same command again (a retry after a lost answer): the links it issued, while this process
-   * still holds them; they are never stored, so afterwards they cannot be shown again.
-   */
-  private async answerRepeat(
-    state: OpenedAssessmentState,
-    context: CommandContext,
-  ): Promise<IssuedInvitationResult[]> {
-    const kept =
-      context.commandId === null ? undefined : this.recentlyIssued.find(state.id, context.commandId);
-    if (kept === undefined) {
-      throw conflict(
-        'commandId: this command already invited its raters; their links were shown once and cannot be shown again. Revoke the invitations whose links are lost and invite those people again.',
-        CAMPAIGN_ERROR_CODES.linksShownOnce,
-        'commandId',
-      );
-    }
-    const views = await this.reader.invitationViews(
-      state,
-      kept.map(({ invitation }) => invitation.id),
-    );
-    return views.map((invitation, index) => ({ invitation, token: kept[index]?.token ?? '' }));
-  }
+/**
+ * The same command again (a retry after a lost answer): the links it issued, while this process
+ * still holds them; they are never stored, so afterwards they cannot be shown again (`refusal`).
+ */
+async function linksIssuedBefore(
+  reader: CampaignReader,
+  recentlyIssued: RecentlyIssuedLinks,
+  state: OpenedAssessmentState,
+  context: CommandContext,
+  refusal: string,
+): Promise<IssuedInvitationResult[]> {
+  const kept = context.commandId === null ? undefined : recentlyIssued.find(state.id, context.commandId);
+  if (kept === undefined) throw conflict(refusal, CAMPAIGN_ERROR_CODES.linksShownOnce, 'commandId');
+  const views = await reader.invitationViews(
+    state,
+    kept.map(({ invitation }) => invitation.id),
+  );
+  return views.map((invitation, index) => ({ invitation, token: kept[index]?.token ?? '' }));
 }
 
 /** The invitation the office names, found in the store-wide index (its assessment), or NOT_FOUND. */
@@ -226,19 +229,15 @@ export class ReissueInvitationHandler implements ICommandHandler<ReissueInvitati
       context,
     );
     if (repeated) {
-      const kept =
-        context.commandId === null ? undefined : this.recentlyIssued.find(state.id, context.commandId);
-      const [again] = kept ?? [];
-      if (again === undefined) {
-        throw conflict(
-          'commandId: this command already gave a new link; it was shown once and cannot be shown again. Give another new link.',
-          CAMPAIGN_ERROR_CODES.linksShownOnce,
-          'commandId',
-        );
-      }
-      const [view] = await this.reader.invitationViews(state, [again.invitation.id]);
-      if (view === undefined) throw new Error('a new invitation stays in its assessment');
-      return { invitation: view, token: again.token };
+      const [again] = await linksIssuedBefore(
+        this.reader,
+        this.recentlyIssued,
+        state,
+        context,
+        'commandId: this command already gave a new link; it was shown once and cannot be shown again. Give another new link.',
+      );
+      if (again === undefined) throw new Error('a new invitation stays in its assessment');
+      return again;
     }
     this.index.remember(credentialsOf(state, [id, newInvitationId]));
     const [invitation] = await this.reader.invitationViews(state, [newInvitationId]);
