@@ -34,7 +34,8 @@ export type RevokeInvitation = {
 
 /**
  * A new link for the person of a working invitation, in one step: the old link is revoked and an
- * invitation like it (label, source, functions, capabilities, respondent, expiry) is made.
+ * invitation like it (label, source, rater function, functions, capabilities, respondent, expiry)
+ * is made.
  */
 export type ReissueInvitation = {
   type: 'ReissueInvitation';
