@@ -82,7 +82,7 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
   const before = views.data?.[0] ?? null;
   const after = views.data?.[1] ?? null;
   const difference = useMemo(() => (before && after ? differenceOf(before, after) : null), [before, after]);
-  const same = difference !== null && difference.cells === 0 && difference.indices.length === 0;
+  const same = difference?.same === true;
   const beforeCells = useMemo(() => (before ? indexCells(before.cells) : undefined), [before]);
   const onDefaults = first === start.first && second === start.second && asOf === start.asOf;
 
@@ -197,6 +197,8 @@ interface Difference {
   cells: number;
   /** The indices that differ as shown, each as "name before → after". */
   indices: string[];
+  /** Neither a cell nor an index differs: both dates know the same view. */
+  same: boolean;
 }
 
 function differenceOf(before: MaturityView, after: MaturityView): Difference {
@@ -218,7 +220,7 @@ function differenceOf(before: MaturityView, after: MaturityView): Difference {
       ['coverage', formatPercent(before.coverage), formatPercent(after.coverage)],
     ] as const
   ).flatMap(([name, old, now]) => (old === now ? [] : [`${name} ${old} → ${now}`]));
-  return { cells, indices };
+  return { cells, indices, same: cells === 0 && indices.length === 0 };
 }
 
 interface VerdictProps {
@@ -234,7 +236,7 @@ interface VerdictProps {
 /** What differs, or, when nothing does, why: nothing recorded in between, or nothing that counts here. */
 function Verdict({ organizationId, first, second, asOf, difference, rated }: VerdictProps) {
   const { client } = useSession();
-  const same = difference.cells === 0 && difference.indices.length === 0;
+  const { same } = difference;
   const [earlier, later] = first <= second ? [first, second] : [second, first];
   const between = useRequest(
     same && earlier !== later ? `${organizationId}/${earlier}/${later}` : null,
