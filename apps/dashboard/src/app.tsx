@@ -82,22 +82,25 @@ export function App() {
     void loadSsoOptions().then(setSsoOptions);
   }, []);
 
-  const signIn = (token: string, remember: boolean) => {
+  // This tab signs in with an api token, saved by the caller; `keptToken`: the sign-in remembered on
+  // the device that a link's token pushed aside, if any.
+  const signInWithToken = (token: string, keptToken: string | null) => {
     forgetSsoSession();
-    saveToken(token, remember);
-    setKept(null);
+    setKept(keptToken);
     setReason(null);
     setCredential({ kind: 'api-token', token });
+  };
+
+  const signIn = (token: string, remember: boolean) => {
+    saveToken(token, remember);
+    signInWithToken(token, null);
   };
 
   // The printed link pasted into a tab already on the dashboard: sign in with its token, in this
   // tab only, as opening the link does.
   usePastedToken(takeTokenFromAddress, (token) => {
-    forgetSsoSession();
     saveLinkToken(token);
-    setKept(keptBeside(token));
-    setReason(null);
-    setCredential({ kind: 'api-token', token });
+    signInWithToken(token, keptBeside(token));
   });
 
   const linkNotice =
