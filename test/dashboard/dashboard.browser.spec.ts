@@ -398,7 +398,7 @@ describe('Dashboard (browser)', () => {
     await expect(boxOverflow(page, '[data-testid="portfolio-result"]')).resolves.toBeLessThanOrEqual(0);
     await expect(
       page
-        .locator('[data-testid="portfolio-result"] tbody tr')
+        .locator('[data-testid="portfolio-result"] .frontier tbody tr')
         .first()
         .locator('td[data-label="Cost"]')
         .count(),

@@ -276,6 +276,26 @@ describe('Simulation queries (e2e)', () => {
     ]);
   });
 
+  it('should say which weight and horizon it used: the defaults when none were asked, else the ones asked', async () => {
+    const ask = async (args: string) =>
+      (
+        await api.mustQuery<{
+          optimizePortfolio: { alpha: number; horizonMonths: number; objective: number };
+        }>(
+          `query { optimizePortfolio(organizationId: "${organizationId}", candidateIds: ["e2e-say"], budget: 120000${args}) {
+            alpha horizonMonths objective } }`,
+        )
+      ).optimizePortfolio;
+    expect(await ask('')).toMatchObject({ alpha: 0.5, horizonMonths: 12 });
+    const maturityOnly = await ask(', alpha: 1, horizonMonths: 24');
+    expect(maturityOnly).toMatchObject({ alpha: 1, horizonMonths: 24 });
+    // All the weight on CCI: the objective is the change in CCI alone.
+    expect(maturityOnly.objective).toBeCloseTo(
+      customerCentricity(3, 2, 3, 8 / 3 + 0.5) - customerCentricity(3, 2, 3, 8 / 3),
+      6,
+    );
+  });
+
   it('should show half of the predicted change realised once an assessment after the lag rates the cell', async () => {
     const { investmentRealisation: result } = await api.mustQuery<{
       investmentRealisation: {

@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Indices, SimulationWarning } from './simulation-result.model';
 
 @ObjectType()
@@ -22,4 +22,11 @@ export class PortfolioResult {
   @Field(() => Indices) baseline!: Indices;
   @Field(() => Indices, { description: 'Of the selection, at the horizon.' }) projected!: Indices;
   @Field(() => [SimulationWarning]) warnings!: SimulationWarning[];
+  @Field(() => Float, {
+    description:
+      'The weight of customer-centricity used, 0 to 1 (alignment weighs 1 - alpha): the one asked for, or the default 0.5.',
+  })
+  alpha!: number;
+  @Field(() => Int, { description: 'The horizon used, in months: the one asked for, or the default 12.' })
+  horizonMonths!: number;
 }

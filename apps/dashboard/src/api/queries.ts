@@ -268,17 +268,26 @@ export const simulateQuery = graphql(
 );
 
 export const optimizeQuery = graphql(`
-  query OptimizePortfolio($organizationId: ID!, $candidateIds: [ID!]!, $budget: Float!, $horizonMonths: Int) {
+  query OptimizePortfolio(
+    $organizationId: ID!
+    $candidateIds: [ID!]!
+    $budget: Float!
+    $alpha: Float
+    $horizonMonths: Int
+  ) {
     optimizePortfolio(
       organizationId: $organizationId
       candidateIds: $candidateIds
       budget: $budget
+      alpha: $alpha
       horizonMonths: $horizonMonths
     ) {
       selectedIds
       totalCost
       objective
       exact
+      alpha
+      horizonMonths
       frontier {
         cost
         objective

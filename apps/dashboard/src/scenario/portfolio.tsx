@@ -1,16 +1,26 @@
 // The best portfolio for a budget among the planned and approved investments, and the frontier
 // of cost against benefit it was chosen from.
-import type { Investment, PortfolioResult } from '../api/types';
+import type { Investment, PortfolioResult, SimulationResult } from '../api/types';
 import { formatMoney, formatSigned } from '../shared/format';
+import { IndexComparison } from './index-comparison';
+import { describeWeight, objectiveSentence } from './objective-weight';
 
 interface PortfolioAnswerProps {
   result: PortfolioResult;
+  /** The chosen set simulated with trials: its spread at the horizon; null when nothing was chosen or no trials. */
+  spread: SimulationResult | null;
   budget: number;
   investmentsById: ReadonlyMap<string, Investment>;
   onSimulate: (investmentIds: string[]) => void;
 }
 
-export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }: PortfolioAnswerProps) {
+export function PortfolioAnswer({
+  result,
+  spread,
+  budget,
+  investmentsById,
+  onSimulate,
+}: PortfolioAnswerProps) {
   const name = (id: string) => investmentsById.get(id)?.name ?? id;
   const best = Math.max(...result.frontier.map((point) => point.objective), 0.0001);
   const chosen = result.selectedIds.slice().sort().join(',');
@@ -24,6 +34,9 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
             <span class={`badge ${result.exact ? 'badge--exact' : 'badge--heuristic'}`}>
               {result.exact ? 'exact' : 'heuristic'}
             </span>
+          </p>
+          <p class="portfolio__weight" data-testid="portfolio-weight">
+            Weighed {describeWeight(result.alpha)}
           </p>
           {result.selectedIds.length === 0 ? (
             <p class="muted">No investment fits the budget with a positive benefit.</p>
@@ -48,6 +61,17 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
           </div>
         </dl>
       </div>
+      {spread && (
+        <div class="portfolio__spread" data-testid="portfolio-spread">
+          <p class="portfolio__heading">Uncertainty of this portfolio at month {result.horizonMonths}</p>
+          <IndexComparison
+            baseline={spread.baseline}
+            projected={spread.projected}
+            distribution={spread.distribution}
+            horizonMonths={result.horizonMonths}
+          />
+        </div>
+      )}
       {result.selectedIds.length > 0 && (
         <button
           type="button"
@@ -60,7 +84,7 @@ export function PortfolioAnswer({ result, budget, investmentsById, onSimulate }:
         </button>
       )}
       <p class="portfolio__explain">
-        Objective: half the change in CCI plus half the change in alignment at the horizon.{' '}
+        {objectiveSentence(result.alpha)}{' '}
         {result.exact
           ? 'Every subset was weighed.'
           : 'Too many candidates to weigh every subset: a heuristic chose.'}

@@ -12,6 +12,7 @@ import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
 import { IndexComparison } from './index-comparison';
 import { InvestmentPicker, isSelectable } from './investment-picker';
+import { DEFAULT_ALPHA, describeWeight } from './objective-weight';
 import { PortfolioAnswer } from './portfolio';
 import { TrajectoryChart } from './trajectory-chart';
 import { WarningsList } from './warnings-list';
@@ -64,6 +65,8 @@ export function ScenarioView({
   const [horizon, setHorizon] = useState('12');
   const [trials, setTrials] = useState('1000');
   const [budget, setBudget] = useState('');
+  /** Maturity's share of the objective, in whole percent (the api's alpha times 100). */
+  const [maturityShare, setMaturityShare] = useState(String(DEFAULT_ALPHA * 100));
 
   const investmentsById = useMemo(
     () => new Map((investments.data ?? []).map((investment) => [investment.id, investment])),
@@ -86,15 +89,36 @@ export function ScenarioView({
       };
     },
   );
-  const [portfolio, optimize] = useAction(async (input: { budget: number }, signal) => {
+  const alpha = clampInteger(maturityShare, 0, 100, DEFAULT_ALPHA * 100) / 100;
+  const [portfolio, optimize] = useAction(async (input: { budget: number; alpha: number }, signal) => {
     const variables = {
       organizationId,
       candidateIds: candidates.map((investment) => investment.id),
       budget: input.budget,
+      alpha: input.alpha,
       horizonMonths,
     };
     const data = await client.request(optimizeQuery, variables, signal);
-    return { budget: input.budget, result: data.optimizePortfolio };
+    const result = data.optimizePortfolio;
+    // The optimiser weighs likely effects; the chosen set's spread comes from the same simulation
+    // as a ticked scenario's, so the two read alike.
+    const spread =
+      result.selectedIds.length === 0 || trialCount === 0
+        ? null
+        : await client
+            .request(
+              simulateQuery,
+              {
+                organizationId,
+                investmentIds: result.selectedIds,
+                horizonMonths: result.horizonMonths,
+                trials: trialCount,
+                seed,
+              },
+              signal,
+            )
+            .then((simulated) => simulated.simulateInvestments);
+    return { budget: input.budget, result, spread };
   });
 
   const budgetValue = budget.trim() === '' ? Number.NaN : Number(budget);
@@ -197,13 +221,40 @@ export function ScenarioView({
             class="scenario__form scenario__form--portfolio"
             onSubmit={(event) => {
               event.preventDefault();
-              if (budgetValid && candidates.length > 0) optimize({ budget: budgetValue });
+              if (budgetValid && candidates.length > 0) optimize({ budget: budgetValue, alpha });
             }}
           >
             <h3 class="scenario__subtitle">Best portfolio for a budget</h3>
             <p class="scenario__hint">
               Chooses among all {candidates.length} planned or approved investments, over the horizon above.
             </p>
+            <label class="field scenario__weight">
+              <span class="field__label">Weigh maturity against alignment</span>
+              <input
+                class="scenario__weight-range"
+                type="range"
+                name="alpha"
+                min={0}
+                max={100}
+                step={5}
+                value={maturityShare}
+                aria-valuetext={describeWeight(alpha)}
+                onInput={(event) => {
+                  setMaturityShare(event.currentTarget.value);
+                }}
+              />
+              <span class="scenario__weight-scale" aria-hidden="true">
+                <span>Alignment only</span>
+                <span>Maturity (CCI) only</span>
+              </span>
+              <output class="scenario__weight-value" data-testid="objective-weight">
+                {describeWeight(alpha)}
+              </output>
+              <span class="field__hint">
+                Maturity is the customer-centricity index (CCI); alignment is how evenly linked functions have
+                matured. The optimiser picks what raises this mix the most.
+              </span>
+            </label>
             <div class="scenario__actions">
               <label class="field field--inline">
                 <span class="field__label">Budget</span>
@@ -236,6 +287,7 @@ export function ScenarioView({
           {portfolio.data && (
             <PortfolioAnswer
               result={portfolio.data.result}
+              spread={portfolio.data.spread}
               budget={portfolio.data.budget}
               investmentsById={investmentsById}
               onSimulate={(ids) => {

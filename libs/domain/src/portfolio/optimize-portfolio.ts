@@ -48,6 +48,10 @@ export interface PortfolioResult {
   projected: MaturityIndices;
   /** UNRATED_CELL_IGNORED for effects on cells unrated at baseline. */
   warnings: SimulationWarning[];
+  /** The weight of dCCI used (the default when none was asked), so an answer says how it was weighed. */
+  alpha: number;
+  /** The horizon used, in months. */
+  horizonMonths: number;
 }
 
 const validatePortfolio = (input: PortfolioInput, alpha: number, horizonMonths: number): void => {
@@ -147,5 +151,7 @@ export const optimizePortfolio = (input: PortfolioInput): PortfolioResult => {
     baseline: indicesOf(baselineScores),
     projected: indicesOf(selectedScores),
     warnings: placed.warnings,
+    alpha,
+    horizonMonths,
   };
 };

@@ -82,6 +82,14 @@ describe('optimizePortfolio', () => {
     expect(result.frontier.map((point) => point.cost)).toEqual([0, 4, 10, 19]);
   });
 
+  it('should say which weight and horizon it used, the defaults when none were asked', () => {
+    expect(optimizePortfolio(input)).toMatchObject({ alpha: 0.5, horizonMonths: 12 });
+    expect(optimizePortfolio({ ...input, alpha: 0.8, horizonMonths: 6 })).toMatchObject({
+      alpha: 0.8,
+      horizonMonths: 6,
+    });
+  });
+
   it('should weigh the indices by alpha and prefer the cheaper of equal subsets', () => {
     // alpha 1 (CCI only), budget 15: lift-a + small-a (14) and lift-a + lift-b (15) both gain 37.5.
     expect(optimizePortfolio({ ...input, alpha: 1, budget: 15 })).toMatchObject({
