@@ -141,6 +141,12 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }',
       variables: { input: { organizationId: f.organizationId, capabilityId: f.capabilityId, level: 4 } },
     }),
+    setTargets: (f) => ({
+      query: 'mutation($input: SetTargetsInput!) { setTargets(input: $input) { id } }',
+      variables: {
+        input: { organizationId: f.organizationId, targets: [{ capabilityId: f.capabilityId, level: 4 }] },
+      },
+    }),
     openAssessment: (f, unique) => ({
       query: 'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
       variables: {

@@ -93,6 +93,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     unlinkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     clearTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     setTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    setTargets: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     openAssessment: { roles: ASSESSING, organizations: [organization('input.organizationId')] },
     recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     closeAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },

@@ -82,3 +82,36 @@ export class SetTargetInput {
   @Field(() => Int) level!: number;
   @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
 }
+
+@InputType({
+  description: "One target of a batch: a capability for every function, or one function's override.",
+})
+export class TargetLevelInput {
+  @Field(() => ID, { description: 'The capability of the target.' }) capabilityId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Left out: the capability's target for every function; given: that function's override.",
+  })
+  functionId?: string | null;
+  @Field(() => Int, { description: "The target level, one of the model's levels." }) level!: number;
+}
+
+@InputType({
+  description:
+    'Many targets set at once (every cell, a function row, a capability column), recorded in one append: all or nothing.',
+})
+export class SetTargetsInput {
+  @Field(() => ID, { description: 'The organisation.' }) organizationId!: string;
+  @Field(() => [TargetLevelInput], {
+    description:
+      'The targets to set, each cell at most once; a refusal names the entry (`targets[2].level`) and sets none.',
+  })
+  targets!: TargetLevelInput[];
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "True: a capability's target for every function also removes that capability's function overrides not set in the same call, so every cell shows it. Left out or false: overrides stay.",
+  })
+  replaceOverrides?: boolean | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
+}

@@ -14,6 +14,7 @@ import {
   LinkFunctionsInput,
   RegisterOrganizationInput,
   SetTargetInput,
+  SetTargetsInput,
   UnlinkFunctionsInput,
   UpdateFunctionInput,
 } from './organization.inputs';
@@ -122,6 +123,23 @@ export class OrganizationsResolver {
     return this.run(organizationId, principal, commandId, {
       type: 'SetTarget',
       data: { capabilityId, functionId, level },
+    });
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      'Sets many targets in one append (a default for every cell, a function row, a capability column): all are set, or none when any is refused.',
+  })
+  setTargets(
+    @Args('input') { organizationId, targets, replaceOverrides, commandId }: SetTargetsInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'SetTargets',
+      data: {
+        targets: targets.map(({ capabilityId, functionId, level }) => ({ capabilityId, functionId, level })),
+        replaceOverrides,
+      },
     });
   }
 

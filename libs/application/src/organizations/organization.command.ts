@@ -56,7 +56,10 @@ export class OrganizationCommandHandler implements ICommandHandler<ExecuteOrgani
             ),
           };
         }
-        if (command.type === 'SetTarget' && current.status === 'REGISTERED') {
+        if (
+          (command.type === 'SetTarget' || command.type === 'SetTargets') &&
+          current.status === 'REGISTERED'
+        ) {
           return { now, model: await this.models.require(current.modelId, current.modelVersion) };
         }
         return { now };

@@ -62,6 +62,23 @@ export type SetTarget = {
   };
 };
 
+/** One target of a SetTargets batch: as SetTarget, for one cell, one function's row or one capability. */
+export type TargetLevel = SetTarget['data'];
+
+/** Many targets at once (a default for every cell, a row or a column), recorded in one append. */
+export type SetTargets = {
+  type: 'SetTargets';
+  data: {
+    targets: readonly TargetLevel[];
+    /**
+     * True: a capability's target for every function (functionId absent) also removes that
+     * capability's function overrides not given in the same batch, so every cell shows it.
+     * Absent means false: overrides stay.
+     */
+    replaceOverrides?: boolean | null;
+  };
+};
+
 export type ClearTarget = {
   type: 'ClearTarget';
   data: {
@@ -78,13 +95,14 @@ export type OrganizationCommand =
   | LinkFunctions
   | UnlinkFunctions
   | SetTarget
+  | SetTargets
   | ClearTarget;
 
 export type OrganizationContext = {
   now: Date;
   /**
    * RegisterOrganization: the model named by the command (undefined when unknown).
-   * SetTarget: the organisation's pinned model. Other commands do not read it.
+   * SetTarget, SetTargets: the organisation's pinned model. Other commands do not read it.
    */
   model?: MaturityModel | undefined;
 };

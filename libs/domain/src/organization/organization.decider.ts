@@ -1,9 +1,4 @@
-import {
-  MATURITY_MODEL_ERROR_CODES,
-  requireCapability,
-  requireLevel,
-  requireModelVersion,
-} from '../maturity-model';
+import { MATURITY_MODEL_ERROR_CODES, requireModelVersion } from '../maturity-model';
 import {
   conflict,
   type Decider,
@@ -20,6 +15,7 @@ import type { OrganizationCommand, OrganizationContext, RegisterOrganization } f
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
 import type { OrganizationEvent } from './organization.events';
 import { findFunction, findInteraction, requireFunction, requireOrganization } from './organization.lookups';
+import { decideSetTargets, targetChange, validTarget } from './set-targets';
 import { evolveOrganization, initialOrganizationState, type OrganizationState } from './organization.state';
 
 export function decideOrganization(
@@ -123,20 +119,11 @@ export function decideOrganization(
     }
     case 'SetTarget': {
       const model = requireModelVersion(context.model, organization.modelId, organization.modelVersion);
-      const capabilityId = requireCapability(model, 'capabilityId', command.data.capabilityId).id;
-      const { functionId: requestedFunction } = command.data;
-      const functionId =
-        requestedFunction === undefined || requestedFunction === null
-          ? null
-          : requireFunction(organization, 'functionId', requestedFunction).id;
-      const level = requireLevel(model, 'level', command.data.level);
-      const current = organization.targets.find(
-        (target) => target.capabilityId === capabilityId && target.functionId === functionId,
-      );
-      if (current?.level === level) return [];
-      return [
-        { type: 'TargetSet', data: { organizationId: organization.id, capabilityId, functionId, level } },
-      ];
+      return targetChange(organization, validTarget(organization, model, command.data));
+    }
+    case 'SetTargets': {
+      const model = requireModelVersion(context.model, organization.modelId, organization.modelVersion);
+      return decideSetTargets(command, organization, model);
     }
   }
 }

@@ -8,6 +8,8 @@ export const ORGANIZATION_ERROR_CODES = {
   selfLink: 'ORGANIZATION.SELF_LINK',
   linkNotFound: 'ORGANIZATION.LINK_NOT_FOUND',
   targetNotFound: 'ORGANIZATION.TARGET_NOT_FOUND',
+  noTargets: 'ORGANIZATION.NO_TARGETS',
+  targetRepeated: 'ORGANIZATION.TARGET_REPEATED',
 } as const;
 
 export type OrganizationErrorCode = ErrorCodeOf<typeof ORGANIZATION_ERROR_CODES>;
