@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const root = path.resolve(__dirname, '..', '..');
 export const docsScreenshots = path.join(root, 'docs', 'screenshots');
 /** Phone-width shots are for looking at, not for the docs: kept out of the repository. */
-const phoneScreenshots = path.join(root, 'artifacts', 'screenshots');
+export const phoneScreenshots = path.join(root, 'artifacts', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const chromiumArgs = [
   '--headless',

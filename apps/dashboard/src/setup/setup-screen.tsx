@@ -48,6 +48,7 @@ export function SetupScreen({ organization, model, models, update, select }: Org
         model={model}
         onChanged={update}
         canSet={session.can('setTarget')}
+        canFill={session.can('setTargets')}
         canClear={session.can('clearTarget')}
       />
 

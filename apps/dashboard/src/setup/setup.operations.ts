@@ -77,6 +77,17 @@ export const setTargetMutation = graphql(
   [organizationFields],
 );
 
+export const setTargetsMutation = graphql(
+  `
+    mutation SetTargets($input: SetTargetsInput!) {
+      setTargets(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);
+
 export const clearTargetMutation = graphql(
   `
     mutation ClearTarget($input: ClearTargetInput!) {

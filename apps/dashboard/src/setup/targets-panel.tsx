@@ -14,6 +14,7 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { clearTargetMutation, setTargetMutation } from './setup.operations';
+import { TargetFillForm } from './target-fill-form';
 
 const targetTones = {
   override: { name: 'target-override', background: '#d6e4f5', foreground: '#1f1d1a', label: 'override' },
@@ -31,6 +32,8 @@ interface TargetsPanelProps {
   model: MaturityModel;
   onChanged: (organization: Organization) => void;
   canSet: boolean;
+  /** May fill many cells at once (setTargets). */
+  canFill: boolean;
   canClear: boolean;
 }
 
@@ -44,7 +47,14 @@ interface Selection {
   capabilityId: string;
 }
 
-export function TargetsPanel({ organization, model, onChanged, canSet, canClear }: TargetsPanelProps) {
+export function TargetsPanel({
+  organization,
+  model,
+  onChanged,
+  canSet,
+  canFill,
+  canClear,
+}: TargetsPanelProps) {
   const [selected, setSelected] = useState<Selection | null>(null);
   const selectedFunction = organization.functions.find((candidate) => candidate.id === selected?.functionId);
   const selectedCapability = model.capabilities.find((candidate) => candidate.id === selected?.capabilityId);
@@ -78,6 +88,7 @@ export function TargetsPanel({ organization, model, onChanged, canSet, canClear 
         <p class="muted">Add functions first: targets are set on the grid of functions and capabilities.</p>
       ) : (
         <div class="targets-panel">
+          {canFill && <TargetFillForm organization={organization} model={model} onChanged={onChanged} />}
           <Heatmap
             id="targets"
             caption={`Targets of ${organization.name}, functions by capabilities`}
