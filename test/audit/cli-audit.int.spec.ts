@@ -329,6 +329,54 @@ describe('the audit commands of the CLI', () => {
     expect(run.stderr).toContain('organization-hotel');
   }, 60_000);
 
+  it('should refuse to restore, naming what to do, a missing file, a backup without its keys, a damaged file and a store an api holds open', async () => {
+    const directory = fresh();
+    const backupFile = path.join(directory, 'backup.db');
+    expect((await runCli(source, ['backup', backupFile])).code).toBe(EXIT.ok);
+
+    const missing = await runCli(fresh(), ['restore', path.join(directory, 'no-such.db')]);
+    expect(missing.code).toBe(EXIT.usage);
+    expect(missing.stderr).toContain(
+      `no backup file at ${path.join(directory, 'no-such.db')}; nothing was restored`,
+    );
+
+    // Without its .keys the evidence it seals could not be read: refused unless asked for.
+    const keyless = path.join(directory, 'keyless.db');
+    writeFileSync(keyless, readFileSync(backupFile));
+    const withoutKeys = fresh();
+    const refusedKeyless = await runCli(withoutKeys, ['restore', keyless]);
+    expect(refusedKeyless.code).toBe(EXIT.refused);
+    expect(refusedKeyless.stderr).toContain('pass --without-keys');
+    expect(existsSync(path.join(withoutKeys, SQLITE_EVENT_STORE_FILE_NAME))).toBe(false);
+    expect((await runCli(withoutKeys, ['restore', keyless, '--without-keys'])).code).toBe(EXIT.ok);
+
+    // A truncated file is a damaged backup (exit 4), not a damaged store of the operator's.
+    const truncated = path.join(directory, 'truncated.db');
+    writeFileSync(truncated, readFileSync(backupFile).subarray(0, 4096));
+    writeFileSync(`${truncated}.keys`, readFileSync(`${backupFile}.keys`));
+    const damaged = await runCli(fresh(), ['restore', truncated]);
+    expect(damaged.code).toBe(EXIT.integrityBroken);
+    expect(damaged.stderr).toContain(`the backup ${truncated} is damaged`);
+
+    // A running api keeps its store open: replacing the file under it is refused, even with --force.
+    const live = fresh();
+    const api = await startTestApi({ dataDir: live });
+    try {
+      await api.mustQuery(`mutation { registerOrganization(input: { id: "live", name: "Live" }) { id } }`);
+      const held = await runCli(live, ['restore', backupFile, '--force']);
+      expect(held.code).toBe(EXIT.unavailable);
+      expect(held.stderr).toContain('is the api running on this DATA_DIR?');
+      expect(
+        await api.mustQuery<{ organization: { id: string } }>(`{ organization(id: "live") { id } }`),
+      ).toEqual({
+        organization: { id: 'live' },
+      });
+    } finally {
+      await api.close();
+    }
+    expect((await runCli(live, ['restore', backupFile, '--force'])).code).toBe(EXIT.ok);
+  }, 120_000);
+
   it('should restore over a store with --force, and its maturity views follow the restored events', async () => {
     const empty = fresh();
     const backupFile = path.join(fresh(), 'empty.db');

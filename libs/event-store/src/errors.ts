@@ -117,7 +117,7 @@ export class EventStoreDamagedError extends EventStoreError {
     options?: { cause?: unknown },
   ) {
     super(
-      `The event store file was ${reason} while in use; nothing more is read or written. An operator must restore it from a backup and restart the api.`,
+      `The event store file was ${reason} while in use; nothing more is read or written. If a backup was restored into it on purpose, restart the api to serve it; otherwise an operator must restore it from a backup and restart the api.`,
       options,
     );
   }

@@ -10,7 +10,11 @@ export * from './upcasting';
 export { InMemoryEventStore, type InMemoryEventStoreOptions } from './memory/in-memory-event-store';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { SQLITE_EVENT_STORE_FILE_NAME } from './sqlite/sqlite-schema';
-export { ensurePrivateFile, ensureWritableDirectory } from './sqlite/open-sqlite-database';
+export {
+  ensurePrivateFile,
+  ensureWritableDirectory,
+  isHeldOpenElsewhere,
+} from './sqlite/open-sqlite-database';
 export {
   EventStoreDbEventStore,
   type EventStoreDbEventStoreOptions,

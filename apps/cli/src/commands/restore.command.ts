@@ -2,7 +2,14 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { EVENT_STORE, type EventStore, SQLITE_EVENT_STORE_FILE_NAME } from '@app/event-store';
+import type { IntegrityReport } from '@app/application';
+import {
+  EVENT_STORE,
+  EventStoreCorruptError,
+  type EventStore,
+  isHeldOpenElsewhere,
+  SQLITE_EVENT_STORE_FILE_NAME,
+} from '@app/event-store';
 import { READ_MODELS_FILE_NAME } from '@app/projections';
 import { SQLITE_KEY_STORE_FILE_NAME } from '@app/key-store';
 import { withApplication } from '../cli-runtime';
@@ -12,6 +19,7 @@ import { keysBackupOf, requireSqliteStore, verifyStoreFile } from './store-file'
 
 interface RestoreOptions {
   force?: boolean;
+  withoutKeys?: boolean;
 }
 
 /** `restore <file>`: a verified backup becomes the store in DATA_DIR. */
@@ -19,18 +27,30 @@ export function registerRestoreCommand(program: Command): void {
   program
     .command('restore')
     .description(
-      `Replace the store in DATA_DIR with a backup, after verifying the backup's integrity (exit ${EXIT.integrityBroken} when it is broken). Refuses a non-empty store unless --force (exit ${EXIT.refused}). Stop the api first.`,
+      `Replace the store in DATA_DIR with a backup, after verifying the backup's integrity (exit ${EXIT.integrityBroken} when it is broken or damaged). Refuses a non-empty store unless --force, and a backup without its .keys file unless --without-keys (exit ${EXIT.refused}). Refuses while a running api holds the store (exit ${EXIT.unavailable}): stop the api first.`,
     )
     .argument('<file>', 'a backup written by `backup`')
     .option('--force', 'replace a store that already holds events')
+    .option(
+      '--without-keys',
+      'restore a backup that has no <file>.keys beside it: evidence sealed before it then stays unreadable',
+    )
     .action(async (file: string, options: RestoreOptions) => {
+      const backup = path.resolve(file);
+      if (!existsSync(backup))
+        throw new CliError(`no backup file at ${backup}; nothing was restored`, EXIT.usage);
+      if (!existsSync(keysBackupOf(backup)) && options.withoutKeys !== true)
+        throw new CliError(
+          `the backup has no key store beside it (${keysBackupOf(backup)}), so the evidence it seals could not be read after restoring; nothing was restored. Put the .keys file written with the backup next to it, or pass --without-keys to restore the events alone.`,
+          EXIT.refused,
+        );
       const progress = startProgress('Restoring', 3);
       // Checked on a private copy: opening a store file may touch it, and the backup stays as it was.
       const scratch = mkdtempSync(path.join(tmpdir(), 'maturity-restore-'));
       try {
         const copy = path.join(scratch, SQLITE_EVENT_STORE_FILE_NAME);
-        copyFileSync(path.resolve(file), copy);
-        const report = await verifyStoreFile(copy);
+        copyFileSync(backup, copy);
+        const report = await verifyBackupCopy(copy, backup);
         progress.update(1);
         if (!report.ok)
           throw new CliError(
@@ -49,6 +69,7 @@ export function registerRestoreCommand(program: Command): void {
           },
           { seedOnStartup: false },
         );
+        refuseWhileHeldOpen(target);
         progress.update(2);
         // Same directory, then rename: the store file is replaced whole or not at all.
         const staged = `${target}.restoring`;
@@ -64,7 +85,7 @@ export function registerRestoreCommand(program: Command): void {
         ])
           rmSync(leftover, { force: true });
         renameSync(staged, target);
-        restoreKeys(path.resolve(file), path.dirname(target));
+        restoreKeys(backup, path.dirname(target));
         progress.update(3);
         console.error(`restored ${report.checkedEvents} event(s) into ${target}; integrity ok`);
       } finally {
@@ -74,14 +95,35 @@ export function registerRestoreCommand(program: Command): void {
     });
 }
 
-/** The backup's key store replaces keys.db; a backup made before keys existed has none. */
+/** The private copy of the backup, verified; a file that is no store at all is a damaged backup. */
+async function verifyBackupCopy(copy: string, backup: string): Promise<IntegrityReport> {
+  try {
+    return await verifyStoreFile(copy);
+  } catch (error) {
+    if (error instanceof EventStoreCorruptError)
+      throw new CliError(
+        `the backup ${backup} is damaged or not a store written by \`backup\`; nothing was restored. Restore an earlier backup.`,
+        EXIT.integrityBroken,
+      );
+    throw error;
+  }
+}
+
+/** A running api keeps the store open; replacing the file under it would leave it refusing every request. */
+function refuseWhileHeldOpen(target: string): void {
+  if (isHeldOpenElsewhere(target))
+    throw new CliError(
+      `another process holds ${target} open (is the api running on this DATA_DIR?); nothing was restored. Stop it, then restore again.`,
+      EXIT.unavailable,
+    );
+}
+
+/** The backup's key store replaces keys.db; --without-keys leaves keys.db as it was. */
 function restoreKeys(backup: string, dataDir: string): void {
   const keys = keysBackupOf(backup);
   const target = path.join(dataDir, SQLITE_KEY_STORE_FILE_NAME);
   if (!existsSync(keys)) {
-    console.error(
-      `the backup has no key store (${keys}); ${target} was left as it was, and evidence sealed after that backup cannot be read`,
-    );
+    console.error(`the backup has no key store (${keys}); ${target} was left as it was (--without-keys)`);
     return;
   }
   const staged = `${target}.restoring`;

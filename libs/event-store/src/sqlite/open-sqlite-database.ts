@@ -4,6 +4,7 @@
 import {
   chmodSync,
   closeSync,
+  existsSync,
   mkdirSync,
   openSync,
   readSync,
@@ -233,5 +234,24 @@ function describeSystemError(error: unknown): string {
     case undefined:
     default:
       return error instanceof Object && 'message' in error ? String(error.message) : String(error);
+  }
+}
+
+/**
+ * Whether another process holds the store file open (a running api keeps it open all the time).
+ * An exclusive lock cannot be had while any other connection uses the file, in WAL mode too.
+ */
+export function isHeldOpenElsewhere(file: string): boolean {
+  if (!existsSync(file)) return false;
+  const database = new Database(file, { timeout: 500 });
+  try {
+    database.pragma('locking_mode = EXCLUSIVE');
+    database.exec('BEGIN EXCLUSIVE; COMMIT');
+    return false;
+  } catch (error) {
+    if (sqliteErrorCode(error)?.startsWith('SQLITE_BUSY') === true) return true;
+    throw error;
+  } finally {
+    database.close();
   }
 }
