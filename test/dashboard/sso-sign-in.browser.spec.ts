@@ -24,6 +24,8 @@ const ada: TestUser = {
   organizations: ['interlodge'],
 };
 const eve: TestUser = { subject: 'eve-0001', name: 'Eve Nobody', roles: ['Domain Users'] };
+/** The provider's first set-up mistake: no roles claim in the access token at all. */
+const noah: TestUser = { subject: 'noah-0002', name: 'Noah Unmapped' };
 
 describe('Sign in with SSO (browser)', () => {
   let provider: TestIdentityProvider;
@@ -31,7 +33,7 @@ describe('Sign in with SSO (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    provider = await startTestIdentityProvider({ users: [ada, eve] });
+    provider = await startTestIdentityProvider({ users: [ada, eve, noah] });
     journey = await startJourney('sso-browser', {
       env: { OIDC_ISSUER: provider.issuer, OIDC_AUDIENCE: provider.audience, OIDC_CLIENT_ID: CLIENT_ID },
     });
@@ -124,6 +126,20 @@ describe('Sign in with SSO (browser)', () => {
     await page.waitForSelector('text=none of the roles');
     await page.click('button:has-text("Sign out")');
     await page.waitForSelector('button:has-text("Sign in with SSO")');
+    expect(pageProblems(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("should show the api's reason when it refuses a first single sign-on, not that a session ended", async () => {
+    provider.setAccessTokenLifetime(300);
+    const page = await openSignInPage();
+    await signInAs(page, noah);
+    await page.waitForSelector('text=this api refused it');
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('this api refused it: The access token has no "roles" claim');
+    expect(text).not.toContain('session has ended');
+    await page.screenshot({ path: path.join(artifacts, 'sso-refused-by-api.png') });
+    await expect(page.locator('button:has-text("Sign in with SSO")').count()).resolves.toBe(1);
     expect(pageProblems(page)).toEqual([]);
     await page.close();
   });

@@ -35,6 +35,9 @@ const refusedMessage =
 /** A token this page had signed in with, or found kept from an earlier sign-in, refused now. */
 const revokedMessage = 'Your sign-in was revoked or has expired: ask your administrator for a new link.';
 const ssoEndedMessage = 'Your single sign-on session has ended. Sign in again.';
+/** The provider signed the person in, but the api refused the token: its reason is the set-up to mend. */
+const ssoRefusedMessage = (apiReason: string): string =>
+  `Single sign-on worked at your provider, but this api refused it: ${apiReason}`;
 
 type Credential = { kind: 'api-token'; token: string } | { kind: 'sso' };
 
@@ -74,6 +77,9 @@ export function App() {
   const acceptedToken = useRef<string | null>(
     initial.credential?.kind === 'api-token' && !initial.fromLink ? initial.credential.token : null,
   );
+  // Whether the api has accepted this SSO session: a refusal afterwards means it ended, while a
+  // refusal of the first token is a set-up problem the api names (no roles claim, wrong audience).
+  const ssoAccepted = useRef(initial.credential?.kind === 'sso' && !isSsoCallback());
   /** undefined while the api is asked whether SSO is on. */
   const [ssoOptions, setSsoOptions] = useState<SsoOptions | null | undefined>(undefined);
   const [completing, setCompleting] = useState(isSsoCallback);
@@ -145,6 +151,7 @@ export function App() {
     forgetToken();
     setKept(null);
     forgetSsoSession();
+    ssoAccepted.current = false;
     setReason(why);
     setCredential(null);
   };
@@ -162,7 +169,9 @@ export function App() {
       if (error instanceof ApiError && error.code === 'UNAUTHENTICATED')
         signedOut(
           credential.kind === 'sso'
-            ? ssoEndedMessage
+            ? ssoAccepted.current
+              ? ssoEndedMessage
+              : ssoRefusedMessage(error.message)
             : acceptedToken.current === credential.token
               ? revokedMessage
               : refusedMessage,
@@ -171,6 +180,7 @@ export function App() {
     };
     const accepted = <T,>(result: T): T => {
       if (credential.kind === 'api-token') acceptedToken.current = credential.token;
+      else ssoAccepted.current = true;
       return result;
     };
     const guarded: ApiClient = {
