@@ -43,6 +43,8 @@ describeWithPostgres('npm run cli -- <command> with DATABASE_URL', () => {
     databaseUrl = await server.createDatabase();
     const demo = await cli(['demo']);
     expect(demo.code).toBe(EXIT.ok);
+    // The events are in PostgreSQL: the next step names the setting that finds them again.
+    expect(demo.stderr).toContain('start it with the same DATABASE_URL');
   }, 240_000);
 
   afterAll(async () => {

@@ -1,7 +1,13 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
-import { AdminTokenBootstrap, type AdminTokenOutcome, loadAppConfig } from '@app/application';
+import {
+  AdminTokenBootstrap,
+  type AdminTokenOutcome,
+  describeDataLocation,
+  loadAppConfig,
+  storeSettingOf,
+} from '@app/application';
 import { createApiApplication } from './create-api-application';
 
 async function main(): Promise<void> {
@@ -12,8 +18,12 @@ async function main(): Promise<void> {
   const { port } = app.getHttpServer().address() as AddressInfo;
   const address = `http://${reachableHost(config.host)}:${port}`;
   const outcome = app.get(AdminTokenBootstrap, { strict: false }).outcome;
-  process.stdout.write(`api listening on ${address}\n${describeAdminToken(outcome, address)}\n`);
-  new Logger('api').log(`serving ${address} (GraphQL at ${address}/graphql, data in ${config.dataDir})`);
+  process.stdout.write(
+    `api listening on ${address}\n${describeAdminToken(outcome, address, storeSettingOf(config))}\n`,
+  );
+  new Logger('api').log(
+    `serving ${address} (GraphQL at ${address}/graphql, ${describeDataLocation(config)})`,
+  );
 }
 
 /** Where a browser on this machine reaches the api: loopback when it listens on every interface. */
@@ -22,7 +32,11 @@ function reachableHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
 }
 
-function describeAdminToken(outcome: AdminTokenOutcome | null, address: string): string {
+function describeAdminToken(
+  outcome: AdminTokenOutcome | null,
+  address: string,
+  storeSetting: string,
+): string {
   switch (outcome?.kind) {
     case 'created':
       return [
@@ -37,7 +51,7 @@ function describeAdminToken(outcome: AdminTokenOutcome | null, address: string):
         outcome.adminTokenMatches === false
           ? "admin token: issued earlier; ADMIN_TOKEN is not one of this store's tokens and was ignored"
           : 'admin token: issued earlier (printed when this store was created, or the ADMIN_TOKEN adopted then)',
-        'lost it? with the same DATA_DIR: npm run cli -- token issue --role ADMIN (prints a new one once)',
+        `lost it? with the same ${storeSetting}: npm run cli -- token issue --role ADMIN (prints a new one once)`,
       ].join('\n');
     case undefined:
       return 'admin token: none issued by this process';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type DemoSummary, loadInterlodgeDemo } from '@app/application';
+import { type DemoSummary, loadInterlodgeDemo, storeSettingOf } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { startProgress } from '../progress';
 
@@ -25,7 +25,9 @@ export function registerDemoCommand(program: Command): void {
       'Load the demo organisation "interlodge": a hotel whose front desk, housekeeping and maintenance do not cooperate, with two years of quarterly assessments (recorded at the dates they happened, 2024 to 2026, corrections included) and investments to compare. Only into a store without organisations; safe to run again.',
     )
     .action(async () => {
-      const summary = await withApplication(async (app) => {
+      let storeSetting = 'DATA_DIR';
+      const summary = await withApplication(async (app, config) => {
+        storeSetting = storeSettingOf(config);
         const progress = startProgress('Recording the interlodge demo', 0);
         try {
           return await loadInterlodgeDemo(app, (done, total) => {
@@ -40,7 +42,7 @@ export function registerDemoCommand(program: Command): void {
       console.error(outcome(summary));
       console.error(
         // A demo loaded into a new store printed its admin token above; npm start will not print it again.
-        'Open the dashboard at the address npm start prints (start it with the same DATA_DIR if it is not running), sign in with the admin token and pick "Interlodge Hotels".',
+        `Open the dashboard at the address npm start prints (start it with the same ${storeSetting} if it is not running), sign in with the admin token and pick "Interlodge Hotels".`,
       );
     });
 }

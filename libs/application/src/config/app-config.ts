@@ -150,3 +150,27 @@ export function loadAppConfig(environment: NodeJS.ProcessEnv = process.env): App
     oidc: oidcFrom(environment),
   };
 }
+
+/**
+ * The setting that names where the events are, for messages telling an operator to run another
+ * command against the same store: PostgreSQL and EventStoreDB stores are not in DATA_DIR.
+ */
+export function storeSettingOf(
+  config: AppConfig,
+): 'DATABASE_URL' | 'EVENTSTORE_CONNECTION_STRING' | 'DATA_DIR' {
+  if (config.databaseUrl !== undefined) return 'DATABASE_URL';
+  if (config.eventStoreConnectionString !== undefined) return 'EVENTSTORE_CONNECTION_STRING';
+  return 'DATA_DIR';
+}
+
+/** Where this process keeps its data, for the start-up log: the events, and the read models beside them. */
+export function describeDataLocation(config: AppConfig): string {
+  switch (storeSettingOf(config)) {
+    case 'DATABASE_URL':
+      return `events in PostgreSQL (DATABASE_URL), read models in ${config.dataDir}`;
+    case 'EVENTSTORE_CONNECTION_STRING':
+      return `events in EventStoreDB (EVENTSTORE_CONNECTION_STRING), read models in ${config.dataDir}`;
+    case 'DATA_DIR':
+      return `data in ${config.dataDir}`;
+  }
+}

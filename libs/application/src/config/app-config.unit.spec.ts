@@ -1,4 +1,4 @@
-import { ConfigurationError, loadAppConfig } from './app-config';
+import { ConfigurationError, describeDataLocation, loadAppConfig, storeSettingOf } from './app-config';
 
 describe('loadAppConfig: OpenID Connect', () => {
   it('should leave sign-in with an identity provider off without OIDC_ISSUER', () => {
@@ -38,5 +38,21 @@ describe('loadAppConfig: OpenID Connect', () => {
   ])('should refuse %j naming the setting', (environment, message) => {
     expect(() => loadAppConfig(environment)).toThrow(ConfigurationError);
     expect(() => loadAppConfig(environment)).toThrow(message);
+  });
+});
+
+describe('where the events are, as messages to an operator name it', () => {
+  it('should name DATA_DIR for the embedded store, and DATABASE_URL or EVENTSTORE_CONNECTION_STRING when set', () => {
+    const embedded = loadAppConfig({ DATA_DIR: '/srv/maturity' });
+    expect(storeSettingOf(embedded)).toBe('DATA_DIR');
+    expect(describeDataLocation(embedded)).toBe('data in /srv/maturity');
+    const postgres = loadAppConfig({ DATA_DIR: '/srv/maturity', DATABASE_URL: 'postgres://db/maturity' });
+    expect(storeSettingOf(postgres)).toBe('DATABASE_URL');
+    expect(describeDataLocation(postgres)).toBe(
+      'events in PostgreSQL (DATABASE_URL), read models in /srv/maturity',
+    );
+    expect(storeSettingOf(loadAppConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113' }))).toBe(
+      'EVENTSTORE_CONNECTION_STRING',
+    );
   });
 });
