@@ -306,6 +306,7 @@ describe('the audit commands of the CLI', () => {
     const restored = fresh();
     const restore = await runCli(restored, ['restore', backupFile]);
     expect(restore.code).toBe(EXIT.ok);
+    expect(restore.stderr).toContain('erasures recorded after this backup was made are not in it');
     const verify = await runCli(restored, ['verify', '--json']);
     expect(verify.code).toBe(EXIT.ok);
     expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });

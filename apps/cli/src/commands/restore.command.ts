@@ -88,6 +88,10 @@ export function registerRestoreCommand(program: Command): void {
         restoreKeys(backup, path.dirname(target));
         progress.update(3);
         console.error(`restored ${report.checkedEvents} event(s) into ${target}; integrity ok`);
+        // The backup cannot know of later erasures: whoever restores it must repeat them.
+        console.error(
+          'erasures recorded after this backup was made are not in it: run each of those `forget` commands again (docs/reference/personal-data.md, "Backups and exports made before an erasure")',
+        );
       } finally {
         progress.stop();
         rmSync(scratch, { recursive: true, force: true });
