@@ -1,5 +1,5 @@
 // The maturity view as text: a functions x capabilities grid of effective levels, then the indices.
-import type { MaturityView } from '@app/application';
+import { type MaturityView, provisionalNote } from '@app/application';
 
 const LEVEL_WIDTH = 6;
 
@@ -22,6 +22,8 @@ export function formatMaturityView(view: MaturityView): string {
   lines.push('');
   capabilities.forEach((capabilityId, index) => lines.push(`  C${index + 1} = ${capabilityId}`));
   lines.push('', formatIndices(view));
+  const provisional = provisionalNote(view);
+  if (provisional !== null) lines.push(provisional);
   const worst = view.weakestLinks[0];
   if (worst !== undefined)
     lines.push(

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { type MaturityView, MaturityQueryService, OrganizationEvents } from '@app/application';
+import {
+  type MaturityView,
+  MaturityQueryService,
+  OrganizationEvents,
+  provisionalNote,
+} from '@app/application';
 import type { JsonValue, RecordedEvent } from '@app/event-store';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
@@ -56,10 +61,11 @@ export function registerReplayCommand(program: Command): void {
                     knownAt: event.metadata.recordedAt,
                   });
             previous = { recordedAt: event.metadata.recordedAt, view };
+            const provisional = provisionalNote(view);
             await output.write(
               options.json === true
                 ? `${JSON.stringify({ event: describeEvent(event), view })}\n`
-                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n`,
+                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${provisional === null ? '' : `    ${provisional}\n`}`,
             );
           }
         },

@@ -29,12 +29,12 @@ export const reportKnownAt = (report: MaturityReport): string => report.view.kno
 
 /**
  * "Provisional: includes 2027 Q3 pulse (period end 2027-09-30), still open, which decides 1 of 44 cells."
- * null when the report includes no open assessment.
+ * null when the view includes no open assessment. The downloads and the CLI say it alike.
  */
-export const provisionalNote = (report: MaturityReport): string | null => {
-  const open = report.view.openAssessments;
+export const provisionalNote = (view: MaturityView): string | null => {
+  const open = view.openAssessments;
   if (open.length === 0) return null;
-  const cellCount = report.view.cells.length;
+  const cellCount = view.cells.length;
   const parts = open.map(
     (assessment) =>
       `${assessment.title} (period end ${assessment.periodEnd.slice(0, 10)}), still open, which decides ${assessment.decidedCells} of ${cellCount} cells`,
@@ -131,7 +131,7 @@ export function aboutTable(report: MaturityReport): TableValues {
     { label: 'generated at', text: report.generatedAt, number: null },
     {
       label: 'provisional',
-      text: provisionalNote(report) ?? 'no: every assessment included is closed',
+      text: provisionalNote(report.view) ?? 'no: every assessment included is closed',
       number: null,
     },
     {

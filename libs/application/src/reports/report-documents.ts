@@ -99,7 +99,10 @@ export class ReportDocuments {
       ],
       {
         title: `Maturity of ${report.organization.name}`,
-        subject: [`as of ${asOf ?? 'no assessment yet'}, as known at ${knownAt}`, provisionalNote(report)]
+        subject: [
+          `as of ${asOf ?? 'no assessment yet'}, as known at ${knownAt}`,
+          provisionalNote(report.view),
+        ]
           .filter((part) => part !== null)
           .join('. '),
         created: new Date(report.generatedAt),
