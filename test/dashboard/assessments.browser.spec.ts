@@ -9,6 +9,7 @@ import {
   expectAccessible,
   pageProblems,
   PHONE,
+  smallOrOffScreenControls,
   startJourney,
   type Journey,
 } from './browser-journey';
@@ -124,18 +125,6 @@ describe('Assessments journey (browser)', () => {
 
     // The id the cli guide asks for (campaign --assessment, import --assessment) is on the page, to copy.
     await expect(page.locator('[data-testid="assessment-id"]').innerText()).resolves.toBe(opened?.id);
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
-      origin: journey.api.baseUrl,
-    });
-    await page.click('.assessment-detail__id button:has-text("Copy id")');
-    await page.waitForSelector('.assessment-detail__id button:has-text("Id copied")');
-    await expect(
-      page.evaluate(() =>
-        (
-          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-        ).navigator.clipboard.readText(),
-      ),
-    ).resolves.toBe(opened?.id);
   });
 
   it('should record ratings, a peer one with its rater function', async () => {
@@ -266,8 +255,26 @@ describe('Assessments journey (browser)', () => {
         .locator('tr[data-rating="branches:service-recovery:SELF"] [data-testid="rating-correction"]')
         .innerText(),
     ).resolves.toMatch(/^Added by a correction on .*: “Paper form found after closing\.”$/);
+    // The documentation's picture shows the button as a reader first sees it, not "Id copied".
+    await expect(page.locator('.assessment-detail__id button').innerText()).resolves.toBe('Copy id');
     await captureScreen(page, 'assessments');
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it("should copy the assessment's id for the cli", async () => {
+    const [assessment] = await assessments();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: journey.api.baseUrl,
+    });
+    await page.click('.assessment-detail__id button:has-text("Copy id")');
+    await page.waitForSelector('.assessment-detail__id button:has-text("Id copied")');
+    await expect(
+      page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).resolves.toBe(assessment?.id);
   });
 
   it('should show each rating as a card at phone width: evidence across the card, Correct on screen', async () => {
@@ -288,6 +295,13 @@ describe('Assessments journey (browser)', () => {
         problems.push(`${name}: Correct at ${button?.x ?? 0} px`);
     }
     expect(problems).toEqual([]);
+    // The forms' fields, choosers and buttons take a fingertip's height too (fields were 38 px).
+    await expect(
+      page.locator('[data-testid="assessments-screen"] form select').count(),
+    ).resolves.toBeGreaterThan(0);
+    await expect(smallOrOffScreenControls(page, '[data-testid="assessments-screen"] form')).resolves.toEqual(
+      [],
+    );
     await expectAccessible(page);
     await page.setViewportSize(DESKTOP);
   });
