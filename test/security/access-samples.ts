@@ -202,6 +202,11 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($i: ID!, $c: ID) { reissueInvitation(invitationId: $i, commandId: $c) { token } }',
       variables: { i: f.spareInvitationId, c: unique },
     }),
+    reissueInvitations: (f, unique) => ({
+      query:
+        'mutation($a: ID!, $i: [ID!]!, $c: ID) { reissueInvitations(assessmentId: $a, invitationIds: $i, commandId: $c) { token } }',
+      variables: { a: f.assessmentId, i: [f.spareInvitationId], c: unique },
+    }),
     answerQuestion: (f) => ({
       query: 'mutation($input: AnswerInput!) { answerQuestion(input: $input) { answered } }',
       variables: { input: { functionId: f.functionIds[0], capabilityId: f.capabilityId, level: 3 } },

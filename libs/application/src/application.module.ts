@@ -26,6 +26,7 @@ import {
   RecentlyIssuedLinks,
   RevokeInvitationHandler,
   ReissueInvitationHandler,
+  ReissueInvitationsHandler,
 } from './campaigns';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
@@ -90,6 +91,7 @@ export class ApplicationModule {
         InviteRatersHandler,
         RevokeInvitationHandler,
         ReissueInvitationHandler,
+        ReissueInvitationsHandler,
         AnswerQuestionHandler,
         InvestmentCommandHandler,
         PersonalDataCommandHandler,

@@ -105,6 +105,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     inviteRaters: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     revokeInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
     reissueInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
+    reissueInvitations: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     answerQuestion: { roles: RATING, organizations: [] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

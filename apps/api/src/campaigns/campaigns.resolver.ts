@@ -9,6 +9,7 @@ import {
   type Principal,
   raterOf,
   ReissueInvitationCommand,
+  ReissueInvitationsCommand,
   RevokeInvitationCommand,
 } from '@app/application';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -80,6 +81,38 @@ export class CampaignsResolver {
       new ReissueInvitationCommand(invitationId, commandContextOf(principal, commandId)),
     );
     return { invitation: toRaterInvitation(invitation), token, link: raterLink(origin, token) };
+  }
+
+  @Mutation(() => [IssuedInvitation], {
+    description:
+      'Gives the people of many working invitations of one assessment new links at once (every lost link): each old link stops (its invitation is revoked; answers given stay) and an invitation like it is made, all in one append or none. A link that no longer works is CONFLICT CAMPAIGN.LINK_NOT_WORKING naming invitationIds[i]. The new links are shown in this answer only, in the order named.',
+  })
+  async reissueInvitations(
+    @Args('assessmentId', { type: () => ID, description: 'The assessment the invitations belong to.' })
+    assessmentId: string,
+    @Args('invitationIds', {
+      type: () => [ID],
+      description: 'The working invitations whose links are replaced, each once (at most 500).',
+    })
+    invitationIds: string[],
+    @Args('commandId', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'Makes the call idempotent: a retry gets the same new links while the api still holds them.',
+    })
+    commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+    @LinkOrigin() origin: string,
+  ): Promise<IssuedInvitation[]> {
+    const issued = await this.commandBus.execute(
+      new ReissueInvitationsCommand(assessmentId, invitationIds, commandContextOf(principal, commandId)),
+    );
+    return issued.map(({ invitation, token }) => ({
+      invitation: toRaterInvitation(invitation),
+      token,
+      link: raterLink(origin, token),
+    }));
   }
 
   @Query(() => [RaterInvitation], {

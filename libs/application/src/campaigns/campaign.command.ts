@@ -54,6 +54,17 @@ export class ReissueInvitationCommand extends Command<IssuedInvitationResult> {
   }
 }
 
+/** New links for many people of one assessment at once, all or none (every lost link, say). */
+export class ReissueInvitationsCommand extends Command<IssuedInvitationResult[]> {
+  constructor(
+    readonly assessmentId: string,
+    readonly invitationIds: readonly string[],
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 export interface Answer {
   functionId: string;
   capabilityId: string;
@@ -138,11 +149,25 @@ export class InviteRatersHandler implements ICommandHandler<InviteRatersCommand>
         'commandId: this command already invited its raters; their links were shown once and cannot be shown again. Revoke the invitations whose links are lost and invite those people again.',
       );
     this.index.remember(credentialsOf(state, invitationIds));
-    const views = await this.reader.invitationViews(state, invitationIds);
-    const issued = views.map((invitation) => ({ invitation, token: tokens.get(invitation.id) ?? '' }));
-    if (context.commandId !== null) this.recentlyIssued.keep(state.id, context.commandId, issued);
-    return issued;
+    return linksJustIssued(this.reader, this.recentlyIssued, state, context, tokens);
   }
+}
+
+/**
+ * The invitations just made (the keys of `tokens`, in order) with their links, which are kept a
+ * while in memory only for a retry of the same command (`linksIssuedBefore`).
+ */
+async function linksJustIssued(
+  reader: CampaignReader,
+  recentlyIssued: RecentlyIssuedLinks,
+  state: OpenedAssessmentState,
+  context: CommandContext,
+  tokens: ReadonlyMap<string, string>,
+): Promise<IssuedInvitationResult[]> {
+  const views = await reader.invitationViews(state, [...tokens.keys()]);
+  const issued = views.map((invitation) => ({ invitation, token: tokens.get(invitation.id) ?? '' }));
+  if (context.commandId !== null) recentlyIssued.keep(state.id, context.commandId, issued);
+  return issued;
 }
 
 /**
@@ -245,6 +270,49 @@ export class ReissueInvitationHandler implements ICommandHandler<ReissueInvitati
     const issued = { invitation, token: formatToken(newInvitationId, secret) };
     if (context.commandId !== null) this.recentlyIssued.keep(state.id, context.commandId, [issued]);
     return issued;
+  }
+}
+
+@CommandHandler(ReissueInvitationsCommand)
+export class ReissueInvitationsHandler implements ICommandHandler<ReissueInvitationsCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+    private readonly index: InvitationIndex,
+    private readonly recentlyIssued: RecentlyIssuedLinks,
+  ) {}
+
+  async execute({
+    assessmentId,
+    invitationIds,
+    context,
+  }: ReissueInvitationsCommand): Promise<IssuedInvitationResult[]> {
+    const assessment = await this.reader.requireAssessment(requireSlug('assessmentId', assessmentId));
+    const tokens = new Map<string, string>();
+    const reissues = invitationIds.map((invitationId, index) => {
+      // With a commandId the new ids are derived from it, so a repeat names the same invitations.
+      const seed =
+        context.commandId === null ? null : `${assessment.id}/${context.commandId}/reissue/${index}`;
+      const newInvitationId = makeIdentifier('invitation', seed, assessment.organizationId);
+      const secret = generateSecret();
+      tokens.set(newInvitationId, formatToken(newInvitationId, secret));
+      return { invitationId, newInvitationId, secretHash: hashSecret(secret) };
+    });
+    const { state, repeated } = await this.assessments.run(
+      assessment.id,
+      { type: 'ReissueInvitations', data: { reissues } },
+      context,
+    );
+    if (repeated)
+      return linksIssuedBefore(
+        this.reader,
+        this.recentlyIssued,
+        state,
+        context,
+        'commandId: this command already gave these people new links; they were shown once and cannot be shown again. Give new links again.',
+      );
+    this.index.remember(credentialsOf(state, [...invitationIds, ...tokens.keys()]));
+    return linksJustIssued(this.reader, this.recentlyIssued, state, context, tokens);
   }
 }
 

@@ -2,6 +2,7 @@ import {
   answerQuestion,
   inviteRaters,
   reissueInvitation,
+  reissueInvitations,
   revokeInvitation,
 } from '../campaign/campaign.decider';
 import { requireModelVersion } from '../maturity-model';
@@ -91,6 +92,8 @@ export function decideAssessment(
       return revokeInvitation(command, state, context);
     case 'ReissueInvitation':
       return reissueInvitation(command, state, context);
+    case 'ReissueInvitations':
+      return reissueInvitations(command, state, context);
     case 'AnswerQuestion':
       return answerQuestion(command, state, context);
   }

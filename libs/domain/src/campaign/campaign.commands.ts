@@ -49,6 +49,15 @@ export type ReissueInvitation = {
   };
 };
 
+/**
+ * New links for many people at once (every working link of an assessment, say): each old link is
+ * revoked and an invitation like it made, all of them in one append or none.
+ */
+export type ReissueInvitations = {
+  type: 'ReissueInvitations';
+  data: { reissues: readonly ReissueInvitation['data'][] };
+};
+
 /** A rater's answer to one question: recorded as a rating with the invitation's source, rater and respondent. */
 export type AnswerQuestion = {
   type: 'AnswerQuestion';
@@ -61,4 +70,5 @@ export type AnswerQuestion = {
   };
 };
 
-export type CampaignCommand = InviteRaters | RevokeInvitation | ReissueInvitation | AnswerQuestion;
+export type CampaignCommand =
+  InviteRaters | RevokeInvitation | ReissueInvitation | ReissueInvitations | AnswerQuestion;

@@ -1,5 +1,5 @@
 // The campaign's decisions, on the assessment's stream: invite raters (many at once, atomically),
-// revoke an invitation, give a person a new link (revoking the old one in the same append), and take a rater's answer as an ordinary rating of the invitation's
+// revoke an invitation, give a person (or many at once) a new link (revoking the old one in the same append), and take a rater's answer as an ordinary rating of the invitation's
 // source, rater function and respondent.
 import type { AssessmentContext } from '../assessment/assessment.commands';
 import type { RatingRecorded } from '../assessment/assessment.events';
@@ -29,6 +29,7 @@ import type {
   InvitationRequest,
   InviteRaters,
   ReissueInvitation,
+  ReissueInvitations,
   RevokeInvitation,
 } from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
@@ -177,6 +178,68 @@ export function reissueInvitation(
       },
     },
   ];
+}
+
+/**
+ * Every named working link replaced at once, all or none: one link that no longer works (or is
+ * named twice) refuses the whole call, naming it as `invitationIds[i]`.
+ */
+export function reissueInvitations(
+  command: ReissueInvitations,
+  assessment: Opened,
+  context: AssessmentContext,
+): (InvitationRevoked | RaterInvited)[] {
+  const { reissues } = command.data;
+  if (reissues.length === 0) {
+    throw invalidInput(
+      'invitationIds',
+      'invitationIds must name at least one working link to replace',
+      CAMPAIGN_ERROR_CODES.noInvitations,
+    );
+  }
+  if (reissues.length > MAX_INVITATIONS_PER_CALL) {
+    throw invalidInput(
+      'invitationIds',
+      `invitationIds must name at most ${MAX_INVITATIONS_PER_CALL} links per call (got ${reissues.length}); replace the others in another call`,
+      CAMPAIGN_ERROR_CODES.tooManyInvitations,
+    );
+  }
+  const named = new Set<string>();
+  const made = new Set<string>();
+  return reissues.flatMap((reissue, index) =>
+    namingListItem(`invitationIds[${index}]`, () => {
+      if (named.has(reissue.invitationId)) {
+        throw invalidInput(
+          'invitationId',
+          `invitationId: invitation "${reissue.invitationId}" is named twice in this call: name each link once`,
+          CAMPAIGN_ERROR_CODES.duplicateInvitation,
+        );
+      }
+      named.add(reissue.invitationId);
+      if (made.has(reissue.newInvitationId)) {
+        throw conflict(
+          `newInvitationId: invitation "${reissue.newInvitationId}" already exists`,
+          CAMPAIGN_ERROR_CODES.invitationExists,
+          'newInvitationId',
+        );
+      }
+      made.add(reissue.newInvitationId);
+      return reissueInvitation({ type: 'ReissueInvitation', data: reissue }, assessment, context);
+    }),
+  );
+}
+
+/** A refusal of one named link says `invitationIds[i]`, the place the caller wrote it. */
+function namingListItem<Result>(item: string, check: () => Result): Result {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.field !== 'invitationId')
+      return withinField(item, () => {
+        throw error;
+      });
+    throw new DomainError(error.kind, error.code, error.message.replace(/^invitationId/, item), item);
+  }
 }
 
 function requireSecretHash(secretHash: unknown): asserts secretHash is string {

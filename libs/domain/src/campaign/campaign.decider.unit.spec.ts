@@ -4,7 +4,13 @@ import type { AssessmentEvent } from '../assessment/assessment.events';
 import { foldEvents } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
-import type { AnswerQuestion, InvitationRequest, InviteRaters, ReissueInvitation } from './campaign.commands';
+import type {
+  AnswerQuestion,
+  InvitationRequest,
+  InviteRaters,
+  ReissueInvitation,
+  ReissueInvitations,
+} from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { RaterInvitedData } from './campaign.events';
 import { MAX_INVITATIONS_PER_CALL } from './campaign.decider';
@@ -372,6 +378,73 @@ describe('campaign decisions on the assessment stream', () => {
         .given([opened, invited()])
         .when(reissue({ secretHash: 'secret' }))
         .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.malformedSecretHash, 'secretHash');
+    });
+  });
+
+  describe('ReissueInvitations', () => {
+    const second = invited({
+      invitationId: 'invitation-2',
+      respondentId: 'desk-lead',
+      secretHash: hash('c'),
+    });
+    const reissueAll = (
+      reissues: ReissueInvitations['data']['reissues'] = [
+        { invitationId: 'invitation-1', newInvitationId: 'invitation-3', secretHash: hash('d') },
+        { invitationId: 'invitation-2', newInvitationId: 'invitation-4', secretHash: hash('e') },
+      ],
+    ): ReissueInvitations => ({ type: 'ReissueInvitations', data: { reissues } });
+
+    it('should replace every named working link in one decision: each revoked, each person invited alike', () => {
+      spec
+        .given([opened, invited(), second])
+        .when(reissueAll())
+        .then([
+          revoked('invitation-1'),
+          invited({ invitationId: 'invitation-3', secretHash: hash('d') }),
+          revoked('invitation-2'),
+          invited({ invitationId: 'invitation-4', respondentId: 'desk-lead', secretHash: hash('e') }),
+        ]);
+    });
+
+    it('should refuse the whole call when one named link no longer works, naming its place in the list', () => {
+      spec
+        .given([opened, invited(), second, revoked('invitation-2')])
+        .when(reissueAll())
+        .thenThrows('conflict', CAMPAIGN_ERROR_CODES.linkNotWorking, 'invitationIds[1]');
+      spec
+        .given([opened, invited(), second])
+        .when(
+          reissueAll([
+            { invitationId: 'invitation-1', newInvitationId: 'invitation-3', secretHash: hash('d') },
+            { invitationId: 'invitation-9', newInvitationId: 'invitation-4', secretHash: hash('e') },
+          ]),
+        )
+        .thenThrows('not_found', CAMPAIGN_ERROR_CODES.invitationNotFound, 'invitationIds[1]');
+    });
+
+    it('should refuse an empty list, a link named twice and two new links with one id', () => {
+      spec
+        .given([opened, invited()])
+        .when(reissueAll([]))
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.noInvitations, 'invitationIds');
+      spec
+        .given([opened, invited(), second])
+        .when(
+          reissueAll([
+            { invitationId: 'invitation-1', newInvitationId: 'invitation-3', secretHash: hash('d') },
+            { invitationId: 'invitation-1', newInvitationId: 'invitation-4', secretHash: hash('e') },
+          ]),
+        )
+        .thenThrows('invalid_input', CAMPAIGN_ERROR_CODES.duplicateInvitation, 'invitationIds[1]');
+      spec
+        .given([opened, invited(), second])
+        .when(
+          reissueAll([
+            { invitationId: 'invitation-1', newInvitationId: 'invitation-3', secretHash: hash('d') },
+            { invitationId: 'invitation-2', newInvitationId: 'invitation-3', secretHash: hash('e') },
+          ]),
+        )
+        .thenThrows('conflict', CAMPAIGN_ERROR_CODES.invitationExists, 'invitationIds[1].newInvitationId');
     });
   });
 

@@ -17,6 +17,7 @@ export const CAMPAIGN_ERROR_CODES = {
   notYourQuestion: 'CAMPAIGN.NOT_YOUR_QUESTION',
   linksShownOnce: 'CAMPAIGN.LINKS_SHOWN_ONCE',
   linkNotWorking: 'CAMPAIGN.LINK_NOT_WORKING',
+  duplicateInvitation: 'CAMPAIGN.DUPLICATE_INVITATION',
 } as const;
 
 export type CampaignErrorCode = ErrorCodeOf<typeof CAMPAIGN_ERROR_CODES>;
