@@ -2,7 +2,10 @@
 // and presses Invite. The page says, by the button and with the focus there, that every one of them
 // already has a working link and how to fix it, sending nothing; a refusal of a field folded away
 // (a respondent id) opens its section. "New link…" then gives one person a new link in one step:
-// the old link stops, the new one is shown once and works, and the revoked one is folded away.
+// the old link stops, the new one is shown once and works, and the revoked one is folded away; a
+// refused new link is said above the table, not in the row's narrow cell. "New links for all N
+// people" replaces every working link in one confirmed call and offers the links CSV.
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { captureScreen, expectAccessible, pageProblems, startJourney, type Journey } from './browser-journey';
 
@@ -48,6 +51,21 @@ describe('Inviting again (browser)', () => {
       )
     ).invitations;
   const form = () => office.locator('form[aria-label="Invite raters"]');
+  const questionnaire = (link: string) =>
+    fetch(`${journey.api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${decodeURIComponent(link.split('#token=')[1] ?? '')}`,
+      },
+      body: JSON.stringify({ query: '{ questionnaire { invitationId } }' }),
+    }).then(
+      (response) =>
+        response.json() as Promise<{
+          data?: { questionnaire: { invitationId: string } } | null;
+          errors?: { extensions?: { code?: string } }[];
+        }>,
+    );
 
   async function loadPeople(content: string, count: number): Promise<void> {
     await office.setInputFiles('#people-file', peopleFile(content));
@@ -132,21 +150,6 @@ describe('Inviting again (browser)', () => {
   });
 
   it('should give one person a new link in one step: the old link stops, the new one is shown once and works', async () => {
-    const questionnaire = (link: string) =>
-      fetch(`${journey.api.baseUrl}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${decodeURIComponent(link.split('#token=')[1] ?? '')}`,
-        },
-        body: JSON.stringify({ query: '{ questionnaire { invitationId } }' }),
-      }).then(
-        (response) =>
-          response.json() as Promise<{
-            data?: { questionnaire: { invitationId: string } } | null;
-            errors?: { extensions?: { code?: string } }[];
-          }>,
-      );
     const before = await invitations();
     const ana = before.find((invitation) => invitation.respondentId === 'r-ana');
     expect((await questionnaire(links.get('r-ana') ?? '')).errors).toBeUndefined();
@@ -191,6 +194,77 @@ describe('Inviting again (browser)', () => {
     await expect(
       office.locator('button:has-text("Hide 1 revoked link")').getAttribute('aria-expanded'),
     ).resolves.toBe('true');
+    expect(pageProblems(office)).toEqual([]);
+  });
+
+  it('should say a refused new link above the table, where it can be read, not in the row', async () => {
+    const ben = (await invitations()).find(
+      (invitation) => invitation.respondentId === 'r-ben' && invitation.status === 'ACTIVE',
+    );
+    // Revoked elsewhere (another tab, the api) while this page still shows the link as working.
+    await journey.graphql('mutation($id: ID!) { revokeInvitation(invitationId: $id) { id } }', {
+      id: ben?.id,
+    });
+    await office.click('button[aria-label="New link for Ben"]');
+    await office.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    const refusal = office.locator(
+      '[data-testid="campaign-panel"] [role="alert"]:has-text("Could not give Ben a new link")',
+    );
+    await refusal.waitFor();
+    await expect(office.locator('[data-testid="campaign-panel"] td [role="alert"]').count()).resolves.toBe(0);
+    const [refusalBox, tableBox] = await Promise.all([
+      refusal.boundingBox(),
+      office.locator('[data-testid="campaign-panel"] table').boundingBox(),
+    ]);
+    expect(refusalBox?.width ?? 0).toBeGreaterThan((tableBox?.width ?? 0) * 0.8);
+    expect(await refusal.innerText()).toMatch(/clashes with what is already recorded/);
+    expect(pageProblems(office)).toEqual([]);
+  });
+
+  it('should give everyone with a working link a new one in one confirmed step, and offer the links file', async () => {
+    // A fresh visit: the tab stays signed in, the forms and folded rows start over.
+    await office.reload();
+    await office.waitForSelector('[data-testid="campaign-panel"]');
+    const working = (await invitations()).filter((invitation) => invitation.status === 'ACTIVE');
+    expect(working.map((invitation) => invitation.respondentId)).toEqual(['r-cleo', 'r-ana']);
+    const button = office.locator('[data-testid="new-links-for-all"]');
+    await office.waitForSelector('[data-testid="new-links-for-all"]:has-text("New links for all 2 people")');
+    await button.click();
+    const dialog = office.locator('[data-testid="confirm-dialog"]');
+    await expect(dialog.locator('h2').innerText()).resolves.toBe('Give all 2 people new links?');
+    await expect(dialog.innerText()).resolves.toMatch(/The links they have now stop working at once/);
+    await dialog.locator('button:has-text("Go back")').click();
+    expect((await invitations()).filter((invitation) => invitation.status === 'ACTIVE')).toEqual(working);
+
+    await button.click();
+    await dialog.locator('button[type="submit"]:has-text("Give 2 new links")').click();
+    const issued = office.locator('[data-testid="issued-links"] [data-issued-link]');
+    await office.waitForSelector('[data-testid="issued-links"] h4:has-text("2 links")');
+    const newLinks = new Map<string, string>();
+    for (const respondent of ['r-cleo', 'r-ana'])
+      newLinks.set(respondent, await office.locator(`[data-issued-link="${respondent}"] input`).inputValue());
+    await expect(issued.count()).resolves.toBe(2);
+    await captureScreen(office, 'campaign-new-links-for-all');
+
+    const after = await invitations();
+    expect(after.filter((invitation) => invitation.status === 'ACTIVE')).toHaveLength(2);
+    for (const old of working)
+      expect(after.find((invitation) => invitation.id === old.id)?.status).toBe('REVOKED');
+    for (const [respondent, link] of newLinks) {
+      expect((await questionnaire(link)).errors).toBeUndefined();
+      expect(link).not.toBe(links.get(respondent));
+    }
+
+    // The links file, as after inviting: one row a person, with the new link.
+    const [download] = await Promise.all([
+      office.waitForEvent('download'),
+      office.click('[data-testid="issued-links"] button:has-text("Download links (CSV)")'),
+    ]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    for (const [respondent, link] of newLinks) {
+      expect(csv).toContain(respondent);
+      expect(csv).toContain(link);
+    }
     expect(pageProblems(office)).toEqual([]);
   });
 });

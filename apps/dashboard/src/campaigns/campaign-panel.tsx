@@ -1,6 +1,6 @@
 // The office's side of a campaign, inside an assessment: progress by function and by person,
-// revoking a link or giving a new one (after confirming), inviting people (a form per person, or a file) and the
-// links just issued, which are shown only now.
+// revoking a link or giving new ones (to one person or everyone, after confirming), inviting people
+// (a form per person, or a file) and the links just issued, which are shown only now.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Assessment, MaturityModel, Organization } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
@@ -23,7 +23,7 @@ import {
 } from './campaigns.operations';
 import { InviteForm } from './invite-form';
 import { IssuedLinks } from './issued-links';
-import { NewLinkButton } from './new-link';
+import { NewLinkButton, type NewLinks, NewLinksForAllButton, useNewLinks } from './new-link';
 import './campaigns.css';
 
 /** While an assessment is open, progress is read again this often. */
@@ -87,6 +87,11 @@ export function CampaignPanel({
     if (progress.data) onProgress?.(progress.data);
   }, [progress.data]);
   const [issued, setIssued] = useState<readonly IssuedInvitation[]>([]);
+  const newLinks = useNewLinks(assessment.id, (answer) => {
+    setIssued(answer);
+    reload();
+  });
+  const canGiveNewLinks = open && session.can('reissueInvitations');
   // Revoked links are history (a new link or invitation replaced them): folded away until asked for.
   const [showRevoked, setShowRevoked] = useState(false);
   const revokedCount = invitations.data?.filter((invitation) => invitation.status === 'REVOKED').length ?? 0;
@@ -154,18 +159,20 @@ export function CampaignPanel({
       {invitations.error && (
         <ErrorNotice error={invitations.error} action="Could not load the invitations" onRetry={reload} />
       )}
+      {canGiveNewLinks && (
+        <div class="campaign__toolbar">
+          <NewLinksForAllButton invitations={invitations.data ?? []} newLinks={newLinks} />
+        </div>
+      )}
+      {newLinks.notice}
       {shownInvitations.length > 0 && (
         <InvitationTable
           invitations={shownInvitations}
           functionName={functionName}
           canRevoke={session.can('revokeInvitation')}
-          canReissue={session.can('reissueInvitation')}
+          newLinks={canGiveNewLinks ? newLinks : null}
           onForget={onForget}
           onRevoked={reload}
-          onReissued={(answer) => {
-            setIssued([answer]);
-            reload();
-          }}
         />
       )}
       {revokedCount > 0 && (
@@ -252,17 +259,16 @@ function InvitationTable({
   invitations,
   functionName,
   canRevoke,
-  canReissue,
+  newLinks,
   onRevoked,
-  onReissued,
   onForget,
 }: {
   invitations: readonly RaterInvitation[];
   functionName: (id: string | null) => string;
   canRevoke: boolean;
-  canReissue: boolean;
+  /** Given when new links may be given (an open assessment, a role that may). */
+  newLinks: NewLinks | null;
   onRevoked: () => void;
-  onReissued: (issued: IssuedInvitation) => void;
   onForget?: ((respondentId: string) => void) | undefined;
 }) {
   const { client } = useSession();
@@ -368,11 +374,11 @@ function InvitationTable({
                         Revoke
                       </button>
                     )}
-                    {canReissue && invitation.status === 'ACTIVE' && (
+                    {newLinks && invitation.status === 'ACTIVE' && (
                       <NewLinkButton
                         invitation={invitation}
                         person={personOf(invitation)}
-                        onIssued={onReissued}
+                        newLinks={newLinks}
                       />
                     )}
                     {onForget && !invitation.labelErased && (

@@ -74,10 +74,10 @@ export const revokeInvitationMutation = graphql(
   [invitationFields],
 );
 
-export const reissueInvitationMutation = graphql(
+export const reissueInvitationsMutation = graphql(
   `
-    mutation ReissueInvitation($invitationId: ID!, $commandId: ID) {
-      reissueInvitation(invitationId: $invitationId, commandId: $commandId) {
+    mutation ReissueInvitations($assessmentId: ID!, $invitationIds: [ID!]!, $commandId: ID) {
+      reissueInvitations(assessmentId: $assessmentId, invitationIds: $invitationIds, commandId: $commandId) {
         token
         link
         invitation {
