@@ -107,6 +107,25 @@ describe('Audit and tokens journeys (browser)', () => {
       expect(verifyIntegrity).toEqual({ ok: true, checkedEvents: 8 });
     });
 
+    it('should give a fingerprint to keep, and say nothing changed when it is pasted back', async () => {
+      const fingerprint = page.locator('[data-testid="integrity-fingerprint"]');
+      await fingerprint.waitFor();
+      const kept = await fingerprint.innerText();
+      expect(kept).toMatch(/^v1:\d+:8:[0-9a-f]{64}$/);
+      await page.fill('[data-field="since"] input', kept);
+      await page.click('button:has-text("Verify integrity")');
+      await page.waitForSelector(
+        '[data-testid="integrity-verdict"]:has-text("nothing changed up to the kept fingerprint")',
+      );
+      await page.fill('[data-field="since"] input', kept.replace(':8:', ':9:'));
+      await page.click('button:has-text("Verify integrity")');
+      await page.waitForSelector('[data-testid="integrity-verdict"][data-ok="false"]');
+      await expect(page.locator('[data-testid="integrity-verdict"]').innerText()).resolves.toContain(
+        '9 when the fingerprint was kept',
+      );
+      await page.fill('[data-field="since"] input', '');
+    });
+
     it('should start the comparison at dates that show a difference: everything recorded today, from yesterday', async () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       await page.locator('[data-testid="known-at-difference"]').waitFor();

@@ -21,5 +21,5 @@ export {
 } from './eventstoredb/eventstoredb-event-store';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { createEventStore, type EventStoreConfig } from './create-event-store';
-export { hasGapFreePositions } from './store-capabilities';
+export { countEventsUpTo, hasGapFreePositions } from './store-capabilities';
 export { isConnectionFailure } from './postgres/postgres-errors';

@@ -16,3 +16,18 @@ export function hasGapFreePositions(store: EventStore): boolean {
     store instanceof PostgresEventStore
   );
 }
+
+/**
+ * How many events the store holds at positions 1..position, counted by the store without reading
+ * them (so no other organisation's event is read), or null where positions may have gaps and a
+ * count proves nothing. On a gap-free store a count below position means an event was deleted.
+ */
+export function countEventsUpTo(store: EventStore, position: number): Promise<number> | null {
+  if (
+    store instanceof SqliteEventStore ||
+    store instanceof InMemoryEventStore ||
+    store instanceof PostgresEventStore
+  )
+    return store.countEventsUpTo(position);
+  return null;
+}

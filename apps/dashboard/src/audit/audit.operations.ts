@@ -31,13 +31,21 @@ export const historyQuery = graphql(`
 export type HistoryFilter = NonNullable<VariablesOf<typeof historyQuery>['filter']>;
 
 export const verifyIntegrityQuery = graphql(`
-  query VerifyIntegrity($organizationId: ID) {
-    verifyIntegrity(organizationId: $organizationId) {
+  query VerifyIntegrity($organizationId: ID, $since: String) {
+    verifyIntegrity(organizationId: $organizationId, since: $since) {
       ok
       checkedEvents
       firstBrokenStream
       firstBrokenRevision
       message
+      limit
+      matchesFingerprint
+      fingerprint {
+        headPosition
+        eventCount
+        checkedAt
+        text
+      }
     }
   }
 `);

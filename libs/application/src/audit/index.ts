@@ -5,6 +5,7 @@ import { OrganizationStreams } from './organization-streams';
 
 export * from './history.service';
 export * from './integrity.service';
+export * from './integrity-fingerprint';
 export * from './organization-events';
 export * from './organization-streams';
 export * from './store-integrity';

@@ -145,6 +145,14 @@ export class InMemoryEventStore implements EventStore, RecordedEventImporter {
     });
   }
 
+  /** How many events sit at positions 1..position (nothing deletes from memory). */
+  countEventsUpTo(position: number): Promise<number> {
+    return settle(() => {
+      this.assertOpen();
+      return this.all.filter((event) => event.position <= position).length;
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     await this.subscriptions.closeAll();

@@ -226,6 +226,18 @@ export class PostgresEventStore implements EventStore, RecordedEventImporter {
     });
   }
 
+  /** How many events sit at positions 1..position: equal to position while none was deleted. */
+  countEventsUpTo(position: number): Promise<number> {
+    return this.track(async () => {
+      const [row] = await this.query<{ count: string }>({
+        name: 'event-store-count-up-to',
+        text: 'SELECT COUNT(*) AS count FROM events WHERE position <= $1',
+        values: [position],
+      });
+      return Number(row?.count ?? 0);
+    });
+  }
+
   /** Whether subscriptions are woken by NOTIFY right now (else they poll). */
   get listening(): boolean {
     return this.listener.listening;

@@ -135,6 +135,7 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     (after: number, types: readonly string[], limit: number) => StoredEventRow[]
   >;
   private readonly selectHead: Database.Statement<[], { head: number | null }>;
+  private readonly countUpTo: Database.Statement<[number], number>;
   private readonly appendTransaction: Database.Transaction<
     (
       stream: string,
@@ -210,6 +211,9 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
       this.selectOfTypes(after, types, limit),
     );
     this.selectHead = database.prepare('SELECT MAX(position) AS head FROM events');
+    this.countUpTo = database
+      .prepare<[number], number>('SELECT COUNT(*) FROM events WHERE position <= ?')
+      .pluck();
     // Called inside the group's transaction, better-sqlite3 makes it a savepoint: an append that
     // throws rolls back to it, alone, and the group goes on.
     this.appendTransaction = database.transaction((stream, events, expected, lookUpIds) =>
@@ -327,6 +331,14 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     return settle(() => {
       this.assertOpen();
       return this.translated(() => this.selectHead.get()?.head ?? 0);
+    });
+  }
+
+  /** How many events sit at positions 1..position: equal to position while none was deleted. */
+  countEventsUpTo(position: number): Promise<number> {
+    return settle(() => {
+      this.assertOpen();
+      return this.translated(() => this.countUpTo.get(position) ?? 0);
     });
   }
 
