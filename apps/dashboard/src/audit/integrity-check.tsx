@@ -70,7 +70,7 @@ function Verdict({ report, at }: { report: IntegrityReport; at: Date | null }) {
       <p class="verdict__body">
         {report.ok
           ? `${report.checkedEvents} events checked: every hash recomputed, every chain link followed${report.limit === null ? ', no position missing' : ''}${report.matchesFingerprint === true ? ', and nothing changed up to the kept fingerprint' : ''}.`
-          : `${brokenAt(report)}${report.message ?? ''} Restore the store from a backup and report it.`}
+          : `${brokenAt(report)}${sentence(report.message ?? '')} Restore the store from a backup and report it.`}
       </p>
       {report.limit !== null && (
         <p class="verdict__limit" data-testid="integrity-limit">
@@ -86,6 +86,11 @@ function Verdict({ report, at }: { report: IntegrityReport; at: Date | null }) {
 function brokenAt(report: IntegrityReport): string {
   if (report.firstBrokenStream === null) return '';
   return `First break in stream ${report.firstBrokenStream} at revision ${report.firstBrokenRevision ?? '?'}. `;
+}
+
+/** The api's messages are clauses; on the page each ends as a sentence. */
+function sentence(text: string): string {
+  return text === '' || text.endsWith('.') ? text : `${text}.`;
 }
 
 function Fingerprint({ fingerprint }: { fingerprint: NonNullable<IntegrityReport['fingerprint']> }) {
