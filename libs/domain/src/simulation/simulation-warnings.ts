@@ -33,8 +33,20 @@ const capabilityName = (grid: ScoreGrid, capabilityId: string): string => {
   return (position === undefined ? undefined : grid.capabilities[position]?.name) ?? capabilityId;
 };
 
-const oneDecimal = (value: number): string => value.toFixed(1);
-const twoDecimals = (value: number): string => value.toFixed(2);
+/** The most decimals a warning's figures are given with: past it, two figures are the same. */
+export const MAX_WARNING_DECIMALS = 9;
+
+/**
+ * A warning's "from a to b", each figure with `decimals` (the usual precision) or as many more as
+ * it takes for the two to read differently: a warning never says a score falls from 83.6 to 83.6.
+ * A change the tolerance lets through always differs within MAX_WARNING_DECIMALS.
+ */
+export const fromTo = (change: { baseline: number; projected: number }, decimals: number): string => {
+  let shown = decimals;
+  while (shown < MAX_WARNING_DECIMALS && change.baseline.toFixed(shown) === change.projected.toFixed(shown))
+    shown += 1;
+  return `from ${change.baseline.toFixed(shown)} to ${change.projected.toFixed(shown)}`;
+};
 
 export const unratedCellIgnored = (
   grid: ScoreGrid,
@@ -68,8 +80,8 @@ export const maturityUpAlignmentDown = (
   return {
     code: 'MATURITY_UP_ALIGNMENT_DOWN',
     message:
-      `Customer-centricity rises from ${oneDecimal(customerCentricity.baseline)} to ${oneDecimal(customerCentricity.projected)}, ` +
-      `but alignment falls from ${oneDecimal(alignment.baseline)} to ${oneDecimal(alignment.projected)}: ` +
+      `Customer-centricity rises ${fromTo(customerCentricity, 1)}, ` +
+      `but alignment falls ${fromTo(alignment, 1)}: ` +
       `functions that serve customers together are moving apart.${hint}`,
   };
 };
@@ -81,7 +93,7 @@ export const linkMisalignmentUp = (
   code: 'LINK_MISALIGNMENT_UP',
   message:
     `${functionName(grid, link.from)} and ${functionName(grid, link.to)} drift apart: their average level difference ` +
-    `grows from ${twoDecimals(link.baseline)} to ${twoDecimals(link.projected)} levels.`,
+    `grows ${fromTo(link, 2)} levels.`,
   from: link.from,
   to: link.to,
 });
