@@ -1,5 +1,5 @@
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ExecuteInvestmentCommand,
@@ -35,6 +35,15 @@ export class InvestmentsResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
   ): Promise<Investment[]> {
     return (await this.investmentReader.listFor(organizationId)).map(toInvestment);
+  }
+
+  @ResolveField(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      "The earliest deployedAt deployInvestment accepts: the end of the organisation's first assessment period (no level is known before it to measure a realisation against); null while it has no assessment.",
+  })
+  deployableFrom(@Parent() investment: Investment): Promise<string | null> {
+    return this.investmentReader.deployableFrom(investment.organizationId);
   }
 
   @Mutation(() => Investment)

@@ -8,6 +8,7 @@ import {
 } from '@app/domain';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
+import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 import type { PlannedInvestmentState } from './investment.command';
 
 @Injectable()
@@ -15,6 +16,7 @@ export class InvestmentReader {
   constructor(
     private readonly streams: StreamStateLoader,
     private readonly readModels: ReadModels,
+    private readonly scoringInputs: ScoringInputsReader,
   ) {}
 
   async find(investmentId: string): Promise<PlannedInvestmentState | null> {
@@ -32,5 +34,16 @@ export class InvestmentReader {
     const ids = this.readModels.index.investmentIdsOf(organizationId);
     const states = await Promise.all(ids.map((id) => this.find(id)));
     return states.filter((state): state is PlannedInvestmentState => state !== null);
+  }
+
+  /**
+   * The earliest deployedAt a deployment of the organisation's investments may have: the end of
+   * its first assessment period (withdrawn assessments left out), as known now; null while it has
+   * no assessment. The rule itself is the investment decider's.
+   */
+  async deployableFrom(organizationId: string): Promise<string | null> {
+    const { assessments } = await this.scoringInputs.read(organizationId);
+    const periodEnds = assessments.map((assessment) => Date.parse(assessment.periodEnd));
+    return periodEnds.length === 0 ? null : new Date(Math.min(...periodEnds)).toISOString();
   }
 }

@@ -14,6 +14,7 @@ import type { CommandContext } from '../command-handling/command-context';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { OrganizationReader } from '../organizations/organization-reader';
+import { InvestmentReader } from './investment-reader';
 
 export type PlannedInvestmentState = Exclude<InvestmentState, { status: 'NONE' }>;
 
@@ -34,6 +35,7 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
     private readonly executor: EventSourcedExecutor,
     private readonly organizations: OrganizationReader,
     private readonly models: MaturityModelCatalog,
+    private readonly investments: InvestmentReader,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,7 +49,12 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
       decider: investmentDecider,
       command,
       organizationId: command.type === 'PlanInvestment' ? command.data.organizationId : null,
-      loadContext: async (): Promise<InvestmentContext> => {
+      loadContext: async (state): Promise<InvestmentContext> => {
+        if (command.type === 'DeployInvestment' && state.status !== 'NONE')
+          return {
+            now: this.clock(),
+            firstPeriodEnd: await this.investments.deployableFrom(state.organizationId),
+          };
         if (command.type !== 'PlanInvestment') return { now: this.clock() };
         const organization = await this.organizations.require(command.data.organizationId);
         const model = await this.models.require(organization.modelId, organization.modelVersion);

@@ -3,6 +3,7 @@ import {
   type PortfolioCandidate,
   type PortfolioResult,
   type Realisation,
+  type RealisationMeasurement,
   type ScenarioInvestment,
   type ScenarioResult,
   INVESTMENT_ERROR_CODES,
@@ -14,6 +15,7 @@ import {
 } from '@app/domain';
 import type { PlannedInvestmentState } from '../investments/investment.command';
 import { InvestmentReader } from '../investments/investment-reader';
+import { AssessmentReader } from '../assessments/assessment-reader';
 import type { ScoringInputs } from '../scoring/scoring-inputs';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 import { HeavyWork } from '../heavy-work/heavy-work';
@@ -34,6 +36,20 @@ export interface OptimizeRequest {
   budget: number;
   alpha?: number | null;
   horizonMonths?: number | null;
+}
+
+/** What one assessment after the lag showed, with the assessment's title and whether it is still open. */
+export interface NamedMeasurement extends RealisationMeasurement {
+  title: string;
+  /** Still open: its ratings, and so this figure, may change until it closes (provisional). */
+  open: boolean;
+}
+
+/** A realisation with the assessments that measured it named. */
+export interface RealisationReport extends Omit<Realisation, 'measurements'> {
+  measurements: NamedMeasurement[];
+  /** The measurement `actual` is read from (the latest); null until due. */
+  measuredBy: NamedMeasurement | null;
 }
 
 const orUndefined = <T>(value: T | null | undefined): T | undefined => value ?? undefined;
@@ -68,6 +84,7 @@ export class SimulationQueries {
     private readonly scoringInputs: ScoringInputsReader,
     private readonly investments: InvestmentReader,
     private readonly heavyWork: HeavyWork,
+    private readonly assessments: AssessmentReader,
   ) {}
 
   async simulate(request: SimulateRequest): Promise<ScenarioResult> {
@@ -101,7 +118,7 @@ export class SimulationQueries {
     });
   }
 
-  async realisation(investmentId: string): Promise<Realisation> {
+  async realisation(investmentId: string): Promise<RealisationReport> {
     const investment = await this.investments.find(requireSlug('investmentId', investmentId));
     if (investment === null) {
       throw notFound(
@@ -112,7 +129,7 @@ export class SimulationQueries {
     }
     // Bitemporal inputs as known now; the realisation applies valid time (deployedAt, due date) itself.
     const inputs = await this.scoringInputs.read(investment.organizationId);
-    return computeRealisation({
+    const realisation = computeRealisation({
       model: inputs.model,
       organization: inputs.organization,
       investment: {
@@ -124,6 +141,17 @@ export class SimulationQueries {
       },
       assessments: inputs.assessments,
     });
+    const measurements = await Promise.all(
+      realisation.measurements.map(async (measurement): Promise<NamedMeasurement> => {
+        const assessment = await this.assessments.find(measurement.assessmentId);
+        return {
+          ...measurement,
+          title: assessment?.title ?? measurement.assessmentId,
+          open: assessment?.status === 'OPEN',
+        };
+      }),
+    );
+    return { ...realisation, measurements, measuredBy: measurements.at(-1) ?? null };
   }
 
   /** The investments named, in the order given: an unknown id, or one of another organisation, is NOT_FOUND. */

@@ -52,4 +52,9 @@ export type InvestmentContext = {
   organization?: OrganizationState;
   /** Needed by PlanInvestment only: the organisation's pinned maturity model version. */
   model?: MaturityModel;
+  /**
+   * Needed by DeployInvestment only: the earliest periodEnd (ISO-8601) among the organisation's
+   * assessments as known now, withdrawn ones left out; null while it has none.
+   */
+  firstPeriodEnd?: string | null;
 };

@@ -72,7 +72,13 @@ export function decideInvestment(
       return [
         {
           type: 'InvestmentDeployed',
-          data: { ...ids, deployedAt: requirePastDeployment(command.data.deployedAt, context.now) },
+          data: {
+            ...ids,
+            deployedAt: requireMeasurableDeployment(
+              requirePastDeployment(command.data.deployedAt, context.now),
+              context.firstPeriodEnd ?? null,
+            ),
+          },
         },
       ];
     case 'CancelInvestment': {
@@ -94,6 +100,25 @@ function requirePastDeployment(value: unknown, now: Date): string {
       'deployedAt',
       `deployedAt: a deployment cannot be dated after today (got ${String(value)}, now is ${now.toISOString()}); record it once the investment has gone live`,
       INVESTMENT_ERROR_CODES.deployedInTheFuture,
+    );
+  }
+  return deployedAt;
+}
+
+/**
+ * A deployment dated before the organisation's first assessment period is one no level was known
+ * for: its realisation could never be measured, and a deployment is never corrected. So
+ * deployedAt may not be earlier than the first periodEnd (while there is no assessment yet, there
+ * is no bound). Approval is no bound: it is recorded when it is entered, and a deployment that
+ * went live earlier is entered afterwards.
+ */
+function requireMeasurableDeployment(deployedAt: string, firstPeriodEnd: string | null): string {
+  if (firstPeriodEnd !== null && Date.parse(deployedAt) < Date.parse(firstPeriodEnd)) {
+    const firstDay = firstPeriodEnd.slice(0, 10);
+    throw invalidInput(
+      'deployedAt',
+      `deployedAt: a deployment cannot be dated before the organisation's first assessment period (ending ${firstDay}; got ${deployedAt.slice(0, 10)}): no level was known then to measure its realisation against; date it ${firstDay} or later`,
+      INVESTMENT_ERROR_CODES.deployedBeforeFirstAssessment,
     );
   }
   return deployedAt;

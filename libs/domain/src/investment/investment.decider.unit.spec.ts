@@ -248,6 +248,39 @@ describe('investmentDecider', () => {
       },
     );
 
+    describe('no earlier than the first assessment period', () => {
+      const firstPeriodEnd = '2024-01-31T00:00:00.000Z';
+      const assessed = { ...context, firstPeriodEnd };
+
+      it('should refuse a deployment dated before the first assessment period ended, naming deployedAt', () => {
+        spec
+          .given([planned, approved])
+          .when({ type: 'DeployInvestment', data: { deployedAt: '2001-01-01' } }, assessed)
+          .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.deployedBeforeFirstAssessment, 'deployedAt');
+      });
+
+      it('should accept a deployment dated on the first period end, or later', () => {
+        spec
+          .given([planned, approved])
+          .when({ type: 'DeployInvestment', data: { deployedAt: firstPeriodEnd } }, assessed)
+          .then([{ type: 'InvestmentDeployed', data: { ...ids, deployedAt: firstPeriodEnd } }]);
+        spec
+          .given([planned, approved])
+          .when({ type: 'DeployInvestment', data: { deployedAt: '2024-03-01T02:00:00+02:00' } }, assessed)
+          .then([deployed]);
+      });
+
+      it('should set no bound while the organisation has no assessment', () => {
+        spec
+          .given([planned, approved])
+          .when(
+            { type: 'DeployInvestment', data: { deployedAt: '2001-01-01' } },
+            { ...context, firstPeriodEnd: null },
+          )
+          .then([{ type: 'InvestmentDeployed', data: { ...ids, deployedAt: '2001-01-01T00:00:00.000Z' } }]);
+      });
+    });
+
     it('should refuse a malformed deployedAt', () => {
       spec
         .given([planned, approved])

@@ -10,6 +10,7 @@ export const INVESTMENT_ERROR_CODES = {
   cancelled: 'INVESTMENT.CANCELLED',
   notDeployed: 'INVESTMENT.NOT_DEPLOYED',
   deployedInTheFuture: 'INVESTMENT.DEPLOYED_IN_THE_FUTURE',
+  deployedBeforeFirstAssessment: 'INVESTMENT.DEPLOYED_BEFORE_FIRST_ASSESSMENT',
 } as const;
 
 export type InvestmentErrorCode = ErrorCodeOf<typeof INVESTMENT_ERROR_CODES>;

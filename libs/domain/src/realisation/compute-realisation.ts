@@ -1,7 +1,6 @@
 import { conflict } from '../shared';
 import { INVESTMENT_ERROR_CODES } from '../investment/investment.errors';
 import { effectiveCells, parseInstant } from '../scoring/effective-cells';
-import type { AssessmentRatings } from '../scoring';
 import type { RealisationInput } from './realisation-input';
 
 export interface RealisationCell {
@@ -13,6 +12,17 @@ export interface RealisationCell {
   predictedLevel: number;
   /** Effective level as of the assessment that made the investment due; null until due. */
   actualLevel: number | null;
+}
+
+/** What one assessment after the lag showed: the latest of them is the realisation's figure. */
+export interface RealisationMeasurement {
+  assessmentId: string;
+  /** ISO-8601 valid time of the assessment: the levels are read as of it. */
+  periodEnd: string;
+  /** Sum over counted cells of (level as of this assessment) - m0. */
+  actual: number;
+  /** actual / predicted; null when predicted is 0. */
+  ratio: number | null;
 }
 
 export interface Realisation {
@@ -28,6 +38,14 @@ export interface Realisation {
   dueFrom: string;
   /** The latest assessment on or after dueFrom that rates a counted cell. */
   assessmentId: string | null;
+  /**
+   * Every assessment on or after dueFrom that rates a counted cell, by periodEnd (then recording
+   * order), each with what it showed: the last is the one measuring `actual`, the earlier ones
+   * are how the figure got there.
+   */
+  measurements: RealisationMeasurement[];
+  /** Some effect cell had a rating as of deployedAt: without one it can never fall due. */
+  measurable: boolean;
   /** The effect cells rated at deployment: the only ones that count. */
   cells: RealisationCell[];
   /** Effect cells unrated at deployment (or outside the organisation): no m0, so left out. */
@@ -108,42 +126,60 @@ export const computeRealisation = (input: RealisationInput): Realisation => {
   }
 
   const counted = new Set(cells.map((cell) => cellKey(cell.functionId, cell.capabilityId)));
-  let dueAssessment: { assessment: AssessmentRatings; periodEnd: number } | undefined;
-  for (const assessment of assessments) {
-    const periodEnd = parseInstant(assessment.periodEnd, 'periodEnd');
-    if (periodEnd < dueFrom) continue;
-    if (!assessment.ratings.some((rating) => counted.has(cellKey(rating.functionId, rating.capabilityId))))
-      continue;
-    const later =
-      dueAssessment === undefined ||
-      periodEnd > dueAssessment.periodEnd ||
-      (periodEnd === dueAssessment.periodEnd && assessment.sequence > dueAssessment.assessment.sequence);
-    if (later) dueAssessment = { assessment, periodEnd };
-  }
+  const measuring = assessments
+    .map((assessment) => ({ assessment, periodEnd: parseInstant(assessment.periodEnd, 'periodEnd') }))
+    .filter(
+      ({ assessment, periodEnd }) =>
+        periodEnd >= dueFrom &&
+        assessment.ratings.some((rating) => counted.has(cellKey(rating.functionId, rating.capabilityId))),
+    )
+    .sort(
+      (left, right) =>
+        left.periodEnd - right.periodEnd || left.assessment.sequence - right.assessment.sequence,
+    );
+
+  /** The counted cells' levels as of an assessment; a cell not re-rated since keeps m0. */
+  const realisedAt = (periodEnd: number): RealisationCell[] => {
+    const levels = levelsAt(new Date(periodEnd).toISOString());
+    return cells.map((cell) => ({
+      ...cell,
+      actualLevel: levels.get(cellKey(cell.functionId, cell.capabilityId)) ?? cell.baselineLevel,
+    }));
+  };
+  const changeOf = (realised: readonly RealisationCell[]): number =>
+    realised.reduce((sum, cell) => sum + (cell.actualLevel ?? cell.baselineLevel) - cell.baselineLevel, 0);
+  const ratioOf = (actual: number): number | null => (predicted === 0 ? null : actual / predicted);
+
+  const measurements: RealisationMeasurement[] = measuring.map(({ assessment, periodEnd }) => {
+    const actual = changeOf(realisedAt(periodEnd));
+    return {
+      assessmentId: assessment.assessmentId,
+      periodEnd: new Date(periodEnd).toISOString(),
+      actual,
+      ratio: ratioOf(actual),
+    };
+  });
 
   const base = {
     investmentId: investment.id,
     predicted,
     dueFrom: new Date(dueFrom).toISOString(),
     excludedCells,
+    measurements,
+    measurable: cells.length > 0,
   };
-  if (dueAssessment === undefined) {
+  const latest = measuring.at(-1);
+  if (latest === undefined) {
     return { ...base, actual: null, ratio: null, due: false, assessmentId: null, cells };
   }
-
-  const afterwards = levelsAt(new Date(dueAssessment.periodEnd).toISOString());
-  let actual = 0;
-  const realisedCells = cells.map((cell) => {
-    const actualLevel = afterwards.get(cellKey(cell.functionId, cell.capabilityId)) ?? cell.baselineLevel;
-    actual += actualLevel - cell.baselineLevel;
-    return { ...cell, actualLevel };
-  });
+  const realisedCells = realisedAt(latest.periodEnd);
+  const actual = changeOf(realisedCells);
   return {
     ...base,
     actual,
-    ratio: predicted === 0 ? null : actual / predicted,
+    ratio: ratioOf(actual),
     due: true,
-    assessmentId: dueAssessment.assessment.assessmentId,
+    assessmentId: latest.assessment.assessmentId,
     cells: realisedCells,
   };
 };

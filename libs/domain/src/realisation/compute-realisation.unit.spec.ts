@@ -134,6 +134,43 @@ describe('computeRealisation', () => {
     expect(computeRealisation({ ...input, investment: twice }).predicted).toBe(3);
   });
 
+  it('should read actual from the latest assessment after the lag, and list what each one showed', () => {
+    // September re-rates support/insight to 4: actual = (11/3 - 2) + (4 - 3) = 8/3 as of September.
+    const september = assessment('september', '2024-09-30T00:00:00Z', 4, [rating('support', 4)]);
+    const realisation = computeRealisation({ ...input, assessments: [september, june, january, april] });
+    expect(realisation).toMatchObject({
+      actual: expect.closeTo(8 / 3, 12),
+      ratio: expect.closeTo(8 / 12, 12),
+      assessmentId: 'september',
+    });
+    expect(realisation.measurements).toEqual([
+      {
+        assessmentId: 'june',
+        periodEnd: '2024-06-30T00:00:00.000Z',
+        actual: expect.closeTo(5 / 3, 12),
+        ratio: expect.closeTo(5 / 12, 12),
+      },
+      {
+        assessmentId: 'september',
+        periodEnd: '2024-09-30T00:00:00.000Z',
+        actual: expect.closeTo(8 / 3, 12),
+        ratio: expect.closeTo(8 / 12, 12),
+      },
+    ]);
+  });
+
+  it('should list no measurement before one is due', () => {
+    expect(computeRealisation({ ...input, assessments: [january, april] }).measurements).toEqual([]);
+  });
+
+  it('should say it can never be measured when no effect cell had a rating on the deployment date', () => {
+    const beforeAnyRating = { ...investment, deployedAt: '2001-01-01T00:00:00Z' };
+    const realisation = computeRealisation({ ...input, investment: beforeAnyRating });
+    expect(realisation).toMatchObject({ measurable: false, predicted: 0, due: false, cells: [] });
+    expect(realisation.excludedCells).toHaveLength(3);
+    expect(computeRealisation(input).measurable).toBe(true);
+  });
+
   it('should refuse an investment that is not deployed', () => {
     expect(
       thrownBy(() =>
