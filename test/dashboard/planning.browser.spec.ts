@@ -276,6 +276,18 @@ describe('Planning journey (browser)', () => {
     await expect(
       page.locator(`[data-testid="realisation-chart"] [data-realisation="${deployed.id}"]`).count(),
     ).resolves.toBe(1);
+    // The figure names the assessment it is read from, and each cell shows baseline, predicted and actual.
+    await expect(
+      page.locator(`[data-realisation="${deployed.id}"] [data-testid="measured-by"]`).innerText(),
+    ).resolves.toBe('measured by bank-2024-q1 (31 Mar 2024, closed)');
+    const cells = page.locator(`[data-realisation-cells="${deployed.id}"]`);
+    await cells.locator('summary').click();
+    await expect(
+      cells.locator('[data-realisation-cell="branches:service-recovery"]').innerText(),
+    ).resolves.toMatch(/Branches · Service recovery\s+2\.0\s+3\.0\s+3\.0/);
+    await expect(
+      cells.locator('[data-realisation-cell="call-centre:service-recovery"]').innerText(),
+    ).resolves.toMatch(/Call centre · Service recovery\s+5\.0\s+5\.0\s+4\.0/);
     // Every card's effects open: at 375 px the lists wrap and nothing scrolls sideways.
     for (const summary of await page.locator('[data-testid="investment-effects"] summary').all())
       await summary.click();
@@ -288,6 +300,121 @@ describe('Planning journey (browser)', () => {
     await expect(
       page.locator(`[data-realisation-row="${deployed.id}"] td[data-label="Actual"]`).innerText(),
     ).resolves.toBe('0.00');
+    await page.setViewportSize(DESKTOP);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  const focused = () =>
+    page.evaluate(() => {
+      const active = (
+        globalThis as unknown as {
+          document: {
+            activeElement: {
+              tagName: string;
+              textContent: string | null;
+              getAttribute(name: string): string | null;
+            } | null;
+          };
+        }
+      ).document.activeElement;
+      return {
+        tag: active?.tagName.toLowerCase() ?? null,
+        text: active?.textContent?.trim() ?? null,
+        name: active?.getAttribute('name') ?? null,
+        testId: active?.getAttribute('data-testid') ?? null,
+      };
+    });
+
+  it('should keep keyboard focus on the card through approve and deploy, offering no date before the first assessment', async () => {
+    await journey.graphql(
+      'mutation { planInvestment(input: { organizationId: "bank", investmentId: "queue-kiosks", name: "Queue kiosks", kind: CAPITAL, cost: 5000, lagMonths: 0, effects: [{ functionId: "branches", capabilityId: "service-recovery", low: 0, likely: 1, high: 1 }] }) { id } }',
+    );
+    await page.reload();
+    const card = page.locator('[data-investment-card="queue-kiosks"]');
+    await card.locator('button:has-text("Approve")').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="confirm-dialog"] button[type="submit"]').click();
+    await card.locator('[data-testid="investment-status"]:has-text("approved")').waitFor();
+    // The Approve button is gone: focus moves to the card's next action, not to <body>.
+    await expect(focused()).resolves.toMatchObject({ tag: 'button', text: 'Deploy…' });
+
+    await page.keyboard.press('Enter');
+    await expect(focused()).resolves.toMatchObject({ tag: 'input', name: 'deployedAt' });
+    const dateInput = card.locator('[data-field="deployedAt"] input');
+    await expect(dateInput.getAttribute('min')).resolves.toBe('2023-12-31');
+    await expect(card.locator('[data-field="deployedAt"]').innerText()).resolves.toMatch(/from 31 Dec 2023/);
+
+    await dateInput.fill('2024-04-01');
+    await card.locator('button[type="submit"]:has-text("Deploy")').click();
+    await page.click('[data-testid="confirm-dialog"] button[type="submit"]');
+    await card.locator('[data-testid="investment-status"]:has-text("deployed")').waitFor();
+    await expect(focused()).resolves.toMatchObject({ testId: 'investment-status', text: 'deployed' });
+  });
+
+  it('should mark a realisation measured by an open assessment provisional, say what earlier ones showed, and say why one can never be measured', async () => {
+    // A pulse after both lags, still open: Branches' service recovery reaches 4.
+    await journey.graphql('mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }', {
+      input: {
+        organizationId: 'bank',
+        assessmentId: 'bank-2024-pulse',
+        title: 'June pulse',
+        periodEnd: '2024-06-30',
+      },
+    });
+    await journey.graphql('mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }', {
+      input: {
+        assessmentId: 'bank-2024-pulse',
+        functionId: 'branches',
+        capabilityId: 'service-recovery',
+        level: 4,
+        source: 'SELF',
+      },
+    });
+    // Self-service was never rated: deployed in February, it has no baseline.
+    await journey.graphql(
+      'mutation { planInvestment(input: { organizationId: "bank", investmentId: "self-service-app", name: "Self-service app", kind: CAPITAL, cost: 8000, lagMonths: 2, effects: [{ functionId: "branches", capabilityId: "self-service", low: 0, likely: 1, high: 1 }] }) { id } }',
+    );
+    await journey.graphql('mutation { approveInvestment(investmentId: "self-service-app") { id } }');
+    await journey.graphql(
+      'mutation { deployInvestment(investmentId: "self-service-app", deployedAt: "2024-02-01") { id } }',
+    );
+    const complaint = (await investments()).find(
+      (investment) => investment.name === 'Complaint handling training',
+    )!;
+    await page.reload();
+    await page.waitForSelector('[data-realisation-row="self-service-app"]');
+
+    await expect(
+      page.locator(`[data-realisation="${complaint.id}"] [data-testid="measured-by"]`).innerText(),
+    ).resolves.toBe(
+      'measured by June pulse (30 Jun 2024, still open) ◐ provisional; was 0% by bank-2024-q1 (31 Mar 2024)',
+    );
+    await expect(
+      page.locator(`[data-realisation-row="${complaint.id}"] td[data-label="Ratio"]`).innerText(),
+    ).resolves.toBe('100%');
+    await expect(
+      page.locator('[data-realisation-row="self-service-app"] td[data-label="Actual"]').innerText(),
+    ).resolves.toBe('never: no baseline');
+    await expect(
+      page.locator('[data-realisation="self-service-app"] .realisation__pending').innerText(),
+    ).resolves.toBe(
+      'never measurable: its only cell had no rating on 1 Feb 2024, so there is no baseline to compare with',
+    );
+    await page.locator('[data-testid="realisation-chart"]').screenshot({
+      path: path.join(artifacts, 'realisation-provisional-1280.png'),
+    });
+
+    // On a phone the chart's figures keep the page's text size.
+    await page.setViewportSize(PHONE);
+    const label = page.locator(`[data-realisation="${complaint.id}"] .realisation__value`).first();
+    const box = await label.boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(12);
+    await expect(
+      regionOverflow(page, 'Realisation of deployed investments, as a table'),
+    ).resolves.toBeLessThanOrEqual(0);
+    await page.locator('[data-testid="realisation-chart"]').screenshot({
+      path: path.join(artifacts, 'realisation-provisional-375.png'),
+    });
     await page.setViewportSize(DESKTOP);
     expect(pageProblems(page)).toEqual([]);
   });

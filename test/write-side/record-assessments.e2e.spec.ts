@@ -312,7 +312,7 @@ describe('Recording assessments over GraphQL', () => {
       });
       await api.mustQuery('mutation { approveInvestment(investmentId: "planned-only") { id } }');
       await api.mustQuery(
-        'mutation { deployInvestment(investmentId: "planned-only", deployedAt: "2025-01-01") { id } }',
+        'mutation { deployInvestment(investmentId: "planned-only", deployedAt: "2025-04-01") { id } }',
       );
       await api.mustQuery(`mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }`, {
         input: {

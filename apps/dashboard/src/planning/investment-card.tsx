@@ -1,8 +1,8 @@
 // One investment with what may happen to it next: approve, deploy on a date, or cancel with a
 // reason. Each asks for confirmation, because none can be undone. What it changes opens below it,
 // and the approve and deploy confirmations list the same cells; a cancelled one says when and why.
-import { useState } from 'preact/hooks';
-import type { Investment, InvestmentStatus } from '../api/types';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { InvestmentStatus } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErrorNotice } from '../shared/error-notice';
 import { TextField } from '../shared/forms/fields';
@@ -16,6 +16,7 @@ import {
   approveInvestmentMutation,
   cancelInvestmentMutation,
   deployInvestmentMutation,
+  type PlanningInvestment,
 } from './planning.operations';
 
 const statusText: Record<InvestmentStatus, string> = {
@@ -32,17 +33,34 @@ export function InvestmentCard({
   names,
   onChanged,
 }: {
-  investment: Investment;
+  investment: PlanningInvestment;
   names: CellNames;
-  onChanged: (investment: Investment) => void;
+  onChanged: (investment: PlanningInvestment) => void;
 }) {
   const session = useSession();
   const confirm = useConfirm();
-  const action = useSubmission<Investment>(onChanged);
-  const deployment = useSubmission<Investment>(onChanged);
+  const action = useSubmission<PlanningInvestment>(onChanged);
+  const deployment = useSubmission<PlanningInvestment>(onChanged);
   const [deploying, setDeploying] = useState(false);
   const [deployedAt, setDeployedAt] = useState(today);
   const { status } = investment;
+  const card = useRef<HTMLLIElement>(null);
+  // Set when this card changed the investment: focus then follows it, since the button that was
+  // pressed (Approve, Deploy) is gone from the page and would leave focus on <body>.
+  const followChange = useRef(false);
+  useLayoutEffect(() => {
+    if (!followChange.current) return;
+    followChange.current = false;
+    const next =
+      card.current?.querySelector<HTMLElement>('.investment-card__actions button') ??
+      card.current?.querySelector<HTMLElement>('[data-testid="investment-status"]');
+    next?.focus();
+  }, [status]);
+  // The deploy form opens with its date field focused.
+  useLayoutEffect(() => {
+    if (deploying) card.current?.querySelector<HTMLElement>('[data-field="deployedAt"] input')?.focus();
+  }, [deploying]);
+  const deployableFrom = investment.deployableFrom?.slice(0, 10) ?? null;
   const live = status === 'PLANNED' || status === 'APPROVED';
   const effects = <EffectList effects={investment.effects} lagMonths={investment.lagMonths} names={names} />;
 
@@ -61,12 +79,14 @@ export function InvestmentCard({
       confirmLabel: 'Approve',
       tone: 'normal',
     });
-    if (answer)
+    if (answer) {
+      followChange.current = true;
       action.run((signal) =>
         session.client
           .request(approveInvestmentMutation, { investmentId: investment.id }, signal)
           .then((data) => data.approveInvestment),
       );
+    }
   };
 
   const cancel = async () => {
@@ -78,23 +98,26 @@ export function InvestmentCard({
       confirmLabel: 'Cancel the investment',
       reason: { label: 'Reason (kept on the record)', required: true },
     });
-    if (answer)
+    if (answer) {
+      followChange.current = true;
       action.run((signal) =>
         session.client
           .request(cancelInvestmentMutation, { investmentId: investment.id, reason: answer.reason }, signal)
           .then((data) => data.cancelInvestment),
       );
+    }
   };
 
   return (
     <li
       class={`investment-card investment-card--${status.toLowerCase()}`}
       data-investment-card={investment.id}
+      ref={card}
     >
       <div class="investment-card__main">
         <span class="investment-card__name">{investment.name}</span>
         <span class="investment-card__meta">
-          <span class={`badge badge--${status.toLowerCase()}`} data-testid="investment-status">
+          <span class={`badge badge--${status.toLowerCase()}`} data-testid="investment-status" tabIndex={-1}>
             {statusText[status]}
           </span>{' '}
           {investment.kind === 'CAPITAL' ? 'capital' : 'operational'} · cost {formatMoney(investment.cost)} ·
@@ -187,12 +210,14 @@ export function InvestmentCard({
               confirmLabel: 'Deploy',
               tone: 'normal',
             }).then((answer) => {
-              if (answer)
+              if (answer) {
+                followChange.current = true;
                 deployment.run((signal) =>
                   session.client
                     .request(deployInvestmentMutation, { investmentId: investment.id, deployedAt }, signal)
                     .then((data) => data.deployInvestment),
                 );
+              }
             });
           }}
         >
@@ -202,9 +227,15 @@ export function InvestmentCard({
             type="date"
             value={deployedAt}
             onValue={setDeployedAt}
-            // A deployment is recorded once it has happened: the api refuses a later date too.
+            // A deployment is recorded once it has happened, and not before the organisation's first
+            // assessment period ended (no level to measure it against): the api refuses both too.
+            min={deployableFrom ?? undefined}
             max={today()}
-            hint="The day it went live: today at the latest."
+            hint={
+              deployableFrom === null
+                ? 'The day it went live: today at the latest.'
+                : `The day it went live: from ${formatDate(deployableFrom)} (the end of the first assessment period, before which no level was known) to today.`
+            }
             required
           />
         </Form>

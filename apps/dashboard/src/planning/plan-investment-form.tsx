@@ -3,7 +3,7 @@
 // now, clamped to the model's levels.
 import { useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
-import type { Investment, InvestmentKind, MaturityModel, Organization } from '../api/types';
+import type { InvestmentKind, MaturityModel, Organization } from '../api/types';
 import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { tones } from '../heatmap/palette';
 import { SelectField, TextField } from '../shared/forms/fields';
@@ -15,7 +15,7 @@ import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
 import { cellNames } from '../shared/cell-names';
 import { previewEffect } from './effect-preview';
-import { planInvestmentMutation } from './planning.operations';
+import { planInvestmentMutation, type PlanningInvestment } from './planning.operations';
 
 interface EffectRow {
   functionId: string;
@@ -28,7 +28,7 @@ interface EffectRow {
 interface PlanInvestmentFormProps {
   organization: Organization;
   model: MaturityModel;
-  onPlanned: (investment: Investment) => void;
+  onPlanned: (investment: PlanningInvestment) => void;
 }
 
 const keyOf = (row: { functionId: string; capabilityId: string }) => `${row.functionId}:${row.capabilityId}`;
@@ -48,7 +48,7 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
   const [lagMonths, setLagMonths] = useState('3');
   const [effects, setEffects] = useState<EffectRow[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const submission = useSubmission<Investment>((investment) => {
+  const submission = useSubmission<PlanningInvestment>((investment) => {
     setName('');
     setCost('');
     setEffects([]);

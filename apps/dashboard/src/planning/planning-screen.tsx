@@ -82,13 +82,17 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
             </h2>
             <p class="card__subtitle">
               Change in levels summed over each deployed investment’s cells: what its likely effects promised,
-              and what the first assessment after its lag shows.
+              and what the latest assessment after its lag shows (provisional while that assessment is open).
             </p>
           </header>
           {realisations.error && (
             <ErrorNotice error={realisations.error} action="Could not load the realisation" />
           )}
-          <RealisationChart investments={deployed} realisations={realisations.data ?? new Map()} />
+          <RealisationChart
+            investments={deployed}
+            realisations={realisations.data ?? new Map()}
+            names={names}
+          />
         </section>
       </div>
       {session.can('planInvestment') && (

@@ -10,6 +10,7 @@ const investmentFields = graphql(`
     lagMonths
     status
     deployedAt
+    deployableFrom
     cancelledAt
     cancellationReason
     effects {
@@ -32,6 +33,9 @@ export const planningQuery = graphql(
   `,
   [investmentFields],
 );
+
+/** An investment as the planning screen reads it: with the earliest date it may be deployed on. */
+export type PlanningInvestment = ResultOf<typeof planningQuery>['investments'][number];
 
 export const planInvestmentMutation = graphql(
   `
@@ -79,17 +83,49 @@ export const cancelInvestmentMutation = graphql(
   [investmentFields],
 );
 
-export const realisationQuery = graphql(`
-  query Realisation($investmentId: ID!) {
-    investmentRealisation(investmentId: $investmentId) {
-      investmentId
-      predicted
-      actual
-      ratio
-      due
-      dueFrom
-    }
+const realisationMeasurementFields = graphql(`
+  fragment RealisationMeasurementFields on RealisationMeasurement {
+    assessmentId
+    title
+    periodEnd
+    open
+    actual
+    ratio
   }
 `);
+
+export const realisationQuery = graphql(
+  `
+    query Realisation($investmentId: ID!) {
+      investmentRealisation(investmentId: $investmentId) {
+        investmentId
+        predicted
+        actual
+        ratio
+        due
+        dueFrom
+        measurable
+        measuredBy {
+          ...RealisationMeasurementFields
+        }
+        measurements {
+          ...RealisationMeasurementFields
+        }
+        cells {
+          functionId
+          capabilityId
+          baselineLevel
+          predictedLevel
+          actualLevel
+        }
+        excludedCells {
+          functionId
+          capabilityId
+        }
+      }
+    }
+  `,
+  [realisationMeasurementFields],
+);
 
 export type Realisation = ResultOf<typeof realisationQuery>['investmentRealisation'];

@@ -1,108 +1,163 @@
 // Did deployed investments deliver? Per investment, the predicted change in levels (summed over
-// its effect cells) beside the actual change once an assessment makes it due; until then a
-// dashed outline says when it will be. A table below carries the same figures as text.
-import type { Investment } from '../api/types';
-import { formatDate, formatSigned } from '../shared/format';
+// its effect cells) beside the actual change as the latest assessment after its lag shows it;
+// until then it says from when it will be due, or why it never can be. The bars are HTML, so
+// their labels keep the page's text size on a phone. A table below carries the same figures as
+// text with the assessment that measured each, and each investment's cells open below it.
+import type { CellNames } from '../shared/cell-names';
+import { formatDate, formatLevel, formatSigned } from '../shared/format';
 import { ScrollRegion } from '../shared/scroll-region';
-import type { Realisation } from './planning.operations';
+import type { PlanningInvestment, Realisation } from './planning.operations';
 
 interface RealisationChartProps {
-  investments: readonly Investment[];
+  investments: readonly PlanningInvestment[];
   realisations: ReadonlyMap<string, Realisation>;
+  names: CellNames;
 }
 
-const barHeight = 14;
-const rowHeight = 64;
+type Measurement = NonNullable<Realisation['measuredBy']>;
 
-export function RealisationChart({ investments, realisations }: RealisationChartProps) {
+const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 100)}%`);
+
+/** The actual change once due; null until then. */
+const actualOf = (realisation: Realisation): number | null =>
+  realisation.due && realisation.actual !== null ? realisation.actual : null;
+
+/** "none of its 3 cells had a rating on 1 Jan 2001": why a realisation can never fall due. */
+const neverMeasured = (realisation: Realisation, deployedAt: string | null) => {
+  const count = realisation.excludedCells.length;
+  const when = deployedAt ? formatDate(deployedAt) : 'the deployment date';
+  const unrated =
+    count === 1
+      ? `its only cell had no rating on ${when}`
+      : `none of its ${count} cells had a rating on ${when}`;
+  return `never measurable: ${unrated}, so there is no baseline to compare with`;
+};
+
+/** What the actual column says before a figure exists. */
+const pendingText = (realisation: Realisation, deployedAt: string | null) =>
+  realisation.measurable
+    ? `due from ${formatDate(realisation.dueFrom)}`
+    : neverMeasured(realisation, deployedAt);
+
+/** The same, as short as the table's actual column needs it. */
+const pendingShort = (realisation: Realisation) =>
+  realisation.measurable ? `due from ${formatDate(realisation.dueFrom)}` : 'never: no baseline';
+
+/** "2026 Q3 review (30 Sep 2026, closed)". */
+const measurementName = (measurement: Measurement) =>
+  `${measurement.title} (${formatDate(measurement.periodEnd)}, ${measurement.open ? 'still open' : 'closed'})`;
+
+/** The figure a measurement showed: the ratio when there is one, else the change. */
+const figureOf = (measurement: Measurement) =>
+  measurement.ratio === null ? formatSigned(measurement.actual, 2) : percent(measurement.ratio);
+
+function MeasuredBy({ realisation }: { realisation: Realisation }) {
+  const measuredBy = realisation.measuredBy;
+  if (measuredBy === null) return null;
+  const earlier = realisation.measurements.slice(0, -1);
+  return (
+    <span class="realisation__measured-by" data-testid="measured-by">
+      measured by {measurementName(measuredBy)}
+      {measuredBy.open && (
+        <>
+          {' '}
+          <span class="realisation__provisional" title="The assessment is still open: the figure may change">
+            ◐ provisional
+          </span>
+        </>
+      )}
+      {earlier.length > 0 &&
+        `; was ${earlier
+          .map(
+            (measurement) =>
+              `${figureOf(measurement)} by ${measurement.title} (${formatDate(measurement.periodEnd)})`,
+          )
+          .reverse()
+          .join(', ')}`}
+    </span>
+  );
+}
+
+function Bar({
+  value,
+  kind,
+  scale,
+}: {
+  value: number;
+  kind: 'predicted' | 'actual';
+  scale: (value: number) => { left: number; width: number };
+}) {
+  const { left, width } = scale(value);
+  return (
+    <span
+      class={`realisation__bar realisation__bar--${kind}`}
+      style={{ left: `${left}%`, width: `${Math.max(width, 0.5)}%` }}
+    />
+  );
+}
+
+export function RealisationChart({ investments, realisations, names }: RealisationChartProps) {
   const rows = investments
     .map((investment) => ({ investment, realisation: realisations.get(investment.id) }))
     .filter(
-      (row): row is { investment: Investment; realisation: Realisation } => row.realisation !== undefined,
+      (row): row is { investment: PlanningInvestment; realisation: Realisation } =>
+        row.realisation !== undefined,
     );
   if (rows.length === 0) return <p class="muted">No deployed investment yet.</p>;
-  const largest = Math.max(
-    0.5,
-    ...rows.flatMap(({ realisation }) => [
-      Math.abs(realisation.predicted),
-      Math.abs(realisation.actual ?? 0),
-    ]),
-  );
-  const width = 640;
-  const anyNegative = rows.some(
-    ({ realisation }) => realisation.predicted < 0 || (realisation.actual ?? 0) < 0,
-  );
-  // Room on the right for the value labels; on the left too when a change is negative.
-  const zero = anyNegative ? width * 0.4 : 8;
-  const scale = (width - zero - 120) / largest;
-  const height = rows.length * rowHeight + 28;
+  const values = rows.flatMap(({ realisation }) => [realisation.predicted, actualOf(realisation) ?? 0]);
+  const lowest = Math.min(0, ...values);
+  const highest = Math.max(0.5, ...values);
+  const range = highest - lowest;
+  // Positions in percent of the track: zero sits at the left unless some change is negative.
+  const scale = (value: number) => ({
+    left: ((Math.min(0, value) - lowest) / range) * 100,
+    width: (Math.abs(value) / range) * 100,
+  });
+  const zero = scale(0).left;
 
   return (
     <div class="realisation" data-testid="realisation-chart">
-      <svg
-        class="realisation__chart"
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
+      <ul
+        class="realisation__rows"
         aria-label={`Predicted against actual change in levels: ${rows
-          .map(
-            ({ investment, realisation }) =>
-              `${investment.name}, predicted ${formatSigned(realisation.predicted)}, ${
-                realisation.due && realisation.actual !== null
-                  ? `actual ${formatSigned(realisation.actual)}`
-                  : `due from ${formatDate(realisation.dueFrom)}`
-              }`,
-          )
+          .map(({ investment, realisation }) => {
+            const actual = actualOf(realisation);
+            return `${investment.name}, predicted ${formatSigned(realisation.predicted)}, ${
+              actual === null
+                ? pendingText(realisation, investment.deployedAt)
+                : `actual ${formatSigned(actual)}`
+            }${realisation.measuredBy?.open ? ' (provisional)' : ''}`;
+          })
           .join('; ')}`}
       >
-        <line x1={zero} x2={zero} y1={0} y2={height - 20} class="realisation__axis" />
-        {rows.map(({ investment, realisation }, index) => {
-          const top = index * rowHeight + 24;
-          const bar = (value: number) => ({
-            x: value >= 0 ? zero : zero + value * scale,
-            width: Math.max(1, Math.abs(value) * scale),
-          });
-          const predicted = bar(realisation.predicted);
-          const actual = realisation.due && realisation.actual !== null ? bar(realisation.actual) : null;
+        {rows.map(({ investment, realisation }) => {
+          const actual = actualOf(realisation);
           return (
-            <g key={investment.id} data-realisation={investment.id}>
-              <text x={8} y={top - 6} class="realisation__name">
-                {investment.name.length > 80 ? `${investment.name.slice(0, 79)}…` : investment.name}
-              </text>
-              <rect
-                x={predicted.x}
-                y={top}
-                width={predicted.width}
-                height={barHeight}
-                class="realisation__predicted"
-              />
-              <text x={predicted.x + predicted.width + 6} y={top + 13} class="realisation__value">
-                {formatSigned(realisation.predicted)} predicted
-              </text>
-              {actual ? (
-                <>
-                  <rect
-                    x={actual.x}
-                    y={top + barHeight + 4}
-                    width={actual.width}
-                    height={barHeight}
-                    class="realisation__actual"
-                  />
-                  <text x={actual.x + actual.width + 6} y={top + barHeight + 17} class="realisation__value">
-                    {formatSigned(realisation.actual ?? 0)} actual
-                  </text>
-                </>
+            <li key={investment.id} data-realisation={investment.id} class="realisation__row">
+              <span class="realisation__name">{investment.name}</span>
+              <span class="realisation__track" aria-hidden="true">
+                <span class="realisation__zero" style={{ left: `${zero}%` }} />
+                <Bar value={realisation.predicted} kind="predicted" scale={scale} />
+              </span>
+              <span class="realisation__value">{formatSigned(realisation.predicted)} predicted</span>
+              {actual === null ? (
+                <span class="realisation__pending">{pendingText(realisation, investment.deployedAt)}</span>
               ) : (
-                <text x={zero + 6} y={top + barHeight + 17} class="realisation__pending">
-                  due from {formatDate(realisation.dueFrom)}
-                </text>
+                <>
+                  <span class="realisation__track" aria-hidden="true">
+                    <span class="realisation__zero" style={{ left: `${zero}%` }} />
+                    <Bar value={actual} kind="actual" scale={scale} />
+                  </span>
+                  <span class="realisation__value">
+                    {formatSigned(actual)} actual{realisation.measuredBy?.open ? ' (provisional)' : ''}
+                  </span>
+                  <MeasuredBy realisation={realisation} />
+                </>
               )}
-            </g>
+            </li>
           );
         })}
-        <text x={zero} y={height - 4} class="realisation__tick">
-          0
-        </text>
-      </svg>
+      </ul>
       <div class="realisation__legend">
         <span class="realisation__swatch realisation__swatch--predicted" aria-hidden="true" /> predicted
         <span class="realisation__swatch realisation__swatch--actual" aria-hidden="true" /> actual (once due)
@@ -126,28 +181,85 @@ export function RealisationChart({ investments, realisations }: RealisationChart
             </tr>
           </thead>
           <tbody>
-            {rows.map(({ investment, realisation }) => (
-              <tr key={investment.id} data-realisation-row={investment.id}>
-                <td>{investment.name}</td>
-                <td data-label="Deployed">
-                  {investment.deployedAt ? formatDate(investment.deployedAt) : '—'}
-                </td>
-                <td class="table__number" data-label="Predicted">
-                  {formatSigned(realisation.predicted, 2)}
-                </td>
-                <td class="table__number" data-label="Actual">
-                  {realisation.due && realisation.actual !== null
-                    ? formatSigned(realisation.actual, 2)
-                    : `due from ${formatDate(realisation.dueFrom)}`}
-                </td>
-                <td class="table__number" data-label="Ratio">
-                  {realisation.ratio === null ? '—' : `${Math.round(realisation.ratio * 100)}%`}
-                </td>
-              </tr>
-            ))}
+            {rows.map(({ investment, realisation }) => {
+              const actual = actualOf(realisation);
+              return (
+                <tr key={investment.id} data-realisation-row={investment.id}>
+                  <td>{investment.name}</td>
+                  <td data-label="Deployed">
+                    {investment.deployedAt ? formatDate(investment.deployedAt) : '—'}
+                  </td>
+                  <td class="table__number" data-label="Predicted">
+                    {formatSigned(realisation.predicted, 2)}
+                  </td>
+                  <td class="table__number" data-label="Actual">
+                    {actual === null ? pendingShort(realisation) : formatSigned(actual, 2)}
+                  </td>
+                  <td class="table__number" data-label="Ratio">
+                    {percent(realisation.ratio)}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollRegion>
+      {rows
+        .filter(({ realisation }) => realisation.cells.length > 0)
+        .map(({ investment, realisation }) => (
+          <details key={investment.id} class="realisation__cells" data-realisation-cells={investment.id}>
+            <summary>
+              Per cell: {investment.name} ({realisation.cells.length}{' '}
+              {realisation.cells.length === 1 ? 'cell' : 'cells'}
+              {realisation.excludedCells.length > 0 &&
+                `; ${realisation.excludedCells.length} unrated at deployment, left out`}
+              )
+            </summary>
+            <ScrollRegion label={`Cells of ${investment.name}: baseline, predicted and actual level`}>
+              <table class="table table--cards">
+                <caption class="visually-hidden">
+                  {investment.name}: each cell’s level at deployment, predicted, and actual
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Cell</th>
+                    <th scope="col" class="table__number">
+                      Baseline
+                    </th>
+                    <th scope="col" class="table__number">
+                      Predicted
+                    </th>
+                    <th scope="col" class="table__number">
+                      Actual
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {realisation.cells.map((cell) => (
+                    <tr
+                      key={`${cell.functionId}:${cell.capabilityId}`}
+                      data-realisation-cell={`${cell.functionId}:${cell.capabilityId}`}
+                    >
+                      <td>
+                        <strong>{names.functionName(cell.functionId)}</strong> ·{' '}
+                        {names.capabilityName(cell.capabilityId)}
+                      </td>
+                      <td class="table__number" data-label="Baseline">
+                        {formatLevel(cell.baselineLevel)}
+                      </td>
+                      <td class="table__number" data-label="Predicted">
+                        {formatLevel(cell.predictedLevel)}
+                      </td>
+                      <td class="table__number" data-label="Actual">
+                        {cell.actualLevel === null ? 'not yet' : formatLevel(cell.actualLevel)}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollRegion>
+          </details>
+        ))}
     </div>
   );
 }
