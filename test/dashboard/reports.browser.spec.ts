@@ -189,6 +189,22 @@ describe('Reports journey (browser)', () => {
       expect(cciRow).toContain(oneDecimal(site.customerCentricityIndex));
     // Lakeside rates customer insight only: (5 + 3) / 2 = 4.
     expect(await grid.locator('[data-capability="customer-insight"]').textContent()).toContain('4.0');
+    // What each column rests on: both include an open cycle (provisional, as the Overview says);
+    // Lakeside declared no links, so its alignment assumed every pair; and whose ratings they are.
+    await grid.locator('[data-context="sources"] td:has-text("ratings")').first().waitFor();
+    for (const site of ['interlodge', 'interlodge-lakeside'])
+      await expect(
+        grid.locator(`[data-organization-column="${site}"] [data-testid="compare-provisional"]`).innerText(),
+      ).resolves.toBe('◐ Provisional');
+    await expect(page.locator('[data-provisional-organization="interlodge"]').innerText()).resolves.toMatch(
+      /^◐ Interlodge.*: Provisional: includes 2026 Q1 \(31 Mar 2026\), still open/,
+    );
+    const links = await grid.locator('[data-context="links"] td').allInnerTexts();
+    expect(links[1]).toBe('no links declared: every pair assumed');
+    expect(links[0]).toMatch(/^\d+ links? declared$/);
+    const sources = await grid.locator('[data-context="sources"] td').allInnerTexts();
+    expect(sources[1]).toBe('self 2 ratings only');
+    expect(sources[0]).toMatch(/^self \d+ · peer \d+ · customer \d+/);
     await captureScreen(page, 'compare-organizations');
     expect(pageProblems(page)).toEqual([]);
   });

@@ -1,13 +1,18 @@
 // Organisations side by side (a hotel group's sites, a bank's regions): pick them, see their
-// indices and a capability x organisation grid. Only organisations on one model compare.
+// indices and a capability x organisation grid. Only organisations on one model compare. Each
+// column says what its figures rest on: an open assessment (provisional), declared links or every
+// pair assumed, and whose ratings.
 import { useState } from 'preact/hooks';
-import { compareOrganizationsQuery } from '../api/queries';
-import type { OrganizationComparison } from '../api/types';
+import { compareOrganizationsQuery, maturityQuery } from '../api/queries';
+import type { MaturityView, OrganizationComparison } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
 import { formatIndex, formatLevel, formatPercent } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { modelOf, type Workspace } from '../shell/workspace';
+import { linksText, sourceMixText } from './comparison-context';
+import { provisionalText } from './provisional-text';
+import './provisional-note.css';
 import './reports.css';
 
 const indexLines: readonly [string, (row: OrganizationComparison) => string][] = [
@@ -31,6 +36,21 @@ export function CompareOrganizationsScreen({ organizations, models, organization
       .request(compareOrganizationsQuery, { organizationIds: [...chosen], asOf: null }, signal)
       .then((data) => data.compareOrganizations),
   );
+  // Each organisation's own view: its open assessments and the ratings its levels come from.
+  const views = useRequest(chosen.length === 0 ? null : `compare-views/${chosen.join(',')}`, (signal) =>
+    Promise.all(
+      chosen.map((id) =>
+        client
+          .request(maturityQuery, { organizationId: id, asOf: null, knownAt: null }, signal)
+          .then((data): [string, MaturityView] => [id, data.maturity]),
+      ),
+    ).then((pairs) => new Map(pairs)),
+  );
+  const viewOf = (id: string) => views.data?.get(id);
+  const provisional = (id: string) => {
+    const view = viewOf(id);
+    return view === undefined ? null : provisionalText(view.openAssessments, view.cells.length);
+  };
   const firstChosen = organizations.find((candidate) => candidate.id === chosen[0]);
   const model = firstChosen ? modelOf(models, firstChosen) : null;
   const rows = chosen.length === 0 ? [] : (comparison.data ?? []);
@@ -104,6 +124,14 @@ export function CompareOrganizationsScreen({ organizations, models, organization
                   {rows.map((row) => (
                     <th scope="col" key={row.organizationId} data-organization-column={row.organizationId}>
                       {row.name}
+                      {provisional(row.organizationId) !== null && (
+                        <>
+                          {' '}
+                          <span class="compare__provisional" data-testid="compare-provisional">
+                            ◐ Provisional
+                          </span>
+                        </>
+                      )}
                     </th>
                   ))}
                 </tr>
@@ -117,6 +145,21 @@ export function CompareOrganizationsScreen({ organizations, models, organization
                     ))}
                   </tr>
                 ))}
+                <tr class="compare__context-row" data-context="sources">
+                  <th scope="row">Ratings from</th>
+                  {rows.map((row) => {
+                    const view = viewOf(row.organizationId);
+                    return <td key={row.organizationId}>{view ? sourceMixText(view.cells) : '…'}</td>;
+                  })}
+                </tr>
+                <tr class="compare__context-row" data-context="links">
+                  <th scope="row">Alignment pairs</th>
+                  {rows.map((row) => (
+                    <td key={row.organizationId}>
+                      {linksText(organizations.find((candidate) => candidate.id === row.organizationId))}
+                    </td>
+                  ))}
+                </tr>
                 {(model?.capabilities ?? []).map((capability) => (
                   <tr key={capability.id} data-capability={capability.id}>
                     <th scope="row">{capability.name}</th>
@@ -132,6 +175,18 @@ export function CompareOrganizationsScreen({ organizations, models, organization
               </tbody>
             </table>
           </div>
+          {rows
+            .filter((row) => provisional(row.organizationId) !== null)
+            .map((row) => (
+              <p
+                key={row.organizationId}
+                class="provisional-note"
+                role="note"
+                data-provisional-organization={row.organizationId}
+              >
+                <span aria-hidden="true">◐</span> {row.name}: {provisional(row.organizationId)}
+              </p>
+            ))}
         </section>
       )}
     </div>
