@@ -1,6 +1,6 @@
 // `forget --org --respondent --reason`: the operator's forgetRespondent, through the built CLI.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCli, runCli } from '../audit/cli-runner';
 import { EXIT } from '../../apps/cli/src/exit-codes';
@@ -33,16 +33,20 @@ describe('npm run cli -- forget', () => {
   }, 60_000);
 
   it('should record the forgetting with --yes, and verify afterwards', async () => {
-    const forgotten = await runCli(dataDir, [
-      'forget',
-      '--org',
-      'interlodge',
-      '--respondent',
-      'receptionist-3',
-      '--reason',
-      'request 2026-113',
-      '--yes',
-    ]);
+    const forgotten = await runCli(
+      dataDir,
+      [
+        'forget',
+        '--org',
+        'interlodge',
+        '--respondent',
+        'receptionist-3',
+        '--reason',
+        'request 2026-113',
+        '--yes',
+      ],
+      { SUDO_USER: 'dpo-alice' },
+    );
     expect(forgotten.code).toBe(EXIT.ok);
     expect(forgotten.stderr).toContain('forgot respondent receptionist-3 of interlodge');
     const exported = path.join(dataDir, 'interlodge.ndjson');
@@ -53,7 +57,7 @@ describe('npm run cli -- forget', () => {
     expect(JSON.parse(record ?? '{}')).toMatchObject({
       stream: 'organization-interlodge',
       data: { organizationId: 'interlodge', respondentId: 'receptionist-3', reason: 'request 2026-113' },
-      metadata: { actor: 'cli operator' },
+      metadata: { actor: `cli: dpo-alice@${hostname()}` },
     });
     expect((await runCli(dataDir, ['verify'])).code).toBe(EXIT.ok);
   }, 120_000);

@@ -21,6 +21,7 @@ import {
 } from '@app/domain';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
+import { ACTOR_OPTION_DESCRIPTION, cliActorOrUnknown } from '../operator-actor';
 import { writeWhole } from './write-whole';
 
 interface InviteOptions {
@@ -30,16 +31,18 @@ interface InviteOptions {
   origin?: string;
   expiresAt?: string;
   commandId?: string;
+  actor?: string;
 }
 
 interface CampaignOptions {
   assessment: string;
 }
 
-// As with tokens: whoever can run the cli can read DATA_DIR, so it may invite; the events name it.
-const operatorContext = (commandId: string | undefined): CommandContext => ({
+// As with tokens: whoever can run the cli can read DATA_DIR, so it may invite; the events name
+// who ran it (operator-actor).
+const operatorContext = (commandId: string | undefined, actor: string | undefined): CommandContext => ({
   ...SYSTEM_CONTEXT,
-  actor: 'cli operator',
+  actor: cliActorOrUnknown(actor),
   commandId: commandId ?? null,
 });
 
@@ -62,21 +65,16 @@ export function registerCampaignCommands(program: Command): void {
     )
     .option('--expires-at <date-time>', 'the links stop working then (ISO-8601); default: never')
     .option('--command-id <id>', 'makes the invitation idempotent: the same id again invites nobody twice')
+    .option('--actor <name>', ACTOR_OPTION_DESCRIPTION)
     .action(async (options: InviteOptions) => {
+      const context = operatorContext(options.commandId, options.actor);
       const origin = originOf(options.origin);
       const people = await readPeopleFile(options.file);
       const issued = await withApplication(
         (app, config) =>
           app
             .get(CommandBus)
-            .execute(
-              new InviteRatersCommand(
-                options.assessment,
-                people,
-                options.expiresAt ?? null,
-                operatorContext(options.commandId),
-              ),
-            )
+            .execute(new InviteRatersCommand(options.assessment, people, options.expiresAt ?? null, context))
             .then((result) => ({ result, origin: origin ?? `http://localhost:${config.port || 3000}` }))
             .catch((error: unknown) => {
               throw pointAtTheFile(error, options.file, people);

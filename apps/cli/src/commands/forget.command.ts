@@ -4,12 +4,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ExecutePersonalDataCommand, SYSTEM_CONTEXT } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
+import { ACTOR_OPTION_DESCRIPTION, requireCliActor } from '../operator-actor';
 
 interface ForgetOptions {
   org: string;
   respondent: string;
   reason: string;
   yes?: boolean;
+  actor?: string;
 }
 
 /** `forget --org --respondent --reason`: forgetRespondent from the command line (docs/reference/personal-data.md). */
@@ -17,13 +19,16 @@ export function registerForgetCommand(program: Command): void {
   program
     .command('forget')
     .description(
-      "Forget a respondent: record it (who, when, why) and destroy the respondent's key, so all their evidence reads as erased. Levels and scores stay; verify still passes. Irreversible: asks to confirm unless --yes.",
+      "Forget a respondent: record it (who ran it, when, why) and destroy the respondent's key, so all their evidence reads as erased. Levels and scores stay; verify still passes. Irreversible: asks to confirm unless --yes.",
     )
     .requiredOption('--org <id>', 'the organisation')
     .requiredOption('--respondent <id>', 'the respondent to forget')
     .requiredOption('--reason <text>', 'why, e.g. the request reference (kept in the history: never a name)')
     .option('--yes', 'do not ask to confirm (scripts)')
+    .option('--actor <name>', `${ACTOR_OPTION_DESCRIPTION}; refused when neither names anyone`)
     .action(async (options: ForgetOptions) => {
+      // Asked first: an erasure nobody can be named for is refused before anything else.
+      const actor = requireCliActor(options.actor, 'forget');
       if (options.yes !== true) await confirm(options);
       await withApplication(
         (app) =>
@@ -34,7 +39,7 @@ export function registerForgetCommand(program: Command): void {
                 type: 'ForgetRespondent',
                 data: { respondentId: options.respondent, reason: options.reason },
               },
-              { ...SYSTEM_CONTEXT, actor: 'cli operator' },
+              { ...SYSTEM_CONTEXT, actor },
             ),
           ),
         { seedOnStartup: false },

@@ -8,16 +8,18 @@ import {
   type CommandContext,
 } from '@app/application';
 import { withApplication } from '../cli-runtime';
+import { ACTOR_OPTION_DESCRIPTION, cliActorOrUnknown, requireCliActor } from '../operator-actor';
 
 interface IssueOptions {
   role: string;
   org: string[];
   label?: string;
+  actor?: string;
 }
 
 // Whoever can run the CLI can read DATA_DIR, so the CLI may issue tokens: this is how an operator
-// recovers when the admin token printed at first start is lost. The events name the CLI as actor.
-const operatorContext = (): CommandContext => ({ ...SYSTEM_CONTEXT, actor: 'cli operator' });
+// recovers when the admin token printed at first start is lost. The events name who ran it.
+const operatorContext = (actor: string): CommandContext => ({ ...SYSTEM_CONTEXT, actor });
 
 /** `token issue | list | revoke`: API tokens from the command line. */
 export function registerTokenCommand(program: Command): void {
@@ -31,12 +33,26 @@ export function registerTokenCommand(program: Command): void {
     .requiredOption('--role <role>', 'ADMIN, ASSESSOR, PLANNER or AUDITOR')
     .option('--org <id>', 'an organisation the token reaches (repeat for several)', collect, [])
     .option('--label <text>', 'who or what the token is for, shown in audits')
+    .option(
+      '--actor <name>',
+      `${ACTOR_OPTION_DESCRIPTION}; an ADMIN token is refused when neither names anyone`,
+    )
     .action(async (options: IssueOptions) => {
+      // A token that reaches everything must say who made it.
+      const actor =
+        options.role.trim().toUpperCase() === 'ADMIN'
+          ? requireCliActor(options.actor, 'token issue --role ADMIN')
+          : cliActorOrUnknown(options.actor);
       const issued = await withApplication((app) =>
         app
           .get(CommandBus)
           .execute(
-            new IssueApiTokenCommand(options.role, options.org, options.label ?? null, operatorContext()),
+            new IssueApiTokenCommand(
+              options.role,
+              options.org,
+              options.label ?? null,
+              operatorContext(actor),
+            ),
           ),
       );
       process.stderr.write(
@@ -66,9 +82,11 @@ export function registerTokenCommand(program: Command): void {
   token
     .command('revoke <tokenId>')
     .description('Revoke a token: it is refused from then on.')
-    .action(async (tokenId: string) => {
+    .option('--actor <name>', ACTOR_OPTION_DESCRIPTION)
+    .action(async (tokenId: string, options: { actor?: string }) => {
+      const actor = cliActorOrUnknown(options.actor);
       await withApplication((app) =>
-        app.get(CommandBus).execute(new RevokeApiTokenCommand(tokenId, operatorContext())),
+        app.get(CommandBus).execute(new RevokeApiTokenCommand(tokenId, operatorContext(actor))),
       );
       process.stdout.write(`revoked ${tokenId}\n`);
     });
