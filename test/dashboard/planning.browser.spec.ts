@@ -387,7 +387,7 @@ describe('Planning journey (browser)', () => {
     await expect(
       page.locator(`[data-realisation="${complaint.id}"] [data-testid="measured-by"]`).innerText(),
     ).resolves.toBe(
-      'measured by June pulse (30 Jun 2024, still open) ◐ provisional; was 0% by bank-2024-q1 (31 Mar 2024)',
+      'measured by June pulse (30 Jun 2024, still open) ◐ provisional; was 0% from bank-2024-q1 (31 Mar 2024)',
     );
     await expect(
       page.locator(`[data-realisation-row="${complaint.id}"] td[data-label="Ratio"]`).innerText(),

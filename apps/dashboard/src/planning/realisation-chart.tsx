@@ -51,10 +51,34 @@ const measurementName = (measurement: Measurement) =>
 const figureOf = (measurement: Measurement) =>
   measurement.ratio === null ? formatSigned(measurement.actual, 2) : percent(measurement.ratio);
 
+/** The measurements in runs that showed the same figure, oldest first. */
+const runsOf = (measurements: readonly Measurement[]): Measurement[][] => {
+  const runs: Measurement[][] = [];
+  for (const measurement of measurements) {
+    const last = runs.at(-1);
+    if (last?.[0] !== undefined && figureOf(last[0]) === figureOf(measurement)) last.push(measurement);
+    else runs.push([measurement]);
+  }
+  return runs;
+};
+
+/** "2025 Q1 review (31 Mar 2025)": where a run of one figure started. */
+const startOf = (run: readonly Measurement[]) =>
+  run[0] === undefined ? '' : `${run[0].title} (${formatDate(run[0].periodEnd)})`;
+
+/**
+ * "measured by 2026 Q3 review (30 Sept 2026, closed); the same since …; was 73% from …": the
+ * assessment the figure is read from, and how later cycles moved it, one phrase per change.
+ */
 function MeasuredBy({ realisation }: { realisation: Realisation }) {
   const measuredBy = realisation.measuredBy;
   if (measuredBy === null) return null;
-  const earlier = realisation.measurements.slice(0, -1);
+  const runs = runsOf(realisation.measurements);
+  const current = runs.at(-1) ?? [];
+  const earlier = runs
+    .slice(0, -1)
+    .reverse()
+    .map((run) => `${run[0] === undefined ? '' : figureOf(run[0])} from ${startOf(run)}`);
   return (
     <span class="realisation__measured-by" data-testid="measured-by">
       measured by {measurementName(measuredBy)}
@@ -66,14 +90,8 @@ function MeasuredBy({ realisation }: { realisation: Realisation }) {
           </span>
         </>
       )}
-      {earlier.length > 0 &&
-        `; was ${earlier
-          .map(
-            (measurement) =>
-              `${figureOf(measurement)} by ${measurement.title} (${formatDate(measurement.periodEnd)})`,
-          )
-          .reverse()
-          .join(', ')}`}
+      {current.length > 1 && `; the same since ${startOf(current)}`}
+      {earlier.length > 0 && `; was ${earlier.join(', ')}`}
     </span>
   );
 }
