@@ -127,6 +127,18 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
         input: { organizationId: f.organizationId, functionId: f.functionIds[1], name: `Renamed ${unique}` },
       },
     }),
+    // Dated in the future, so an allowed caller is refused the input and the fixture keeps its functions.
+    retireFunction: (f) => ({
+      query: 'mutation($input: RetireFunctionInput!) { retireFunction(input: $input) { id } }',
+      variables: {
+        input: {
+          organizationId: f.organizationId,
+          functionId: f.functionIds[1],
+          effectiveFrom: '2099-01-01',
+          reason: 'Access sample',
+        },
+      },
+    }),
     unlinkFunctions: (f) => ({
       query: 'mutation($input: UnlinkFunctionsInput!) { unlinkFunctions(input: $input) { id } }',
       variables: {

@@ -89,6 +89,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     registerOrganization: { roles: ADMINISTERING, organizations: [organization('input.id')] },
     addFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     updateFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
+    retireFunction: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     linkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     unlinkFunctions: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     clearTarget: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },

@@ -98,7 +98,8 @@ const TYPE_FIELDS: Record<string, string> = {
   'Subscription.maturityChanged': "The organisation's current maturity view at once, then after each change.",
   'Organization.id': `The organisation's id. ${ID_TEXT}`,
   'Organization.name': 'Its name.',
-  'Organization.functions': 'Its functions, in the order added.',
+  'Organization.functions':
+    'Its functions, in the order added; retired ones stay listed with their retirement.',
   'Organization.interactions': 'The links between its functions.',
   'Organization.targets': 'Its targets: per capability, and per function where overridden.',
   'BusinessFunction.id': `The function's id, unique in its organisation. ${ID_TEXT}`,

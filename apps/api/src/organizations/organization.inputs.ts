@@ -41,6 +41,30 @@ export class UpdateFunctionInput {
   commandId?: string | null;
 }
 
+@InputType({
+  description:
+    'A function retired from a date, optionally merged into another: views as of that date or later leave it out; earlier views and the history keep it. Cannot be undone.',
+})
+export class RetireFunctionInput {
+  @Field(() => ID, { description: 'The organisation of the function.' }) organizationId!: string;
+  @Field(() => ID, { description: 'The function to retire; it must not be retired already.' })
+  functionId!: string;
+  @Field({
+    description:
+      'ISO-8601 date or date-time from which views leave the function out: not before the organisation was registered, not in the future.',
+  })
+  effectiveFrom!: string;
+  @Field({ description: 'Why it was retired, kept on the record (at most 2,000 characters).' })
+  reason!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The function that took over its work: another function not retired. Left out: it simply ended.',
+  })
+  mergedIntoFunctionId?: string | null;
+  @Field(() => ID, { nullable: true, description: INPUT_DESCRIPTIONS.commandId }) commandId?: string | null;
+}
+
 @InputType()
 export class LinkFunctionsInput {
   @Field(() => ID) organizationId!: string;

@@ -8,7 +8,7 @@ export const toOrganization = (state: OrganizationState): Organization => ({
   valueProposition: state.valueProposition,
   modelId: state.modelId,
   modelVersion: state.modelVersion,
-  functions: state.functions,
+  functions: state.functions.map((business) => ({ ...business, retirement: business.retirement ?? null })),
   interactions: state.interactions,
   targets: state.targets,
 });

@@ -13,6 +13,7 @@ import {
   ClearTargetInput,
   LinkFunctionsInput,
   RegisterOrganizationInput,
+  RetireFunctionInput,
   SetTargetInput,
   SetTargetsInput,
   UnlinkFunctionsInput,
@@ -77,6 +78,28 @@ export class OrganizationsResolver {
     return this.run(organizationId, principal, commandId, {
       type: 'UpdateFunction',
       data: { functionId, name, customerFacing, partner },
+    });
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      'Retires a function from a date, optionally naming the function it merged into. Views as of that date or later leave it out (heatmap, coverage, indices, links, targets); earlier views and the audit history keep it; it takes no new ratings or invitations. Cannot be undone.',
+  })
+  retireFunction(
+    @Args('input')
+    {
+      organizationId,
+      functionId,
+      effectiveFrom,
+      reason,
+      mergedIntoFunctionId,
+      commandId,
+    }: RetireFunctionInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Organization> {
+    return this.run(organizationId, principal, commandId, {
+      type: 'RetireFunction',
+      data: { functionId, effectiveFrom, reason, mergedIntoFunctionId },
     });
   }
 

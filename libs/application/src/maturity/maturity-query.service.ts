@@ -6,6 +6,7 @@ import {
   computeMaturity,
   effectiveCells,
   includedOpenAssessments,
+  organizationAsOf,
   requireIsoDate,
   requireSlug,
 } from '@app/domain';
@@ -28,9 +29,11 @@ export class MaturityQueryService {
     const cached = current ? await this.currentViews.get(id) : undefined;
     if (cached !== undefined) return cached;
     const inputs = await this.scoringInputs.read(id, knownAt);
+    // The functions in place as of the date: cells and indices over the same set.
+    const organization = organizationAsOf(inputs.organization, asOf ?? undefined);
     const cells = effectiveCells(
       inputs.model,
-      inputs.organization,
+      organization,
       inputs.assessments,
       asOf === null ? {} : { asOf },
     );
@@ -38,7 +41,7 @@ export class MaturityQueryService {
       organizationId: id,
       asOf,
       knownAt,
-      ...computeMaturity(inputs.model, inputs.organization, cells),
+      ...computeMaturity(inputs.model, organization, cells),
       openAssessments: includedOpenAssessments(inputs.openAssessments, cells, asOf ?? undefined),
     };
     if (current) this.currentViews.remember(id, view);
@@ -67,8 +70,9 @@ export class MaturityQueryService {
     );
     return dates.map((date) => {
       const at = new Date(date).toISOString();
-      const cells = effectiveCells(inputs.model, inputs.organization, inputs.assessments, { asOf: at });
-      const scores = computeMaturity(inputs.model, inputs.organization, cells);
+      const organization = organizationAsOf(inputs.organization, at);
+      const cells = effectiveCells(inputs.model, organization, inputs.assessments, { asOf: at });
+      const scores = computeMaturity(inputs.model, organization, cells);
       return {
         at,
         customerCentricityIndex: scores.customerCentricityIndex,

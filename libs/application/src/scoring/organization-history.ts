@@ -79,6 +79,7 @@ export class OrganizationHistory {
         case 'OrganizationRegistered':
         case 'FunctionAdded':
         case 'FunctionUpdated':
+        case 'FunctionRetired':
         case 'FunctionsLinked':
         case 'FunctionsUnlinked':
         case 'TargetSet':

@@ -26,7 +26,12 @@ export const toScoringModel = (model: MaturityModel): ScoringModel => ({
 
 /** The organisation as the scoring maths reads it. */
 export const toScoringOrganization = (organization: Organization): ScoringOrganization => ({
-  functions: organization.functions.map(({ id, customerFacing, name }) => ({ id, customerFacing, name })),
+  functions: organization.functions.map(({ id, customerFacing, name, retirement }) => ({
+    id,
+    customerFacing,
+    name,
+    retiredFrom: retirement?.effectiveFrom ?? null,
+  })),
   interactions: organization.interactions,
   targets: organization.targets,
 });

@@ -9,6 +9,7 @@ import {
   INVESTMENT_ERROR_CODES,
   computeRealisation,
   effectiveCells,
+  organizationAsOf,
   notFound,
   requireIsoDate,
   requireSlug,
@@ -63,16 +64,19 @@ const toScenarioInvestment = (investment: PlannedInvestmentState): ScenarioInves
 });
 
 /** A scenario's baseline: the effective levels as of `asOf` (valid time; absent: every assessment). */
-const baselineOf = (inputs: ScoringInputs, asOf: string | null) => ({
-  model: inputs.model,
-  organization: inputs.organization,
-  baselineCells: effectiveCells(
-    inputs.model,
-    inputs.organization,
-    inputs.assessments,
-    asOf === null ? {} : { asOf },
-  ),
-});
+const baselineOf = (inputs: ScoringInputs, asOf: string | null) => {
+  const organization = organizationAsOf(inputs.organization, asOf ?? undefined);
+  return {
+    model: inputs.model,
+    organization,
+    baselineCells: effectiveCells(
+      inputs.model,
+      organization,
+      inputs.assessments,
+      asOf === null ? {} : { asOf },
+    ),
+  };
+};
 
 /**
  * The planner's questions (docs/reference/simulation.md): reads the organisation's scoring inputs once (as known now), checks

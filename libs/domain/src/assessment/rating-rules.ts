@@ -7,7 +7,12 @@ import {
   requireModelVersion,
   type RatingSource,
 } from '../maturity-model';
-import { requireFunction, requireOrganization, type Organization } from '../organization';
+import {
+  requireFunction,
+  requireFunctionInPlace,
+  requireOrganization,
+  type Organization,
+} from '../organization';
 import { conflict, invalidInput, optionalText, requireOneOf, requireSlug, TEXT_FIELDS } from '../shared';
 import type { RatingOfCell } from './assessment-ratings';
 import type { AssessmentContext } from './assessment.commands';
@@ -85,6 +90,11 @@ export function recordedRating(
 ): RatingRecorded {
   requireOpen(assessment);
   const rating = validateRating(input, assessment, context);
+  // A new rating names functions still in place; a correction of recorded history may name a retired one.
+  const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
+  requireFunctionInPlace(organization, 'functionId', rating.functionId);
+  if (rating.raterFunctionId !== null)
+    requireFunctionInPlace(organization, 'raterFunctionId', rating.raterFunctionId);
   const evidence = optionalText('evidence', input.evidence, TEXT_FIELDS.evidence);
   return {
     type: 'RatingRecorded',

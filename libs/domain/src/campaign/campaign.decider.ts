@@ -11,7 +11,7 @@ import {
   requireCapability,
   requireModelVersion,
 } from '../maturity-model';
-import { type Organization, requireFunction, requireOrganization } from '../organization';
+import { type Organization, requireFunctionInPlace, requireOrganization } from '../organization';
 import {
   conflict,
   DomainError,
@@ -312,7 +312,7 @@ function validateInvitation(
   const functionIds = distinct(
     'functionIds',
     request.functionIds,
-    (field, id) => requireFunction(organization, field, id).id,
+    (field, id) => requireFunctionInPlace(organization, field, id).id,
   );
   if (functionIds.length === 0) {
     throw invalidInput(
@@ -329,6 +329,7 @@ function validateInvitation(
     );
   }
   const raterFunctionId = validateRater(organization, source, functionIds, request.raterFunctionId);
+  if (raterFunctionId !== null) requireFunctionInPlace(organization, 'raterFunctionId', raterFunctionId);
   const capabilityIds =
     request.capabilityIds === undefined || request.capabilityIds === null
       ? model.capabilities.map((capability) => capability.id)

@@ -32,7 +32,12 @@ export function questionsOf(
   organization: Organization,
   model: MaturityModel,
 ): Question[] {
-  return invitationCells(invitation).map((cell) => {
+  // A function retired after the invitation was issued is asked about no more (its answers given are kept).
+  const retired = new Set(
+    organization.functions.filter((business) => business.retirement !== undefined).map(({ id }) => id),
+  );
+  const cells = invitationCells(invitation).filter((cell) => !retired.has(cell.functionId));
+  return cells.map((cell) => {
     const capability = findCapability(model, cell.capabilityId);
     const rating = ratings.byKey.get(answerKey(invitation, cell));
     return {

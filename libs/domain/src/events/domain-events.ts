@@ -46,6 +46,7 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   OrganizationRegistered: 'organization',
   FunctionAdded: 'organization',
   FunctionUpdated: 'organization',
+  FunctionRetired: 'organization',
   FunctionsLinked: 'organization',
   FunctionsUnlinked: 'organization',
   TargetSet: 'organization',

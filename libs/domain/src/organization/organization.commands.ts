@@ -37,6 +37,18 @@ export type UpdateFunction = {
   };
 };
 
+export type RetireFunction = {
+  type: 'RetireFunction';
+  data: {
+    functionId: string;
+    /** ISO-8601: views as of this instant or later leave the function out. */
+    effectiveFrom: string;
+    reason: string;
+    /** The function it merged into, when it did; absent or null when it simply ended. */
+    mergedIntoFunctionId?: string | null;
+  };
+};
+
 export type LinkFunctions = {
   type: 'LinkFunctions';
   data: {
@@ -92,6 +104,7 @@ export type OrganizationCommand =
   | RegisterOrganization
   | AddFunction
   | UpdateFunction
+  | RetireFunction
   | LinkFunctions
   | UnlinkFunctions
   | SetTarget

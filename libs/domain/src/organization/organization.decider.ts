@@ -6,17 +6,34 @@ import {
   notFound,
   optionalFlag,
   optionalText,
+  requireIsoDate,
   requireWeight,
   requireSlug,
   requireText,
   TEXT_FIELDS,
 } from '../shared';
-import type { OrganizationCommand, OrganizationContext, RegisterOrganization } from './organization.commands';
+import type {
+  OrganizationCommand,
+  OrganizationContext,
+  RegisterOrganization,
+  RetireFunction,
+} from './organization.commands';
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
 import type { OrganizationEvent } from './organization.events';
-import { findFunction, findInteraction, requireFunction, requireOrganization } from './organization.lookups';
+import {
+  findFunction,
+  findInteraction,
+  requireFunction,
+  requireFunctionInPlace,
+  requireOrganization,
+} from './organization.lookups';
 import { decideSetTargets, targetChange, validTarget } from './set-targets';
-import { evolveOrganization, initialOrganizationState, type OrganizationState } from './organization.state';
+import {
+  evolveOrganization,
+  initialOrganizationState,
+  type Organization,
+  type OrganizationState,
+} from './organization.state';
 
 export function decideOrganization(
   command: OrganizationCommand,
@@ -68,6 +85,8 @@ export function decideOrganization(
         updated.partner === current.partner;
       return unchanged ? [] : [{ type: 'FunctionUpdated', data: updated }];
     }
+    case 'RetireFunction':
+      return retire(command, organization, context);
     case 'UnlinkFunctions': {
       const from = requireFunction(organization, 'from', command.data.from).id;
       const to = requireFunction(organization, 'to', command.data.to).id;
@@ -126,6 +145,56 @@ export function decideOrganization(
       return decideSetTargets(command, organization, model);
     }
   }
+}
+
+/**
+ * A function leaves the structure from a date (docs/adr/0015-retiring-functions.md): not before
+ * the day the organisation was registered (FunctionAdded carries no date, so that is the earliest
+ * the record says it existed), not in the future (a current view would then change with no event),
+ * and once only. The function it merged into must be another function still in place.
+ */
+function retire(
+  command: RetireFunction,
+  organization: Organization,
+  context: OrganizationContext,
+): OrganizationEvent[] {
+  const functionId = requireFunctionInPlace(organization, 'functionId', command.data.functionId).id;
+  const effectiveFrom = requireIsoDate('effectiveFrom', command.data.effectiveFrom);
+  // By day: a date picked on the page is midnight UTC, and the day of registration is allowed.
+  const registrationDay = organization.registeredAt.slice(0, 10);
+  if (Date.parse(effectiveFrom) < Date.parse(registrationDay)) {
+    throw invalidInput(
+      'effectiveFrom',
+      `effectiveFrom must not be before the day the organization was registered (${registrationDay})`,
+      ORGANIZATION_ERROR_CODES.retirementDateOutOfRange,
+    );
+  }
+  if (Date.parse(effectiveFrom) > context.now.getTime()) {
+    throw invalidInput(
+      'effectiveFrom',
+      `effectiveFrom must not be in the future (now is ${context.now.toISOString()}): retire the function once it has gone`,
+      ORGANIZATION_ERROR_CODES.retirementDateOutOfRange,
+    );
+  }
+  const reason = requireText('reason', command.data.reason, TEXT_FIELDS.reason);
+  const { mergedIntoFunctionId: requested } = command.data;
+  const mergedIntoFunctionId =
+    requested === undefined || requested === null || requested === ''
+      ? null
+      : requireFunctionInPlace(organization, 'mergedIntoFunctionId', requested).id;
+  if (mergedIntoFunctionId === functionId) {
+    throw invalidInput(
+      'mergedIntoFunctionId',
+      `mergedIntoFunctionId must name a function other than the one retired ("${functionId}")`,
+      ORGANIZATION_ERROR_CODES.mergedIntoItself,
+    );
+  }
+  return [
+    {
+      type: 'FunctionRetired',
+      data: { organizationId: organization.id, functionId, effectiveFrom, reason, mergedIntoFunctionId },
+    },
+  ];
 }
 
 function register(

@@ -2,7 +2,7 @@ import { DEFAULT_MATURITY_MODEL, type MaturityModel } from '../maturity-model';
 import { foldEvents } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
 import { HOTEL_ID, hotelEvents, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
-import type { RegisterOrganization } from './organization.commands';
+import type { RegisterOrganization, RetireFunction } from './organization.commands';
 import { organizationDecider } from './organization.decider';
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
 import type { OrganizationEvent } from './organization.events';
@@ -436,6 +436,174 @@ describe('organizationDecider', () => {
         .given(hotelEvents)
         .when({ type: 'ClearTarget', data: { capabilityId: 'self-service' } })
         .thenThrows('not_found', ORGANIZATION_ERROR_CODES.targetNotFound, 'capabilityId');
+    });
+  });
+  describe('RetireFunction', () => {
+    const retire = (overrides: Partial<RetireFunction['data']> = {}): RetireFunction => ({
+      type: 'RetireFunction',
+      data: {
+        functionId: 'laundry',
+        effectiveFrom: '2024-03-01T00:00:00Z',
+        reason: ' Merged into housekeeping ',
+        mergedIntoFunctionId: 'housekeeping',
+        ...overrides,
+      },
+    });
+    const retired = (functionId: string, mergedIntoFunctionId: string | null = null): OrganizationEvent => ({
+      type: 'FunctionRetired',
+      data: {
+        organizationId: HOTEL_ID,
+        functionId,
+        effectiveFrom: '2024-03-01T00:00:00.000Z',
+        reason: 'Closed',
+        mergedIntoFunctionId,
+      },
+    });
+
+    it('should retire a function from a date, naming the function it merged into', () => {
+      spec
+        .given(hotelEvents)
+        .when(retire())
+        .then([
+          {
+            type: 'FunctionRetired',
+            data: {
+              organizationId: HOTEL_ID,
+              functionId: 'laundry',
+              effectiveFrom: '2024-03-01T00:00:00.000Z',
+              reason: 'Merged into housekeeping',
+              mergedIntoFunctionId: 'housekeeping',
+            },
+          },
+        ]);
+    });
+
+    it('should keep a retired function, with its retirement, in the state', () => {
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        retired('laundry', 'housekeeping'),
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(organization.functions.map((business) => business.id)).toEqual([
+        'front-desk',
+        'housekeeping',
+        'maintenance',
+        'laundry',
+      ]);
+      expect(organization.functions[3]?.retirement).toEqual({
+        effectiveFrom: '2024-03-01T00:00:00.000Z',
+        reason: 'Closed',
+        mergedIntoFunctionId: 'housekeeping',
+      });
+      expect(organization.functions[0]?.retirement).toBeUndefined();
+    });
+
+    it('should keep the retirement when a retired function is renamed', () => {
+      const organization = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        retired('laundry'),
+        {
+          type: 'FunctionUpdated',
+          data: {
+            organizationId: HOTEL_ID,
+            functionId: 'laundry',
+            name: 'Old laundry',
+            customerFacing: false,
+            partner: true,
+          },
+        },
+      ]);
+      if (organization.status !== 'REGISTERED') throw new Error('expected a registered organization');
+      expect(organization.functions[3]?.retirement?.effectiveFrom).toBe('2024-03-01T00:00:00.000Z');
+    });
+
+    it('should retire without a merge when mergedIntoFunctionId is left out', () => {
+      spec
+        .given(hotelEvents)
+        .when(retire({ mergedIntoFunctionId: null, reason: 'Outsourced' }))
+        .then([
+          {
+            type: 'FunctionRetired',
+            data: {
+              organizationId: HOTEL_ID,
+              functionId: 'laundry',
+              effectiveFrom: '2024-03-01T00:00:00.000Z',
+              reason: 'Outsourced',
+              mergedIntoFunctionId: null,
+            },
+          },
+        ]);
+    });
+
+    it('should refuse an unknown function', () => {
+      spec
+        .given(hotelEvents)
+        .when(retire({ functionId: 'spa' }))
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.functionNotFound, 'functionId');
+    });
+
+    it('should refuse a function retired before', () => {
+      spec
+        .given([...hotelEvents, retired('laundry')])
+        .when(retire())
+        .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'functionId');
+    });
+
+    it('should refuse a merge into itself, into an unknown or into a retired function', () => {
+      spec
+        .given(hotelEvents)
+        .when(retire({ mergedIntoFunctionId: 'laundry' }))
+        .thenThrows('invalid_input', ORGANIZATION_ERROR_CODES.mergedIntoItself, 'mergedIntoFunctionId');
+      spec
+        .given(hotelEvents)
+        .when(retire({ mergedIntoFunctionId: 'spa' }))
+        .thenThrows('not_found', ORGANIZATION_ERROR_CODES.functionNotFound, 'mergedIntoFunctionId');
+      spec
+        .given([...hotelEvents, retired('housekeeping')])
+        .when(retire())
+        .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'mergedIntoFunctionId');
+    });
+
+    it('should refuse a date before the day the organization was registered, in the future or not a date', () => {
+      const registeredAtNoon = hotelEvents.map((event) =>
+        event.type === 'OrganizationRegistered'
+          ? { ...event, data: { ...event.data, registeredAt: '2024-01-01T12:00:00.000Z' } }
+          : event,
+      );
+      spec
+        .given(registeredAtNoon)
+        .when(retire({ effectiveFrom: '2024-01-01' }))
+        .then([
+          {
+            type: 'FunctionRetired',
+            data: {
+              organizationId: HOTEL_ID,
+              functionId: 'laundry',
+              effectiveFrom: '2024-01-01T00:00:00.000Z',
+              reason: 'Merged into housekeeping',
+              mergedIntoFunctionId: 'housekeeping',
+            },
+          },
+        ]);
+      spec
+        .given(registeredAtNoon)
+        .when(retire({ effectiveFrom: '2023-12-31T23:59:59Z' }))
+        .thenThrows('invalid_input', ORGANIZATION_ERROR_CODES.retirementDateOutOfRange, 'effectiveFrom');
+      spec
+        .given(hotelEvents)
+        .when(retire({ effectiveFrom: '2024-04-03T00:00:00Z' }))
+        .thenThrows('invalid_input', ORGANIZATION_ERROR_CODES.retirementDateOutOfRange, 'effectiveFrom');
+      spec
+        .given(hotelEvents)
+        .when(retire({ effectiveFrom: 'last spring' }))
+        .thenThrows('invalid_input', 'VALIDATION.MALFORMED_DATE', 'effectiveFrom');
+    });
+
+    it('should refuse an empty reason', () => {
+      spec
+        .given(hotelEvents)
+        .when(retire({ reason: '  ' }))
+        .thenThrows('invalid_input', 'VALIDATION.REQUIRED', 'reason');
     });
   });
 });

@@ -5,6 +5,11 @@ export const ORGANIZATION_ERROR_CODES = {
   alreadyRegistered: 'ORGANIZATION.ALREADY_REGISTERED',
   functionNotFound: 'ORGANIZATION.FUNCTION_NOT_FOUND',
   functionAlreadyExists: 'ORGANIZATION.FUNCTION_ALREADY_EXISTS',
+  /** The function was retired: it takes no new ratings, invitations or second retirement. */
+  functionRetired: 'ORGANIZATION.FUNCTION_RETIRED',
+  mergedIntoItself: 'ORGANIZATION.MERGED_INTO_ITSELF',
+  /** A retirement dated before the organisation was registered, or in the future. */
+  retirementDateOutOfRange: 'ORGANIZATION.RETIREMENT_DATE_OUT_OF_RANGE',
   selfLink: 'ORGANIZATION.SELF_LINK',
   linkNotFound: 'ORGANIZATION.LINK_NOT_FOUND',
   targetNotFound: 'ORGANIZATION.TARGET_NOT_FOUND',

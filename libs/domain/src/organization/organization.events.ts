@@ -23,6 +23,16 @@ export type FunctionAddedData = {
 /** The function's name and flags as they now stand (its id never changes). */
 export type FunctionUpdatedData = FunctionAddedData;
 
+export type FunctionRetiredData = {
+  organizationId: string;
+  functionId: string;
+  /** ISO-8601 valid time: views as of this instant or later leave the function out. */
+  effectiveFrom: string;
+  reason: string;
+  /** The function that took over its work; null when it simply ended. */
+  mergedIntoFunctionId: string | null;
+};
+
 export type FunctionsLinkedData = {
   organizationId: string;
   /** Undirected: (from, to) and (to, from) are the same link; a later event replaces the weight. */
@@ -56,6 +66,7 @@ export type TargetClearedData = {
 export type OrganizationRegistered = DomainEvent<'OrganizationRegistered', OrganizationRegisteredData>;
 export type FunctionAdded = DomainEvent<'FunctionAdded', FunctionAddedData>;
 export type FunctionUpdated = DomainEvent<'FunctionUpdated', FunctionUpdatedData>;
+export type FunctionRetired = DomainEvent<'FunctionRetired', FunctionRetiredData>;
 export type FunctionsLinked = DomainEvent<'FunctionsLinked', FunctionsLinkedData>;
 export type FunctionsUnlinked = DomainEvent<'FunctionsUnlinked', FunctionsUnlinkedData>;
 export type TargetSet = DomainEvent<'TargetSet', TargetSetData>;
@@ -65,6 +76,7 @@ export type OrganizationEvent =
   | OrganizationRegistered
   | FunctionAdded
   | FunctionUpdated
+  | FunctionRetired
   | FunctionsLinked
   | FunctionsUnlinked
   | TargetSet
@@ -75,6 +87,7 @@ export const ORGANIZATION_EVENT_SCHEMA_VERSIONS: Record<OrganizationEventType, n
   OrganizationRegistered: 1,
   FunctionAdded: 1,
   FunctionUpdated: 1,
+  FunctionRetired: 1,
   FunctionsLinked: 1,
   FunctionsUnlinked: 1,
   TargetSet: 1,

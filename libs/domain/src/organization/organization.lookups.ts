@@ -1,4 +1,4 @@
-import { notFound, requireSlug } from '../shared';
+import { conflict, notFound, requireSlug } from '../shared';
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
 import {
   linksSamePair,
@@ -72,6 +72,26 @@ export function requireFunction(
       field,
       `${field}: organization "${organization.id}" has no function "${id}"`,
       ORGANIZATION_ERROR_CODES.functionNotFound,
+    );
+  }
+  return found;
+}
+
+/**
+ * A function of the organisation that has not been retired, or NOT_FOUND / FUNCTION_RETIRED on
+ * `field`: what new ratings, invitations and retirements may name.
+ */
+export function requireFunctionInPlace(
+  organization: Organization,
+  field: string,
+  functionId: unknown,
+): OrganizationFunction {
+  const found = requireFunction(organization, field, functionId);
+  if (found.retirement !== undefined) {
+    throw conflict(
+      `${field}: function "${found.id}" was retired from ${found.retirement.effectiveFrom}`,
+      ORGANIZATION_ERROR_CODES.functionRetired,
+      field,
     );
   }
   return found;

@@ -1,10 +1,20 @@
 import type { OrganizationEvent } from './organization.events';
 
+/** When and why a function left the organisation's structure (docs/adr/0015-retiring-functions.md). */
+export type FunctionRetirement = {
+  /** ISO-8601 valid time: views as of this instant or later leave the function out. */
+  effectiveFrom: string;
+  reason: string;
+  mergedIntoFunctionId: string | null;
+};
+
 export type OrganizationFunction = {
   id: string;
   name: string;
   customerFacing: boolean;
   partner: boolean;
+  /** Absent while the function is in place; a retired function keeps its history. */
+  retirement?: FunctionRetirement;
 };
 
 /** An undirected, weighted interaction between two functions that co-deliver an experience. */
@@ -28,7 +38,9 @@ export type Organization = {
   valueProposition: string | null;
   modelId: string;
   modelVersion: number;
-  /** In the order they were added. */
+  /** ISO-8601: the earliest a function can have been retired from. */
+  registeredAt: string;
+  /** In the order they were added, retired ones included. */
   functions: OrganizationFunction[];
   /** One per unordered pair, in the order first linked. */
   interactions: FunctionLink[];
@@ -43,7 +55,8 @@ export const initialOrganizationState = (): OrganizationState => ({ status: 'NON
 
 export function evolveOrganization(state: OrganizationState, event: OrganizationEvent): OrganizationState {
   if (event.type === 'OrganizationRegistered') {
-    const { organizationId, name, purpose, valueProposition, modelId, modelVersion } = event.data;
+    const { organizationId, name, purpose, valueProposition, modelId, modelVersion, registeredAt } =
+      event.data;
     return {
       status: 'REGISTERED',
       id: organizationId,
@@ -52,6 +65,7 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       valueProposition,
       modelId,
       modelVersion,
+      registeredAt,
       functions: [],
       interactions: [],
       targets: [],
@@ -69,7 +83,18 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       return {
         ...state,
         functions: state.functions.map((existing) =>
-          existing.id === functionId ? { id: functionId, name, customerFacing, partner } : existing,
+          existing.id === functionId ? { ...existing, name, customerFacing, partner } : existing,
+        ),
+      };
+    }
+    case 'FunctionRetired': {
+      const { functionId, effectiveFrom, reason, mergedIntoFunctionId } = event.data;
+      return {
+        ...state,
+        functions: state.functions.map((existing) =>
+          existing.id === functionId
+            ? { ...existing, retirement: { effectiveFrom, reason, mergedIntoFunctionId } }
+            : existing,
         ),
       };
     }

@@ -9,6 +9,7 @@ import type {
   RaterGroupScore,
   RatingSource,
   ScoringModel,
+  ScoringFunction,
   ScoringOrganization,
 } from './scoring-input';
 
@@ -37,6 +38,28 @@ export const ratingWeight = (source: RatingSource, raterIsCustomerFacing: boolea
     case 'AUDIT':
       return 2;
   }
+};
+
+/**
+ * The one rule of which functions a view has (docs/reference/scores.md, "Retired functions"): a
+ * function retired from a date is left out of every view as of that date or later, and kept in
+ * views of earlier dates. Without `asOf` (the latest view) every recorded retirement applies.
+ * Links and targets that name a left-out function are kept as recorded: the score grid ignores
+ * what names no function of its own, and dropping them could turn "the declared links" into
+ * "no links declared", which means every pair.
+ */
+export const organizationAsOf = (organization: ScoringOrganization, asOf?: string): ScoringOrganization => {
+  const until = asOf === undefined ? Infinity : parseInstant(asOf, 'asOf');
+  const inPlace: ScoringFunction[] = [];
+  const former: ScoringFunction[] = [...(organization.formerFunctions ?? [])];
+  for (const business of organization.functions) {
+    const { retiredFrom } = business;
+    const retired =
+      retiredFrom !== undefined && retiredFrom !== null && parseInstant(retiredFrom, 'retiredFrom') <= until;
+    (retired ? former : inPlace).push(business);
+  }
+  if (former.length === (organization.formerFunctions ?? []).length) return organization;
+  return { ...organization, functions: inPlace, formerFunctions: former };
 };
 
 const cellKey = (functionId: string, capabilityId: string): string => `${functionId}\u0000${capabilityId}`;
@@ -72,7 +95,8 @@ interface DatedAssessment {
  * that rates the cell (by periodEnd, then sequence) decides it alone; in it the weighted mean of
  * its rater groups' levels, each group's level the plain mean of its respondents.
  * Cells come back in organisation function order, then model capability order; unrated cells and
- * ratings of functions or capabilities outside the organisation and model are left out.
+ * ratings of functions or capabilities outside the organisation and model are left out, and so are
+ * the cells of functions retired as of `asOf` (`organizationAsOf`).
  */
 export const effectiveCells = (
   model: ScoringModel,
@@ -102,11 +126,16 @@ export const effectiveCells = (
     for (const [key, ratings] of ratingsByCellOf(assessment)) latestByCell.set(key, { assessment, ratings });
   }
 
+  const inPlace = organizationAsOf(organization, options.asOf);
+  // A retired rater's ratings of functions still in place keep the weight they were given.
   const customerFacing = new Map(
-    organization.functions.map((business) => [business.id, business.customerFacing]),
+    [...(inPlace.formerFunctions ?? []), ...inPlace.functions].map((business) => [
+      business.id,
+      business.customerFacing,
+    ]),
   );
   const cells: EffectiveCell[] = [];
-  for (const business of organization.functions) {
+  for (const business of inPlace.functions) {
     for (const capability of model.capabilities) {
       const latest = latestByCell.get(cellKey(business.id, capability.id));
       if (latest === undefined) continue;

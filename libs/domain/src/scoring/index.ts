@@ -1,5 +1,5 @@
 export * from './scoring-input';
-export { effectiveCells, ratingWeight } from './effective-cells';
+export { effectiveCells, organizationAsOf, ratingWeight } from './effective-cells';
 export type { EffectiveCellsOptions } from './effective-cells';
 export { computeMaturity } from './maturity';
 export { includedOpenAssessments } from './provisional';

@@ -21,6 +21,8 @@ export interface ScoringFunction {
   id: string;
   customerFacing: boolean;
   name?: string;
+  /** ISO-8601: views as of this instant or later leave the function out; absent or null: in place. */
+  retiredFrom?: string | null;
 }
 
 export interface ScoringInteraction {
@@ -38,7 +40,13 @@ export interface ScoringTarget {
 }
 
 export interface ScoringOrganization {
+  /** The functions that have cells, in organisation order (see `organizationAsOf`). */
   functions: readonly ScoringFunction[];
+  /**
+   * Functions retired as of the view's date: no cells of their own, but the ratings they gave
+   * others as PEER raters keep the weight of their customer-facing flag.
+   */
+  formerFunctions?: readonly ScoringFunction[];
   /** Undirected; when empty every pair of functions is linked with weight 1. */
   interactions: readonly ScoringInteraction[];
   targets: readonly ScoringTarget[];
