@@ -18,6 +18,7 @@ import { followInPage, hrefOf } from './shell/navigation';
 import { useSession } from './shell/session';
 import { TimeSlider, type TimeSelection } from './time-slider/time-slider';
 import { WeakestLinks } from './weakest-links/weakest-links';
+import { functionsInPlace, functionsOfView } from './shared/functions-in-place';
 
 /** A link to another screen of the same organisation, followed without reloading the page. */
 function ScreenLink({ view, children }: { view: string; children: ComponentChildren }) {
@@ -81,8 +82,8 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
           {organization.purpose && <p class="page__purpose">{organization.purpose}</p>}
         </div>
         <p class="page__meta">
-          {organization.functions.length} functions · {model.capabilities.length} capabilities · model “
-          {model.name}” v{model.version}
+          {functionsInPlace(organization.functions).length} functions · {model.capabilities.length}{' '}
+          capabilities · model “{model.name}” v{model.version}
         </p>
       </header>
 
@@ -173,7 +174,10 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
             <Heatmap
               id="current"
               caption={`Maturity of ${organization.name}, functions by capabilities`}
-              functions={organization.functions}
+              functions={functionsOfView(
+                organization.functions,
+                maturity.data?.cells.map((cell) => cell.functionId),
+              )}
               capabilities={model.capabilities}
               cells={maturity.data?.cells ?? null}
               changes={cycleChange?.changes}

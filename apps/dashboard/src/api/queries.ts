@@ -33,6 +33,11 @@ export const organizationFields = graphql(`
       name
       customerFacing
       partner
+      retirement {
+        effectiveFrom
+        reason
+        mergedIntoFunctionId
+      }
     }
     interactions {
       from

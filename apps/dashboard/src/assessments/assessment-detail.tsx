@@ -27,6 +27,7 @@ import {
   type CorrectionDone,
   type RatingDraft,
 } from './rating-form';
+import { functionsInPlace } from '../shared/functions-in-place';
 
 interface AssessmentDetailProps {
   assessment: AssessmentRecord;
@@ -337,7 +338,7 @@ export function AssessmentDetail({
           </h3>
           <RatingForm
             assessment={assessment}
-            functions={organization.functions}
+            functions={canRecord ? functionsInPlace(organization.functions) : organization.functions}
             model={model}
             mode={canRecord ? 'record' : 'correct'}
             onSaved={afterCorrection}

@@ -22,6 +22,7 @@ import {
   inviteRatersMutation,
   type RaterInvitation,
 } from './campaigns.operations';
+import { functionsInPlace } from '../shared/functions-in-place';
 
 interface PersonDraft {
   key: number;
@@ -56,7 +57,7 @@ const sourceHints: Record<RatingSource, string> = {
 
 export function InviteForm({ assessmentId, organization, model, invitations, onInvited }: InviteFormProps) {
   const { client } = useSession();
-  const functionIds = organization.functions.map((candidate) => candidate.id);
+  const functionIds = functionsInPlace(organization.functions).map((candidate) => candidate.id);
   const blankPerson = (): PersonDraft => ({
     key: nextKey++,
     line: null,
@@ -125,7 +126,10 @@ export function InviteForm({ assessmentId, organization, model, invitations, onI
 
   const refusedLine = fromFile ? fileLineOf(submission.error?.field, fromFile.people) : null;
   const functionOptions = (extra: readonly string[]) => [
-    ...organization.functions.map((candidate) => ({ value: candidate.id, label: candidate.name })),
+    ...functionsInPlace(organization.functions).map((candidate) => ({
+      value: candidate.id,
+      label: candidate.name,
+    })),
     ...extra
       .filter((id) => !functionIds.includes(id))
       .map((id) => ({ value: id, label: `${id} (not a function of ${organization.name})` })),

@@ -30,6 +30,7 @@ import { cycleRange } from './cycle-range';
 import { ProvisionalNote } from './provisional-note';
 import { TrendSparkline } from './trend-sparkline';
 import './board-report.css';
+import { functionsOfView } from '../shared/functions-in-place';
 
 interface BoardReportProps {
   organization: Organization;
@@ -105,7 +106,11 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
   const latestPoint = points.at(-1) ?? null;
   const latest = latestPoint?.at ?? null;
   // More functions, smaller heatmap rows on paper, so a large organisation still fits one page.
-  const rows = organization.functions.length;
+  const viewFunctions = functionsOfView(
+    organization.functions,
+    maturity.cells.map((cell) => cell.functionId),
+  );
+  const rows = viewFunctions.length;
   const density = rows > 22 ? ' board-report--densest' : rows > 6 ? ' board-report--dense' : '';
 
   return (
@@ -163,7 +168,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
         <h3 class="board-report__heading">
           Maturity against targets (level, then ▼ gap below the target or ✓ target met)
         </h3>
-        <BoardHeatmap functions={organization.functions} capabilities={capabilities} cells={maturity.cells} />
+        <BoardHeatmap functions={viewFunctions} capabilities={capabilities} cells={maturity.cells} />
         <BoardLegend />
       </section>
 

@@ -1,17 +1,25 @@
-// The organisation's functions: each can be edited in place; a form below adds one.
+// The organisation's functions: each can be edited or retired in place; a form below adds one.
+// Retired functions are folded away below the list, each with its date (they keep their history).
 import { useState } from 'preact/hooks';
-import type { Organization } from '../api/types';
+import type { BusinessFunction, Organization } from '../api/types';
+import { formatDate } from '../shared/format';
+import { functionsInPlace, retiredFunctions } from '../shared/functions-in-place';
 import { FunctionForm } from './function-form';
+import { RetireFunctionForm } from './retire-function-form';
 
 interface FunctionsPanelProps {
   organization: Organization;
   onChanged: (organization: Organization) => void;
   canAdd: boolean;
   canEdit: boolean;
+  canRetire: boolean;
 }
 
-export function FunctionsPanel({ organization, onChanged, canAdd, canEdit }: FunctionsPanelProps) {
+export function FunctionsPanel({ organization, onChanged, canAdd, canEdit, canRetire }: FunctionsPanelProps) {
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [retiringId, setRetiringId] = useState<string | null>(null);
+  const current = functionsInPlace(organization.functions);
+  const retired = retiredFunctions(organization.functions);
   return (
     <section class="card" aria-labelledby="functions-title" data-testid="functions-panel">
       <header class="card__header">
@@ -23,12 +31,28 @@ export function FunctionsPanel({ organization, onChanged, canAdd, canEdit }: Fun
           on every capability.
         </p>
       </header>
-      {organization.functions.length === 0 ? (
-        <p class="muted">No functions yet: add the first one below.</p>
+      {current.length === 0 ? (
+        <p class="muted">
+          {retired.length === 0 ? 'No functions yet: add the first one below.' : 'Every function is retired.'}
+        </p>
       ) : (
         <ul class="record-list">
-          {organization.functions.map((businessFunction) =>
-            editingId === businessFunction.id ? (
+          {current.map((businessFunction) =>
+            retiringId === businessFunction.id ? (
+              <li key={businessFunction.id} class="record-list__item record-list__item--editing">
+                <RetireFunctionForm
+                  organization={organization}
+                  retiring={businessFunction}
+                  onSaved={(updated) => {
+                    setRetiringId(null);
+                    onChanged(updated);
+                  }}
+                  onCancel={() => {
+                    setRetiringId(null);
+                  }}
+                />
+              </li>
+            ) : editingId === businessFunction.id ? (
               <li key={businessFunction.id} class="record-list__item record-list__item--editing">
                 <FunctionForm
                   organizationId={organization.id}
@@ -53,22 +77,55 @@ export function FunctionsPanel({ organization, onChanged, canAdd, canEdit }: Fun
                     {businessFunction.partner && <span class="badge">partner</span>}
                   </span>
                 </span>
-                {canEdit && (
-                  <button
-                    type="button"
-                    class="button button--small"
-                    aria-label={`Edit ${businessFunction.name}`}
-                    onClick={() => {
-                      setEditingId(businessFunction.id);
-                    }}
-                  >
-                    Edit
-                  </button>
-                )}
+                <span class="record-list__actions">
+                  {canEdit && (
+                    <button
+                      type="button"
+                      class="button button--small"
+                      aria-label={`Edit ${businessFunction.name}`}
+                      onClick={() => {
+                        setEditingId(businessFunction.id);
+                      }}
+                    >
+                      Edit
+                    </button>
+                  )}
+                  {canRetire && (
+                    <button
+                      type="button"
+                      class="button button--small"
+                      aria-label={`Retire ${businessFunction.name}`}
+                      onClick={() => {
+                        setEditingId(null);
+                        setRetiringId(businessFunction.id);
+                      }}
+                    >
+                      Retire…
+                    </button>
+                  )}
+                </span>
               </li>
             ),
           )}
         </ul>
+      )}
+      {retired.length > 0 && (
+        <details class="retired-functions" data-testid="retired-functions">
+          <summary>
+            Show {retired.length} retired {retired.length === 1 ? 'function' : 'functions'}
+          </summary>
+          <ul class="record-list">
+            {retired.map((businessFunction) => (
+              <RetiredFunction
+                key={businessFunction.id}
+                retired={businessFunction}
+                mergedInto={organization.functions.find(
+                  (candidate) => candidate.id === businessFunction.retirement?.mergedIntoFunctionId,
+                )}
+              />
+            ))}
+          </ul>
+        </details>
       )}
       {canAdd && (
         <div class="panel-form">
@@ -77,5 +134,27 @@ export function FunctionsPanel({ organization, onChanged, canAdd, canEdit }: Fun
         </div>
       )}
     </section>
+  );
+}
+
+function RetiredFunction({
+  retired,
+  mergedInto,
+}: {
+  retired: BusinessFunction;
+  mergedInto?: BusinessFunction;
+}) {
+  const { retirement } = retired;
+  if (retirement === null) return null;
+  return (
+    <li class="record-list__item record-list__item--retired" data-retired-function={retired.id}>
+      <span class="record-list__main">
+        <strong>{retired.name}</strong> <code class="muted">{retired.id}</code>
+        <span class="record-list__meta">
+          Retired from {formatDate(retirement.effectiveFrom)}
+          {mergedInto && <>, merged into {mergedInto.name}</>}: {retirement.reason}
+        </span>
+      </span>
+    </li>
   );
 }

@@ -10,6 +10,7 @@ import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { LinkGraph } from './link-graph';
 import { linkFunctionsMutation, unlinkFunctionsMutation } from './setup.operations';
+import { functionsInPlace } from '../shared/functions-in-place';
 
 interface LinksPanelProps {
   organization: Organization;
@@ -21,7 +22,12 @@ interface LinksPanelProps {
 export function LinksPanel({ organization, onChanged, canLink, canUnlink }: LinksPanelProps) {
   const { client } = useSession();
   const confirm = useConfirm();
-  const functions = organization.functions;
+  // Links are drawn between the functions in place; those touching a retired one count no more.
+  const functions = functionsInPlace(organization.functions);
+  const inPlace = new Set(functions.map((candidate) => candidate.id));
+  const interactions = organization.interactions.filter(
+    (link) => inPlace.has(link.from) && inPlace.has(link.to),
+  );
   const [from, setFrom] = useState(functions[0]?.id ?? '');
   const [to, setTo] = useState(functions[1]?.id ?? '');
   const [weight, setWeight] = useState('1');
@@ -72,7 +78,7 @@ export function LinksPanel({ organization, onChanged, canLink, canUnlink }: Link
           <div>
             <LinkGraph
               functions={functions}
-              interactions={organization.interactions}
+              interactions={interactions}
               picked={picked}
               onPick={
                 canLink
@@ -98,7 +104,7 @@ export function LinksPanel({ organization, onChanged, canLink, canUnlink }: Link
             )}
           </div>
           <div>
-            {organization.interactions.length > 0 && (
+            {interactions.length > 0 && (
               <table class="table table--cards" aria-label="Links and their weights">
                 <thead>
                   <tr>
@@ -114,7 +120,7 @@ export function LinksPanel({ organization, onChanged, canLink, canUnlink }: Link
                   </tr>
                 </thead>
                 <tbody>
-                  {organization.interactions.map((link) => (
+                  {interactions.map((link) => (
                     <tr key={`${link.from}:${link.to}`} data-link={`${link.from}:${link.to}`}>
                       <td>
                         {nameOf(link.from)} ↔ {nameOf(link.to)}

@@ -34,6 +34,7 @@ export function SetupScreen({ organization, model, models, update, select }: Org
           onChanged={update}
           canAdd={session.can('addFunction')}
           canEdit={session.can('updateFunction')}
+          canRetire={session.can('retireFunction')}
         />
         <LinksPanel
           organization={organization}

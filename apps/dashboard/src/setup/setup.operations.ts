@@ -98,3 +98,14 @@ export const clearTargetMutation = graphql(
   `,
   [organizationFields],
 );
+
+export const retireFunctionMutation = graphql(
+  `
+    mutation RetireFunction($input: RetireFunctionInput!) {
+      retireFunction(input: $input) {
+        ...OrganizationFields
+      }
+    }
+  `,
+  [organizationFields],
+);

@@ -15,6 +15,7 @@ import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { clearTargetMutation, setTargetMutation } from './setup.operations';
 import { TargetFillForm } from './target-fill-form';
+import { functionsInPlace } from '../shared/functions-in-place';
 
 const targetTones = {
   override: { name: 'target-override', background: '#d6e4f5', foreground: '#1f1d1a', label: 'override' },
@@ -48,13 +49,15 @@ interface Selection {
 }
 
 export function TargetsPanel({
-  organization,
+  organization: recorded,
   model,
   onChanged,
   canSet,
   canFill,
   canClear,
 }: TargetsPanelProps) {
+  // Targets are set for the present: a retired function has no row (its targets stay recorded).
+  const organization = { ...recorded, functions: functionsInPlace(recorded.functions) };
   const [selected, setSelected] = useState<Selection | null>(null);
   const selectedFunction = organization.functions.find((candidate) => candidate.id === selected?.functionId);
   const selectedCapability = model.capabilities.find((candidate) => candidate.id === selected?.capabilityId);

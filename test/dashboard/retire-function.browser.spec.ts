@@ -1,0 +1,130 @@
+// Retiring a function on Set-up → Functions: the form (reason, date, merged into), the confirmation
+// that says what it does (going back records nothing), a refusal shown under its field, the retired
+// function folded away with its date, and the targets grid and the heatmap without it.
+import type { Page } from 'playwright-core';
+import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+
+jest.setTimeout(240_000);
+
+interface FunctionShape {
+  id: string;
+  retirement: { effectiveFrom: string; reason: string; mergedIntoFunctionId: string | null } | null;
+}
+
+describe('Retiring a function (browser)', () => {
+  let journey: Journey;
+  let page: Page;
+  const today = new Date().toISOString().slice(0, 10);
+
+  const functions = async (): Promise<FunctionShape[]> =>
+    (
+      await journey.graphql<{ organization: { functions: FunctionShape[] } }>(
+        '{ organization(id: "harbour-clinic") { functions { id retirement { effectiveFrom reason mergedIntoFunctionId } } } }',
+      )
+    ).organization.functions;
+
+  beforeAll(async () => {
+    journey = await startJourney('retire-function-browser');
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "harbour-clinic", name: "Harbour Clinic" }) { id } }',
+    );
+    for (const [id, name] of [
+      ['front-desk', 'Front desk'],
+      ['patient-services', 'Patient services'],
+      ['billing', 'Billing office'],
+    ]) {
+      await journey.graphql('mutation($input: AddFunctionInput!) { addFunction(input: $input) { id } }', {
+        input: { organizationId: 'harbour-clinic', functionId: id, name },
+      });
+    }
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "harbour-clinic", assessmentId: "q1", title: "Q1", periodEnd: "2026-01-31" }) { id } }',
+    );
+    for (const [functionId, level] of [
+      ['front-desk', 3],
+      ['patient-services', 4],
+      ['billing', 2],
+    ] as const) {
+      await journey.graphql('mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }', {
+        input: { assessmentId: 'q1', functionId, capabilityId: 'customer-insight', level, source: 'SELF' },
+      });
+    }
+    await journey.graphql('mutation { closeAssessment(assessmentId: "q1") { id } }');
+    page = await journey.signIn();
+    await page.goto(`${journey.api.baseUrl}/?view=setup&org=harbour-clinic`);
+    await page.waitForSelector('[data-testid="functions-panel"] [data-function="billing"]');
+  });
+
+  afterAll(async () => {
+    await journey.stop();
+  });
+
+  it('should say what retiring does before recording anything, and record nothing on going back', async () => {
+    await page.click('button[aria-label="Retire Billing office"]');
+    const form = page.locator('form[aria-label="Retire Billing office"]');
+    await expect(form.locator('[data-field="effectiveFrom"] input').inputValue()).resolves.toBe(today);
+    await form.locator('[data-field="reason"] textarea').fill('Merged into patient services');
+    await form.locator('[data-field="mergedIntoFunctionId"] select').selectOption('patient-services');
+    await form.locator('button[type="submit"]').click();
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    const asked = await dialog.innerText();
+    expect(asked).toContain('Billing office leaves every view');
+    expect(asked).toContain('merged into Patient services');
+    expect(asked).toContain('Views of earlier dates and the audit history keep it');
+    expect(asked).toContain('This cannot be undone');
+    await captureScreen(page, 'set-up-retire-function');
+    await dialog.locator('button:has-text("Go back")').click();
+    expect((await functions()).every((business) => business.retirement === null)).toBe(true);
+  });
+
+  it('should show a refusal of the api under its field', async () => {
+    const form = page.locator('form[aria-label="Retire Billing office"]');
+    await form.locator('[data-field="effectiveFrom"] input').fill('2020-01-01');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="confirm-dialog"] button[type="submit"]').click();
+    const error = page.locator('[data-field-error="effectiveFrom"]');
+    await error.waitFor();
+    await expect(error.innerText()).resolves.toContain('registered');
+    expect((await functions()).every((business) => business.retirement === null)).toBe(true);
+  });
+
+  it('should retire it after confirming, and fold it away with its date', async () => {
+    const form = page.locator('form[aria-label="Retire Billing office"]');
+    await form.locator('[data-field="effectiveFrom"] input').fill(today);
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="confirm-dialog"] button[type="submit"]').click();
+    const retired = page.locator('[data-testid="retired-functions"]');
+    await retired.waitFor();
+    await expect(retired.locator('summary').innerText()).resolves.toBe('Show 1 retired function');
+    expect((await functions()).find((business) => business.id === 'billing')?.retirement).toEqual({
+      effectiveFrom: `${today}T00:00:00.000Z`,
+      reason: 'Merged into patient services',
+      mergedIntoFunctionId: 'patient-services',
+    });
+    await expect(
+      page.locator('[data-testid="functions-panel"] [data-function="billing"]').count(),
+    ).resolves.toBe(0);
+    await retired.locator('summary').click();
+    const entry = await retired.locator('[data-retired-function="billing"]').innerText();
+    expect(entry).toContain('Billing office');
+    expect(entry).toContain('merged into Patient services');
+    expect(entry).toContain('Merged into patient services');
+    // The targets grid sets targets for the present: no row for the retired function.
+    await expect(page.locator('[data-heatmap="targets"] [data-cell^="billing:"]').count()).resolves.toBe(0);
+    await expect(
+      page.locator('[data-heatmap="targets"] [data-cell^="front-desk:"]').count(),
+    ).resolves.toBeGreaterThan(0);
+    await captureScreen(page, 'set-up-retired-functions');
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should leave it out of the current heatmap and keep it in a view of a date before its retirement', async () => {
+    await page.goto(`${journey.api.baseUrl}/?view=overview&org=harbour-clinic`);
+    await page.waitForSelector('[data-heatmap="current"][aria-busy="false"] [data-cell^="front-desk:"]');
+    await expect(page.locator('[data-heatmap="current"] [data-cell^="billing:"]').count()).resolves.toBe(0);
+    const before = await journey.graphql<{ maturity: { cells: { functionId: string }[] } }>(
+      '{ maturity(organizationId: "harbour-clinic", asOf: "2026-02-01") { cells { functionId } } }',
+    );
+    expect(before.maturity.cells.some((cell) => cell.functionId === 'billing')).toBe(true);
+  });
+});
