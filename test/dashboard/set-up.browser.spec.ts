@@ -65,6 +65,11 @@ describe('Set-up journey (browser)', () => {
   it('should create the organisation from the empty store, showing the api’s refusal next to the field', async () => {
     await page.waitForSelector('[data-testid="empty-state"]');
     const form = page.locator('form[aria-label="Create your organisation"]');
+    // The model is chosen once: the form says so, and what can still change later.
+    const modelHint = await form.locator('[data-field="modelId"]').innerText();
+    expect(modelHint).toContain('version 1 of this model');
+    expect(modelHint).toContain('retire functions');
+    expect(modelHint).toContain('cannot be changed');
     await form.locator('[data-field="name"] input').fill('Harbour Bank');
     await form
       .locator('[data-field="purpose"] textarea')

@@ -24,6 +24,8 @@ export function CreateOrganizationForm({ models, onCreated }: CreateOrganization
   const [modelId, setModelId] = useState(
     modelIds.includes('customer-centricity') ? 'customer-centricity' : (modelIds[0] ?? ''),
   );
+  const versions = models.filter((model) => model.id === modelId).map((model) => model.version);
+  const latestVersion = versions.length === 0 ? null : Math.max(...versions);
   const submission = useSubmission<Organization>(onCreated);
   const effectiveId = idEdited ? id : slugOf(name);
 
@@ -86,6 +88,14 @@ export function CreateOrganizationForm({ models, onCreated }: CreateOrganization
       <SelectField
         name="modelId"
         label="Maturity model"
+        hint={
+          <>
+            Chosen now: the organisation stays on{' '}
+            {latestVersion === null ? 'its latest version' : `version ${latestVersion}`} of this model. Later
+            you can add, rename and retire functions, and change links and targets; the model and its version
+            cannot be changed.
+          </>
+        }
         value={modelId}
         onValue={setModelId}
         options={modelIds.map((value) => ({
