@@ -24,6 +24,9 @@ const MATURITY = `query($o: ID!, $asOf: DateTime, $knownAt: DateTime) {
     coverage customerCentricityIndex cells { functionId capabilityId level target }
     functionScores { functionId } weakestLinks { from to misalignment } } }`;
 
+// The set-up below records some fifteen commands: on a loaded machine that outlasts jest's 5 s default.
+jest.setTimeout(30_000);
+
 const rowsOf = (view: ViewAnswer): string[] => [...new Set(view.cells.map((cell) => cell.functionId))];
 
 describe('Retiring a function over GraphQL', () => {
