@@ -275,6 +275,37 @@ describe('the audit commands of the CLI', () => {
     expect(badDate.stderr).not.toContain('asOf');
   }, 60_000);
 
+  it('should head the replay with the exact instants a bare date means, as the api reads it', async () => {
+    const dated = await runCli(source, [
+      'replay',
+      '--org',
+      'hotel',
+      '--as-of',
+      '2025-12-31',
+      '--known-at',
+      '2026-01-15',
+    ]);
+    expect(dated.code).toBe(EXIT.ok);
+    const header =
+      'hotel as of 2025-12-31T00:00:00.000Z, as known at 2026-01-15T00:00:00.000Z (a date alone is its start, 00:00 UTC)';
+    expect(dated.stdout.split('\n')[0]).toBe(header);
+    const steps = await runCli(source, [
+      'replay',
+      '--org',
+      'hotel',
+      '--as-of',
+      '2025-12-31',
+      '--known-at',
+      '2026-01-15',
+      '--step',
+    ]);
+    expect(steps.stdout.split('\n')[0]).toBe(header);
+    const now = await runCli(source, ['replay', '--org', 'hotel']);
+    expect(now.stdout.split('\n')[0]).toBe(
+      'hotel as of now, as known at now (everything recorded) (a date alone is its start, 00:00 UTC)',
+    );
+  }, 60_000);
+
   it('should back up while the api is writing, and restore a store that verifies', async () => {
     const live = fresh();
     const api = await startTestApi({ dataDir: live });

@@ -126,11 +126,15 @@ describe('Audit and tokens journeys (browser)', () => {
       await page.fill('[data-field="since"] input', '');
     });
 
-    it('should start the comparison at dates that show a difference: everything recorded today, from yesterday', async () => {
+    it('should start the comparison at dates that show a difference: everything recorded today, from the start of today to the start of tomorrow', async () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       await page.locator('[data-testid="known-at-difference"]').waitFor();
-      await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe(day(-1));
-      await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe(day(0));
+      await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe(day(0));
+      await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe(day(1));
+      // Known at a date is its start, as the api reads a bare date, and the page says the instant.
+      await expect(page.locator('[data-testid="known-first-instant"]').innerText()).resolves.toMatch(
+        /^Recorded by \d{1,2} [A-Z][a-z]{2,3} \d{4}, 00:00:00 UTC$/,
+      );
       await expect(page.locator('[data-testid="known-at-difference"]').innerText()).resolves.toMatch(
         /^3 cells differ/,
       );
@@ -142,8 +146,8 @@ describe('Audit and tokens journeys (browser)', () => {
     it('should say plainly when two dates know the same, showing one view instead of an empty comparison', async () => {
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const difference = page.locator('[data-testid="known-at-difference"]');
-      await page.fill('[data-field="knownAtFirst"] input', day(0));
-      await page.fill('[data-field="knownAtSecond"] input', day(1));
+      await page.fill('[data-field="knownAtFirst"] input', day(1));
+      await page.fill('[data-field="knownAtSecond"] input', day(2));
       await page.waitForSelector(
         '[data-testid="known-at-difference"]:has-text("nothing was recorded between")',
       );
@@ -159,7 +163,7 @@ describe('Audit and tokens journeys (browser)', () => {
       await page.fill('[data-field="knownAtFirst"] input', '2020-01-01');
       await page.fill('[data-field="knownAtSecond"] input', '2020-06-01');
       await page.waitForSelector('[data-testid="known-at-difference"]:has-text("nothing had been rated")');
-      await page.fill('[data-field="knownAtSecond"] input', day(0));
+      await page.fill('[data-field="knownAtSecond"] input', day(1));
       await page.waitForSelector('[data-testid="known-at-difference"]:has-text("3 cells differ")');
     });
 

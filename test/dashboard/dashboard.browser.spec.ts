@@ -206,10 +206,10 @@ describe('Dashboard (browser)', () => {
     await page.click('[data-screen="audit"]');
     const difference = page.locator('[data-testid="known-at-difference"]');
     await difference.waitFor();
-    // Maintenance's 2025 Q2 self-rating, corrected on 18 September 2025: the day before against the
-    // day of it, for that quarter.
-    await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe('2025-09-17');
-    await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe('2025-09-18');
+    // Maintenance's 2025 Q2 self-rating, corrected on 18 September 2025: known at the start of that
+    // day against the start of the next, for that quarter.
+    await expect(page.inputValue('[data-field="knownAtFirst"] input')).resolves.toBe('2025-09-18');
+    await expect(page.inputValue('[data-field="knownAtSecond"] input')).resolves.toBe('2025-09-19');
     await expect(page.inputValue('[data-field="asOf"] input')).resolves.toBe('2025-06-30');
     await expect(difference.getAttribute('data-same')).resolves.toBe('false');
     await expect(difference.innerText()).resolves.toMatch(/^[1-9]\d* cells? differ/);
@@ -226,8 +226,9 @@ describe('Dashboard (browser)', () => {
         (cell) => cell.functionId === 'maintenance' && cell.capabilityId === 'service-recovery',
       )?.level;
     };
-    const before = await levelAt('2025-09-17T23:59:59.999Z');
-    const after = await levelAt('2025-09-18T23:59:59.999Z');
+    // The same bare dates the page shows, as the api (and the cli) read them.
+    const before = await levelAt('2025-09-18');
+    const after = await levelAt('2025-09-19');
     expect(after).not.toBe(before);
     const shown = (side: string) =>
       page

@@ -46,9 +46,10 @@ describe('knownAtStartingPoint', () => {
         ]),
       ],
     });
+    // Known at a day is its start: the day of the correction knows it not yet, the next day does.
     expect(dates).toEqual({
-      first: '2025-09-17',
-      second: '2025-09-18',
+      first: '2025-09-18',
+      second: '2025-09-19',
       asOf: '2025-06-30',
       reason: expect.stringMatching(
         /^Set around the last correction, recorded on 18 Sept? 2025: Maintenance · Service recovery, self rating from 3 to 2 in 2025 Q2\.$/,
@@ -56,11 +57,11 @@ describe('knownAtStartingPoint', () => {
     });
   });
 
-  it('should open from the first day of recording to today when nothing was corrected', () => {
+  it('should open from the start of the first day of recording to the end of today when nothing was corrected', () => {
     const dates = knownAtStartingPoint({
       ...base,
       assessments: [quarter('q2', [rating('maintenance', 3, null)])],
     });
-    expect(dates).toMatchObject({ first: '2025-01-10', second: '2025-11-01', asOf: '' });
+    expect(dates).toMatchObject({ first: '2025-01-10', second: '2025-11-02', asOf: '' });
   });
 });

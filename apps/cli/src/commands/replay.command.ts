@@ -42,10 +42,16 @@ export function registerReplayCommand(program: Command): void {
           if (options.step !== true) {
             const view = await maturity.maturity(organizationId, query);
             await output.write(
-              options.json === true ? `${JSON.stringify(view, null, 2)}\n` : formatMaturityView(view),
+              options.json === true
+                ? `${JSON.stringify(view, null, 2)}\n`
+                : `${replayHeader(organizationId, view.asOf, view.knownAt)}\n${formatMaturityView(view)}`,
             );
             return;
           }
+          if (options.json !== true)
+            await output.write(
+              `${replayHeader(organizationId, instantOf(query.asOf), instantOf(query.knownAt))}\n`,
+            );
           const events = await app.get(OrganizationEvents).all(organizationId);
           const knownAt = query.knownAt === null ? Infinity : Date.parse(query.knownAt);
           let previous: { recordedAt: string; view: MaturityView } | null = null;
@@ -97,4 +103,16 @@ function summarize(event: RecordedEvent): string {
 
 function text(value: JsonValue | undefined): string {
   return typeof value === 'string' ? value : JSON.stringify(value ?? null);
+}
+
+/** The exact instants the view is for, so a transcript says what "known at a date" meant. */
+function replayHeader(organizationId: string, asOf: string | null, knownAt: string | null): string {
+  return `${organizationId} as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now (everything recorded)'} (a date alone is its start, 00:00 UTC)`;
+}
+
+/** A date as the api reads it; text that is no date is left for the query to refuse. */
+function instantOf(date: string | null): string | null {
+  if (date === null) return null;
+  const parsed = Date.parse(date);
+  return Number.isNaN(parsed) ? date : new Date(parsed).toISOString();
 }

@@ -9,6 +9,7 @@ import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { ErrorNotice } from '../shared/error-notice';
 import { TextField } from '../shared/forms/fields';
 import { formatDate, formatIndex, formatLevel, formatPercent } from '../shared/format';
+import { knownAtInstant, knownAtWords } from '../shared/known-at';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { knownAtStartingPointQuery, recordedBetweenQuery } from './audit.operations';
@@ -19,6 +20,7 @@ interface KnownAtComparisonProps {
   model: MaturityModel;
 }
 
+// Valid time: the period up to the end of that day, so an assessment period ending that day counts.
 const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
 const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
@@ -42,8 +44,9 @@ export function KnownAtComparison({ organization, model }: KnownAtComparisonProp
           As known at two dates
         </h2>
         <p class="card__subtitle">
-          The same view built only from what had been recorded by each date. Differences were recorded in
-          between: late ratings, corrections, new assessments.
+          The same view built only from what had been recorded by each date: known at a date means at its
+          start, 00:00 UTC, as in the api and the cli. Differences were recorded in between: late ratings,
+          corrections, new assessments.
         </p>
       </header>
       {start.error && <ErrorNotice error={start.error} action="Could not read when things were recorded" />}
@@ -72,7 +75,11 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
         client
           .request(
             maturityQuery,
-            { organizationId: organization.id, asOf: asOf ? endOfDay(asOf) : null, knownAt: endOfDay(day) },
+            {
+              organizationId: organization.id,
+              asOf: asOf ? endOfDay(asOf) : null,
+              knownAt: knownAtInstant(day),
+            },
             signal,
           )
           .then((data) => data.maturity),
@@ -89,9 +96,13 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
   // A date being typed is not a date yet: no title (formatting it would throw).
   const titleOf = (...days: string[]) =>
     valid ? `As known at ${days.map((day) => formatDate(day)).join(' and at ')}` : 'As known at …';
+  // The exact instant each title means, so the page, the cli and a download can be compared.
+  const instantOf = (...days: string[]) =>
+    valid ? `Recorded by ${days.map((day) => knownAtWords(day)).join(' and by ')}` : '';
   const firstSide = {
     id: 'known-first',
     title: titleOf(first),
+    instant: instantOf(first),
     day: first,
     view: before,
     compare: undefined,
@@ -99,13 +110,21 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
   const secondSide = {
     id: 'known-second',
     title: titleOf(second),
+    instant: instantOf(second),
     day: second,
     view: after,
     compare: beforeCells,
   };
   // Two identical views side by side read as an empty comparison: one view says it plainly.
   const shown = same
-    ? [{ ...secondSide, title: titleOf(first, second), compare: undefined }]
+    ? [
+        {
+          ...secondSide,
+          title: titleOf(first, second),
+          instant: instantOf(first, second),
+          compare: undefined,
+        },
+      ]
     : [firstSide, secondSide];
 
   return (
@@ -145,9 +164,12 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
         />
       )}
       <div class="known-at__pair" aria-busy={views.loading}>
-        {shown.map(({ id, title, day, view, compare }) => (
+        {shown.map(({ id, title, instant, day, view, compare }) => (
           <div key={id} class="known-at__side" data-testid={id}>
             <h3 class="panel-form__title">{title}</h3>
+            <p class="muted known-at__instant" data-testid={`${id}-instant`}>
+              {instant}
+            </p>
             <Indices view={view} />
             <Heatmap
               id={id}
@@ -247,8 +269,8 @@ function Verdict({ organizationId, first, second, asOf, difference, rated }: Ver
           {
             organizationId,
             filter: {
-              recordedFrom: new Date(Date.parse(endOfDay(earlier)) + 1).toISOString(),
-              recordedTo: endOfDay(later),
+              recordedFrom: new Date(Date.parse(knownAtInstant(earlier)) + 1).toISOString(),
+              recordedTo: knownAtInstant(later),
             },
           },
           signal,

@@ -1,10 +1,11 @@
 // Where the "as known at two dates" comparison starts, read from the organisation's own recorded
 // history, so that an auditor's first look shows what changed in what was known:
-// - around its last correction: the day before it was recorded against the day it was, for the
-//   period of the corrected assessment (a correction of an older period is hidden by the later
-//   assessments in the view of every period);
-// - without corrections: its first day of recording against today (everything recorded since;
-//   from yesterday when everything was recorded today).
+// - around its last correction: the start of the day it was recorded against the start of the
+//   next day, for the period of the corrected assessment (a correction of an older period is
+//   hidden by the later assessments in the view of every period);
+// - without corrections: the start of its first day of recording against the start of tomorrow
+//   (everything recorded since).
+// Known at a day is the start of that day (shared/known-at).
 import type { BusinessFunction, Capability } from '../api/types';
 import { cellNames } from '../shared/cell-names';
 import { formatDate } from '../shared/format';
@@ -35,7 +36,7 @@ export interface StartingPointInput {
 const DAY = 86_400_000;
 
 const isoDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
-const dayBefore = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) - DAY));
+const dayAfter = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + DAY));
 
 interface LastCorrection {
   assessment: StartingPointAssessment;
@@ -68,26 +69,25 @@ export function knownAtStartingPoint(input: StartingPointInput): KnownAtDates {
     const functionName = names.functionName(rating.functionId);
     const capabilityName = names.capabilityName(rating.capabilityId);
     const levels = `, ${rating.source.toLowerCase()} rating from ${rating.correction?.previousLevel ?? 'none'} to ${rating.level}`;
+    // Known at a day is its start (shared/known-at): the day it was recorded knows it not yet, the
+    // day after does.
     return {
-      first: dayBefore(day),
-      second: day,
+      first: day,
+      second: dayAfter(day),
       asOf: isoDay(assessment.periodEnd),
       reason: `Set around the last correction, recorded on ${formatDate(day)}: ${functionName} · ${capabilityName}${levels} in ${assessment.title}.`,
     };
   }
   if (input.firstRecordedAt !== null) {
     const day = isoDay(input.firstRecordedAt);
-    // Everything recorded today: from the day before, when nothing was known yet.
-    const first = day < today ? day : dayBefore(today);
+    // At the start of the first day nothing was known yet; at the start of tomorrow, everything
+    // recorded until now.
     return {
-      first,
-      second: today,
+      first: day,
+      second: dayAfter(today),
       asOf: '',
-      reason:
-        first === day
-          ? `No rating was ever corrected: set from the first day of recording, ${formatDate(day)}, to today.`
-          : 'No rating was ever corrected and everything was recorded today: set from yesterday to today.',
+      reason: `No rating was ever corrected: set from the start of the first day of recording, ${formatDate(day)}, to the end of today.`,
     };
   }
-  return { first: today, second: today, asOf: '', reason: 'Nothing has been recorded yet.' };
+  return { first: today, second: dayAfter(today), asOf: '', reason: 'Nothing has been recorded yet.' };
 }
