@@ -1,17 +1,24 @@
 // The planner turning a scenario into a decision, on the demo hotel signed in as a planner: the
 // optimiser's weight of maturity against alignment changes the pick and is said with the answer,
 // and the chosen portfolio shows its uncertainty at the horizon.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { boxOverflow, DESKTOP, PHONE, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(240_000);
 
 const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
+const PDF_TEXT = path.resolve(__dirname, '..', 'support', 'pdf-text.mjs');
+const run = promisify(execFile);
 
 describe('Scenarios journey (browser)', () => {
   let journey: Journey;
   let page: Page;
+  const scratch = mkdtempSync(path.join(tmpdir(), 'scenarios-browser-'));
 
   beforeAll(async () => {
     journey = await startJourney('scenarios-browser');
@@ -22,6 +29,7 @@ describe('Scenarios journey (browser)', () => {
 
   afterAll(async () => {
     await journey.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   const selectedIds = () =>
@@ -42,7 +50,7 @@ describe('Scenarios journey (browser)', () => {
       '0 % maturity · 100 % alignment',
     );
     await page.click('button[type="submit"]:has-text("Optimise")');
-    await page.waitForSelector('[data-testid="portfolio-weight"]:has-text("0 % maturity")', {
+    await page.waitForSelector('[data-testid="portfolio-weight"]:has-text("Weighed 0 % maturity")', {
       timeout: 60_000,
     });
     await expect(selectedIds()).resolves.toEqual(['front-desk-say-in-evaluations']);
@@ -53,7 +61,7 @@ describe('Scenarios journey (browser)', () => {
     // All the weight on maturity: the second training round joins it.
     await page.fill('input[name="alpha"]', '100');
     await page.click('button[type="submit"]:has-text("Optimise")');
-    await page.waitForSelector('[data-testid="portfolio-weight"]:has-text("100 % maturity")', {
+    await page.waitForSelector('[data-testid="portfolio-weight"]:has-text("Weighed 100 % maturity")', {
       timeout: 60_000,
     });
     await expect(selectedIds()).resolves.toEqual([
@@ -76,5 +84,106 @@ describe('Scenarios journey (browser)', () => {
     await expect(boxOverflow(page, '[data-testid="portfolio-result"]')).resolves.toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(artifacts, 'scenarios-portfolio-phone.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('should save the optimiser’s answers and a ticked scenario under names, compare them in columns with their p10–p90, download the comparison and delete one', async () => {
+    // The maturity-only answer from the test above, saved under the name proposed.
+    const save = page.locator('[data-testid="portfolio-result"] [data-testid="save-scenario"]');
+    await expect(save.locator('input[name="scenarioName"]').inputValue()).resolves.toBe(
+      'Best within 100,000, 100 % maturity · 0 % alignment',
+    );
+    await save.locator('input[name="scenarioName"]').fill('Maturity first');
+    await save.locator('button:has-text("Save scenario")').click();
+    await save.locator('text=Saved as “Maturity first”').waitFor();
+
+    await page.fill('input[name="alpha"]', '0');
+    await page.click('button[type="submit"]:has-text("Optimise")');
+    await page.waitForSelector('[data-testid="portfolio-weight"]:has-text("Weighed 0 % maturity")', {
+      timeout: 60_000,
+    });
+    await save.locator('input[name="scenarioName"]').fill('Alignment first');
+    await save.locator('button:has-text("Save scenario")').click();
+    await save.locator('text=Saved as “Alignment first”').waitFor();
+
+    // A ticked scenario, simulated, then saved.
+    await page.check('[data-investment="room-readiness-app"]');
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    await page.waitForSelector('[data-testid="simulation-result"][data-stale="false"]', { timeout: 60_000 });
+    const saveTicked = page.locator('.scenario__results [data-testid="save-scenario"]');
+    await saveTicked.locator('input[name="scenarioName"]').fill('Room app');
+    await saveTicked.locator('button:has-text("Save scenario")').click();
+    await saveTicked.locator('text=Saved as “Room app”').waitFor();
+
+    // Recorded by the api: another device reads them, with the optimiser's budget and weight.
+    const { scenarios } = await journey.graphql<{
+      scenarios: { name: string; investmentIds: string[]; budget: number | null; alpha: number | null }[];
+    }>('{ scenarios(organizationId: "interlodge") { name investmentIds budget alpha } }');
+    expect(scenarios).toEqual([
+      {
+        name: 'Maturity first',
+        investmentIds: ['guest-engagement-training', 'front-desk-say-in-evaluations'],
+        budget: 100_000,
+        alpha: 1,
+      },
+      {
+        name: 'Alignment first',
+        investmentIds: ['front-desk-say-in-evaluations'],
+        budget: 100_000,
+        alpha: 0,
+      },
+      { name: 'Room app', investmentIds: ['room-readiness-app'], budget: null, alpha: null },
+    ]);
+
+    const saved = page.locator('[data-testid="saved-scenarios"]');
+    await saved.locator('[data-saved-scenario]').nth(2).waitFor();
+    for (const index of [0, 1, 2])
+      await saved.locator('[data-saved-scenario] input[type="checkbox"]').nth(index).check();
+    await saved.locator('button:has-text("Compare 3 side by side")').click();
+    const comparison = page.locator('[data-testid="scenario-comparison"]');
+    await comparison.waitFor({ timeout: 60_000 });
+    await expect(comparison.locator('thead th[data-compared-scenario]').allInnerTexts()).resolves.toEqual([
+      'Maturity first',
+      'Alignment first',
+      'Room app',
+    ]);
+    const row = (key: string) => comparison.locator(`tr[data-row="${key}"] td`).allInnerTexts();
+    await expect(row('cost')).resolves.toEqual(['85,000', '25,000', '180,000']);
+    for (const cell of await row('cci-band')) expect(cell).toMatch(/^\d+\.\d – \d+\.\d$/);
+    for (const cell of await row('alignment-band')) expect(cell).toMatch(/^\d+\.\d – \d+\.\d$/);
+    await expect(row('origin')).resolves.toEqual([
+      'the optimiser within 100,000, 100 % maturity · 0 % alignment',
+      'the optimiser within 100,000, 0 % maturity · 100 % alignment',
+      'the planner',
+    ]);
+    // The comparison as a workbook, fetched with the signed-in token.
+    const [workbook] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-download="scenarios-xlsx"]'),
+    ]);
+    expect(workbook.suggestedFilename()).toMatch(/^interlodge-scenarios-.+\.xlsx$/);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-download="scenarios-csv"]'),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^interlodge-scenarios-.+\.csv$/);
+    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(csvText).toContain('Maturity first');
+    expect(csvText).toContain('Room app');
+
+    await saved.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-compared.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await expect(boxOverflow(page, '[data-testid="saved-scenarios"]')).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-compared-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+
+    // Deleting asks first, then leaves the list for everyone.
+    await saved.locator('button[aria-label="Delete “Room app”"]').click();
+    await page.locator('dialog button:has-text("Delete the scenario")').click();
+    await saved.locator('[data-saved-scenario]').nth(2).waitFor({ state: 'detached' });
+    const after = await journey.graphql<{ scenarios: { name: string }[] }>(
+      '{ scenarios(organizationId: "interlodge") { name } }',
+    );
+    expect(after.scenarios.map(({ name }) => name)).toEqual(['Maturity first', 'Alignment first']);
   });
 });

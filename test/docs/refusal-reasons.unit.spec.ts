@@ -12,6 +12,7 @@ import {
   PEOPLE_FILE_ERROR_CODES,
   PERSONAL_DATA_ERROR_CODES,
   REPORT_ERROR_CODES,
+  SCENARIO_ERROR_CODES,
   VALIDATION_ERROR_CODES,
 } from '@app/domain';
 import { ACCESS_ERROR_CODES, AUTH_ERROR_CODES } from '../../libs/application/src/auth/auth.errors';
@@ -31,6 +32,7 @@ const CODES_OF_MODULE: {
   campaign: CAMPAIGN_ERROR_CODES,
   peopleFile: PEOPLE_FILE_ERROR_CODES,
   investment: INVESTMENT_ERROR_CODES,
+  scenario: SCENARIO_ERROR_CODES,
   personalData: PERSONAL_DATA_ERROR_CODES,
   report: REPORT_ERROR_CODES,
   apiToken: API_TOKEN_ERROR_CODES,

@@ -83,6 +83,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'query($i: ID!) { investmentRealisation(investmentId: $i) { due } }',
       variables: { i: f.investmentId },
     }),
+    scenarios: (f) => ({
+      query: 'query($o: ID!) { scenarios(organizationId: $o) { id } }',
+      variables: { o: f.organizationId },
+    }),
     history: (f) => ({
       query: 'query($o: ID!) { history(organizationId: $o, first: 1) { pageInfo { hasNextPage } } }',
       variables: { o: f.organizationId },
@@ -233,6 +237,21 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($a: ID!) { withdrawAssessment(assessmentId: $a, reason: " ") { id } }',
       variables: { a: f.assessmentId },
     }),
+    saveScenario: (f, unique) => ({
+      query: 'mutation($input: SaveScenarioInput!) { saveScenario(input: $input) { id } }',
+      variables: {
+        input: {
+          organizationId: f.organizationId,
+          scenarioId: `scenario-${unique}`,
+          name: 'Option',
+          investmentIds: [f.investmentId],
+        },
+      },
+    }),
+    deleteScenario: (f, unique) => ({
+      query: 'mutation($o: ID!, $s: ID!) { deleteScenario(organizationId: $o, scenarioId: $s) { id } }',
+      variables: { o: f.organizationId, s: `scenario-${unique}` },
+    }),
     planInvestment: (f, unique) => ({
       query: 'mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }',
       variables: {
@@ -296,5 +315,11 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: `/reports/maturity.xlsx?organizationId=${f.organizationId}&asOf=2024-12-31`,
     }),
     'history.csv': (f) => ({ query: `/reports/history.csv?organizationId=${f.organizationId}` }),
+    'scenarios.xlsx': (f) => ({
+      query: `/reports/scenarios.xlsx?organizationId=${f.organizationId}&scenarioIds=never-saved`,
+    }),
+    'scenarios.csv': (f) => ({
+      query: `/reports/scenarios.csv?organizationId=${f.organizationId}&scenarioIds=never-saved`,
+    }),
   },
 };

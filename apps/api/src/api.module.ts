@@ -13,6 +13,7 @@ import { OrganizationsApiModule } from './organizations/organizations-api.module
 import { PersonalDataApiModule } from './personal-data/personal-data-api.module';
 import { AssessmentsApiModule } from './assessments/assessments-api.module';
 import { InvestmentsApiModule } from './investments/investments-api.module';
+import { ScenariosApiModule } from './scenarios/scenarios-api.module';
 import { MaturityApiModule } from './maturity/maturity-api.module';
 import { SimulationApiModule } from './simulation/simulation-api.module';
 import { AuditApiModule } from './audit/audit-api.module';
@@ -43,6 +44,7 @@ export class ApiModule {
         PersonalDataApiModule,
         CampaignsApiModule,
         InvestmentsApiModule,
+        ScenariosApiModule,
         MaturityApiModule,
         SimulationApiModule,
         AuditApiModule,

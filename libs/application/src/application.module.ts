@@ -30,6 +30,8 @@ import {
 } from './campaigns';
 import { InvestmentCommandHandler } from './investments/investment.command';
 import { InvestmentReader } from './investments/investment-reader';
+import { ScenarioCommandHandler } from './scenarios/scenario.command';
+import { ScenarioReader } from './scenarios/scenario-reader';
 import { ReadModelsModule } from './projections/read-models.module';
 import { MaturityModule } from './maturity/maturity.module';
 import { ApiTokenIndex } from './api-tokens/api-token-index';
@@ -48,6 +50,7 @@ const readers = [
   AssessmentReader,
   CampaignReader,
   InvestmentReader,
+  ScenarioReader,
   ScoringInputsReader,
   SimulationQueries,
   ReportQueries,
@@ -94,6 +97,7 @@ export class ApplicationModule {
         ReissueInvitationsHandler,
         AnswerQuestionHandler,
         InvestmentCommandHandler,
+        ScenarioCommandHandler,
         PersonalDataCommandHandler,
         ErasureFollower,
         ApiTokenIndex,

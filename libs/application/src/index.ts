@@ -20,6 +20,8 @@ export * from './assessments/assessment-reader';
 export * from './campaigns';
 export * from './investments/investment.command';
 export * from './investments/investment-reader';
+export * from './scenarios/scenario.command';
+export * from './scenarios/scenario-reader';
 export * from './simulation/simulation-queries';
 export * from './heavy-work/heavy-work';
 export * from './errors/failure-kinds';

@@ -5,6 +5,7 @@ export * from './assessment';
 export * from './personal-data';
 export * from './campaign';
 export * from './investment';
+export * from './scenario';
 export * from './api-token';
 export * from './events';
 // RatingSource is also declared by scoring's plain inputs; the two are identical, this settles which export wins.

@@ -78,6 +78,8 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
       organizations: [organization('organizationId'), investments('candidateIds')],
     },
     investmentRealisation: { roles: EVERY_ROLE, organizations: [investment('investmentId')] },
+    // Saved scenarios are names and ids; every role may read them (the board report shows one).
+    scenarios: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     history: { roles: AUDITING, organizations: [organization('organizationId')] },
     verifyIntegrity: { roles: AUDITING, organizations: [organization('organizationId', true)] },
     apiTokens: { roles: ADMINISTERING, organizations: [] },
@@ -112,6 +114,8 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     cancelInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
+    saveScenario: { roles: PLANNING, organizations: [organization('input.organizationId')] },
+    deleteScenario: { roles: PLANNING, organizations: [organization('organizationId')] },
     publishMaturityModel: { roles: ADMINISTERING, organizations: [] },
     issueApiToken: { roles: ADMINISTERING, organizations: [] },
     revokeApiToken: { roles: ADMINISTERING, organizations: [] },
@@ -126,6 +130,9 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     'maturity.csv': { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     'maturity.xlsx': { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     'history.csv': { roles: AUDITING, organizations: [organization('organizationId')] },
+    // Each scenario is simulated for the file, as simulateInvestments is: the planners' work.
+    'scenarios.xlsx': { roles: PLANNING, organizations: [organization('organizationId')] },
+    'scenarios.csv': { roles: PLANNING, organizations: [organization('organizationId')] },
   },
 };
 

@@ -59,6 +59,32 @@ export class ReportsController {
     send(response, await this.documents.historyFile(required(query, 'organizationId')));
   }
 
+  @Get('scenarios.xlsx')
+  @Download('scenarios.xlsx')
+  async scenariosXlsx(@Query() query: QueryString, @Res() response: Response): Promise<void> {
+    send(
+      response,
+      await this.documents.scenariosFile(
+        required(query, 'organizationId'),
+        required(query, 'scenarioIds'),
+        'xlsx',
+      ),
+    );
+  }
+
+  @Get('scenarios.csv')
+  @Download('scenarios.csv')
+  async scenariosCsv(@Query() query: QueryString, @Res() response: Response): Promise<void> {
+    send(
+      response,
+      await this.documents.scenariosFile(
+        required(query, 'organizationId'),
+        required(query, 'scenarioIds'),
+        'csv',
+      ),
+    );
+  }
+
   private maturity(query: QueryString, format: 'csv' | 'xlsx'): Promise<ReportFile> {
     return this.documents.maturityFile(required(query, 'organizationId'), format, {
       asOf: parameter(query, 'asOf'),

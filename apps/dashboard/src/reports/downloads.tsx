@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { ErrorNotice } from '../shared/error-notice';
+import { saveFile } from '../shared/save-file';
 import { toApiError } from '../shared/use-request';
 import { useSession } from '../shell/session';
 
@@ -18,20 +19,6 @@ interface Choice {
   path: string;
   /** The download's rule in the access policy. */
   operation: string;
-}
-
-function saveFile(fileName: string, blob: Blob): void {
-  const address = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = address;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Give the browser time to start the download before the address is freed.
-  window.setTimeout(() => {
-    URL.revokeObjectURL(address);
-  }, 10_000);
 }
 
 export function Downloads({ organizationId, asOf, knownAt }: DownloadsProps) {

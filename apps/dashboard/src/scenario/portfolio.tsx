@@ -1,5 +1,6 @@
 // The best portfolio for a budget among the planned and approved investments, and the frontier
 // of cost against benefit it was chosen from.
+import type { ComponentChildren } from 'preact';
 import type { Investment, PortfolioResult, SimulationResult } from '../api/types';
 import { formatMoney, formatSigned } from '../shared/format';
 import { IndexComparison } from './index-comparison';
@@ -10,6 +11,8 @@ interface PortfolioAnswerProps {
   /** The chosen set simulated with trials: its spread at the horizon; null when nothing was chosen or no trials. */
   spread: SimulationResult | null;
   budget: number;
+  /** Where the planner saves this answer under a name. */
+  saveForm: ComponentChildren;
   investmentsById: ReadonlyMap<string, Investment>;
   onSimulate: (investmentIds: string[]) => void;
 }
@@ -18,6 +21,7 @@ export function PortfolioAnswer({
   result,
   spread,
   budget,
+  saveForm,
   investmentsById,
   onSimulate,
 }: PortfolioAnswerProps) {
@@ -72,6 +76,7 @@ export function PortfolioAnswer({
           />
         </div>
       )}
+      {saveForm}
       {result.selectedIds.length > 0 && (
         <button
           type="button"

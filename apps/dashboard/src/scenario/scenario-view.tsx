@@ -13,14 +13,15 @@ import { useRequest } from '../shared/use-request';
 import { IndexComparison } from './index-comparison';
 import { InvestmentPicker, isSelectable } from './investment-picker';
 import { DEFAULT_ALPHA, describeWeight } from './objective-weight';
+import { DEFAULT_TRIALS, SIMULATION_SEED } from './simulation-defaults';
 import { PortfolioAnswer } from './portfolio';
+import { SavedScenarios, SaveScenarioForm } from './saved-scenarios';
 import { TrajectoryChart } from './trajectory-chart';
 import { WarningsList } from './warnings-list';
 import './scenario.css';
 import { cellNames } from '../shared/cell-names';
 
-/** A fixed seed: the same scenario gives the same spread every time it is run. */
-const seed = 42;
+const seed = SIMULATION_SEED;
 
 // The scenario's inputs in the screen's words, for a refusal naming one of them.
 const scenarioLabels: FieldLabels = {
@@ -63,8 +64,10 @@ export function ScenarioView({
   );
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [horizon, setHorizon] = useState('12');
-  const [trials, setTrials] = useState('1000');
+  const [trials, setTrials] = useState(String(DEFAULT_TRIALS));
   const [budget, setBudget] = useState('');
+  /** Counts saves, so the saved scenarios read again after each. */
+  const [saves, setSaves] = useState(0);
   /** Maturity's share of the objective, in whole percent (the api's alpha times 100). */
   const [maturityShare, setMaturityShare] = useState(String(DEFAULT_ALPHA * 100));
 
@@ -74,7 +77,7 @@ export function ScenarioView({
   );
   const candidates = (investments.data ?? []).filter(isSelectable);
   const horizonMonths = clampInteger(horizon, 1, 120, 12);
-  const trialCount = clampInteger(trials, 0, 10000, 1000);
+  const trialCount = clampInteger(trials, 0, 10000, DEFAULT_TRIALS);
 
   const [simulation, simulate] = useAction(
     async (investmentIds: string[], signal): Promise<SimulationRun> => {
@@ -290,6 +293,25 @@ export function ScenarioView({
               spread={portfolio.data.spread}
               budget={portfolio.data.budget}
               investmentsById={investmentsById}
+              saveForm={
+                portfolio.data.result.selectedIds.length > 0 && (
+                  <SaveScenarioForm
+                    key={`${portfolio.data.budget}/${portfolio.data.result.alpha}/${portfolio.data.result.selectedIds.join(',')}`}
+                    client={client}
+                    organizationId={organizationId}
+                    draft={{
+                      investmentIds: portfolio.data.result.selectedIds,
+                      horizonMonths: portfolio.data.result.horizonMonths,
+                      budget: portfolio.data.budget,
+                      alpha: portfolio.data.result.alpha,
+                      suggestedName: `Best within ${formatMoney(portfolio.data.budget)}, ${describeWeight(portfolio.data.result.alpha)}`,
+                    }}
+                    onSaved={() => {
+                      setSaves((value) => value + 1);
+                    }}
+                  />
+                )
+              }
               onSimulate={(ids) => {
                 setSelected(new Set(ids));
                 simulate(ids);
@@ -315,6 +337,23 @@ export function ScenarioView({
               not for what is ticked now. Press <strong>Simulate</strong> again to update them.
             </p>
           )}
+          {simulation.data && !isStale(simulation.data, selected, horizonMonths, trialCount) && (
+            <SaveScenarioForm
+              key={describeRun(simulation.data, investmentsById)}
+              client={client}
+              organizationId={organizationId}
+              draft={{
+                investmentIds: simulation.data.investmentIds,
+                horizonMonths: simulation.data.horizonMonths,
+                budget: null,
+                alpha: null,
+                suggestedName: '',
+              }}
+              onSaved={() => {
+                setSaves((value) => value + 1);
+              }}
+            />
+          )}
           {simulation.data && (
             <SimulationOutcome
               run={simulation.data}
@@ -326,6 +365,14 @@ export function ScenarioView({
           )}
         </div>
       </div>
+      <SavedScenarios
+        client={client}
+        organizationId={organizationId}
+        reload={saves}
+        investmentsById={investmentsById}
+        trials={trialCount}
+        seed={seed}
+      />
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { assessmentStream, investmentStream, organizationStream } from '@app/domain';
+import { assessmentStream, investmentStream, organizationStream, scenarioBookStream } from '@app/domain';
 import { ReadModels } from '../projections/read-models';
 
-/** The streams that hold an organisation's events: its own, its assessments' and its investments'. */
+/** The streams that hold an organisation's events: its own, its assessments', its investments' and its saved scenarios'. */
 @Injectable()
 export class OrganizationStreams {
   constructor(
@@ -20,6 +20,7 @@ export class OrganizationStreams {
       organizationStream(organizationId),
       ...index.assessmentIdsOf(organizationId).map(assessmentStream),
       ...index.investmentIdsOf(organizationId).map(investmentStream),
+      scenarioBookStream(organizationId),
     ];
   }
 
@@ -32,7 +33,8 @@ export class OrganizationStreams {
       this.store.readAll({ eventTypes: ['AssessmentOpened'], raw: true }),
       this.store.readAll({ eventTypes: ['InvestmentPlanned'], raw: true }),
     ]);
-    const streams = [organizationStream(organizationId)];
+    // The scenario book is named after the organisation: no opening event to look for.
+    const streams = [organizationStream(organizationId), scenarioBookStream(organizationId)];
     for (const { data } of opened)
       if (data.organizationId === organizationId && typeof data.assessmentId === 'string')
         streams.push(assessmentStream(data.assessmentId));

@@ -1,7 +1,11 @@
 // The downloads (maturity as CSV or XLSX, history as CSV), built whole in memory before anyone
 // writes them: a refused or failed report never leaves half a file behind.
 import { Inject, Injectable } from '@nestjs/common';
-import { requireIsoDate, requireSlug } from '@app/domain';
+import { invalidInput, notFound, requireIsoDate, requireSlug, SCENARIO_ERROR_CODES } from '@app/domain';
+import { InvestmentReader } from '../investments/investment-reader';
+import { ScenarioReader } from '../scenarios/scenario-reader';
+import { SimulationQueries } from '../simulation/simulation-queries';
+import { type ComparedScenarioRow, scenarioComparisonTable } from './scenario-report';
 import { OrganizationEvents } from '../audit/organization-events';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
@@ -25,6 +29,11 @@ import { valuesOf } from './report-table';
 import { renderWorkbook } from './xlsx-writer';
 
 export const REPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** Side by side stays readable up to a handful of scenarios; each costs a simulation. */
+const MAX_SCENARIOS_PER_FILE = 10;
+/** As the dashboard simulates a compared scenario: the same trials and seed give the same band. */
+const COMPARISON_TRIALS = 1000;
+const COMPARISON_SEED = 42;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const optionalInstant = (field: string, value: string | null | undefined): string | null =>
@@ -46,6 +55,9 @@ export class ReportDocuments {
     private readonly organizations: OrganizationReader,
     private readonly models: MaturityModelCatalog,
     private readonly organizationEvents: OrganizationEvents,
+    private readonly scenarios: ScenarioReader,
+    private readonly investments: InvestmentReader,
+    private readonly simulation: SimulationQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -121,5 +133,71 @@ export class ReportDocuments {
       contentType: CSV_CONTENT_TYPE,
       body: renderCsv(valuesOf(historyTable(events))),
     };
+  }
+
+  /**
+   * Saved scenarios side by side, each simulated now with the page's trials and seed, so the file
+   * carries the numbers the planner compared on screen.
+   */
+  async scenariosFile(
+    organizationId: string,
+    scenarioIds: string,
+    format: ReportFormat,
+  ): Promise<ReportFile> {
+    const id = requireSlug('organizationId', organizationId);
+    await this.organizations.require(id);
+    const ids = scenarioIds.split(',').map((scenarioId) => scenarioId.trim());
+    if (ids.length > MAX_SCENARIOS_PER_FILE) {
+      throw invalidInput(
+        'scenarioIds',
+        `scenarioIds: at most ${MAX_SCENARIOS_PER_FILE} scenarios in one file, got ${ids.length}`,
+      );
+    }
+    const saved = await this.scenarios.listFor(id);
+    const names = new Map(
+      (await this.investments.listFor(id)).map((investment) => [investment.id, investment]),
+    );
+    const rows: ComparedScenarioRow[] = [];
+    // One after another: each simulation is heavy work of its own.
+    for (const scenarioId of ids) {
+      const scenario = saved.find(
+        (candidate) => candidate.scenarioId === requireSlug('scenarioIds', scenarioId),
+      );
+      if (scenario === undefined) {
+        throw notFound(
+          'scenarioIds',
+          `scenarioIds: organisation "${id}" has no saved scenario "${scenarioId}"`,
+          SCENARIO_ERROR_CODES.notFound,
+        );
+      }
+      const result = await this.simulation.simulate({
+        organizationId: id,
+        investmentIds: scenario.investmentIds,
+        horizonMonths: scenario.horizonMonths,
+        trials: COMPARISON_TRIALS,
+        seed: COMPARISON_SEED,
+      });
+      rows.push({
+        scenario,
+        result,
+        investmentNames: scenario.investmentIds.map(
+          (investmentId) => names.get(investmentId)?.name ?? investmentId,
+        ),
+        cost: scenario.investmentIds.reduce(
+          (sum, investmentId) => sum + (names.get(investmentId)?.cost ?? 0),
+          0,
+        ),
+      });
+    }
+    const table = valuesOf(scenarioComparisonTable(rows));
+    const baseName = `${id}-scenarios-${fileDate(this.clock().toISOString())}`;
+    if (format === 'csv')
+      return { fileName: `${baseName}.csv`, contentType: CSV_CONTENT_TYPE, body: renderCsv(table) };
+    const body = await renderWorkbook([table], {
+      title: `Scenarios of ${id} compared`,
+      subject: `${rows.length} saved scenarios, each simulated with ${COMPARISON_TRIALS} trials (seed ${COMPARISON_SEED})`,
+      created: this.clock(),
+    });
+    return { fileName: `${baseName}.xlsx`, contentType: XLSX_CONTENT_TYPE, body };
   }
 }

@@ -7,6 +7,7 @@ import {
   type AssessmentEvent,
 } from '../assessment';
 import { INVESTMENT_EVENT_SCHEMA_VERSIONS, type InvestmentEvent } from '../investment';
+import { SCENARIO_EVENT_SCHEMA_VERSIONS, type ScenarioEvent } from '../scenario';
 import { MATURITY_MODEL_EVENT_SCHEMA_VERSIONS, type MaturityModelEvent } from '../maturity-model';
 import { ORGANIZATION_EVENT_SCHEMA_VERSIONS, type OrganizationEvent } from '../organization';
 import { PERSONAL_DATA_EVENT_SCHEMA_VERSIONS, type PersonalDataEvent } from '../personal-data';
@@ -18,6 +19,7 @@ export type DomainEventUnion =
   | PersonalDataEvent
   | AssessmentEvent
   | InvestmentEvent
+  | ScenarioEvent
   | ApiTokenEvent;
 export type DomainEventType = DomainEventUnion['type'];
 
@@ -27,6 +29,7 @@ export const EVENT_SCHEMA_VERSIONS: Record<DomainEventType, number> = {
   ...PERSONAL_DATA_EVENT_SCHEMA_VERSIONS,
   ...ASSESSMENT_EVENT_SCHEMA_VERSIONS,
   ...INVESTMENT_EVENT_SCHEMA_VERSIONS,
+  ...SCENARIO_EVENT_SCHEMA_VERSIONS,
   ...API_TOKEN_EVENT_SCHEMA_VERSIONS,
 };
 
@@ -64,6 +67,8 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   InvestmentApproved: 'investment',
   InvestmentDeployed: 'investment',
   InvestmentCancelled: 'investment',
+  ScenarioSaved: 'scenarios',
+  ScenarioDeleted: 'scenarios',
   ApiTokenIssued: 'api-token',
   ApiTokenRevoked: 'api-token',
 };

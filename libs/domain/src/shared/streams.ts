@@ -8,6 +8,7 @@ export const STREAM_CATEGORIES = [
   'assessment',
   'investment',
   'api-token',
+  'scenarios',
 ] as const;
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];
 
@@ -19,6 +20,8 @@ export const organizationStream = (organizationId: string): string =>
 export const assessmentStream = (assessmentId: string): string => streamName('assessment', assessmentId);
 export const investmentStream = (investmentId: string): string => streamName('investment', investmentId);
 export const apiTokenStream = (tokenId: string): string => streamName('api-token', tokenId);
+/** One stream per organisation holds all its saved scenarios: listing them is reading one stream. */
+export const scenarioBookStream = (organizationId: string): string => streamName('scenarios', organizationId);
 
 export interface ParsedStreamName {
   category: StreamCategory;

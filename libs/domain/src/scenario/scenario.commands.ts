@@ -1,0 +1,25 @@
+export type SaveScenario = {
+  type: 'SaveScenario';
+  data: {
+    organizationId: string;
+    scenarioId: string;
+    name: string;
+    investmentIds: string[];
+    horizonMonths: number;
+    budget?: number | null;
+    alpha?: number | null;
+  };
+};
+
+export type DeleteScenario = {
+  type: 'DeleteScenario';
+  data: { organizationId: string; scenarioId: string };
+};
+
+export type ScenarioCommand = SaveScenario | DeleteScenario;
+
+export type ScenarioContext = {
+  now: Date;
+  /** The organisation's investments (any status): a scenario names only these. */
+  investmentIds: ReadonlySet<string>;
+};

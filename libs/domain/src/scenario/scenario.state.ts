@@ -1,0 +1,26 @@
+import type { SavedScenarioData, ScenarioEvent } from './scenario.events';
+
+export type SavedScenario = SavedScenarioData & { savedAt: string };
+
+/** An organisation's saved scenarios, in the order first saved (saving again keeps the place). */
+export type ScenarioBookState = { scenarios: readonly SavedScenario[] };
+
+export const initialScenarioBookState = (): ScenarioBookState => ({ scenarios: [] });
+
+export function evolveScenarioBook(state: ScenarioBookState, event: ScenarioEvent): ScenarioBookState {
+  switch (event.type) {
+    case 'ScenarioSaved': {
+      const { organizationId: _organizationId, ...saved } = event.data;
+      const exists = state.scenarios.some((scenario) => scenario.scenarioId === saved.scenarioId);
+      return {
+        scenarios: exists
+          ? state.scenarios.map((scenario) => (scenario.scenarioId === saved.scenarioId ? saved : scenario))
+          : [...state.scenarios, saved],
+      };
+    }
+    case 'ScenarioDeleted':
+      return {
+        scenarios: state.scenarios.filter((scenario) => scenario.scenarioId !== event.data.scenarioId),
+      };
+  }
+}
