@@ -186,4 +186,47 @@ describe('Scenarios journey (browser)', () => {
     );
     expect(after.scenarios.map(({ name }) => name)).toEqual(['Maturity first', 'Alignment first']);
   });
+
+  it('should print the saved scenario chosen for the board with its cost, CCI and alignment at the horizon and their p10–p90, on one page', async () => {
+    await page.click('[data-screen="reports"]');
+    const board = page.locator('[data-testid="board-scenario"]');
+    await board.locator('select[name="boardScenario"]').selectOption({ label: 'Maturity first' });
+    const portfolio = board.locator('.board-report__portfolio');
+    await portfolio.waitFor({ timeout: 60_000 });
+    await expect(board.locator('h3').innerText()).resolves.toBe('Recommended portfolio: Maturity first');
+    await expect(portfolio.locator('[data-row="cost"] dd').innerText()).resolves.toBe('85,000');
+    await expect(portfolio.locator('[data-row="cci-band"] dd').innerText()).resolves.toMatch(
+      /^\d+\.\d – \d+\.\d$/,
+    );
+    await expect(portfolio.locator('[data-row="alignment-band"] dd').innerText()).resolves.toMatch(
+      /^\d+\.\d – \d+\.\d$/,
+    );
+    await board.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-board.png'), fullPage: true });
+
+    const pdf = path.join(scratch, 'board-with-portfolio.pdf');
+    await page.pdf({
+      path: pdf,
+      format: 'A4',
+      landscape: true,
+      preferCSSPageSize: true,
+      printBackground: true,
+    });
+    const { stdout } = await run(process.execPath, [PDF_TEXT, pdf]);
+    const { pages, text } = JSON.parse(stdout) as { pages: number; text: string[] };
+    expect(pages).toBe(1);
+    const [printed = ''] = text;
+    // (PDF text splits the "fi" ligature of "first".)
+    expect(printed).toContain('Recommended portfolio: Maturity');
+    expect(printed).toMatch(/Cost\s+85,000/);
+    expect(printed).toMatch(/CCI p10 – p90\s+\d+\.\d – \d+\.\d/);
+    expect(printed).toMatch(/Alignment p10 – p90\s+\d+\.\d – \d+\.\d/);
+    // The chooser stays on screen.
+    expect(printed).not.toContain('Portfolio for the board');
+
+    await page.setViewportSize(PHONE);
+    await expect(boxOverflow(page, '[data-testid="board-scenario"]')).resolves.toBeLessThanOrEqual(0);
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-board-phone.png'), fullPage: true });
+    await page.setViewportSize(DESKTOP);
+  });
 });

@@ -26,6 +26,7 @@ import {
 } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
+import { BoardScenario } from './board-scenario';
 import { cycleRange } from './cycle-range';
 import { ProvisionalNote } from './provisional-note';
 import { TrendSparkline } from './trend-sparkline';
@@ -78,7 +79,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           : null;
         investments.push({ investment, warnings });
       }
-      return { ...data, investments };
+      return { ...data, allInvestments: data.investments, investments };
     },
   );
 
@@ -192,6 +193,8 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
         <h3 class="board-report__heading">Planned investments</h3>
         <PlannedInvestments investments={data.investments} canSimulate={canSimulate} />
       </section>
+
+      <BoardScenario organizationId={organizationId} investments={data.allInvestments} />
     </article>
   );
 }

@@ -1,0 +1,126 @@
+// The portfolio taken to the board: one saved scenario, chosen on screen, printed with its cost,
+// CCI and alignment at the horizon and their p10–p90, and its warnings, in the same words as the
+// planner's comparison.
+import { useState } from 'preact/hooks';
+import { simulateQuery } from '../api/queries';
+import type { Investment } from '../api/types';
+import { scenariosQuery } from '../scenario/saved-scenarios.operations';
+import { comparisonRows, type ComparedScenario } from '../scenario/scenario-comparison';
+import { DEFAULT_TRIALS, SIMULATION_SEED } from '../scenario/simulation-defaults';
+import { ErrorNotice } from '../shared/error-notice';
+import { toApiError, useRequest } from '../shared/use-request';
+import { useSession } from '../shell/session';
+
+/** The rows a board reads; the comparison's origin row stays with the planners. */
+const BOARD_ROWS = [
+  'investments',
+  'cost',
+  'horizon',
+  'cci',
+  'cci-band',
+  'alignment',
+  'alignment-band',
+  'warnings',
+];
+
+export function BoardScenario({
+  organizationId,
+  investments,
+}: {
+  organizationId: string;
+  investments: readonly Pick<Investment, 'id' | 'name' | 'cost'>[];
+}) {
+  const session = useSession();
+  const { client } = session;
+  const canSimulate = session.can('simulateInvestments');
+  const [chosenId, setChosenId] = useState('');
+  const scenarios = useRequest(`${organizationId}/board-scenarios`, (signal) =>
+    client.request(scenariosQuery, { organizationId }, signal).then((data) => data.scenarios),
+  );
+  const chosen = scenarios.data?.find((scenario) => scenario.id === chosenId) ?? null;
+  const compared = useRequest(
+    chosen === null ? null : `${organizationId}/board-scenario/${chosen.id}/${chosen.savedAt}`,
+    async (signal): Promise<ComparedScenario | null> => {
+      if (chosen === null) return null;
+      const byId = new Map(investments.map((investment) => [investment.id, investment]));
+      const outcome = canSimulate
+        ? await client
+            .request(
+              simulateQuery,
+              {
+                organizationId,
+                investmentIds: chosen.investmentIds,
+                horizonMonths: chosen.horizonMonths,
+                trials: DEFAULT_TRIALS,
+                seed: SIMULATION_SEED,
+              },
+              signal,
+            )
+            .then(
+              (data) => ({ result: data.simulateInvestments }),
+              (error: unknown) => {
+                if (signal.aborted) throw error;
+                return { error: `Cannot be simulated now: ${toApiError(error).message}` };
+              },
+            )
+        : { error: 'Figures not included: this sign-in may not simulate.' };
+      return {
+        id: chosen.id,
+        name: chosen.name,
+        investmentNames: chosen.investmentIds.map((id) => byId.get(id)?.name ?? id),
+        cost: chosen.investmentIds.reduce((sum, id) => sum + (byId.get(id)?.cost ?? 0), 0),
+        horizonMonths: chosen.horizonMonths,
+        budget: chosen.budget,
+        alpha: chosen.alpha,
+        outcome,
+      };
+    },
+  );
+
+  const list = scenarios.data ?? [];
+  if (scenarios.error)
+    return <ErrorNotice error={scenarios.error} action="Could not load the saved scenarios" />;
+  if (list.length === 0 && chosen === null) return null;
+  return (
+    <section class="board-report__scenario" aria-label="Recommended portfolio" data-testid="board-scenario">
+      <label class="field field--inline board-report__choose no-print">
+        <span class="field__label">Portfolio for the board</span>
+        <select
+          class="input"
+          name="boardScenario"
+          value={chosenId}
+          onChange={(event) => {
+            setChosenId(event.currentTarget.value);
+          }}
+        >
+          <option value="">None: planned investments only</option>
+          {list.map((scenario) => (
+            <option key={scenario.id} value={scenario.id}>
+              {scenario.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {chosen !== null && (
+        <>
+          <h3 class="board-report__heading">Recommended portfolio: {chosen.name}</h3>
+          {compared.error && <ErrorNotice error={compared.error} action="Could not simulate the portfolio" />}
+          {compared.data ? (
+            <dl class="board-report__portfolio">
+              {comparisonRows([compared.data])
+                .filter((row) => BOARD_ROWS.includes(row.key))
+                .map((row) => (
+                  <div key={row.key} data-row={row.key}>
+                    <dt>{row.label}</dt>
+                    <dd>{row.cells[0]}</dd>
+                  </div>
+                ))}
+            </dl>
+          ) : (
+            !compared.error && <div class="skeleton skeleton--block" aria-busy="true" />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
