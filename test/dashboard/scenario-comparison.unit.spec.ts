@@ -4,26 +4,25 @@
 import type { SimulationResult } from '../../apps/dashboard/src/api/types';
 import { comparisonRows, type ComparedScenario } from '../../apps/dashboard/src/scenario/scenario-comparison';
 
-const result = (cci: number, ai: number, warnings: string[] = []): SimulationResult =>
-  ({
-    baseline: { customerCentricityIndex: 30, alignmentIndex: 80, targetAttainment: 50 },
-    projected: { customerCentricityIndex: cci, alignmentIndex: ai, targetAttainment: 55 },
-    trajectory: [],
-    cells: [],
-    weakestLinks: [],
-    warnings: warnings.map((message) => ({
-      code: 'MATURITY_UP_ALIGNMENT_DOWN',
-      message,
-      from: null,
-      to: null,
-    })),
-    distribution: {
-      trials: 1000,
-      probabilityAlignmentDrops: 0.1,
-      customerCentricityIndex: { p10: cci - 1, p50: cci, p90: cci + 1 },
-      alignmentIndex: { p10: ai - 2, p50: ai, p90: ai + 2 },
-    },
-  }) as SimulationResult;
+const result = (cci: number, ai: number, warnings: string[] = []): SimulationResult => ({
+  baseline: { customerCentricityIndex: 30, alignmentIndex: 80, targetAttainment: 50 },
+  projected: { customerCentricityIndex: cci, alignmentIndex: ai, targetAttainment: 55 },
+  trajectory: [],
+  cells: [],
+  weakestLinks: [],
+  warnings: warnings.map((message) => ({
+    code: 'MATURITY_UP_ALIGNMENT_DOWN',
+    message,
+    from: null,
+    to: null,
+  })),
+  distribution: {
+    trials: 1000,
+    probabilityAlignmentDrops: 0.1,
+    customerCentricityIndex: { p10: cci - 1, p50: cci, p90: cci + 1 },
+    alignmentIndex: { p10: ai - 2, p50: ai, p90: ai + 2 },
+  },
+});
 
 const scenario = (overrides: Partial<ComparedScenario>): ComparedScenario => ({
   id: 'a',

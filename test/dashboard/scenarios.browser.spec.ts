@@ -166,7 +166,7 @@ describe('Scenarios journey (browser)', () => {
       page.click('[data-download="scenarios-csv"]'),
     ]);
     expect(csv.suggestedFilename()).toMatch(/^interlodge-scenarios-.+\.csv$/);
-    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    const csvText = readFileSync(await csv.path(), 'utf8');
     expect(csvText).toContain('Maturity first');
     expect(csvText).toContain('Room app');
 

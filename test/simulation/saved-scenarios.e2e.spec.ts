@@ -6,6 +6,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { startTestApi, type TestApi } from '../support/test-api';
 
+jest.setTimeout(60_000);
+
 const organizationId = 'e2e-scenario-hotel';
 const otherOrganizationId = 'e2e-scenario-other';
 

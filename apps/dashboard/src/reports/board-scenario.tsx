@@ -2,13 +2,13 @@
 // CCI and alignment at the horizon and their p10–p90, and its warnings, in the same words as the
 // planner's comparison.
 import { useState } from 'preact/hooks';
-import { simulateQuery } from '../api/queries';
 import type { Investment } from '../api/types';
 import { scenariosQuery } from '../scenario/saved-scenarios.operations';
 import { comparisonRows, type ComparedScenario } from '../scenario/scenario-comparison';
 import { DEFAULT_TRIALS, SIMULATION_SEED } from '../scenario/simulation-defaults';
+import { simulateSaved } from '../scenario/simulate-saved';
 import { ErrorNotice } from '../shared/error-notice';
-import { toApiError, useRequest } from '../shared/use-request';
+import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 
 /** The rows a board reads; the comparison's origin row stays with the planners. */
@@ -40,41 +40,16 @@ export function BoardScenario({
   const chosen = scenarios.data?.find((scenario) => scenario.id === chosenId) ?? null;
   const compared = useRequest(
     chosen === null ? null : `${organizationId}/board-scenario/${chosen.id}/${chosen.savedAt}`,
-    async (signal): Promise<ComparedScenario | null> => {
-      if (chosen === null) return null;
-      const byId = new Map(investments.map((investment) => [investment.id, investment]));
-      const outcome = canSimulate
-        ? await client
-            .request(
-              simulateQuery,
-              {
-                organizationId,
-                investmentIds: chosen.investmentIds,
-                horizonMonths: chosen.horizonMonths,
-                trials: DEFAULT_TRIALS,
-                seed: SIMULATION_SEED,
-              },
-              signal,
-            )
-            .then(
-              (data) => ({ result: data.simulateInvestments }),
-              (error: unknown) => {
-                if (signal.aborted) throw error;
-                return { error: `Cannot be simulated now: ${toApiError(error).message}` };
-              },
-            )
-        : { error: 'Figures not included: this sign-in may not simulate.' };
-      return {
-        id: chosen.id,
-        name: chosen.name,
-        investmentNames: chosen.investmentIds.map((id) => byId.get(id)?.name ?? id),
-        cost: chosen.investmentIds.reduce((sum, id) => sum + (byId.get(id)?.cost ?? 0), 0),
-        horizonMonths: chosen.horizonMonths,
-        budget: chosen.budget,
-        alpha: chosen.alpha,
-        outcome,
-      };
-    },
+    async (signal): Promise<ComparedScenario | null> =>
+      chosen === null
+        ? null
+        : simulateSaved(
+            client,
+            chosen,
+            new Map(investments.map((investment) => [investment.id, investment])),
+            { organizationId, trials: DEFAULT_TRIALS, seed: SIMULATION_SEED, canSimulate },
+            signal,
+          ),
   );
 
   const list = scenarios.data ?? [];

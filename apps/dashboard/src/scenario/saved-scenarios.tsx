@@ -3,7 +3,6 @@
 // side by side, each simulated afresh from what is recorded now.
 import { useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
-import { simulateQuery } from '../api/queries';
 import type { Investment } from '../api/types';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErrorNotice } from '../shared/error-notice';
@@ -12,8 +11,9 @@ import { saveFile } from '../shared/save-file';
 import { ScrollRegion } from '../shared/scroll-region';
 import { slugOf } from '../shared/slug';
 import { useAction } from '../shared/use-action';
-import { toApiError, useRequest } from '../shared/use-request';
+import { useRequest } from '../shared/use-request';
 import { type ComparedScenario, comparisonRows } from './scenario-comparison';
+import { simulateSaved } from './simulate-saved';
 import { deleteScenarioMutation, saveScenarioMutation, scenariosQuery } from './saved-scenarios.operations';
 import type { SavedScenario } from './saved-scenarios.operations';
 
@@ -126,41 +126,19 @@ export function SavedScenarios({
     setDeleted((value) => value + 1);
     return scenario.id;
   });
-  const simulateSaved = async (scenario: SavedScenario, signal: AbortSignal): Promise<ComparedScenario> => {
-    const outcome = await client
-      .request(
-        simulateQuery,
-        {
-          organizationId,
-          investmentIds: scenario.investmentIds,
-          horizonMonths: scenario.horizonMonths,
-          trials,
-          seed,
-        },
-        signal,
-      )
-      .then(
-        (data) => ({ result: data.simulateInvestments }),
-        (error: unknown) => {
-          if (signal.aborted) throw error;
-          return { error: `Cannot be simulated now: ${toApiError(error).message}` };
-        },
-      );
-    return {
-      id: scenario.id,
-      name: scenario.name,
-      investmentNames: scenario.investmentIds.map((id) => investmentsById.get(id)?.name ?? id),
-      cost: scenario.investmentIds.reduce((sum, id) => sum + (investmentsById.get(id)?.cost ?? 0), 0),
-      horizonMonths: scenario.horizonMonths,
-      budget: scenario.budget,
-      alpha: scenario.alpha,
-      outcome,
-    };
-  };
   const [comparison, compare] = useAction(async (picked: readonly SavedScenario[], signal) => {
     const compared: ComparedScenario[] = [];
     // One after another: the api runs only a few heavy operations per token at once.
-    for (const scenario of picked) compared.push(await simulateSaved(scenario, signal));
+    for (const scenario of picked)
+      compared.push(
+        await simulateSaved(
+          client,
+          scenario,
+          investmentsById,
+          { organizationId, trials, seed, canSimulate: true },
+          signal,
+        ),
+      );
     return compared;
   });
 
