@@ -1,7 +1,7 @@
 // The reports' small rules: which two cycles "change since the previous cycle" compares, how an
 // open assessment is said, the one-cycle time axis, and how dates, counts and months read.
 import { timeRange } from '../../apps/dashboard/src/indices-chart/time-range';
-import { cycleRange } from '../../apps/dashboard/src/reports/cycle-range';
+import { baselineCycle, cycleRange, indexChangeText } from '../../apps/dashboard/src/reports/cycle-range';
 import { provisionalText } from '../../apps/dashboard/src/reports/provisional-text';
 import { formatCount, formatDateTime, formatMonths } from '../../apps/dashboard/src/shared/format';
 
@@ -32,6 +32,28 @@ describe('cycleRange (unit)', () => {
       to: '2027-07-15T00:00:00.000Z',
     });
     expect(cycleRange([cycle('2026-12-31')], null)).toBeNull();
+  });
+});
+
+describe('indexChangeText and baselineCycle (unit)', () => {
+  it("should say an index's change since the last closed cycle, marked provisional when an open cycle counts", () => {
+    expect(indexChangeText(16.2, 14.3, '2027-06-30T00:00:00.000Z', true)).toBe(
+      '+1.9 since 30 Jun 2027 (provisional)',
+    );
+    expect(indexChangeText(80, 85.8, '2027-06-30T00:00:00.000Z', false)).toBe('−5.8 since 30 Jun 2027');
+    expect(indexChangeText(50, 50.01, '2027-06-30T00:00:00.000Z', false)).toBe('0.0 since 30 Jun 2027');
+  });
+
+  it('should say there is no earlier cycle when either value or the baseline is missing', () => {
+    expect(indexChangeText(16.2, null, '2027-06-30T00:00:00.000Z', false)).toBe('no earlier cycle');
+    expect(indexChangeText(null, 14.3, '2027-06-30T00:00:00.000Z', false)).toBe('no earlier cycle');
+    expect(indexChangeText(16.2, 14.3, null, false)).toBe('no earlier cycle');
+  });
+
+  it("should take cycleRange's baseline: the last closed cycle, not an open one", () => {
+    const points = [cycle('2026-12-31'), cycle('2027-06-30'), cycle('2027-09-30', true)];
+    expect(baselineCycle(points, null)).toBe(points[1]);
+    expect(baselineCycle([cycle('2026-12-31')], null)).toBeNull();
   });
 });
 

@@ -92,6 +92,12 @@ describe('Reports journey (browser)', () => {
       .locator('[data-cell="front-desk:customer-insight"] button')
       .getAttribute('aria-label');
     expect(label).toContain('up 1.0 since the earlier date');
+
+    // The index cards say their change since the last closed cycle, in the board report's words.
+    for (const index of ['customerCentricityIndex', 'alignmentIndex', 'targetAttainment'])
+      await expect(page.textContent(`[data-testid="change-${index}"]`)).resolves.toMatch(
+        /^([+−]\d+\.\d|0\.0) since 31 Dec 2025 \(provisional\)$/,
+      );
   });
 
   it('should compare two dates: the indices at both and the one cell that moved', async () => {

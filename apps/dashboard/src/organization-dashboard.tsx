@@ -3,12 +3,13 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { maturityQuery, organizationHistoryQuery } from './api/queries';
-import type { MaturityModel, MaturityView, Organization } from './api/types';
+import type { MaturityModel, MaturityPoint, MaturityView, Organization } from './api/types';
 import { CellDetails } from './heatmap/cell-details';
 import { indexRatings } from './heatmap/cell-ratings';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
 import { useCycleChange } from './reports/cycle-change';
+import { baselineCycle, indexChangeText } from './reports/cycle-range';
 import { ProvisionalNote } from './reports/provisional-note';
 import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
@@ -103,7 +104,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
           )}
         </div>
 
-        <Indicators view={maturity.data} />
+        <Indicators view={maturity.data} baseline={baselineCycle(points, asOf)} />
         <ProvisionalNote view={maturity.data} />
 
         {maturity.error && (
@@ -248,7 +249,8 @@ const indicators = [
   { key: 'targetAttainment', label: 'Target attainment', hint: 'share of the way to the targets' },
 ] as const;
 
-function Indicators({ view }: { view: MaturityView | null }) {
+/** The indices of the viewed date, each with its change since the baseline cycle, as the board report says it. */
+function Indicators({ view, baseline }: { view: MaturityView | null; baseline: MaturityPoint | null }) {
   return (
     <section class="indicators" aria-label="Indices for the date being viewed" aria-busy={view === null}>
       {indicators.map((indicator) => (
@@ -257,6 +259,16 @@ function Indicators({ view }: { view: MaturityView | null }) {
           <p class="indicator__value" data-testid={`index-${indicator.key}`}>
             {view ? formatIndex(view[indicator.key]) : <span class="skeleton skeleton--number" />}
           </p>
+          {view && (
+            <p class="indicator__change" data-testid={`change-${indicator.key}`}>
+              {indexChangeText(
+                view[indicator.key],
+                baseline?.[indicator.key] ?? null,
+                baseline?.at ?? null,
+                view.openAssessments.length > 0,
+              )}
+            </p>
+          )}
           <p class="indicator__hint">{indicator.hint}</p>
         </div>
       ))}

@@ -22,12 +22,11 @@ import {
   formatMoney,
   formatMonths,
   formatPercent,
-  formatSigned,
 } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { BoardScenario } from './board-scenario';
-import { cycleRange } from './cycle-range';
+import { baselineCycle, indexChangeText } from './cycle-range';
 import { ProvisionalNote } from './provisional-note';
 import { TrendSparkline } from './trend-sparkline';
 import './board-report.css';
@@ -99,8 +98,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
   const { maturity } = data;
   const points = [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at));
   // The last closed cycle before the one reported: an open cycle is no baseline (cycle-range.ts).
-  const range = cycleRange(points, asOf);
-  const previous = range === null ? null : (points.find((point) => point.at === range.from) ?? null);
+  const previous = baselineCycle(points, asOf);
   const provisional = maturity.openAssessments.length > 0;
   const functionsById = new Map(organization.functions.map((item) => [item.id, item]));
   const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
@@ -145,9 +143,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
               <p class="board-report__index-label">{indicator.label}</p>
               <p class="board-report__index-value">{formatIndex(value)}</p>
               <p class="board-report__index-change">
-                {value !== null && before !== null && previous
-                  ? `${formatSigned(value - before)} since ${formatDate(previous.at)}${provisional ? ' (provisional)' : ''}`
-                  : 'no earlier cycle'}
+                {indexChangeText(value, before, previous?.at ?? null, provisional)}
               </p>
             </div>
           );

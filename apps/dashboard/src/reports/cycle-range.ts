@@ -2,6 +2,7 @@
 // the viewed date falls in, and the viewed date itself. A cycle still open is provisional, so it is
 // never the baseline while a closed one is there to compare with.
 import type { MaturityPoint } from '../api/types';
+import { formatDate, formatSigned } from '../shared/format';
 
 /**
  * The two dates to compare: the last closed cycle before the viewed one (the cycle just before it
@@ -18,4 +19,27 @@ export function cycleRange(
   const previous = earlier.findLast((point) => !point.provisional) ?? earlier.at(-1);
   if (current === undefined || previous === undefined) return null;
   return { from: previous.at, to: asOf ?? current.at };
+}
+
+/** The cycle the viewed indices are compared with (cycleRange's `from`): null with one cycle. */
+export function baselineCycle<Point extends Pick<MaturityPoint, 'at' | 'provisional'>>(
+  points: readonly Point[],
+  asOf: string | null,
+): Point | null {
+  const range = cycleRange(points, asOf);
+  return range === null ? null : (points.find((point) => point.at === range.from) ?? null);
+}
+
+/**
+ * An index's change since the baseline cycle, as the Overview's cards and the board report say it:
+ * "+1.9 since 30 Jun 2027", "(provisional)" when the viewed numbers include an open cycle.
+ */
+export function indexChangeText(
+  value: number | null,
+  before: number | null,
+  since: string | null,
+  provisional: boolean,
+): string {
+  if (value === null || before === null || since === null) return 'no earlier cycle';
+  return `${formatSigned(value - before)} since ${formatDate(since)}${provisional ? ' (provisional)' : ''}`;
 }
