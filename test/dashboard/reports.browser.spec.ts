@@ -100,6 +100,24 @@ describe('Reports journey (browser)', () => {
       );
   });
 
+  it('should leave the open cycle out of the Overview while Include open assessments is off', async () => {
+    const frontDesk = page.locator('[data-cell="front-desk:customer-insight"] button');
+    await expect(frontDesk.innerText()).resolves.toContain('4.0');
+    const include = page.locator('[data-testid="include-open"] input');
+    await expect(include.isChecked()).resolves.toBe(true);
+    await include.uncheck();
+    // The latest closed cycle decides again: no provisional note, marks or open cycle in the change.
+    await page.waitForSelector('[data-testid="provisional-note"]', { state: 'detached' });
+    await page.waitForSelector('[data-testid="change-since"]:has-text("compared with 31 Dec 2025.")');
+    await expect(frontDesk.innerText()).resolves.toContain('3.0');
+    await expect(page.textContent('[data-testid="change-customerCentricityIndex"]')).resolves.not.toContain(
+      'provisional',
+    );
+    await include.check();
+    await page.waitForSelector('[data-testid="provisional-note"]');
+    await expect(frontDesk.innerText()).resolves.toContain('4.0');
+  });
+
   it('should compare two dates: the indices at both and the one cell that moved', async () => {
     await page.click('[data-screen="reports"]');
     const comparison = page.locator('[data-testid="date-comparison"]');

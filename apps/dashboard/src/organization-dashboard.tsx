@@ -40,9 +40,12 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
   const { client } = session;
   const organizationId = organization.id;
   const [historyAttempt, setHistoryAttempt] = useState(0);
-  const history = useRequest(`${organizationId}/${historyAttempt}`, (signal) =>
-    client.request(organizationHistoryQuery, { organizationId }, signal),
+  // Off: every view here leaves the assessments still open out (the api's includeOpenAssessments).
+  const [includeOpen, setIncludeOpen] = useState(true);
+  const history = useRequest(`${organizationId}/${historyAttempt}/${String(includeOpen)}`, (signal) =>
+    client.request(organizationHistoryQuery, { organizationId, includeOpenAssessments: includeOpen }, signal),
   );
+  const anyOpen = history.data?.assessments.some((assessment) => assessment.status === 'OPEN') ?? false;
   const points = useMemo(
     () => [...(history.data?.maturityTimeline ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     [history.data],
@@ -54,9 +57,15 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
   const knownAt = query.at !== null && query.knownAtToo ? query.at : null;
   const [maturityAttempt, setMaturityAttempt] = useState(0);
   const maturity = useRequest(
-    `${organizationId}/${asOf ?? 'now'}/${knownAt ?? 'now'}/${maturityAttempt}`,
+    `${organizationId}/${asOf ?? 'now'}/${knownAt ?? 'now'}/${maturityAttempt}/${String(includeOpen)}`,
     (signal) =>
-      client.request(maturityQuery, { organizationId, asOf, knownAt }, signal).then((data) => data.maturity),
+      client
+        .request(
+          maturityQuery,
+          { organizationId, asOf, knownAt, includeOpenAssessments: includeOpen },
+          signal,
+        )
+        .then((data) => data.maturity),
   );
 
   const functionsById = useMemo(
@@ -67,7 +76,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     () => indexRatings(history.data?.assessments ?? [], asOf, knownAt),
     [history.data, asOf, knownAt],
   );
-  const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt);
+  const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt, includeOpen);
   const functionScores = useMemo(
     () => new Map((maturity.data?.functionScores ?? []).map((score) => [score.functionId, score])),
     [maturity.data],
@@ -106,6 +115,25 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
 
         <Indicators view={maturity.data} baseline={baselineCycle(points, asOf)} />
         <ProvisionalNote view={maturity.data} />
+        {(anyOpen || !includeOpen) && (
+          <label class="checkbox dashboard__include-open" data-testid="include-open">
+            <input
+              type="checkbox"
+              checked={includeOpen}
+              onChange={(event) => {
+                setIncludeOpen(event.currentTarget.checked);
+              }}
+            />
+            <span>
+              Include open assessments
+              <span class="checkbox__hint">
+                {includeOpen
+                  ? 'They count as they are answered, marked provisional. Turn off to see closed cycles only.'
+                  : 'Off: the indices, the heatmap, its changes and the trend show closed assessments only.'}
+              </span>
+            </span>
+          </label>
+        )}
 
         {maturity.error && (
           <ErrorNotice

@@ -8,6 +8,7 @@ import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { MaturityPoint } from './maturity-point.model';
 import { MaturityView } from './maturity-view.model';
 import { toMaturityView } from './maturity.mapper';
+import { INCLUDE_OPEN_ASSESSMENTS } from './include-open-assessments.arg';
 
 @Resolver(() => MaturityView)
 export class MaturityResolver {
@@ -25,8 +26,11 @@ export class MaturityResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('asOf', { type: () => DateTimeScalar, nullable: true }) asOf: string | null,
     @Args('knownAt', { type: () => DateTimeScalar, nullable: true }) knownAt: string | null,
+    @Args('includeOpenAssessments', INCLUDE_OPEN_ASSESSMENTS) includeOpenAssessments: boolean | null,
   ): Promise<MaturityView> {
-    return toMaturityView(await this.maturityQueries.maturity(organizationId, { asOf, knownAt }));
+    return toMaturityView(
+      await this.maturityQueries.maturity(organizationId, { asOf, knownAt, includeOpenAssessments }),
+    );
   }
 
   @Query(() => [MaturityPoint], {
@@ -44,8 +48,14 @@ export class MaturityResolver {
       description: 'Transaction time: ignore every event recorded after it.',
     })
     knownAt: string | null,
+    @Args('includeOpenAssessments', INCLUDE_OPEN_ASSESSMENTS) includeOpenAssessments: boolean | null,
   ): Promise<MaturityPoint[]> {
-    return this.maturityQueries.maturityTimeline(organizationId, { from, to, knownAt });
+    return this.maturityQueries.maturityTimeline(organizationId, {
+      from,
+      to,
+      knownAt,
+      includeOpenAssessments,
+    });
   }
 
   @Subscription(() => MaturityView, {

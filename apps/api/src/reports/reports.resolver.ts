@@ -2,6 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { type Principal, ReportQueries } from '@app/application';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
+import { INCLUDE_OPEN_ASSESSMENTS } from '../maturity/include-open-assessments.arg';
 import { MaturityChange } from './maturity-change.model';
 import { OrganizationComparison } from './organization-comparison.model';
 
@@ -24,8 +25,9 @@ export class ReportsResolver {
       description: 'Transaction time: ignore every event recorded after it.',
     })
     knownAt: string | null,
+    @Args('includeOpenAssessments', INCLUDE_OPEN_ASSESSMENTS) includeOpenAssessments: boolean | null,
   ): Promise<MaturityChange> {
-    return this.reports.maturityChange(organizationId, from, to, knownAt);
+    return this.reports.maturityChange(organizationId, from, to, knownAt, includeOpenAssessments);
   }
 
   @Query(() => [OrganizationComparison], {

@@ -88,8 +88,8 @@ export const organizationsQuery = graphql(
 );
 
 export const organizationHistoryQuery = graphql(`
-  query OrganizationHistory($organizationId: ID!) {
-    maturityTimeline(organizationId: $organizationId) {
+  query OrganizationHistory($organizationId: ID!, $includeOpenAssessments: Boolean) {
+    maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
       at
       customerCentricityIndex
       alignmentIndex
@@ -171,8 +171,18 @@ const maturityViewFields = graphql(
 
 export const maturityQuery = graphql(
   `
-    query Maturity($organizationId: ID!, $asOf: DateTime, $knownAt: DateTime) {
-      maturity(organizationId: $organizationId, asOf: $asOf, knownAt: $knownAt) {
+    query Maturity(
+      $organizationId: ID!
+      $asOf: DateTime
+      $knownAt: DateTime
+      $includeOpenAssessments: Boolean
+    ) {
+      maturity(
+        organizationId: $organizationId
+        asOf: $asOf
+        knownAt: $knownAt
+        includeOpenAssessments: $includeOpenAssessments
+      ) {
         ...MaturityViewFields
       }
     }
@@ -303,8 +313,20 @@ export const optimizeQuery = graphql(`
 `);
 
 export const maturityChangeQuery = graphql(`
-  query MaturityChange($organizationId: ID!, $from: DateTime!, $to: DateTime!, $knownAt: DateTime) {
-    maturityChange(organizationId: $organizationId, from: $from, to: $to, knownAt: $knownAt) {
+  query MaturityChange(
+    $organizationId: ID!
+    $from: DateTime!
+    $to: DateTime!
+    $knownAt: DateTime
+    $includeOpenAssessments: Boolean
+  ) {
+    maturityChange(
+      organizationId: $organizationId
+      from: $from
+      to: $to
+      knownAt: $knownAt
+      includeOpenAssessments: $includeOpenAssessments
+    ) {
       from
       to
       knownAt

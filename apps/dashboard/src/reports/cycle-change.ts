@@ -28,15 +28,23 @@ export function useCycleChange(
   points: readonly MaturityPoint[],
   asOf: string | null,
   knownAt: string | null,
+  /** false: the Overview leaves open assessments out, so the change does too. */
+  includeOpenAssessments = true,
 ): CycleChange | null {
   const range = cycleRange(points, asOf);
   const request = useRequest(
-    range === null ? null : `${organizationId}/change/${range.from}/${range.to}/${knownAt ?? 'now'}`,
+    range === null
+      ? null
+      : `${organizationId}/change/${range.from}/${range.to}/${knownAt ?? 'now'}/${String(includeOpenAssessments)}`,
     (signal) =>
       range === null
         ? Promise.resolve(null)
         : client
-            .request(maturityChangeQuery, { organizationId, ...range, knownAt }, signal)
+            .request(
+              maturityChangeQuery,
+              { organizationId, ...range, knownAt, includeOpenAssessments },
+              signal,
+            )
             .then((data) => data.maturityChange),
   );
   // Idle requests keep their last answer: a date with no earlier cycle shows no arrows.

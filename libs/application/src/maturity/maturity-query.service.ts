@@ -4,12 +4,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   computeMaturity,
+  countedAssessments,
   effectiveCells,
   includedOpenAssessments,
   organizationAsOf,
   requireIsoDate,
   requireSlug,
 } from '@app/domain';
+import type { ScoringInputs } from '../scoring/scoring-inputs';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 import { CurrentMaturityViews } from './current-maturity-views';
 import type { MaturityPoint, MaturityQuery, MaturityView } from './maturity-view';
@@ -25,10 +27,11 @@ export class MaturityQueryService {
     const asOf = optionalInstant('asOf', query.asOf);
     const knownAt = optionalInstant('knownAt', query.knownAt);
     const id = requireSlug('organizationId', organizationId);
-    const current = asOf === null && knownAt === null;
+    const includeOpen = query.includeOpenAssessments !== false;
+    const current = asOf === null && knownAt === null && includeOpen;
     const cached = current ? await this.currentViews.get(id) : undefined;
     if (cached !== undefined) return cached;
-    const inputs = await this.scoringInputs.read(id, knownAt);
+    const inputs = counted(await this.scoringInputs.read(id, knownAt), includeOpen);
     // The functions in place as of the date: cells and indices over the same set.
     const organization = organizationAsOf(inputs.organization, asOf ?? undefined);
     const cells = effectiveCells(
@@ -54,12 +57,20 @@ export class MaturityQueryService {
    */
   async maturityTimeline(
     organizationId: string,
-    range: { from?: string | null; to?: string | null; knownAt?: string | null } = {},
+    range: {
+      from?: string | null;
+      to?: string | null;
+      knownAt?: string | null;
+      includeOpenAssessments?: boolean | null;
+    } = {},
   ): Promise<MaturityPoint[]> {
     const from = optionalInstant('from', range.from);
     const to = optionalInstant('to', range.to);
     const knownAt = optionalInstant('knownAt', range.knownAt);
-    const inputs = await this.scoringInputs.read(organizationId, knownAt);
+    const inputs = counted(
+      await this.scoringInputs.read(organizationId, knownAt),
+      range.includeOpenAssessments !== false,
+    );
     const dates = [...new Set(inputs.assessments.map((assessment) => Date.parse(assessment.periodEnd)))]
       .filter(
         (date) => (from === null || date >= Date.parse(from)) && (to === null || date <= Date.parse(to)),
@@ -83,6 +94,16 @@ export class MaturityQueryService {
       };
     });
   }
+}
+
+/** The inputs a view counts: with `includeOpen` false, no open assessment, so nothing provisional. */
+function counted(inputs: ScoringInputs, includeOpen: boolean): ScoringInputs {
+  if (includeOpen) return inputs;
+  return {
+    ...inputs,
+    assessments: [...countedAssessments(inputs.assessments, inputs.openAssessments, false)],
+    openAssessments: [],
+  };
 }
 
 function optionalInstant(field: string, value: string | null | undefined): string | null {

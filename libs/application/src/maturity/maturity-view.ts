@@ -5,6 +5,8 @@ export interface MaturityQuery {
   asOf?: string | null;
   /** Transaction time: every event recorded after knownAt is ignored. Absent: all that is known. */
   knownAt?: string | null;
+  /** false: assessments still open (as known at knownAt) count nowhere. Absent: they count, provisionally. */
+  includeOpenAssessments?: boolean | null;
 }
 
 /** The scores of one organisation at (asOf, knownAt), as the API serves them. */

@@ -60,6 +60,7 @@ export class ReportQueries {
     from: string,
     to: string,
     knownAt?: string | null,
+    includeOpenAssessments?: boolean | null,
   ): Promise<MaturityChange> {
     const id = requireSlug('organizationId', organizationId);
     const fromInstant = requireIsoDate('from', from);
@@ -67,8 +68,8 @@ export class ReportQueries {
     const knownInstant = optionalInstant('knownAt', knownAt);
     requireOrderedRange(fromInstant, toInstant);
     const [before, after] = await Promise.all([
-      this.maturity.maturity(id, { asOf: fromInstant, knownAt: knownInstant }),
-      this.maturity.maturity(id, { asOf: toInstant, knownAt: knownInstant }),
+      this.maturity.maturity(id, { asOf: fromInstant, knownAt: knownInstant, includeOpenAssessments }),
+      this.maturity.maturity(id, { asOf: toInstant, knownAt: knownInstant, includeOpenAssessments }),
     ]);
     return {
       organizationId: id,

@@ -2,7 +2,7 @@ export * from './scoring-input';
 export { effectiveCells, organizationAsOf, ratingWeight } from './effective-cells';
 export type { EffectiveCellsOptions } from './effective-cells';
 export { computeMaturity } from './maturity';
-export { includedOpenAssessments } from './provisional';
+export { countedAssessments, includedOpenAssessments } from './provisional';
 export {
   AGREEMENT_THRESHOLD,
   uniformNullVariance,

@@ -22,3 +22,17 @@ export const includedOpenAssessments = (
     }))
     .sort((left, right) => Date.parse(left.periodEnd) - Date.parse(right.periodEnd));
 };
+
+/**
+ * The assessments a view counts: every one (open ones provisionally), or with `includeOpen` false
+ * only those no longer open, for views that leave what may still change out.
+ */
+export const countedAssessments = <Assessment extends { assessmentId: string }>(
+  assessments: readonly Assessment[],
+  openAssessments: readonly StillOpenAssessment[],
+  includeOpen: boolean,
+): readonly Assessment[] => {
+  if (includeOpen || openAssessments.length === 0) return assessments;
+  const open = new Set(openAssessments.map((assessment) => assessment.assessmentId));
+  return assessments.filter((assessment) => !open.has(assessment.assessmentId));
+};
