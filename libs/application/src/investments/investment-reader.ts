@@ -9,7 +9,9 @@ import {
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
-import type { PlannedInvestmentState } from './investment.command';
+
+/** An investment that has been planned: every state but NONE. */
+export type PlannedInvestmentState = Exclude<InvestmentState, { status: 'NONE' }>;
 
 @Injectable()
 export class InvestmentReader {

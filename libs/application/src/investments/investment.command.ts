@@ -4,7 +4,6 @@ import {
   EVENT_SCHEMA_VERSIONS,
   type InvestmentCommand,
   type InvestmentContext,
-  type InvestmentState,
   investmentDecider,
   investmentStream,
   requireSlug,
@@ -14,9 +13,7 @@ import type { CommandContext } from '../command-handling/command-context';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { OrganizationReader } from '../organizations/organization-reader';
-import { InvestmentReader } from './investment-reader';
-
-export type PlannedInvestmentState = Exclude<InvestmentState, { status: 'NONE' }>;
+import { InvestmentReader, type PlannedInvestmentState } from './investment-reader';
 
 /** Any command on an investment's stream: plan, approve, deploy, cancel. */
 export class ExecuteInvestmentCommand extends Command<PlannedInvestmentState> {

@@ -14,7 +14,7 @@ import {
   requireIsoDate,
   requireSlug,
 } from '@app/domain';
-import type { PlannedInvestmentState } from '../investments/investment.command';
+import type { PlannedInvestmentState } from '../investments/investment-reader';
 import { InvestmentReader } from '../investments/investment-reader';
 import { AssessmentReader } from '../assessments/assessment-reader';
 import type { ScoringInputs } from '../scoring/scoring-inputs';
