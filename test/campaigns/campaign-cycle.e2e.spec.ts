@@ -206,7 +206,7 @@ describe('A whole campaign cycle through invitations only', () => {
     await answer('room-attendant-b', 'housekeeping', RECOVERY, 5);
 
     view = (await api.mustQuery<{ maturity: ViewAnswer }>(MATURITY, { id: ORGANIZATION })).maturity;
-  });
+  }, 60_000);
   afterAll(async () => {
     await api.close();
   });

@@ -119,7 +119,7 @@ describe('Respondents and rater agreement over GraphQL', () => {
     await record('front-desk', 'cross-functional-cooperation', 3, 'SELF', null);
     await record('front-desk', 'cross-functional-cooperation', 2, 'PEER', 'attendant-a', 'housekeeping');
     await record('front-desk', 'cross-functional-cooperation', 4, 'PEER', 'attendant-b', 'housekeeping');
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await api.close();
