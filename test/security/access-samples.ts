@@ -40,6 +40,13 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'query($id: ID!) { assessment(id: $id) { id } }',
       variables: { id: f.assessmentId },
     }),
+    checkRatings: (f) => {
+      const { assessmentId, ...one } = rating(f);
+      return {
+        query: 'query($input: CheckRatingsInput!) { checkRatings(input: $input) { index } }',
+        variables: { input: { assessmentId, ratings: [one] } },
+      };
+    },
     assessments: (f) => ({
       query: 'query($o: ID!) { assessments(organizationId: $o) { id } }',
       variables: { o: f.organizationId },
@@ -178,6 +185,13 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
       variables: { input: rating(f) },
     }),
+    recordRatings: (f) => {
+      const { assessmentId, ...one } = rating(f);
+      return {
+        query: 'mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }',
+        variables: { input: { assessmentId, ratings: [one] } },
+      };
+    },
     correctRating: (f) => ({
       query: 'mutation($input: CorrectRatingInput!) { correctRating(input: $input) { id } }',
       variables: { input: { ...rating(f), reason: 'typo' } },

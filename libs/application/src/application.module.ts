@@ -111,6 +111,8 @@ export class ApplicationModule {
         ...auditProviders,
         ApiTokenIndex,
         InvitationIndex,
+        // The api checks a batch of ratings by its dry run (checkRatings) before recording it.
+        AssessmentCommandHandler,
       ],
     };
   }

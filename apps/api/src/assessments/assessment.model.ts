@@ -67,3 +67,17 @@ export class Assessment {
   })
   ratings!: Rating[];
 }
+
+@ObjectType({ description: 'A rating of a batch that recording would refuse, and why.' })
+export class RatingRefusal {
+  @Field(() => Int, { description: 'Its place in the batch, from 0.' }) index!: number;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The field of the rating at fault (`level`, `raterFunctionId`), as recordRating names it.',
+  })
+  field!: string | null;
+  @Field({ description: 'The error code recordRating would answer (BAD_USER_INPUT, NOT_FOUND, CONFLICT).' })
+  code!: string;
+  @Field({ description: 'The refusal reason, e.g. ASSESSMENT.RATER_REQUIRED.' }) reason!: string;
+  @Field({ description: 'What is wrong, in words.' }) message!: string;
+}

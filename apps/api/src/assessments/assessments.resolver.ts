@@ -2,23 +2,52 @@ import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  AssessmentCommandHandler,
   AssessmentReader,
   ExecuteAssessmentCommand,
+  OUTCOME_OF_FAILURE,
   commandContextOf,
   makeIdentifier,
   type Principal,
 } from '@app/application';
-import type { AssessmentCommand } from '@app/domain';
-import { Assessment } from './assessment.model';
-import { CorrectRatingInput, OpenAssessmentInput, RecordRatingInput } from './assessment.inputs';
+import type { AssessmentCommand, RecordRating } from '@app/domain';
+import { Assessment, RatingRefusal } from './assessment.model';
+import {
+  CheckRatingsInput,
+  CorrectRatingInput,
+  OpenAssessmentInput,
+  RatingEntryInput,
+  RecordRatingInput,
+  RecordRatingsInput,
+} from './assessment.inputs';
 import { toAssessment } from './assessment.mapper';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+
+/** A rating of a batch as the domain takes it (the input's own fields, not its class). */
+const ratingOfEntry = ({
+  functionId,
+  capabilityId,
+  level,
+  source,
+  raterFunctionId,
+  evidence,
+  respondentId,
+}: RatingEntryInput): RecordRating['data'] => ({
+  functionId,
+  capabilityId,
+  level,
+  source,
+  raterFunctionId,
+  evidence,
+  respondentId,
+});
 
 @Resolver(() => Assessment)
 export class AssessmentsResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly assessmentReader: AssessmentReader,
+    private readonly assessmentHandler: AssessmentCommandHandler,
   ) {}
 
   @Query(() => Assessment, { nullable: true })
@@ -52,6 +81,35 @@ export class AssessmentsResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<Assessment> {
     return this.run(assessmentId, principal, commandId, { type: 'RecordRating', data: rating });
+  }
+
+  @Mutation(() => Assessment, {
+    description:
+      'Records many ratings into an OPEN assessment in one append (a paper-form import): all, or none when any is refused.',
+  })
+  recordRatings(
+    @Args('input') { assessmentId, ratings, commandId }: RecordRatingsInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Assessment> {
+    return this.run(assessmentId, principal, commandId, {
+      type: 'RecordRatings',
+      data: { ratings: ratings.map(ratingOfEntry) },
+    });
+  }
+
+  @Query(() => [RatingRefusal], {
+    description:
+      'Checks a batch of ratings as recordRatings would, recording nothing: every rating it would refuse, and why (empty when all would be recorded). A refusal of the whole batch (no such assessment, CLOSED, withdrawn, empty, too many) is an error.',
+  })
+  async checkRatings(@Args('input') { assessmentId, ratings }: CheckRatingsInput): Promise<RatingRefusal[]> {
+    const refused = await this.assessmentHandler.refusedRatings(assessmentId, ratings.map(ratingOfEntry));
+    return refused.map(({ index, refusal }) => ({
+      index,
+      field: refusal.field ?? null,
+      code: OUTCOME_OF_FAILURE[refusal.kind].apiCode,
+      reason: refusal.code,
+      message: refusal.message,
+    }));
   }
 
   @Mutation(() => Assessment)

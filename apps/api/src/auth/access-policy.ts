@@ -61,6 +61,8 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     organizations: { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
     organization: { roles: EVERY_ROLE, organizations: [organization('id')] },
     assessment: { roles: EVERY_ROLE, organizations: [assessment('id')] },
+    // Checking ratings before recording them: whoever may record them.
+    checkRatings: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     assessments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
     investment: { roles: EVERY_ROLE, organizations: [investment('id')] },
     investments: { roles: EVERY_ROLE, organizations: [organization('organizationId')] },
@@ -99,6 +101,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     setTargets: { roles: ADMINISTERING, organizations: [organization('input.organizationId')] },
     openAssessment: { roles: ASSESSING, organizations: [organization('input.organizationId')] },
     recordRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
+    recordRatings: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     closeAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     withdrawAssessment: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     correctRating: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },

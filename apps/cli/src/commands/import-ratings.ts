@@ -13,15 +13,10 @@ import {
   type CommandContext,
   ExecuteAssessmentCommand,
 } from '@app/application';
-import type { RecordRating } from '@app/domain';
+import { DomainError, firstLineOfRecord, ratingsFromRecords, type RecordRating } from '@app/domain';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
 
-export const RATING_COLUMNS = ['function', 'capability', 'level', 'source', 'rater', 'evidence'] as const;
-/** Columns a file may add, anywhere: `respondent` names the person rating within the rater group. */
-export const OPTIONAL_RATING_COLUMNS = ['respondent'] as const;
-
-type RatingColumn = (typeof RATING_COLUMNS)[number] | (typeof OPTIONAL_RATING_COLUMNS)[number];
 const REPORTED_BAD_ROWS = 50;
 
 interface RatingRow {
@@ -100,57 +95,15 @@ function parseRows(content: string): RatingRow[] {
       EXIT.refused,
     );
   }
-  const [header, ...body] = records;
-  const positions = columnPositions(header?.record ?? []);
-  return body.map(({ record, info }) => {
-    const cell = (column: RatingColumn): string => {
-      const position = positions.get(column);
-      return position === undefined ? '' : (record[position] ?? '');
-    };
-    const level = cell('level');
-    const rater = cell('rater');
-    const evidence = cell('evidence');
-    const respondent = cell('respondent');
-    // info.lines is where the record ends; a quoted field may span lines.
-    const lineNumber = info.lines - record.join('').split('\n').length + 1;
-    return {
-      lineNumber,
-      command: {
-        type: 'RecordRating',
-        data: {
-          functionId: cell('function'),
-          capabilityId: cell('capability'),
-          // A non-integer stays NaN, which the decider refuses by name (level).
-          level: /^-?\d+$/.test(level) ? Number(level) : Number.NaN,
-          source: cell('source').toUpperCase() as RecordRating['data']['source'],
-          raterFunctionId: rater === '' ? null : rater,
-          evidence: evidence === '' ? null : evidence,
-          respondentId: respondent === '' ? null : respondent,
-        },
-      },
-    };
-  });
-}
-
-/** Where each column is: every required one once, optional ones at most once, nothing else. */
-function columnPositions(header: readonly string[]): Map<RatingColumn, number> {
-  const columns = header.map((column) => column.toLowerCase());
-  const known: readonly string[] = [...RATING_COLUMNS, ...OPTIONAL_RATING_COLUMNS];
-  const unknown = columns.filter((column) => !known.includes(column));
-  const missing = RATING_COLUMNS.filter((column) => !columns.includes(column));
-  const repeated = columns.filter((column, position) => columns.indexOf(column) !== position);
-  if (unknown.length > 0 || missing.length > 0 || repeated.length > 0) {
-    const problems = [
-      missing.length > 0 ? `missing ${missing.join(', ')}` : '',
-      unknown.length > 0 ? `unknown ${unknown.join(', ')}` : '',
-      repeated.length > 0 ? `repeated ${repeated.join(', ')}` : '',
-    ].filter((problem) => problem !== '');
-    throw new CliError(
-      `line 1: the header must name ${RATING_COLUMNS.join(',')} and may add ${OPTIONAL_RATING_COLUMNS.join(',')}, got ${columns.join(',')} (${problems.join('; ')})`,
-      EXIT.refused,
-    );
+  try {
+    // What the records mean is the file's one rule, shared with the page's import.
+    return ratingsFromRecords(
+      records.map(({ record, info }) => ({ cells: record, line: firstLineOfRecord(record, info.lines) })),
+    ).map(({ line, rating }) => ({ lineNumber: line, command: { type: 'RecordRating', data: rating } }));
+  } catch (error) {
+    if (error instanceof DomainError) throw new CliError(error.message, EXIT.refused);
+    throw error;
   }
-  return new Map(columns.map((column, position) => [column as RatingColumn, position]));
 }
 
 async function record(

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { importEvents } from './import-events';
-import { importRatings, OPTIONAL_RATING_COLUMNS, RATING_COLUMNS } from './import-ratings';
+import { OPTIONAL_RATING_FILE_COLUMNS, RATING_FILE_COLUMNS } from '@app/domain';
+import { importRatings } from './import-ratings';
 
 interface ImportOptions {
   assessment?: string;
@@ -13,7 +14,7 @@ export function registerImportCommand(program: Command): void {
   program
     .command('import')
     .description(
-      `Import an NDJSON export into an EMPTY store, exactly as recorded (ids, revisions, recordedAt, hashes), after verifying every chain; or, with --assessment, a CSV of ratings (header ${RATING_COLUMNS.join(',')}, optional ${OPTIONAL_RATING_COLUMNS.join(',')}) into that assessment, every row validated first. Nothing is written when anything is refused (exit ${EXIT.refused}).`,
+      `Import an NDJSON export into an EMPTY store, exactly as recorded (ids, revisions, recordedAt, hashes), after verifying every chain; or, with --assessment, a CSV of ratings (header ${RATING_FILE_COLUMNS.join(',')}, optional ${OPTIONAL_RATING_FILE_COLUMNS.join(',')}) into that assessment, every row validated first. Nothing is written when anything is refused (exit ${EXIT.refused}).`,
     )
     .argument('<file>', 'an NDJSON file written by `export`, or a CSV of ratings with --assessment')
     .option('--assessment <id>', 'record the CSV ratings into this open assessment')

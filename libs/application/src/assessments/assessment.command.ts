@@ -11,6 +11,7 @@ import {
   assessmentDecider,
   assessmentStream,
   notFound,
+  type RecordRating,
   requireSlug,
 } from '@app/domain';
 import { EventSourcedExecutor, type ExecutionResult } from '../command-handling/event-sourced-executor';
@@ -103,6 +104,28 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       }
     }
     return decisions;
+  }
+
+  /**
+   * Every rating of a batch that recording would refuse, each by the rules of one rating, with
+   * its place in the batch; none when the batch would be recorded. A refusal of the batch as a
+   * whole (no such assessment, CLOSED, withdrawn, empty, too many) is thrown instead: no rating
+   * could be recorded, whatever the rows say.
+   */
+  async refusedRatings(
+    assessmentId: string,
+    ratings: readonly RecordRating['data'][],
+  ): Promise<{ index: number; refusal: DomainError }[]> {
+    const [whole] = await this.dryRun(assessmentId, [{ type: 'RecordRatings', data: { ratings } }]);
+    if (whole?.accepted !== false) return [];
+    if (!(whole.refusal.field ?? '').startsWith('ratings[')) throw whole.refusal;
+    const decisions = await this.dryRun(
+      assessmentId,
+      ratings.map((data) => ({ type: 'RecordRating', data })),
+    );
+    return decisions.flatMap((decision, index) =>
+      decision.accepted ? [] : [{ index, refusal: decision.refusal }],
+    );
   }
 
   /** The organisation the command concerns: named by OpenAssessment, else the assessment's own. */

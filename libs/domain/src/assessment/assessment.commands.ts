@@ -28,6 +28,12 @@ export type RecordRating = {
   };
 };
 
+/** Many ratings at once (a paper-form import), recorded in one append: all or none. */
+export type RecordRatings = {
+  type: 'RecordRatings';
+  data: { ratings: readonly RecordRating['data'][] };
+};
+
 export type CloseAssessment = {
   type: 'CloseAssessment';
   data?: Record<string, never>;
@@ -61,7 +67,13 @@ export type WithdrawAssessment = {
 };
 
 export type AssessmentCommand =
-  OpenAssessment | RecordRating | CloseAssessment | CorrectRating | WithdrawAssessment | CampaignCommand;
+  | OpenAssessment
+  | RecordRating
+  | RecordRatings
+  | CloseAssessment
+  | CorrectRating
+  | WithdrawAssessment
+  | CampaignCommand;
 
 export type AssessmentContext = {
   now: Date;

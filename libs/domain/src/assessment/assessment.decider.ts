@@ -27,7 +27,7 @@ import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
 import type { AssessmentEvent, AssessmentWithdrawn } from './assessment.events';
 import { ratingKey } from './assessment-ratings';
 import { evolveAssessment, initialAssessmentState, type AssessmentState } from './assessment.state';
-import { recordedRating, requireNotWithdrawn, validateRating } from './rating-rules';
+import { recordedRating, recordedRatings, requireNotWithdrawn, validateRating } from './rating-rules';
 
 export function decideAssessment(
   command: AssessmentCommand,
@@ -48,6 +48,8 @@ export function decideAssessment(
   switch (command.type) {
     case 'RecordRating':
       return [recordedRating(command.data, state, context)];
+    case 'RecordRatings':
+      return recordedRatings(command.data.ratings, state, context);
     case 'CloseAssessment': {
       if (state.status === 'CLOSED') {
         throw conflict(

@@ -13,6 +13,10 @@ export const ASSESSMENT_ERROR_CODES = {
   withdrawn: 'ASSESSMENT.WITHDRAWN',
   alreadyWithdrawn: 'ASSESSMENT.ALREADY_WITHDRAWN',
   closedWithRatings: 'ASSESSMENT.CLOSED_WITH_RATINGS',
+  noRatings: 'ASSESSMENT.NO_RATINGS',
+  tooManyRatings: 'ASSESSMENT.TOO_MANY_RATINGS',
+  ratingsFileHeader: 'ASSESSMENT.RATINGS_FILE_HEADER',
+  ratingsFileEmpty: 'ASSESSMENT.RATINGS_FILE_EMPTY',
 } as const;
 
 export type AssessmentErrorCode = ErrorCodeOf<typeof ASSESSMENT_ERROR_CODES>;

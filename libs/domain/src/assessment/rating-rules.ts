@@ -13,7 +13,15 @@ import {
   requireOrganization,
   type Organization,
 } from '../organization';
-import { conflict, invalidInput, optionalText, requireOneOf, requireSlug, TEXT_FIELDS } from '../shared';
+import {
+  conflict,
+  invalidInput,
+  optionalText,
+  requireOneOf,
+  requireSlug,
+  TEXT_FIELDS,
+  withinField,
+} from '../shared';
 import type { RatingOfCell } from './assessment-ratings';
 import type { AssessmentContext } from './assessment.commands';
 import { ASSESSMENT_ERROR_CODES } from './assessment.errors';
@@ -100,6 +108,34 @@ export function recordedRating(
     type: 'RatingRecorded',
     data: { assessmentId: assessment.id, organizationId: assessment.organizationId, ...rating, evidence },
   };
+}
+
+/** At most this many ratings in one call: a paper-form import of a large organisation fits. */
+export const MAX_RATINGS_PER_CALL = 5000;
+
+/**
+ * Many ratings recorded at once, each by the rule of one (a refusal names it: `ratings[3].level`),
+ * all or none. Each is decided against the assessment as it stands, as separate calls would be.
+ */
+export function recordedRatings(
+  ratings: readonly (RatingInput & { evidence?: string | null })[],
+  assessment: Exclude<AssessmentState, { status: 'NONE' }>,
+  context: AssessmentContext,
+): RatingRecorded[] {
+  requireOpen(assessment);
+  if (ratings.length === 0) {
+    throw invalidInput('ratings', 'ratings must hold at least one rating', ASSESSMENT_ERROR_CODES.noRatings);
+  }
+  if (ratings.length > MAX_RATINGS_PER_CALL) {
+    throw invalidInput(
+      'ratings',
+      `ratings must hold at most ${MAX_RATINGS_PER_CALL} ratings per call (got ${ratings.length}); record the others in another call`,
+      ASSESSMENT_ERROR_CODES.tooManyRatings,
+    );
+  }
+  return ratings.map((rating, index) =>
+    withinField(`ratings[${index}]`, () => recordedRating(rating, assessment, context)),
+  );
 }
 
 /**
