@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
 import type { MaturityModel, Organization } from '../api/types';
+import { ImportRatings } from './import-ratings';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
@@ -62,6 +63,7 @@ export function AssessmentDetail({
   const open = assessment.status === 'OPEN';
   const { functionName, capabilityName } = cellNames(organization, model);
   const canRecord = open && session.can('recordRating');
+  const canImport = open && session.can('recordRatings');
   // A withdrawn assessment takes nothing more: no rating, correction or invitation.
   const withdrawn = assessment.status === 'WITHDRAWN';
   const canCorrect = !withdrawn && session.can('correctRating');
@@ -344,6 +346,9 @@ export function AssessmentDetail({
             onSaved={afterCorrection}
           />
         </div>
+      )}
+      {!correcting && canImport && organization.functions.length > 0 && (
+        <ImportRatings assessment={assessment} functions={organization.functions} onImported={onChanged} />
       )}
       {canForget && (
         <section class="panel-form" aria-labelledby="personal-data-title" data-testid="personal-data">

@@ -102,3 +102,24 @@ export type RatingCell = Pick<
 /** An assessment as its screens read it: each rating with its latest correction. */
 export type AssessmentRecord = ResultOf<typeof assessmentsQuery>['assessments'][number];
 export type RatingRecord = AssessmentRecord['ratings'][number];
+
+export const recordRatingsMutation = graphql(
+  `
+    mutation RecordRatings($input: RecordRatingsInput!) {
+      recordRatings(input: $input) {
+        ...AssessmentFields
+      }
+    }
+  `,
+  [assessmentFields],
+);
+
+export const checkRatingsQuery = graphql(`
+  query CheckRatings($input: CheckRatingsInput!) {
+    checkRatings(input: $input) {
+      index
+      field
+      message
+    }
+  }
+`);
