@@ -14,7 +14,13 @@ import {
   ExecuteOrganizationCommand,
   loadAppConfig,
 } from '@app/application';
-import { SQLITE_EVENT_STORE_FILE_NAME } from '@app/event-store';
+import Database from 'better-sqlite3';
+import {
+  computeEventHash,
+  type EventMetadata,
+  type JsonObject,
+  SQLITE_EVENT_STORE_FILE_NAME,
+} from '@app/event-store';
 import { CAPABILITIES } from './audit-fixture';
 
 export function temporaryDirectory(prefix = 'maturity-audit-'): string {
@@ -115,6 +121,41 @@ export function copyStore(dataDir: string): string {
     path.join(copy, SQLITE_EVENT_STORE_FILE_NAME),
   );
   return copy;
+}
+
+/** A copy of the store, changed with a plain SQL connection as an attacker with file access would. */
+export function tamperedCopy(dataDir: string, tamper: (database: Database.Database) => void): string {
+  const copy = copyStore(dataDir);
+  const database = new Database(path.join(copy, SQLITE_EVENT_STORE_FILE_NAME));
+  try {
+    tamper(database);
+  } finally {
+    database.close();
+  }
+  return copy;
+}
+
+/** Changes an event's data and recomputes its own hash, as an attacker who knows the chain would. */
+export function forgeEvent(
+  database: Database.Database,
+  stream: string,
+  revision: number,
+  change: Partial<JsonObject>,
+): void {
+  const row = database
+    .prepare('SELECT type, data, metadata FROM events WHERE stream = ? AND revision = ?')
+    .get(stream, revision) as { type: string; data: string; metadata: string };
+  const data = { ...(JSON.parse(row.data) as JsonObject), ...change } as JsonObject;
+  const hash = computeEventHash({
+    stream,
+    revision,
+    type: row.type,
+    data,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+  });
+  database
+    .prepare('UPDATE events SET data = ?, hash = ? WHERE stream = ? AND revision = ?')
+    .run(JSON.stringify(data), hash, stream, revision);
 }
 
 /** The application on a data directory, writing nothing at start. */

@@ -1,16 +1,9 @@
 // Each kind of tampering, done to a real SQLite file with a plain SQL connection (as an attacker
 // with file access would), is reported at the exact stream and revision.
-import path from 'node:path';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type IntegrityReport, IntegrityService } from '@app/application';
-import {
-  computeEventHash,
-  type EventMetadata,
-  type JsonObject,
-  SQLITE_EVENT_STORE_FILE_NAME,
-} from '@app/event-store';
-import { buildStore, copyStore, openApplication } from './audit-store';
+import { buildStore, forgeEvent, openApplication, tamperedCopy } from './audit-store';
 
 const ASSESSMENT = 'assessment-hotel-q1';
 const ORGANIZATION = 'organization-hotel';
@@ -31,14 +24,8 @@ describe('verifyIntegrity on tampered SQLite files', () => {
     tamper: (database: Database.Database) => void,
     organizationId?: string,
   ): Promise<IntegrityReport> {
-    const dataDir = copyStore(pristine);
+    const dataDir = tamperedCopy(pristine, tamper);
     directories.push(dataDir);
-    const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME));
-    try {
-      tamper(database);
-    } finally {
-      database.close();
-    }
     const app = await openApplication(dataDir);
     try {
       return await app.get(IntegrityService).verify(organizationId);
@@ -179,24 +166,7 @@ describe('verifyIntegrity on tampered SQLite files', () => {
   it('should report a rewritten event whose hash was recomputed at the next revision, by its broken link', async () => {
     const report = await verifyAfter((database) => {
       // An attacker who also recomputes the hash of the event they changed still breaks the next prevHash.
-      const row = database
-        .prepare('SELECT type, data, metadata FROM events WHERE stream = ? AND revision = 1')
-        .get(ORGANIZATION) as {
-        type: string;
-        data: string;
-        metadata: string;
-      };
-      const data = { ...(JSON.parse(row.data) as JsonObject), name: 'Forged desk' };
-      const hash = computeEventHash({
-        stream: ORGANIZATION,
-        revision: 1,
-        type: row.type,
-        data,
-        metadata: JSON.parse(row.metadata) as EventMetadata,
-      });
-      database
-        .prepare('UPDATE events SET data = ?, hash = ? WHERE stream = ? AND revision = 1')
-        .run(JSON.stringify(data), hash, ORGANIZATION);
+      forgeEvent(database, ORGANIZATION, 1, { name: 'Forged desk' });
     });
     expect(report).toMatchObject({ ok: false, firstBrokenStream: ORGANIZATION, firstBrokenRevision: 2 });
     expect(report.message).toContain('prevHash');

@@ -1,18 +1,11 @@
 // An organisation's check on a real SQLite file from which an event was deleted as an attacker
 // with file access would: the last event of a stream (no later link names it), and the store's
 // very last event. The first is seen by the store's positions; both by a kept fingerprint.
-import path from 'node:path';
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { type IntegrityReport, IntegrityService } from '@app/application';
-import {
-  computeEventHash,
-  type EventMetadata,
-  type JsonObject,
-  SQLITE_EVENT_STORE_FILE_NAME,
-} from '@app/event-store';
 import { EXIT } from '../../apps/cli/src/exit-codes';
-import { buildStore, copyStore, openApplication } from './audit-store';
+import { buildStore, forgeEvent, openApplication, tamperedCopy } from './audit-store';
 import { buildCli, runCli } from './cli-runner';
 
 // Each organisation's investment has one event, the last of its stream; other-hotel's is the
@@ -33,15 +26,9 @@ describe('the organisation integrity check on a SQLite file missing an event', (
     for (const directory of [pristine, ...directories]) rmSync(directory, { recursive: true, force: true });
   });
 
-  function tamperedCopy(tamper: (database: Database.Database) => void): string {
-    const dataDir = copyStore(pristine);
+  function tamperedCopyOfPristine(tamper: (database: Database.Database) => void): string {
+    const dataDir = tamperedCopy(pristine, tamper);
     directories.push(dataDir);
-    const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME));
-    try {
-      tamper(database);
-    } finally {
-      database.close();
-    }
     return dataDir;
   }
 
@@ -71,7 +58,7 @@ describe('the organisation integrity check on a SQLite file missing an event', (
   });
 
   it('should fail when the last event of one of its streams was deleted mid-store', async () => {
-    const dataDir = tamperedCopy(deleteStream(HOTEL_INVESTMENT));
+    const dataDir = tamperedCopyOfPristine(deleteStream(HOTEL_INVESTMENT));
     const report = await verify(dataDir, 'hotel');
     expect(report).toMatchObject({ ok: false, firstBrokenStream: null, fingerprint: null });
     expect(report.message).toContain('1 of the store');
@@ -79,14 +66,14 @@ describe('the organisation integrity check on a SQLite file missing an event', (
   });
 
   it("should fail another organisation's check too, without naming whose event went", async () => {
-    const report = await verify(tamperedCopy(deleteStream(HOTEL_INVESTMENT)), 'other-hotel');
+    const report = await verify(tamperedCopyOfPristine(deleteStream(HOTEL_INVESTMENT)), 'other-hotel');
     expect(report.ok).toBe(false);
     expect(report.message).not.toContain('hotel');
   });
 
   it("should catch the store's deleted last event against a kept fingerprint", async () => {
     const kept = (await verify(pristine, 'other-hotel')).fingerprint?.text;
-    const dataDir = tamperedCopy(deleteStream(LAST_INVESTMENT));
+    const dataDir = tamperedCopyOfPristine(deleteStream(LAST_INVESTMENT));
     // SQLite's head is its highest position, so without a fingerprint the store alone cannot tell.
     expect(await verify(dataDir, 'other-hotel')).toMatchObject({ ok: true });
     const report = await verify(dataDir, 'other-hotel', kept);
@@ -99,21 +86,8 @@ describe('the organisation integrity check on a SQLite file missing an event', (
 
   it('should catch a rewritten last event whose hash was recomputed against a kept fingerprint', async () => {
     const kept = (await verify(pristine, 'hotel')).fingerprint?.text;
-    const dataDir = tamperedCopy((database) => {
-      const row = database
-        .prepare('SELECT type, data, metadata FROM events WHERE stream = ? AND revision = 0')
-        .get(HOTEL_INVESTMENT) as { type: string; data: string; metadata: string };
-      const data = { ...(JSON.parse(row.data) as JsonObject), cost: 1 };
-      const hash = computeEventHash({
-        stream: HOTEL_INVESTMENT,
-        revision: 0,
-        type: row.type,
-        data,
-        metadata: JSON.parse(row.metadata) as EventMetadata,
-      });
-      database
-        .prepare('UPDATE events SET data = ?, hash = ? WHERE stream = ? AND revision = 0')
-        .run(JSON.stringify(data), hash, HOTEL_INVESTMENT);
+    const dataDir = tamperedCopyOfPristine((database) => {
+      forgeEvent(database, HOTEL_INVESTMENT, 0, { cost: 1 });
     });
     // Every hash recomputes and no link names it: only the fingerprint can tell.
     expect(await verify(dataDir, 'hotel')).toMatchObject({ ok: true });
@@ -132,13 +106,13 @@ describe('the organisation integrity check on a SQLite file missing an event', (
     const printed = /fingerprint[^:]*: (v1:\S+)/.exec(ok.stdout)?.[1];
     expect(printed).toMatch(/^v1:24:11:/);
 
-    const tailDeleted = tamperedCopy(deleteStream(HOTEL_INVESTMENT));
+    const tailDeleted = tamperedCopyOfPristine(deleteStream(HOTEL_INVESTMENT));
     const broken = await runCli(tailDeleted, ['verify', '--org', 'hotel']);
     expect(broken.code).toBe(EXIT.integrityBroken);
     expect(broken.stderr).toContain('hold no event');
     expect(broken.stderr).not.toContain('(unknown)');
 
-    const lastDeleted = tamperedCopy(deleteStream(LAST_INVESTMENT));
+    const lastDeleted = tamperedCopyOfPristine(deleteStream(LAST_INVESTMENT));
     const compared = await runCli(lastDeleted, ['verify', '--org', 'hotel', '--since', printed ?? '']);
     expect(compared.code).toBe(EXIT.integrityBroken);
     expect(compared.stderr).toContain("before the kept fingerprint's 24");
