@@ -107,7 +107,9 @@ function text(value: JsonValue | undefined): string {
 
 /** The exact instants the view is for, so a transcript says what "known at a date" meant. */
 function replayHeader(organizationId: string, asOf: string | null, knownAt: string | null): string {
-  return `${organizationId} as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now (everything recorded)'} (a date alone is its start, 00:00 UTC)`;
+  const instants = `${organizationId} as of ${asOf ?? 'now'}, as known at ${knownAt ?? 'now (everything recorded)'}`;
+  // How a bare date was read matters only when a date was given.
+  return asOf === null && knownAt === null ? instants : `${instants} (a date alone is its start, 00:00 UTC)`;
 }
 
 /** A date as the api reads it; text that is no date is left for the query to refuse. */
