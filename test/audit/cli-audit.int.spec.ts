@@ -301,8 +301,10 @@ describe('the audit commands of the CLI', () => {
     ]);
     expect(steps.stdout.split('\n')[0]).toBe(header);
     const now = await runCli(source, ['replay', '--org', 'hotel']);
-    expect(now.stdout.split('\n')[0]).toBe(
-      'hotel as of now, as known at now (everything recorded) (a date alone is its start, 00:00 UTC)',
+    expect(now.stdout.split('\n')[0]).toBe('hotel as of now, as known at now (everything recorded)');
+    const asOfOnly = await runCli(source, ['replay', '--org', 'hotel', '--as-of', '2025-12-31']);
+    expect(asOfOnly.stdout.split('\n')[0]).toBe(
+      'hotel as of 2025-12-31T00:00:00.000Z, as known at now (everything recorded) (a date alone is its start, 00:00 UTC)',
     );
   }, 60_000);
 
@@ -350,6 +352,24 @@ describe('the audit commands of the CLI', () => {
     expect((await runCli(restored, ['restore', backupFile])).code).toBe(EXIT.refused);
     expect((await runCli(restored, ['restore', backupFile, '--force'])).code).toBe(EXIT.ok);
   }, 120_000);
+
+  it('should refuse backup and restore with DATABASE_URL before showing any progress or touching a file', async () => {
+    const directory = fresh();
+    const backupFile = path.join(directory, 'backup.db');
+    // Nothing listens there: the refusal must come from the setting, not from a failed connection.
+    const elsewhere = { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/maturity' };
+    const backup = await runCli(directory, ['backup', backupFile], elsewhere);
+    expect(backup.code).toBe(EXIT.usage);
+    expect(backup.stderr).toContain('pg_dump');
+    expect(backup.stderr).not.toContain('Backing up');
+    expect(existsSync(backupFile)).toBe(false);
+    writeFileSync(backupFile, 'not a store');
+    writeFileSync(`${backupFile}.keys`, 'not a key store');
+    const restore = await runCli(directory, ['restore', backupFile], elsewhere);
+    expect(restore.code).toBe(EXIT.usage);
+    expect(restore.stderr).toContain('pg_restore');
+    expect(restore.stderr).not.toContain('Restoring');
+  }, 60_000);
 
   it('should refuse to restore a broken backup with exit 4', async () => {
     const directory = fresh();

@@ -89,6 +89,7 @@ describeWithPostgres('npm run cli -- <command> with DATABASE_URL', () => {
     const backup = await cli(['backup', path.join(workspace, 'copy.db')]);
     expect(backup.code).toBe(EXIT.usage);
     expect(backup.stderr).toMatch(/pg_dump/);
+    expect(backup.stderr).not.toContain('Backing up');
   });
 
   it('should restore a pg_dump into a new database that verifies, as docs/operations.md says', async () => {

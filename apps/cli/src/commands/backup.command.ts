@@ -1,11 +1,17 @@
 import { existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { IntegrityReport } from '@app/application';
+import { type IntegrityReport, loadAppConfig } from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
-import { keysBackupOf, requireSqliteKeyStore, requireSqliteStore, verifyStoreFile } from './store-file';
+import {
+  keysBackupOf,
+  requireEmbeddedStore,
+  requireSqliteKeyStore,
+  requireSqliteStore,
+  verifyStoreFile,
+} from './store-file';
 
 interface BackupOptions {
   force?: boolean;
@@ -21,6 +27,7 @@ export function registerBackupCommand(program: Command): void {
     .argument('<file>', 'the backup file to create')
     .option('--force', 'replace the file when it exists')
     .action(async (file: string, options: BackupOptions) => {
+      requireEmbeddedStore(loadAppConfig());
       const target = path.resolve(file);
       if (existsSync(target) && statSync(target).size > 0) {
         if (options.force !== true)

@@ -2,7 +2,7 @@ import { chmodSync, copyFileSync, existsSync, mkdtempSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { IntegrityReport } from '@app/application';
+import { type IntegrityReport, loadAppConfig } from '@app/application';
 import {
   EVENT_STORE,
   EventStoreCorruptError,
@@ -15,7 +15,7 @@ import { SQLITE_KEY_STORE_FILE_NAME } from '@app/key-store';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
-import { keysBackupOf, requireSqliteStore, verifyStoreFile } from './store-file';
+import { keysBackupOf, requireEmbeddedStore, requireSqliteStore, verifyStoreFile } from './store-file';
 
 interface RestoreOptions {
   force?: boolean;
@@ -36,6 +36,7 @@ export function registerRestoreCommand(program: Command): void {
       'restore a backup that has no <file>.keys beside it: evidence sealed before it then stays unreadable',
     )
     .action(async (file: string, options: RestoreOptions) => {
+      requireEmbeddedStore(loadAppConfig());
       const backup = path.resolve(file);
       if (!existsSync(backup))
         throw new CliError(`no backup file at ${backup}; nothing was restored`, EXIT.usage);

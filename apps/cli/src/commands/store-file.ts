@@ -17,18 +17,27 @@ export function requireSqliteKeyStore(app: INestApplicationContext): SqliteKeySt
   return keys;
 }
 
-export function requireSqliteStore(app: INestApplicationContext, config: AppConfig): SqliteEventStore {
-  const store = app.get<EventStore>(EVENT_STORE);
+/**
+ * Backup and restore copy the embedded SQLite file: refused from the settings alone, before any
+ * progress is shown or any file is touched, when the events are kept elsewhere.
+ */
+export function requireEmbeddedStore(config: AppConfig): void {
   if (config.databaseUrl !== undefined)
     throw new CliError(
       'backup and restore copy the embedded SQLite store; with DATABASE_URL set, back up PostgreSQL with pg_dump and restore with pg_restore (see docs/operations.md)',
       EXIT.usage,
     );
-  if (!(store instanceof SqliteEventStore) || config.eventStoreConnectionString !== undefined)
+  if (config.eventStoreConnectionString !== undefined)
     throw new CliError(
       'backup and restore copy the embedded SQLite store; with EVENTSTORE_CONNECTION_STRING set, use EventStoreDB backups',
       EXIT.usage,
     );
+}
+
+export function requireSqliteStore(app: INestApplicationContext, config: AppConfig): SqliteEventStore {
+  requireEmbeddedStore(config);
+  const store = app.get<EventStore>(EVENT_STORE);
+  if (!(store instanceof SqliteEventStore)) throw new CliError('the event store is not the SQLite file');
   return store;
 }
 
