@@ -99,6 +99,21 @@ describe('Retiring a function over GraphQL', () => {
     await api.mustQuery(`mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }`, {
       input: { organizationId: 'clinic', assessmentId: 'q2', title: 'Q2', periodEnd: '2026-12-31' },
     });
+    // Planned while billing was in place: a scenario with it after the retirement warns of that effect.
+    await api.mustQuery(`mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }`, {
+      input: {
+        organizationId: 'clinic',
+        investmentId: 'billing-portal',
+        name: 'Billing portal',
+        kind: 'CAPITAL',
+        cost: 1000,
+        lagMonths: 0,
+        effects: [
+          { functionId: 'billing', capabilityId: 'customer-insight', low: 1, likely: 1, high: 1 },
+          { functionId: 'front-desk', capabilityId: 'customer-insight', low: 0, likely: 1, high: 1 },
+        ],
+      },
+    });
     const issued = await api.mustQuery<{ issueApiToken: { token: string } }>(
       'mutation { issueApiToken(role: ASSESSOR, organizationIds: ["clinic"], label: "retire") { token } }',
     );
@@ -278,5 +293,77 @@ describe('Retiring a function over GraphQL', () => {
     });
     expect(invitation.errors?.[0]?.extensions?.field).toContain('functionIds');
     expect(await head()).toBe(before);
+  });
+
+  it.each([
+    [
+      'a target of the retired function',
+      `mutation($input: SetTargetInput!) { setTarget(input: $input) { id } }`,
+      { organizationId: 'clinic', capabilityId: 'service-recovery', functionId: 'billing', level: 4 },
+      'functionId',
+    ],
+    [
+      'a batch of targets naming it',
+      `mutation($input: SetTargetsInput!) { setTargets(input: $input) { id } }`,
+      {
+        organizationId: 'clinic',
+        targets: [
+          { capabilityId: 'service-recovery', level: 3 },
+          { capabilityId: 'service-recovery', functionId: 'billing', level: 4 },
+        ],
+      },
+      'targets[1].functionId',
+    ],
+    [
+      'a link to it',
+      `mutation($input: LinkFunctionsInput!) { linkFunctions(input: $input) { id } }`,
+      { organizationId: 'clinic', from: 'front-desk', to: 'billing' },
+      'to',
+    ],
+    [
+      'an investment with an effect on it',
+      `mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }`,
+      {
+        organizationId: 'clinic',
+        investmentId: 'billing-training',
+        name: 'Billing training',
+        kind: 'OPERATIONAL',
+        cost: 500,
+        lagMonths: 1,
+        effects: [
+          { functionId: 'front-desk', capabilityId: 'service-recovery', low: 0, likely: 1, high: 1 },
+          { functionId: 'billing', capabilityId: 'service-recovery', low: 0, likely: 1, high: 1 },
+        ],
+      },
+      'effects[1].functionId',
+    ],
+  ])(
+    'should refuse %s as FUNCTION_RETIRED on its field, writing nothing',
+    async (_, mutation, input, field) => {
+      const before = await head();
+      const { errors } = await api.graphql(mutation, { input });
+      expect(errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        field,
+        reason: 'ORGANIZATION.FUNCTION_RETIRED',
+      });
+      expect(await head()).toBe(before);
+    },
+  );
+
+  it('should warn, naming the retirement, of an effect on it in an investment planned before', async () => {
+    const { simulateInvestments } = await api.mustQuery<{
+      simulateInvestments: { warnings: { code: string; functionId: string | null; message: string }[] };
+    }>(
+      `{ simulateInvestments(organizationId: "clinic", investmentIds: ["billing-portal"]) {
+          warnings { code functionId message } } }`,
+    );
+    expect(simulateInvestments.warnings).toEqual([
+      {
+        code: 'UNRATED_CELL_IGNORED',
+        functionId: 'billing',
+        message: `"Billing portal" has an effect on Billing office / Customer insight and voice of the customer, which belongs to a function retired from ${effectiveFrom.slice(0, 10)} and so is in no view from then on; that effect is left out of the projection.`,
+      },
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { requireCapability, requireModelVersion, topLevel, type MaturityModel } from '../maturity-model';
-import { requireFunction, requireOrganization, type Organization } from '../organization';
+import { requireFunctionInPlace, requireOrganization, type Organization } from '../organization';
 import {
   conflict,
   type Decider,
@@ -178,7 +178,8 @@ function validateEffects(
   const cells = new Set<string>();
   return effects.map((effect, index) => {
     const field = `effects[${index}]`;
-    const functionId = requireFunction(organization, `${field}.functionId`, effect.functionId).id;
+    // A retired function is in no view from its retirement on, so an effect on it would never be scored.
+    const functionId = requireFunctionInPlace(organization, `${field}.functionId`, effect.functionId).id;
     const capabilityId = requireCapability(model, `${field}.capabilityId`, effect.capabilityId).id;
     const [low, likely, high] = (['low', 'likely', 'high'] as const).map((bound) =>
       requireNumberInRange(`${field}.${bound}`, effect[bound], -maxChange, maxChange),

@@ -1,6 +1,7 @@
-import { VALIDATION_ERROR_CODES } from '../shared';
+import { organizationDecider } from '../organization';
+import { foldEvents, VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
-import { HOTEL_ID, hotel, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import { HOTEL_ID, hotel, hotelEvents, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
 import type { EffectInput, PlanInvestment } from './investment.commands';
 import { investmentDecider } from './investment.decider';
 import { INVESTMENT_ERROR_CODES } from './investment.errors';
@@ -175,6 +176,26 @@ describe('investmentDecider', () => {
         .given([])
         .when(withEffect({ capabilityId: 'telepathy' }))
         .thenThrows('not_found', 'MATURITY_MODEL.CAPABILITY_NOT_FOUND', 'effects[1].capabilityId');
+    });
+
+    it('should refuse an effect on a retired function, whose cells no view scores any more', () => {
+      const laundryRetired = foldEvents(organizationDecider, [
+        ...hotelEvents,
+        {
+          type: 'FunctionRetired',
+          data: {
+            organizationId: HOTEL_ID,
+            functionId: 'laundry',
+            effectiveFrom: '2024-03-01T00:00:00.000Z',
+            reason: 'Outsourced',
+            mergedIntoFunctionId: null,
+          },
+        },
+      ]);
+      deciderSpecification(investmentDecider, { ...context, organization: laundryRetired })
+        .given([])
+        .when(withEffect({ functionId: 'laundry' }))
+        .thenThrows('conflict', 'ORGANIZATION.FUNCTION_RETIRED', 'effects[1].functionId');
     });
 
     it('should refuse two effects on one cell', () => {

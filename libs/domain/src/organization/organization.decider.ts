@@ -121,8 +121,9 @@ export function decideOrganization(
       return [{ type: 'TargetCleared', data: { organizationId: organization.id, capabilityId, functionId } }];
     }
     case 'LinkFunctions': {
-      const from = requireFunction(organization, 'from', command.data.from).id;
-      const to = requireFunction(organization, 'to', command.data.to).id;
+      // A new link names functions still in place; unlinking (above) may tidy up a retired one.
+      const from = requireFunctionInPlace(organization, 'from', command.data.from).id;
+      const to = requireFunctionInPlace(organization, 'to', command.data.to).id;
       if (from === to) {
         throw invalidInput(
           'to',

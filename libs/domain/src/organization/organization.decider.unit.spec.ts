@@ -605,5 +605,84 @@ describe('organizationDecider', () => {
         .when(retire({ reason: '  ' }))
         .thenThrows('invalid_input', 'VALIDATION.REQUIRED', 'reason');
     });
+
+    describe('after the retirement', () => {
+      const withLaundryRetired = [...hotelEvents, linked('front-desk', 'laundry', 2), retired('laundry')];
+
+      it('should refuse a target of the retired function, one or in a batch, naming the field', () => {
+        spec
+          .given(withLaundryRetired)
+          .when({
+            type: 'SetTarget',
+            data: { capabilityId: 'self-service', functionId: 'laundry', level: 4 },
+          })
+          .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'functionId');
+        spec
+          .given(withLaundryRetired)
+          .when({
+            type: 'SetTargets',
+            data: {
+              targets: [
+                { capabilityId: 'self-service', functionId: 'front-desk', level: 4 },
+                { capabilityId: 'self-service', functionId: 'laundry', level: 4 },
+              ],
+            },
+          })
+          .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'targets[1].functionId');
+      });
+
+      it("should still set a target for every function and clear the retired function's own", () => {
+        spec
+          .given(withLaundryRetired)
+          .when({ type: 'SetTarget', data: { capabilityId: 'self-service', level: 4 } })
+          .then([
+            {
+              type: 'TargetSet',
+              data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: null, level: 4 },
+            },
+          ]);
+        spec
+          .given([
+            ...hotelEvents,
+            {
+              type: 'TargetSet',
+              data: {
+                organizationId: HOTEL_ID,
+                capabilityId: 'self-service',
+                functionId: 'laundry',
+                level: 3,
+              },
+            },
+            retired('laundry'),
+          ])
+          .when({ type: 'ClearTarget', data: { capabilityId: 'self-service', functionId: 'laundry' } })
+          .then([
+            {
+              type: 'TargetCleared',
+              data: { organizationId: HOTEL_ID, capabilityId: 'self-service', functionId: 'laundry' },
+            },
+          ]);
+      });
+
+      it('should refuse a link to or from the retired function and still unlink it', () => {
+        spec
+          .given(withLaundryRetired)
+          .when({ type: 'LinkFunctions', data: { from: 'housekeeping', to: 'laundry' } })
+          .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'to');
+        spec
+          .given(withLaundryRetired)
+          .when({ type: 'LinkFunctions', data: { from: 'laundry', to: 'housekeeping' } })
+          .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'from');
+        spec
+          .given(withLaundryRetired)
+          .when({ type: 'UnlinkFunctions', data: { from: 'front-desk', to: 'laundry' } })
+          .then([
+            {
+              type: 'FunctionsUnlinked',
+              data: { organizationId: HOTEL_ID, from: 'front-desk', to: 'laundry' },
+            },
+          ]);
+      });
+    });
   });
 });

@@ -5,7 +5,7 @@ export const ORGANIZATION_ERROR_CODES = {
   alreadyRegistered: 'ORGANIZATION.ALREADY_REGISTERED',
   functionNotFound: 'ORGANIZATION.FUNCTION_NOT_FOUND',
   functionAlreadyExists: 'ORGANIZATION.FUNCTION_ALREADY_EXISTS',
-  /** The function was retired: it takes no new ratings, invitations or second retirement. */
+  /** The function was retired: no new ratings, invitations, own targets, links, effects or second retirement (docs/reference/domain.md). */
   functionRetired: 'ORGANIZATION.FUNCTION_RETIRED',
   mergedIntoItself: 'ORGANIZATION.MERGED_INTO_ITSELF',
   /** A retirement dated before the organisation was registered, or in the future. */

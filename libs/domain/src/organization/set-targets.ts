@@ -6,10 +6,13 @@ import { invalidInput, withinField } from '../shared';
 import type { SetTargets, TargetLevel } from './organization.commands';
 import { ORGANIZATION_ERROR_CODES } from './organization.errors';
 import type { TargetCleared, TargetSet } from './organization.events';
-import { requireFunction } from './organization.lookups';
+import { requireFunctionInPlace } from './organization.lookups';
 import type { MaturityTarget, Organization } from './organization.state';
 
-/** A target checked against the organisation and its model: known capability, function and level. */
+/**
+ * A target checked against the organisation and its model: known capability, a function still in
+ * place (a retired one is in no view any more, so its target would count nowhere) and level.
+ */
 export function validTarget(
   organization: Organization,
   model: MaturityModel,
@@ -20,7 +23,7 @@ export function validTarget(
   const functionId =
     requestedFunction === undefined || requestedFunction === null
       ? null
-      : requireFunction(organization, 'functionId', requestedFunction).id;
+      : requireFunctionInPlace(organization, 'functionId', requestedFunction).id;
   return { capabilityId, functionId, level: requireLevel(model, 'level', request.level) };
 }
 

@@ -110,7 +110,7 @@ export const optimizePortfolio = (input: PortfolioInput): PortfolioResult => {
   const candidates: readonly PortfolioCandidate[] = input.candidates;
   const costs = candidates.map((candidate) => candidate.cost);
   const grid = compileScoreGrid(input.model, input.organization, input.baselineCells);
-  const placed = placeEffects(grid, candidates);
+  const placed = placeEffects(grid, candidates, input.organization.formerFunctions);
   const applicable = placed.effects.filter((effect) => effect.lagMonths <= horizonMonths);
   const state = new PortfolioState(grid, candidates.length, applicable, alpha);
   const frontier = new ParetoFrontier<number[]>(COMPARISON_TOLERANCE);

@@ -3,8 +3,9 @@ import { INVESTMENT_ERROR_CODES } from '../investment/investment.errors';
 import { cellOf } from '../scoring/score-grid';
 import type { ScoreGrid } from '../scoring/score-grid';
 import type { ScenarioInvestment } from './scenario-input';
+import type { ScoringFunction } from '../scoring/scoring-input';
 import { unratedCellIgnored } from './simulation-warnings';
-import type { SimulationWarning } from './simulation-warnings';
+import type { IgnoredCell, SimulationWarning } from './simulation-warnings';
 
 export const DEFAULT_HORIZON_MONTHS = 12;
 export const MAXIMUM_HORIZON_MONTHS = 120;
@@ -71,15 +72,29 @@ export const validateInvestments = (
   });
 };
 
-/** Places every effect on its cell; effects on cells unrated at baseline are dropped with a warning. */
-export const placeEffects = (grid: ScoreGrid, investments: readonly ScenarioInvestment[]): GridEffects => {
+/**
+ * Places every effect on its cell; effects on cells unrated at baseline, and on functions retired
+ * as of the baseline (`formerFunctions`, see organizationAsOf), are dropped with a warning.
+ */
+export const placeEffects = (
+  grid: ScoreGrid,
+  investments: readonly ScenarioInvestment[],
+  formerFunctions: readonly ScoringFunction[] = [],
+): GridEffects => {
   const effects: GridEffect[] = [];
   const warnings: SimulationWarning[] = [];
   investments.forEach((investment, investmentPosition) => {
     for (const effect of investment.effects) {
       const cell = cellOf(grid, effect.functionId, effect.capabilityId);
       if (cell === undefined || Number.isNaN(grid.baselineLevels[cell] ?? NaN)) {
-        warnings.push(unratedCellIgnored(grid, investment, effect, cell !== undefined));
+        const retired = formerFunctions.find((former) => former.id === effect.functionId);
+        const ignored: IgnoredCell =
+          cell !== undefined
+            ? { kind: 'UNRATED' }
+            : retired === undefined
+              ? { kind: 'UNKNOWN' }
+              : { kind: 'RETIRED', function: retired };
+        warnings.push(unratedCellIgnored(grid, investment, effect, ignored));
         continue;
       }
       effects.push({

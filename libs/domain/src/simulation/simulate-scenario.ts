@@ -120,7 +120,7 @@ export const simulateScenario = (input: ScenarioInput): ScenarioResult => {
   validateInvestments(input.investments, 'investmentIds', 'investments');
 
   const grid = compileScoreGrid(input.model, input.organization, input.baselineCells);
-  const placed = placeEffects(grid, input.investments);
+  const placed = placeEffects(grid, input.investments, input.organization.formerFunctions);
   const baselineScores = scoreLevels(grid, grid.baselineLevels);
   const projectedLevels = projectLevels(grid, placed.effects, horizonMonths);
   const projectedScores = scoreLevels(grid, projectedLevels);

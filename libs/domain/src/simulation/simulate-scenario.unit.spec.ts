@@ -1,4 +1,4 @@
-import { computeMaturity, simulateScenario } from '@app/domain';
+import { computeMaturity, organizationAsOf, simulateScenario } from '@app/domain';
 import type { CellLevel, ScenarioInvestment, ScoringModel, ScoringOrganization } from '@app/domain';
 import { thrownBy } from '../scoring/thrown-by.fixtures';
 
@@ -193,6 +193,41 @@ describe('simulateScenario', () => {
           '"CRM roll-out" has an effect on Support / Service recovery, which has not been rated in any assessment yet, ' +
           'so there is no level to raise; that effect is left out of the projection.',
       });
+    });
+  });
+
+  describe('an effect on a retired function', () => {
+    it('should leave it out with a warning that names the retirement and its date', () => {
+      const withSupportRetired = organizationAsOf({
+        ...organization,
+        functions: [
+          organization.functions[0]!,
+          { id: 'support', customerFacing: true, name: 'Support', retiredFrom: '2026-03-01T00:00:00.000Z' },
+        ],
+      });
+      const result = simulateScenario({
+        model,
+        organization: withSupportRetired,
+        baselineCells: baselineCells.filter((cell) => cell.functionId === 'sales'),
+        investments: [
+          {
+            ...crm,
+            effects: [{ functionId: 'support', capabilityId: 'insight', low: 1, likely: 1, high: 1 }],
+          },
+        ],
+      });
+      expect(result.projected).toEqual(result.baseline);
+      expect(result.warnings).toEqual([
+        {
+          code: 'UNRATED_CELL_IGNORED',
+          investmentId: 'crm',
+          functionId: 'support',
+          capabilityId: 'insight',
+          message:
+            '"CRM roll-out" has an effect on Support / Customer insight, which belongs to a function retired from 2026-03-01 ' +
+            'and so is in no view from then on; that effect is left out of the projection.',
+        },
+      ]);
     });
   });
 

@@ -1,3 +1,4 @@
+import type { ScoringFunction } from '../scoring/scoring-input';
 import type { ScoreGrid } from '../scoring/score-grid';
 import type { ScenarioEffect, ScenarioInvestment } from './scenario-input';
 
@@ -48,16 +49,29 @@ export const fromTo = (change: { baseline: number; projected: number }, decimals
   return `from ${change.baseline.toFixed(shown)} to ${change.projected.toFixed(shown)}`;
 };
 
+/**
+ * Why an effect's cell is not on the grid: unrated at baseline, outside the organisation and
+ * model, or of a function retired as of the baseline (named, with its date).
+ */
+export type IgnoredCell =
+  { kind: 'UNRATED' } | { kind: 'UNKNOWN' } | { kind: 'RETIRED'; function: ScoringFunction };
+
 export const unratedCellIgnored = (
   grid: ScoreGrid,
   investment: ScenarioInvestment,
   effect: ScenarioEffect,
-  cellExists: boolean,
+  cell: IgnoredCell,
 ): SimulationWarning => {
-  const where = `${functionName(grid, effect.functionId)} / ${capabilityName(grid, effect.capabilityId)}`;
-  const why = cellExists
-    ? 'has not been rated in any assessment yet, so there is no level to raise'
-    : 'is not a function and capability of this organisation and model';
+  const where =
+    cell.kind === 'RETIRED'
+      ? `${cell.function.name ?? effect.functionId} / ${capabilityName(grid, effect.capabilityId)}`
+      : `${functionName(grid, effect.functionId)} / ${capabilityName(grid, effect.capabilityId)}`;
+  const why =
+    cell.kind === 'UNRATED'
+      ? 'has not been rated in any assessment yet, so there is no level to raise'
+      : cell.kind === 'RETIRED'
+        ? `belongs to a function retired from ${(cell.function.retiredFrom ?? '').slice(0, 10)} and so is in no view from then on`
+        : 'is not a function and capability of this organisation and model';
   return {
     code: 'UNRATED_CELL_IGNORED',
     message: `"${investment.name ?? investment.id}" has an effect on ${where}, which ${why}; that effect is left out of the projection.`,
