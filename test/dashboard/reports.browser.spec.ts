@@ -1,6 +1,7 @@
 // The steering committee's journey in real Chromium against the real api with the demo: the
 // heatmap's change since the previous cycle, "compare two dates", a download, the board report
-// printed to PDF (one A4 landscape page, read back with PDF.js), and two sites side by side.
+// printed to PDF (one A4 landscape page, read back with PDF.js) with what deployed investments
+// delivered, and two sites side by side.
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,14 @@ jest.setTimeout(300_000);
 const run = promisify(execFile);
 const PDF_TEXT = path.resolve(__dirname, '..', 'support', 'pdf-text.mjs');
 const FUNCTIONS = ['Front desk', 'Housekeeping', 'Maintenance', 'Sales', 'Laundry partner (external)'];
+
+interface Measurement {
+  title: string;
+  periodEnd: string;
+  open: boolean;
+  actual: number;
+  ratio: number | null;
+}
 
 interface Indices {
   customerCentricityIndex: number | null;
@@ -191,12 +200,54 @@ describe('Reports journey (browser)', () => {
       expect(printed).toContain(label);
     expect(printed).toMatch(/▼ \d\.\d below \d/);
     expect(printed).toContain('○ open cycle, provisional');
+    // Did the money deliver? The deployed training, expected against realised as the api measures
+    // it; the Q1 cycle that measures it is still open, so the figure is marked provisional.
+    const { investmentRealisation } = await journey.graphql<{
+      investmentRealisation: { predicted: number; measuredBy: Measurement };
+    }>(
+      '{ investmentRealisation(investmentId: "guest-engagement-training-2024") { predicted measuredBy { title periodEnd open actual ratio } } }',
+    );
+    const { predicted, measuredBy } = investmentRealisation;
+    expect(measuredBy).toMatchObject({ title: '2026 Q1', open: true });
+    expect(printed).toContain('Deployed and delivered');
+    expect(printed).toMatch(
+      new RegExp(
+        `Guest engagement training 2024 \\(front desk soft skills\\)\\s+· deployed 1 Jul 2024 · 55,000 · expected \\+${predicted.toFixed(2)} levels, realised\\s+\\+${measuredBy.actual.toFixed(2)}\\s+\\(${Math.round((measuredBy.ratio ?? 0) * 100)}% of expected\\) ◐ provisional, measured by 2026 Q1 \\(31 Mar 2026, still open\\)`,
+      ),
+    );
     // Only the report prints: not the page's navigation or the other panels.
     expect(printed).not.toContain('Compare two dates');
     expect(printed).not.toContain('Sign out');
 
     await page.click('[data-screen="reports"]');
     await captureScreen(page, 'reports');
+  });
+
+  it('should show on the board report what was delivered as of an earlier report date', async () => {
+    const { investmentRealisation } = await journey.graphql<{
+      investmentRealisation: { measurements: Measurement[] };
+    }>(
+      '{ investmentRealisation(investmentId: "guest-engagement-training-2024") { measurements { title periodEnd open actual ratio } } }',
+    );
+    const asOf = '2025-12-31';
+    const closed = investmentRealisation.measurements.filter(
+      (measurement) => measurement.periodEnd.slice(0, 10) <= asOf,
+    );
+    const last = closed.at(-1);
+    expect(last).toMatchObject({ open: false });
+    const delivered = page.locator('[data-testid="board-delivered"]');
+    await page.selectOption('[data-testid="report-as-of"]', { label: asOf });
+    await delivered
+      .locator(`li:has-text("measured by ${last?.title ?? ''} (31 Dec 2025, closed)")`)
+      .waitFor();
+    const line = await delivered.locator('[data-delivered="guest-engagement-training-2024"]').innerText();
+    expect(line).toContain(`realised ${last && last.actual >= 0 ? '+' : ''}${last?.actual.toFixed(2) ?? ''}`);
+    expect(line).not.toContain('provisional');
+    // Before the training was deployed (1 Jul 2024) the board had nothing deployed to report.
+    await page.selectOption('[data-testid="report-as-of"]', { label: '2024-03-31' });
+    await delivered.locator('text=No investment deployed yet.').waitFor();
+    await page.selectOption('[data-testid="report-as-of"]', { label: 'Latest' });
+    await delivered.locator('li:has-text("◐ provisional")').waitFor();
   });
 
   it('should put the two sites side by side', async () => {
@@ -305,7 +356,7 @@ describe('Reports journey (browser)', () => {
     expect(pageProblems(lakeside)).toEqual([]);
   });
 
-  it('should fit every function of a large organisation on the printed page, none cut off', async () => {
+  it('should fit every function of a large organisation and its latest deployed investments on the printed page, none cut off', async () => {
     await journey.graphql(
       'mutation { registerOrganization(input: { id: "many-branches", name: "Many Branches Bank" }) { id } }',
     );
@@ -314,10 +365,41 @@ describe('Reports journey (browser)', () => {
         'mutation($f: ID!, $n: String!) { addFunction(input: { organizationId: "many-branches", functionId: $f, name: $n }) { id } }',
         { f: `branch-${branch}`, n: `Branch ${branch}` },
       );
+    // Six deployed investments: the page holds the latest four and says where the others are.
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "many-branches", assessmentId: "branches-q1", title: "Q1", periodEnd: "2026-03-31" }) { id } }',
+    );
+    for (let day = 1; day <= 6; day += 1) {
+      const id = `branch-programme-${day}`;
+      await journey.graphql(
+        'mutation($i: ID!, $n: String!) { planInvestment(input: { organizationId: "many-branches", investmentId: $i, name: $n, kind: OPERATIONAL, cost: 10000, lagMonths: 3, effects: [{ functionId: "branch-1", capabilityId: "customer-insight", low: 0.1, likely: 0.2, high: 0.3 }] }) { id } }',
+        { i: id, n: `Branch programme ${day}` },
+      );
+      await journey.graphql('mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }', { i: id });
+      await journey.graphql(
+        'mutation($i: ID!, $d: DateTime!) { deployInvestment(investmentId: $i, deployedAt: $d) { id } }',
+        {
+          i: id,
+          d: `2026-04-0${day}`,
+        },
+      );
+    }
     const large = await journey.signIn();
     await large.goto(`${journey.api.baseUrl}/?view=reports&org=many-branches`);
     await large.waitForSelector('[data-testid="board-report"] .board-heatmap tbody tr');
+    const delivered = large.locator('[data-testid="board-delivered"]');
+    await delivered.locator('[data-delivered]').first().waitFor();
+    expect(await delivered.locator('[data-delivered]').count()).toBe(6);
     await large.emulateMedia({ media: 'print' });
+    const printed = await delivered
+      .locator('[data-delivered]:visible')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-delivered')));
+    expect(printed).toEqual([6, 5, 4, 3].map((day) => `branch-programme-${day}`));
+    await expect(delivered.locator('[data-testid="delivered-unprinted"]').innerText()).resolves.toBe(
+      '2 earlier deployed investments are on the Planning screen.',
+    );
+    // Nothing measured them: no cell had a rating at deployment.
+    expect(await delivered.innerText()).toContain('realised: never: no baseline');
     // The report is clipped to one page: the last row must end inside it.
     const { reportBottom, lastRowBottom, rows } = await large.evaluate(() => {
       const { document } = globalThis as unknown as {

@@ -390,6 +390,7 @@ export const boardReportQuery = graphql(
         cost
         lagMonths
         status
+        deployedAt
       }
     }
   `,

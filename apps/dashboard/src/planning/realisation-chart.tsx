@@ -7,16 +7,13 @@ import type { CellNames } from '../shared/cell-names';
 import { formatDate, formatLevel, formatSigned } from '../shared/format';
 import { ScrollRegion } from '../shared/scroll-region';
 import type { PlanningInvestment, Realisation } from './planning.operations';
+import { type Measurement, measurementName, pendingShort, ratioText } from './realisation-text';
 
 interface RealisationChartProps {
   investments: readonly PlanningInvestment[];
   realisations: ReadonlyMap<string, Realisation>;
   names: CellNames;
 }
-
-type Measurement = NonNullable<Realisation['measuredBy']>;
-
-const percent = (ratio: number | null) => (ratio === null ? '—' : `${Math.round(ratio * 100)}%`);
 
 /** The actual change once due; null until then. */
 const actualOf = (realisation: Realisation): number | null =>
@@ -39,17 +36,9 @@ const pendingText = (realisation: Realisation, deployedAt: string | null) =>
     ? `due from ${formatDate(realisation.dueFrom)}`
     : neverMeasured(realisation, deployedAt);
 
-/** The same, as short as the table's actual column needs it. */
-const pendingShort = (realisation: Realisation) =>
-  realisation.measurable ? `due from ${formatDate(realisation.dueFrom)}` : 'never: no baseline';
-
-/** "2026 Q3 review (30 Sep 2026, closed)". */
-const measurementName = (measurement: Measurement) =>
-  `${measurement.title} (${formatDate(measurement.periodEnd)}, ${measurement.open ? 'still open' : 'closed'})`;
-
 /** The figure a measurement showed: the ratio when there is one, else the change. */
 const figureOf = (measurement: Measurement) =>
-  measurement.ratio === null ? formatSigned(measurement.actual, 2) : percent(measurement.ratio);
+  measurement.ratio === null ? formatSigned(measurement.actual, 2) : ratioText(measurement.ratio);
 
 /** The measurements in runs that showed the same figure, oldest first. */
 const runsOf = (measurements: readonly Measurement[]): Measurement[][] => {
@@ -214,7 +203,7 @@ export function RealisationChart({ investments, realisations, names }: Realisati
                     {actual === null ? pendingShort(realisation) : formatSigned(actual, 2)}
                   </td>
                   <td class="table__number" data-label="Ratio">
-                    {percent(realisation.ratio)}
+                    {ratioText(realisation.ratio)}
                   </td>
                 </tr>
               );

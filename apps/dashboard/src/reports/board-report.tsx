@@ -1,7 +1,8 @@
 // The one page a steering committee keeps: indices with their trend, the heatmap against targets,
-// the weakest links, the planned investments with their warnings, and what it is as of and as
-// known at. On screen it is a card; printed (board-report.css) it fills one A4 landscape page.
+// the weakest links, the planned investments with their warnings, the deployed ones with what they
+// delivered, and what it is as of and as known at. On screen it is a card; printed (board-report.css) it fills one A4 landscape page.
 import { boardReportQuery, investmentWarningsQuery } from '../api/queries';
+import { realisationQuery } from '../planning/planning.operations';
 import type {
   BusinessFunction,
   Capability,
@@ -25,6 +26,7 @@ import {
 } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
+import { type DeliveredInvestment, DeliveredInvestments } from './board-delivered';
 import { BoardScenario } from './board-scenario';
 import { baselineCycle, indexChangeText } from './cycle-range';
 import { ProvisionalNote } from './provisional-note';
@@ -78,7 +80,20 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           : null;
         investments.push({ investment, warnings });
       }
-      return { ...data, allInvestments: data.investments, investments };
+      // Deployed by the report's date; the realisation is read as of it (board-delivered.tsx).
+      const deployed = data.investments.filter(
+        (investment) =>
+          investment.status === 'DEPLOYED' &&
+          (asOf === null ||
+            (investment.deployedAt !== null && Date.parse(investment.deployedAt) <= Date.parse(asOf))),
+      );
+      const delivered = await Promise.all(
+        deployed.map(async (investment): Promise<DeliveredInvestment> => {
+          const answer = await client.request(realisationQuery, { investmentId: investment.id }, signal);
+          return { investment, realisation: answer.investmentRealisation };
+        }),
+      );
+      return { ...data, allInvestments: data.investments, investments, delivered };
     },
   );
 
@@ -188,6 +203,15 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
       <section class="board-report__investments" aria-label="Planned investments">
         <h3 class="board-report__heading">Planned investments</h3>
         <PlannedInvestments investments={data.investments} canSimulate={canSimulate} />
+      </section>
+
+      <section
+        class="board-report__delivered-section"
+        aria-label="Deployed and delivered"
+        data-testid="board-delivered"
+      >
+        <h3 class="board-report__heading">Deployed and delivered (change in levels)</h3>
+        <DeliveredInvestments delivered={data.delivered} asOf={asOf} />
       </section>
 
       <BoardScenario organizationId={organizationId} investments={data.allInvestments} />
