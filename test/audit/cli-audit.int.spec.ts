@@ -1,9 +1,11 @@
 // The audit and bulk commands of the built CLI on real store files: exit codes, the export/import
 // round trip, the CSV import of ratings, backup while the api writes, and restore.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { HistoryService, IntegrityService, MaturityQueryService } from '@app/application';
+import { MAX_RATINGS_PER_CALL } from '@app/domain';
 import { SQLITE_EVENT_STORE_FILE_NAME } from '@app/event-store';
 import { EXIT } from '../../apps/cli/src/exit-codes';
 import { startTestApi } from '../support/test-api';
@@ -17,6 +19,26 @@ function eventCount(dataDir: string): number {
   const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME), { readonly: true });
   try {
     return (database.prepare('SELECT count(*) AS count FROM events').get() as { count: number }).count;
+  } finally {
+    database.close();
+  }
+}
+
+/** The events appended after a position, with their metadata. */
+function eventsAfter(
+  dataDir: string,
+  position: number,
+): { type: string; metadata: { actor: string; commandId: string | null } }[] {
+  const database = new Database(path.join(dataDir, SQLITE_EVENT_STORE_FILE_NAME), { readonly: true });
+  try {
+    return (
+      database
+        .prepare('SELECT type, metadata FROM events WHERE position > ? ORDER BY position')
+        .all(position) as { type: string; metadata: string }[]
+    ).map(({ type, metadata }) => ({
+      type,
+      metadata: JSON.parse(metadata) as { actor: string; commandId: string | null },
+    }));
   } finally {
     database.close();
   }
@@ -185,7 +207,7 @@ describe('the audit commands of the CLI', () => {
     expect(eventCount(dataDir)).toBe(before);
   }, 60_000);
 
-  it('should record a valid CSV through the command bus, and append nothing when run again', async () => {
+  it('should record a valid CSV in one append attributed to the person, and append nothing when run again', async () => {
     const dataDir = copyStore(source);
     directories.push(dataDir);
     const csv = path.join(dataDir, 'ratings.csv');
@@ -199,14 +221,52 @@ describe('the audit commands of the CLI', () => {
       ].join('\n'),
     );
     const before = eventCount(dataDir);
-    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1', '--actor', 'ops-carol']);
     expect(run.stderr).toContain('recorded 3 rating(s)');
+    expect(run.stderr).toContain('Checking ratings for hotel-q1: 3/3 done');
     expect(run.code).toBe(EXIT.ok);
+    const appended = eventsAfter(dataDir, before);
+    expect(appended.map((event) => event.type)).toEqual([
+      'RatingRecorded',
+      'RatingRecorded',
+      'RatingRecorded',
+    ]);
+    // The page's command (RecordRatings): one commandId for the whole file, the person as actor.
+    expect(new Set(appended.map((event) => event.metadata.commandId)).size).toBe(1);
+    expect(appended.map((event) => event.metadata.actor)).toEqual(Array(3).fill('cli: ops-carol'));
+
+    const again = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1'], {
+      SUDO_USER: 'ops-dave',
+    });
+    expect(again.code).toBe(EXIT.ok);
+    expect(again.stderr).toContain('were already recorded into assessment hotel-q1; nothing was appended');
     expect(eventCount(dataDir)).toBe(before + 3);
-    expect((await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1'])).code).toBe(EXIT.ok);
-    expect(eventCount(dataDir)).toBe(before + 3);
+
+    // Without --actor: the user at the terminal, as the other commands that write.
+    writeFileSync(csv, `${CSV_HEADER}\nfront-desk,value-proposition,2,SELF,,\n`);
+    expect(
+      (await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1'], { SUDO_USER: 'ops-dave' })).code,
+    ).toBe(EXIT.ok);
+    expect(eventsAfter(dataDir, before + 3).map((event) => event.metadata.actor)).toEqual([
+      `cli: ops-dave@${hostname()}`,
+    ]);
     const unknown = await runCli(dataDir, ['import', csv, '--assessment', 'no-such-assessment']);
     expect(unknown.code).toBe(EXIT.refused);
+  }, 60_000);
+
+  it('should refuse a CSV with more ratings than one append takes, telling to split it, and write nothing', async () => {
+    const dataDir = copyStore(source);
+    directories.push(dataDir);
+    const rows = [CSV_HEADER];
+    for (let index = 0; index <= MAX_RATINGS_PER_CALL; index += 1)
+      rows.push(`front-desk,${CAPABILITIES[index % CAPABILITIES.length]!},3,SELF,,`);
+    const csv = path.join(dataDir, 'ratings.csv');
+    writeFileSync(csv, `${rows.join('\n')}\n`);
+    const before = eventCount(dataDir);
+    const run = await runCli(dataDir, ['import', csv, '--assessment', 'hotel-q1']);
+    expect(run.code).toBe(EXIT.refused);
+    expect(run.stderr).toContain(`split it into files of at most ${MAX_RATINGS_PER_CALL} ratings`);
+    expect(eventCount(dataDir)).toBe(before);
   }, 60_000);
 
   it('should record the respondent column, with the columns in any order, and refuse an unknown column', async () => {

@@ -1,37 +1,42 @@
-// `import <file.csv> --assessment <id>`: ratings into an assessment through the command bus. Every
-// row is first decided by the command handler in a dry run (nothing appended), and nothing is
-// written when any row is bad.
+// `import <file.csv> --assessment <id>`: ratings into an assessment by the command the page's import
+// sends (RecordRatings). Every rating is first checked by the command handler's own rules, appending
+// nothing, with progress; then all are recorded in one append, or none. The commandId is the
+// file's content, so running the same file again appends nothing twice.
 import { createHash } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
-import path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { parse } from 'csv-parse/sync';
+import { AssessmentCommandHandler, AssessmentReader, type CommandContext } from '@app/application';
 import {
-  AssessmentCommandHandler,
-  AssessmentReader,
-  type CommandContext,
-  ExecuteAssessmentCommand,
-} from '@app/application';
-import { DomainError, firstLineOfRecord, ratingsFromRecords, type RecordRating } from '@app/domain';
+  DomainError,
+  firstLineOfRecord,
+  MAX_RATINGS_PER_CALL,
+  type RatingOfFile,
+  ratingFileLineOf,
+  ratingsFromRecords,
+} from '@app/domain';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
 
 const REPORTED_BAD_ROWS = 50;
+/** How many ratings are checked at once, so a large file shows progress (as the page does). */
+const CHECK_CHUNK_SIZE = 500;
 
-interface RatingRow {
-  lineNumber: number;
-  command: RecordRating;
+export interface RatingsImport {
+  ratings: number;
+  /** This very file had already been recorded into the assessment: nothing was appended. */
+  repeated: boolean;
 }
 
 export async function importRatings(
   app: INestApplicationContext,
   file: string,
   assessmentId: string,
-): Promise<number> {
+  actor: string,
+): Promise<RatingsImport> {
   if (!existsSync(file)) throw new CliError(`${file} does not exist`, EXIT.usage);
   const content = readFileSync(file, 'utf8');
-  const rows = parseRows(content);
+  const ratings = parseRatings(content);
   const assessment = await app.get(AssessmentReader).find(assessmentId);
   if (assessment === null)
     throw new CliError(
@@ -48,38 +53,41 @@ export async function importRatings(
       `--assessment: assessment "${assessmentId}" was withdrawn; it takes no more ratings; nothing was written`,
       EXIT.refused,
     );
-  // The handler's own decision, appending nothing: every row is checked before any is written.
-  const decisions = await app.get(AssessmentCommandHandler).dryRun(
-    assessmentId,
-    rows.map((row) => row.command),
-  );
-  const problems = rows.flatMap((row, index) => {
-    const decision = decisions[index];
-    return decision?.accepted === false ? [`line ${row.lineNumber}: ${decision.refusal.message}`] : [];
-  });
+  if (ratings.length > MAX_RATINGS_PER_CALL)
+    throw new CliError(
+      `the file holds ${ratings.length} ratings and at most ${MAX_RATINGS_PER_CALL} are recorded at once; split it into files of at most ${MAX_RATINGS_PER_CALL} ratings; nothing was written`,
+      EXIT.refused,
+    );
+  const handler = app.get(AssessmentCommandHandler);
+  const problems = await refusedLines(handler, assessmentId, ratings);
   if (problems.length > 0) {
     for (const problem of problems.slice(0, REPORTED_BAD_ROWS)) console.error(problem);
     if (problems.length > REPORTED_BAD_ROWS)
       console.error(`... and ${problems.length - REPORTED_BAD_ROWS} more`);
     throw new CliError(
-      `${problems.length} of ${rows.length} row(s) refused (${problems
-        .map((problem) => problem.split(':')[0])
+      `${problems.length} of ${ratings.length} row(s) refused (${problems
+        .map((problem) => problem.split(/[,:]/)[0])
         .slice(0, 10)
         .join(', ')}); nothing was written`,
       EXIT.refused,
     );
   }
-  await record(
-    app.get(CommandBus),
+  const fileDigest = createHash('sha256').update(content).digest('hex').slice(0, 16);
+  const context: CommandContext = {
+    actor,
+    role: 'ADMIN',
+    commandId: `ratings-file-${fileDigest}`,
+    correlationId: `ratings-file-${fileDigest}`,
+  };
+  const { repeated } = await handler.run(
     assessmentId,
-    rows,
-    createHash('sha256').update(content).digest('hex').slice(0, 16),
-    file,
+    { type: 'RecordRatings', data: { ratings: ratings.map(({ rating }) => rating) } },
+    context,
   );
-  return rows.length;
+  return { ratings: ratings.length, repeated };
 }
 
-function parseRows(content: string): RatingRow[] {
+function parseRatings(content: string): RatingOfFile[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     // With info: true each record comes with where it was read (the typings do not say so).
@@ -99,34 +107,37 @@ function parseRows(content: string): RatingRow[] {
     // What the records mean is the file's one rule, shared with the page's import.
     return ratingsFromRecords(
       records.map(({ record, info }) => ({ cells: record, line: firstLineOfRecord(record, info.lines) })),
-    ).map(({ line, rating }) => ({ lineNumber: line, command: { type: 'RecordRating', data: rating } }));
+    );
   } catch (error) {
     if (error instanceof DomainError) throw new CliError(error.message, EXIT.refused);
     throw error;
   }
 }
 
-async function record(
-  bus: CommandBus,
+/** Every rating recording would refuse, as `line 4, column level: why`, checked chunk by chunk. */
+async function refusedLines(
+  handler: AssessmentCommandHandler,
   assessmentId: string,
-  rows: readonly RatingRow[],
-  fileDigest: string,
-  file: string,
-): Promise<void> {
-  const progress = startProgress(`Recording ratings into ${assessmentId}`, rows.length);
+  ratings: readonly RatingOfFile[],
+): Promise<string[]> {
+  const progress = startProgress(`Checking ratings for ${assessmentId}`, ratings.length);
+  const problems: string[] = [];
   try {
-    for (const [index, row] of rows.entries()) {
-      // One commandId per file line: running the same import again after a crash appends nothing twice.
-      const context: CommandContext = {
-        actor: `cli import ${path.basename(file)}`,
-        role: 'ADMIN',
-        commandId: `csv-${fileDigest}-${row.lineNumber}`,
-        correlationId: `csv-${fileDigest}`,
-      };
-      await bus.execute(new ExecuteAssessmentCommand(assessmentId, row.command, context));
-      progress.update(index + 1);
+    for (let start = 0; start < ratings.length; start += CHECK_CHUNK_SIZE) {
+      const chunk = ratings.slice(start, start + CHECK_CHUNK_SIZE);
+      const refused = await handler.refusedRatings(
+        assessmentId,
+        chunk.map(({ rating }) => rating),
+      );
+      for (const { index, refusal } of refused) {
+        const where =
+          ratingFileLineOf(refusal.field, ratings, start + index) ?? `line ${chunk[index]?.line ?? '?'}`;
+        problems.push(`${where}: ${refusal.message}`);
+      }
+      progress.update(start + chunk.length);
     }
   } finally {
     progress.stop();
   }
+  return problems;
 }
