@@ -114,6 +114,30 @@ describe('Retiring a function over GraphQL', () => {
         ],
       },
     });
+    // Invited before the retirement to rate billing too; one answer given, about the front desk.
+    await api.mustQuery(`mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token } }`, {
+      input: {
+        assessmentId: 'q2',
+        invitations: [
+          {
+            respondentId: 'auditor-1',
+            source: 'AUDIT',
+            functionIds: ['front-desk', 'billing'],
+            capabilityIds: ['customer-insight', 'service-recovery'],
+          },
+        ],
+      },
+    });
+    await api.mustQuery(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
+      input: {
+        assessmentId: 'q2',
+        functionId: 'front-desk',
+        capabilityId: 'customer-insight',
+        level: 3,
+        source: 'AUDIT',
+        respondentId: 'auditor-1',
+      },
+    });
     const issued = await api.mustQuery<{ issueApiToken: { token: string } }>(
       'mutation { issueApiToken(role: ASSESSOR, organizationIds: ["clinic"], label: "retire") { token } }',
     );
@@ -365,5 +389,49 @@ describe('Retiring a function over GraphQL', () => {
         message: `"Billing portal" has an effect on Billing office / Customer insight and voice of the customer, which belongs to a function retired from ${effectiveFrom.slice(0, 10)} and so is in no view from then on; that effect is left out of the projection.`,
       },
     ]);
+  });
+
+  it("should stop counting the retired function's cells in the progress of an invitation issued before", async () => {
+    const { campaignProgress } = await api.mustQuery<{
+      campaignProgress: {
+        answered: number;
+        expected: number;
+        completed: number;
+        byFunction: { functionId: string; answered: number; expected: number }[];
+      };
+    }>(
+      '{ campaignProgress(assessmentId: "q2") { answered expected completed byFunction { functionId answered expected } } }',
+    );
+    expect(campaignProgress).toEqual({
+      answered: 1,
+      expected: 2,
+      completed: 0,
+      byFunction: [{ functionId: 'front-desk', answered: 1, expected: 2 }],
+    });
+  });
+
+  it('should still take a late rating of it for a period that ended before its retirement', async () => {
+    await api.mustQuery(`mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }`, {
+      input: { organizationId: 'clinic', assessmentId: 'q-mid', title: 'Mid-year', periodEnd: '2026-06-30' },
+    });
+    const { errors } = await api.graphql(
+      `mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`,
+      {
+        input: {
+          assessmentId: 'q-mid',
+          functionId: 'billing',
+          capabilityId: 'customer-insight',
+          level: 3,
+          source: 'SELF',
+        },
+      },
+    );
+    expect(errors).toBeUndefined();
+    const midYear = await maturity({ asOf: '2026-07-01' });
+    expect(
+      midYear.cells.find((cell) => cell.functionId === 'billing' && cell.capabilityId === 'customer-insight')
+        ?.level,
+    ).toBe(3);
+    expect(rowsOf(await maturity())).toEqual(['front-desk', 'patient-services']);
   });
 });

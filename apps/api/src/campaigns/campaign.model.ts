@@ -54,7 +54,10 @@ export class RaterInvitation {
   @Field(() => Int, { description: 'Distinct questions answered (an answer in force for the cell).' })
   answered!: number;
 
-  @Field(() => Int, { description: '|functionIds| x |capabilityIds|: the questions asked.' })
+  @Field(() => Int, {
+    description:
+      '|functionIds| x |capabilityIds|: the questions asked, less those about a function retired by the end of the period rated.',
+  })
   expected!: number;
 
   @Field(() => DateTimeScalar, {

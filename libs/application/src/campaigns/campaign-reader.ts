@@ -15,6 +15,7 @@ import {
   type Question,
   questionsOf,
   type RatingSource,
+  retiredFunctionIds,
 } from '@app/domain';
 import type { OpenedAssessmentState } from '../assessments/assessment.command';
 import { AssessmentReader } from '../assessments/assessment-reader';
@@ -98,21 +99,30 @@ export class CampaignReader {
     invitationIds?: readonly string[],
   ): Promise<RaterInvitationView[]> {
     const times = await this.answerTimes.of(assessment.id);
+    const retired = await this.retiredFunctionsOf(assessment);
     const invitations =
       invitationIds === undefined
         ? [...assessment.invitations.values()]
         : invitationIds.flatMap((id) => assessment.invitations.get(id) ?? []);
-    return invitations.map((invitation) => this.viewOf(assessment, invitation, times));
+    return invitations.map((invitation) => this.viewOf(assessment, invitation, times, retired));
   }
 
   async progress(assessmentId: string): Promise<CampaignProgressView> {
     const assessment = await this.requireAssessment(assessmentId);
     const organization = await this.organizations.find(assessment.organizationId);
     const functionOrder = organization?.functions.map((candidate) => candidate.id) ?? [];
+    const retired =
+      organization === null ? new Set<string>() : retiredFunctionIds(organization, assessment.periodEnd);
     return {
       assessmentId: assessment.id,
-      ...campaignProgress(assessment.invitations, assessment.ratings, functionOrder),
+      ...campaignProgress(assessment.invitations, assessment.ratings, functionOrder, retired),
     };
+  }
+
+  /** The functions retired as of the end of the period the assessment rates: asked about no more. */
+  private async retiredFunctionsOf(assessment: OpenedAssessmentState): Promise<ReadonlySet<string>> {
+    const organization = await this.organizations.find(assessment.organizationId);
+    return organization === null ? new Set() : retiredFunctionIds(organization, assessment.periodEnd);
   }
 
   /** A rater's questionnaire, from their invitation in the assessment as it stands. */
@@ -128,7 +138,11 @@ export class CampaignReader {
     const organization = await this.organizations.require(assessment.organizationId);
     const model = await this.models.require(assessment.modelId, assessment.modelVersion);
     const status = invitationStatus(invitation, assessment.status, this.clock());
-    const { answered, expected } = invitationProgress(invitation, assessment.ratings);
+    const { answered, expected } = invitationProgress(
+      invitation,
+      assessment.ratings,
+      retiredFunctionIds(organization, assessment.periodEnd),
+    );
     const raterFunction = organization.functions.find(
       (candidate) => candidate.id === invitation.raterFunctionId,
     );
@@ -143,7 +157,7 @@ export class CampaignReader {
       raterFunctionName: raterFunction?.name ?? null,
       status,
       open: status === 'ACTIVE',
-      questions: questionsOf(invitation, assessment.ratings, organization, model),
+      questions: questionsOf(invitation, assessment.ratings, organization, model, assessment.periodEnd),
       answered,
       expected,
     };
@@ -153,8 +167,9 @@ export class CampaignReader {
     assessment: OpenedAssessmentState,
     invitation: Invitation,
     times: AnswerTimesOfAssessment,
+    retired: ReadonlySet<string>,
   ): RaterInvitationView {
-    const { answered, expected } = invitationProgress(invitation, assessment.ratings);
+    const { answered, expected } = invitationProgress(invitation, assessment.ratings, retired);
     return {
       id: invitation.invitationId,
       assessmentId: assessment.id,

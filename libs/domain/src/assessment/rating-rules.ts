@@ -98,11 +98,13 @@ export function recordedRating(
 ): RatingRecorded {
   requireOpen(assessment);
   const rating = validateRating(input, assessment, context);
-  // A new rating names functions still in place; a correction of recorded history may name a retired one.
+  // A new rating names functions in place at the end of the period it describes (a later retirement
+  // leaves it counting in the views before it); a correction of recorded history may name a retired one.
   const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
-  requireFunctionInPlace(organization, 'functionId', rating.functionId);
+  const { periodEnd } = assessment;
+  requireFunctionInPlace(organization, 'functionId', rating.functionId, periodEnd);
   if (rating.raterFunctionId !== null)
-    requireFunctionInPlace(organization, 'raterFunctionId', rating.raterFunctionId);
+    requireFunctionInPlace(organization, 'raterFunctionId', rating.raterFunctionId, periodEnd);
   const evidence = optionalText('evidence', input.evidence, TEXT_FIELDS.evidence);
   return {
     type: 'RatingRecorded',

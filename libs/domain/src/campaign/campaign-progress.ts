@@ -1,9 +1,9 @@
 // How far a campaign has come: per invitation, the distinct cells its respondent has answered
-// out of those it asks about (answered / expected), and the sums by function and overall.
+// out of those it still asks about (answered / expected), and the sums by function and overall.
 import type { RatingsInForce } from '../assessment/assessment-ratings';
 import { ratingKey } from '../assessment/assessment-ratings';
 import type { Invitation, Invitations } from './invitations';
-import { invitationCells } from './invitations';
+import { askedCells } from './invitations';
 
 export interface FunctionProgress {
   functionId: string;
@@ -12,9 +12,9 @@ export interface FunctionProgress {
 }
 
 export interface InvitationProgress {
-  /** Distinct cells of the invitation with a rating in force from its source, rater and respondent. */
+  /** Distinct cells asked with a rating in force from its source, rater and respondent. */
   answered: number;
-  /** |functionIds| x |capabilityIds|. */
+  /** The cells it still asks about: |functionIds| x |capabilityIds|, less a retired function's. */
   expected: number;
   byFunction: FunctionProgress[];
 }
@@ -35,28 +35,32 @@ export interface CampaignProgressSummary {
 /**
  * An invitation's answers are the ratings in force of its respondent with its source and rater:
  * a rating recorded for that person by an assessor counts too, and a person invited again (after
- * a revocation) finds their earlier answers.
+ * a revocation) finds their earlier answers. Only the cells it still asks about count (askedCells):
+ * a function retired as of the end of the period rated (`retired`) drops out of both figures.
  */
-export function invitationProgress(invitation: Invitation, ratings: RatingsInForce): InvitationProgress {
+export function invitationProgress(
+  invitation: Invitation,
+  ratings: RatingsInForce,
+  retired: ReadonlySet<string>,
+): InvitationProgress {
+  const cells = askedCells(invitation, retired);
   const byFunction = new Map<string, FunctionProgress>(
-    invitation.functionIds.map((functionId) => [
-      functionId,
-      { functionId, answered: 0, expected: invitation.capabilityIds.length },
-    ]),
+    invitation.functionIds
+      .filter((functionId) => !retired.has(functionId))
+      .map((functionId) => [
+        functionId,
+        { functionId, answered: 0, expected: invitation.capabilityIds.length },
+      ]),
   );
   let answered = 0;
-  for (const cell of invitationCells(invitation)) {
+  for (const cell of cells) {
     if (ratings.byKey.has(answerKey(invitation, cell))) {
       answered += 1;
       const progress = byFunction.get(cell.functionId);
       if (progress) progress.answered += 1;
     }
   }
-  return {
-    answered,
-    expected: invitation.functionIds.length * invitation.capabilityIds.length,
-    byFunction: [...byFunction.values()],
-  };
+  return { answered, expected: cells.length, byFunction: [...byFunction.values()] };
 }
 
 /** The rating key an invitation's answer to a cell is recorded under. */
@@ -75,12 +79,13 @@ export function campaignProgress(
   invitations: Invitations,
   ratings: RatingsInForce,
   functionOrder: readonly string[],
+  retired: ReadonlySet<string>,
 ): CampaignProgressSummary {
   const summary = { invited: 0, started: 0, completed: 0, answered: 0, expected: 0 };
   const byFunction = new Map<string, FunctionProgress>();
   for (const invitation of invitations.values()) {
     if (invitation.revokedAt !== null) continue;
-    const progress = invitationProgress(invitation, ratings);
+    const progress = invitationProgress(invitation, ratings, retired);
     summary.invited += 1;
     if (progress.answered > 0) summary.started += 1;
     if (progress.answered === progress.expected) summary.completed += 1;

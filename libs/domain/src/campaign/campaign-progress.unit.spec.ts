@@ -2,7 +2,8 @@ import { assessmentDecider } from '../assessment/assessment.decider';
 import type { AssessmentEvent, RatingRecordedData } from '../assessment/assessment.events';
 import type { AssessmentState } from '../assessment/assessment.state';
 import { foldEvents } from '../shared';
-import { HOTEL_ID, hotel, model, NOW_ISO } from '../shared/testing/fixtures';
+import { type OrganizationEvent, organizationDecider, retiredFunctionIds } from '../organization';
+import { HOTEL_ID, hotel, hotelEvents, model, NOW_ISO } from '../shared/testing/fixtures';
 import { campaignProgress, invitationProgress } from './campaign-progress';
 import type { RaterInvitedData } from './campaign.events';
 import { questionsOf } from './questionnaire';
@@ -56,6 +57,19 @@ const opened_ = (events: AssessmentEvent[]) => {
   return state;
 };
 
+const NONE_RETIRED: ReadonlySet<string> = new Set();
+
+const retiredFrom = (functionId: string, effectiveFrom: string): OrganizationEvent => ({
+  type: 'FunctionRetired',
+  data: {
+    organizationId: HOTEL_ID,
+    functionId,
+    effectiveFrom,
+    reason: 'Outsourced',
+    mergedIntoFunctionId: null,
+  },
+});
+
 describe('campaign progress', () => {
   // Worked example: a SELF invitation of 1 function x 2 capabilities; a PEER invitation of
   // 2 functions x 2 capabilities; a revoked CUSTOMER invitation (left out of every sum).
@@ -86,12 +100,12 @@ describe('campaign progress', () => {
     const self = state.invitations.get('self-housekeeping');
     const peer = state.invitations.get('peer-desk');
     if (!self || !peer) throw new Error('invited');
-    expect(invitationProgress(self, state.ratings)).toEqual({
+    expect(invitationProgress(self, state.ratings, NONE_RETIRED)).toEqual({
       answered: 2,
       expected: 2,
       byFunction: [{ functionId: 'housekeeping', answered: 2, expected: 2 }],
     });
-    expect(invitationProgress(peer, state.ratings)).toEqual({
+    expect(invitationProgress(peer, state.ratings, NONE_RETIRED)).toEqual({
       answered: 1,
       expected: 4,
       byFunction: [
@@ -107,6 +121,7 @@ describe('campaign progress', () => {
         state.invitations,
         state.ratings,
         hotel.status === 'REGISTERED' ? hotel.functions.map((fn) => fn.id) : [],
+        NONE_RETIRED,
       ),
     ).toEqual({
       invited: 2,
@@ -124,7 +139,7 @@ describe('campaign progress', () => {
   it("should ask each cell with the capability's descriptor per level and show the answer in force", () => {
     const peer = state.invitations.get('peer-desk');
     if (!peer || hotel.status !== 'REGISTERED') throw new Error('invited');
-    const questions = questionsOf(peer, state.ratings, hotel, model);
+    const questions = questionsOf(peer, state.ratings, hotel, model, opened.data.periodEnd);
     expect(
       questions.map(({ functionId, capabilityId, answer }) => [functionId, capabilityId, answer]),
     ).toEqual([
@@ -143,5 +158,64 @@ describe('campaign progress', () => {
         description: serviceRecovery?.descriptors[index],
       })),
     });
+  });
+});
+
+describe('campaign progress when a function is retired', () => {
+  // The PEER invitation above, issued before maintenance was retired: maintenance from within the
+  // period rated (it ends 2024-06-30), housekeeping only after it.
+  const state = opened_([
+    invited({
+      invitationId: 'peer-desk',
+      respondentId: 'desk-lead',
+      source: 'PEER',
+      raterFunctionId: 'front-desk',
+      functionIds: ['maintenance', 'housekeeping'],
+    }),
+    rated({ source: 'PEER', raterFunctionId: 'front-desk', respondentId: 'desk-lead', level: 2 }),
+    rated({
+      functionId: 'maintenance',
+      source: 'PEER',
+      raterFunctionId: 'front-desk',
+      respondentId: 'desk-lead',
+      level: 2,
+    }),
+  ]);
+  const organization = foldEvents(organizationDecider, [
+    ...hotelEvents,
+    retiredFrom('maintenance', '2024-05-01T00:00:00.000Z'),
+    retiredFrom('laundry', '2024-07-01T00:00:00.000Z'),
+  ]);
+  if (organization.status !== 'REGISTERED') throw new Error('registered');
+  const retired = retiredFunctionIds(organization, opened.data.periodEnd);
+
+  it('should count only the functions retired as of the end of the period rated', () => {
+    expect([...retired]).toEqual(['maintenance']);
+  });
+
+  it('should leave a function retired within the period rated out of expected, answered and byFunction', () => {
+    const order = organization.functions.map((business) => business.id);
+    expect(campaignProgress(state.invitations, state.ratings, order, retired)).toEqual({
+      invited: 1,
+      started: 1,
+      completed: 0,
+      answered: 1,
+      expected: 2,
+      byFunction: [{ functionId: 'housekeeping', answered: 1, expected: 2 }],
+    });
+  });
+
+  it('should ask exactly the cells it counts', () => {
+    const peer = state.invitations.get('peer-desk');
+    if (!peer) throw new Error('invited');
+    expect(
+      questionsOf(peer, state.ratings, organization, model, opened.data.periodEnd).map(
+        ({ functionId, capabilityId }) => [functionId, capabilityId],
+      ),
+    ).toEqual([
+      ['housekeeping', 'service-recovery'],
+      ['housekeeping', 'cross-functional-cooperation'],
+    ]);
+    expect(invitationProgress(peer, state.ratings, retired).expected).toBe(2);
   });
 });

@@ -79,7 +79,7 @@ export function inviteRaters(
         );
       }
       respondentsOfThisCall.add(respondentId);
-      const invitation = validateInvitation(request, organization, model);
+      const invitation = validateInvitation(request, organization, model, assessment.periodEnd);
       requireNotInvitedAlready(assessment, { ...invitation, respondentId }, context.now);
       const invitationId = requireSlug('invitationId', request.invitationId);
       if (assessment.invitations.has(invitationId)) {
@@ -301,18 +301,22 @@ type ValidInvitation = Pick<
   'label' | 'source' | 'raterFunctionId' | 'functionIds' | 'capabilityIds'
 >;
 
-/** The section-by-section rules of an invitation: who rates what, from where. */
+/**
+ * The section-by-section rules of an invitation: who rates what, from where. Its functions are in
+ * place at the end of the period rated (`periodEnd`), as the ratings it asks for must be.
+ */
 function validateInvitation(
   request: InvitationRequest,
   organization: Organization,
   model: MaturityModel,
+  periodEnd: string,
 ): ValidInvitation {
   const label = optionalText('label', request.label, TEXT_FIELDS.name);
   const source = requireOneOf('source', request.source, RATING_SOURCES);
   const functionIds = distinct(
     'functionIds',
     request.functionIds,
-    (field, id) => requireFunctionInPlace(organization, field, id).id,
+    (field, id) => requireFunctionInPlace(organization, field, id, periodEnd).id,
   );
   if (functionIds.length === 0) {
     throw invalidInput(
@@ -329,7 +333,8 @@ function validateInvitation(
     );
   }
   const raterFunctionId = validateRater(organization, source, functionIds, request.raterFunctionId);
-  if (raterFunctionId !== null) requireFunctionInPlace(organization, 'raterFunctionId', raterFunctionId);
+  if (raterFunctionId !== null)
+    requireFunctionInPlace(organization, 'raterFunctionId', raterFunctionId, periodEnd);
   const capabilityIds =
     request.capabilityIds === undefined || request.capabilityIds === null
       ? model.capabilities.map((capability) => capability.id)

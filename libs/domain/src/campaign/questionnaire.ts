@@ -2,9 +2,9 @@
 // descriptor for each level as the choices, and the answer in force (if any).
 import type { RatingsInForce } from '../assessment/assessment-ratings';
 import { findCapability, type MaturityModel } from '../maturity-model';
-import { findFunction, type Organization } from '../organization';
+import { findFunction, retiredFunctionIds, type Organization } from '../organization';
 import { answerKey } from './campaign-progress';
-import { type Invitation, invitationCells } from './invitations';
+import { askedCells, type Invitation } from './invitations';
 
 export interface QuestionLevel {
   value: number;
@@ -26,18 +26,18 @@ export interface Question {
   evidenceErased: boolean;
 }
 
+/**
+ * A function retired (as of the end of the period rated, `periodEnd`) after the invitation was
+ * issued is asked about no more; the answers already given are kept.
+ */
 export function questionsOf(
   invitation: Invitation,
   ratings: RatingsInForce,
   organization: Organization,
   model: MaturityModel,
+  periodEnd: string,
 ): Question[] {
-  // A function retired after the invitation was issued is asked about no more (its answers given are kept).
-  const retired = new Set(
-    organization.functions.filter((business) => business.retirement !== undefined).map(({ id }) => id),
-  );
-  const cells = invitationCells(invitation).filter((cell) => !retired.has(cell.functionId));
-  return cells.map((cell) => {
+  return askedCells(invitation, retiredFunctionIds(organization, periodEnd)).map((cell) => {
     const capability = findCapability(model, cell.capabilityId);
     const rating = ratings.byKey.get(answerKey(invitation, cell));
     return {

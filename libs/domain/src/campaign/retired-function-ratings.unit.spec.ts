@@ -1,4 +1,5 @@
-// A retired function takes no new ratings, invitations or answers; its history can still be corrected.
+// A retired function takes no new ratings, invitations or answers for a period it was retired by; its
+// history can still be corrected, and a period that ended before the retirement can still be rated.
 import { assessmentDecider } from '../assessment/assessment.decider';
 import type { AssessmentEvent } from '../assessment/assessment.events';
 import { evolveAssessment, initialAssessmentState } from '../assessment/assessment.state';
@@ -166,9 +167,124 @@ describe('ratings, invitations and answers for a retired function', () => {
     const invitation = state.invitations.get('invitation-1');
     if (invitation === undefined) throw new Error('invited');
     expect(
-      questionsOf(invitation, state.ratings, hotelWithoutLaundry, model).map(
+      questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, opened.data.periodEnd).map(
         (question) => question.functionId,
       ),
     ).toEqual(['housekeeping']);
+  });
+
+  describe('for a period that ended before the retirement', () => {
+    // Q1 ended on 29 February; laundry was retired from 15 March: it was in place all the period.
+    const openedForQ1: AssessmentEvent = {
+      type: 'AssessmentOpened',
+      data: {
+        ...ids,
+        title: 'Q1 2024',
+        periodEnd: '2024-02-29T00:00:00.000Z',
+        modelId: model.id,
+        modelVersion: model.version,
+        openedAt: '2024-02-01T08:00:00.000Z',
+      },
+    };
+
+    it('should record a late rating of it, or given by it as a PEER', () => {
+      spec
+        .given([openedForQ1])
+        .when({
+          type: 'RecordRating',
+          data: { functionId: 'laundry', capabilityId: 'service-recovery', level: 2, source: 'SELF' },
+        })
+        .then([laundryRated]);
+      spec
+        .given([openedForQ1])
+        .when({
+          type: 'RecordRating',
+          data: {
+            functionId: 'housekeeping',
+            capabilityId: 'service-recovery',
+            level: 3,
+            source: 'PEER',
+            raterFunctionId: 'laundry',
+          },
+        })
+        .then([
+          {
+            type: 'RatingRecorded',
+            data: {
+              ...ids,
+              functionId: 'housekeeping',
+              capabilityId: 'service-recovery',
+              level: 3,
+              source: 'PEER',
+              raterFunctionId: 'laundry',
+              evidence: null,
+              respondentId: null,
+            },
+          },
+        ]);
+    });
+
+    it('should still ask about it, take the answer and invite a rater for it', () => {
+      spec
+        .given([openedForQ1, invitedBefore])
+        .when({
+          type: 'AnswerQuestion',
+          data: {
+            invitationId: 'invitation-1',
+            functionId: 'laundry',
+            capabilityId: 'service-recovery',
+            level: 2,
+          },
+        })
+        .then([
+          {
+            type: 'RatingRecorded',
+            data: {
+              ...ids,
+              functionId: 'laundry',
+              capabilityId: 'service-recovery',
+              level: 2,
+              source: 'AUDIT',
+              raterFunctionId: null,
+              evidence: null,
+              respondentId: 'auditor',
+            },
+          },
+        ]);
+      const state = [openedForQ1, invitedBefore].reduce(evolveAssessment, initialAssessmentState());
+      if (state.status === 'NONE' || hotelWithoutLaundry.status !== 'REGISTERED') throw new Error('opened');
+      const invitation = state.invitations.get('invitation-1');
+      if (invitation === undefined) throw new Error('invited');
+      expect(
+        questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, state.periodEnd).map(
+          (question) => question.functionId,
+        ),
+      ).toEqual(['laundry', 'housekeeping']);
+      spec
+        .given([openedForQ1])
+        .when({
+          type: 'InviteRaters',
+          data: {
+            invitations: [
+              {
+                invitationId: 'invitation-2',
+                respondentId: 'someone',
+                source: 'AUDIT',
+                functionIds: ['laundry'],
+                secretHash: 'b'.repeat(64),
+              },
+            ],
+          },
+        })
+        .then([
+          {
+            type: 'RaterInvited',
+            data: expect.objectContaining({
+              invitationId: 'invitation-2',
+              functionIds: ['laundry'],
+            }) as never,
+          },
+        ]);
+    });
   });
 });

@@ -78,18 +78,34 @@ export function requireFunction(
 }
 
 /**
- * A function of the organisation that has not been retired, or NOT_FOUND / FUNCTION_RETIRED on
- * `field`: what new ratings, invitations and retirements may name.
+ * Whether the function is retired as of `asOf` (ISO-8601): its retirement is dated on or before
+ * it, as organizationAsOf reads it. Absent `asOf`: any recorded retirement (none is in the future).
+ */
+export const isRetiredAsOf = (business: OrganizationFunction, asOf?: string): boolean =>
+  business.retirement !== undefined &&
+  (asOf === undefined || Date.parse(business.retirement.effectiveFrom) <= Date.parse(asOf));
+
+/** The ids of the functions retired as of `asOf` (see isRetiredAsOf). */
+export const retiredFunctionIds = (organization: Organization, asOf?: string): ReadonlySet<string> =>
+  new Set(organization.functions.filter((business) => isRetiredAsOf(business, asOf)).map(({ id }) => id));
+
+/**
+ * A function of the organisation not retired (as of `asOf`, when given), or NOT_FOUND /
+ * FUNCTION_RETIRED on `field`: what new targets, links, effects and retirements may name, and new
+ * ratings and invitations of an assessment whose period ends at `asOf`.
  */
 export function requireFunctionInPlace(
   organization: Organization,
   field: string,
   functionId: unknown,
+  asOf?: string,
 ): OrganizationFunction {
   const found = requireFunction(organization, field, functionId);
-  if (found.retirement !== undefined) {
+  if (found.retirement !== undefined && isRetiredAsOf(found, asOf)) {
+    const period =
+      asOf === undefined ? '' : `, on or before the end of the period rated (${asOf.slice(0, 10)})`;
     throw conflict(
-      `${field}: function "${found.id}" was retired from ${found.retirement.effectiveFrom}`,
+      `${field}: function "${found.id}" was retired from ${found.retirement.effectiveFrom}${period}`,
       ORGANIZATION_ERROR_CODES.functionRetired,
       field,
     );
