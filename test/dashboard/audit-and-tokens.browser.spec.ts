@@ -4,6 +4,7 @@
 // label given (its secret and sign-in link shown once, copied) and revoked after confirming, after
 // which the api refuses it; revoking the last admin token says so and how to recover.
 import type { Page } from 'playwright-core';
+import { DOMAIN_EVENT_TYPES } from '@app/domain';
 import {
   captureScreen,
   DESKTOP,
@@ -67,7 +68,16 @@ describe('Audit and tokens journeys (browser)', () => {
         /^8 events match · page 1 of 1$/,
       );
       const form = page.locator('form[aria-label="Filter the history"]');
-      await form.locator('[data-field="type"] input').fill('RatingRecorded');
+      // A chooser of every event type the product records, not only those on this page: nothing to guess.
+      const chooser = form.locator('[data-field="type"] select');
+      await expect(chooser.locator('option').allInnerTexts()).resolves.toEqual([
+        'Any type',
+        ...[...DOMAIN_EVENT_TYPES].sort(),
+      ]);
+      await chooser.selectOption('RatingCorrected');
+      await form.locator('button[type="submit"]').click();
+      await page.waitForSelector('[data-testid="history-count"]:has-text("0 events match")');
+      await chooser.selectOption('RatingRecorded');
       await form.locator('button[type="submit"]').click();
       await page.waitForSelector('[data-testid="history-count"]:has-text("3 events match")');
       await expect(page.locator('tr[data-history-event]').count()).resolves.toBe(3);

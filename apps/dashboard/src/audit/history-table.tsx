@@ -1,9 +1,10 @@
 // The organisation's history as recorded: a filterable table (type, stream, actor, recording
 // dates), a page at a time, each event's data and hash one click away.
+import { DOMAIN_EVENT_TYPES } from '@app/domain/events/domain-events';
 import { useState } from 'preact/hooks';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
-import { TextField } from '../shared/forms/fields';
+import { SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { ScrollRegion } from '../shared/scroll-region';
@@ -20,6 +21,12 @@ const emptyFilter: HistoryFilter = {
   recordedFrom: null,
   recordedTo: null,
 };
+
+/** The event types an auditor chooses from: the domain's own list, so none has to be guessed. */
+const EVENT_TYPE_OPTIONS = [
+  { value: '', label: 'Any type' },
+  ...[...DOMAIN_EVENT_TYPES].sort().map((type) => ({ value: type, label: type })),
+];
 
 const dateTime = new Intl.DateTimeFormat('en-GB', {
   dateStyle: 'medium',
@@ -44,7 +51,6 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
     setFilter(applied);
     setCursors([null]);
   });
-  const types = [...new Set((page.data?.edges ?? []).map((edge) => edge.node.type))].sort();
   const pageNumber = cursors.length;
   const total = page.data?.totalCount ?? 0;
 
@@ -81,7 +87,7 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
         onSubmit={() => {
           applying.run(() =>
             Promise.resolve({
-              types: draft.type.trim() ? [draft.type.trim()] : null,
+              types: draft.type ? [draft.type] : null,
               stream: draft.stream.trim() || null,
               actor: draft.actor.trim() || null,
               recordedFrom: draft.from || null,
@@ -91,15 +97,14 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
         }}
       >
         <div class="form__row">
-          <TextField
+          <SelectField
             name="type"
             label="Event type"
-            placeholder="e.g. RatingCorrected"
             value={draft.type}
+            options={EVENT_TYPE_OPTIONS}
             onValue={(type) => {
               setDraft({ ...draft, type });
             }}
-            spellcheck={false}
           />
           <TextField
             name="stream"
@@ -138,7 +143,6 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
             }}
           />
         </div>
-        {types.length > 0 && <p class="field__hint">Types on this page: {types.join(', ')}</p>}
       </Form>
 
       {page.error && <ErrorNotice error={page.error} action="Could not load the history" />}
