@@ -284,6 +284,55 @@ describe('Reports journey (browser)', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('should compare the sites as of a day and as known at a day, as the api reads those days', async () => {
+    const grid = page.locator('[data-testid="compare-organizations"] table');
+    const cciRow = grid.locator('tbody tr').first();
+    const compare = async (asOf: string | null, knownAt: string | null) =>
+      (
+        await journey.graphql<{ compareOrganizations: Indices[] }>(
+          'query($a: DateTime, $k: DateTime) { compareOrganizations(organizationIds: ["interlodge", "interlodge-lakeside"], asOf: $a, knownAt: $k) { customerCentricityIndex alignmentIndex targetAttainment } }',
+          { a: asOf, k: knownAt },
+        )
+      ).compareOrganizations;
+    // As of the end of 31 Dec 2025: the open 2026 Q1 cycles are after it, so nothing is provisional
+    // and Lakeside, first rated in Q1, has no figures yet.
+    await page.fill('[data-field="compareAsOf"] input', '2025-12-31');
+    const asOf = await compare('2025-12-31T23:59:59.999Z', null);
+    expect(asOf[1]?.customerCentricityIndex).toBeNull();
+    await grid
+      .locator('tbody tr')
+      .first()
+      .locator(`td:has-text("${oneDecimal(asOf[0]?.customerCentricityIndex ?? null)}")`)
+      .waitFor();
+    expect(await cciRow.locator('td').allInnerTexts()).toEqual(
+      asOf.map((site) => oneDecimal(site.customerCentricityIndex)),
+    );
+    expect(await grid.locator('[data-testid="compare-provisional"]').count()).toBe(0);
+    await expect(page.textContent('[data-testid="compare-when"]')).resolves.toContain(
+      'as of 31 Dec 2025, as known at everything recorded',
+    );
+    // As known at the start of today: what this journey recorded today (the Q1 front-desk rating)
+    // is not known yet, in the page as in the api.
+    const today = new Date().toISOString().slice(0, 10);
+    await page.fill('[data-field="compareAsOf"] input', '');
+    await page.fill('[data-field="compareKnownAt"] input', today);
+    const knownAt = await compare(null, `${today}T00:00:00.000Z`);
+    const now = await compare(null, null);
+    expect(knownAt[0]?.customerCentricityIndex).not.toBe(now[0]?.customerCentricityIndex);
+    await cciRow
+      .locator(`td:has-text("${oneDecimal(knownAt[0]?.customerCentricityIndex ?? null)}")`)
+      .waitFor();
+    expect(await cciRow.locator('td').allInnerTexts()).toEqual(
+      knownAt.map((site) => oneDecimal(site.customerCentricityIndex)),
+    );
+    await expect(page.textContent('[data-testid="compare-when"]')).resolves.toContain(
+      `as of today, as known at ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date())}, 00:00:00 UTC`,
+    );
+    await page.fill('[data-field="compareKnownAt"] input', '');
+    await cciRow.locator(`td:has-text("${oneDecimal(now[0]?.customerCentricityIndex ?? null)}")`).waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('should offer the history download to an auditor only, and say a non-planner sees no warnings', async () => {
     const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['interlodge']));
     await auditor.click('[data-screen="reports"]');
@@ -293,6 +342,13 @@ describe('Reports journey (browser)', () => {
     const board = await auditor.textContent('[data-testid="board-report"]');
     expect(board).toContain('Investment warnings not included.');
     expect(board).not.toMatch(/token|simulate/i);
+
+    // Compare, for a sign-in reaching one organisation: a plain note, not a one-column grid.
+    await auditor.click('[data-screen="compare"]');
+    await expect(auditor.textContent('[data-testid="compare-single"]')).resolves.toBe(
+      'Your sign-in reaches one organisation only, Interlodge Hotels: there is no other to compare it with. Its figures are on the Overview and in Reports.',
+    );
+    expect(await auditor.locator('[data-testid="compare-organizations"] table').count()).toBe(0);
 
     const assessor = await journey.signIn(await journey.issueToken('ASSESSOR', ['interlodge']));
     await assessor.click('[data-screen="reports"]');

@@ -352,8 +352,8 @@ export const maturityChangeQuery = graphql(`
 `);
 
 export const compareOrganizationsQuery = graphql(`
-  query CompareOrganizations($organizationIds: [ID!]!, $asOf: DateTime) {
-    compareOrganizations(organizationIds: $organizationIds, asOf: $asOf) {
+  query CompareOrganizations($organizationIds: [ID!]!, $asOf: DateTime, $knownAt: DateTime) {
+    compareOrganizations(organizationIds: $organizationIds, asOf: $asOf, knownAt: $knownAt) {
       organizationId
       name
       customerCentricityIndex

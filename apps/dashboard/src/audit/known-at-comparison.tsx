@@ -9,7 +9,7 @@ import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { ErrorNotice } from '../shared/error-notice';
 import { TextField } from '../shared/forms/fields';
 import { formatDate, formatIndex, formatLevel, formatPercent } from '../shared/format';
-import { knownAtInstant, knownAtWords } from '../shared/known-at';
+import { asOfInstant, isDay, knownAtInstant, knownAtWords } from '../shared/known-at';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { knownAtStartingPointQuery, recordedBetweenQuery } from './audit.operations';
@@ -19,10 +19,6 @@ interface KnownAtComparisonProps {
   organization: Organization;
   model: MaturityModel;
 }
-
-// Valid time: the period up to the end of that day, so an assessment period ending that day counts.
-const endOfDay = (day: string) => `${day}T23:59:59.999Z`;
-const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text);
 
 export function KnownAtComparison({ organization, model }: KnownAtComparisonProps) {
   const { client } = useSession();
@@ -77,7 +73,7 @@ function KnownAtViews({ organization, model, start }: KnownAtComparisonProps & {
             maturityQuery,
             {
               organizationId: organization.id,
-              asOf: asOf ? endOfDay(asOf) : null,
+              asOf: asOf ? asOfInstant(asOf) : null,
               knownAt: knownAtInstant(day),
             },
             signal,

@@ -1,12 +1,15 @@
 // Organisations side by side (a hotel group's sites, a bank's regions): pick them, see their
-// indices and a capability x organisation grid. Only organisations on one model compare. Each
+// indices and a capability x organisation grid, as of a day and as known at a day (the days mean
+// what they mean on every screen: shared/known-at). Only organisations on one model compare. Each
 // column says what its figures rest on: an open assessment (provisional), declared links or every
-// pair assumed, and whose ratings.
+// pair assumed, and whose ratings. A sign-in that reaches one organisation is told so instead.
 import { useState } from 'preact/hooks';
 import { compareOrganizationsQuery, maturityQuery } from '../api/queries';
 import type { MaturityView, OrganizationComparison } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
-import { formatIndex, formatLevel, formatPercent } from '../shared/format';
+import { TextField } from '../shared/forms/fields';
+import { formatDate, formatIndex, formatLevel, formatPercent } from '../shared/format';
+import { asOfInstant, isDay, knownAtInstant, knownAtWords } from '../shared/known-at';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { modelOf, type Workspace } from '../shell/workspace';
@@ -25,23 +28,32 @@ const indexLines: readonly [string, (row: OrganizationComparison) => string][] =
 export function CompareOrganizationsScreen({ organizations, models, organization }: Workspace) {
   const { client } = useSession();
   const [picked, setPicked] = useState<readonly string[] | null>(null);
+  const [asOfDay, setAsOfDay] = useState('');
+  const [knownAtDay, setKnownAtDay] = useState('');
+  // A day being typed is no day yet: nothing is asked until both fields are empty or whole days.
+  const datesValid = (asOfDay === '' || isDay(asOfDay)) && (knownAtDay === '' || isDay(knownAtDay));
+  const asOf = asOfDay === '' ? null : asOfInstant(asOfDay);
+  const knownAt = knownAtDay === '' ? null : knownAtInstant(knownAtDay);
+  const dates = `${asOf ?? 'now'}/${knownAt ?? 'all'}`;
   const anchor = organization ?? organizations[0] ?? null;
   // At first: every organisation on the model of the one being viewed.
   const chosen =
     picked ??
     organizations.filter((candidate) => candidate.modelId === anchor?.modelId).map((item) => item.id);
   const chosenModelId = organizations.find((candidate) => candidate.id === chosen[0])?.modelId ?? null;
-  const comparison = useRequest(chosen.length === 0 ? null : `compare/${chosen.join(',')}`, (signal) =>
+  const asking = chosen.length > 0 && datesValid && organizations.length > 1;
+  const comparison = useRequest(asking ? `compare/${chosen.join(',')}/${dates}` : null, (signal) =>
     client
-      .request(compareOrganizationsQuery, { organizationIds: [...chosen], asOf: null }, signal)
+      .request(compareOrganizationsQuery, { organizationIds: [...chosen], asOf, knownAt }, signal)
       .then((data) => data.compareOrganizations),
   );
-  // Each organisation's own view: its open assessments and the ratings its levels come from.
-  const views = useRequest(chosen.length === 0 ? null : `compare-views/${chosen.join(',')}`, (signal) =>
+  // Each organisation's own view at the same days: its open assessments and the ratings its levels
+  // come from.
+  const views = useRequest(asking ? `compare-views/${chosen.join(',')}/${dates}` : null, (signal) =>
     Promise.all(
       chosen.map((id) =>
         client
-          .request(maturityQuery, { organizationId: id, asOf: null, knownAt: null }, signal)
+          .request(maturityQuery, { organizationId: id, asOf, knownAt }, signal)
           .then((data): [string, MaturityView] => [id, data.maturity]),
       ),
     ).then((pairs) => new Map(pairs)),
@@ -53,28 +65,50 @@ export function CompareOrganizationsScreen({ organizations, models, organization
   };
   const firstChosen = organizations.find((candidate) => candidate.id === chosen[0]);
   const model = firstChosen ? modelOf(models, firstChosen) : null;
-  const rows = chosen.length === 0 ? [] : (comparison.data ?? []);
+  const rows = asking ? (comparison.data ?? []) : [];
+  const when = `as of ${datesValid && asOfDay !== '' ? formatDate(asOfDay) : 'today'}, as known at ${
+    datesValid && knownAtDay !== '' ? knownAtWords(knownAtDay) : 'everything recorded'
+  }`;
 
   const toggle = (id: string, on: boolean) => {
     setPicked(on ? [...chosen, id] : chosen.filter((candidate) => candidate !== id));
   };
 
+  const header = (purpose: string) => (
+    <header class="page__header">
+      <div>
+        <h1 class="page__title">Compare organisations</h1>
+        <p class="page__purpose" data-testid="compare-when">
+          {purpose}
+        </p>
+      </div>
+    </header>
+  );
+
+  // One organisation is no comparison: say so rather than draw a grid of one column.
+  if (organizations.length === 1)
+    return (
+      <div class="reports" data-testid="compare-organizations">
+        {header('Sites or regions on the same maturity model, side by side.')}
+        <p class="card compare__single" role="note" data-testid="compare-single">
+          Your sign-in reaches one organisation only, {organizations[0]?.name}: there is no other to compare
+          it with. Its figures are on the Overview and in Reports.
+        </p>
+      </div>
+    );
+
   return (
     <div class="reports" data-testid="compare-organizations">
-      <header class="page__header">
-        <div>
-          <h1 class="page__title">Compare organisations</h1>
-          <p class="page__purpose">Sites or regions on the same maturity model, side by side, as of today.</p>
-        </div>
-      </header>
+      {header(`Sites or regions on the same maturity model, side by side, ${when}.`)}
 
       <section class="card" aria-labelledby="compare-pick-title">
         <header class="card__header">
           <h2 id="compare-pick-title" class="card__title">
-            Organisations
+            Organisations and dates
           </h2>
           <p class="card__subtitle">
-            Only organisations on the same model can be compared; the others are greyed out.
+            Only organisations on the same model can be compared; the others are greyed out. The dates apply
+            to every column.
           </p>
         </header>
         <ul class="compare__choices">
@@ -99,6 +133,24 @@ export function CompareOrganizationsScreen({ organizations, models, organization
             );
           })}
         </ul>
+        <div class="form__row compare__dates">
+          <TextField
+            name="compareAsOf"
+            label="As of (optional)"
+            hint="Empty: today. Assessment periods ending by the end of that day count."
+            type="date"
+            value={asOfDay}
+            onValue={setAsOfDay}
+          />
+          <TextField
+            name="compareKnownAt"
+            label="As known at (optional)"
+            hint="Empty: everything recorded. What had been recorded by the start of that day, 00:00 UTC."
+            type="date"
+            value={knownAtDay}
+            onValue={setKnownAtDay}
+          />
+        </div>
       </section>
 
       {comparison.error && chosen.length > 0 && (
