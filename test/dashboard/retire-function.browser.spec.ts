@@ -1,8 +1,13 @@
 // Retiring a function on Set-up → Functions: the form (reason, date, merged into), the confirmation
 // that says what it does (going back records nothing), a refusal shown under its field, the retired
-// function folded away with its date, and the targets grid and the heatmap without it.
+// function folded away with its date, the targets grid and the heatmap without it, and the planning
+// page's effect chooser and scenario heatmaps without it (an effect planned before marked not scored).
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, DESKTOP, PHONE, pageProblems, startJourney, type Journey } from './browser-journey';
+
+// Screenshots looked at by hand, not committed (docs/screenshots keeps the set-up ones).
+const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 jest.setTimeout(240_000);
 
@@ -50,6 +55,10 @@ describe('Retiring a function (browser)', () => {
       });
     }
     await journey.graphql('mutation { closeAssessment(assessmentId: "q1") { id } }');
+    // Planned while billing was in place: after the retirement its billing effect is not scored.
+    await journey.graphql(
+      'mutation { planInvestment(input: { organizationId: "harbour-clinic", investmentId: "billing-portal", name: "Billing portal", kind: CAPITAL, cost: 1000, lagMonths: 0, effects: [{ functionId: "billing", capabilityId: "customer-insight", low: 1, likely: 1, high: 1 }, { functionId: "front-desk", capabilityId: "customer-insight", low: 0, likely: 1, high: 1 }] }) { id } }',
+    );
     page = await journey.signIn();
     await page.goto(`${journey.api.baseUrl}/?view=setup&org=harbour-clinic`);
     await page.waitForSelector('[data-testid="functions-panel"] [data-function="billing"]');
@@ -126,5 +135,50 @@ describe('Retiring a function (browser)', () => {
       '{ maturity(organizationId: "harbour-clinic", asOf: "2026-02-01") { cells { functionId } } }',
     );
     expect(before.maturity.cells.some((cell) => cell.functionId === 'billing')).toBe(true);
+  });
+
+  it('should leave it out of the plan form and the scenario heatmaps, and mark an effect on it as not scored', async () => {
+    await page.goto(`${journey.api.baseUrl}/?view=planning&org=harbour-clinic`);
+    await page.waitForSelector('[data-heatmap="effects"][aria-busy="false"] [data-cell^="front-desk:"]');
+    await expect(page.locator('[data-heatmap="effects"] [data-cell^="billing:"]').count()).resolves.toBe(0);
+    const card = page.locator('[data-investment-card]:has-text("Billing portal")');
+    await card.locator('[data-testid="investment-effects"] summary').click();
+    await expect(
+      card.locator('[data-effect-cell="billing:customer-insight"] [data-effect-retired]').innerText(),
+    ).resolves.toContain('not scored');
+    await expect(
+      card.locator('[data-effect-cell="front-desk:customer-insight"] [data-effect-retired]').count(),
+    ).resolves.toBe(0);
+    await page.screenshot({ path: path.join(artifacts, 'planning-retired-function.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({
+      path: path.join(artifacts, 'planning-retired-function-phone.png'),
+      fullPage: true,
+    });
+    await page.setViewportSize(DESKTOP);
+
+    await page.goto(`${journey.api.baseUrl}/?view=overview&org=harbour-clinic`);
+    await page.check('[data-investment="billing-portal"]');
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    const outcome = page.locator('[data-testid="simulation-result"][data-stale="false"]');
+    await outcome.waitFor({ timeout: 60_000 });
+    for (const heatmap of ['baseline', 'projected']) {
+      await expect(
+        outcome.locator(`[data-heatmap="${heatmap}"] [data-cell^="billing:"]`).count(),
+      ).resolves.toBe(0);
+      await expect(
+        outcome.locator(`[data-heatmap="${heatmap}"] [data-cell^="front-desk:"]`).count(),
+      ).resolves.toBeGreaterThan(0);
+    }
+    await expect(outcome.innerText()).resolves.toContain('belongs to a function retired from');
+    await outcome.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'scenario-retired-function.png'), fullPage: true });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({
+      path: path.join(artifacts, 'scenario-retired-function-phone.png'),
+      fullPage: true,
+    });
+    await page.setViewportSize(DESKTOP);
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 // recorded, so nobody signs off "7 effects" unseen. A plain list: it wraps on a phone.
 import type { Effect, Investment } from '../api/types';
 import type { CellNames } from '../shared/cell-names';
-import { formatSigned } from '../shared/format';
+import { formatDate, formatSigned } from '../shared/format';
 import './effect-list.css';
 
 const months = (count: number) => `${count} ${count === 1 ? 'month' : 'months'}`;
@@ -30,25 +30,35 @@ export function EffectList({
           : `Change in levels (low / likely / high), ${months(lagMonths)} after it is deployed:`}
       </p>
       <ul class="effect-list__items">
-        {effects.map((effect) => (
-          <li
-            key={`${effect.functionId}:${effect.capabilityId}`}
-            class="effect-list__item"
-            data-effect-cell={`${effect.functionId}:${effect.capabilityId}`}
-          >
-            <span class="effect-list__cell">
-              <strong>{names.functionName(effect.functionId)}</strong> ·{' '}
-              {names.capabilityName(effect.capabilityId)}
-            </span>{' '}
-            <span class="effect-list__change">
-              <span class="effect-list__value">low {formatSigned(effect.low)}</span> ·{' '}
-              <span class="effect-list__value effect-list__value--likely">
-                likely {formatSigned(effect.likely)}
+        {effects.map((effect) => {
+          const retiredFrom = names.retiredFrom(effect.functionId);
+          return (
+            <li
+              key={`${effect.functionId}:${effect.capabilityId}`}
+              class="effect-list__item"
+              data-effect-cell={`${effect.functionId}:${effect.capabilityId}`}
+            >
+              <span class="effect-list__cell">
+                <strong>{names.functionName(effect.functionId)}</strong> ·{' '}
+                {names.capabilityName(effect.capabilityId)}
+                {retiredFrom !== null && (
+                  // Planned before the retirement: the simulation leaves this effect out, and says so.
+                  <span class="effect-list__retired" data-effect-retired>
+                    {' '}
+                    (function retired {formatDate(retiredFrom)}: not scored)
+                  </span>
+                )}
               </span>{' '}
-              · <span class="effect-list__value">high {formatSigned(effect.high)}</span>
-            </span>
-          </li>
-        ))}
+              <span class="effect-list__change">
+                <span class="effect-list__value">low {formatSigned(effect.low)}</span> ·{' '}
+                <span class="effect-list__value effect-list__value--likely">
+                  likely {formatSigned(effect.likely)}
+                </span>{' '}
+                · <span class="effect-list__value">high {formatSigned(effect.high)}</span>
+              </span>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

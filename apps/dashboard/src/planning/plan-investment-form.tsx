@@ -14,6 +14,7 @@ import { useRequest } from '../shared/use-request';
 import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
 import { cellNames } from '../shared/cell-names';
+import { functionsInPlace } from '../shared/functions-in-place';
 import { previewEffect } from './effect-preview';
 import { planInvestmentMutation, type PlanningInvestment } from './planning.operations';
 
@@ -144,7 +145,7 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
         <Heatmap
           id="effects"
           caption="Pick the cells this investment changes"
-          functions={organization.functions}
+          functions={functionsInPlace(organization.functions)}
           capabilities={model.capabilities}
           cells={maturity.data?.cells ?? null}
           compact

@@ -20,6 +20,7 @@ import { TrajectoryChart } from './trajectory-chart';
 import { WarningsList } from './warnings-list';
 import './scenario.css';
 import { cellNames } from '../shared/cell-names';
+import { functionsOfView } from '../shared/functions-in-place';
 
 const seed = SIMULATION_SEED;
 
@@ -392,6 +393,11 @@ function SimulationOutcome({
 }) {
   const { result, baseline, horizonMonths } = run;
   const baselineByKey = useMemo(() => indexCells(baseline.cells), [baseline]);
+  // The rows the simulation scored: a retired function has no cells today or at the horizon.
+  const rows = functionsOfView(
+    functions,
+    baseline.cells.map((cell) => cell.functionId),
+  );
   return (
     <div
       class={`outcome${stale ? ' outcome--stale' : ''}`}
@@ -435,7 +441,7 @@ function SimulationOutcome({
             <Heatmap
               id="baseline"
               caption="Maturity today, by function and capability"
-              functions={functions}
+              functions={rows}
               capabilities={capabilities}
               cells={baseline.cells}
               compact
@@ -453,7 +459,7 @@ function SimulationOutcome({
             <Heatmap
               id="projected"
               caption={`Projected maturity at month ${horizonMonths}, by function and capability; cells show the change from today`}
-              functions={functions}
+              functions={rows}
               capabilities={capabilities}
               cells={result.cells}
               compareTo={baselineByKey}
