@@ -6,6 +6,7 @@ import type { CommandContext } from '../command-handling/command-context';
 import { makeIdentifier } from '../command-handling/identifiers';
 import { CampaignReader, type QuestionnaireView, type RaterInvitationView } from './campaign-reader';
 import { type InvitationCredential, InvitationIndex } from './invitation-index';
+import { newInvitationLinks } from './new-invitation-links';
 import { RecentlyIssuedLinks } from './recently-issued-links';
 
 /** One person to invite, as the office writes them (the server fills in ids and the secret). */
@@ -120,20 +121,13 @@ export class InviteRatersHandler implements ICommandHandler<InviteRatersCommand>
     context,
   }: InviteRatersCommand): Promise<IssuedInvitationResult[]> {
     const assessment = await this.reader.requireAssessment(requireSlug('assessmentId', assessmentId));
-    const tokens = new Map<string, string>();
-    const requests = invitations.map((draft, index): InvitationRequest => {
-      // With a commandId the ids are derived from it, so a repeat names the same invitations.
-      const seed = context.commandId === null ? null : `${assessment.id}/${context.commandId}/${index}`;
-      const invitationId = makeIdentifier('invitation', seed, assessment.organizationId);
-      const secret = generateSecret();
-      tokens.set(invitationId, formatToken(invitationId, secret));
-      return {
-        ...draft,
-        invitationId,
-        respondentId: draft.respondentId ?? makeIdentifier('respondent', seed, assessment.organizationId),
-        secretHash: hashSecret(secret),
-      };
-    });
+    const { links, tokens } = newInvitationLinks(assessment, context, invitations);
+    const requests = links.map(({ item: draft, invitationId, secretHash, seed }): InvitationRequest => ({
+      ...draft,
+      invitationId,
+      respondentId: draft.respondentId ?? makeIdentifier('respondent', seed, assessment.organizationId),
+      secretHash,
+    }));
     const invitationIds = requests.map((request) => request.invitationId);
     const { state, repeated } = await this.assessments.run(
       assessment.id,
@@ -288,16 +282,12 @@ export class ReissueInvitationsHandler implements ICommandHandler<ReissueInvitat
     context,
   }: ReissueInvitationsCommand): Promise<IssuedInvitationResult[]> {
     const assessment = await this.reader.requireAssessment(requireSlug('assessmentId', assessmentId));
-    const tokens = new Map<string, string>();
-    const reissues = invitationIds.map((invitationId, index) => {
-      // With a commandId the new ids are derived from it, so a repeat names the same invitations.
-      const seed =
-        context.commandId === null ? null : `${assessment.id}/${context.commandId}/reissue/${index}`;
-      const newInvitationId = makeIdentifier('invitation', seed, assessment.organizationId);
-      const secret = generateSecret();
-      tokens.set(newInvitationId, formatToken(newInvitationId, secret));
-      return { invitationId, newInvitationId, secretHash: hashSecret(secret) };
-    });
+    const { links, tokens } = newInvitationLinks(assessment, context, invitationIds, 'reissue/');
+    const reissues = links.map(({ item: invitationId, invitationId: newInvitationId, secretHash }) => ({
+      invitationId,
+      newInvitationId,
+      secretHash,
+    }));
     const { state, repeated } = await this.assessments.run(
       assessment.id,
       { type: 'ReissueInvitations', data: { reissues } },

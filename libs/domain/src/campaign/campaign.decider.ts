@@ -43,6 +43,29 @@ export const MAX_INVITATIONS_PER_CALL = 500;
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 
+/**
+ * A call names at least one and at most MAX_INVITATIONS_PER_CALL entries in `field`; the words say
+ * what an entry is (`one`, `many`) and what to do with the rest (`others` them in another call).
+ */
+function requireCallSize(
+  field: string,
+  count: number,
+  words: { one: string; many: string; others: string },
+): void {
+  if (count === 0)
+    throw invalidInput(
+      field,
+      `${field} must name at least one ${words.one}`,
+      CAMPAIGN_ERROR_CODES.noInvitations,
+    );
+  if (count > MAX_INVITATIONS_PER_CALL)
+    throw invalidInput(
+      field,
+      `${field} must name at most ${MAX_INVITATIONS_PER_CALL} ${words.many} per call (got ${count}); ${words.others} the others in another call`,
+      CAMPAIGN_ERROR_CODES.tooManyInvitations,
+    );
+}
+
 export function inviteRaters(
   command: InviteRaters,
   assessment: Opened,
@@ -52,20 +75,11 @@ export function inviteRaters(
   const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
   const model = requireModelVersion(context.model, assessment.modelId, assessment.modelVersion);
   const { invitations } = command.data;
-  if (invitations.length === 0) {
-    throw invalidInput(
-      'invitations',
-      'invitations must name at least one person to invite',
-      CAMPAIGN_ERROR_CODES.noInvitations,
-    );
-  }
-  if (invitations.length > MAX_INVITATIONS_PER_CALL) {
-    throw invalidInput(
-      'invitations',
-      `invitations must name at most ${MAX_INVITATIONS_PER_CALL} people per call (got ${invitations.length}); invite the others in another call`,
-      CAMPAIGN_ERROR_CODES.tooManyInvitations,
-    );
-  }
+  requireCallSize('invitations', invitations.length, {
+    one: 'person to invite',
+    many: 'people',
+    others: 'invite',
+  });
   const expiresAt = futureDate('expiresAt', command.data.expiresAt, context.now);
   const respondentsOfThisCall = new Set<string>();
   return invitations.map((request, index) =>
@@ -190,20 +204,11 @@ export function reissueInvitations(
   context: AssessmentContext,
 ): (InvitationRevoked | RaterInvited)[] {
   const { reissues } = command.data;
-  if (reissues.length === 0) {
-    throw invalidInput(
-      'invitationIds',
-      'invitationIds must name at least one working link to replace',
-      CAMPAIGN_ERROR_CODES.noInvitations,
-    );
-  }
-  if (reissues.length > MAX_INVITATIONS_PER_CALL) {
-    throw invalidInput(
-      'invitationIds',
-      `invitationIds must name at most ${MAX_INVITATIONS_PER_CALL} links per call (got ${reissues.length}); replace the others in another call`,
-      CAMPAIGN_ERROR_CODES.tooManyInvitations,
-    );
-  }
+  requireCallSize('invitationIds', reissues.length, {
+    one: 'working link to replace',
+    many: 'links',
+    others: 'replace',
+  });
   const named = new Set<string>();
   const made = new Set<string>();
   return reissues.flatMap((reissue, index) =>

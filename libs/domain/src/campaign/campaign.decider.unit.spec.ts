@@ -422,6 +422,24 @@ describe('campaign decisions on the assessment stream', () => {
         .thenThrows('not_found', CAMPAIGN_ERROR_CODES.invitationNotFound, 'invitationIds[1]');
     });
 
+    it('should say, in each call’s own words, that it takes at least one and at most a call’s worth', () => {
+      const decide = (command: InviteRaters | ReissueInvitations) => () =>
+        assessmentDecider.decide(command, foldEvents(assessmentDecider, [opened, invited()]), context);
+      const tooMany = Array.from({ length: MAX_INVITATIONS_PER_CALL + 1 }, () => ({
+        invitationId: 'invitation-1',
+        newInvitationId: 'invitation-3',
+        secretHash: hash('d'),
+      }));
+      expect(decide(invite([]))).toThrow('invitations must name at least one person to invite');
+      expect(decide(invite(tooMany.map(() => request())))).toThrow(
+        `invitations must name at most ${MAX_INVITATIONS_PER_CALL} people per call (got ${MAX_INVITATIONS_PER_CALL + 1}); invite the others in another call`,
+      );
+      expect(decide(reissueAll([]))).toThrow('invitationIds must name at least one working link to replace');
+      expect(decide(reissueAll(tooMany))).toThrow(
+        `invitationIds must name at most ${MAX_INVITATIONS_PER_CALL} links per call (got ${MAX_INVITATIONS_PER_CALL + 1}); replace the others in another call`,
+      );
+    });
+
     it('should refuse an empty list, a link named twice and two new links with one id', () => {
       spec
         .given([opened, invited()])
