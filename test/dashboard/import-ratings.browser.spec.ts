@@ -92,6 +92,21 @@ describe('Import ratings (browser)', () => {
     expect(await ratings()).toEqual([]);
   });
 
+  it('should refuse a file of more ratings than one import records, before checking any, recording nothing', async () => {
+    const lines = Array.from(
+      { length: 5001 },
+      (_, index) => `front-desk,self-service,3,CUSTOMER,,,guest-${index}`,
+    );
+    await page.setInputFiles('#ratings-file', ratingsFile(lines));
+    const error = region().locator('[data-field-error="file"]');
+    await error.waitFor();
+    expect(await error.innerText()).toBe(
+      'paper-forms.csv: it holds 5001 ratings and at most 5000 are recorded at once. Split it into files of at most 5000 ratings and import each.',
+    );
+    await expect(region().locator('[data-testid="ratings-preview"]').count()).resolves.toBe(0);
+    expect(await ratings()).toEqual([]);
+  });
+
   it('should preview the corrected file and record it all at once after asking', async () => {
     await page.setInputFiles(
       '#ratings-file',

@@ -54,16 +54,30 @@ describe('GraphQL hardening (e2e)', () => {
     expect(answer.errors).toBeUndefined();
   });
 
-  it('should refuse a body over 1 MB', async () => {
+  it("should refuse a body over 8 MB with an error shaped like GraphQL's that says what to do", async () => {
     const response = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
       body: JSON.stringify({
         query: '{ organizations { id } }',
-        variables: { padding: 'x'.repeat(1_100_000) },
+        variables: { padding: 'x'.repeat(8_500_000) },
       }),
     });
     expect(response.status).toBe(413);
+    const answer = (await response.json()) as { errors: { message: string; extensions: unknown }[] };
+    expect(answer.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'REQUEST_TOO_LARGE' });
+    expect(answer.errors[0]?.message).toMatch(/larger than the 8 MB the api reads: send less/);
+  });
+
+  it('should refuse a body that is not JSON as BAD_USER_INPUT', async () => {
+    const response = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${api.adminToken}` },
+      body: '{"query": "{ organizations { id } }"',
+    });
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { errors: { message: string; extensions: unknown }[] };
+    expect(answer.errors[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'MALFORMED_JSON' });
   });
 
   it('should answer errors without stack traces or internals in production', async () => {

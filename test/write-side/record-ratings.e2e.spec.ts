@@ -165,6 +165,27 @@ describe('recordRatings and checkRatings (e2e)', () => {
     },
   );
 
+  it('should record the largest batch it documents: 5000 ratings with 1,000 characters of evidence each (a 5.6 MB request)', async () => {
+    await api.mustQuery(
+      'mutation { openAssessment(input: { organizationId: "inn", assessmentId: "survey", title: "Guest survey", periodEnd: "2024-06-30" }) { id } }',
+    );
+    const ratings = Array.from({ length: 5000 }, (_, index) => ({
+      functionId: index % 2 === 0 ? 'front-desk' : 'kitchen',
+      capabilityId: 'customer-insight',
+      level: 1 + (index % 5),
+      source: 'CUSTOMER',
+      respondentId: `guest-${Math.floor(index / 2)}`,
+      evidence: `Paper form ${index}: ${'the stay as the guest saw it. '.repeat(34)}`.slice(0, 1_000),
+    }));
+    const body = JSON.stringify({ query: RECORD, variables: { input: { assessmentId: 'survey', ratings } } });
+    expect(body.length).toBeGreaterThan(5_500_000);
+    const answer = await api.graphql<{ recordRatings: { ratings: unknown[] } }>(RECORD, {
+      input: { assessmentId: 'survey', ratings },
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.recordRatings.ratings).toHaveLength(5000);
+  });
+
   it('should refuse to check a batch for a CLOSED assessment as a whole', async () => {
     const answer = await api.graphql(CHECK, {
       input: { assessmentId: 'q0', ratings: [self('kitchen', 'customer-insight', 2)] },

@@ -8,6 +8,7 @@ import { dashboardDirectory } from './dashboard/dashboard-files';
 import { identityProviderOrigin } from './auth/sign-in-options.controller';
 import { GRAPHIQL_ASSETS_PATH, graphiqlAssets } from './graphql/graphiql/graphiql-page';
 import { securityHeaders } from './http/security-headers';
+import { MAX_REQUEST_BODY_BYTES, requestBodyErrors } from './http/request-body';
 
 /** TRUST_PROXY as Express reads it: `true`, a number of hops, or addresses and subnets. */
 function trustProxyValue(setting: string): boolean | number | string {
@@ -31,7 +32,8 @@ export async function createApiApplication(
   if (config.trustProxy !== null) app.set('trust proxy', trustProxyValue(config.trustProxy));
   app.use(requestLogging(rootLogger), httpMetrics(), securityHeaders(identityProviderOrigin(config.oidc)));
   if (!config.production) app.use(GRAPHIQL_ASSETS_PATH, graphiqlAssets());
-  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('json', { limit: MAX_REQUEST_BODY_BYTES });
+  app.use(requestBodyErrors());
   // The dashboard's files are public; the data it shows comes from /graphql with a token.
   // `/rate` is the rater's questionnaire (rate.html), the page an invitation's link opens.
   const dashboard = dashboardDirectory();

@@ -4,6 +4,7 @@
 // call, or none.
 import { parse } from 'csv-parse/browser/esm/sync';
 import { DomainError } from '@app/domain/shared/domain-error';
+import { MAX_RATINGS_PER_CALL } from '@app/domain/assessment/rating-rules';
 import {
   firstLineOfRecord,
   OPTIONAL_RATING_FILE_COLUMNS,
@@ -80,6 +81,13 @@ export function ImportRatings({ assessment, functions, onImported }: ImportRatin
       );
       return;
     }
+    // Recorded in one append or none: a file beyond what one call takes is refused before checking.
+    if (ratings.length > MAX_RATINGS_PER_CALL) {
+      setFileError(
+        `${chosen.name}: it holds ${ratings.length} ratings and at most ${MAX_RATINGS_PER_CALL} are recorded at once. Split it into files of at most ${MAX_RATINGS_PER_CALL} ratings and import each.`,
+      );
+      return;
+    }
     const unsendable = unsendableProblemsOf(ratings);
     const sendable = ratings
       .map((entry, index) => ({ entry, index }))
@@ -139,7 +147,8 @@ export function ImportRatings({ assessment, functions, onImported }: ImportRatin
         <span class="field__hint" id="ratings-file-hint">
           One rating a line. Columns: <code>{RATING_FILE_COLUMNS.join(',')}</code>, and optionally{' '}
           <code>{OPTIONAL_RATING_FILE_COLUMNS.join(',')}</code>. Ids as on Set-up; <code>rater</code> only for
-          PEER. Nothing is recorded until you import, and then all or none.
+          PEER. At most {MAX_RATINGS_PER_CALL} ratings a file. Nothing is recorded until you import, and then
+          all or none.
         </span>
         {fileError && (
           <span class="field__error" role="alert" data-field-error="file">
