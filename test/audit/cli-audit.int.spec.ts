@@ -93,6 +93,10 @@ describe('the audit commands of the CLI', () => {
     expect((await runCli(fresh(), ['verify', '--no-such-option'])).code).toBe(EXIT.usage);
     expect((await runCli(fresh(), ['replay'])).code).toBe(EXIT.usage);
     expect((await runCli(fresh(), ['import', 'ratings.csv'])).code).toBe(EXIT.usage);
+    // An export keeps the actors it recorded: --actor would be silently ignored there.
+    const actorOnExport = await runCli(fresh(), ['import', 'export.ndjson', '--actor', 'ops-carol']);
+    expect(actorOnExport.code).toBe(EXIT.usage);
+    expect(actorOnExport.stderr).toContain('--actor goes with --assessment');
   }, 60_000);
 
   it('should verify with exit 0, and exit 4 naming the stream and revision when tampered', async () => {

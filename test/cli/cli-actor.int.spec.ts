@@ -87,6 +87,7 @@ describe('the actor the cli records', () => {
     for (const command of [
       ['forget', '--help'],
       ['token', 'issue', '--help'],
+      ['import', '--help'],
     ]) {
       const help = await runCli(dataDir, command);
       expect(help.stdout).toContain('--actor <name>');

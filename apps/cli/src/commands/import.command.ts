@@ -26,6 +26,11 @@ export function registerImportCommand(program: Command): void {
       if (assessmentId === undefined) {
         if (file.toLowerCase().endsWith('.csv'))
           throw new CliError('a CSV of ratings needs --assessment <id>', EXIT.usage);
+        if (options.actor !== undefined)
+          throw new CliError(
+            '--actor goes with --assessment: an export is imported exactly as recorded, each event with its own actor',
+            EXIT.usage,
+          );
         // The store must stay untouched before the import: nothing is seeded at start.
         const { imported, report } = await withApplication((app) => importEvents(app, file), {
           seedOnStartup: false,
