@@ -116,6 +116,11 @@ describe('Assessments journey (browser)', () => {
     await form.locator('button[type="submit"]').click();
     await dialog.locator('button[type="submit"]').click();
     await page.waitForSelector('[data-testid="assessment-status"]:has-text("OPEN")');
+    // The keyboard goes on from the new assessment, not from the top of the page.
+    await page.waitForFunction(() => document.activeElement?.id === 'assessment-title');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      '2026 Q1 customer review',
+    );
     const [opened] = await assessments();
     expect(opened).toMatchObject({
       title: '2026 Q1 customer review',

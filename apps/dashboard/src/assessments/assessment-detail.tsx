@@ -2,7 +2,7 @@
 // (open) or correct (with a reason, confirmed) a rating, and closing it, which asks first because it
 // cannot be undone, saying how many invited raters have not finished. Admins also erase personal text here:
 // one rating's evidence, or everything a person gave (both ask first, and cannot be undone).
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
 import type { MaturityModel, Organization } from '../api/types';
 import { ImportRatings } from './import-ratings';
@@ -39,6 +39,8 @@ interface AssessmentDetailProps {
   onAnswered?: () => void;
   /** Personal text was erased: the assessment should be read again. */
   onErased?: () => void;
+  /** Just opened on this page: keyboard focus moves to its title, not back to the top of the page. */
+  focusTitle?: boolean;
 }
 
 export function AssessmentDetail({
@@ -48,8 +50,13 @@ export function AssessmentDetail({
   onChanged,
   onAnswered,
   onErased,
+  focusTitle = false,
 }: AssessmentDetailProps) {
   const session = useSession();
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusTitle) title.current?.focus();
+  }, [focusTitle]);
   const confirm = useConfirm();
   const closing = useSubmission<AssessmentRecord>(onChanged);
   const [correcting, setCorrecting] = useState<RatingDraft | null>(null);
@@ -139,7 +146,7 @@ export function AssessmentDetail({
     >
       <header class="assessment-detail__header">
         <div>
-          <h2 id="assessment-title" class="card__title">
+          <h2 id="assessment-title" class="card__title" tabIndex={-1} ref={title}>
             {assessment.title}
           </h2>
           <p class="card__subtitle">

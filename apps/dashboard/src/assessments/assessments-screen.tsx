@@ -33,6 +33,12 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
     records.put(assessment);
     setSelectedId(assessment.id);
   };
+  // After opening one, the keyboard goes on from its title (its raters, its import), not from the top.
+  const [openedId, setOpenedId] = useState<string | null>(null);
+  const onOpened = (assessment: AssessmentRecord) => {
+    onChanged(assessment);
+    setOpenedId(assessment.id);
+  };
 
   return (
     <div class="screen" data-testid="assessments-screen">
@@ -68,6 +74,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                     data-assessment={assessment.id}
                     onClick={() => {
                       setSelectedId(assessment.id);
+                      setOpenedId(null);
                     }}
                   >
                     <span class="assessment-list__title">{assessment.title}</span>
@@ -90,7 +97,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
               <h2 id="open-assessment-title" class="card__title">
                 Open an assessment
               </h2>
-              <OpenAssessmentForm organizationId={organization.id} onOpened={onChanged} />
+              <OpenAssessmentForm organizationId={organization.id} onOpened={onOpened} />
             </section>
           )}
         </div>
@@ -103,6 +110,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
             onChanged={onChanged}
             onAnswered={records.reload}
             onErased={records.reload}
+            focusTitle={selected.id === openedId}
           />
         )}
       </div>
