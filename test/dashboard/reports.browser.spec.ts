@@ -3,7 +3,7 @@
 // printed to PDF (one A4 landscape page, read back with PDF.js) with what deployed investments
 // delivered, and two sites side by side.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -307,10 +307,31 @@ describe('Reports journey (browser)', () => {
     expect(await cciRow.locator('td').allInnerTexts()).toEqual(
       asOf.map((site) => oneDecimal(site.customerCentricityIndex)),
     );
+    // Each site's own view (its open assessments) is asked apart from the grid: wait for it too.
+    await grid.locator('[data-testid="compare-provisional"]').first().waitFor({ state: 'detached' });
     expect(await grid.locator('[data-testid="compare-provisional"]').count()).toBe(0);
     await expect(page.textContent('[data-testid="compare-when"]')).resolves.toContain(
       'as of 31 Dec 2025, as known at everything recorded',
     );
+    // The file holds what the page shows: the same sites, as of the same day, at full precision.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('[data-download="comparison-csv"]'),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      /^organizations-compared-as-of-2025-12-31T23-59-59Z-known-at-[\dTZ-]+\.csv$/,
+    );
+    const file = path.join(scratch, download.suggestedFilename());
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(
+      new RegExp(`^interlodge,Interlodge Hotels,${String(asOf[0]?.customerCentricityIndex)},`),
+    );
+    expect(lines[2]).toMatch(/^interlodge-lakeside,Interlodge Lakeside,,/);
     // As known at the start of today: what this journey recorded today (the Q1 front-desk rating)
     // is not known yet, in the page as in the api.
     const today = new Date().toISOString().slice(0, 10);

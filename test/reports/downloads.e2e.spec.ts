@@ -1,4 +1,5 @@
-// GET /reports/maturity.csv, /reports/maturity.xlsx and /reports/history.csv over HTTP against the
+// GET /reports/maturity.csv, /reports/maturity.xlsx, /reports/history.csv and
+// /reports/comparison.csv|xlsx over HTTP against the
 // real api: hand-worked values, typed spreadsheet cells read back with the same library, formula
 // injection escaped, and refusals as JSON errors, never a file.
 import ExcelJS from 'exceljs';
@@ -329,6 +330,109 @@ describe('Report downloads (e2e)', () => {
       expect([403, 404]).toContain(download.status);
       expectJsonRefusal(download, download.status, download.status === 403 ? 'FORBIDDEN' : 'NOT_FOUND');
       expect(download.body.toString('utf8')).not.toContain('Formula site');
+    });
+  });
+
+  describe('GET /reports/comparison.csv and comparison.xlsx', () => {
+    interface Compared {
+      organizationId: string;
+      customerCentricityIndex: number | null;
+      alignmentIndex: number | null;
+      targetAttainment: number | null;
+      coverage: number;
+      capabilityLevels: { capabilityId: string; level: number | null }[];
+    }
+    const compared = async (asOf: string): Promise<Compared[]> =>
+      (
+        await api.mustQuery<{ compareOrganizations: Compared[] }>(
+          'query($a: DateTime) { compareOrganizations(organizationIds: ["site-north", "formula-site"], asOf: $a) { organizationId customerCentricityIndex alignmentIndex targetAttainment coverage capabilityLevels { capabilityId level } } }',
+          { a: asOf },
+        )
+      ).compareOrganizations;
+    const text = (value: number | null) => (value === null ? '' : String(value));
+
+    it('should answer one row per organisation, in the order asked, with the figures compareOrganizations gives', async () => {
+      const download = await get(
+        '/reports/comparison.csv?organizationIds=site-north,formula-site&asOf=2024-03-31',
+      );
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(download.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="organizations-compared-as-of-2024-03-31-known-at-[\dTZ-]+\.csv"$/,
+      );
+      const [header, ...rows] = csvRows(download);
+      expect(header).toEqual([
+        'organisation id',
+        'organisation',
+        'customer-centricity index',
+        'alignment index',
+        'target attainment',
+        'coverage',
+        'provisional',
+        'Customer insight level',
+        'Service recovery level',
+      ]);
+      const expected = await compared('2024-03-31');
+      expect(rows).toEqual(
+        expected.map((site): unknown[] => [
+          site.organizationId,
+          site.organizationId === 'site-north' ? 'Interlodge North' : 'Formula site',
+          text(site.customerCentricityIndex),
+          text(site.alignmentIndex),
+          text(site.targetAttainment),
+          text(site.coverage),
+          // Both assessments are still open: the figures say so, as the Compare screen does.
+          expect.stringMatching(/^Provisional: includes .*-q1 \(period end 2024-03-31\), still open/),
+          text(site.capabilityLevels.find((level) => level.capabilityId === 'insight')?.level ?? null),
+          text(site.capabilityLevels.find((level) => level.capabilityId === 'recovery')?.level ?? null),
+        ]),
+      );
+      // North, as of Q1: front desk insight 2, housekeeping insight 4, so the mean level is 3.
+      expect(rows[0]?.[7]).toBe('3');
+    });
+
+    it('should hold the comparison as typed numbers in a workbook, as known at the instant asked', async () => {
+      const download = await get(
+        '/reports/comparison.xlsx?organizationIds=formula-site,site-north&asOf=2024-06-30&knownAt=2030-01-01T10:30:00Z',
+      );
+      expect(download.status).toBe(200);
+      expect(download.headers.get('content-disposition')).toBe(
+        'attachment; filename="organizations-compared-as-of-2024-06-30-known-at-2030-01-01T10-30-00Z.xlsx"',
+      );
+      const sheet = (await workbook(download)).getWorksheet('Organisations compared')!;
+      expect(sheet.rowCount).toBe(3);
+      expect(sheet.getCell('A2').value).toBe('formula-site');
+      expect(sheet.getCell('A3').value).toBe('site-north');
+      const north = (await compared('2024-06-30')).find((site) => site.organizationId === 'site-north')!;
+      expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.Number);
+      expect(sheet.getCell('C3').value).toBe(north.customerCentricityIndex);
+      expect(sheet.getCell('F3').value).toBe(north.coverage);
+      // North's Q2 front desk insight (4 + 2 * 3) / 3 and housekeeping 4: a mean of 11/3.
+      expect(sheet.getCell('H3').value as number).toBeCloseTo(11 / 3, 12);
+    });
+
+    it('should answer an organisation the token does not reach exactly as one that does not exist, without a file', async () => {
+      const northOnly = await fixtures.token('AUDITOR', ['site-north']);
+      const elsewhere = await get(
+        '/reports/comparison.csv?organizationIds=site-north,formula-site',
+        northOnly,
+      );
+      const nowhere = await get('/reports/comparison.csv?organizationIds=site-north,no-such-site', northOnly);
+      expectJsonRefusal(elsewhere, 404, 'NOT_FOUND', 'organizationIds');
+      expect(elsewhere.body.toString('utf8')).toBe(nowhere.body.toString('utf8'));
+      expect(elsewhere.body.toString('utf8')).not.toContain('Formula site');
+      // Its own organisation alone it may take.
+      expect((await get('/reports/comparison.csv?organizationIds=site-north', northOnly)).status).toBe(200);
+    });
+
+    it('should answer 400 naming the field when the organisations are missing or a date is malformed', async () => {
+      expectJsonRefusal(await get('/reports/comparison.csv'), 400, 'BAD_USER_INPUT', 'organizationIds');
+      expectJsonRefusal(
+        await get('/reports/comparison.xlsx?organizationIds=site-north&knownAt=yesterday'),
+        400,
+        'BAD_USER_INPUT',
+        'knownAt',
+      );
     });
   });
 });

@@ -200,7 +200,13 @@ describe('Access policy (e2e)', () => {
       Mutation: namesOf('mutationType'),
       Subscription: namesOf('subscriptionType'),
       // Routes, not schema fields: the ones the reports controller serves.
-      Download: new Set(['maturity.csv', 'maturity.xlsx', 'history.csv']),
+      Download: new Set([
+        'maturity.csv',
+        'maturity.xlsx',
+        'history.csv',
+        'comparison.xlsx',
+        'comparison.csv',
+      ]),
     };
   });
 

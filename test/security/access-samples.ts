@@ -335,5 +335,9 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
     'scenarios.csv': (f) => ({
       query: `/reports/scenarios.csv?organizationId=${f.organizationId}&scenarioIds=never-saved`,
     }),
+    'comparison.xlsx': (f) => ({ query: `/reports/comparison.xlsx?organizationIds=${f.organizationId}` }),
+    'comparison.csv': (f) => ({
+      query: `/reports/comparison.csv?organizationIds=${f.organizationId}&asOf=2024-12-31`,
+    }),
   },
 };

@@ -136,6 +136,10 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     // Each scenario is simulated for the file, as simulateInvestments is: the planners' work.
     'scenarios.xlsx': { roles: PLANNING, organizations: [organization('organizationId')] },
     'scenarios.csv': { roles: PLANNING, organizations: [organization('organizationId')] },
+    // As compareOrganizations: the reach of each of the ids is checked with the lookup, so one
+    // the token does not reach reads as an unknown one.
+    'comparison.xlsx': { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
+    'comparison.csv': { roles: EVERY_ROLE, organizations: [], filtersByOrganization: true },
   },
 };
 

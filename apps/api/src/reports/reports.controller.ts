@@ -1,7 +1,8 @@
 import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { ReportDocuments, type ReportFile } from '@app/application';
+import { type Principal, ReportDocuments, type ReportFile } from '@app/application';
 import { invalidInput } from '@app/domain';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Download } from '../auth/download.decorator';
 import { JsonErrorsFilter } from '../http/json-errors.filter';
 
@@ -82,6 +83,36 @@ export class ReportsController {
         required(query, 'scenarioIds'),
         'csv',
       ),
+    );
+  }
+
+  @Get('comparison.xlsx')
+  @Download('comparison.xlsx')
+  async comparisonXlsx(
+    @Query() query: QueryString,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.comparison(query, 'xlsx', principal));
+  }
+
+  @Get('comparison.csv')
+  @Download('comparison.csv')
+  async comparisonCsv(
+    @Query() query: QueryString,
+    @CurrentPrincipal() principal: Principal,
+    @Res() response: Response,
+  ): Promise<void> {
+    send(response, await this.comparison(query, 'csv', principal));
+  }
+
+  /** ?organizationIds=a,b: the organisations in the order asked; asOf and knownAt as for maturity. */
+  private comparison(query: QueryString, format: 'csv' | 'xlsx', principal: Principal): Promise<ReportFile> {
+    return this.documents.comparisonFile(
+      required(query, 'organizationIds'),
+      format,
+      { asOf: parameter(query, 'asOf'), knownAt: parameter(query, 'knownAt') },
+      principal,
     );
   }
 

@@ -14,6 +14,7 @@ import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { modelOf, type Workspace } from '../shell/workspace';
 import { linksText, sourceMixText } from './comparison-context';
+import { DownloadChoices } from './downloads';
 import { provisionalText } from './provisional-text';
 import './provisional-note.css';
 import './reports.css';
@@ -66,6 +67,10 @@ export function CompareOrganizationsScreen({ organizations, models, organization
   const firstChosen = organizations.find((candidate) => candidate.id === chosen[0]);
   const model = firstChosen ? modelOf(models, firstChosen) : null;
   const rows = asking ? (comparison.data ?? []) : [];
+  // The same organisations and days as the grid, so the file holds what the page shows.
+  const search = new URLSearchParams({ organizationIds: chosen.join(',') });
+  if (asOf !== null) search.set('asOf', asOf);
+  if (knownAt !== null) search.set('knownAt', knownAt);
   const when = `as of ${datesValid && asOfDay !== '' ? formatDate(asOfDay) : 'today'}, as known at ${
     datesValid && knownAtDay !== '' ? knownAtWords(knownAtDay) : 'everything recorded'
   }`;
@@ -239,6 +244,26 @@ export function CompareOrganizationsScreen({ organizations, models, organization
                 <span aria-hidden="true">◐</span> {row.name}: {provisional(row.organizationId)}
               </p>
             ))}
+          <div class="compare__downloads">
+            <DownloadChoices
+              choices={[
+                {
+                  id: 'comparison-xlsx',
+                  label: 'Excel workbook',
+                  hint: 'one row per organisation, typed numbers',
+                  path: `/reports/comparison.xlsx?${search.toString()}`,
+                  operation: 'comparison.xlsx',
+                },
+                {
+                  id: 'comparison-csv',
+                  label: 'CSV',
+                  hint: 'the same, as plain text',
+                  path: `/reports/comparison.csv?${search.toString()}`,
+                  operation: 'comparison.csv',
+                },
+              ]}
+            />
+          </div>
         </section>
       )}
     </div>

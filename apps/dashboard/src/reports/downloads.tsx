@@ -1,4 +1,5 @@
-// The report files, fetched with the signed-in token and handed to the browser as a download.
+// The report files, fetched with the signed-in token and handed to the browser as a download: the
+// buttons (DownloadChoices, also Compare's), and the organisation's own files (Downloads).
 import { useState } from 'preact/hooks';
 import type { ApiError } from '../api/client';
 import { ErrorNotice } from '../shared/error-notice';
@@ -12,7 +13,7 @@ interface DownloadsProps {
   knownAt: string | null;
 }
 
-interface Choice {
+export interface DownloadChoice {
   id: string;
   label: string;
   hint: string;
@@ -22,13 +23,10 @@ interface Choice {
 }
 
 export function Downloads({ organizationId, asOf, knownAt }: DownloadsProps) {
-  const session = useSession();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
   const search = new URLSearchParams({ organizationId });
   if (asOf !== null) search.set('asOf', asOf);
   if (knownAt !== null) search.set('knownAt', knownAt);
-  const choices: Choice[] = [
+  const choices: DownloadChoice[] = [
     {
       id: 'maturity-xlsx',
       label: 'Excel workbook',
@@ -50,9 +48,18 @@ export function Downloads({ organizationId, asOf, knownAt }: DownloadsProps) {
       path: `/reports/history.csv?${new URLSearchParams({ organizationId }).toString()}`,
       operation: 'history.csv',
     },
-  ].filter((choice) => session.can(choice.operation));
+  ];
+  return <DownloadChoices choices={choices} />;
+}
 
-  const start = (choice: Choice) => {
+/** A button per file the signed-in token may download, each with a line saying what it holds. */
+export function DownloadChoices({ choices: offered }: { choices: readonly DownloadChoice[] }) {
+  const session = useSession();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const choices = offered.filter((choice) => session.can(choice.operation));
+
+  const start = (choice: DownloadChoice) => {
     setBusy(choice.id);
     setError(null);
     session.client.download(choice.path).then(

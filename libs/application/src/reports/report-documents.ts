@@ -6,6 +6,8 @@ import { InvestmentReader } from '../investments/investment-reader';
 import { ScenarioReader } from '../scenarios/scenario-reader';
 import { SimulationQueries } from '../simulation/simulation-queries';
 import { type ComparedScenarioRow, scenarioComparisonTable } from './scenario-report';
+import { organizationComparisonTable } from './comparison-report';
+import { type OrganizationReach, ReportQueries } from './report-queries';
 import { OrganizationEvents } from '../audit/organization-events';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
@@ -48,6 +50,12 @@ const fileDate = (instant: string): string =>
     ? instant.slice(0, 10)
     : instant.replace(/\.\d{3}Z$/, 'Z').replace(/[:.]/g, '-');
 
+/** The dates a file is of, for its name: as of (when asked) and as known at (asked, or now). */
+const dateStamp = (asOf: string | null, knownAt: string): string[] => [
+  ...(asOf === null ? [] : [`as-of-${fileDate(asOf)}`]),
+  `known-at-${fileDate(knownAt)}`,
+];
+
 @Injectable()
 export class ReportDocuments {
   constructor(
@@ -58,8 +66,42 @@ export class ReportDocuments {
     private readonly scenarios: ScenarioReader,
     private readonly investments: InvestmentReader,
     private readonly simulation: SimulationQueries,
+    private readonly reports: ReportQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /**
+   * Organisations side by side as compareOrganizations answers them (the same checks: one model,
+   * each reachable, an unreachable one read as unknown), one row each, as of and as known at the
+   * dates given, as the Compare screen shows them.
+   */
+  async comparisonFile(
+    organizationIds: string,
+    format: ReportFormat,
+    query: MaturityQuery,
+    reach: OrganizationReach,
+  ): Promise<ReportFile> {
+    const asOf = optionalInstant('asOf', query.asOf);
+    const knownAt = optionalInstant('knownAt', query.knownAt);
+    const ids = organizationIds.split(',').map((id) => id.trim());
+    const rows = await this.reports.compareOrganizations(ids, asOf, knownAt, reach);
+    const first = await this.organizations.require(ids[0] ?? '');
+    const model = await this.models.require(first.modelId, first.modelVersion);
+    const table = valuesOf(organizationComparisonTable(rows, model.capabilities));
+    const generatedAt = this.clock();
+    const baseName = [
+      'organizations-compared',
+      ...dateStamp(asOf, knownAt ?? generatedAt.toISOString()),
+    ].join('-');
+    if (format === 'csv')
+      return { fileName: `${baseName}.csv`, contentType: CSV_CONTENT_TYPE, body: renderCsv(table) };
+    const body = await renderWorkbook([table], {
+      title: `${rows.length} organisations compared`,
+      subject: `as of ${asOf ?? 'now'}, as known at ${knownAt ?? generatedAt.toISOString()}`,
+      created: generatedAt,
+    });
+    return { fileName: `${baseName}.xlsx`, contentType: XLSX_CONTENT_TYPE, body };
+  }
 
   /** The maturity of one organisation at (asOf, knownAt): cells, indices over time, weakest links. */
   async maturityReport(organizationId: string, query: MaturityQuery = {}): Promise<MaturityReport> {
@@ -91,10 +133,7 @@ export class ReportDocuments {
     // The dates the figures are of, asked or not: two files of the same organisation never share a name.
     const asOf = reportAsOf(report);
     const knownAt = reportKnownAt(report);
-    const stamp = [asOf === null ? null : `as-of-${fileDate(asOf)}`, `known-at-${fileDate(knownAt)}`].filter(
-      (part) => part !== null,
-    );
-    const baseName = [report.organization.id, 'maturity', ...stamp].join('-');
+    const baseName = [report.organization.id, 'maturity', ...dateStamp(asOf, knownAt)].join('-');
     if (format === 'csv') {
       return {
         fileName: `${baseName}.csv`,

@@ -18,6 +18,7 @@ import {
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { MaturityQueryService } from '../maturity/maturity-query.service';
 import { OrganizationReader } from '../organizations/organization-reader';
+import { provisionalNote } from './maturity-report';
 
 export interface MaturityChange {
   organizationId: string;
@@ -35,6 +36,8 @@ export interface OrganizationComparison extends MaturityIndices {
   name: string;
   coverage: number;
   capabilityLevels: CapabilityLevel[];
+  /** Which open assessments the figures include, in a sentence; null when every one is closed. */
+  provisional: string | null;
 }
 
 /** The organisations a caller reaches (a Principal fits). */
@@ -125,6 +128,7 @@ export class ReportQueries {
             model.capabilities.map((capability) => capability.id),
             view.cells,
           ),
+          provisional: provisionalNote(view),
         };
       }),
     );
