@@ -382,4 +382,45 @@ describe('Assessments journey (browser)', () => {
     expect(q2?.status).toBe('OPEN');
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it("should show a survey cycle of hundreds of ratings a page at a time, or one function's", async () => {
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "bank", assessmentId: "survey", title: "Customer survey 2026", periodEnd: "2026-09-30" }) { id } }',
+    );
+    const ratings = Array.from({ length: 450 }, (_, index) => ({
+      functionId: index < 300 ? 'branches' : 'lending',
+      capabilityId: 'service-recovery',
+      level: 1 + (index % 5),
+      source: 'CUSTOMER',
+      respondentId: `customer-${index}`,
+    }));
+    await journey.graphql('mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }', {
+      input: { assessmentId: 'survey', ratings },
+    });
+    await page.click('[data-screen="overview"]');
+    await page.click('[data-screen="assessments"]');
+    await page.click('[data-assessment="survey"]');
+    const detail = page.locator('[data-assessment-detail="survey"]');
+    const more = detail.locator('[data-testid="ratings-more"]');
+    await expect(more.innerText()).resolves.toMatch(/^200 of 450 ratings shown\.\s+Show 200 more$/);
+    await expect(detail.locator('tbody tr').count()).resolves.toBe(200);
+    await more.locator('button').click();
+    await expect(detail.locator('tbody tr').count()).resolves.toBe(400);
+    await expect(more.innerText()).resolves.toMatch(/^400 of 450 ratings shown\.\s+Show 50 more$/);
+
+    const chooser = detail.locator('[data-field="ratingsOfFunction"] select');
+    await expect(chooser.locator('option').allInnerTexts()).resolves.toEqual([
+      'Every function (450 ratings)',
+      'Branches (300)',
+      'Lending (150)',
+    ]);
+    await chooser.selectOption('lending');
+    await expect(detail.locator('tbody tr').count()).resolves.toBe(150);
+    await expect(detail.locator('tbody tr td:first-child').allInnerTexts()).resolves.toEqual(
+      Array.from({ length: 150 }, () => 'Lending'),
+    );
+    await expect(more.count()).resolves.toBe(0);
+    await expectAccessible(page);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

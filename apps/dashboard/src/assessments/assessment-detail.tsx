@@ -15,6 +15,7 @@ import { useSubmission } from '../shared/forms/submission';
 import { formatDate } from '../shared/format';
 import { cellNames } from '../shared/cell-names';
 import { ScrollRegion } from '../shared/scroll-region';
+import { SelectField } from '../shared/forms/fields';
 import { useCopy } from '../shared/use-copy';
 import { useSession } from '../shell/session';
 import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
@@ -29,6 +30,9 @@ import {
   type RatingDraft,
 } from './rating-form';
 import { functionsInPlace } from '../shared/functions-in-place';
+
+/** Rows of the ratings table rendered at a time. */
+const RATINGS_PAGE = 200;
 
 interface AssessmentDetailProps {
   assessment: AssessmentRecord;
@@ -60,6 +64,8 @@ export function AssessmentDetail({
   const confirm = useConfirm();
   const closing = useSubmission<AssessmentRecord>(onChanged);
   const [correcting, setCorrecting] = useState<RatingDraft | null>(null);
+  const [functionShown, setFunctionShown] = useState('');
+  const [rowsShown, setRowsShown] = useState(RATINGS_PAGE);
   // Said once a correction is recorded: its form is gone by then.
   const [corrected, setCorrected] = useState<CorrectionDone | null>(null);
   const afterCorrection = (saved: AssessmentRecord, correction?: CorrectionDone) => {
@@ -137,6 +143,12 @@ export function AssessmentDetail({
       functionName(a.functionId).localeCompare(functionName(b.functionId)) ||
       capabilityName(a.capabilityId).localeCompare(capabilityName(b.capabilityId)),
   );
+  // A survey cycle holds thousands of ratings: the table shows one function's, or a page at a time.
+  const large = ratings.length > RATINGS_PAGE;
+  const listed =
+    functionShown === '' ? ratings : ratings.filter((rating) => rating.functionId === functionShown);
+  const shownRatings = listed.slice(0, rowsShown);
+  const ratedFunctions = [...new Set(ratings.map((rating) => rating.functionId))];
 
   return (
     <section
@@ -204,111 +216,150 @@ export function AssessmentDetail({
       {ratings.length === 0 ? (
         <p class="muted">No ratings yet.</p>
       ) : (
-        <ScrollRegion label={`Ratings of ${assessment.title}`}>
-          <table class="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">Function</th>
-                <th scope="col">Capability</th>
-                <th scope="col">Source</th>
-                <th scope="col" class="table__number">
-                  Level
-                </th>
-                <th scope="col">Evidence</th>
-                {hasActions && (
-                  <th scope="col">
-                    <span class="visually-hidden">Actions</span>
+        <>
+          {large && (
+            <div class="ratings-filter">
+              <SelectField
+                name="ratingsOfFunction"
+                label="Ratings of"
+                inline
+                value={functionShown}
+                onValue={(value) => {
+                  setFunctionShown(value);
+                  setRowsShown(RATINGS_PAGE);
+                }}
+                options={[
+                  { value: '', label: `Every function (${ratings.length} ratings)` },
+                  ...ratedFunctions.map((functionId) => ({
+                    value: functionId,
+                    label: `${functionName(functionId)} (${ratings.filter((rating) => rating.functionId === functionId).length})`,
+                  })),
+                ]}
+              />
+            </div>
+          )}
+          <ScrollRegion label={`Ratings of ${assessment.title}`}>
+            <table class="table table--cards">
+              <thead>
+                <tr>
+                  <th scope="col">Function</th>
+                  <th scope="col">Capability</th>
+                  <th scope="col">Source</th>
+                  <th scope="col" class="table__number">
+                    Level
                   </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {ratings.map((rating) => (
-                <tr
-                  key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`}
-                  data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
-                >
-                  <td>{functionName(rating.functionId)}</td>
-                  <td data-label="Capability">{capabilityName(rating.capabilityId)}</td>
-                  <td data-label="Source">
-                    {sourceLabels[rating.source]}
-                    {rating.raterFunctionId && (
-                      <span class="muted"> by {functionName(rating.raterFunctionId)}</span>
-                    )}
-                    {rating.respondentId && <span class="muted"> · {rating.respondentId}</span>}
-                  </td>
-                  <td class="table__number" data-label="Level">
-                    {rating.level}
-                    {rating.correction && (
-                      <span class="rating-corrected__mark">
-                        {rating.correction.previousLevel === null
-                          ? ' added'
-                          : ` was ${rating.correction.previousLevel}`}
-                      </span>
-                    )}
-                  </td>
-                  <td data-label="Evidence">
-                    {rating.evidenceErased ? (
-                      <ErasedText what="evidence" />
-                    ) : (
-                      (rating.evidence ?? <span class="muted">—</span>)
-                    )}
-                    {rating.correction && (
-                      <p class="rating-corrected" data-testid="rating-correction">
-                        {rating.correction.previousLevel === null
-                          ? 'Added by a correction'
-                          : `Corrected from ${rating.correction.previousLevel} to ${rating.level}`}{' '}
-                        on {formatDate(rating.correction.correctedAt)}: “{rating.correction.reason}”
-                      </p>
-                    )}
-                  </td>
+                  <th scope="col">Evidence</th>
                   {hasActions && (
-                    <td class="table__action">
-                      <div class="rating-actions">
-                        {canCorrect && (
-                          <button
-                            type="button"
-                            class="button button--small"
-                            aria-label={`Correct the ${describe(rating)}`}
-                            onClick={() => {
-                              setCorrected(null);
-                              setCorrecting({ ...rating });
-                            }}
-                          >
-                            Correct
-                          </button>
-                        )}
-                        {canRedact && rating.evidence !== null && !rating.evidenceErased && (
-                          <button
-                            type="button"
-                            class="button button--small button--danger"
-                            disabled={redacting.running}
-                            aria-label={`Erase evidence of the ${describe(rating)}`}
-                            onClick={() => {
-                              askToRedact(
-                                {
-                                  assessmentId: assessment.id,
-                                  functionId: rating.functionId,
-                                  capabilityId: rating.capabilityId,
-                                  source: rating.source,
-                                  raterFunctionId: rating.raterFunctionId,
-                                  respondentId: rating.respondentId,
-                                },
-                                `the ${describe(rating)}`,
-                              );
-                            }}
-                          >
-                            Erase evidence
-                          </button>
-                        )}
-                      </div>
-                    </td>
+                    <th scope="col">
+                      <span class="visually-hidden">Actions</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+              </thead>
+              <tbody>
+                {shownRatings.map((rating) => (
+                  <tr
+                    key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`}
+                    data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
+                  >
+                    <td>{functionName(rating.functionId)}</td>
+                    <td data-label="Capability">{capabilityName(rating.capabilityId)}</td>
+                    <td data-label="Source">
+                      {sourceLabels[rating.source]}
+                      {rating.raterFunctionId && (
+                        <span class="muted"> by {functionName(rating.raterFunctionId)}</span>
+                      )}
+                      {rating.respondentId && <span class="muted"> · {rating.respondentId}</span>}
+                    </td>
+                    <td class="table__number" data-label="Level">
+                      {rating.level}
+                      {rating.correction && (
+                        <span class="rating-corrected__mark">
+                          {rating.correction.previousLevel === null
+                            ? ' added'
+                            : ` was ${rating.correction.previousLevel}`}
+                        </span>
+                      )}
+                    </td>
+                    <td data-label="Evidence">
+                      {rating.evidenceErased ? (
+                        <ErasedText what="evidence" />
+                      ) : (
+                        (rating.evidence ?? <span class="muted">—</span>)
+                      )}
+                      {rating.correction && (
+                        <p class="rating-corrected" data-testid="rating-correction">
+                          {rating.correction.previousLevel === null
+                            ? 'Added by a correction'
+                            : `Corrected from ${rating.correction.previousLevel} to ${rating.level}`}{' '}
+                          on {formatDate(rating.correction.correctedAt)}: “{rating.correction.reason}”
+                        </p>
+                      )}
+                    </td>
+                    {hasActions && (
+                      <td class="table__action">
+                        <div class="rating-actions">
+                          {canCorrect && (
+                            <button
+                              type="button"
+                              class="button button--small"
+                              aria-label={`Correct the ${describe(rating)}`}
+                              onClick={() => {
+                                setCorrected(null);
+                                setCorrecting({ ...rating });
+                              }}
+                            >
+                              Correct
+                            </button>
+                          )}
+                          {canRedact && rating.evidence !== null && !rating.evidenceErased && (
+                            <button
+                              type="button"
+                              class="button button--small button--danger"
+                              disabled={redacting.running}
+                              aria-label={`Erase evidence of the ${describe(rating)}`}
+                              onClick={() => {
+                                askToRedact(
+                                  {
+                                    assessmentId: assessment.id,
+                                    functionId: rating.functionId,
+                                    capabilityId: rating.capabilityId,
+                                    source: rating.source,
+                                    raterFunctionId: rating.raterFunctionId,
+                                    respondentId: rating.respondentId,
+                                  },
+                                  `the ${describe(rating)}`,
+                                );
+                              }}
+                            >
+                              Erase evidence
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+          {listed.length > shownRatings.length && (
+            <p class="ratings-more" data-testid="ratings-more">
+              <span class="muted">
+                {shownRatings.length} of {listed.length} ratings shown.
+              </span>{' '}
+              <button
+                type="button"
+                class="button button--small"
+                onClick={() => {
+                  setRowsShown((shown) => shown + RATINGS_PAGE);
+                }}
+              >
+                Show {Math.min(RATINGS_PAGE, listed.length - shownRatings.length)} more
+              </button>
+            </p>
+          )}
+        </>
       )}
       {ratings.some((rating) => rating.evidenceErased) && (
         <p class="muted" data-testid="erased-footnote">
