@@ -25,7 +25,22 @@ export class SlidingWindowCounter {
     const elapsed = (now - window.startedAt) / WINDOW_MS;
     const estimated = window.previousCount * (1 - elapsed) + window.count;
     if (estimated + 1 <= this.limitPerMinute) return null;
-    return Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
+    return Math.max(1, Math.ceil((this.freeAt(window) - now) / 1000));
+  }
+
+  /**
+   * When one more request fits again, if no other is counted meanwhile (refused ones are not): the
+   * previous minute's share of the estimate shrinks as the window slides, so solve
+   * previous * (1 - elapsed) + current + 1 <= limit for elapsed, in this minute or the next.
+   */
+  private freeAt({ startedAt, previousCount, count }: Window): number {
+    const room = this.limitPerMinute - 1;
+    if (count <= room) {
+      const elapsed = previousCount === 0 ? 0 : 1 - (room - count) / previousCount;
+      return startedAt + Math.max(0, elapsed) * WINDOW_MS;
+    }
+    // This minute's own count is over: in the next one it becomes the previous one's.
+    return startedAt + WINDOW_MS + (1 - room / count) * WINDOW_MS;
   }
 
   /** Counts one more for the key. */
