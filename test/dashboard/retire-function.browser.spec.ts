@@ -55,6 +55,15 @@ describe('Retiring a function (browser)', () => {
       });
     }
     await journey.graphql('mutation { closeAssessment(assessmentId: "q1") { id } }');
+    // Open cycles of a period ending before the retirement (still rated late) and after it.
+    for (const [assessmentId, periodEnd] of [
+      ['mid-year', '2026-06-30'],
+      ['year-end', '2099-12-31'],
+    ])
+      await journey.graphql(
+        'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
+        { input: { organizationId: 'harbour-clinic', assessmentId, title: assessmentId, periodEnd } },
+      );
     // Planned while billing was in place: after the retirement its billing effect is not scored.
     await journey.graphql(
       'mutation { planInvestment(input: { organizationId: "harbour-clinic", investmentId: "billing-portal", name: "Billing portal", kind: CAPITAL, cost: 1000, lagMonths: 0, effects: [{ functionId: "billing", capabilityId: "customer-insight", low: 1, likely: 1, high: 1 }, { functionId: "front-desk", capabilityId: "customer-insight", low: 0, likely: 1, high: 1 }] }) { id } }',
@@ -179,6 +188,26 @@ describe('Retiring a function (browser)', () => {
       fullPage: true,
     });
     await page.setViewportSize(DESKTOP);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should offer it to rate and invite for a period that ended before its retirement, and not after', async () => {
+    await page.goto(`${journey.api.baseUrl}/?view=assessments&org=harbour-clinic`);
+    const offered = async (assessmentId: string) => {
+      await page.click(`[data-assessment="${assessmentId}"]`);
+      const rating = page.locator('form[aria-label="Record a rating"] [data-field="functionId"] select');
+      const invite = page.locator(
+        'form[aria-label="Invite raters"] [data-field="invitations[0].functionIds"] select',
+      );
+      await rating.locator('option[value="front-desk"]').waitFor({ state: 'attached' });
+      await invite.locator('option[value="front-desk"]').waitFor({ state: 'attached' });
+      return [
+        await rating.locator('option[value="billing"]').count(),
+        await invite.locator('option[value="billing"]').count(),
+      ];
+    };
+    await expect(offered('mid-year')).resolves.toEqual([1, 1]);
+    await expect(offered('year-end')).resolves.toEqual([0, 0]);
     expect(pageProblems(page)).toEqual([]);
   });
 });

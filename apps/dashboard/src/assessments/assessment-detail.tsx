@@ -398,7 +398,11 @@ export function AssessmentDetail({
           </h3>
           <RatingForm
             assessment={assessment}
-            functions={canRecord ? functionsInPlace(organization.functions) : organization.functions}
+            functions={
+              canRecord
+                ? functionsInPlace(organization.functions, assessment.periodEnd)
+                : organization.functions
+            }
             model={model}
             mode={canRecord ? 'record' : 'correct'}
             onSaved={afterCorrection}

@@ -190,6 +190,7 @@ export function CampaignPanel({
       {open && session.can('inviteRaters') && organization.functions.length > 0 && (
         <InviteForm
           assessmentId={assessment.id}
+          periodEnd={assessment.periodEnd}
           organization={organization}
           model={model}
           invitations={invitations.data ?? []}

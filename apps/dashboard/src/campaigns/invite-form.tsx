@@ -39,6 +39,8 @@ interface PersonDraft {
 
 interface InviteFormProps {
   assessmentId: string;
+  /** The end of the period rated: a function retired after it can still be rated for it. */
+  periodEnd: string;
   organization: Organization;
   model: MaturityModel;
   /** The assessment's invitations as last read: a person with a working link is not invited again. */
@@ -55,9 +57,17 @@ const sourceHints: Record<RatingSource, string> = {
   AUDIT: 'rates any functions',
 };
 
-export function InviteForm({ assessmentId, organization, model, invitations, onInvited }: InviteFormProps) {
+export function InviteForm({
+  assessmentId,
+  periodEnd,
+  organization,
+  model,
+  invitations,
+  onInvited,
+}: InviteFormProps) {
   const { client } = useSession();
-  const functionIds = functionsInPlace(organization.functions).map((candidate) => candidate.id);
+  const rated = functionsInPlace(organization.functions, periodEnd);
+  const functionIds = rated.map((candidate) => candidate.id);
   const blankPerson = (): PersonDraft => ({
     key: nextKey++,
     line: null,
@@ -126,7 +136,7 @@ export function InviteForm({ assessmentId, organization, model, invitations, onI
 
   const refusedLine = fromFile ? fileLineOf(submission.error?.field, fromFile.people) : null;
   const functionOptions = (extra: readonly string[]) => [
-    ...functionsInPlace(organization.functions).map((candidate) => ({
+    ...rated.map((candidate) => ({
       value: candidate.id,
       label: candidate.name,
     })),

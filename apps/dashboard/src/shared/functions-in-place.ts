@@ -7,9 +7,20 @@ interface MaybeRetired {
   retirement: { effectiveFrom: string } | null;
 }
 
-/** The functions not retired: those that can take targets, links, ratings and invitations. */
-export const functionsInPlace = <Item extends MaybeRetired>(functions: readonly Item[]): Item[] =>
-  functions.filter((candidate) => candidate.retirement === null);
+/**
+ * The functions not retired: those that can take targets and links. With `asOf` (an assessment's
+ * period end), those not retired by then, which its ratings and invitations may still name: a
+ * period that ended before a retirement can still be rated late.
+ */
+export const functionsInPlace = <Item extends MaybeRetired>(
+  functions: readonly Item[],
+  asOf?: string,
+): Item[] =>
+  functions.filter(
+    (candidate) =>
+      candidate.retirement === null ||
+      (asOf !== undefined && Date.parse(candidate.retirement.effectiveFrom) > Date.parse(asOf)),
+  );
 
 /** The retired functions, earliest retirement first. */
 export const retiredFunctions = <Item extends MaybeRetired>(functions: readonly Item[]): Item[] =>
