@@ -1,5 +1,15 @@
-// The rater page's own wording: a refused link, whose questions these are, and the closed page.
-import { closedWording, linkRefusal, listed, subjectLine } from '../../apps/dashboard/src/rate/rater-wording';
+// The rater page's own wording: a refused link, whose questions these are, an answer not sent
+// yet, a questionnaire that did not load, and the closed page.
+import {
+  closedWording,
+  keptFooter,
+  keptWording,
+  linkRefusal,
+  listed,
+  loadFailure,
+  subjectLine,
+  waitingToBeSent,
+} from '../../apps/dashboard/src/rate/rater-wording';
 import { tokenInFragment } from '../../apps/dashboard/src/shared/address-token';
 
 describe('Rater link refusal (unit)', () => {
@@ -76,5 +86,33 @@ describe('Token in a link’s fragment (unit)', () => {
     expect(tokenInFragment('#main')).toBeNull();
     expect(tokenInFragment('#token=')).toBeNull();
     expect(tokenInFragment('')).toBeNull();
+  });
+});
+
+describe('Rater answers not sent yet (unit)', () => {
+  it('should tell a rater without a connection that the answer is kept and sent by itself, without the operator’s advice', () => {
+    expect(keptWording({ code: 'NETWORK' })).toBe(
+      'No connection: your answer is kept on this phone and sent when you are back online.',
+    );
+    expect(keptWording({ code: 'SERVICE_UNAVAILABLE' })).toMatch(/^Not sent yet: the server is busy/);
+  });
+
+  it('should count the answers waiting in words', () => {
+    expect(waitingToBeSent(1)).toBe('1 answer waiting to be sent');
+    expect(waitingToBeSent(2)).toBe('2 answers waiting to be sent');
+    expect(keptFooter(1)).toMatch(/to send it\.$/);
+    expect(keptFooter(3)).toMatch(/^3 answers waiting to be sent: .* to send them\.$/);
+  });
+
+  it('should word a questionnaire that did not load for a rater, keeping only a refusal’s own message', () => {
+    const offline = loadFailure({ code: 'NETWORK', message: 'The api did not answer.' });
+    expect(offline.title).toBe('No connection');
+    expect(offline.message).not.toMatch(/api|npm|reload/i);
+    expect(
+      loadFailure({ code: 'SERVER', message: 'The api answered 502 without a GraphQL body.' }).message,
+    ).toBe('The server is busy or had a problem. Try again in a moment.');
+    expect(loadFailure({ code: 'FORBIDDEN', message: 'Not for this link' }).message).toBe(
+      'Not for this link',
+    );
   });
 });

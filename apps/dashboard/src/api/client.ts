@@ -42,6 +42,14 @@ const knownCodes: readonly string[] = [
   'TOO_MANY_REQUESTS',
 ];
 
+/**
+ * Failures that say nothing about what was sent (no connection, a busy or failing server, a limit
+ * reached): the same request may succeed later as it is.
+ */
+export function isTransient(error: Pick<ApiError, 'code'>): boolean {
+  return ['NETWORK', 'SERVICE_UNAVAILABLE', 'TOO_MANY_REQUESTS', 'SERVER'].includes(error.code);
+}
+
 function toCode(code: string | undefined): ApiErrorCode {
   return code !== undefined && knownCodes.includes(code) ? (code as ApiErrorCode) : 'SERVER';
 }
@@ -76,6 +84,12 @@ export interface ApiClient {
   download(path: string, signal?: AbortSignal): Promise<DownloadedFile>;
 }
 
+/**
+ * What happened, not what to do: whoever reads it decides that (the dashboard's operator is told to
+ * check the api in error-notice.tsx; a rater, that the answer is kept, in rate/rater-wording.ts).
+ */
+const NO_ANSWER = 'The api did not answer.';
+
 const ATTACHMENT_NAME = /filename="([^"]+)"/;
 
 /** The bearer token for the next request: fixed (an API token), or fresh each time (SSO, refreshed). */
@@ -108,10 +122,7 @@ export function createApiClient(
         });
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') throw error;
-        throw new ApiError(
-          'NETWORK',
-          'The api did not answer. Check that it is running (npm start) and reload.',
-        );
+        throw new ApiError('NETWORK', NO_ANSWER);
       }
       let body: GraphQLResponse<never>;
       try {
@@ -143,10 +154,7 @@ export function createApiClient(
         });
       } catch (error) {
         if (error instanceof DOMException && error.name === 'AbortError') throw error;
-        throw new ApiError(
-          'NETWORK',
-          'The api did not answer. Check that it is running (npm start) and retry.',
-        );
+        throw new ApiError('NETWORK', NO_ANSWER);
       }
       if (!response.ok) {
         // Refusals come as GraphQL-shaped JSON errors, never as part of a file.

@@ -4,6 +4,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErasedText } from '../shared/erased-text';
 import type { Question, SaveState } from './answer-queue';
+import { keptWording } from './rater-wording';
 
 type Choice = number | 'not-sure';
 
@@ -13,6 +14,8 @@ interface QuestionCardProps {
   total: number;
   /** False once the assessment is closed: the answer is shown, not asked. */
   open: boolean;
+  /** An answer kept on this device from an earlier visit, not acknowledged yet: shown as picked. */
+  unsent: { level: number; evidence: string | null } | null;
   notSure: boolean;
   state: SaveState | null;
   onChoose: (choice: Choice, evidence: string | null) => void;
@@ -26,6 +29,7 @@ export function QuestionCard({
   number,
   total,
   open,
+  unsent,
   notSure,
   state,
   onChoose,
@@ -33,8 +37,10 @@ export function QuestionCard({
   onRetry,
 }: QuestionCardProps) {
   const id = useId();
-  const [choice, setChoice] = useState<Choice | null>(question.answer ?? (notSure ? 'not-sure' : null));
-  const [evidence, setEvidence] = useState(question.evidence ?? '');
+  const [choice, setChoice] = useState<Choice | null>(
+    unsent?.level ?? question.answer ?? (notSure ? 'not-sure' : null),
+  );
+  const [evidence, setEvidence] = useState((unsent ? unsent.evidence : question.evidence) ?? '');
   // An answer loaded later (a reload after a slow start) shows when nothing was picked here yet.
   useEffect(() => {
     if (choice === null && question.answer !== null) setChoice(question.answer);
@@ -148,7 +154,7 @@ export function QuestionCard({
           onInput={(event) => {
             const text = event.currentTarget.value;
             setEvidence(text);
-            const pending = state?.kind === 'waiting' || state?.kind === 'saving';
+            const pending = state?.kind === 'waiting' || state?.kind === 'saving' || state?.kind === 'kept';
             if (
               typeof choice === 'number' &&
               (pending || evidenceOrNull(text) !== (question.evidence ?? null))
@@ -201,6 +207,16 @@ function StatusText({
 }) {
   if (state?.kind === 'waiting') return <>Not saved yet…</>;
   if (state?.kind === 'saving') return <>Saving…</>;
+  if (state?.kind === 'kept') {
+    return (
+      <span class="question__kept" role="status">
+        {keptWording(state.error)}{' '}
+        <button type="button" class="button button--small" onClick={onRetry}>
+          Send now
+        </button>
+      </span>
+    );
+  }
   if (state?.kind === 'failed') {
     return (
       <span class="question__failed" role="alert">

@@ -3,7 +3,7 @@
 // it, "not sure", evidence), each answer saved at once, progress; once the assessment closes, a
 // read-only thank-you; once it is withdrawn, only a message that the link stopped. Another link pasted into the tab loads that link's questionnaire afresh.
 import type { ComponentChildren } from 'preact';
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type ApiError, createApiClient } from '../api/client';
 import { formatDate } from '../shared/format';
 import { useRequest } from '../shared/use-request';
@@ -11,7 +11,15 @@ import { cellOf, type Questionnaire, TYPING_SETTLE_MS, useAnswerQueue } from './
 import { QuestionCard } from './question-card';
 import { questionnaireQuery } from './rate.operations';
 import { useNotSure } from './not-sure';
-import { closedWording, linkRefusal, subjectLine } from './rater-wording';
+import {
+  closedWording,
+  keptFooter,
+  linkRefusal,
+  loadFailure,
+  subjectLine,
+  waitingToBeSent,
+} from './rater-wording';
+import { readUnsent, type UnsentAnswer } from './unsent-answers';
 
 export function QuestionnairePage({ token }: { token: string | null }) {
   if (token === null) {
@@ -43,9 +51,29 @@ function SignedQuestionnaire({ token }: { token: string }) {
   const [answered, setAnswered] = useState<Questionnaire | null>(null);
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const questionnaire = answered ?? loaded.data;
-  const notSure = useNotSure(questionnaire?.invitationId ?? null);
+  const invitationId = questionnaire?.invitationId ?? null;
+  const notSure = useNotSure(invitationId);
+  // Answers kept on this device from an earlier visit: shown as picked until the api has them.
+  const unsent = useMemo(
+    () => (invitationId === null ? new Map<string, UnsentAnswer>() : readUnsent(invitationId)),
+    [invitationId],
+  );
+  // A questionnaire that did not load for want of a connection loads again once there is one.
+  const offline = questionnaire === null && loaded.error?.code === 'NETWORK';
+  useEffect(() => {
+    if (!offline) return undefined;
+    const reload = () => {
+      setAttempt((value) => value + 1);
+    };
+    window.addEventListener('online', reload);
+    return () => {
+      window.removeEventListener('online', reload);
+    };
+  }, [offline]);
   const queue = useAnswerQueue({
     client,
+    invitationId,
+    questions: questionnaire?.questions ?? null,
     onSaved: setAnswered,
     onRefused: (error) => {
       if (error.code === 'UNAUTHENTICATED') setRefusal(error);
@@ -75,8 +103,8 @@ function SignedQuestionnaire({ token }: { token: string }) {
       <Frame>
         {loaded.error ? (
           <section class="rate-message" role="alert">
-            <h1 class="rate-message__title">Your questionnaire could not be loaded</h1>
-            <p>{loaded.error.message}</p>
+            <h1 class="rate-message__title">{loadFailure(loaded.error).title}</h1>
+            <p>{loadFailure(loaded.error).message}</p>
             <button
               type="button"
               class="button button--primary"
@@ -116,6 +144,14 @@ function SignedQuestionnaire({ token }: { token: string }) {
   const saving = [...queue.states.values()].some(
     (state) => state.kind === 'waiting' || state.kind === 'saving',
   );
+  const kept = [...queue.states.values()].filter((state) => state.kind === 'kept');
+  const progress = {
+    answered: questionnaire.answered,
+    expected: questionnaire.expected,
+    saving,
+    waiting: kept.length,
+    offline: kept.some((state) => state.error.code === 'NETWORK'),
+  };
   return (
     <Frame>
       <QuestionnaireHeader questionnaire={questionnaire} />
@@ -131,7 +167,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
           <p>{closedWording(questionnaire.answered).text}</p>
         </section>
       )}
-      <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} live />
+      <Progress {...progress} live />
       <ol class="rate-questions" data-testid="rate-questions">
         {questions.map((question, index) => {
           const cell = cellOf(question);
@@ -142,6 +178,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
                 number={index + 1}
                 total={questions.length}
                 open={questionnaire.open}
+                unsent={unsent.get(cell) ?? null}
                 notSure={notSure.has(cell)}
                 state={queue.states.get(cell) ?? null}
                 onChoose={(choice, evidence) => {
@@ -165,11 +202,13 @@ function SignedQuestionnaire({ token }: { token: string }) {
       </ol>
       {questionnaire.open && (
         <footer class="rate-footer">
-          <Progress answered={questionnaire.answered} expected={questionnaire.expected} saving={saving} />
+          <Progress {...progress} />
           <p class="muted" data-testid="rate-footer-note">
-            {saving
-              ? 'Saving your latest answers: wait until each question says “Saved” before you close this page.'
-              : 'Nothing more to send: your answers are already saved. You can close this page and come back with the same link.'}
+            {kept.length > 0
+              ? keptFooter(kept.length)
+              : saving
+                ? 'Saving your latest answers: wait until each question says “Saved” before you close this page.'
+                : 'Nothing more to send: your answers are already saved. You can close this page and come back with the same link.'}
           </p>
         </footer>
       )}
@@ -194,16 +233,28 @@ interface ProgressProps {
   answered: number;
   expected: number;
   saving: boolean;
+  /** Answers kept on this device, not sent yet. */
+  waiting: number;
+  /** Some of them for want of a connection. */
+  offline: boolean;
   /** The one progress line announced to screen readers as it changes. */
   live?: boolean;
 }
 
-function Progress({ answered, expected, saving, live = false }: ProgressProps) {
+function Progress({ answered, expected, saving, waiting, offline, live = false }: ProgressProps) {
   return (
     <div class="rate-progress" data-testid={live ? 'rate-progress' : undefined}>
       <progress class="rate-progress__bar" max={Math.max(expected, 1)} value={answered} aria-hidden="true" />
       <p class="rate-progress__text" role={live ? 'status' : undefined}>
-        {answered} of {expected} answered{saving ? ' · saving…' : ''}
+        {answered} of {expected} answered
+        {waiting > 0 && (
+          <span class="rate-progress__waiting" data-testid="rate-waiting">
+            {' · '}
+            {offline ? 'no connection: ' : ''}
+            {waitingToBeSent(waiting)}
+          </span>
+        )}
+        {saving ? ' · saving…' : ''}
       </p>
     </div>
   );

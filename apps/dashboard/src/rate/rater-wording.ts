@@ -1,5 +1,7 @@
 // What the rater's page says where the api's own words would not do: whose questions these are,
-// why a link does not open, and the thank-you once the assessment closed.
+// why a link does not open, what became of an answer not sent yet, and the thank-you once the
+// assessment closed.
+import { type ApiError, isTransient } from '../api/client';
 
 /** The api's reasons for refusing a link that it recognised: its message already says what to do. */
 const RECOGNISED_LINK_REFUSALS: readonly string[] = ['AUTH.INVITATION_REVOKED', 'AUTH.INVITATION_EXPIRED'];
@@ -70,4 +72,41 @@ export function closedWording(answered: number): { title: string; text: string }
         ? 'This assessment is closed. Your answer is on record; it is shown below and can no longer be changed.'
         : `This assessment is closed. Your ${answered} answers are on record; they are shown below and can no longer be changed.`,
   };
+}
+
+// The client's message for a request that got no answer is for whoever runs the api; a rater is
+// told instead what happened to their answer and that nothing is for them to do.
+
+/** Why an answer is kept on this device rather than recorded, by what stopped it. */
+export function keptWording(error: Pick<ApiError, 'code'>): string {
+  return error.code === 'NETWORK'
+    ? 'No connection: your answer is kept on this phone and sent when you are back online.'
+    : 'Not sent yet: the server is busy. Your answer is kept on this phone and sent again shortly.';
+}
+
+/** "1 answer waiting to be sent", "2 answers waiting to be sent". */
+export function waitingToBeSent(count: number): string {
+  return `${count} ${count === 1 ? 'answer' : 'answers'} waiting to be sent`;
+}
+
+/** The footer's word on answers kept on this device. */
+export function keptFooter(count: number): string {
+  const them = count === 1 ? 'it' : 'them';
+  return `${waitingToBeSent(count)}: kept on this phone and sent as soon as the connection allows. If you close this page before, open the same link again on this phone to send ${them}.`;
+}
+
+/** Why the questionnaire did not open, for a failure that may pass (no connection, a busy server). */
+export function loadFailure(error: Pick<ApiError, 'code' | 'message'>): { title: string; message: string } {
+  if (error.code === 'NETWORK')
+    return {
+      title: 'No connection',
+      message:
+        'Your questionnaire opens by itself when this phone is back online; you can also tap Try again. Answers you already gave are safe.',
+    };
+  if (isTransient(error))
+    return {
+      title: 'Your questionnaire could not be loaded',
+      message: 'The server is busy or had a problem. Try again in a moment.',
+    };
+  return { title: 'Your questionnaire could not be loaded', message: error.message };
 }
