@@ -2,8 +2,8 @@ import { assessmentDecider } from '../assessment/assessment.decider';
 import type { AssessmentEvent, RatingRecordedData } from '../assessment/assessment.events';
 import type { AssessmentState } from '../assessment/assessment.state';
 import { foldEvents } from '../shared';
-import { type OrganizationEvent, organizationDecider, retiredFunctionIds } from '../organization';
-import { HOTEL_ID, hotel, hotelEvents, model, NOW_ISO } from '../shared/testing/fixtures';
+import { organizationDecider, retiredFunctionIds } from '../organization';
+import { functionRetired, HOTEL_ID, hotel, hotelEvents, model, NOW_ISO } from '../shared/testing/fixtures';
 import { campaignProgress, invitationProgress } from './campaign-progress';
 import type { RaterInvitedData } from './campaign.events';
 import { questionsOf } from './questionnaire';
@@ -58,17 +58,6 @@ const opened_ = (events: AssessmentEvent[]) => {
 };
 
 const NONE_RETIRED: ReadonlySet<string> = new Set();
-
-const retiredFrom = (functionId: string, effectiveFrom: string): OrganizationEvent => ({
-  type: 'FunctionRetired',
-  data: {
-    organizationId: HOTEL_ID,
-    functionId,
-    effectiveFrom,
-    reason: 'Outsourced',
-    mergedIntoFunctionId: null,
-  },
-});
 
 describe('campaign progress', () => {
   // Worked example: a SELF invitation of 1 function x 2 capabilities; a PEER invitation of
@@ -183,8 +172,8 @@ describe('campaign progress when a function is retired', () => {
   ]);
   const organization = foldEvents(organizationDecider, [
     ...hotelEvents,
-    retiredFrom('maintenance', '2024-05-01T00:00:00.000Z'),
-    retiredFrom('laundry', '2024-07-01T00:00:00.000Z'),
+    functionRetired('maintenance', '2024-05-01T00:00:00.000Z'),
+    functionRetired('laundry', '2024-07-01T00:00:00.000Z'),
   ]);
   if (organization.status !== 'REGISTERED') throw new Error('registered');
   const retired = retiredFunctionIds(organization, opened.data.periodEnd);

@@ -67,6 +67,17 @@ const laundryRated: AssessmentEvent = {
   },
 };
 
+/** The functions the invitation issued before the retirement asks about, in an assessment so opened. */
+const functionsAsked = (openedEvent: AssessmentEvent): string[] => {
+  const state = [openedEvent, invitedBefore].reduce(evolveAssessment, initialAssessmentState());
+  if (state.status === 'NONE' || hotelWithoutLaundry.status !== 'REGISTERED') throw new Error('opened');
+  const invitation = state.invitations.get('invitation-1');
+  if (invitation === undefined) throw new Error('invited');
+  return questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, state.periodEnd).map(
+    (question) => question.functionId,
+  );
+};
+
 describe('ratings, invitations and answers for a retired function', () => {
   it('should refuse a new rating of a retired function, or given by it as a PEER', () => {
     spec
@@ -162,15 +173,7 @@ describe('ratings, invitations and answers for a retired function', () => {
         },
       })
       .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'functionId');
-    const state = [opened, invitedBefore].reduce(evolveAssessment, initialAssessmentState());
-    if (state.status === 'NONE' || hotelWithoutLaundry.status !== 'REGISTERED') throw new Error('opened');
-    const invitation = state.invitations.get('invitation-1');
-    if (invitation === undefined) throw new Error('invited');
-    expect(
-      questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, opened.data.periodEnd).map(
-        (question) => question.functionId,
-      ),
-    ).toEqual(['housekeeping']);
+    expect(functionsAsked(opened)).toEqual(['housekeeping']);
   });
 
   describe('for a period that ended before the retirement', () => {
@@ -251,15 +254,7 @@ describe('ratings, invitations and answers for a retired function', () => {
             },
           },
         ]);
-      const state = [openedForQ1, invitedBefore].reduce(evolveAssessment, initialAssessmentState());
-      if (state.status === 'NONE' || hotelWithoutLaundry.status !== 'REGISTERED') throw new Error('opened');
-      const invitation = state.invitations.get('invitation-1');
-      if (invitation === undefined) throw new Error('invited');
-      expect(
-        questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, state.periodEnd).map(
-          (question) => question.functionId,
-        ),
-      ).toEqual(['laundry', 'housekeeping']);
+      expect(functionsAsked(openedForQ1)).toEqual(['laundry', 'housekeeping']);
       spec
         .given([openedForQ1])
         .when({

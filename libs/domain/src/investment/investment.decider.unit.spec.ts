@@ -1,7 +1,15 @@
 import { organizationDecider } from '../organization';
 import { foldEvents, VALIDATION_ERROR_CODES } from '../shared';
 import { deciderSpecification } from '../shared/testing/decider-specification';
-import { HOTEL_ID, hotel, hotelEvents, model, NOW, NOW_ISO } from '../shared/testing/fixtures';
+import {
+  functionRetired,
+  HOTEL_ID,
+  hotel,
+  hotelEvents,
+  model,
+  NOW,
+  NOW_ISO,
+} from '../shared/testing/fixtures';
 import type { EffectInput, PlanInvestment } from './investment.commands';
 import { investmentDecider } from './investment.decider';
 import { INVESTMENT_ERROR_CODES } from './investment.errors';
@@ -181,16 +189,7 @@ describe('investmentDecider', () => {
     it('should refuse an effect on a retired function, whose cells no view scores any more', () => {
       const laundryRetired = foldEvents(organizationDecider, [
         ...hotelEvents,
-        {
-          type: 'FunctionRetired',
-          data: {
-            organizationId: HOTEL_ID,
-            functionId: 'laundry',
-            effectiveFrom: '2024-03-01T00:00:00.000Z',
-            reason: 'Outsourced',
-            mergedIntoFunctionId: null,
-          },
-        },
+        functionRetired('laundry', '2024-03-01T00:00:00.000Z'),
       ]);
       deciderSpecification(investmentDecider, { ...context, organization: laundryRetired })
         .given([])

@@ -66,3 +66,15 @@ export const hotelEvents: OrganizationEvent[] = [
 ];
 
 export const hotel: OrganizationState = foldEvents(organizationDecider, hotelEvents);
+
+/** One of the hotel's functions retired from `effectiveFrom`, merged into none. */
+export const functionRetired = (functionId: string, effectiveFrom: string): OrganizationEvent => ({
+  type: 'FunctionRetired',
+  data: {
+    organizationId: HOTEL_ID,
+    functionId,
+    effectiveFrom,
+    reason: 'Outsourced',
+    mergedIntoFunctionId: null,
+  },
+});
