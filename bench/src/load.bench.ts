@@ -74,7 +74,7 @@ process.stdin.resume();
 `;
 
 /** /health every 50 ms (each request timed on its own, so a stall shows) until stopped. */
-function sampleHealth(url: string): { stop: () => Promise<number[]> } {
+export function sampleHealth(url: string): { stop: () => Promise<number[]> } {
   const child = spawn(process.execPath, ['-e', HEALTH_SAMPLER, url], { stdio: ['pipe', 'pipe', 'inherit'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => {
@@ -95,7 +95,7 @@ function sampleHealth(url: string): { stop: () => Promise<number[]> } {
 }
 
 /** The process's peak resident set (VmHWM) in MiB. */
-function peakRssMib(pid: number): number {
+export function peakRssMib(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kilobytes = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
   return round(kilobytes / 1024);

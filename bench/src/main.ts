@@ -5,6 +5,7 @@
 import { benchCampaign, type CampaignBenchResult } from './campaign.bench';
 import { loadEmmett, type EmmettLoad, type EmmettPeer } from './emmett.bench';
 import { benchGraphql, type GraphqlBenchFigures } from './graphql.bench';
+import { benchHistory, type HistoryBenchResult } from './history.bench';
 import { startHeartbeat } from './heartbeat';
 import {
   count,
@@ -56,6 +57,7 @@ const SECTIONS = [
   'campaign',
   'fanout',
   'portfolio',
+  'history',
 ] as const;
 type SectionName = (typeof SECTIONS)[number];
 
@@ -338,6 +340,27 @@ function printPortfolio(figure: PortfolioUnderLoadFigure): void {
   write('');
 }
 
+function printHistory(figure: HistoryBenchResult['history_reads']): void {
+  write(
+    `History of a large organisation: ${count(figure.events)} events (${figure.assessments} assessments); /health every 50 ms meanwhile; api peak RSS ${count(figure.peak_rss_mib)} MiB`,
+  );
+  write(
+    table(
+      ['', 'runs', 'p50', 'max', 'size', 'health p99', 'health max'],
+      Object.entries(figure.reads).map(([name, read]) => [
+        name,
+        count(read.runs),
+        milliseconds(read.p50_ms),
+        milliseconds(read.max_ms),
+        `${count(read.kib)} KiB`,
+        milliseconds(read.health_p99_ms),
+        milliseconds(read.health_max_ms),
+      ]),
+    ),
+  );
+  write('');
+}
+
 async function main(): Promise<void> {
   const argumentsGiven = process.argv.slice(2);
   const quick = argumentsGiven.includes('--quick');
@@ -384,6 +407,8 @@ async function main(): Promise<void> {
   if (fanout.ok) printFanout(fanout.result.subscription_fanout);
   const portfolio = await section('portfolio', () => benchPortfolioUnderLoad());
   if (portfolio.ok) printPortfolio(portfolio.result.portfolio_under_load);
+  const history = await section('history', () => benchHistory({ quick }));
+  if (history.ok) printHistory(history.result.history_reads);
 
   const storeFigure = (name: keyof StoreBenchResult): ThroughputFigure | null =>
     store.ok ? store.result[name] : null;
@@ -476,6 +501,7 @@ async function main(): Promise<void> {
     campaign,
     fanout,
     portfolio,
+    history,
   ].filter((outcome) => outcome.ok).length;
   if (json) {
     const result = {
@@ -500,6 +526,7 @@ async function main(): Promise<void> {
       ...figures(campaign, ['campaign_burst']),
       ...figures(fanout, ['subscription_fanout']),
       ...figures(portfolio, ['portfolio_under_load']),
+      ...figures(history, ['history_reads']),
       goals,
       seconds,
     };

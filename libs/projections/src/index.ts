@@ -14,3 +14,5 @@ export * from './organization-index/organization-index.projection';
 export * from './organization-index/organization-directory.projection';
 export * from './organization-index/organization-index.reader';
 export * from './organization-index/organization-index-codec';
+export * from './organization-history/organization-history.projection';
+export * from './organization-history/organization-history.reader';

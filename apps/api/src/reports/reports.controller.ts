@@ -1,6 +1,8 @@
-import { Controller, Get, Query, Res, UseFilters } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { Controller, Get, Logger, Query, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { type Principal, ReportDocuments, type ReportFile } from '@app/application';
+import { type Principal, ReportDocuments, type ReportFile, type StreamedReportFile } from '@app/application';
 import { invalidInput } from '@app/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { Download } from '../auth/download.decorator';
@@ -36,6 +38,28 @@ function send(response: Response, file: ReportFile): void {
     .end(file.body);
 }
 
+const logger = new Logger('ReportsController');
+
+/**
+ * A file written part by part as the client reads it (backpressure: a slow reader holds one part,
+ * not the file). Refusals come before the first byte, as JSON; a failure after it ends the
+ * connection without the final chunk, so the client sees a broken download, never a short file.
+ */
+async function sendStreamed(response: Response, file: StreamedReportFile): Promise<void> {
+  response.status(200).set({
+    'Content-Type': file.contentType,
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Cache-Control': 'private, no-store',
+  });
+  try {
+    await pipeline(Readable.from(file.parts), response);
+  } catch (error) {
+    // The client went away, or reading failed mid-file: the pipeline has already closed the response.
+    if (!response.writableFinished)
+      logger.warn(`${file.fileName} ended early: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Downloads with the same bearer token and access policy as GraphQL (see the Download rules). */
 @Controller('reports')
 @UseFilters(JsonErrorsFilter)
@@ -57,7 +81,7 @@ export class ReportsController {
   @Get('history.csv')
   @Download('history.csv')
   async historyCsv(@Query() query: QueryString, @Res() response: Response): Promise<void> {
-    send(response, await this.documents.historyFile(required(query, 'organizationId')));
+    await sendStreamed(response, await this.documents.historyFile(required(query, 'organizationId')));
   }
 
   @Get('scenarios.xlsx')

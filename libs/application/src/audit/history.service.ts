@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@app/event-store';
 import { invalidInput, requireSlug } from '@app/domain';
+import type { HistoryCriteria } from '@app/projections';
+import { ReadModels } from '../projections/read-models';
 import { OrganizationEvents } from './organization-events';
 
 const HISTORY_DEFAULT_PAGE_SIZE = 50;
@@ -33,10 +35,17 @@ export interface HistoryPage {
   endCursor: string | null;
 }
 
-/** An organisation's events as recorded, oldest first, in Relay-style pages keyed by global position. */
+/**
+ * An organisation's events as recorded, oldest first, in Relay-style pages keyed by global
+ * position. The history read model finds the page and counts the matches; only the page's events
+ * are read from the store, so a page costs the same at a hundred events or a hundred thousand.
+ */
 @Injectable()
 export class HistoryService {
-  constructor(private readonly organizationEvents: OrganizationEvents) {}
+  constructor(
+    private readonly organizationEvents: OrganizationEvents,
+    private readonly readModels: ReadModels,
+  ) {}
 
   async page(
     organizationId: string,
@@ -50,37 +59,42 @@ export class HistoryService {
     if (!Number.isInteger(size) || size < 1 || size > HISTORY_MAX_PAGE_SIZE)
       throw invalidInput('first', `first must be an integer from 1 to ${HISTORY_MAX_PAGE_SIZE}, got ${size}`);
     await this.organizationEvents.requireRegistered(organizationId);
-    const matching = (await this.organizationEvents.all(organizationId)).filter(matcher(filter));
-    const events = matching.filter((event) => event.position > afterPosition);
+    const criteria = criteriaOf(filter);
+    await this.readModels.ready();
+    const history = this.readModels.history;
+    // One more than the page: whether a next page exists without counting what follows.
+    const entries = history.page(organizationId, criteria, { afterPosition, limit: size + 1 });
+    const events = await this.organizationEvents.at(entries.slice(0, size));
     // Filtered as stored; only the page shown has its personal text opened.
-    const shown = await this.organizationEvents.toShow(events.slice(0, size));
+    const shown = await this.organizationEvents.toShow(events);
     const edges = shown.map((event) => ({ cursor: encodeCursor(event.position), event }));
     return {
-      totalCount: matching.length,
+      totalCount: history.count(organizationId, criteria),
       edges,
-      hasNextPage: events.length > size,
+      hasNextPage: entries.length > size,
       endCursor: edges.at(-1)?.cursor ?? null,
     };
   }
 }
 
-function matcher(filter: HistoryFilter): (event: RecordedEvent) => boolean {
-  const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
-  const stream = filter.stream?.trim() || null;
-  const actor = filter.actor?.trim().toLowerCase() || null;
-  const from = filter.recordedFrom ? Date.parse(filter.recordedFrom) : null;
-  const to = filter.recordedTo ? Date.parse(filter.recordedTo) : null;
+/** The filter as the history read model keeps its rows (epoch milliseconds, lower-cased actor). */
+export function criteriaOf(filter: HistoryFilter): HistoryCriteria {
+  const instant = (field: string, value: string | null | undefined): number | null => {
+    if (!value) return null;
+    const milliseconds = Date.parse(value);
+    if (Number.isNaN(milliseconds)) throw invalidInput(field, `${field}: "${value}" is not an instant`);
+    return milliseconds;
+  };
+  const from = instant('filter.recordedFrom', filter.recordedFrom);
+  const to = instant('filter.recordedTo', filter.recordedTo);
   if (from !== null && to !== null && from > to)
     throw invalidInput('filter.recordedFrom', 'filter.recordedFrom must not be after filter.recordedTo');
-  return (event) => {
-    const recordedAt = Date.parse(event.metadata.recordedAt);
-    return (
-      (types === null || types.has(event.type)) &&
-      (stream === null || event.stream.includes(stream)) &&
-      (actor === null || event.metadata.actor.toLowerCase().includes(actor)) &&
-      (from === null || recordedAt >= from) &&
-      (to === null || recordedAt <= to)
-    );
+  return {
+    types: filter.types && filter.types.length > 0 ? filter.types : null,
+    stream: filter.stream?.trim() || null,
+    actorLowerCase: filter.actor?.trim().toLowerCase() || null,
+    recordedFrom: from,
+    recordedTo: to,
   };
 }
 

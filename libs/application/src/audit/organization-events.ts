@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
+import type { HistoryEntry } from '@app/projections';
 import { notFound, ORGANIZATION_ERROR_CODES, organizationStream } from '@app/domain';
 import { PersonalData } from '../personal-data/personal-data';
 import { OrganizationStreams } from './organization-streams';
@@ -24,14 +25,29 @@ export class OrganizationEvents {
   }
 
   /**
-   * Every event of the organisation as recorded, with personal text opened for people to read
-   * (history, reports): the text, or null with its erased flag once erased. Exports use all().
+   * The events the entries point at, as recorded and in the entries' order: consecutive revisions
+   * of one stream are one read, so a page of a rating batch costs one read of the store.
    */
-  async allToShow(organizationId: string): Promise<RecordedEvent[]> {
-    return this.toShow(await this.all(organizationId));
+  async at(entries: readonly HistoryEntry[]): Promise<RecordedEvent[]> {
+    const runs: { stream: string; fromRevision: number; count: number }[] = [];
+    for (const entry of entries) {
+      const run = runs.at(-1);
+      if (run !== undefined && run.stream === entry.stream && run.fromRevision + run.count === entry.revision)
+        run.count += 1;
+      else runs.push({ stream: entry.stream, fromRevision: entry.revision, count: 1 });
+    }
+    const read = await Promise.all(
+      runs.map(({ stream, fromRevision, count }) =>
+        this.store.readStream(stream, { fromRevision, maxCount: count, raw: true }),
+      ),
+    );
+    return read.flat();
   }
 
-  /** The events with their personal text opened, as allToShow. */
+  /**
+   * The events with their personal text opened for people to read (history, reports): the text,
+   * or null with its erased flag once erased. Exports use the events as recorded.
+   */
   toShow(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
     return this.personalData.open(events);
   }

@@ -10,6 +10,8 @@ import type Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import {
   OrganizationDirectoryProjection,
+  OrganizationHistoryProjection,
+  OrganizationHistoryReader,
   OrganizationIndexProjection,
   OrganizationIndexReader,
   ProjectionRunner,
@@ -43,12 +45,20 @@ const logger = new Logger('ReadModels');
         const runner = new ProjectionRunner({
           store,
           database,
-          projections: [new OrganizationIndexProjection(), new OrganizationDirectoryProjection()],
+          projections: [
+            new OrganizationIndexProjection(),
+            new OrganizationDirectoryProjection(),
+            new OrganizationHistoryProjection(),
+          ],
           onError: (error) => {
             logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
           },
         });
-        return new ReadModels(runner, () => new OrganizationIndexReader(database));
+        return new ReadModels(
+          runner,
+          () => new OrganizationIndexReader(database),
+          () => new OrganizationHistoryReader(database),
+        );
       },
     },
   ],

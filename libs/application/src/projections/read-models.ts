@@ -1,4 +1,5 @@
 import {
+  OrganizationHistoryReader,
   OrganizationIndexReader,
   type ProjectionRunner,
   type RebuildProgress,
@@ -12,10 +13,12 @@ import {
  */
 export class ReadModels {
   private indexReader: OrganizationIndexReader | null = null;
+  private historyReader: OrganizationHistoryReader | null = null;
 
   constructor(
     readonly runner: ProjectionRunner,
     private readonly openIndexReader: () => OrganizationIndexReader,
+    private readonly openHistoryReader: () => OrganizationHistoryReader,
   ) {}
 
   async ready(): Promise<void> {
@@ -29,6 +32,15 @@ export class ReadModels {
       this.indexReader = this.openIndexReader();
     }
     return this.indexReader;
+  }
+
+  /** Where each of an organisation's events is, for the history's pages; prepared on first use. */
+  get history(): OrganizationHistoryReader {
+    if (this.historyReader === null) {
+      this.runner.prepare();
+      this.historyReader = this.openHistoryReader();
+    }
+    return this.historyReader;
   }
 
   rebuild(onProgress?: RebuildProgress): Promise<RebuildResult> {

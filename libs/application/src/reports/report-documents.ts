@@ -1,5 +1,6 @@
-// The downloads (maturity as CSV or XLSX, history as CSV), built whole in memory before anyone
-// writes them: a refused or failed report never leaves half a file behind.
+// The downloads (maturity as CSV or XLSX, history as CSV). The maturity and scenario files are
+// built whole in memory before anyone writes them: a refused or failed report never leaves half a
+// file behind. The history grows without bound, so it is checked first, then written in pages.
 import { Inject, Injectable } from '@nestjs/common';
 import { invalidInput, notFound, requireIsoDate, requireSlug, SCENARIO_ERROR_CODES } from '@app/domain';
 import { InvestmentReader } from '../investments/investment-reader';
@@ -14,7 +15,9 @@ import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog'
 import type { MaturityQuery } from '../maturity/maturity-view';
 import { MaturityQueryService } from '../maturity/maturity-query.service';
 import { OrganizationReader } from '../organizations/organization-reader';
-import { renderCsv } from './csv-writer';
+import { EVERY_EVENT, yieldToOtherWork } from '@app/projections';
+import { ReadModels } from '../projections/read-models';
+import { renderCsv, renderCsvHeader, renderCsvRows } from './csv-writer';
 import { historyTable } from './history-report';
 import {
   aboutTable,
@@ -26,7 +29,7 @@ import {
   reportKnownAt,
   weakestLinksTable,
 } from './maturity-report';
-import { CSV_CONTENT_TYPE, type ReportFile, XLSX_CONTENT_TYPE } from './report-file';
+import { CSV_CONTENT_TYPE, type ReportFile, type StreamedReportFile, XLSX_CONTENT_TYPE } from './report-file';
 import { valuesOf } from './report-table';
 import { renderWorkbook } from './xlsx-writer';
 
@@ -36,6 +39,8 @@ const MAX_SCENARIOS_PER_FILE = 10;
 /** As the dashboard simulates a compared scenario: the same trials and seed give the same band. */
 const COMPARISON_TRIALS = 1000;
 const COMPARISON_SEED = 42;
+/** Events per part of the history download: a part takes milliseconds, then others are served. */
+const HISTORY_FILE_PAGE_SIZE = 200;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const optionalInstant = (field: string, value: string | null | undefined): string | null =>
@@ -67,6 +72,7 @@ export class ReportDocuments {
     private readonly investments: InvestmentReader,
     private readonly simulation: SimulationQueries,
     private readonly reports: ReportQueries,
+    private readonly readModels: ReadModels,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -162,16 +168,40 @@ export class ReportDocuments {
     return { fileName: `${baseName}.xlsx`, contentType: XLSX_CONTENT_TYPE, body };
   }
 
-  /** Every event of the organisation as recorded, one row each, oldest first. */
-  async historyFile(organizationId: string): Promise<ReportFile> {
+  /**
+   * Every event of the organisation as recorded when it was asked, one row each, oldest first,
+   * in parts of HISTORY_FILE_PAGE_SIZE events: memory holds one part, and the event loop serves
+   * other requests between parts.
+   */
+  async historyFile(organizationId: string): Promise<StreamedReportFile> {
     const id = requireSlug('organizationId', organizationId);
     await this.organizationEvents.requireRegistered(id);
-    const events = await this.organizationEvents.allToShow(id);
+    await this.readModels.ready();
+    // Events recorded during the download are left for the next one: the file is of one moment.
+    const untilPosition = this.readModels.history.lastPosition(id);
     return {
       fileName: `${id}-history.csv`,
       contentType: CSV_CONTENT_TYPE,
-      body: renderCsv(valuesOf(historyTable(events))),
+      parts: this.historyParts(id, untilPosition),
     };
+  }
+
+  private async *historyParts(organizationId: string, untilPosition: number): AsyncGenerator<Buffer> {
+    yield renderCsvHeader(valuesOf(historyTable([])));
+    let afterPosition = 0;
+    for (;;) {
+      await yieldToOtherWork();
+      const entries = this.readModels.history.page(organizationId, EVERY_EVENT, {
+        afterPosition,
+        untilPosition,
+        limit: HISTORY_FILE_PAGE_SIZE,
+      });
+      const last = entries.at(-1);
+      if (last === undefined) return;
+      const events = await this.organizationEvents.toShow(await this.organizationEvents.at(entries));
+      yield renderCsvRows(valuesOf(historyTable(events)).rows);
+      afterPosition = last.position;
+    }
   }
 
   /**

@@ -7,3 +7,13 @@ export interface ReportFile {
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * A download too large to hold whole (an organisation's history): checked before its first part,
+ * then written part by part, each part built only when the reader has taken the previous one.
+ */
+export interface StreamedReportFile {
+  fileName: string;
+  contentType: string;
+  parts: AsyncIterable<Buffer>;
+}

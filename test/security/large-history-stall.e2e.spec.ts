@@ -1,0 +1,176 @@
+// Attack (by accident): an auditor of an organisation with a long history. Each page of the
+// history read every event of the organisation, and the history download built the whole CSV in
+// memory on the event loop, so /health/live and every other request waited seconds while it ran.
+// A page now reads the page (the history read model finds it), and the download is written in
+// parts with the event loop served between them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DEFAULT_MATURITY_MODEL } from '@app/domain';
+import { type ApiProcess, startApi } from '../support/api-process';
+import { postGraphql } from '../support/graphql-client';
+
+jest.setTimeout(300_000);
+
+const ORGANIZATION = 'longco';
+const FUNCTIONS = ['front-desk', 'housekeeping', 'kitchen', 'maintenance'];
+const RESPONDENTS = 110;
+const ASSESSMENTS = 10;
+const CAPABILITIES = DEFAULT_MATURITY_MODEL.capabilities.map((capability) => capability.id);
+/** Ratings per assessment: every function and capability, from each customer respondent. */
+const RATINGS_PER_ASSESSMENT = FUNCTIONS.length * CAPABILITIES.length * RESPONDENTS;
+
+interface HistoryPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { cursor: string; node: { position: number; type: string; stream: string; data: unknown } }[];
+}
+
+const HISTORY = `query($after: String, $first: Int, $filter: HistoryFilterInput) {
+  history(organizationId: "${ORGANIZATION}", after: $after, first: $first, filter: $filter) {
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { position type stream data } }
+  }
+}`;
+
+describe('A long organisation history (e2e, built api, SQLite file)', () => {
+  let api: ApiProcess;
+  let dataDir: string;
+  let totalEvents = 0;
+
+  const must = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const answer = await postGraphql<T>(api.baseUrl, api.adminToken, query, variables);
+    if (answer.errors !== undefined || answer.data === null || answer.data === undefined)
+      throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  };
+  const history = async (variables: Record<string, unknown>): Promise<HistoryPage> =>
+    (await must<{ history: HistoryPage }>(HISTORY, variables)).history;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'maturity-long-history-'));
+    api = await startApi({ dataDir });
+    await must(`mutation { registerOrganization(input: { id: "${ORGANIZATION}", name: "Long Co" }) { id } }`);
+    for (const functionId of FUNCTIONS)
+      await must(
+        `mutation { addFunction(input: { organizationId: "${ORGANIZATION}", functionId: "${functionId}", name: "${functionId}" }) { id } }`,
+      );
+    for (let quarter = 0; quarter < ASSESSMENTS; quarter += 1) {
+      const assessmentId = `q${quarter}`;
+      const year = 2016 + Math.floor(quarter / 4);
+      const periodEnd = `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter % 4]}`;
+      await must(
+        `mutation { openAssessment(input: { organizationId: "${ORGANIZATION}", assessmentId: "${assessmentId}", title: "${assessmentId}", periodEnd: "${periodEnd}" }) { id } }`,
+      );
+      const ratings = FUNCTIONS.flatMap((functionId) =>
+        CAPABILITIES.flatMap((capabilityId) =>
+          Array.from({ length: RESPONDENTS }, (_, respondent) => ({
+            functionId,
+            capabilityId,
+            level: 1 + ((respondent + quarter) % 5),
+            source: 'CUSTOMER',
+            respondentId: `guest-${respondent}`,
+            // Personal text on one rating a quarter: the download opens it as the history does.
+            ...(respondent === 0 && capabilityId === CAPABILITIES[0] && functionId === FUNCTIONS[0]
+              ? { evidence: `survey card ${quarter}` }
+              : {}),
+          })),
+        ),
+      );
+      await must('mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }', {
+        input: { assessmentId, ratings },
+      });
+      await must(`mutation { closeAssessment(assessmentId: "${assessmentId}") { id } }`);
+    }
+    totalEvents = 1 + FUNCTIONS.length + ASSESSMENTS * (2 + RATINGS_PER_ASSESSMENT);
+  });
+
+  afterAll(async () => {
+    await api.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('should page the history of tens of thousands of events, filtered, with its totals and cursors', async () => {
+    const first = await history({ first: 20 });
+    expect(first.totalCount).toBe(totalEvents);
+    expect(first.edges.map(({ node }) => node.type).slice(0, 6)).toEqual([
+      'OrganizationRegistered',
+      'FunctionAdded',
+      'FunctionAdded',
+      'FunctionAdded',
+      'FunctionAdded',
+      'AssessmentOpened',
+    ]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await history({ first: 20, after: first.pageInfo.endCursor });
+    const positions = [...first.edges, ...second.edges].map(({ node }) => node.position);
+    expect(positions).toEqual([...positions].sort((left, right) => left - right));
+    expect(new Set(positions).size).toBe(40);
+
+    const closed = await history({ first: 500, filter: { types: ['AssessmentClosed'] } });
+    expect(closed.totalCount).toBe(ASSESSMENTS);
+    expect(closed.pageInfo.hasNextPage).toBe(false);
+    expect(closed.edges.map(({ node }) => node.stream)).toEqual(
+      Array.from({ length: ASSESSMENTS }, (_, quarter) => `assessment-q${quarter}`),
+    );
+
+    const lastQuarter = `assessment-q${ASSESSMENTS - 1}`;
+    const ratings = await history({ first: 500, filter: { types: ['RatingRecorded'], stream: lastQuarter } });
+    expect(ratings.totalCount).toBe(RATINGS_PER_ASSESSMENT);
+    const afterThem = await history({
+      first: 500,
+      after: ratings.pageInfo.endCursor,
+      filter: { types: ['RatingRecorded'], stream: lastQuarter },
+    });
+    expect(afterThem.edges[0]?.node.position).toBe((ratings.edges.at(-1)?.node.position ?? 0) + 1);
+    expect(
+      afterThem.edges.every(({ node }) => node.stream === lastQuarter && node.type === 'RatingRecorded'),
+    ).toBe(true);
+  });
+
+  it('should keep answering /health/live while two auditors download the whole history as CSV', async () => {
+    const download = async (): Promise<string> => {
+      const response = await fetch(`${api.baseUrl}/reports/history.csv?organizationId=${ORGANIZATION}`, {
+        headers: { authorization: `Bearer ${api.adminToken}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toBe(
+        `attachment; filename="${ORGANIZATION}-history.csv"`,
+      );
+      return response.text();
+    };
+    let slowest = 0;
+    let asked = 0;
+    let running = true;
+    const probe = (async () => {
+      while (running as boolean) {
+        const started = performance.now();
+        const live = await fetch(`${api.baseUrl}/health/live`);
+        await live.arrayBuffer();
+        slowest = Math.max(slowest, performance.now() - started);
+        asked += 1;
+        expect(live.status).toBe(200);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const files = await Promise.all([download(), download()]).finally(() => {
+      running = false;
+    });
+    await probe;
+
+    for (const text of files) {
+      const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { columns: true });
+      expect(rows).toHaveLength(totalEvents);
+      const positions = rows.map((row) => Number(row.position));
+      expect(
+        positions.every((position, index) => index === 0 || position > (positions[index - 1] ?? 0)),
+      ).toBe(true);
+      expect(rows[0]?.type).toBe('OrganizationRegistered');
+      expect(rows.at(-1)?.type).toBe('AssessmentClosed');
+      expect(rows.filter((row) => row.data?.includes('survey card'))).toHaveLength(ASSESSMENTS);
+    }
+    expect(asked).toBeGreaterThan(3);
+    // Generous for a loaded machine: the whole download blocked for seconds before.
+    expect(slowest).toBeLessThan(1000);
+  });
+});
