@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { boxOverflow, DESKTOP, PHONE, startJourney, type Journey } from './browser-journey';
+import { boxOverflow, DESKTOP, pageProblems, PHONE, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(240_000);
 
@@ -223,10 +223,47 @@ describe('Scenarios journey (browser)', () => {
     expect(printed).toMatch(/Alignment p10 – p90\s+\d+\.\d – \d+\.\d/);
     // The chooser stays on screen.
     expect(printed).not.toContain('Portfolio for the board');
+    // With the portfolio on it, the page still holds every function and the heat colours' legend.
+    expect(printed).toContain('Laundry partner (external)');
+    expect(printed).toContain('no target set');
 
     await page.setViewportSize(PHONE);
     await expect(boxOverflow(page, '[data-testid="board-scenario"]')).resolves.toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(artifacts, 'scenarios-board-phone.png'), fullPage: true });
     await page.setViewportSize(DESKTOP);
+  });
+
+  it('should record the board’s portfolio for every device and reader, and leave none once cleared', async () => {
+    const chosen = async () =>
+      (
+        await journey.graphql<{ scenarios: { name: string; chosenForBoard: boolean }[] }>(
+          '{ scenarios(organizationId: "interlodge") { name chosenForBoard } }',
+        )
+      ).scenarios
+        .filter((scenario) => scenario.chosenForBoard)
+        .map((scenario) => scenario.name);
+    // The choice made above was recorded, not kept in that browser.
+    await expect(chosen()).resolves.toEqual(['Maturity first']);
+    // Another device, and an auditor who reads the report but may not choose: both see it.
+    const otherDevice = await journey.signIn();
+    await otherDevice.click('[data-screen="reports"]');
+    const board = otherDevice.locator('[data-testid="board-scenario"]');
+    await expect(board.locator('h3').innerText()).resolves.toBe('Recommended portfolio: Maturity first');
+    await expect(board.locator('select[name="boardScenario"]').inputValue()).resolves.not.toBe('');
+    const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['interlodge']));
+    await auditor.click('[data-screen="reports"]');
+    const auditorBoard = auditor.locator('[data-testid="board-scenario"]');
+    await expect(auditorBoard.locator('h3').innerText()).resolves.toBe(
+      'Recommended portfolio: Maturity first',
+    );
+    expect(await auditorBoard.locator('select[name="boardScenario"]').count()).toBe(0);
+    // Cleared on the other device: none is recorded, and the report shows planned investments only.
+    await board
+      .locator('select[name="boardScenario"]')
+      .selectOption({ label: 'None: planned investments only' });
+    await board.locator('h3').waitFor({ state: 'detached' });
+    await expect(chosen()).resolves.toEqual([]);
+    expect(pageProblems(otherDevice)).toEqual([]);
+    expect(pageProblems(auditor)).toEqual([]);
   });
 });

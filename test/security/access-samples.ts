@@ -266,6 +266,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($o: ID!, $s: ID!) { deleteScenario(organizationId: $o, scenarioId: $s) { id } }',
       variables: { o: f.organizationId, s: `scenario-${unique}` },
     }),
+    chooseScenarioForBoard: (f) => ({
+      query: 'mutation($o: ID!) { chooseScenarioForBoard(organizationId: $o, scenarioId: null) { id } }',
+      variables: { o: f.organizationId },
+    }),
     planInvestment: (f, unique) => ({
       query: 'mutation($input: PlanInvestmentInput!) { planInvestment(input: $input) { id } }',
       variables: {

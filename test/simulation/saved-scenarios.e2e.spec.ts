@@ -274,6 +274,66 @@ describe('Saved scenarios (e2e)', () => {
     expect((await list()).map(({ id }) => id)).toEqual(['huddles-and-training']);
   });
 
+  it('should record the scenario chosen for the board for every reader, once per commandId, and none once it is deleted', async () => {
+    const CHOOSE =
+      'mutation($o: ID!, $s: ID, $c: ID) { chooseScenarioForBoard(organizationId: $o, scenarioId: $s, commandId: $c) { id chosenForBoard } }';
+    const chosen = async (token?: string) =>
+      (
+        await api.mustQuery<{ scenarios: { id: string; chosenForBoard: boolean }[] }>(
+          'query($o: ID!) { scenarios(organizationId: $o) { id chosenForBoard } }',
+          { o: organizationId },
+          token,
+        )
+      ).scenarios
+        .filter((scenario) => scenario.chosenForBoard)
+        .map(({ id }) => id);
+    await api.mustQuery(SAVE, {
+      input: {
+        organizationId,
+        scenarioId: 'training-only',
+        name: 'Training only',
+        investmentIds: ['e2e-training'],
+      },
+    });
+    expect(await chosen()).toEqual([]);
+
+    const before = await eventCount();
+    const answer = await api.mustQuery<{ chooseScenarioForBoard: { id: string; chosenForBoard: boolean }[] }>(
+      CHOOSE,
+      { o: organizationId, s: 'training-only', c: 'choose-training' },
+    );
+    expect(answer.chooseScenarioForBoard).toEqual([
+      { id: 'huddles-and-training', chosenForBoard: false },
+      { id: 'training-only', chosenForBoard: true },
+    ]);
+    expect(await eventCount()).toBe(before + 1);
+    // A repeat of the same command is answered, not written again.
+    await api.mustQuery(CHOOSE, { o: organizationId, s: 'training-only', c: 'choose-training' });
+    expect(await eventCount()).toBe(before + 1);
+    // Every reader of the board report sees it; an assessor may not choose.
+    const assessor = (
+      await api.mustQuery<{ issueApiToken: { token: string } }>(
+        `mutation { issueApiToken(role: ASSESSOR, organizationIds: ["${organizationId}"], label: "reader") { token } }`,
+      )
+    ).issueApiToken.token;
+    expect(await chosen(assessor)).toEqual(['training-only']);
+    const refused = await api.graphql(CHOOSE, { o: organizationId, s: 'huddles-and-training' }, assessor);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await api.graphql(CHOOSE, { o: organizationId, s: 'never-saved' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'scenarioId',
+      reason: 'SCENARIO.NOT_FOUND',
+    });
+    expect(await eventCount()).toBe(before + 1);
+    expect(await chosen()).toEqual(['training-only']);
+    // Deleting the chosen scenario leaves none chosen.
+    await api.mustQuery(
+      `mutation { deleteScenario(organizationId: "${organizationId}", scenarioId: "training-only") { id } }`,
+    );
+    expect(await chosen()).toEqual([]);
+  });
+
   it('should download saved scenarios compared, one row each with CCI and alignment at the horizon and their p10–p90', async () => {
     await api.mustQuery(SAVE, {
       input: {

@@ -119,6 +119,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     cancelInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     saveScenario: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     deleteScenario: { roles: PLANNING, organizations: [organization('organizationId')] },
+    chooseScenarioForBoard: { roles: PLANNING, organizations: [organization('organizationId')] },
     publishMaturityModel: { roles: ADMINISTERING, organizations: [] },
     issueApiToken: { roles: ADMINISTERING, organizations: [] },
     revokeApiToken: { roles: ADMINISTERING, organizations: [] },

@@ -22,4 +22,9 @@ export class SavedScenario {
   })
   alpha!: number | null;
   @Field(() => DateTimeScalar, { description: 'When it was last saved.' }) savedAt!: string;
+  @Field({
+    description:
+      'The portfolio the board report shows as recommended (chooseScenarioForBoard): at most one scenario of the organisation.',
+  })
+  chosenForBoard!: boolean;
 }

@@ -8,7 +8,11 @@ import {
   makeIdentifier,
   type Principal,
 } from '@app/application';
-import { DEFAULT_HORIZON_MONTHS, type SavedScenario as SavedScenarioState } from '@app/domain';
+import {
+  DEFAULT_HORIZON_MONTHS,
+  type SavedScenario as SavedScenarioState,
+  type ScenarioBookState,
+} from '@app/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SavedScenario } from './saved-scenario.model';
 import { SaveScenarioInput } from './scenario.inputs';
@@ -16,11 +20,16 @@ import { SaveScenarioInput } from './scenario.inputs';
 const toSavedScenario = (
   organizationId: string,
   { scenarioId, ...scenario }: SavedScenarioState,
+  boardScenarioId: string | null,
 ): SavedScenario => ({
   id: scenarioId,
   organizationId,
   ...scenario,
+  chosenForBoard: scenarioId === boardScenarioId,
 });
+
+const toSavedScenarios = (organizationId: string, book: ScenarioBookState): SavedScenario[] =>
+  book.scenarios.map((scenario) => toSavedScenario(organizationId, scenario, book.boardScenarioId));
 
 @Resolver(() => SavedScenario)
 export class ScenariosResolver {
@@ -35,9 +44,7 @@ export class ScenariosResolver {
   async scenarios(
     @Args('organizationId', { type: () => ID, description: 'The organisation.' }) organizationId: string,
   ): Promise<SavedScenario[]> {
-    return (await this.scenarioReader.listFor(organizationId)).map((scenario) =>
-      toSavedScenario(organizationId, scenario),
-    );
+    return toSavedScenarios(organizationId, await this.scenarioReader.bookOf(organizationId));
   }
 
   @Mutation(() => SavedScenario, {
@@ -60,7 +67,7 @@ export class ScenariosResolver {
     );
     const saved = state.scenarios.find((candidate) => candidate.scenarioId === id);
     if (saved === undefined) throw new Error('a saved scenario is in its organisation’s scenarios');
-    return toSavedScenario(scenario.organizationId, saved);
+    return toSavedScenario(scenario.organizationId, saved, state.boardScenarioId);
   }
 
   @Mutation(() => [SavedScenario], {
@@ -79,6 +86,32 @@ export class ScenariosResolver {
         commandContextOf(principal, commandId),
       ),
     );
-    return state.scenarios.map((scenario) => toSavedScenario(organizationId, scenario));
+    return toSavedScenarios(organizationId, state);
+  }
+
+  @Mutation(() => [SavedScenario], {
+    description:
+      "Chooses the saved scenario the board report shows as the recommended portfolio, the same on every device; answers the organisation's scenarios.",
+  })
+  async chooseScenarioForBoard(
+    @Args('organizationId', { type: () => ID, description: 'The organisation.' }) organizationId: string,
+    @Args('scenarioId', {
+      type: () => ID,
+      nullable: true,
+      description:
+        'A saved scenario of the organisation; left out or null: none, the planned investments only.',
+    })
+    scenarioId: string | null,
+    @Args('commandId', { type: () => ID, nullable: true, description: INPUT_DESCRIPTIONS.commandId })
+    commandId: string | null,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SavedScenario[]> {
+    const state = await this.commandBus.execute(
+      new ExecuteScenarioCommand(
+        { type: 'ChooseScenarioForBoard', data: { organizationId, scenarioId: scenarioId ?? null } },
+        commandContextOf(principal, commandId),
+      ),
+    );
+    return toSavedScenarios(organizationId, state);
   }
 }

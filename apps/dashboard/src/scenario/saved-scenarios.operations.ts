@@ -10,6 +10,7 @@ const savedScenarioFields = graphql(`
     budget
     alpha
     savedAt
+    chosenForBoard
   }
 `);
 
@@ -39,6 +40,17 @@ export const deleteScenarioMutation = graphql(
   `
     mutation DeleteScenario($organizationId: ID!, $scenarioId: ID!) {
       deleteScenario(organizationId: $organizationId, scenarioId: $scenarioId) {
+        ...SavedScenarioFields
+      }
+    }
+  `,
+  [savedScenarioFields],
+);
+
+export const chooseScenarioForBoardMutation = graphql(
+  `
+    mutation ChooseScenarioForBoard($organizationId: ID!, $scenarioId: ID) {
+      chooseScenarioForBoard(organizationId: $organizationId, scenarioId: $scenarioId) {
         ...SavedScenarioFields
       }
     }

@@ -15,11 +15,16 @@ export class ScenarioReader {
 
   /** The organisation's saved scenarios, in the order first saved. */
   async listFor(organizationId: string): Promise<readonly SavedScenario[]> {
-    if (!isSlug(organizationId)) return [];
+    return (await this.bookOf(organizationId)).scenarios;
+  }
+
+  /** The saved scenarios and the one chosen for the board. */
+  async bookOf(organizationId: string): Promise<ScenarioBookState> {
+    if (!isSlug(organizationId)) return scenarioDecider.initialState();
     const { state } = await this.streams.load<ScenarioEvent, ScenarioBookState>(
       scenarioBookStream(organizationId),
       scenarioDecider,
     );
-    return state.scenarios;
+    return state;
   }
 }

@@ -15,7 +15,10 @@ import { CLOCK, type Clock } from '../command-handling/clock';
 import { InvestmentReader } from '../investments/investment-reader';
 import { OrganizationReader } from '../organizations/organization-reader';
 
-/** Save or delete one of an organisation's scenarios; answers the organisation's scenarios after it. */
+/**
+ * Save or delete one of an organisation's scenarios, or choose the one for the board; answers the
+ * organisation's scenarios after it.
+ */
 export class ExecuteScenarioCommand extends Command<ScenarioBookState> {
   constructor(
     readonly command: ScenarioCommand,

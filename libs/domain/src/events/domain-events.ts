@@ -69,6 +69,7 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   InvestmentCancelled: 'investment',
   ScenarioSaved: 'scenarios',
   ScenarioDeleted: 'scenarios',
+  ScenarioChosenForBoard: 'scenarios',
   ApiTokenIssued: 'api-token',
   ApiTokenRevoked: 'api-token',
 };

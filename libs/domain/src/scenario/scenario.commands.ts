@@ -16,7 +16,13 @@ export type DeleteScenario = {
   data: { organizationId: string; scenarioId: string };
 };
 
-export type ScenarioCommand = SaveScenario | DeleteScenario;
+/** The saved scenario the board report shows as the recommended portfolio; null: none. */
+export type ChooseScenarioForBoard = {
+  type: 'ChooseScenarioForBoard';
+  data: { organizationId: string; scenarioId: string | null };
+};
+
+export type ScenarioCommand = SaveScenario | DeleteScenario | ChooseScenarioForBoard;
 
 export type ScenarioContext = {
   now: Date;

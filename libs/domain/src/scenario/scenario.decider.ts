@@ -27,17 +27,25 @@ export function decideScenario(
   context: ScenarioContext,
 ): ScenarioEvent[] {
   const organizationId = requireSlug('organizationId', command.data.organizationId);
-  const scenarioId = requireSlug('scenarioId', command.data.scenarioId);
   const now = context.now.toISOString();
-  const known = state.scenarios.some((scenario) => scenario.scenarioId === scenarioId);
+  const unknown = (scenarioId: string) =>
+    notFound(
+      'scenarioId',
+      `scenarioId: organisation "${organizationId}" has no saved scenario "${scenarioId}"`,
+      SCENARIO_ERROR_CODES.notFound,
+    );
+  const isSaved = (scenarioId: string) =>
+    state.scenarios.some((scenario) => scenario.scenarioId === scenarioId);
+  if (command.type === 'ChooseScenarioForBoard') {
+    const chosen =
+      command.data.scenarioId === null ? null : requireSlug('scenarioId', command.data.scenarioId);
+    if (chosen !== null && !isSaved(chosen)) throw unknown(chosen);
+    return [{ type: 'ScenarioChosenForBoard', data: { organizationId, scenarioId: chosen, chosenAt: now } }];
+  }
+  const scenarioId = requireSlug('scenarioId', command.data.scenarioId);
+  const known = isSaved(scenarioId);
   if (command.type === 'DeleteScenario') {
-    if (!known) {
-      throw notFound(
-        'scenarioId',
-        `scenarioId: organisation "${organizationId}" has no saved scenario "${scenarioId}"`,
-        SCENARIO_ERROR_CODES.notFound,
-      );
-    }
+    if (!known) throw unknown(scenarioId);
     return [{ type: 'ScenarioDeleted', data: { organizationId, scenarioId, deletedAt: now } }];
   }
   if (!known && state.scenarios.length >= MAX_SAVED_SCENARIOS) {

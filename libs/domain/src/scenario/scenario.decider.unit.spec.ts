@@ -106,6 +106,55 @@ describe('scenario decider', () => {
       .thenThrows('not_found', SCENARIO_ERROR_CODES.notFound, 'scenarioId');
   });
 
+  it('should record the scenario chosen for the board, and none, refusing one that is not saved', () => {
+    const choose = (scenarioId: string | null) => ({
+      type: 'ChooseScenarioForBoard' as const,
+      data: { organizationId: HOTEL_ID, scenarioId },
+    });
+    const chosen = (scenarioId: string | null): ScenarioEvent => ({
+      type: 'ScenarioChosenForBoard',
+      data: { organizationId: HOTEL_ID, scenarioId, chosenAt: NOW_ISO },
+    });
+    spec
+      .given([saved()])
+      .when(choose('huddles-and-training'))
+      .then([chosen('huddles-and-training')]);
+    spec
+      .given([saved(), chosen('huddles-and-training')])
+      .when(choose(null))
+      .then([chosen(null)]);
+    spec
+      .given([saved()])
+      .when(choose('never-saved'))
+      .thenThrows('not_found', SCENARIO_ERROR_CODES.notFound, 'scenarioId');
+    spec
+      .given([saved()])
+      .when(choose('Not A Slug'))
+      .thenThrows('invalid_input', VALIDATION_ERROR_CODES.notASlug, 'scenarioId');
+  });
+
+  it('should hold the board’s choice until it changes, and none once the chosen scenario is deleted', () => {
+    const chosen: ScenarioEvent = {
+      type: 'ScenarioChosenForBoard',
+      data: { organizationId: HOTEL_ID, scenarioId: 'huddles-and-training', chosenAt: NOW_ISO },
+    };
+    const other = saved({ scenarioId: 'kiosk-only', investmentIds: ['kiosk'] });
+    const fold = (events: ScenarioEvent[]) => events.reduce(evolveScenarioBook, initialScenarioBookState());
+    expect(fold([saved(), other, chosen]).boardScenarioId).toBe('huddles-and-training');
+    // Saving it again keeps the choice; deleting another one too.
+    expect(fold([saved(), other, chosen, saved({ name: 'Renamed' })]).boardScenarioId).toBe(
+      'huddles-and-training',
+    );
+    const deleted = (scenarioId: string): ScenarioEvent => ({
+      type: 'ScenarioDeleted',
+      data: { organizationId: HOTEL_ID, scenarioId, deletedAt: NOW_ISO },
+    });
+    expect(fold([saved(), other, chosen, deleted('kiosk-only')]).boardScenarioId).toBe(
+      'huddles-and-training',
+    );
+    expect(fold([saved(), other, chosen, deleted('huddles-and-training')]).boardScenarioId).toBeNull();
+  });
+
   it('should refuse a scenario without investments, with an unknown or repeated one, naming the field', () => {
     spec
       .given([])

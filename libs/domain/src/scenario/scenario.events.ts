@@ -27,13 +27,24 @@ export type ScenarioDeletedData = {
   deletedAt: string;
 };
 
+/** The portfolio taken to the board, the same on every device: one saved scenario, or none. */
+export type ScenarioChosenForBoardData = {
+  organizationId: string;
+  /** A scenario saved and not deleted when chosen; null: the board report shows none. */
+  scenarioId: string | null;
+  /** ISO-8601, from the command context. */
+  chosenAt: string;
+};
+
 export type ScenarioSaved = DomainEvent<'ScenarioSaved', ScenarioSavedData>;
 export type ScenarioDeleted = DomainEvent<'ScenarioDeleted', ScenarioDeletedData>;
+export type ScenarioChosenForBoard = DomainEvent<'ScenarioChosenForBoard', ScenarioChosenForBoardData>;
 
-export type ScenarioEvent = ScenarioSaved | ScenarioDeleted;
+export type ScenarioEvent = ScenarioSaved | ScenarioDeleted | ScenarioChosenForBoard;
 export type ScenarioEventType = ScenarioEvent['type'];
 
 export const SCENARIO_EVENT_SCHEMA_VERSIONS: Record<ScenarioEventType, number> = {
   ScenarioSaved: 1,
   ScenarioDeleted: 1,
+  ScenarioChosenForBoard: 1,
 };
