@@ -12,6 +12,7 @@ import {
   DEFAULT_HORIZON_MONTHS,
   type SavedScenario as SavedScenarioState,
   type ScenarioBookState,
+  type ScenarioCommand,
 } from '@app/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { SavedScenario } from './saved-scenario.model';
@@ -56,14 +57,13 @@ export class ScenariosResolver {
     @CurrentPrincipal() principal: Principal,
   ): Promise<SavedScenario> {
     const id = scenarioId ?? makeIdentifier('scenario', commandId ?? null, scenario.organizationId);
-    const state = await this.commandBus.execute(
-      new ExecuteScenarioCommand(
-        {
-          type: 'SaveScenario',
-          data: { ...scenario, scenarioId: id, horizonMonths: horizonMonths ?? DEFAULT_HORIZON_MONTHS },
-        },
-        commandContextOf(principal, commandId),
-      ),
+    const state = await this.execute(
+      {
+        type: 'SaveScenario',
+        data: { ...scenario, scenarioId: id, horizonMonths: horizonMonths ?? DEFAULT_HORIZON_MONTHS },
+      },
+      principal,
+      commandId,
     );
     const saved = state.scenarios.find((candidate) => candidate.scenarioId === id);
     if (saved === undefined) throw new Error('a saved scenario is in its organisation’s scenarios');
@@ -80,11 +80,10 @@ export class ScenariosResolver {
     commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SavedScenario[]> {
-    const state = await this.commandBus.execute(
-      new ExecuteScenarioCommand(
-        { type: 'DeleteScenario', data: { organizationId, scenarioId } },
-        commandContextOf(principal, commandId),
-      ),
+    const state = await this.execute(
+      { type: 'DeleteScenario', data: { organizationId, scenarioId } },
+      principal,
+      commandId,
     );
     return toSavedScenarios(organizationId, state);
   }
@@ -106,12 +105,22 @@ export class ScenariosResolver {
     commandId: string | null,
     @CurrentPrincipal() principal: Principal,
   ): Promise<SavedScenario[]> {
-    const state = await this.commandBus.execute(
-      new ExecuteScenarioCommand(
-        { type: 'ChooseScenarioForBoard', data: { organizationId, scenarioId: scenarioId ?? null } },
-        commandContextOf(principal, commandId),
-      ),
+    const state = await this.execute(
+      { type: 'ChooseScenarioForBoard', data: { organizationId, scenarioId: scenarioId ?? null } },
+      principal,
+      commandId,
     );
     return toSavedScenarios(organizationId, state);
+  }
+
+  /** The organisation's scenarios after the command. */
+  private execute(
+    command: ScenarioCommand,
+    principal: Principal,
+    commandId: string | null | undefined,
+  ): Promise<ScenarioBookState> {
+    return this.commandBus.execute(
+      new ExecuteScenarioCommand(command, commandContextOf(principal, commandId)),
+    );
   }
 }
