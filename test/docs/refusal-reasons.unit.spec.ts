@@ -18,6 +18,7 @@ import {
 import { ACCESS_ERROR_CODES, AUTH_ERROR_CODES } from '../../libs/application/src/auth/auth.errors';
 import { CONCURRENCY_ERROR_CODES } from '../../libs/application/src/command-handling/command-handling.errors';
 import { DEMO_ERROR_CODES } from '../../libs/application/src/demo/load-demo';
+import { LIMIT_ERROR_CODES } from '../../libs/application/src/errors/limit.errors';
 
 // Every module that registers codes must be listed here: a module missing from this object does
 // not compile, so a new module's codes cannot escape the documentation.
@@ -40,6 +41,7 @@ const CODES_OF_MODULE: {
   access: ACCESS_ERROR_CODES,
   demo: DEMO_ERROR_CODES,
   concurrency: CONCURRENCY_ERROR_CODES,
+  limit: LIMIT_ERROR_CODES,
 };
 
 const API_REFERENCE = path.resolve(__dirname, '..', '..', 'docs', 'reference', 'api.md');

@@ -121,6 +121,13 @@ describe('Heavy work off the event loop (e2e, built api)', () => {
     expect(first?.errors).toBeUndefined();
     expect(second?.errors).toBeUndefined();
     expect(errorCodes(third!)).toEqual(['TOO_MANY_REQUESTS']);
+    // Which limit, and when to retry, for a program; the message for a person names no setting.
+    expect(third?.errors?.[0]?.extensions).toEqual(
+      expect.objectContaining({ reason: 'LIMIT.HEAVY_WORK_PER_TOKEN', retryAfterSeconds: 1 }),
+    );
+    expect(third?.errors?.[0]?.message).toBe(
+      'This API token already runs 2 heavy operations (portfolio optimisations or simulations), as many as it may at once: wait for one to finish',
+    );
   });
 
   it('should count every alias of optimizePortfolio in the query cost and refuse 15 of them before running', async () => {

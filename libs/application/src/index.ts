@@ -25,6 +25,7 @@ export * from './scenarios/scenario-reader';
 export * from './simulation/simulation-queries';
 export * from './heavy-work/heavy-work';
 export * from './errors/failure-kinds';
+export * from './errors/limit.errors';
 export * from './scoring';
 export * from './demo/load-demo';
 export { INTERLODGE_ID } from './demo/interlodge-story';

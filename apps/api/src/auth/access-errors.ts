@@ -1,4 +1,9 @@
-import { AUTH_ERROR_CODES, type AccessErrorCode, type AuthErrorCode } from '@app/application';
+import {
+  AUTH_ERROR_CODES,
+  type AccessErrorCode,
+  type AuthErrorCode,
+  type LimitErrorCode,
+} from '@app/application';
 import { domainError, type DomainErrorOf } from '@app/domain';
 
 export const unauthenticated = (
@@ -19,6 +24,8 @@ export class TooManyRequestsError extends Error {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** Which limit (`extensions.reason`). */
+    readonly reason: LimitErrorCode,
   ) {
     super(message);
   }
@@ -31,6 +38,8 @@ export class ServiceUnavailableError extends Error {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** Which limit (`extensions.reason`). */
+    readonly reason: LimitErrorCode,
   ) {
     super(message);
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/application';
+import { APP_CONFIG, type AppConfig, LIMIT_ERROR_CODES } from '@app/application';
 import { TooManyRequestsError } from './access-errors';
 import { SlidingWindowCounter } from './sliding-window';
 
@@ -21,6 +21,7 @@ export class RateLimiter {
       throw new TooManyRequestsError(
         `Rate limit reached for this API token: retry in ${retryAfterSeconds} s`,
         retryAfterSeconds,
+        LIMIT_ERROR_CODES.requestsPerToken,
       );
     }
     this.counter.add(callerKey);
@@ -51,6 +52,7 @@ export class FailedAuthenticationThrottle {
       throw new TooManyRequestsError(
         `Too many requests with a missing or bad token from this address: retry in ${retryAfterSeconds} s`,
         retryAfterSeconds,
+        LIMIT_ERROR_CODES.failedAuthentications,
       );
     }
   }

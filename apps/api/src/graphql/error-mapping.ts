@@ -6,6 +6,7 @@ import {
   failureKindOf,
   type FailureKind,
   HeavyWorkQueueFullError,
+  LIMIT_ERROR_CODES,
   OUTCOME_OF_FAILURE,
 } from '@app/application';
 import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
@@ -68,9 +69,19 @@ interface KnownFailure {
 /** The api's own limits and the identity provider, then every failure the application knows. */
 function knownFailureOf(error: unknown): KnownFailure | null {
   if (error instanceof TooManyRequestsError)
-    return { kind: 'too_many_requests', message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    return {
+      kind: 'too_many_requests',
+      message: error.message,
+      reason: error.reason,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
   if (error instanceof ServiceUnavailableError)
-    return { kind: 'unavailable', message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    return {
+      kind: 'unavailable',
+      message: error.message,
+      reason: error.reason,
+      retryAfterSeconds: error.retryAfterSeconds,
+    };
   if (error instanceof IdentityProviderUnavailableError)
     return { kind: 'unavailable', message: error.message };
   const kind = failureKindOf(error);
@@ -84,7 +95,8 @@ function knownFailureOf(error: unknown): KnownFailure | null {
       ...(error.field ? { field: error.field } : {}),
     };
   if (error instanceof WrongExpectedRevisionError) return { kind, message: null, reason: 'STREAM.CHANGED' };
-  if (error instanceof HeavyWorkQueueFullError) return { kind, message: error.message, retryAfterSeconds: 5 };
+  if (error instanceof HeavyWorkQueueFullError)
+    return { kind, message: error.message, reason: LIMIT_ERROR_CODES.heavyWorkQueue, retryAfterSeconds: 5 };
   if (error instanceof ProjectionFailedError || error instanceof ProjectionRunnerStoppedError) {
     return {
       kind,

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@app/application';
+import { APP_CONFIG, type AppConfig, LIMIT_ERROR_CODES } from '@app/application';
 import { TooManyRequestsError } from '../auth/access-errors';
 
 /**
@@ -15,9 +15,13 @@ export class HeavyWorkPerToken {
   async run<Result>(tokenId: string, work: () => Promise<Result>): Promise<Result> {
     const count = this.running.get(tokenId) ?? 0;
     if (count >= this.config.heavyWorkPerToken) {
+      // The message may be shown as it is on a page: it names no setting (the reason does).
       throw new TooManyRequestsError(
-        `This API token already runs ${count} heavy operations (portfolio optimisations or simulations), its limit (HEAVY_WORK_PER_TOKEN): wait for one to finish`,
+        count === 1
+          ? 'This API token already runs a heavy operation (a portfolio optimisation or simulation), as many as it may at once: wait for it to finish'
+          : `This API token already runs ${count} heavy operations (portfolio optimisations or simulations), as many as it may at once: wait for one to finish`,
         1,
+        LIMIT_ERROR_CODES.heavyWorkPerToken,
       );
     }
     this.running.set(tokenId, count + 1);

@@ -8,7 +8,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig, ApiTokenIndex } from '@app/application';
+import { APP_CONFIG, type AppConfig, ApiTokenIndex, LIMIT_ERROR_CODES } from '@app/application';
 import { ServiceUnavailableError, TooManyRequestsError } from '../auth/access-errors';
 
 /** graphql-ws closes with this code when the token behind a socket is revoked (4403: Forbidden). */
@@ -71,14 +71,18 @@ export class SubscriptionRegistry implements OnApplicationBootstrap, OnApplicati
     const mine = this.byToken.get(tokenId) ?? new Set<OpenSubscription>();
     if (mine.size >= subscriptionsPerToken) {
       throw new TooManyRequestsError(
-        `This API token already has ${mine.size} open subscriptions, its limit (SUBSCRIPTIONS_PER_TOKEN); close one first`,
+        mine.size === 1
+          ? 'This API token already has an open subscription, as many as it may have: close it first'
+          : `This API token already has ${mine.size} open subscriptions, as many as it may have: close one first`,
         5,
+        LIMIT_ERROR_CODES.subscriptionsPerToken,
       );
     }
     if (this.open >= subscriptionsPerProcess) {
       throw new ServiceUnavailableError(
-        `The server holds its limit of ${subscriptionsPerProcess} open subscriptions (SUBSCRIPTIONS_PER_PROCESS); retry later`,
+        `The server holds as many open subscriptions as it may (${subscriptionsPerProcess}): retry later`,
         30,
+        LIMIT_ERROR_CODES.subscriptionsPerProcess,
       );
     }
     const subscription: OpenSubscription = { socket, end };

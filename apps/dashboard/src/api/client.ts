@@ -19,8 +19,10 @@ export class ApiError extends Error {
     message: string,
     /** The input field the api named (`extensions.field`), e.g. `name`, `input.periodEnd`, `effects[2].low`. */
     readonly field: string | null = null,
-    /** The api's finer reason (`extensions.reason`), e.g. `AUTH.INVITATION_REVOKED`. */
+    /** The api's finer reason (`extensions.reason`), e.g. `AUTH.INVITATION_REVOKED`, `LIMIT.HEAVY_WORK_QUEUE`. */
     readonly reason: string | null = null,
+    /** When a limit lets the same request through again (`extensions.retryAfterSeconds`). */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -29,7 +31,10 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; field?: string; reason?: string; retryAfterSeconds?: number };
+  }[];
 }
 
 const knownCodes: readonly string[] = [
@@ -52,6 +57,21 @@ export function isTransient(error: Pick<ApiError, 'code'>): boolean {
 
 function toCode(code: string | undefined): ApiErrorCode {
   return code !== undefined && knownCodes.includes(code) ? (code as ApiErrorCode) : 'SERVER';
+}
+
+/** The api's error as the page keeps it: its code, message, field, reason and when to retry. */
+function apiErrorOf({
+  message,
+  extensions,
+}: NonNullable<GraphQLResponse<never>['errors']>[number]): ApiError {
+  const retryAfter = extensions?.retryAfterSeconds;
+  return new ApiError(
+    toCode(extensions?.code),
+    message,
+    extensions?.field ?? null,
+    extensions?.reason ?? null,
+    typeof retryAfter === 'number' ? retryAfter : null,
+  );
 }
 
 /** An operation of the page, written with `graphql` (./graphql.ts): its types come from the schema. */
@@ -132,13 +152,7 @@ export function createApiClient(
         throw new ApiError('SERVER', `The api answered ${response.status} without a GraphQL body.`);
       }
       const first = body.errors?.[0];
-      if (first)
-        throw new ApiError(
-          toCode(first.extensions?.code),
-          first.message,
-          first.extensions?.field ?? null,
-          first.extensions?.reason ?? null,
-        );
+      if (first) throw apiErrorOf(first);
       if (response.status === 401) throw new ApiError('UNAUTHENTICATED', 'The token was not accepted.');
       if (body.data == null)
         throw new ApiError('SERVER', `The api answered ${response.status} without data.`);
@@ -160,11 +174,7 @@ export function createApiClient(
         // Refusals come as GraphQL-shaped JSON errors, never as part of a file.
         const body = (await response.json().catch(() => ({}))) as GraphQLResponse<never>;
         const first = body.errors?.[0];
-        throw new ApiError(
-          toCode(first?.extensions?.code),
-          first?.message ?? `The api answered ${response.status}.`,
-          first?.extensions?.field ?? null,
-        );
+        throw apiErrorOf(first ?? { message: `The api answered ${response.status}.` });
       }
       const disposition = response.headers.get('content-disposition') ?? '';
       return {

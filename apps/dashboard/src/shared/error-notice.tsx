@@ -1,21 +1,9 @@
-// Tells the user what went wrong and what to do next, for every kind of api error, in the
-// screen's words (noticeTitle).
-import type { ApiError, ApiErrorCode } from '../api/client';
+// Tells the user what went wrong (noticeTitle, in the screen's words) and what to do next
+// (errorAdvice), for every kind of api error.
+import type { ApiError } from '../api/client';
+import { errorAdvice } from './error-advice';
 import type { FieldLabels } from './forms/field-message';
 import { noticeTitle } from './notice-title';
-
-const advice: Record<ApiErrorCode, string> = {
-  UNAUTHENTICATED: 'Sign in again with a valid token.',
-  FORBIDDEN: 'Your token does not give access to this. Ask an admin for a token scoped to this organisation.',
-  NOT_FOUND: 'It may have been removed or never loaded. Pick another organisation or reload.',
-  BAD_USER_INPUT: 'Correct the value named above and try again.',
-  CONFLICT:
-    'It clashes with what is already recorded (or someone changed it at the same time). Reload and check.',
-  SERVICE_UNAVAILABLE: 'The store cannot be used right now. Retry in a moment.',
-  TOO_MANY_REQUESTS: 'Too many requests with this token. Wait a minute, then retry.',
-  NETWORK: 'Check that the api is running (npm start), then retry.',
-  SERVER: 'Retry; if it keeps failing, the api’s log says why.',
-};
 
 interface ErrorNoticeProps {
   error: ApiError;
@@ -30,7 +18,7 @@ export function ErrorNotice({ error, action, onRetry, labels = {} }: ErrorNotice
   return (
     <div class="notice notice--error" role="alert" data-error={error.code}>
       <p class="notice__title">{noticeTitle(action, error, labels)}</p>
-      <p class="notice__body">{advice[error.code]}</p>
+      <p class="notice__body">{errorAdvice(error)}</p>
       {onRetry && (
         <button type="button" class="button button--small" onClick={onRetry}>
           Retry

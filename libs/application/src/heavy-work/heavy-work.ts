@@ -20,8 +20,9 @@ export class HeavyWorkQueueFullError extends Error {
   override name = 'HeavyWorkQueueFullError';
 
   constructor(readonly queueLimit: number) {
+    // Shown as it is on a page: it names no setting (the reason, LIMIT.HEAVY_WORK_QUEUE, does).
     super(
-      `The server is busy with heavy work (${queueLimit} tasks queued, HEAVY_WORK_QUEUE): retry in a few seconds`,
+      `The server is busy with heavy work (${queueLimit} ${queueLimit === 1 ? 'task' : 'tasks'} queued, as many as it takes): retry in a few seconds`,
     );
   }
 }
