@@ -62,6 +62,12 @@ describe('Rater questionnaire wording (unit)', () => {
     ).toBe('This link’s questions are about Front desk; you answer about your own function.');
   });
 
+  it('should say as whom the rater was invited when no question is left (retired since)', () => {
+    expect(subjectLine({ source: 'PEER', raterFunctionName: 'Billing office', questions: [] })).toBe(
+      'You were invited to answer as a colleague from another function (Billing office).',
+    );
+  });
+
   it('should list names as prose', () => {
     expect(listed([])).toBe('');
     expect(listed(['A'])).toBe('A');

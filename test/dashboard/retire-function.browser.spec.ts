@@ -4,7 +4,15 @@
 // page's effect chooser and scenario heatmaps without it (an effect planned before marked not scored).
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { captureScreen, DESKTOP, PHONE, pageProblems, startJourney, type Journey } from './browser-journey';
+import {
+  captureScreen,
+  DESKTOP,
+  PHONE,
+  pageProblems,
+  startJourney,
+  watchProblems,
+  type Journey,
+} from './browser-journey';
 
 // Screenshots looked at by hand, not committed (docs/screenshots keeps the set-up ones).
 const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
@@ -20,6 +28,7 @@ describe('Retiring a function (browser)', () => {
   let journey: Journey;
   let page: Page;
   const today = new Date().toISOString().slice(0, 10);
+  let fromBillingToken = '';
 
   const functions = async (): Promise<FunctionShape[]> =>
     (
@@ -64,6 +73,11 @@ describe('Retiring a function (browser)', () => {
         'mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }',
         { input: { organizationId: 'harbour-clinic', assessmentId, title: assessmentId, periodEnd } },
       );
+    // A link to rate the front desk from billing: after the retirement it asks nothing.
+    const fromBilling = await journey.graphql<{ inviteRaters: { token: string }[] }>(
+      'mutation { inviteRaters(input: { assessmentId: "year-end", invitations: [{ respondentId: "billing-lead", source: PEER, raterFunctionId: "billing", functionIds: ["front-desk"] }] }) { token } }',
+    );
+    fromBillingToken = fromBilling.inviteRaters[0]?.token ?? '';
     // Planned while billing was in place: after the retirement its billing effect is not scored.
     await journey.graphql(
       'mutation { planInvestment(input: { organizationId: "harbour-clinic", investmentId: "billing-portal", name: "Billing portal", kind: CAPITAL, cost: 1000, lagMonths: 0, effects: [{ functionId: "billing", capabilityId: "customer-insight", low: 1, likely: 1, high: 1 }, { functionId: "front-desk", capabilityId: "customer-insight", low: 0, likely: 1, high: 1 }] }) { id } }',
@@ -209,5 +223,22 @@ describe('Retiring a function (browser)', () => {
     await expect(offered('mid-year')).resolves.toEqual([1, 1]);
     await expect(offered('year-end')).resolves.toEqual([0, 0]);
     expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('should tell a rater whose link rates from it that nothing is left to answer', async () => {
+    const rater = watchProblems(await journey.browser.newPage({ viewport: PHONE }));
+    await rater.goto(`${journey.api.baseUrl}/rate#token=${encodeURIComponent(fromBillingToken)}`);
+    const nothing = rater.locator('[data-testid="rate-nothing-asked"]');
+    await nothing.waitFor();
+    await expect(nothing.innerText()).resolves.toContain('Nothing left to answer');
+    await expect(rater.locator('[data-testid="rate-questions"]').count()).resolves.toBe(0);
+    await expect(rater.locator('[data-testid="rate-subject"]').innerText()).resolves.toBe(
+      'You were invited to answer as a colleague from another function (Billing office).',
+    );
+    await rater.screenshot({ path: path.join(artifacts, 'rate-nothing-asked-phone.png'), fullPage: true });
+    await rater.setViewportSize(DESKTOP);
+    await rater.screenshot({ path: path.join(artifacts, 'rate-nothing-asked.png'), fullPage: true });
+    expect(pageProblems(rater)).toEqual([]);
+    await rater.close();
   });
 });

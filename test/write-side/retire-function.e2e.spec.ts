@@ -33,6 +33,8 @@ describe('Retiring a function over GraphQL', () => {
   let api: TestApi;
   let store: EventStore;
   let assessorToken = '';
+  /** The link of a PEER rater from billing, issued before the retirement. */
+  let fromBillingToken = '';
   /** Taken after registration: the earliest date a retirement may have. */
   let effectiveFrom = '';
   /** Just before the retirement was recorded. */
@@ -138,6 +140,24 @@ describe('Retiring a function over GraphQL', () => {
         respondentId: 'auditor-1',
       },
     });
+    // Rates the front desk from billing: after the retirement its answers are refused.
+    const fromBilling = await api.mustQuery<{ inviteRaters: { token: string }[] }>(
+      `mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token } }`,
+      {
+        input: {
+          assessmentId: 'q2',
+          invitations: [
+            {
+              respondentId: 'billing-lead',
+              source: 'PEER',
+              raterFunctionId: 'billing',
+              functionIds: ['front-desk'],
+            },
+          ],
+        },
+      },
+    );
+    fromBillingToken = fromBilling.inviteRaters[0]?.token ?? '';
     const issued = await api.mustQuery<{ issueApiToken: { token: string } }>(
       'mutation { issueApiToken(role: ASSESSOR, organizationIds: ["clinic"], label: "retire") { token } }',
     );
@@ -394,20 +414,30 @@ describe('Retiring a function over GraphQL', () => {
   it("should stop counting the retired function's cells in the progress of an invitation issued before", async () => {
     const { campaignProgress } = await api.mustQuery<{
       campaignProgress: {
+        invited: number;
         answered: number;
         expected: number;
         completed: number;
         byFunction: { functionId: string; answered: number; expected: number }[];
       };
     }>(
-      '{ campaignProgress(assessmentId: "q2") { answered expected completed byFunction { functionId answered expected } } }',
+      '{ campaignProgress(assessmentId: "q2") { invited answered expected completed byFunction { functionId answered expected } } }',
     );
+    // The link from billing asks nothing any more: it is left out, as a revoked one would be.
     expect(campaignProgress).toEqual({
+      invited: 1,
       answered: 1,
       expected: 2,
       completed: 0,
       byFunction: [{ functionId: 'front-desk', answered: 1, expected: 2 }],
     });
+  });
+
+  it('should ask nothing through a link that rates from it', async () => {
+    const { questionnaire } = await api.mustQuery<{
+      questionnaire: { questions: unknown[]; expected: number };
+    }>('{ questionnaire { questions { functionId } expected } }', {}, fromBillingToken);
+    expect(questionnaire).toEqual({ questions: [], expected: 0 });
   });
 
   it('should still take a late rating of it for a period that ended before its retirement', async () => {

@@ -141,6 +141,24 @@ function SignedQuestionnaire({ token }: { token: string }) {
     );
   }
   const { questions } = questionnaire;
+  // An invitation always asks something when issued: none left means the functions it rates (or
+  // the one it rates from) were retired since, and any answer would be refused.
+  if (questions.length === 0) {
+    return (
+      <Frame>
+        <QuestionnaireHeader questionnaire={questionnaire} />
+        <section class="rate-message" role="status" data-testid="rate-nothing-asked">
+          <h2 class="rate-message__title">Nothing left to answer</h2>
+          <p>
+            The functions this link asked about
+            {questionnaire.raterFunctionName ? ', or the one you rate from,' : ''} were retired from the
+            organisation since you were invited, so it asks nothing any more. Any answers you gave before stay
+            on record. There is nothing more to do: you can close this page.
+          </p>
+        </section>
+      </Frame>
+    );
+  }
   const saving = [...queue.states.values()].some(
     (state) => state.kind === 'waiting' || state.kind === 'saving',
   );

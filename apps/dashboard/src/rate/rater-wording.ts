@@ -55,6 +55,8 @@ export function listed(names: readonly string[]): string {
 export function subjectLine({ source, raterFunctionName, questions }: Subject): string {
   const functions = listed([...new Set(questions.map((question) => question.functionName))]);
   const as = `${sourceWording[source]}${raterFunctionName ? ` (${raterFunctionName})` : ''}`;
+  // No question left: what it asked about was retired since (the page says so below).
+  if (functions === '') return `You were invited to answer ${as}.`;
   return `This link’s questions are about ${functions}; you answer ${as}.`;
 }
 

@@ -20,7 +20,7 @@ export interface InvitationProgress {
 }
 
 export interface CampaignProgressSummary {
-  /** Invitations not revoked. */
+  /** Invitations not revoked that still ask something (see askedCells). */
   invited: number;
   /** Of those, the ones with at least one answer. */
   started: number;
@@ -44,9 +44,10 @@ export function invitationProgress(
   retired: ReadonlySet<string>,
 ): InvitationProgress {
   const cells = askedCells(invitation, retired);
+  const askedFunctions = new Set(cells.map((cell) => cell.functionId));
   const byFunction = new Map<string, FunctionProgress>(
     invitation.functionIds
-      .filter((functionId) => !retired.has(functionId))
+      .filter((functionId) => askedFunctions.has(functionId))
       .map((functionId) => [
         functionId,
         { functionId, answered: 0, expected: invitation.capabilityIds.length },
@@ -86,6 +87,8 @@ export function campaignProgress(
   for (const invitation of invitations.values()) {
     if (invitation.revokedAt !== null) continue;
     const progress = invitationProgress(invitation, ratings, retired);
+    // Asks nothing any more (what it rates, or the function it rates from, retired): as if revoked.
+    if (progress.expected === 0) continue;
     summary.invited += 1;
     if (progress.answered > 0) summary.started += 1;
     if (progress.answered === progress.expected) summary.completed += 1;

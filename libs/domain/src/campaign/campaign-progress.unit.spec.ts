@@ -169,6 +169,14 @@ describe('campaign progress when a function is retired', () => {
       respondentId: 'desk-lead',
       level: 2,
     }),
+    // Rates from maintenance: once maintenance is retired, its answers are refused.
+    invited({
+      invitationId: 'peer-maintenance',
+      respondentId: 'maintenance-lead',
+      source: 'PEER',
+      raterFunctionId: 'maintenance',
+      functionIds: ['housekeeping'],
+    }),
   ]);
   const organization = foldEvents(organizationDecider, [
     ...hotelEvents,
@@ -180,6 +188,16 @@ describe('campaign progress when a function is retired', () => {
 
   it('should count only the functions retired as of the end of the period rated', () => {
     expect([...retired]).toEqual(['maintenance']);
+  });
+
+  it('should ask nothing of an invitation from a retired function, and leave it out like a revoked one', () => {
+    const fromMaintenance = state.invitations.get('peer-maintenance');
+    if (!fromMaintenance) throw new Error('invited');
+    expect(invitationProgress(fromMaintenance, state.ratings, retired)).toEqual({
+      answered: 0,
+      expected: 0,
+      byFunction: [],
+    });
   });
 
   it('should leave a function retired within the period rated out of expected, answered and byFunction', () => {

@@ -87,11 +87,14 @@ export const invitationCells = (invitation: Invitation): Cell[] =>
 
 /**
  * The cells an invitation still asks about: its cells less those of the functions retired as of
- * the end of the period rated (`retired`, see retiredFunctionIds), which take no answer any more.
- * The questionnaire and the campaign progress both count these.
+ * the end of the period rated (`retired`, see retiredFunctionIds), which take no answer any more;
+ * none when the function it rates from is retired (its answers would be refused). The
+ * questionnaire and the campaign progress both count these.
  */
 export const askedCells = (invitation: Invitation, retired: ReadonlySet<string>): Cell[] =>
-  invitationCells(invitation).filter((cell) => !retired.has(cell.functionId));
+  invitation.raterFunctionId !== null && retired.has(invitation.raterFunctionId)
+    ? []
+    : invitationCells(invitation).filter((cell) => !retired.has(cell.functionId));
 
 export const asksAbout = (invitation: Invitation, cell: Cell): boolean =>
   invitation.functionIds.includes(cell.functionId) && invitation.capabilityIds.includes(cell.capabilityId);
