@@ -27,8 +27,8 @@ interface HistoryPage {
   edges: { cursor: string; node: { position: number; type: string; stream: string; data: unknown } }[];
 }
 
-const HISTORY = `query($after: String, $first: Int, $filter: HistoryFilterInput) {
-  history(organizationId: "${ORGANIZATION}", after: $after, first: $first, filter: $filter) {
+const HISTORY = `query($after: String, $first: Int, $filter: HistoryFilterInput, $newestFirst: Boolean) {
+  history(organizationId: "${ORGANIZATION}", after: $after, first: $first, filter: $filter, newestFirst: $newestFirst) {
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { position type stream data } }
   }
 }`;
@@ -126,6 +126,39 @@ describe('A long organisation history (e2e, built api, SQLite file)', () => {
     expect(
       afterThem.edges.every(({ node }) => node.stream === lastQuarter && node.type === 'RatingRecorded'),
     ).toBe(true);
+  });
+
+  it('should page newest first, each next page holding the events recorded before it', async () => {
+    const newest = await history({ first: 3, newestFirst: true });
+    expect(newest.totalCount).toBe(totalEvents);
+    expect(newest.edges.map(({ node }) => node.type)).toEqual([
+      'AssessmentClosed',
+      'RatingRecorded',
+      'RatingRecorded',
+    ]);
+    expect(newest.edges[0]?.node.stream).toBe(`assessment-q${ASSESSMENTS - 1}`);
+    const newestPosition = newest.edges[0]?.node.position ?? 0;
+    const older = await history({ first: 3, newestFirst: true, after: newest.pageInfo.endCursor });
+    expect(older.edges.map(({ node }) => node.position)).toEqual([
+      newestPosition - 3,
+      newestPosition - 4,
+      newestPosition - 5,
+    ]);
+
+    const closed = await history({ first: 2, newestFirst: true, filter: { types: ['AssessmentClosed'] } });
+    expect(closed.edges.map(({ node }) => node.stream)).toEqual([
+      `assessment-q${ASSESSMENTS - 1}`,
+      `assessment-q${ASSESSMENTS - 2}`,
+    ]);
+    const earliest = await history({
+      first: 500,
+      newestFirst: true,
+      after: closed.pageInfo.endCursor,
+      filter: { types: ['AssessmentClosed'] },
+    });
+    expect(earliest.edges).toHaveLength(ASSESSMENTS - 2);
+    expect(earliest.edges.at(-1)?.node.stream).toBe('assessment-q0');
+    expect(earliest.pageInfo.hasNextPage).toBe(false);
   });
 
   it('should keep answering /health/live while two auditors download the whole history as CSV', async () => {

@@ -15,15 +15,25 @@ export class AuditResolver {
 
   @Query(() => HistoryConnection, {
     complexity: FIELD_COSTS.history,
-    description: "The organisation's events (its own, its assessments' and investments'), oldest first.",
+    description:
+      "The organisation's events (its own, its assessments' and investments'), oldest first (newest first with newestFirst).",
   })
   async history(
     @Args('organizationId', { type: () => ID }) organizationId: string,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Args('first', { type: () => Int, nullable: true }) first: number | null,
     @Args('filter', { type: () => HistoryFilterInput, nullable: true }) filter: HistoryFilterInput | null,
+    @Args('newestFirst', {
+      type: () => Boolean,
+      nullable: true,
+      description:
+        'True: the newest events first, and each next page (after its endCursor) holds the events recorded before it. Left out or false: oldest first.',
+    })
+    newestFirst: boolean | null,
   ): Promise<HistoryConnection> {
-    return toHistoryConnection(await this.historyService.page(organizationId, after, first, filter ?? {}));
+    return toHistoryConnection(
+      await this.historyService.page(organizationId, after, first, filter ?? {}, newestFirst ?? false),
+    );
   }
 
   @Query(() => IntegrityReport, {

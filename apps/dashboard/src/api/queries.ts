@@ -87,6 +87,20 @@ export const organizationsQuery = graphql(
   [organizationFields, maturityModelFields],
 );
 
+/** The indices at each assessment's period end: what the time slider and the report dates offer. */
+export const maturityTimelineQuery = graphql(`
+  query MaturityTimeline($organizationId: ID!, $includeOpenAssessments: Boolean) {
+    maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
+      at
+      customerCentricityIndex
+      alignmentIndex
+      targetAttainment
+      coverage
+      provisional
+    }
+  }
+`);
+
 export const organizationHistoryQuery = graphql(`
   query OrganizationHistory($organizationId: ID!, $includeOpenAssessments: Boolean) {
     maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {

@@ -8,6 +8,7 @@ import type {
   investmentsQuery,
   maturityChangeQuery,
   maturityQuery,
+  maturityTimelineQuery,
   meQuery,
   optimizeQuery,
   organizationHistoryQuery,
@@ -27,7 +28,7 @@ export type MaturityModel = ResultOf<typeof organizationsQuery>['maturityModels'
 export type Level = MaturityModel['levels'][number];
 export type Capability = MaturityModel['capabilities'][number];
 
-export type MaturityPoint = ResultOf<typeof organizationHistoryQuery>['maturityTimeline'][number];
+export type MaturityPoint = ResultOf<typeof maturityTimelineQuery>['maturityTimeline'][number];
 export type Assessment = ResultOf<typeof organizationHistoryQuery>['assessments'][number];
 export type Rating = Assessment['ratings'][number];
 export type RatingSource = Rating['source'];

@@ -53,9 +53,9 @@ export const verifyIntegrityQuery = graphql(`
 export type IntegrityReport = ResultOf<typeof verifyIntegrityQuery>['verifyIntegrity'];
 
 /**
- * What the "as known at two dates" comparison starts from, in one request: the organisation's
- * assessments with their effective ratings (each says when a correction put it in force), its
- * first recorded event, and the assessments' period ends.
+ * What the "as known at two dates" comparison starts from, in one request of two one-event pages:
+ * the organisation's first recorded event, and its correction recorded last (newest first, of
+ * one type), whatever the length of its history.
  */
 export const knownAtStartingPointQuery = graphql(`
   query KnownAtStartingPoint($organizationId: ID!) {
@@ -66,20 +66,29 @@ export const knownAtStartingPointQuery = graphql(`
         }
       }
     }
-    assessments(organizationId: $organizationId) {
+    lastCorrection: history(
+      organizationId: $organizationId
+      first: 1
+      newestFirst: true
+      filter: { types: ["RatingCorrected"] }
+    ) {
+      edges {
+        node {
+          recordedAt
+          data
+        }
+      }
+    }
+  }
+`);
+
+/** The corrected assessment's title and period, for the sentence saying why these dates. */
+export const correctedAssessmentQuery = graphql(`
+  query CorrectedAssessment($assessmentId: ID!) {
+    assessment(id: $assessmentId) {
       id
       title
       periodEnd
-      ratings {
-        functionId
-        capabilityId
-        source
-        level
-        correction {
-          correctedAt
-          previousLevel
-        }
-      }
     }
   }
 `);

@@ -12,8 +12,12 @@ import { formatDate, formatIndex, formatLevel, formatPercent } from '../shared/f
 import { asOfInstant, isDay, knownAtInstant, knownAtWords } from '../shared/known-at';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
-import { knownAtStartingPointQuery, recordedBetweenQuery } from './audit.operations';
-import { knownAtStartingPoint, type KnownAtDates } from './known-at-starting-point';
+import {
+  correctedAssessmentQuery,
+  knownAtStartingPointQuery,
+  recordedBetweenQuery,
+} from './audit.operations';
+import { correctionOf, knownAtStartingPoint, type KnownAtDates } from './known-at-starting-point';
 
 interface KnownAtComparisonProps {
   organization: Organization;
@@ -24,9 +28,17 @@ export function KnownAtComparison({ organization, model }: KnownAtComparisonProp
   const { client } = useSession();
   const start = useRequest(organization.id, async (signal) => {
     const page = await client.request(knownAtStartingPointQuery, { organizationId: organization.id }, signal);
+    const lastEvent = page.lastCorrection.edges[0]?.node;
+    const correction = lastEvent === undefined ? null : correctionOf(lastEvent);
+    // The one assessment the correction is of: its title and period, not its ratings.
+    const assessment =
+      correction === null
+        ? null
+        : (await client.request(correctedAssessmentQuery, { assessmentId: correction.assessmentId }, signal))
+            .assessment;
     return knownAtStartingPoint({
       firstRecordedAt: page.firstEvent.edges[0]?.node.recordedAt ?? null,
-      assessments: page.assessments,
+      lastCorrection: correction === null || assessment === null ? null : { ...correction, assessment },
       functions: organization.functions,
       capabilities: model.capabilities,
       today: new Date(),

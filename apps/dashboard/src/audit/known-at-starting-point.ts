@@ -9,7 +9,6 @@
 import type { BusinessFunction, Capability } from '../api/types';
 import { cellNames } from '../shared/cell-names';
 import { formatDate } from '../shared/format';
-import type { KnownAtStartingPointData } from './audit.operations';
 
 export interface KnownAtDates {
   /** Transaction time of the first view, a day (yyyy-mm-dd). */
@@ -22,15 +21,47 @@ export interface KnownAtDates {
   reason: string;
 }
 
-type StartingPointAssessment = KnownAtStartingPointData['assessments'][number];
+/** The correction recorded last, as its RatingCorrected event and its assessment tell it. */
+export interface LastCorrection {
+  assessment: { title: string; periodEnd: string };
+  functionId: string;
+  capabilityId: string;
+  source: string;
+  level: number;
+  previousLevel: number | null;
+  correctedAt: string;
+}
 
 export interface StartingPointInput {
   firstRecordedAt: string | null;
-  /** The assessments with their effective ratings; a rating's correction says when it was recorded. */
-  assessments: readonly StartingPointAssessment[];
+  lastCorrection: LastCorrection | null;
   functions: readonly BusinessFunction[];
   capabilities: readonly Capability[];
   today: Date;
+}
+
+/** A recorded correction's cell and levels, from its event data as recorded; null when they are not there. */
+export function correctionOf(event: {
+  recordedAt: string;
+  data: unknown;
+}): (Omit<LastCorrection, 'assessment'> & { assessmentId: string }) | null {
+  const data = (event.data ?? {}) as Record<string, unknown>;
+  const text = (name: string) => (typeof data[name] === 'string' ? data[name] : null);
+  const assessmentId = text('assessmentId');
+  const functionId = text('functionId');
+  const capabilityId = text('capabilityId');
+  const source = text('source');
+  if (assessmentId === null || functionId === null || capabilityId === null || source === null) return null;
+  if (typeof data.level !== 'number') return null;
+  return {
+    assessmentId,
+    functionId,
+    capabilityId,
+    source,
+    level: data.level,
+    previousLevel: typeof data.previousLevel === 'number' ? data.previousLevel : null,
+    correctedAt: text('correctedAt') ?? event.recordedAt,
+  };
 }
 
 const DAY = 86_400_000;
@@ -38,37 +69,16 @@ const DAY = 86_400_000;
 const isoDay = (date: Date | string) => new Date(date).toISOString().slice(0, 10);
 const dayAfter = (day: string) => isoDay(new Date(Date.parse(`${day}T00:00:00Z`) + DAY));
 
-interface LastCorrection {
-  assessment: StartingPointAssessment;
-  rating: StartingPointAssessment['ratings'][number];
-  correctedAt: string;
-}
-
-/** The correction recorded last, among the ratings it put in force. */
-function lastCorrection(assessments: readonly StartingPointAssessment[]): LastCorrection | null {
-  let last: LastCorrection | null = null;
-  for (const assessment of assessments)
-    for (const rating of assessment.ratings) {
-      const correctedAt = rating.correction?.correctedAt;
-      if (
-        correctedAt !== undefined &&
-        (last === null || Date.parse(correctedAt) >= Date.parse(last.correctedAt))
-      )
-        last = { assessment, rating, correctedAt };
-    }
-  return last;
-}
-
 export function knownAtStartingPoint(input: StartingPointInput): KnownAtDates {
   const today = isoDay(input.today);
-  const last = lastCorrection(input.assessments);
+  const last = input.lastCorrection;
   if (last !== null) {
-    const { assessment, rating } = last;
+    const { assessment } = last;
     const day = isoDay(last.correctedAt);
     const names = cellNames({ functions: input.functions }, { capabilities: input.capabilities });
-    const functionName = names.functionName(rating.functionId);
-    const capabilityName = names.capabilityName(rating.capabilityId);
-    const levels = `, ${rating.source.toLowerCase()} rating from ${rating.correction?.previousLevel ?? 'none'} to ${rating.level}`;
+    const functionName = names.functionName(last.functionId);
+    const capabilityName = names.capabilityName(last.capabilityId);
+    const levels = `, ${last.source.toLowerCase()} rating from ${last.previousLevel ?? 'none'} to ${last.level}`;
     // Known at a day is its start (shared/known-at): the day it was recorded knows it not yet, the
     // day after does.
     return {

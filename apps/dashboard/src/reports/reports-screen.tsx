@@ -1,7 +1,7 @@
 // Reports: what to take to a steering committee. Downloads, a comparison of two dates, and the
 // board report with "Print / save as PDF" (only the report prints, on one A4 landscape page).
 import { useMemo, useState } from 'preact/hooks';
-import { organizationHistoryQuery } from '../api/queries';
+import { maturityTimelineQuery } from '../api/queries';
 import { ErrorNotice } from '../shared/error-notice';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
@@ -14,8 +14,9 @@ import './reports.css';
 export function ReportsScreen({ organization, model }: OrganizationWorkspace) {
   const { client } = useSession();
   const organizationId = organization.id;
-  const history = useRequest(`${organizationId}/reports-history`, (signal) =>
-    client.request(organizationHistoryQuery, { organizationId }, signal),
+  // The timeline only: the report dates are its points; nothing here shows a single rating.
+  const history = useRequest(`${organizationId}/reports-timeline`, (signal) =>
+    client.request(maturityTimelineQuery, { organizationId }, signal),
   );
   const points = useMemo(
     () => [...(history.data?.maturityTimeline ?? [])].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),

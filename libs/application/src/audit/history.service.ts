@@ -36,7 +36,7 @@ export interface HistoryPage {
 }
 
 /**
- * An organisation's events as recorded, oldest first, in Relay-style pages keyed by global
+ * An organisation's events as recorded, oldest first (or newest first), in Relay-style pages keyed by global
  * position. The history read model finds the page and counts the matches; only the page's events
  * are read from the store, so a page costs the same at a hundred events or a hundred thousand.
  */
@@ -52,6 +52,8 @@ export class HistoryService {
     after?: string | null,
     first?: number | null,
     filter: HistoryFilter = {},
+    /** Newest first: each page holds the events recorded before the previous page's. */
+    newestFirst = false,
   ): Promise<HistoryPage> {
     requireSlug('organizationId', organizationId);
     const afterPosition = after === undefined || after === null ? 0 : decodeCursor(after);
@@ -63,7 +65,7 @@ export class HistoryService {
     await this.readModels.ready();
     const history = this.readModels.history;
     // One more than the page: whether a next page exists without counting what follows.
-    const entries = history.page(organizationId, criteria, { afterPosition, limit: size + 1 });
+    const entries = history.page(organizationId, criteria, { afterPosition, limit: size + 1, newestFirst });
     const events = await this.organizationEvents.at(entries.slice(0, size));
     // Filtered as stored; only the page shown has its personal text opened.
     const shown = await this.organizationEvents.toShow(events);

@@ -34,6 +34,17 @@ export interface HistoryEntry {
 interface Statements {
   count: Database.Statement<unknown[], number>;
   page: Database.Statement<unknown[], HistoryEntry>;
+  newestFirstPage: Database.Statement<unknown[], HistoryEntry>;
+}
+
+/** Which page: after a position (oldest first), or before one (newest first). */
+export interface HistoryRange {
+  /** Oldest first: events after this position; newest first: events before it (0: from the newest). */
+  afterPosition: number;
+  /** Oldest first only: events at or before this position (the history as it was at a moment). */
+  untilPosition?: number;
+  limit: number;
+  newestFirst?: boolean;
 }
 
 export class OrganizationHistoryReader {
@@ -56,14 +67,20 @@ export class OrganizationHistoryReader {
     return this.statementsFor(sql).count.get(...parameters) ?? 0;
   }
 
-  /** Up to `limit` matching events after `afterPosition` (and at most `untilPosition`), oldest first. */
-  page(
-    organizationId: string,
-    criteria: HistoryCriteria,
-    range: { afterPosition: number; untilPosition?: number; limit: number },
-  ): HistoryEntry[] {
+  /**
+   * Up to `limit` matching events: oldest first after `afterPosition` (and at most
+   * `untilPosition`), or newest first before `afterPosition`.
+   */
+  page(organizationId: string, criteria: HistoryCriteria, range: HistoryRange): HistoryEntry[] {
     const { sql, parameters } = matching(organizationId, criteria);
-    return this.statementsFor(sql).page.all(
+    const statements = this.statementsFor(sql);
+    if (range.newestFirst === true)
+      return statements.newestFirstPage.all(
+        ...parameters,
+        range.afterPosition === 0 ? Number.MAX_SAFE_INTEGER : range.afterPosition,
+        range.limit,
+      );
+    return statements.page.all(
       ...parameters,
       range.afterPosition,
       range.untilPosition ?? Number.MAX_SAFE_INTEGER,
@@ -86,6 +103,10 @@ export class OrganizationHistoryReader {
         page: this.database.prepare<unknown[], HistoryEntry>(
           `SELECT position, stream, revision FROM organization_history
            WHERE ${condition} AND position > ? AND position <= ? ORDER BY position LIMIT ?`,
+        ),
+        newestFirstPage: this.database.prepare<unknown[], HistoryEntry>(
+          `SELECT position, stream, revision FROM organization_history
+           WHERE ${condition} AND position < ? ORDER BY position DESC LIMIT ?`,
         ),
       };
       this.statements.set(condition, statements);
