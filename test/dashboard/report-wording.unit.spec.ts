@@ -1,8 +1,14 @@
 // The reports' small rules: which two cycles "change since the previous cycle" compares, how an
 // open assessment is said, the one-cycle time axis, and how dates, counts and months read.
 import { timeRange } from '../../apps/dashboard/src/indices-chart/time-range';
-import { baselineCycle, cycleRange, indexChangeText } from '../../apps/dashboard/src/reports/cycle-range';
-import { provisionalText } from '../../apps/dashboard/src/reports/provisional-text';
+import {
+  baselineCycle,
+  cycleRange,
+  cyclesWithRatings,
+  includesOpenRatings,
+  indexChangeText,
+} from '../../apps/dashboard/src/reports/cycle-range';
+import { openedText, provisionalText } from '../../apps/dashboard/src/reports/provisional-text';
 import { formatCount, formatDateTime, formatMonths } from '../../apps/dashboard/src/shared/format';
 
 const cycle = (at: string, provisional = false) => ({ at: `${at}T00:00:00.000Z`, provisional });
@@ -57,7 +63,44 @@ describe('indexChangeText and baselineCycle (unit)', () => {
   });
 });
 
+describe('cyclesWithRatings (unit)', () => {
+  const opened = (periodEnd: string, decidedCells: number) => ({
+    periodEnd: `${periodEnd}T00:00:00.000Z`,
+    decidedCells,
+  });
+  const points = [cycle('2025-09-30'), cycle('2025-12-31'), cycle('2026-03-31', true)];
+
+  it('should leave out a cycle opened with no rating yet, so the report stays on the last cycle with data', () => {
+    const open = [opened('2026-03-31', 0)];
+    expect(cyclesWithRatings(points, open)).toEqual(points.slice(0, 2));
+    expect(includesOpenRatings(open)).toBe(false);
+    // Not "0.0 since 31 Dec 2025": the latest cycle with data is compared with the one before it.
+    expect(baselineCycle(cyclesWithRatings(points, open), null)).toBe(points[0]);
+  });
+
+  it('should keep an open cycle with a rating in, and a closed cycle on the same date', () => {
+    const open = [opened('2026-03-31', 1)];
+    expect(cyclesWithRatings(points, open)).toEqual(points);
+    expect(includesOpenRatings(open)).toBe(true);
+    expect(cyclesWithRatings(points, [opened('2025-12-31', 0)])).toEqual(points);
+  });
+});
+
 describe('provisionalText (unit)', () => {
+  it('should say a cycle opened with no rating yet as news, not as provisional numbers', () => {
+    const empty = {
+      assessmentId: 'q1',
+      title: '2026 Q1',
+      periodEnd: '2026-03-31T00:00:00.000Z',
+      decidedCells: 0,
+    };
+    expect(provisionalText([empty], 55)).toBeNull();
+    expect(openedText([empty])).toBe(
+      '2026 Q1 (31 Mar 2026) opened, no ratings yet: the numbers are those of the cycles before it.',
+    );
+    expect(openedText([{ ...empty, decidedCells: 3 }])).toBeNull();
+  });
+
   it('should name the open assessment, its date and the cells it decides', () => {
     const pulse = {
       assessmentId: 'pulse',

@@ -250,6 +250,55 @@ describe('Reports journey (browser)', () => {
     await delivered.locator('li:has-text("◐ provisional")').waitFor();
   });
 
+  it('should keep the board report on the last cycle with data while a new cycle has no rating yet', async () => {
+    await journey.graphql(
+      'mutation { registerOrganization(input: { id: "quiet-site", name: "Quiet Site" }) { id } }',
+    );
+    await journey.graphql(
+      'mutation { addFunction(input: { organizationId: "quiet-site", functionId: "front-desk", name: "Front desk" }) { id } }',
+    );
+    for (const [id, title, periodEnd, level] of [
+      ['quiet-q3', '2025 Q3', '2025-09-30', 2],
+      ['quiet-q4', '2025 Q4', '2025-12-31', 3],
+    ] as const) {
+      await journey.graphql(
+        'mutation($i: ID!, $t: String!, $p: DateTime!) { openAssessment(input: { organizationId: "quiet-site", assessmentId: $i, title: $t, periodEnd: $p }) { id } }',
+        { i: id, t: title, p: periodEnd },
+      );
+      await journey.graphql(
+        'mutation($i: ID!, $l: Int!) { recordRating(input: { assessmentId: $i, functionId: "front-desk", capabilityId: "customer-insight", level: $l, source: SELF }) { id } }',
+        { i: id, l: level },
+      );
+      await journey.graphql('mutation($i: ID!) { closeAssessment(assessmentId: $i) { id } }', { i: id });
+    }
+    // Opened, nothing rated yet: the numbers are still December's.
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "quiet-site", assessmentId: "quiet-q1", title: "2026 Q1", periodEnd: "2026-03-31" }) { id } }',
+    );
+    const quiet = await journey.signIn();
+    await quiet.goto(`${journey.api.baseUrl}/?view=reports&org=quiet-site`);
+    const report = quiet.locator('[data-testid="board-report"]');
+    await report.locator('.board-report__index').first().waitFor();
+    const stamp = await report.locator('[data-testid="board-report-stamp"]').innerText();
+    expect(stamp).toContain('As of 31 Dec 2025 (latest cycle)');
+    expect(stamp).not.toContain('31 Mar 2026');
+    await expect(report.locator('[data-testid="opened-note"]').innerText()).resolves.toBe(
+      '2026 Q1 (31 Mar 2026) opened, no ratings yet: the numbers are those of the cycles before it.',
+    );
+    expect(await report.locator('[data-testid="provisional-note"]').count()).toBe(0);
+    const changes = await report.locator('.board-report__index-change').allInnerTexts();
+    // One function and no target: only the customer-centricity index has a value to compare.
+    expect(changes[0]).toMatch(/^\+\d+\.\d since 30 Sept? 2025$/);
+    expect(changes.join(' ')).not.toMatch(/since 31 Dec 2025|provisional/);
+    expect(await report.locator('.trend circle.trend__dot--provisional').count()).toBe(0);
+    // The Overview's index cards read the same rule.
+    await quiet.click('[data-screen="overview"]');
+    await expect(
+      quiet.locator('[data-testid="change-customerCentricityIndex"]').innerText(),
+    ).resolves.toMatch(/^\+\d+\.\d since 30 Sept? 2025$/);
+    expect(pageProblems(quiet)).toEqual([]);
+  });
+
   it('should put the two sites side by side', async () => {
     await page.click('[data-screen="compare"]');
     const grid = page.locator('[data-testid="compare-organizations"] table');

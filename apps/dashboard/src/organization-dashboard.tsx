@@ -9,7 +9,12 @@ import { indexRatings } from './heatmap/cell-ratings';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
 import { useCycleChange } from './reports/cycle-change';
-import { baselineCycle, indexChangeText } from './reports/cycle-range';
+import {
+  baselineCycle,
+  cyclesWithRatings,
+  includesOpenRatings,
+  indexChangeText,
+} from './reports/cycle-range';
 import { ProvisionalNote } from './reports/provisional-note';
 import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';
@@ -76,7 +81,12 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     () => indexRatings(history.data?.assessments ?? [], asOf, knownAt),
     [history.data, asOf, knownAt],
   );
-  const cycleChange = useCycleChange(client, organizationId, points, asOf, knownAt, includeOpen);
+  // The cycles the numbers are of: one opened with no rating yet is no cycle to compare (cycle-range.ts).
+  const ratedPoints = useMemo(
+    () => cyclesWithRatings(points, maturity.data?.openAssessments ?? []),
+    [points, maturity.data],
+  );
+  const cycleChange = useCycleChange(client, organizationId, ratedPoints, asOf, knownAt, includeOpen);
   const functionScores = useMemo(
     () => new Map((maturity.data?.functionScores ?? []).map((score) => [score.functionId, score])),
     [maturity.data],
@@ -113,7 +123,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
           )}
         </div>
 
-        <Indicators view={maturity.data} baseline={baselineCycle(points, asOf)} />
+        <Indicators view={maturity.data} baseline={baselineCycle(ratedPoints, asOf)} />
         <ProvisionalNote view={maturity.data} />
         {(anyOpen || !includeOpen) && (
           <label class="checkbox dashboard__include-open" data-testid="include-open">
@@ -159,7 +169,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               <p class="card__subtitle" data-testid="change-since">
                 ▲▼ change since the previous cycle: {formatDate(cycleChange.since)} compared with{' '}
                 {formatDate(cycleChange.until)}
-                {(maturity.data?.openAssessments.length ?? 0) > 0 &&
+                {includesOpenRatings(maturity.data?.openAssessments ?? []) &&
                   ', which includes an open cycle (provisional)'}
                 .
               </p>
@@ -293,7 +303,7 @@ function Indicators({ view, baseline }: { view: MaturityView | null; baseline: M
                 view[indicator.key],
                 baseline?.[indicator.key] ?? null,
                 baseline?.at ?? null,
-                view.openAssessments.length > 0,
+                includesOpenRatings(view.openAssessments),
               )}
             </p>
           )}

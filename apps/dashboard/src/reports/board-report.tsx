@@ -28,7 +28,7 @@ import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { type DeliveredInvestment, DeliveredInvestments } from './board-delivered';
 import { BoardScenario } from './board-scenario';
-import { baselineCycle, indexChangeText } from './cycle-range';
+import { baselineCycle, cyclesWithRatings, includesOpenRatings, indexChangeText } from './cycle-range';
 import { ProvisionalNote } from './provisional-note';
 import { TrendSparkline } from './trend-sparkline';
 import './board-report.css';
@@ -111,10 +111,14 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
     );
   }
   const { maturity } = data;
-  const points = [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at));
+  // A cycle opened with no rating yet is no cycle of these numbers: the header says it opened.
+  const points = cyclesWithRatings(
+    [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at)),
+    maturity.openAssessments,
+  );
   // The last closed cycle before the one reported: an open cycle is no baseline (cycle-range.ts).
   const previous = baselineCycle(points, asOf);
-  const provisional = maturity.openAssessments.length > 0;
+  const provisional = includesOpenRatings(maturity.openAssessments);
   const functionsById = new Map(organization.functions.map((item) => [item.id, item]));
   const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
   const latestPoint = points.at(-1) ?? null;
