@@ -2,7 +2,10 @@
 // an organisation of 120 quarterly assessments of 880 ratings (105,720 events; 40 and 35,240 in
 // quick mode), written into the store before the api starts. Each read is timed with /health
 // asked every 50 ms from another process meanwhile, so a read that holds the event loop shows as
-// a slow /health, and with the api's peak resident memory after the downloads.
+// a slow /health, and with the api's peak resident memory after the downloads. The reads are the
+// history's pages (oldest and newest first, filtered), the Audit screen's known-at starting point
+// (as it reads now, and as it read before: every rating), the Reports page's timeline, the
+// Overview's every-rating query, and history.csv alone and two at once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,6 +52,13 @@ const HISTORY_PAGE = `query($o: ID!, $after: String, $filter: HistoryFilterInput
     edges { cursor node { position type stream recordedAt actor data } }
   }
 }`;
+const HISTORY_PAGE_NEWEST_FIRST = `query($o: ID!) {
+  history(organizationId: $o, first: 20, newestFirst: true) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { cursor node { position type stream recordedAt actor data } }
+  }
+}`;
+/** What the Overview sends: every assessment with every rating and its evidence. */
 const ORGANIZATION_HISTORY = `query($o: ID!) {
   maturityTimeline(organizationId: $o) { at customerCentricityIndex alignmentIndex targetAttainment coverage provisional }
   assessments(organizationId: $o) {
@@ -56,12 +66,23 @@ const ORGANIZATION_HISTORY = `query($o: ID!) {
     ratings { functionId capabilityId level source raterFunctionId respondentId evidence evidenceErased }
   }
 }`;
-const KNOWN_AT_STARTING_POINT = `query($o: ID!) {
+/** What the Audit screen's known-at comparison sent before it read the last correction as one event. */
+const KNOWN_AT_EVERY_RATING = `query($o: ID!) {
   firstEvent: history(organizationId: $o, first: 1) { edges { node { recordedAt } } }
   assessments(organizationId: $o) {
     id title periodEnd
     ratings { functionId capabilityId source level correction { correctedAt previousLevel } }
   }
+}`;
+const KNOWN_AT_STARTING_POINT = `query($o: ID!) {
+  firstEvent: history(organizationId: $o, first: 1) { edges { node { recordedAt } } }
+  lastCorrection: history(organizationId: $o, first: 1, newestFirst: true, filter: { types: ["RatingCorrected"] }) {
+    edges { node { recordedAt data } }
+  }
+}`;
+/** The Reports page's dates. */
+const MATURITY_TIMELINE = `query($o: ID!) {
+  maturityTimeline(organizationId: $o) { at customerCentricityIndex alignmentIndex targetAttainment coverage provisional }
 }`;
 
 export async function benchHistory(options: { quick: boolean }): Promise<HistoryBenchResult> {
@@ -97,7 +118,10 @@ export async function benchHistory(options: { quick: boolean }): Promise<History
         10,
         ask(HISTORY_PAGE, { filter: { types: ['AssessmentOpened'] } }),
       ),
+      history_newest_page: await timed(url, 10, ask(HISTORY_PAGE_NEWEST_FIRST)),
       known_at_starting_point: await timed(url, 3, ask(KNOWN_AT_STARTING_POINT)),
+      known_at_every_rating: await timed(url, 3, ask(KNOWN_AT_EVERY_RATING)),
+      maturity_timeline: await timed(url, 3, ask(MATURITY_TIMELINE)),
       organization_history: await timed(url, 3, ask(ORGANIZATION_HISTORY)),
       history_csv: await timed(url, 2, download),
       history_csv_two_at_once: await timed(url, 1, async () => {

@@ -96,6 +96,26 @@ describe('Audit and tokens journeys (browser)', () => {
       await expect(first.locator('.history__data').innerText()).resolves.toContain(
         '"functionId": "branches"',
       );
+
+      // Newest first: the same three, the one recorded last at the top.
+      const positions = () =>
+        page
+          .locator('tr[data-history-event]')
+          .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-position'))));
+      const oldestFirst = await positions();
+      await page.locator('[data-testid="history-newest-first"]').check();
+      await page.waitForFunction(
+        (top) =>
+          document.querySelector('tr[data-history-event]')?.getAttribute('data-position') === String(top),
+        Math.max(...oldestFirst),
+      );
+      await expect(positions()).resolves.toEqual([...oldestFirst].reverse());
+      await page.locator('[data-testid="history-newest-first"]').uncheck();
+      await page.waitForFunction(
+        (top) =>
+          document.querySelector('tr[data-history-event]')?.getAttribute('data-position') === String(top),
+        Math.min(...oldestFirst),
+      );
     });
 
     it('should verify integrity with one button and say the history is intact', async () => {

@@ -2,8 +2,20 @@
 import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
 
 export const historyQuery = graphql(`
-  query History($organizationId: ID!, $after: String, $first: Int, $filter: HistoryFilterInput) {
-    history(organizationId: $organizationId, after: $after, first: $first, filter: $filter) {
+  query History(
+    $organizationId: ID!
+    $after: String
+    $first: Int
+    $filter: HistoryFilterInput
+    $newestFirst: Boolean
+  ) {
+    history(
+      organizationId: $organizationId
+      after: $after
+      first: $first
+      filter: $filter
+      newestFirst: $newestFirst
+    ) {
       totalCount
       edges {
         cursor

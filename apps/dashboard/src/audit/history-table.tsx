@@ -37,13 +37,17 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 export function HistoryTable({ organizationId }: { organizationId: string }) {
   const { client } = useSession();
   const [filter, setFilter] = useState<HistoryFilter>(emptyFilter);
+  // A long history's latest events are its first page newest first, not its last page.
+  const [newestFirst, setNewestFirst] = useState(false);
   // Cursors of the pages before this one: "previous" pops one.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors.at(-1) ?? null;
-  const page = useRequest(`${organizationId}/${JSON.stringify(filter)}/${after ?? ''}`, (signal) =>
-    client
-      .request(historyQuery, { organizationId, after, first: PAGE_SIZE, filter }, signal)
-      .then((data) => data.history),
+  const page = useRequest(
+    `${organizationId}/${JSON.stringify(filter)}/${String(newestFirst)}/${after ?? ''}`,
+    (signal) =>
+      client
+        .request(historyQuery, { organizationId, after, first: PAGE_SIZE, filter, newestFirst }, signal)
+        .then((data) => data.history),
   );
   const [draft, setDraft] = useState({ type: '', stream: '', actor: '', from: '', to: '' });
   // The filter is applied by the next request; the form only checks and hands it over.
@@ -61,8 +65,8 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
           History
         </h2>
         <p class="card__subtitle">
-          Every event of this organisation, its assessments and its investments, oldest first, exactly as
-          recorded.
+          Every event of this organisation, its assessments and its investments, exactly as recorded: oldest
+          first, or newest first to see what happened last.
         </p>
       </header>
       <Form
@@ -146,11 +150,25 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
       </Form>
 
       {page.error && <ErrorNotice error={page.error} action="Could not load the history" />}
-      <p class="history__count" role="status" data-testid="history-count">
-        {page.data
-          ? `${total} ${total === 1 ? 'event matches' : 'events match'} · page ${pageNumber} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}`
-          : 'Loading…'}
-      </p>
+      <div class="history__bar">
+        <p class="history__count" role="status" data-testid="history-count">
+          {page.data
+            ? `${total} ${total === 1 ? 'event matches' : 'events match'} · page ${pageNumber} of ${Math.max(1, Math.ceil(total / PAGE_SIZE))}`
+            : 'Loading…'}
+        </p>
+        <label class="checkbox history__order">
+          <input
+            type="checkbox"
+            data-testid="history-newest-first"
+            checked={newestFirst}
+            onChange={(event) => {
+              setNewestFirst(event.currentTarget.checked);
+              setCursors([null]);
+            }}
+          />
+          <span>Newest first</span>
+        </label>
+      </div>
       <ScrollRegion label="History events">
         <table class="table table--cards history__table" aria-busy={page.loading}>
           <thead>
