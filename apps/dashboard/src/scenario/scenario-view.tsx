@@ -220,6 +220,10 @@ export function ScenarioView({
                   : `${selected.size} selected · cost ${formatMoney(totalSelectedCost)}`}
               </span>
             </div>
+            {/* By the button pressed, where the planner looks, not in the results beside or below. */}
+            {simulation.error && (
+              <ErrorNotice error={simulation.error} action="Could not simulate" labels={scenarioLabels} />
+            )}
           </form>
           <form
             class="scenario__form scenario__form--portfolio"
@@ -321,10 +325,7 @@ export function ScenarioView({
           )}
         </div>
         <div class="scenario__results" aria-live="polite" aria-busy={simulation.running}>
-          {simulation.error && (
-            <ErrorNotice error={simulation.error} action="Could not simulate" labels={scenarioLabels} />
-          )}
-          {!simulation.data && !simulation.error && (
+          {!simulation.data && (
             <div class="scenario__placeholder">
               <p>
                 Tick investments and press <strong>Simulate</strong> to compare today with the projection:
