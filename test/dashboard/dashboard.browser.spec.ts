@@ -284,6 +284,8 @@ describe('Dashboard (browser)', () => {
     await page.focus(
       '[data-heatmap="current"] [data-cell="housekeeping:cross-functional-cooperation"] button',
     );
+    // The cell's ratings come with their assessment, read when the Overview first needs them.
+    await page.locator('[role="tooltip"]:has-text("room-attendant-1")').waitFor();
     const details = await page.locator('[role="tooltip"]').innerText();
     // Self (mean 3) and the front desk (mean 1) also lie two levels apart: the words say both.
     expect(details).toMatch(

@@ -2,10 +2,20 @@
 // the weakest links and the scenario view. The time slider drives every panel but the scenario.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { maturityQuery, organizationHistoryQuery } from './api/queries';
-import type { MaturityModel, MaturityPoint, MaturityView, Organization } from './api/types';
+import type { ApiClient } from './api/client';
+import { assessmentRatingsQuery, maturityQuery, overviewQuery } from './api/queries';
+import type {
+  Assessment,
+  AssessmentSummary,
+  BusinessFunction,
+  MaturityModel,
+  MaturityPoint,
+  MaturityView,
+  Organization,
+} from './api/types';
 import { CellDetails } from './heatmap/cell-details';
-import { indexRatings } from './heatmap/cell-ratings';
+import { cellRatingsOf, decidingOrder } from './heatmap/cell-ratings';
+import type { CellContext } from './heatmap/heatmap';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
 import { useCycleChange } from './reports/cycle-change';
@@ -48,7 +58,7 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
   // Off: every view here leaves the assessments still open out (the api's includeOpenAssessments).
   const [includeOpen, setIncludeOpen] = useState(true);
   const history = useRequest(`${organizationId}/${historyAttempt}/${String(includeOpen)}`, (signal) =>
-    client.request(organizationHistoryQuery, { organizationId, includeOpenAssessments: includeOpen }, signal),
+    client.request(overviewQuery, { organizationId, includeOpenAssessments: includeOpen }, signal),
   );
   const anyOpen = history.data?.assessments.some((assessment) => assessment.status === 'OPEN') ?? false;
   const points = useMemo(
@@ -77,10 +87,16 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
     () => new Map(organization.functions.map((businessFunction) => [businessFunction.id, businessFunction])),
     [organization],
   );
-  const ratingIndex = useMemo(
-    () => indexRatings(history.data?.assessments ?? [], asOf, knownAt),
+  const candidates = useMemo(
+    () => decidingOrder(history.data?.assessments ?? [], asOf, knownAt),
     [history.data, asOf, knownAt],
   );
+  const assessmentRatings = useAssessmentRatings(client, history.data?.assessments ?? null);
+  // The latest assessment up to the date decides most cells: read it before anyone points at one.
+  const latestCandidate = candidates[0]?.id ?? null;
+  useEffect(() => {
+    if (latestCandidate !== null) assessmentRatings.need(latestCandidate);
+  }, [latestCandidate, assessmentRatings]);
   // The cycles the numbers are of: one opened with no rating yet is no cycle to compare (cycle-range.ts).
   const ratedPoints = useMemo(
     () => cyclesWithRatings(points, maturity.data?.openAssessments ?? []),
@@ -224,9 +240,10 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
               busy={pending}
               showLegend
               renderDetails={(context) => (
-                <CellDetails
+                <OverviewCellDetails
                   context={context}
-                  ratings={ratingIndex.get(`${context.businessFunction.id}:${context.capability.id}`)}
+                  candidates={candidates}
+                  assessmentRatings={assessmentRatings}
                   functionsById={functionsById}
                   knownAtPast={knownAt !== null}
                 />
@@ -333,4 +350,78 @@ function useDebounced<T>(value: T, delay: number): T {
     };
   }, [value, delay]);
   return settled;
+}
+
+/** The assessments whose ratings have been read, and a way to ask for one more. */
+interface AssessmentRatings {
+  loaded: ReadonlyMap<string, Assessment>;
+  need: (assessmentId: string) => void;
+}
+
+/**
+ * Reads assessments with their ratings one at a time, as cells need them, each once for the list
+ * of assessments it was asked from (a new list, after a write or a toggle, reads them afresh).
+ */
+function useAssessmentRatings(
+  client: ApiClient,
+  assessments: readonly AssessmentSummary[] | null,
+): AssessmentRatings {
+  const [loaded, setLoaded] = useState<ReadonlyMap<string, Assessment>>(new Map());
+  const asked = useMemo(() => new Set<string>(), [assessments]);
+  useEffect(() => {
+    setLoaded(new Map());
+  }, [assessments]);
+  return useMemo(
+    () => ({
+      loaded,
+      need: (assessmentId: string) => {
+        if (asked.has(assessmentId)) return;
+        asked.add(assessmentId);
+        void client.request(assessmentRatingsQuery, { assessmentId }).then(
+          ({ assessment }) => {
+            if (assessment === null) return;
+            setLoaded((previous) => new Map(previous).set(assessment.id, assessment));
+          },
+          () => {
+            // Not read: the next cell that needs it asks again.
+            asked.delete(assessmentId);
+          },
+        );
+      },
+    }),
+    [client, loaded, asked],
+  );
+}
+
+/** A cell's details, with the ratings of the assessment that decides it once that is read. */
+function OverviewCellDetails({
+  context,
+  candidates,
+  assessmentRatings,
+  functionsById,
+  knownAtPast,
+}: {
+  context: CellContext;
+  candidates: readonly AssessmentSummary[];
+  assessmentRatings: AssessmentRatings;
+  functionsById: ReadonlyMap<string, BusinessFunction>;
+  knownAtPast: boolean;
+}) {
+  const { ratings, waitingFor } = cellRatingsOf(
+    candidates,
+    assessmentRatings.loaded,
+    context.businessFunction.id,
+    context.capability.id,
+  );
+  useEffect(() => {
+    if (waitingFor !== null) assessmentRatings.need(waitingFor);
+  }, [waitingFor, assessmentRatings]);
+  return (
+    <CellDetails
+      context={context}
+      ratings={ratings}
+      functionsById={functionsById}
+      knownAtPast={knownAtPast}
+    />
+  );
 }

@@ -101,8 +101,12 @@ export const maturityTimelineQuery = graphql(`
   }
 `);
 
-export const organizationHistoryQuery = graphql(`
-  query OrganizationHistory($organizationId: ID!, $includeOpenAssessments: Boolean) {
+/**
+ * What the Overview reads once: the timeline and the assessments without their ratings (a long
+ * history has hundreds of thousands); a cell's ratings come with its assessment, on demand.
+ */
+export const overviewQuery = graphql(`
+  query Overview($organizationId: ID!, $includeOpenAssessments: Boolean) {
     maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
       at
       customerCentricityIndex
@@ -112,6 +116,19 @@ export const organizationHistoryQuery = graphql(`
       provisional
     }
     assessments(organizationId: $organizationId) {
+      id
+      title
+      periodEnd
+      status
+      withdrawnAt
+    }
+  }
+`);
+
+/** One assessment with every rating and its evidence: what a heatmap cell's details list. */
+export const assessmentRatingsQuery = graphql(`
+  query AssessmentRatings($assessmentId: ID!) {
+    assessment(id: $assessmentId) {
       id
       title
       periodEnd

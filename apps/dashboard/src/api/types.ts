@@ -3,6 +3,7 @@
 // is written by hand, so a field the page does not ask for is not in its type.
 import type { ResultOf } from './graphql';
 import type {
+  assessmentRatingsQuery,
   boardReportQuery,
   compareOrganizationsQuery,
   investmentsQuery,
@@ -11,7 +12,7 @@ import type {
   maturityTimelineQuery,
   meQuery,
   optimizeQuery,
-  organizationHistoryQuery,
+  overviewQuery,
   organizationsQuery,
   simulateQuery,
 } from './queries';
@@ -29,7 +30,8 @@ export type Level = MaturityModel['levels'][number];
 export type Capability = MaturityModel['capabilities'][number];
 
 export type MaturityPoint = ResultOf<typeof maturityTimelineQuery>['maturityTimeline'][number];
-export type Assessment = ResultOf<typeof organizationHistoryQuery>['assessments'][number];
+export type AssessmentSummary = ResultOf<typeof overviewQuery>['assessments'][number];
+export type Assessment = NonNullable<ResultOf<typeof assessmentRatingsQuery>['assessment']>;
 export type Rating = Assessment['ratings'][number];
 export type RatingSource = Rating['source'];
 

@@ -1,13 +1,12 @@
 // Which ratings stand behind a heatmap cell: for the date being viewed, the most recent assessment
-// (by period end, then by the order the api lists them) that rates the cell, and its ratings.
-import type { Assessment, Rating } from '../api/types';
+// (by period end, then by the order the api lists them) that rates the cell, and its ratings. The
+// assessments are read one at a time as a cell needs them, never every rating of the history.
+import type { Assessment, AssessmentSummary, Rating } from '../api/types';
 
 export interface CellRatings {
   assessment: Pick<Assessment, 'id' | 'title' | 'periodEnd'>;
   ratings: Rating[];
 }
-
-export type CellRatingIndex = Map<string, CellRatings>;
 
 export function cellKey(functionId: string, capabilityId: string): string {
   return `${functionId}:${capabilityId}`;
@@ -17,32 +16,49 @@ export function cellKey(functionId: string, capabilityId: string): string {
  * The api's rule for a withdrawn assessment, as the heatmap's cells are scored: it counts nowhere
  * from its withdrawal on, and still counts as known at an earlier date.
  */
-function countsAsKnownAt(assessment: Pick<Assessment, 'withdrawnAt'>, knownAt: string | null): boolean {
+function countsAsKnownAt(
+  assessment: Pick<AssessmentSummary, 'withdrawnAt'>,
+  knownAt: string | null,
+): boolean {
   if (assessment.withdrawnAt === null) return true;
   return knownAt !== null && Date.parse(assessment.withdrawnAt) > Date.parse(knownAt);
 }
 
-export function indexRatings(
-  assessments: readonly Assessment[],
+/**
+ * The assessments that may decide a cell at the date viewed, the one tried first first: up to the
+ * date, counted as known at it, by period end then the api's order, latest first.
+ */
+export function decidingOrder(
+  assessments: readonly AssessmentSummary[],
   asOf: string | null,
   knownAt: string | null = null,
-): CellRatingIndex {
+): AssessmentSummary[] {
   const limit = asOf === null ? Number.POSITIVE_INFINITY : Date.parse(asOf);
-  const ordered = assessments
+  return assessments
     .filter((assessment) => countsAsKnownAt(assessment, knownAt))
     .map((assessment, order) => ({ assessment, order, time: Date.parse(assessment.periodEnd) }))
     .filter(({ time }) => time <= limit)
-    .sort((a, b) => a.time - b.time || a.order - b.order);
-  const index: CellRatingIndex = new Map();
-  for (const { assessment } of ordered) {
-    const byCell = new Map<string, Rating[]>();
-    for (const rating of assessment.ratings) {
-      const key = cellKey(rating.functionId, rating.capabilityId);
-      const list = byCell.get(key) ?? [];
-      list.push(rating);
-      byCell.set(key, list);
-    }
-    for (const [key, ratings] of byCell) index.set(key, { assessment, ratings });
+    .sort((a, b) => b.time - a.time || b.order - a.order)
+    .map(({ assessment }) => assessment);
+}
+
+/**
+ * A cell's ratings from the first assessment in deciding order that rates it, reading the loaded
+ * ones; `waitingFor` names the first assessment not loaded yet that must be read before knowing.
+ */
+export function cellRatingsOf(
+  candidates: readonly AssessmentSummary[],
+  loaded: ReadonlyMap<string, Assessment>,
+  functionId: string,
+  capabilityId: string,
+): { ratings: CellRatings | undefined; waitingFor: string | null } {
+  for (const candidate of candidates) {
+    const assessment = loaded.get(candidate.id);
+    if (assessment === undefined) return { ratings: undefined, waitingFor: candidate.id };
+    const ratings = assessment.ratings.filter(
+      (rating) => rating.functionId === functionId && rating.capabilityId === capabilityId,
+    );
+    if (ratings.length > 0) return { ratings: { assessment, ratings }, waitingFor: null };
   }
-  return index;
+  return { ratings: undefined, waitingFor: null };
 }
