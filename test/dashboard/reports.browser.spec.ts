@@ -15,6 +15,7 @@ jest.setTimeout(300_000);
 
 const run = promisify(execFile);
 const PDF_TEXT = path.resolve(__dirname, '..', 'support', 'pdf-text.mjs');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FUNCTIONS = ['Front desk', 'Housekeeping', 'Maintenance', 'Sales', 'Laundry partner (external)'];
 
 interface Measurement {
@@ -545,5 +546,96 @@ describe('Reports journey (browser)', () => {
     expect(rows).toBe(30);
     expect(lastRowBottom).toBeLessThanOrEqual(reportBottom);
     expect(pageProblems(large)).toEqual([]);
+  });
+  it('should print every function of forty with long names, the heatmap going on under its repeated header, none cut off', async () => {
+    const organizationId = 'regional-operations';
+    await journey.graphql(
+      'mutation($i: RegisterOrganizationInput!) { registerOrganization(input: $i) { id } }',
+      { i: { id: organizationId, name: 'Regional Operations International' } },
+    );
+    const { maturityModels } = await journey.graphql<{
+      maturityModels: { capabilities: { id: string; name: string }[] }[];
+    }>('{ maturityModels { capabilities { id name } } }');
+    const capabilities = maturityModels[0]?.capabilities ?? [];
+    const names = Array.from(
+      { length: 40 },
+      (_, index) => `Regional customer operations unit ${index + 1} (EMEA)`,
+    );
+    for (const [index, name] of names.entries())
+      await journey.graphql('mutation($i: AddFunctionInput!) { addFunction(input: $i) { id } }', {
+        i: { organizationId, functionId: `unit-${index + 1}`, name },
+      });
+    for (let index = 1; index < names.length; index += 1)
+      await journey.graphql('mutation($i: LinkFunctionsInput!) { linkFunctions(input: $i) { id } }', {
+        i: { organizationId, from: `unit-${index}`, to: `unit-${index + 1}` },
+      });
+    await journey.graphql('mutation($i: SetTargetsInput!) { setTargets(input: $i) { id } }', {
+      i: {
+        organizationId,
+        targets: capabilities.map((capability) => ({ capabilityId: capability.id, level: 3 })),
+      },
+    });
+    // Two cycles, the second still open: every cell rated, with its gap to the target.
+    for (const [cycle, periodEnd] of [
+      [1, '2025-06-30'],
+      [2, '2025-09-30'],
+    ] as const) {
+      const assessmentId = `regional-${cycle}`;
+      await journey.graphql('mutation($i: OpenAssessmentInput!) { openAssessment(input: $i) { id } }', {
+        i: { organizationId, assessmentId, periodEnd, title: `Cycle ${cycle}` },
+      });
+      const ratings = names.flatMap((_, index) =>
+        capabilities.map((capability, column) => ({
+          functionId: `unit-${index + 1}`,
+          capabilityId: capability.id,
+          source: 'SELF',
+          level: 1 + ((index + column + cycle) % 5),
+        })),
+      );
+      await journey.graphql('mutation($i: RecordRatingsInput!) { recordRatings(input: $i) { id } }', {
+        i: { assessmentId, ratings },
+      });
+      if (cycle === 1)
+        await journey.graphql('mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }', {
+          a: assessmentId,
+        });
+    }
+    const wide = await journey.signIn();
+    await wide.goto(`${journey.api.baseUrl}/?view=reports&org=${organizationId}`);
+    await wide.waitForSelector('[data-testid="board-report"] .board-heatmap tbody tr');
+    await wide
+      .locator('[data-testid="board-report"] >> text=No investment is planned or approved.')
+      .waitFor();
+    await wide.emulateMedia({ media: 'print' });
+    const pdf = path.join(scratch, 'board-report-forty.pdf');
+    await wide.pdf({
+      path: pdf,
+      format: 'A4',
+      landscape: true,
+      preferCSSPageSize: true,
+      printBackground: true,
+    });
+    const { stdout } = await run(process.execPath, [PDF_TEXT, pdf]);
+    const { text } = JSON.parse(stdout) as { pages: number; text: string[] };
+    const pages = text.map((printed) => printed.replace(/\s+/g, ' '));
+    const title = 'Maturity against targets, 40 functions';
+    // Every function's row is on paper, on a page that carries the heatmap's title and header.
+    for (const name of names) {
+      const page = pages.find((printed) => new RegExp(`${escape(name)} \\d\\.\\d`).test(printed));
+      expect({ name, printed: page !== undefined }).toEqual({ name, printed: true });
+      expect(page).toContain(title);
+      expect(page).toContain(capabilities.at(-1)?.name);
+    }
+    // Nothing of the report is cut off: each name is as often on paper as on the printed layout
+    // (its heatmap row and the weakest links that name it).
+    const laidOut = (await wide.locator('[data-testid="board-report"]').innerText()).replace(/\s+/g, ' ');
+    const occurrences = (haystack: string, name: string) => haystack.split(name).length - 1;
+    for (const name of names)
+      expect({ name, printed: occurrences(pages.join(' '), name) }).toEqual({
+        name,
+        printed: occurrences(laidOut, name),
+      });
+    await wide.emulateMedia({ media: 'screen' });
+    expect(pageProblems(wide)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // The one page a steering committee keeps: indices with their trend, the heatmap against targets,
 // the weakest links, the planned investments with their warnings, the deployed ones with what they
-// delivered, and what it is as of and as known at. On screen it is a card; printed (board-report.css) it fills one A4 landscape page.
+// delivered, and what it is as of and as known at. On screen it is a card; printed (board-report.css) it is one A4 landscape page,
+// and a heatmap too long for it goes on over the next page: nothing is cut off.
 import { boardReportQuery, investmentWarningsQuery } from '../api/queries';
 import { realisationQuery } from '../planning/planning.operations';
 import type {
@@ -123,12 +124,15 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
   const nameOf = (id: string) => functionsById.get(id)?.name ?? id;
   const latestPoint = points.at(-1) ?? null;
   const latest = latestPoint?.at ?? null;
-  // More functions, smaller heatmap rows on paper, so a large organisation still fits one page.
+  // More functions, smaller heatmap rows on paper, so most organisations fit one page; a longer
+  // heatmap goes on over the next page under its repeated header (board-report.css).
   const viewFunctions = functionsOfView(
     organization.functions,
     maturity.cells.map((cell) => cell.functionId),
   );
   const rows = viewFunctions.length;
+  // The count says how many rows there are, so a reader would see if one were ever missing.
+  const heatmapTitle = `Maturity against targets, ${rows} ${rows === 1 ? 'function' : 'functions'} (level, then ▼ gap below the target or ✓ target met)`;
   const density = rows > 22 ? ' board-report--densest' : rows > 6 ? ' board-report--dense' : '';
 
   return (
@@ -181,10 +185,13 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
 
       {/* Scrolls sideways on a phone, so it takes the keyboard focus too. */}
       <section class="board-report__heatmap" aria-label="Heatmap against targets" tabIndex={0}>
-        <h3 class="board-report__heading">
-          Maturity against targets (level, then ▼ gap below the target or ✓ target met)
-        </h3>
-        <BoardHeatmap functions={viewFunctions} capabilities={capabilities} cells={maturity.cells} />
+        <h3 class="board-report__heading">{heatmapTitle}</h3>
+        <BoardHeatmap
+          title={heatmapTitle}
+          functions={viewFunctions}
+          capabilities={capabilities}
+          cells={maturity.cells}
+        />
         <BoardLegend />
       </section>
 
@@ -224,10 +231,12 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
 }
 
 function BoardHeatmap({
+  title,
   functions,
   capabilities,
   cells,
 }: {
+  title: string;
   functions: readonly BusinessFunction[];
   capabilities: readonly Capability[];
   cells: Parameters<typeof indexCells>[0];
@@ -236,6 +245,10 @@ function BoardHeatmap({
   return (
     <table class="board-heatmap">
       <thead>
+        {/* Printed at the top of every page the heatmap spans, with the capabilities under it. */}
+        <tr class="board-heatmap__title-row" aria-hidden="true">
+          <th colSpan={capabilities.length + 1}>{title}</th>
+        </tr>
         <tr>
           <th scope="col">Function</th>
           {capabilities.map((capability) => (

@@ -114,7 +114,8 @@ export function ReportsScreen({ organization, model }: OrganizationWorkspace) {
               Board report
             </h2>
             <p class="card__subtitle">
-              One A4 landscape page. Choose “Save as PDF” as the printer for a file.
+              One A4 landscape page; a heatmap longer than the page goes on over the next. Choose “Save as
+              PDF” as the printer for a file.
             </p>
           </div>
           <button
