@@ -5,7 +5,8 @@
 // a slow /health, and with the api's peak resident memory after the downloads. The reads are the
 // history's pages (oldest and newest first, filtered), the Audit screen's known-at starting point
 // (as it reads now, and as it read before: every rating), the Reports page's timeline, the
-// Overview's every-rating query, and history.csv alone and two at once.
+// Overview's queries (now, and the every-rating query it sent before), and history.csv alone and
+// two at once.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,7 +59,7 @@ const HISTORY_PAGE_NEWEST_FIRST = `query($o: ID!) {
     edges { cursor node { position type stream recordedAt actor data } }
   }
 }`;
-/** What the Overview sends: every assessment with every rating and its evidence. */
+/** What the Overview sent before it read a cell's assessment on demand: every rating and its evidence. */
 const ORGANIZATION_HISTORY = `query($o: ID!) {
   maturityTimeline(organizationId: $o) { at customerCentricityIndex alignmentIndex targetAttainment coverage provisional }
   assessments(organizationId: $o) {
@@ -78,6 +79,18 @@ const KNOWN_AT_STARTING_POINT = `query($o: ID!) {
   firstEvent: history(organizationId: $o, first: 1) { edges { node { recordedAt } } }
   lastCorrection: history(organizationId: $o, first: 1, newestFirst: true, filter: { types: ["RatingCorrected"] }) {
     edges { node { recordedAt data } }
+  }
+}`;
+/** What the Overview sends now: the timeline and the assessments without their ratings. */
+const OVERVIEW = `query($o: ID!) {
+  maturityTimeline(organizationId: $o) { at customerCentricityIndex alignmentIndex targetAttainment coverage provisional }
+  assessments(organizationId: $o) { id title periodEnd status withdrawnAt }
+}`;
+/** Then one assessment's ratings, for the cells it decides. */
+const ASSESSMENT_RATINGS = `query($a: ID!) {
+  assessment(id: $a) {
+    id title periodEnd status withdrawnAt
+    ratings { functionId capabilityId level source raterFunctionId respondentId evidence evidenceErased }
   }
 }`;
 /** The Reports page's dates. */
@@ -122,6 +135,12 @@ export async function benchHistory(options: { quick: boolean }): Promise<History
       known_at_starting_point: await timed(url, 3, ask(KNOWN_AT_STARTING_POINT)),
       known_at_every_rating: await timed(url, 3, ask(KNOWN_AT_EVERY_RATING)),
       maturity_timeline: await timed(url, 3, ask(MATURITY_TIMELINE)),
+      overview: await timed(url, 3, ask(OVERVIEW)),
+      overview_assessment_ratings: await timed(
+        url,
+        3,
+        ask(ASSESSMENT_RATINGS, { a: `${ORGANIZATION_ID}-${assessments - 1}` }),
+      ),
       organization_history: await timed(url, 3, ask(ORGANIZATION_HISTORY)),
       history_csv: await timed(url, 2, download),
       history_csv_two_at_once: await timed(url, 1, async () => {
