@@ -10,12 +10,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@app/event-store';
-import { assessmentStream, organizationStream } from '@app/domain';
 import { graphql, type Server, startBuiltApi } from './bench-api';
 import { peakRssMib, sampleHealth } from './load.bench';
 import { median, percentile } from './statistics';
-import { assessmentEvents, minuteClock, organizationEvents } from './views.bench';
+import { writeOrganization } from './views.bench';
 
 /** One read: how long it took (median of the runs), its size, and /health meanwhile. */
 export interface HistoryReadFigure {
@@ -185,25 +183,16 @@ async function timed(url: string, runs: number, read: () => Promise<number>): Pr
 }
 
 /** The organisation, its functions and its assessments, each assessment one append. */
-async function generateOrganization(dataDir: string, assessments: number): Promise<number> {
-  const { clock } = minuteClock(Date.UTC(1996, 0, 1));
-  const store = new SqliteEventStore({ dataDir, clock, integrityCheck: 'none' });
-  let written = 0;
-  const append = async (stream: string, batch: NewEvent[]): Promise<void> => {
-    await store.append(stream, batch, { expectedRevision: 'any' });
-    written += batch.length;
-  };
-  try {
-    await append(organizationStream(ORGANIZATION_ID), organizationEvents(ORGANIZATION_ID, FUNCTIONS));
-    for (let cycle = 0; cycle < assessments; cycle += 1) {
-      const assessmentId = `${ORGANIZATION_ID}-${cycle}`;
-      await append(
-        assessmentStream(assessmentId),
-        assessmentEvents(ORGANIZATION_ID, assessmentId, cycle, FUNCTIONS, SOURCES, RESPONDENTS),
-      );
-    }
-  } finally {
-    await store.close();
-  }
-  return written;
+function generateOrganization(dataDir: string, assessments: number): Promise<number> {
+  return writeOrganization(
+    dataDir,
+    {
+      organizationId: ORGANIZATION_ID,
+      functions: FUNCTIONS,
+      sources: SOURCES,
+      respondents: RESPONDENTS,
+      start: Date.UTC(1996, 0, 1),
+    },
+    (_written, cycle) => cycle < assessments,
+  );
 }

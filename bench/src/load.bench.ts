@@ -7,11 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SqliteEventStore, type NewEvent } from '@app/event-store';
-import { DEFAULT_MATURITY_MODEL, assessmentStream, organizationStream } from '@app/domain';
+import { DEFAULT_MATURITY_MODEL } from '@app/domain';
 import { graphql, type Server, startBuiltApi, subscribeToViews, type ViewSubscription } from './bench-api';
 import { percentile } from './statistics';
-import { assessmentEvents, minuteClock, organizationEvents } from './views.bench';
+import { writeOrganization } from './views.bench';
 
 /** How long the bench waits for every subscriber to have the new view. */
 export const FANOUT_WAIT_MS = 30_000;
@@ -102,27 +101,12 @@ export function peakRssMib(pid: number): number {
 }
 
 /** One organisation of `events` events (ratings imported an assessment per append), nothing else. */
-async function generateOrganization(dataDir: string, events: number): Promise<number> {
-  const { clock } = minuteClock(Date.UTC(2020, 0, 1));
-  const store = new SqliteEventStore({ dataDir, clock, integrityCheck: 'none' });
-  let written = 0;
-  const append = async (stream: string, batch: NewEvent[]): Promise<void> => {
-    await store.append(stream, batch, { expectedRevision: 'any' });
-    written += batch.length;
-  };
-  try {
-    await append(organizationStream(ORGANIZATION_ID), organizationEvents(ORGANIZATION_ID, FUNCTIONS));
-    for (let cycle = 0; written < events; cycle += 1) {
-      const assessmentId = `${ORGANIZATION_ID}-${cycle}`;
-      await append(
-        assessmentStream(assessmentId),
-        assessmentEvents(ORGANIZATION_ID, assessmentId, cycle, FUNCTIONS, 1),
-      );
-    }
-  } finally {
-    await store.close();
-  }
-  return written;
+function generateOrganization(dataDir: string, events: number): Promise<number> {
+  return writeOrganization(
+    dataDir,
+    { organizationId: ORGANIZATION_ID, functions: FUNCTIONS, sources: 1, start: Date.UTC(2020, 0, 1) },
+    (written) => written < events,
+  );
 }
 
 /** A subscriber of the fan-out, and when its second view, the one after the write, arrived (performance.now()). */

@@ -149,6 +149,47 @@ export function assessmentEvents(
   return events;
 }
 
+/**
+ * One organisation written straight into a store before an api opens it: its functions, then one
+ * assessment per append while `more(written, cycle)` holds. Returns how many events it wrote.
+ */
+export async function writeOrganization(
+  dataDir: string,
+  shape: { organizationId: string; functions: number; sources: number; respondents?: number; start: number },
+  more: (written: number, cycle: number) => boolean,
+): Promise<number> {
+  const { clock } = minuteClock(shape.start);
+  const store = new SqliteEventStore({ dataDir, clock, integrityCheck: 'none' });
+  let written = 0;
+  const append = async (stream: string, batch: NewEvent[]): Promise<void> => {
+    await store.append(stream, batch, { expectedRevision: 'any' });
+    written += batch.length;
+  };
+  try {
+    await append(
+      organizationStream(shape.organizationId),
+      organizationEvents(shape.organizationId, shape.functions),
+    );
+    for (let cycle = 0; more(written, cycle); cycle += 1) {
+      const assessmentId = `${shape.organizationId}-${cycle}`;
+      await append(
+        assessmentStream(assessmentId),
+        assessmentEvents(
+          shape.organizationId,
+          assessmentId,
+          cycle,
+          shape.functions,
+          shape.sources,
+          shape.respondents,
+        ),
+      );
+    }
+  } finally {
+    await store.close();
+  }
+  return written;
+}
+
 export interface GeneratedStore {
   events: number;
   /** Transaction time of the last append (epoch milliseconds). */

@@ -88,42 +88,49 @@ export const organizationsQuery = graphql(
 );
 
 /** The indices at each assessment's period end: what the time slider and the report dates offer. */
-export const maturityTimelineQuery = graphql(`
-  query MaturityTimeline($organizationId: ID!, $includeOpenAssessments: Boolean) {
-    maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
-      at
-      customerCentricityIndex
-      alignmentIndex
-      targetAttainment
-      coverage
-      provisional
-    }
+const maturityPointFields = graphql(`
+  fragment MaturityPointFields on MaturityPoint {
+    at
+    customerCentricityIndex
+    alignmentIndex
+    targetAttainment
+    coverage
+    provisional
   }
 `);
+
+export const maturityTimelineQuery = graphql(
+  `
+    query MaturityTimeline($organizationId: ID!, $includeOpenAssessments: Boolean) {
+      maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
+        ...MaturityPointFields
+      }
+    }
+  `,
+  [maturityPointFields],
+);
 
 /**
  * What the Overview reads once: the timeline and the assessments without their ratings (a long
  * history has hundreds of thousands); a cell's ratings come with its assessment, on demand.
  */
-export const overviewQuery = graphql(`
-  query Overview($organizationId: ID!, $includeOpenAssessments: Boolean) {
-    maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
-      at
-      customerCentricityIndex
-      alignmentIndex
-      targetAttainment
-      coverage
-      provisional
+export const overviewQuery = graphql(
+  `
+    query Overview($organizationId: ID!, $includeOpenAssessments: Boolean) {
+      maturityTimeline(organizationId: $organizationId, includeOpenAssessments: $includeOpenAssessments) {
+        ...MaturityPointFields
+      }
+      assessments(organizationId: $organizationId) {
+        id
+        title
+        periodEnd
+        status
+        withdrawnAt
+      }
     }
-    assessments(organizationId: $organizationId) {
-      id
-      title
-      periodEnd
-      status
-      withdrawnAt
-    }
-  }
-`);
+  `,
+  [maturityPointFields],
+);
 
 /** One assessment with every rating and its evidence: what a heatmap cell's details list. */
 export const assessmentRatingsQuery = graphql(`
