@@ -619,6 +619,14 @@ describe('Reports journey (browser)', () => {
     const { text } = JSON.parse(stdout) as { pages: number; text: string[] };
     const pages = text.map((printed) => printed.replace(/\s+/g, ' '));
     const title = 'Maturity against targets, 40 functions';
+    // The weakest links are a selection, and say of how many.
+    const { maturity } = await journey.graphql<{ maturity: { weakestLinks: unknown[] } }>(
+      `{ maturity(organizationId: "${organizationId}") { weakestLinks { from } } }`,
+    );
+    expect(maturity.weakestLinks.length).toBeGreaterThan(5);
+    expect(pages.join(' ')).toContain(
+      `The 5 furthest apart of ${maturity.weakestLinks.length} linked pairs.`,
+    );
     // Every function's row is on paper, on a page that carries the heatmap's title and header.
     for (const name of names) {
       const page = pages.find((printed) => new RegExp(`${escape(name)} \\d\\.\\d`).test(printed));

@@ -209,6 +209,11 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
             ))}
           </ol>
         )}
+        {maturity.weakestLinks.length > 5 && (
+          <p class="muted board-report__note" data-testid="weakest-links-count">
+            The 5 furthest apart of {maturity.weakestLinks.length} linked pairs.
+          </p>
+        )}
       </section>
 
       <section class="board-report__investments" aria-label="Planned investments">
