@@ -28,6 +28,22 @@ const chromiumArgs = [
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * Prints the page as a board does (A4 landscape, the page's own size, backgrounds) to `file`, and
+ * reads the PDF back with PDF.js (test/support/pdf-text.mjs): its page count and each page's text.
+ */
+export async function printToPdf(page: Page, file: string): Promise<{ pages: number; text: string[] }> {
+  await page.pdf({
+    path: file,
+    format: 'A4',
+    landscape: true,
+    preferCSSPageSize: true,
+    printBackground: true,
+  });
+  const { stdout } = await run(process.execPath, [path.join(root, 'test', 'support', 'pdf-text.mjs'), file]);
+  return JSON.parse(stdout) as { pages: number; text: string[] };
+}
 export const PHONE = { width: 375, height: 812 };
 
 export interface GraphQLError {

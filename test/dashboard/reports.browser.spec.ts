@@ -2,19 +2,15 @@
 // heatmap's change since the previous cycle, "compare two dates", a download, the board report
 // printed to PDF (one A4 landscape page, read back with PDF.js) with what deployed investments
 // delivered, and two sites side by side.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, pageProblems, printToPdf, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(300_000);
 
-const run = promisify(execFile);
-const PDF_TEXT = path.resolve(__dirname, '..', 'support', 'pdf-text.mjs');
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FUNCTIONS = ['Front desk', 'Housekeeping', 'Maintenance', 'Sales', 'Laundry partner (external)'];
 
@@ -163,17 +159,7 @@ describe('Reports journey (browser)', () => {
 
   it('should print the board report to one A4 landscape PDF page with the name, the indices and every function', async () => {
     await page.waitForSelector('[data-testid="board-report"] [data-investment]');
-    const pdf = path.join(scratch, 'board-report.pdf');
-    await page.pdf({
-      path: pdf,
-      format: 'A4',
-      landscape: true,
-      preferCSSPageSize: true,
-      printBackground: true,
-    });
-
-    const { stdout } = await run(process.execPath, [PDF_TEXT, pdf]);
-    const { pages, text } = JSON.parse(stdout) as { pages: number; text: string[] };
+    const { pages, text } = await printToPdf(page, path.join(scratch, 'board-report.pdf'));
     expect(pages).toBe(1);
     const [printed = ''] = text;
     const { maturity } = await journey.graphql<{ maturity: Indices & { coverage: number } }>(
@@ -607,16 +593,7 @@ describe('Reports journey (browser)', () => {
       .locator('[data-testid="board-report"] >> text=No investment is planned or approved.')
       .waitFor();
     await wide.emulateMedia({ media: 'print' });
-    const pdf = path.join(scratch, 'board-report-forty.pdf');
-    await wide.pdf({
-      path: pdf,
-      format: 'A4',
-      landscape: true,
-      preferCSSPageSize: true,
-      printBackground: true,
-    });
-    const { stdout } = await run(process.execPath, [PDF_TEXT, pdf]);
-    const { text } = JSON.parse(stdout) as { pages: number; text: string[] };
+    const { text } = await printToPdf(wide, path.join(scratch, 'board-report-forty.pdf'));
     const pages = text.map((printed) => printed.replace(/\s+/g, ' '));
     const title = 'Maturity against targets, 40 functions';
     // The weakest links are a selection, and say of how many.

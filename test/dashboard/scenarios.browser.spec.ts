@@ -1,19 +1,23 @@
 // The planner turning a scenario into a decision, on the demo hotel signed in as a planner: the
 // optimiser's weight of maturity against alignment changes the pick and is said with the answer,
 // and the chosen portfolio shows its uncertainty at the horizon.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
-import { boxOverflow, DESKTOP, pageProblems, PHONE, startJourney, type Journey } from './browser-journey';
+import {
+  boxOverflow,
+  DESKTOP,
+  pageProblems,
+  PHONE,
+  printToPdf,
+  startJourney,
+  type Journey,
+} from './browser-journey';
 
 jest.setTimeout(240_000);
 
 const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
-const PDF_TEXT = path.resolve(__dirname, '..', 'support', 'pdf-text.mjs');
-const run = promisify(execFile);
 
 describe('Scenarios journey (browser)', () => {
   let journey: Journey;
@@ -204,16 +208,7 @@ describe('Scenarios journey (browser)', () => {
     await board.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(artifacts, 'scenarios-board.png'), fullPage: true });
 
-    const pdf = path.join(scratch, 'board-with-portfolio.pdf');
-    await page.pdf({
-      path: pdf,
-      format: 'A4',
-      landscape: true,
-      preferCSSPageSize: true,
-      printBackground: true,
-    });
-    const { stdout } = await run(process.execPath, [PDF_TEXT, pdf]);
-    const { pages, text } = JSON.parse(stdout) as { pages: number; text: string[] };
+    const { pages, text } = await printToPdf(page, path.join(scratch, 'board-with-portfolio.pdf'));
     expect(pages).toBe(1);
     const [printed = ''] = text;
     // (PDF text splits the "fi" ligature of "first".)
