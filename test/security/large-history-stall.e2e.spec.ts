@@ -186,9 +186,11 @@ describe('A long organisation history (e2e, built api, SQLite file)', () => {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     })();
+    const downloadsStarted = performance.now();
     const files = await Promise.all([download(), download()]).finally(() => {
       running = false;
     });
+    const downloadsTook = performance.now() - downloadsStarted;
     await probe;
 
     for (const text of files) {
@@ -203,7 +205,9 @@ describe('A long organisation history (e2e, built api, SQLite file)', () => {
       expect(rows.filter((row) => row.data?.includes('survey card'))).toHaveLength(ASSESSMENTS);
     }
     expect(asked).toBeGreaterThan(3);
-    // Generous for a loaded machine: the whole download blocked for seconds before.
-    expect(slowest).toBeLessThan(1000);
+    // Before, building the whole file held the event loop for most of the download: the slowest
+    // probe waited about as long as the downloads took. Now no wait may come near that. Relative to
+    // the downloads (with a 1 s floor), so a machine busy with other tests slows both alike.
+    expect(slowest).toBeLessThan(Math.max(1_000, downloadsTook / 4));
   });
 });
