@@ -4,11 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import {
   describeWithPostgres,
   type PostgresTestServer,
   startPostgresTestServer,
+  withClient,
 } from '@app/event-store/testing';
 import { EXIT } from '../../apps/cli/src/exit-codes';
 import { buildCli, runCli } from '../audit/cli-runner';
@@ -22,16 +22,6 @@ describeWithPostgres('verify --org on a PostgreSQL database missing an event', (
   let copies = 0;
 
   const cli = (args: string[], url: string) => runCli(workspace, args, { DATABASE_URL: url });
-
-  async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  }
 
   /** A copy of the demo database with one statement run on it. */
   async function tamperedCopy(statement: string): Promise<string> {
