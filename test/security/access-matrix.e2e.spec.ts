@@ -327,7 +327,26 @@ describe('Access policy (e2e)', () => {
         },
         tokens[signIn].PLANNER,
       );
-      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'investmentIds' });
+      expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'investmentIds[1]' });
     },
   );
+
+  it('should refuse an unknown investment with the same words whether ADMIN or PLANNER asks', async () => {
+    const refusalFor = async (token: string): Promise<unknown> => {
+      const answer = await api.graphql(
+        'query($o: ID!, $i: [ID!]!) { simulateInvestments(organizationId: $o, investmentIds: $i, trials: 10) { warnings { code } } }',
+        { o: fixtures.inside.organizationId, i: [fixtures.inside.investmentId, 'no-such-investment'] },
+        token,
+      );
+      const error = answer.errors?.[0];
+      return { message: error?.message, code: error?.extensions?.code, field: error?.extensions?.field };
+    };
+    const asPlanner = await refusalFor(tokens['API token'].PLANNER);
+    expect(asPlanner).toEqual({
+      message: 'investmentIds[1]: no investment with this id is known to you',
+      code: 'NOT_FOUND',
+      field: 'investmentIds[1]',
+    });
+    expect(await refusalFor(tokens['API token'].ADMIN)).toEqual(asPlanner);
+  });
 });

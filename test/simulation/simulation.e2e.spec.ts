@@ -340,12 +340,12 @@ describe('Simulation queries (e2e)', () => {
   });
 
   it.each([
-    ['an unknown investment', { investmentIds: ['e2e-nowhere'] }, 'NOT_FOUND', 'investmentIds'],
+    ['an unknown investment', { investmentIds: ['e2e-nowhere'] }, 'NOT_FOUND', 'investmentIds[0]'],
     [
       'an investment of another organisation',
       { investmentIds: ['e2e-unlinked-training'] },
       'NOT_FOUND',
-      'investmentIds',
+      'investmentIds[0]',
     ],
     ['a cancelled investment', { investmentIds: ['e2e-cancelled'] }, 'CONFLICT', 'investmentIds'],
     [
@@ -366,7 +366,7 @@ describe('Simulation queries (e2e)', () => {
     const unknown = await api.graphql(
       `query { optimizePortfolio(organizationId: "${organizationId}", candidateIds: ["e2e-nowhere"], budget: 1) { exact } }`,
     );
-    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'candidateIds' });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'candidateIds[0]' });
     const negative = await api.graphql(
       `query { optimizePortfolio(organizationId: "${organizationId}", candidateIds: [], budget: -1) { exact } }`,
     );

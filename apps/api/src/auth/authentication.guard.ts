@@ -9,7 +9,7 @@ import {
   DomainError,
   type DomainErrorCode,
   INVESTMENT_ERROR_CODES,
-  notFound,
+  unknownId,
   ORGANIZATION_ERROR_CODES,
 } from '@app/domain';
 import { forbidden } from './access-errors';
@@ -180,8 +180,7 @@ const UNKNOWN: Readonly<Record<OrganizationSource['kind'], { noun: string; code:
 /** The one answer for an id that does not exist or that the caller does not reach: it names neither. */
 function unknownAt(source: OrganizationSource, position?: number): DomainError {
   const { noun, code } = UNKNOWN[source.kind];
-  const named = position === undefined ? source.argument : `${source.argument}[${position}]`;
-  return notFound(source.argument, `${named}: no ${noun} with this id is known to you`, code);
+  return unknownId(position === undefined ? source.argument : `${source.argument}[${position}]`, noun, code);
 }
 
 const isUnauthenticated = (error: unknown): boolean =>

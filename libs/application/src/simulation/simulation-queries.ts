@@ -10,7 +10,7 @@ import {
   computeRealisation,
   effectiveCells,
   organizationAsOf,
-  notFound,
+  unknownId,
   requireIsoDate,
   requireSlug,
 } from '@app/domain';
@@ -124,13 +124,7 @@ export class SimulationQueries {
 
   async realisation(investmentId: string): Promise<RealisationReport> {
     const investment = await this.investments.find(requireSlug('investmentId', investmentId));
-    if (investment === null) {
-      throw notFound(
-        'investmentId',
-        `investmentId: no investment "${investmentId}" has been planned`,
-        INVESTMENT_ERROR_CODES.notFound,
-      );
-    }
+    if (investment === null) throw unknownId('investmentId', 'investment', INVESTMENT_ERROR_CODES.notFound);
     // Bitemporal inputs as known now; the realisation applies valid time (deployedAt, due date) itself.
     const inputs = await this.scoringInputs.read(investment.organizationId);
     const realisation = computeRealisation({
@@ -165,15 +159,11 @@ export class SimulationQueries {
     field: string,
   ): Promise<PlannedInvestmentState[]> {
     return Promise.all(
-      ids.map(async (id) => {
+      ids.map(async (id, index) => {
         const investment = await this.investments.find(requireSlug(field, id));
         // Another organisation's investment is answered as unknown: its existence is not ours to reveal.
         if (investment === null || investment.organizationId !== organizationId) {
-          throw notFound(
-            field,
-            `${field}: organisation "${organizationId}" has no investment "${id}"`,
-            INVESTMENT_ERROR_CODES.notFound,
-          );
+          throw unknownId(`${field}[${index}]`, 'investment', INVESTMENT_ERROR_CODES.notFound);
         }
         return investment;
       }),

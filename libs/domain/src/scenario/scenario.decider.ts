@@ -3,6 +3,7 @@ import {
   type Decider,
   invalidInput,
   notFound,
+  unknownId,
   requireAmount,
   requireInteger,
   requireNumberInRange,
@@ -98,11 +99,7 @@ function requireInvestments(ids: unknown, context: ScenarioContext): string[] {
     const id = requireSlug(field, value);
     // Another organisation's investment is answered as unknown, as everywhere else.
     if (!context.investmentIds.has(id)) {
-      throw notFound(
-        field,
-        `${field}: the organisation has no investment "${id}"`,
-        SCENARIO_ERROR_CODES.unknownInvestment,
-      );
+      throw unknownId(field, 'investment', SCENARIO_ERROR_CODES.unknownInvestment);
     }
     if (seen.has(id)) {
       throw invalidInput(

@@ -65,6 +65,14 @@ export const notFound = (
   code: DomainErrorCode = GENERIC_ERROR_CODES.notFound,
 ): DomainError => new DomainError('not_found', code, message, field);
 
+/**
+ * The one refusal of an id the caller cannot use: unknown, or another organisation's. Every role
+ * and every layer answers it with these words, which name neither the id nor its organisation, so
+ * the answer for another organisation's id equals the answer for an id that exists nowhere.
+ */
+export const unknownId = (field: string, noun: string, code: DomainErrorCode): DomainError =>
+  notFound(field, `${field}: no ${noun} with this id is known to you`, code);
+
 export const conflict = (
   message: string,
   code: DomainErrorCode = GENERIC_ERROR_CODES.conflict,
