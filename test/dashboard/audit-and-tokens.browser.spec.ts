@@ -393,5 +393,21 @@ describe('Audit and tokens journeys (browser)', () => {
       await dialog.locator('button:has-text("Go back")').click();
       await expect(journey.graphql('{ me { role } }')).resolves.toEqual({ me: { role: 'ADMIN' } });
     });
+
+    it('should tell apart two organisations of one name by their ids, in the picker and the token form', async () => {
+      await journey.graphql(
+        'mutation { registerOrganization(input: { id: "bank-archive", name: "Harbour Bank" }) { id } }',
+      );
+      await page.reload();
+      await page.waitForSelector('[data-testid="tokens-screen"]');
+      await expect(page.locator('select[name="organization"] option').allInnerTexts()).resolves.toEqual(
+        expect.arrayContaining(['Harbour Bank (bank)', 'Harbour Bank (bank-archive)']),
+      );
+      const form = page.locator('form[aria-label="Issue a token"]');
+      await form.locator('[data-field="role"] select').selectOption('AUDITOR');
+      await expect(form.locator('[data-field="organization-bank-archive"]').innerText()).resolves.toContain(
+        'Harbour Bank (bank-archive)',
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { Organization } from '../api/types';
+import { organizationLabels } from './organization-labels';
 
 interface OrganizationPickerProps {
   organizations: readonly Organization[];
@@ -7,6 +8,7 @@ interface OrganizationPickerProps {
 }
 
 export function OrganizationPicker({ organizations, selectedId, onSelect }: OrganizationPickerProps) {
+  const labels = organizationLabels(organizations);
   return (
     <label class="field field--inline organization-picker">
       {/* With several organisations the picker must fit beside the role and sign-out on a phone. */}
@@ -21,7 +23,7 @@ export function OrganizationPicker({ organizations, selectedId, onSelect }: Orga
       >
         {organizations.map((organization) => (
           <option key={organization.id} value={organization.id}>
-            {organization.name}
+            {labels.get(organization.id)}
           </option>
         ))}
       </select>

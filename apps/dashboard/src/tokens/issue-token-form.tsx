@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { Organization, Role } from '../api/types';
+import { organizationLabels } from '../organizations/organization-labels';
 import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
@@ -39,6 +40,7 @@ export function IssueTokenForm({
   onIssued: () => void;
 }) {
   const { client } = useSession();
+  const labels = organizationLabels(organizations);
   const [role, setRole] = useState<Role | ''>('');
   const [label, setLabel] = useState('');
   const [reached, setReached] = useState<ReadonlySet<string>>(
@@ -98,7 +100,7 @@ export function IssueTokenForm({
               <CheckboxField
                 key={organization.id}
                 name={`organization-${organization.id}`}
-                label={organization.name}
+                label={labels.get(organization.id) ?? organization.name}
                 checked={reached.has(organization.id)}
                 onChecked={(checked) => {
                   const next = new Set(reached);

@@ -1,6 +1,7 @@
 // Tokens (admins): every token issued, a form to issue one (its secret shown once), and revoking
 // one, which asks first: a revoked token stops working at once, for good.
 import { useState } from 'preact/hooks';
+import { organizationLabels } from '../organizations/organization-labels';
 import { useConfirm } from '../shared/confirm-dialog';
 import { ErrorNotice } from '../shared/error-notice';
 import { useSubmission } from '../shared/forms/submission';
@@ -24,7 +25,7 @@ export function TokensScreen({ organizations }: Workspace) {
     setAttempt((value) => value + 1);
   };
   const revoking = useSubmission<ApiToken>(reload);
-  const names = new Map(organizations.map((organization) => [organization.id, organization.name]));
+  const names = organizationLabels(organizations);
   const tokens = [...(listing.data?.apiTokens ?? [])].reverse();
 
   const revoke = async (token: ApiToken) => {
