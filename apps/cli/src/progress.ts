@@ -53,7 +53,13 @@ export function startProgress(label: string, total: number): Progress {
       // stop() also runs when the work was refused before it began (in a finally): "0/0 done"
       // above the refusal read as if something had been done.
       if (currentTotal === 0 && lastDone === 0) return;
-      process.stderr.write(`${label}: ${lastDone}/${currentTotal} done\n`);
+      // ...and when it failed part way: "742/12100 done" above the error read as a finished run.
+      const finished = currentTotal === 0 || lastDone >= currentTotal;
+      process.stderr.write(
+        finished
+          ? `${label}: ${lastDone}/${currentTotal} done\n`
+          : `${label}: stopped at ${lastDone}/${currentTotal}\n`,
+      );
     },
   };
 }

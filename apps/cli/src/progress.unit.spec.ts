@@ -28,6 +28,13 @@ describe('startProgress without a terminal', () => {
     expect(written.at(-1)).toBe('Verifying: 3/3 done\n');
   });
 
+  it('should say where it stopped, not done, when the work failed part way', () => {
+    const progress = startProgress('Checking ratings for q4', 12100);
+    progress.update(742);
+    progress.stop();
+    expect(written.at(-1)).toBe('Checking ratings for q4: stopped at 742/12100\n');
+  });
+
   it('should print nothing when stopped before any work began (a refusal follows, not "0/0 done")', () => {
     const progress = startProgress('Recording the interlodge demo', 0);
     progress.stop();
