@@ -16,6 +16,8 @@ describe('Error advice (unit)', () => {
     );
     expect(retryIn(null)).toBe('in a moment');
     expect(retryIn(0.2)).toBe('in 1 s');
+    // A countdown that reached its end: the same request passes now.
+    expect(retryIn(0)).toBe('now');
     expect(retryIn(300)).toBe('in about 5 minutes');
   });
 

@@ -6,9 +6,10 @@ import type { ApiError, ApiErrorCode } from '../api/client';
 
 type Advised = Pick<ApiError, 'code' | 'reason' | 'retryAfterSeconds'>;
 
-/** "in 41 s", "in about 2 minutes", or "in a moment" when the api did not say. */
+/** "in 41 s", "in about 2 minutes", "now" once the wait is over, or "in a moment" when the api did not say. */
 export function retryIn(seconds: number | null): string {
   if (seconds === null) return 'in a moment';
+  if (seconds <= 0) return 'now';
   if (seconds < 90) return `in ${Math.max(1, Math.ceil(seconds))} s`;
   return `in about ${Math.round(seconds / 60)} minutes`;
 }

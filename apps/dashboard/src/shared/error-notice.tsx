@@ -4,6 +4,7 @@ import type { ApiError } from '../api/client';
 import { errorAdvice } from './error-advice';
 import type { FieldLabels } from './forms/field-message';
 import { noticeTitle } from './notice-title';
+import { useSecondsLeft } from './use-seconds-left';
 
 interface ErrorNoticeProps {
   error: ApiError;
@@ -14,13 +15,28 @@ interface ErrorNoticeProps {
   labels?: FieldLabels;
 }
 
+// The api ends a limit's message with its wait ("…: retry in 41 s"); the advice below counts it
+// down, so the title leaves it out rather than show a second, frozen number.
+const API_RETRY_TIME = /:\s*retry in \d+ s$/;
+
 export function ErrorNotice({ error, action, onRetry, labels = {} }: ErrorNoticeProps) {
+  const secondsLeft = useSecondsLeft(error.retryAfterSeconds);
+  const title = noticeTitle(action, error, labels);
+  const waiting = secondsLeft !== null && secondsLeft > 0;
   return (
     <div class="notice notice--error" role="alert" data-error={error.code}>
-      <p class="notice__title">{noticeTitle(action, error, labels)}</p>
-      <p class="notice__body">{errorAdvice(error)}</p>
+      <p class="notice__title">{secondsLeft === null ? title : title.replace(API_RETRY_TIME, '')}</p>
+      {/* Only the advice is live: a screen reader hears the countdown end, not every second of it. */}
+      <p
+        class="notice__body"
+        aria-live={secondsLeft === 0 ? 'polite' : 'off'}
+        data-seconds-left={secondsLeft ?? undefined}
+      >
+        {errorAdvice({ code: error.code, reason: error.reason, retryAfterSeconds: secondsLeft })}
+      </p>
       {onRetry && (
-        <button type="button" class="button button--small" onClick={onRetry}>
+        // Retrying before the wait above is over is refused again (and counts against the limit).
+        <button type="button" class="button button--small" onClick={onRetry} disabled={waiting}>
           Retry
         </button>
       )}
