@@ -103,6 +103,25 @@ describe('Campaign journey (browser)', () => {
     await journey.stop();
   });
 
+  it('should ask for a peer’s own function before sending, inviting nobody', async () => {
+    const form = office.locator('form[aria-label="Invite raters"]');
+    await form.locator('[data-field="invitations[0].label"] input').fill('Front desk peer');
+    await form.locator('[data-field="invitations[0].source"] select').selectOption('PEER');
+    let sent = 0;
+    const countInvitations = (request: { postData(): string | null }) => {
+      if (request.postData()?.includes('inviteRaters') === true) sent += 1;
+    };
+    office.on('request', countInvitations);
+    await form.locator('button[type="submit"]').click();
+    // Said next to the field before anything is sent: their own function is still "Choose…".
+    await expect(
+      office.locator('[data-field-error="invitations[0].raterFunctionId"]').innerText(),
+    ).resolves.toMatch(/required for a PEER rating/);
+    office.off('request', countInvitations);
+    expect(sent).toBe(0);
+    expect(await invitations()).toEqual([]);
+  });
+
   it('should invite a person from the form and show their link once', async () => {
     const form = office.locator('form[aria-label="Invite raters"]');
     await form.locator('[data-field="invitations[0].label"] input').fill('Night shift lead');

@@ -4,7 +4,8 @@
 // also said by the Invite button, for the field may be screens above. People who already have a
 // working link are named all at once before sending (the api would name only the first).
 import { parse } from 'csv-parse/browser/esm/sync';
-import { DomainError } from '@app/domain/shared/domain-error';
+import { DomainError, withinField } from '@app/domain/shared/domain-error';
+import { requirePeerRater } from '@app/domain/assessment/rating-rules';
 import { sameRater } from '@app/domain/campaign/invitations';
 import { fileLineOf, type PersonOfFile, peopleFromRecords } from '@app/domain/campaign/people-file';
 import { useState } from 'preact/hooks';
@@ -192,9 +193,9 @@ export function InviteForm({
         busyLabel="Inviting…"
         onSubmit={() => {
           const drafts = people.map(toInvitationInput);
-          const clashes = alreadyInvited(people, drafts, invitations);
-          if (clashes !== null) {
-            submission.run(() => Promise.reject(clashes));
+          const refusal = peerWithoutFunction(drafts) ?? alreadyInvited(people, drafts, invitations);
+          if (refusal !== null) {
+            submission.run(() => Promise.reject(refusal));
             return;
           }
           submission.run((signal) =>
@@ -411,6 +412,21 @@ function alreadyInvited(
       ? `${named.join('')} already has a working link: give them a new link with New link… in the Raters table above (the old one stops), or remove them from this list`
       : `${named.length} people already have a working link: ${named.join(', ')}. Give each a new link with New link… in the Raters table above (the old one stops), or remove them from this list`;
   return new ApiError('CONFLICT', message, 'invitations', 'CAMPAIGN.ALREADY_INVITED');
+}
+
+/** A peer whose own function is still to choose, said next to that field before anything is sent. */
+function peerWithoutFunction(drafts: readonly InvitationInput[]): ApiError | null {
+  for (const [index, draft] of drafts.entries()) {
+    try {
+      withinField(`invitations[${index}]`, () => {
+        requirePeerRater(draft.source, draft.raterFunctionId);
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return new ApiError('BAD_USER_INPUT', error.message, error.field ?? null, error.code);
+    }
+  }
+  return null;
 }
 
 function toInvitationInput(person: PersonDraft): InvitationInput {

@@ -141,6 +141,20 @@ export function recordedRatings(
 }
 
 /**
+ * A PEER rating names the function that gives it. Forms check it before sending (nothing to send
+ * without it); validateRater checks it again with the rest.
+ */
+export function requirePeerRater(source: RatingSource, rater: string | null | undefined): void {
+  if (source === 'PEER' && (rater === undefined || rater === null || rater === '')) {
+    throw invalidInput(
+      'raterFunctionId',
+      'raterFunctionId is required for a PEER rating: name the function that gives it',
+      ASSESSMENT_ERROR_CODES.raterRequired,
+    );
+  }
+}
+
+/**
  * The rater function: required for PEER (a function of the organisation other than those it
  * rates), refused for the other sources. Returns it, or null when the source has none.
  */
@@ -162,13 +176,7 @@ export function validateRater(
     }
     return null;
   }
-  if (!given) {
-    throw invalidInput(
-      'raterFunctionId',
-      'raterFunctionId is required for a PEER rating: name the function that gives it',
-      ASSESSMENT_ERROR_CODES.raterRequired,
-    );
-  }
+  requirePeerRater(source, rater);
   const raterFunctionId = requireFunction(organization, 'raterFunctionId', rater).id;
   if (ratedFunctionIds.includes(raterFunctionId)) {
     throw invalidInput(
