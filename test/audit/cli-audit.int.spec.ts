@@ -331,7 +331,7 @@ describe('the audit commands of the CLI', () => {
     expect(steps.stdout.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(11);
     const unknown = await runCli(source, ['replay', '--org', 'no-such-org']);
     expect(unknown.code).toBe(EXIT.refused);
-    expect(unknown.stderr).toContain('error: --org: no organization "no-such-org"');
+    expect(unknown.stderr).toContain('error: --org: no organisation "no-such-org"');
     // The user typed --as-of: the refusal names it, not the api field behind it.
     const badDate = await runCli(source, ['replay', '--org', 'hotel', '--as-of', '30/06/2024']);
     expect(badDate.code).toBe(EXIT.refused);

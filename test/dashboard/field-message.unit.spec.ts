@@ -28,12 +28,12 @@ describe('fieldMessage', () => {
     expect(
       fieldMessage(
         {
-          message: 'functionId: organization "seaview" already has a function "rooms"',
+          message: 'functionId: organisation "seaview" already has a function "rooms"',
           field: 'input.functionId',
         },
         { functionId: 'Id', name: 'Name' },
       ),
-    ).toBe('Id: organization "seaview" already has a function "rooms"');
+    ).toBe('Id: organisation "seaview" already has a function "rooms"');
   });
 
   it('should say what an id must be in plain words, with a suggestion made from what was typed', () => {
@@ -103,12 +103,12 @@ describe('fieldMessage', () => {
     expect(
       fieldMessage(
         {
-          message: 'invitations[2]: no function "spa" in organization "seaview"',
+          message: 'invitations[2]: no function "spa" in organisation "seaview"',
           field: 'invitations[2].functionIds',
         },
         { invitations: (index) => `Person ${index + 1}` },
       ),
-    ).toBe('Person 3: no function "spa" in organization "seaview"');
+    ).toBe('Person 3: no function "spa" in organisation "seaview"');
   });
 
   it('should put the item before a message that does not begin with a path', () => {

@@ -108,7 +108,7 @@ describe('Set-up journey (browser)', () => {
     await form.locator('button[type="submit"]').click();
     // Said with the field's label, Id, not the api's functionId.
     await expect(page.locator('[data-field-error="functionId"]').innerText()).resolves.toMatch(
-      /^Id: organization "harbour-bank" already has a function "lending"/,
+      /^Id: organisation "harbour-bank" already has a function "lending"/,
     );
 
     // An id typed as a name: what an id may hold, in the page's words, with the id to use instead.

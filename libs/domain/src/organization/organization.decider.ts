@@ -47,7 +47,7 @@ export function decideOrganization(
       const functionId = requireSlug('functionId', command.data.functionId);
       if (findFunction(organization, functionId)) {
         throw conflict(
-          `functionId: organization "${organization.id}" already has a function "${functionId}"`,
+          `functionId: organisation "${organization.id}" already has a function "${functionId}"`,
           ORGANIZATION_ERROR_CODES.functionAlreadyExists,
           'functionId',
         );
@@ -166,7 +166,7 @@ function retire(
   if (Date.parse(effectiveFrom) < Date.parse(registrationDay)) {
     throw invalidInput(
       'effectiveFrom',
-      `effectiveFrom must not be before the day the organization was registered (${registrationDay})`,
+      `effectiveFrom must not be before the day the organisation was registered (${registrationDay})`,
       ORGANIZATION_ERROR_CODES.retirementDateOutOfRange,
     );
   }
@@ -207,7 +207,7 @@ function register(
   const organizationId = requireSlug('id', data.id);
   if (state.status !== 'NONE') {
     throw conflict(
-      `id: organization "${organizationId}" is already registered`,
+      `id: organisation "${organizationId}" is already registered`,
       ORGANIZATION_ERROR_CODES.alreadyRegistered,
       'id',
     );

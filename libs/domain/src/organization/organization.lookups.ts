@@ -52,7 +52,7 @@ export function requireOrganization(
   ) {
     throw notFound(
       field,
-      `${field}: no organization ${organizationId === undefined ? 'is registered' : `"${organizationId}" is registered`}`,
+      `${field}: no organisation ${organizationId === undefined ? 'is registered' : `"${organizationId}" is registered`}`,
       ORGANIZATION_ERROR_CODES.notFound,
     );
   }
@@ -70,7 +70,7 @@ export function requireFunction(
   if (!found) {
     throw notFound(
       field,
-      `${field}: organization "${organization.id}" has no function "${id}"`,
+      `${field}: organisation "${organization.id}" has no function "${id}"`,
       ORGANIZATION_ERROR_CODES.functionNotFound,
     );
   }
