@@ -126,7 +126,7 @@ describe('API tokens (e2e)', () => {
         label: 'audit trail',
       });
       expect(mine[0]!.data.secretHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(mine[1]!.metadata).toMatchObject({ actor: 'admin (admin)', role: 'ADMIN' });
+      expect(mine[1]!.metadata).toMatchObject({ actor: 'admin', role: 'ADMIN' });
       expect(mine[1]!.metadata.prevHash).toBe(mine[0]!.hash);
     } finally {
       await reader.close();

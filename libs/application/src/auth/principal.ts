@@ -82,7 +82,9 @@ export function raterOf(principal: Principal): InvitationPrincipal {
  * read. An invitation's label may name a person, so a rater's answers name the invitation only.
  */
 function actorOf(principal: Principal): string {
-  if (principal.kind === 'api-token' && principal.name) return `${principal.name} (${principal.subject})`;
+  // The first admin token is labelled with its own id: "admin", not "admin (admin)".
+  if (principal.kind === 'api-token' && principal.name && principal.name !== principal.subject)
+    return `${principal.name} (${principal.subject})`;
   return principal.subject;
 }
 
