@@ -3,6 +3,7 @@
 // would have seen then).
 import type { MaturityPoint } from '../api/types';
 import { formatDate } from '../shared/format';
+import { lastStopLabel } from './last-stop';
 import './time-slider.css';
 
 export interface TimeSelection {
@@ -26,7 +27,8 @@ function positionOf(points: readonly MaturityPoint[], at: string | null): number
 export function TimeSlider({ points, selection, onChange, busy }: TimeSliderProps) {
   const position = positionOf(points, selection.at);
   const at = points[position]?.at ?? null;
-  const label = at ? formatDate(at) : 'Now';
+  const lastStop = lastStopLabel(points);
+  const label = at ? formatDate(at) : lastStop;
   const detail = at
     ? selection.knownAtToo
       ? 'as it was known on that date'
@@ -64,14 +66,14 @@ export function TimeSlider({ points, selection, onChange, busy }: TimeSliderProp
             step={1}
             value={position}
             disabled={points.length === 0}
-            aria-valuetext={at ? `${formatDate(at)}, cycle ${position + 1} of ${points.length}` : 'Now'}
+            aria-valuetext={at ? `${formatDate(at)}, cycle ${position + 1} of ${points.length}` : lastStop}
             onInput={(event) => {
               onChange({ ...selection, at: points[Number(event.currentTarget.value)]?.at ?? null });
             }}
           />
           <div class="time-slider__ends" aria-hidden="true">
             <span>{first ? formatDate(first.at) : ''}</span>
-            <span>Now</span>
+            <span>{lastStop}</span>
           </div>
         </div>
         <label class="switch">
