@@ -261,4 +261,57 @@ describe('Scenarios journey (browser)', () => {
     expect(pageProblems(otherDevice)).toEqual([]);
     expect(pageProblems(auditor)).toEqual([]);
   });
+
+  it('should ask before a save under a name in use replaces that scenario, keep it on Go back, and warn when it is the board’s portfolio', async () => {
+    await journey.graphql(
+      'mutation { chooseScenarioForBoard(organizationId: "interlodge", scenarioId: "maturity-first") { id } }',
+    );
+    const investmentsOf = async (name: string) =>
+      (
+        await journey.graphql<{ scenarios: { name: string; investmentIds: string[] }[] }>(
+          '{ scenarios(organizationId: "interlodge") { name investmentIds } }',
+        )
+      ).scenarios.find((scenario) => scenario.name === name)?.investmentIds;
+
+    await page.click('[data-screen="overview"]');
+    await page.waitForSelector('[data-investment="room-readiness-app"]', { timeout: 60_000 });
+    await page.check('[data-investment="room-readiness-app"]');
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    await page.waitForSelector('[data-testid="simulation-result"][data-stale="false"]', { timeout: 60_000 });
+    const save = page.locator('.scenario__results [data-testid="save-scenario"]');
+    await save.locator('input[name="scenarioName"]').fill('Maturity first');
+    await save.locator('button:has-text("Save scenario")').click();
+
+    // The question names what would be lost, and that the board shows it; Go back is the default.
+    const dialog = page.locator('[data-testid="confirm-dialog"]');
+    await dialog.waitFor();
+    await expect(dialog.locator('.dialog__message').innerText()).resolves.toMatch(
+      /A scenario named “Maturity first” exists: the optimiser within 100,000, 2 investments, \d+ months, saved \d+ \w+ \d{4}, \d\d:\d\d:\d\d UTC\. Replace it\?/,
+    );
+    await expect(dialog.locator('[data-testid="replaces-board-scenario"]').innerText()).resolves.toContain(
+      'chosen for the board',
+    );
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Go back');
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-replace-confirm.png') });
+    await page.setViewportSize(PHONE);
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-replace-confirm-phone.png') });
+    await page.setViewportSize(DESKTOP);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await save.locator('text=Not saved: “Maturity first” is kept as it was').waitFor();
+    await expect(investmentsOf('Maturity first')).resolves.toEqual([
+      'guest-engagement-training',
+      'front-desk-say-in-evaluations',
+    ]);
+
+    // Replacing on purpose: done, and the board's portfolio changing is said on the page.
+    await save.locator('button:has-text("Save scenario")').click();
+    await dialog.locator('button:has-text("Replace “Maturity first”")').click();
+    await save.locator('[data-testid="board-scenario-replaced"]').waitFor();
+    await expect(save.locator('.save-scenario__done').innerText()).resolves.toMatch(
+      /^Saved as “Maturity first”, replacing the one saved /,
+    );
+    await expect(investmentsOf('Maturity first')).resolves.toEqual(['room-readiness-app']);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

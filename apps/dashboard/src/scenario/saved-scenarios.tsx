@@ -13,6 +13,7 @@ import { slugOf } from '../shared/slug';
 import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
 import { type ComparedScenario, comparisonRows } from './scenario-comparison';
+import { replaceQuestion, scenarioReplacedBy } from './replaced-scenario';
 import { simulateSaved } from './simulate-saved';
 import { deleteScenarioMutation, saveScenarioMutation, scenariosQuery } from './saved-scenarios.operations';
 import type { SavedScenario } from './saved-scenarios.operations';
@@ -29,6 +30,9 @@ export interface ScenarioDraft {
   suggestedName: string;
 }
 
+/** A save either went through (perhaps replacing a scenario of that name) or was declined. */
+type SaveOutcome = { saved: SavedScenario; replaced: SavedScenario | null } | { kept: SavedScenario };
+
 export function SaveScenarioForm({
   client,
   organizationId,
@@ -41,14 +45,36 @@ export function SaveScenarioForm({
   onSaved: (scenario: SavedScenario) => void;
 }) {
   const [name, setName] = useState(draft.suggestedName);
-  const [saving, save] = useAction(async (scenarioName: string, signal) => {
+  const confirm = useConfirm();
+  const [saving, save] = useAction(async (scenarioName: string, signal): Promise<SaveOutcome> => {
+    // Read the list afresh: another planner may have saved under this name since the page loaded.
+    const { scenarios } = await client.request(scenariosQuery, { organizationId }, signal);
+    const replaced = scenarioReplacedBy(scenarios, scenarioName);
+    if (replaced !== null) {
+      const answer = await confirm({
+        title: `Replace “${replaced.name}”?`,
+        message: (
+          <>
+            <p>{replaceQuestion(replaced)}</p>
+            {replaced.chosenForBoard && (
+              <p class="notice notice--warning" data-testid="replaces-board-scenario">
+                It is the portfolio chosen for the board: the board report will show the new one instead.
+              </p>
+            )}
+            <p>To keep both, go back and choose another name.</p>
+          </>
+        ),
+        confirmLabel: `Replace “${replaced.name}”`,
+      });
+      if (answer === null) return { kept: replaced };
+    }
     const scenarioId = slugOf(scenarioName);
     const data = await client.request(
       saveScenarioMutation,
       {
         input: {
           organizationId,
-          // The same name again replaces that scenario; a name without letters or digits gets a new id.
+          // The same name again replaces that scenario (asked above); a name without letters or digits gets a new id.
           ...(scenarioId === '' ? {} : { scenarioId }),
           name: scenarioName,
           investmentIds: [...draft.investmentIds],
@@ -60,7 +86,7 @@ export function SaveScenarioForm({
       signal,
     );
     onSaved(data.saveScenario);
-    return data.saveScenario;
+    return { saved: data.saveScenario, replaced };
   });
   return (
     <form
@@ -86,9 +112,26 @@ export function SaveScenarioForm({
       <button type="submit" class="button button--small" disabled={name.trim() === '' || saving.running}>
         {saving.running ? 'Saving…' : 'Save scenario'}
       </button>
-      {saving.data && !saving.running && (
+      {saving.data && !saving.running && 'saved' in saving.data && (
         <span class="save-scenario__done" role="status">
-          Saved as “{saving.data.name}”.
+          {saving.data.replaced === null
+            ? `Saved as “${saving.data.saved.name}”.`
+            : `Saved as “${saving.data.saved.name}”, replacing the one saved ${formatDateTime(saving.data.replaced.savedAt)}.`}
+        </span>
+      )}
+      {saving.data && !saving.running && 'saved' in saving.data && saving.data.replaced?.chosenForBoard && (
+        <p
+          class="notice notice--warning save-scenario__board"
+          role="status"
+          data-testid="board-scenario-replaced"
+        >
+          “{saving.data.saved.name}” is the portfolio chosen for the board: the board report now shows this
+          one.
+        </p>
+      )}
+      {saving.data && !saving.running && 'kept' in saving.data && (
+        <span class="save-scenario__done" role="status">
+          Not saved: “{saving.data.kept.name}” is kept as it was. Choose another name to keep both.
         </span>
       )}
       {saving.error && (
