@@ -2,8 +2,9 @@
 // data directory, as DATA_DIR names it). WAL with synchronous=FULL (ADR 0001); busy_timeout lets
 // a second process (the cli while the api runs) write too. Appends are committed in groups (ADR
 // 0013): those made during one turn of the event loop share one transaction and one fsync, each
-// in its own savepoint with its own expectation and outcome, and each is acknowledged only once
-// that transaction has committed. close() commits the appends still queued.
+// in its own savepoint with its own expectation and outcome (an append alone in its turn needs no
+// savepoint), and each is acknowledged only once that transaction has committed. The file is
+// checked once per group, before its transaction. close() commits the appends still queued.
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -275,7 +276,9 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     let expected: ExpectedRevision;
     try {
-      this.assertOpen();
+      // The file itself is checked once per group, just before its transaction (commitGroup).
+      if (this.closed) throw new EventStoreClosedError();
+      if (this.damage !== null) throw this.damage;
       expected = validateAppend(stream, events, options.expectedRevision);
     } catch (error) {
       return settle(() => {
@@ -360,6 +363,11 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
   }
 
   private commitGroup(group: readonly QueuedAppend[]): void {
+    const [alone] = group;
+    if (group.length === 1 && alone !== undefined) {
+      this.commitAlone(alone);
+      return;
+    }
     let outcomes: AppendOutcome[];
     try {
       this.assertIntact();
@@ -384,21 +392,60 @@ export class SqliteEventStore implements EventStore, RecordedEventImporter {
     if (written) this.subscriptions.notify();
   }
 
-  /** One append of a group, in its own savepoint: its failure is its own, unless the transaction is gone. */
-  private appendInGroup({ stream, events, expected }: QueuedAppend): AppendOutcome {
+  /**
+   * An append alone in its group, in a transaction of its own: no savepoint is needed, since a
+   * failure rolls back only this append. Saves a SAVEPOINT and a RELEASE per lone append.
+   */
+  private commitAlone(queued: QueuedAppend): void {
+    let result: AppendResult;
     try {
-      try {
-        return { result: this.appendTransaction(stream, events, expected, false) };
-      } catch (error) {
-        if (!isUniqueIdViolation(error)) throw error;
-        // Some id is already stored (its savepoint rolled back): an idempotent repeat or a conflict.
-        return { result: this.appendTransaction(stream, events, expected, true) };
-      }
+      this.assertIntact();
+      result = this.appendOrRepeat(
+        (stream, events, expected, lookUpIds) =>
+          this.appendTransaction.immediate(stream, events, expected, lookUpIds),
+        queued,
+      );
+      this.commits += 1;
+    } catch (error) {
+      // The transaction rolled back: nothing of this append was written.
+      queued.reject(asError(this.translate(error)));
+      return;
+    }
+    queued.resolve(result);
+    if (result.written) this.subscriptions.notify();
+  }
+
+  /** One append of a group, in its own savepoint: its failure is its own, unless the transaction is gone. */
+  private appendInGroup(queued: QueuedAppend): AppendOutcome {
+    try {
+      return { result: this.appendOrRepeat(this.appendTransaction, queued) };
     } catch (error) {
       // SQLite rolls the whole transaction back on some failures (a full disk, an I/O error): the
       // appends before this one are undone too, so the group fails as one.
       if (!this.database.inTransaction) throw error;
       return { error: this.translate(error) };
+    }
+  }
+
+  /**
+   * Runs the append in `transaction` (a savepoint inside the group's transaction, or a transaction
+   * of its own); when some id is already stored, that attempt rolled back and it runs again looking
+   * the ids up: an idempotent repeat or a conflict.
+   */
+  private appendOrRepeat(
+    transaction: (
+      stream: string,
+      events: readonly NewEvent[],
+      expected: ExpectedRevision,
+      lookUpIds: boolean,
+    ) => AppendResult,
+    { stream, events, expected }: QueuedAppend,
+  ): AppendResult {
+    try {
+      return transaction(stream, events, expected, false);
+    } catch (error) {
+      if (!isUniqueIdViolation(error)) throw error;
+      return transaction(stream, events, expected, true);
     }
   }
 

@@ -1,9 +1,9 @@
 // Group commit (ADR 0013): the appends made in one turn of the event loop share one SQLite
 // transaction and one fsync, yet each keeps its own expectation, its own result and its own error.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
+import { DuplicateEventIdError, EventStoreDamagedError, WrongExpectedRevisionError } from '../errors';
 import { verifyStreamChain } from '../hash-chain';
 import { newEvent } from '../testing/event-store-contract';
 import { SqliteEventStore } from './sqlite-event-store';
@@ -104,6 +104,50 @@ describe('SqliteEventStore group commit', () => {
     expect(opened.nextExpectedRevision).toBe(0);
     expect(noted.nextExpectedRevision).toBe(2);
     expect(verifyStreamChain(await store.readStream('chained', { raw: true })).valid).toBe(true);
+  });
+
+  it('should roll back a lone append whose reused id fails its second INSERT, with the rows of its first', async () => {
+    const stored = newEvent('Stored');
+    await store.append('lone', [stored], { expectedRevision: 'no_stream' });
+    const commitsBefore = store.commitCount;
+    // 200 events: the first 128 go in by one statement before the reused id fails the next one.
+    const events = Array.from({ length: 200 }, (_, index) => (index === 150 ? stored : newEvent('Filled')));
+
+    await expect(store.append('lone', events, { expectedRevision: 0 })).rejects.toBeInstanceOf(
+      DuplicateEventIdError,
+    );
+
+    expect(store.commitCount).toBe(commitsBefore);
+    const inStream = await store.readStream('lone', { raw: true });
+    expect(inStream.map((event) => event.type)).toEqual(['Stored']);
+    expect(await store.headPosition()).toBe(1);
+    await expect(store.append('lone', [stored], { expectedRevision: 'no_stream' })).resolves.toEqual({
+      nextExpectedRevision: 0,
+      position: 1,
+      written: false,
+    });
+  });
+
+  it('should refuse a lone append and a group alike once the file was replaced, writing neither', async () => {
+    await store.append('before', [newEvent('Opened')], { expectedRevision: 'no_stream' });
+    const logSize = statSync(`${store.file}-wal`).size;
+    const elsewhere = new SqliteEventStore({ dataDir: path.join(dataDir, 'elsewhere') });
+    await elsewhere.close();
+    renameSync(elsewhere.file, store.file);
+
+    await expect(
+      store.append('lone', [newEvent('Opened')], { expectedRevision: 'no_stream' }),
+    ).rejects.toBeInstanceOf(EventStoreDamagedError);
+    const group = await Promise.allSettled([
+      store.append('first', [newEvent('Opened')], { expectedRevision: 'no_stream' }),
+      store.append('second', [newEvent('Opened')], { expectedRevision: 'no_stream' }),
+    ]);
+    expect(group).toMatchObject([
+      { status: 'rejected', reason: expect.any(EventStoreDamagedError) as unknown },
+      { status: 'rejected', reason: expect.any(EventStoreDamagedError) as unknown },
+    ]);
+    // The store's connection still writes to the old file's log: not a byte more went there.
+    expect(statSync(`${store.file}-wal`).size).toBe(logSize);
   });
 
   it('should commit the appends still queued when the store closes, not drop them', async () => {
