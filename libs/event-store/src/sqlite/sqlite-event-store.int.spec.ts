@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -56,5 +56,41 @@ describe('SqliteEventStore layout migration', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(2);
     check.close();
     expect(indexes).toEqual(['events_by_stream_id', 'events_by_stream_revision', 'events_by_type_position']);
+  });
+});
+
+describe('SqliteEventStore temporary files', () => {
+  it('should append large batches to a store with history without creating any temporary file', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'event-store-temporary-'));
+    const temporaryDirectory = mkdtempSync(path.join(tmpdir(), 'sqlite-temporary-'));
+    directories.push(dataDir, temporaryDirectory);
+    // Where SQLite creates its temporary files, for this process (reset below). A file created and
+    // deleted at once leaves no trace in the directory, so the watcher records every creation.
+    const settings = new Database(':memory:');
+    settings.pragma(`temp_store_directory = '${temporaryDirectory}'`);
+    const created: string[] = [];
+    const watcher = watch(temporaryDirectory, (_event, name) => created.push(String(name)));
+    const store = new SqliteEventStore({ dataDir });
+    try {
+      const batch = (size: number): ReturnType<typeof newEvent>[] =>
+        Array.from({ length: size }, (_, index) => newEvent('Filled', { index, text: 'x'.repeat(300) }));
+      for (let stream = 0; stream < 20; stream += 1)
+        await store.append(`history-${stream}`, batch(100), { expectedRevision: 'no_stream' });
+      // A lone batch, and a group of two (each in its own savepoint).
+      await store.append('lone', batch(300), { expectedRevision: 'no_stream' });
+      await Promise.all([
+        store.append('first', batch(300), { expectedRevision: 'no_stream' }),
+        store.append('second', batch(300), { expectedRevision: 'no_stream' }),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      expect(created).toEqual([]);
+      expect(readdirSync(temporaryDirectory)).toEqual([]);
+    } finally {
+      watcher.close();
+      await store.close();
+      settings.pragma("temp_store_directory = ''");
+      settings.close();
+    }
   });
 });
