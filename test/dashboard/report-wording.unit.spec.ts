@@ -1,13 +1,8 @@
 // The reports' small rules: which two cycles "change since the previous cycle" compares, how an
 // open assessment is said, the one-cycle time axis, and how dates, counts and months read.
 import { timeRange } from '../../apps/dashboard/src/indices-chart/time-range';
-import {
-  baselineCycle,
-  cycleRange,
-  cyclesWithRatings,
-  includesOpenRatings,
-  indexChangeText,
-} from '../../apps/dashboard/src/reports/cycle-range';
+import { cyclesWithRatings, includesOpenRatings } from '@app/domain/scoring/rated-cycles';
+import { baselineCycle, cycleRange, indexChangeText } from '../../apps/dashboard/src/reports/cycle-range';
 import { openedText, provisionalText } from '../../apps/dashboard/src/reports/provisional-text';
 import { formatCount, formatDateTime, formatMonths } from '../../apps/dashboard/src/shared/format';
 
@@ -83,6 +78,12 @@ describe('cyclesWithRatings (unit)', () => {
     expect(cyclesWithRatings(points, open)).toEqual(points);
     expect(includesOpenRatings(open)).toBe(true);
     expect(cyclesWithRatings(points, [opened('2025-12-31', 0)])).toEqual(points);
+  });
+
+  it('should keep an earlier open cycle whose cells a later one all re-rated: it had ratings of its own', () => {
+    const twoOpen = [cycle('2025-09-30'), cycle('2025-12-31', true), cycle('2026-03-31', true)];
+    const open = [opened('2025-12-31', 0), opened('2026-03-31', 4)];
+    expect(cyclesWithRatings(twoOpen, open)).toEqual(twoOpen);
   });
 });
 

@@ -215,7 +215,7 @@ describe('Report downloads (e2e)', () => {
       };
 
       const latest = await aboutOf('');
-      expect(latest.get('as of')).toBe('2024-06-30T00:00:00.000Z (latest assessment)');
+      expect(latest.get('as of')).toBe('2024-06-30T00:00:00.000Z (latest assessment with ratings)');
       expect(latest.get('as known at')).toMatch(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z \(everything recorded then\)$/);
       expect(latest.get('provisional')).toBe(
         'Provisional: includes pine-q2 (period end 2024-06-30), still open, which decides 1 of 4 cells.',

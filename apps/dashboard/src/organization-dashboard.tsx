@@ -19,12 +19,8 @@ import type { CellContext } from './heatmap/heatmap';
 import { Heatmap } from './heatmap/heatmap';
 import { IndicesChart } from './indices-chart/indices-chart';
 import { useCycleChange } from './reports/cycle-change';
-import {
-  baselineCycle,
-  cyclesWithRatings,
-  includesOpenRatings,
-  indexChangeText,
-} from './reports/cycle-range';
+import { cyclesWithRatings, includesOpenRatings } from '@app/domain/scoring/rated-cycles';
+import { baselineCycle, indexChangeText } from './reports/cycle-range';
 import { ProvisionalNote } from './reports/provisional-note';
 import { ScenarioView } from './scenario/scenario-view';
 import { ErrorNotice } from './shared/error-notice';

@@ -1,5 +1,5 @@
 // The maturity view as text: a functions x capabilities grid of effective levels, then the indices.
-import { type MaturityView, provisionalNote } from '@app/application';
+import { type MaturityView, openedNote, provisionalNote } from '@app/application';
 
 const LEVEL_WIDTH = 6;
 
@@ -22,14 +22,21 @@ export function formatMaturityView(view: MaturityView): string {
   lines.push('');
   capabilities.forEach((capabilityId, index) => lines.push(`  C${index + 1} = ${capabilityId}`));
   lines.push('', formatIndices(view));
-  const provisional = provisionalNote(view);
-  if (provisional !== null) lines.push(provisional);
+  lines.push(...openAssessmentLines(view));
   const worst = view.weakestLinks[0];
   if (worst !== undefined)
     lines.push(
       `weakest link: ${worst.from} - ${worst.to} (misalignment ${formatNumber(worst.misalignment)})`,
     );
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * What the open assessments do to the numbers: provisional (they include an open assessment's
+ * ratings), and which cycles opened with no rating yet (numbers of the cycles before them).
+ */
+export function openAssessmentLines(view: MaturityView): string[] {
+  return [provisionalNote(view), openedNote(view)].filter((line) => line !== null);
 }
 
 export function formatIndices(view: MaturityView): string {

@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
-import {
-  type MaturityView,
-  MaturityQueryService,
-  OrganizationEvents,
-  provisionalNote,
-} from '@app/application';
+import { type MaturityView, MaturityQueryService, OrganizationEvents } from '@app/application';
 import type { JsonValue, RecordedEvent } from '@app/event-store';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { openOutput } from '../event-file/output';
-import { formatIndices, formatMaturityView } from './maturity-table';
+import { formatIndices, formatMaturityView, openAssessmentLines } from './maturity-table';
 
 interface ReplayOptions {
   org?: string;
@@ -67,11 +62,11 @@ export function registerReplayCommand(program: Command): void {
                     knownAt: event.metadata.recordedAt,
                   });
             previous = { recordedAt: event.metadata.recordedAt, view };
-            const provisional = provisionalNote(view);
+            const notes = openAssessmentLines(view).map((line) => `    ${line}\n`);
             await output.write(
               options.json === true
                 ? `${JSON.stringify({ event: describeEvent(event), view })}\n`
-                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${provisional === null ? '' : `    ${provisional}\n`}`,
+                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${notes.join('')}`,
             );
           }
         },

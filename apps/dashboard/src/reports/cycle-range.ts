@@ -1,7 +1,7 @@
 // Which two dates "change since the previous cycle" compares: the last closed cycle before the one
 // the viewed date falls in, and the viewed date itself. A cycle still open is provisional, so it is
 // never the baseline while a closed one is there to compare with.
-import type { MaturityPoint, MaturityView } from '../api/types';
+import type { MaturityPoint } from '../api/types';
 import { formatDate, formatSigned } from '../shared/format';
 
 /**
@@ -42,32 +42,4 @@ export function indexChangeText(
 ): string {
   if (value === null || before === null || since === null) return 'no earlier cycle';
   return `${formatSigned(value - before)} since ${formatDate(since)}${provisional ? ' (provisional)' : ''}`;
-}
-
-type OpenCycle = Pick<MaturityView['openAssessments'][number], 'periodEnd' | 'decidedCells'>;
-
-/**
- * The cycles the numbers are of. A cycle opened with no rating in yet decides no cell: its point
- * repeats the cycle before under a later date, so it is left out (the report says it opened instead),
- * and it is never the viewed cycle of a "since" comparison.
- */
-export function cyclesWithRatings<Point extends Pick<MaturityPoint, 'at' | 'provisional'>>(
-  points: readonly Point[],
-  openAssessments: readonly OpenCycle[],
-): Point[] {
-  const deciding = new Set(
-    openAssessments.filter((open) => open.decidedCells > 0).map((open) => Date.parse(open.periodEnd)),
-  );
-  const empty = new Set(
-    openAssessments.filter((open) => open.decidedCells === 0).map((open) => Date.parse(open.periodEnd)),
-  );
-  return points.filter((point) => {
-    const at = Date.parse(point.at);
-    return !(point.provisional && empty.has(at) && !deciding.has(at));
-  });
-}
-
-/** Whether the numbers include an open cycle's ratings, and so may still change. */
-export function includesOpenRatings(openAssessments: readonly OpenCycle[]): boolean {
-  return openAssessments.some((open) => open.decidedCells > 0);
 }

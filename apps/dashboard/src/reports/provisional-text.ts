@@ -1,5 +1,6 @@
 // How numbers that include an open assessment say so, in one sentence.
 import type { MaturityView } from '../api/types';
+import { openCyclesWithoutRatings, openCyclesWithRatings } from '@app/domain/scoring/rated-cycles';
 import { formatDate } from '../shared/format';
 
 type OpenAssessments = MaturityView['openAssessments'];
@@ -10,7 +11,7 @@ type OpenAssessments = MaturityView['openAssessments'];
  * number (openedText says it).
  */
 export function provisionalText(included: OpenAssessments, cellCount: number): string | null {
-  const openAssessments = included.filter((assessment) => assessment.decidedCells > 0);
+  const openAssessments = openCyclesWithRatings(included);
   if (openAssessments.length === 0) return null;
   const parts = openAssessments.map(
     (assessment) =>
@@ -24,7 +25,7 @@ export function provisionalText(included: OpenAssessments, cellCount: number): s
  * null when every open assessment included has a rating in.
  */
 export function openedText(included: OpenAssessments): string | null {
-  const empty = included.filter((assessment) => assessment.decidedCells === 0);
+  const empty = openCyclesWithoutRatings(included);
   if (empty.length === 0) return null;
   const names = empty.map((assessment) => `${assessment.title} (${formatDate(assessment.periodEnd)})`);
   return `${names.join(' and ')} opened, no ratings yet: the numbers are those of the cycles before ${empty.length === 1 ? 'it' : 'them'}.`;

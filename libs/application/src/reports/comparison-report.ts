@@ -22,7 +22,7 @@ export function organizationComparisonTable(
         header: 'provisional',
         kind: 'text',
         width: 60,
-        value: (row) => row.provisional ?? 'no: every assessment included is closed',
+        value: (row) => row.provisional,
       },
       ...capabilities.map((capability) => ({
         header: `${capability.name} level`,

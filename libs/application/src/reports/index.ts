@@ -1,4 +1,4 @@
 export * from './report-queries';
 export * from './report-documents';
 export * from './report-file';
-export { provisionalNote } from './maturity-report';
+export { openedNote, provisionalNote } from './maturity-report';

@@ -1,6 +1,12 @@
 // What the maturity download holds (one row per cell, the indices over time, the weakest links,
 // and what the report is of) as tables, whatever the format.
-import type { LinkScore, MaturityCellScore } from '@app/domain';
+import {
+  cyclesWithRatings,
+  type LinkScore,
+  type MaturityCellScore,
+  openCyclesWithoutRatings,
+  openCyclesWithRatings,
+} from '@app/domain';
 import type { MaturityPoint, MaturityView } from '../maturity/maturity-view';
 import type { ReportTable, TableValues } from './report-table';
 import { valuesOf } from './report-table';
@@ -20,19 +26,32 @@ export interface MaturityReport {
   generatedAt: string;
 }
 
-/** The valid time the report is of: the asOf asked, else the latest assessment's periodEnd (null: none yet). */
+/**
+ * The cycles the report's indices are of, in date order: a cycle opened with no rating yet changes
+ * no number, so it is left out (the About sheet says it opened).
+ */
+export const reportCycles = (report: MaturityReport): MaturityPoint[] =>
+  cyclesWithRatings(report.timeline, report.view.openAssessments);
+
+/**
+ * The valid time the report is of: the asOf asked, else the periodEnd of the latest cycle with
+ * ratings (null: none yet).
+ */
 export const reportAsOf = (report: MaturityReport): string | null =>
-  report.view.asOf ?? report.timeline.at(-1)?.at ?? null;
+  report.view.asOf ?? reportCycles(report).at(-1)?.at ?? null;
 
 /** The transaction time the report is as known at: the knownAt asked, else when it was generated. */
 export const reportKnownAt = (report: MaturityReport): string => report.view.knownAt ?? report.generatedAt;
 
+type OpenAssessmentsOfView = Pick<MaturityView, 'openAssessments' | 'cells'>;
+
 /**
  * "Provisional: includes 2027 Q3 pulse (period end 2027-09-30), still open, which decides 1 of 44 cells."
- * null when the view includes no open assessment. The downloads and the CLI say it alike.
+ * null when the view includes no open assessment's rating: one opened with none yet changes no
+ * number (openedNote says it). The downloads and the CLI say it alike.
  */
-export const provisionalNote = (view: MaturityView): string | null => {
-  const open = view.openAssessments;
+export const provisionalNote = (view: OpenAssessmentsOfView): string | null => {
+  const open = openCyclesWithRatings(view.openAssessments);
   if (open.length === 0) return null;
   const cellCount = view.cells.length;
   const parts = open.map(
@@ -40,6 +59,30 @@ export const provisionalNote = (view: MaturityView): string | null => {
       `${assessment.title} (period end ${assessment.periodEnd.slice(0, 10)}), still open, which decides ${assessment.decidedCells} of ${cellCount} cells`,
   );
   return `Provisional: includes ${parts.join('; ')}.`;
+};
+
+/**
+ * "2026 Q1 (period end 2026-03-31) opened, no ratings yet: the numbers are those of the cycles before it."
+ * null when every open assessment the view includes has a rating in.
+ */
+export const openedNote = (view: Pick<MaturityView, 'openAssessments'>): string | null => {
+  const empty = openCyclesWithoutRatings(view.openAssessments);
+  if (empty.length === 0) return null;
+  const names = empty.map(
+    (assessment) => `${assessment.title} (period end ${assessment.periodEnd.slice(0, 10)})`,
+  );
+  return `${names.join(' and ')} opened, no ratings yet: the numbers are those of the cycles before ${empty.length === 1 ? 'it' : 'them'}.`;
+};
+
+/**
+ * The "provisional" line of a file: the provisional note, or "no: …" with why not (every assessment
+ * closed, or those open have no rating yet), and any opened cycle either way.
+ */
+export const provisionalLine = (view: OpenAssessmentsOfView): string => {
+  const provisional = provisionalNote(view);
+  const opened = openedNote(view);
+  if (provisional !== null) return opened === null ? provisional : `${provisional} ${opened}`;
+  return opened === null ? 'no: every assessment included is closed' : `no: ${opened}`;
 };
 
 const nameIn = (items: readonly NamedItem[], id: string): string =>
@@ -85,7 +128,7 @@ export function indicesTable(report: MaturityReport): ReportTable<MaturityPoint>
       { header: 'target attainment', kind: 'number', value: (point) => point.targetAttainment, width: 18 },
       { header: 'coverage', kind: 'percent', value: (point) => point.coverage },
     ],
-    rows: report.timeline,
+    rows: reportCycles(report),
   };
 }
 
@@ -120,7 +163,9 @@ export function aboutTable(report: MaturityReport): TableValues {
       label: 'as of',
       text:
         view.asOf ??
-        (reportAsOf(report) === null ? 'no assessment yet' : `${reportAsOf(report)} (latest assessment)`),
+        (reportAsOf(report) === null
+          ? 'no rating yet'
+          : `${reportAsOf(report)} (latest assessment with ratings)`),
       number: null,
     },
     {
@@ -131,7 +176,7 @@ export function aboutTable(report: MaturityReport): TableValues {
     { label: 'generated at', text: report.generatedAt, number: null },
     {
       label: 'provisional',
-      text: provisionalNote(report.view) ?? 'no: every assessment included is closed',
+      text: provisionalLine(report.view),
       number: null,
     },
     {

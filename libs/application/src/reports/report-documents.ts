@@ -24,6 +24,7 @@ import {
   cellsTable,
   indicesTable,
   type MaturityReport,
+  openedNote,
   provisionalNote,
   reportAsOf,
   reportKnownAt,
@@ -157,11 +158,12 @@ export class ReportDocuments {
       {
         title: `Maturity of ${report.organization.name}`,
         subject: [
-          `as of ${asOf ?? 'no assessment yet'}, as known at ${knownAt}`,
+          `as of ${asOf ?? 'no rating yet'}, as known at ${knownAt}.`,
           provisionalNote(report.view),
+          openedNote(report.view),
         ]
           .filter((part) => part !== null)
-          .join('. '),
+          .join(' '),
         created: new Date(report.generatedAt),
       },
     );

@@ -18,7 +18,7 @@ import {
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { MaturityQueryService } from '../maturity/maturity-query.service';
 import { OrganizationReader } from '../organizations/organization-reader';
-import { provisionalNote } from './maturity-report';
+import { provisionalLine } from './maturity-report';
 
 export interface MaturityChange {
   organizationId: string;
@@ -36,8 +36,11 @@ export interface OrganizationComparison extends MaturityIndices {
   name: string;
   coverage: number;
   capabilityLevels: CapabilityLevel[];
-  /** Which open assessments the figures include, in a sentence; null when every one is closed. */
-  provisional: string | null;
+  /**
+   * Which open assessments the figures include, in a sentence ("Provisional: …"), or "no: …" and
+   * why not (every assessment closed, or the open ones have no rating yet).
+   */
+  provisional: string;
 }
 
 /** The organisations a caller reaches (a Principal fits). */
@@ -128,7 +131,7 @@ export class ReportQueries {
             model.capabilities.map((capability) => capability.id),
             view.cells,
           ),
-          provisional: provisionalNote(view),
+          provisional: provisionalLine(view),
         };
       }),
     );

@@ -3,6 +3,7 @@ export { effectiveCells, organizationAsOf, ratingWeight } from './effective-cell
 export type { EffectiveCellsOptions } from './effective-cells';
 export { computeMaturity } from './maturity';
 export { countedAssessments, includedOpenAssessments } from './provisional';
+export * from './rated-cycles';
 export {
   AGREEMENT_THRESHOLD,
   uniformNullVariance,
