@@ -369,6 +369,8 @@ describe('Report downloads (e2e)', () => {
         'target attainment',
         'coverage',
         'provisional',
+        'ratings from',
+        'alignment pairs',
         'Customer insight level',
         'Service recovery level',
       ]);
@@ -383,12 +385,15 @@ describe('Report downloads (e2e)', () => {
           text(site.coverage),
           // Both assessments are still open: the figures say so, as the Compare screen does.
           expect.stringMatching(/^Provisional: includes .*-q1 \(period end 2024-03-31\), still open/),
+          // Whose ratings and which pairs, as the Compare screen says them: the file stands alone.
+          'self 2 ratings only',
+          'no links declared: every pair assumed',
           text(site.capabilityLevels.find((level) => level.capabilityId === 'insight')?.level ?? null),
           text(site.capabilityLevels.find((level) => level.capabilityId === 'recovery')?.level ?? null),
         ]),
       );
       // North, as of Q1: front desk insight 2, housekeeping insight 4, so the mean level is 3.
-      expect(rows[0]?.[7]).toBe('3');
+      expect(rows[0]?.[9]).toBe('3');
     });
 
     it('should hold the comparison as typed numbers in a workbook, as known at the instant asked', async () => {
@@ -407,8 +412,21 @@ describe('Report downloads (e2e)', () => {
       expect(sheet.getCell('C3').type).toBe(ExcelJS.ValueType.Number);
       expect(sheet.getCell('C3').value).toBe(north.customerCentricityIndex);
       expect(sheet.getCell('F3').value).toBe(north.coverage);
+      // North as of Q2: self on three cells, a customer on one; no link declared.
+      expect(sheet.getCell('H3').value).toBe('self 3 · customer 1 ratings');
+      expect(sheet.getCell('I3').value).toBe('no links declared: every pair assumed');
       // North's Q2 front desk insight (4 + 2 * 3) / 3 and housekeeping 4: a mean of 11/3.
-      expect(sheet.getCell('H3').value as number).toBeCloseTo(11 / 3, 12);
+      expect(sheet.getCell('J3').value as number).toBeCloseTo(11 / 3, 12);
+    });
+
+    it('should count the links an organisation declared, as the Compare screen does', async () => {
+      await fixtures.site('site-linked', 'Linked site');
+      await api.mustQuery(
+        'mutation { linkFunctions(input: { organizationId: "site-linked", from: "front-desk", to: "housekeeping", weight: 2 }) { id } }',
+      );
+      const [header, linked] = csvRows(await get('/reports/comparison.csv?organizationIds=site-linked'));
+      expect(linked?.[header!.indexOf('alignment pairs')]).toBe('1 link declared');
+      expect(linked?.[header!.indexOf('ratings from')]).toBe('no rating yet');
     });
 
     it('should answer an organisation the token does not reach exactly as one that does not exist, without a file', async () => {

@@ -13,7 +13,7 @@ import { asOfInstant, isDay, knownAtInstant, knownAtWords } from '../shared/know
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { modelOf, type Workspace } from '../shell/workspace';
-import { linksText, sourceMixText } from './comparison-context';
+import { linksText, sourceMixText } from '@app/domain/reports/comparison-context';
 import { DownloadChoices } from './downloads';
 import { provisionalText } from './provisional-text';
 import './provisional-note.css';

@@ -1,6 +1,7 @@
 // Organisations compared, as a spreadsheet: one row per organisation with its indices and the
 // level of each capability typed as numbers (the page shows the same organisations as columns),
-// and whether an open assessment makes its figures provisional.
+// and what the figures rest on, as the Compare screen says it: whether an open assessment makes them
+// provisional, whose ratings they come from, and how alignment found its pairs.
 import type { OrganizationComparison } from './report-queries';
 import type { ReportTable } from './report-table';
 
@@ -24,6 +25,8 @@ export function organizationComparisonTable(
         width: 60,
         value: (row) => row.provisional,
       },
+      { header: 'ratings from', kind: 'text', width: 36, value: (row) => row.ratingsFrom },
+      { header: 'alignment pairs', kind: 'text', width: 36, value: (row) => row.alignmentPairs },
       ...capabilities.map((capability) => ({
         header: `${capability.name} level`,
         kind: 'number' as const,

@@ -14,6 +14,8 @@ import {
   requireOneModel,
   requireOrderedRange,
   requireSlug,
+  linksText,
+  sourceMixText,
 } from '@app/domain';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { MaturityQueryService } from '../maturity/maturity-query.service';
@@ -41,6 +43,10 @@ export interface OrganizationComparison extends MaturityIndices {
    * why not (every assessment closed, or the open ones have no rating yet).
    */
   provisional: string;
+  /** Whose ratings the levels come from: "self 3 · customer 2 ratings", as the Compare screen says. */
+  ratingsFrom: string;
+  /** How alignment found its pairs: "2 links declared", or "no links declared: every pair assumed". */
+  alignmentPairs: string;
 }
 
 /** The organisations a caller reaches (a Principal fits). */
@@ -132,6 +138,8 @@ export class ReportQueries {
             view.cells,
           ),
           provisional: provisionalLine(view),
+          ratingsFrom: sourceMixText(view.cells),
+          alignmentPairs: linksText(organization),
         };
       }),
     );

@@ -1,31 +1,17 @@
 // What a comparison's column rests on, in words: whose ratings its levels come from, and whether
 // its alignment paired every two functions for want of declared links.
-import type { MaturityView } from '../../apps/dashboard/src/api/types';
-import { linksText, sourceMixText } from '../../apps/dashboard/src/reports/comparison-context';
+import type { RatingSource } from '../scoring/scoring-input';
+import { linksText, sourceMixText } from './comparison-context';
 
-type Cell = MaturityView['cells'][number];
-type Group = Cell['groups'][number];
+interface Group {
+  source: RatingSource;
+  respondents: number;
+}
 
-const group = (source: Group['source'], respondents: number): Group => ({
-  source,
-  raterFunctionId: null,
-  respondents,
-  level: 3,
-  agreement: null,
-});
-const cell = (groups: Group[]): Cell => ({
-  functionId: 'front-desk',
-  capabilityId: 'service-recovery',
-  level: 3,
-  target: null,
-  gap: null,
-  perceptionGap: null,
-  ratingCount: groups.reduce((sum, each) => sum + each.respondents, 0),
-  agreement: null,
-  groups,
-});
+const group = (source: RatingSource, respondents: number): Group => ({ source, respondents });
+const cell = (groups: Group[]) => ({ groups });
 
-describe('sourceMixText', () => {
+describe('sourceMixText (unit)', () => {
   it('should count the ratings by group, self first, across cells', () => {
     expect(
       sourceMixText([
@@ -44,7 +30,7 @@ describe('sourceMixText', () => {
   });
 });
 
-describe('linksText', () => {
+describe('linksText (unit)', () => {
   it('should say every pair is assumed when no link is declared', () => {
     expect(linksText({ interactions: [] })).toBe('no links declared: every pair assumed');
   });
