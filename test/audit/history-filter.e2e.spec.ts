@@ -88,6 +88,18 @@ describe('history filter (e2e)', () => {
     expect(none.totalCount).toBe(0);
   });
 
+  it('should refuse a type name that is no event type, naming the field and listing the known ones', async () => {
+    const answer = await api.graphql<{ history: Page }>(historyQuery, {
+      filter: { types: ['RatingRecorded', 'RatingsRecorded'] },
+    });
+    expect(answer.data?.history).toBeUndefined();
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.types' });
+    const message = answer.errors?.[0]?.message ?? '';
+    expect(message).toContain('"RatingsRecorded" is not an event type');
+    for (const known of ['AssessmentOpened', 'RatingCorrected', 'RatingRecorded', 'TargetSet'])
+      expect(message).toContain(known);
+  });
+
   it('should refuse a start after the end, naming the field', async () => {
     const answer = await api.graphql(historyQuery, {
       filter: { recordedFrom: '2026-02-01', recordedTo: '2026-01-01' },

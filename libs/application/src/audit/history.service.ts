@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RecordedEvent } from '@app/event-store';
-import { invalidInput, requireSlug } from '@app/domain';
+import { DOMAIN_EVENT_TYPES, invalidInput, isDomainEventType, requireSlug } from '@app/domain';
 import type { HistoryCriteria } from '@app/projections';
 import { ReadModels } from '../projections/read-models';
 import { OrganizationEvents } from './organization-events';
@@ -15,7 +15,7 @@ export interface HistoryEdge {
 
 /** What an auditor narrows the history to; every criterion given must hold. */
 export interface HistoryFilter {
-  /** Event types, exactly (e.g. `RatingCorrected`). */
+  /** Event types, exactly (e.g. `RatingCorrected`); a name that is no event type is refused. */
   types?: readonly string[] | null;
   /** Part of the stream name, e.g. `assessment-` or an investment id. */
   stream?: string | null;
@@ -87,6 +87,13 @@ export function criteriaOf(filter: HistoryFilter): HistoryCriteria {
     if (Number.isNaN(milliseconds)) throw invalidInput(field, `${field}: "${value}" is not an instant`);
     return milliseconds;
   };
+  // A misspelt type would match nothing and read as "no such event": say so instead.
+  const unknownType = filter.types?.find((type) => !isDomainEventType(type));
+  if (unknownType !== undefined)
+    throw invalidInput(
+      'filter.types',
+      `filter.types: "${unknownType}" is not an event type; the event types are ${[...DOMAIN_EVENT_TYPES].sort().join(', ')}`,
+    );
   const from = instant('filter.recordedFrom', filter.recordedFrom);
   const to = instant('filter.recordedTo', filter.recordedTo);
   if (from !== null && to !== null && from > to)
