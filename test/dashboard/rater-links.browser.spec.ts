@@ -1,13 +1,16 @@
 // The rater's links in real Chromium, as people use them on a shared PC or a phone: a second
 // person's link pasted into a tab already showing someone's questionnaire loads theirs (and
 // nothing more is sent with the first link), evidence typed is saved without leaving the box and
-// survives closing the page, a mistyped or cut-off link says what to do, and a rater who never
-// answered a closed assessment is told it closed before they answered.
+// survives closing the page (typed before a level is picked, it is kept on the phone until one
+// is), a mistyped or cut-off link says what to do, and a rater who never answered a closed
+// assessment is told it closed before they answered.
+import path from 'node:path';
 import type { Page, Request } from 'playwright-core';
 import {
   expectAccessible,
   pageProblems,
   PHONE,
+  phoneScreenshots,
   startJourney,
   watchProblems,
   type Journey,
@@ -77,6 +80,7 @@ describe('Rater links (browser)', () => {
             person('carol', 'Carol rooms', 'housekeeping'),
             person('dave', 'Dave rooms', 'housekeeping'),
             person('erin', 'Erin rooms', 'housekeeping'),
+            person('fay', 'Fay rooms', 'housekeeping'),
           ],
         },
       },
@@ -201,6 +205,50 @@ describe('Rater links (browser)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await ratingOf('carol')).toEqual(expect.objectContaining({ level: 2, evidence: expected }));
+  });
+
+  it('should keep evidence written before a level is picked on the phone, say so, and send it with the level', async () => {
+    const page = await newRaterPage();
+    await page.goto(links.get('fay') ?? '');
+    const box = firstQuestion(page).locator('textarea');
+    const status = firstQuestion(page).locator('.question__status');
+    await box.click();
+    const evidence = 'Nobody tells us which rooms are for VIP guests.';
+    await page.keyboard.type(evidence);
+    await expect(status.innerText()).resolves.toBe(
+      'What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
+    );
+    // Nothing can be recorded without a level, and nothing is.
+    await page.waitForTimeout(1_200);
+    expect(await ratingOf('fay')).toBeUndefined();
+
+    // The page closed and the link opened again on this phone: the text is there, still said so.
+    await page.reload();
+    await expect(box.inputValue()).resolves.toBe(evidence);
+    await expect(status.innerText()).resolves.toMatch(/^What you wrote is kept on this phone, not sent/);
+    await firstQuestion(page).locator('label.choice:has-text("Not sure")').click();
+    await expect(status.innerText()).resolves.toBe(
+      'Not sure: nothing recorded. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
+    );
+    // For a look at the card on a phone and on a desktop (not for the docs).
+    await page.screenshot({ path: path.join(phoneScreenshots, 'rate-draft-evidence-phone.png') });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: path.join(phoneScreenshots, 'rate-draft-evidence-desktop.png') });
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await expect(box.inputValue()).resolves.toBe(evidence);
+
+    await firstQuestion(page).locator('label.choice:has-text("3 ·")').click();
+    await firstQuestion(page).locator('[data-save-state="saved"]').waitFor();
+    expect(await ratingOf('fay')).toEqual({ respondentId: 'fay', level: 3, evidence });
+    // Sent: nothing of it is kept on the phone any more.
+    await expect(
+      page.evaluate(() =>
+        Object.keys(window.localStorage).filter((key) => key.startsWith('questionnaire-draft-evidence:')),
+      ),
+    ).resolves.toEqual([]);
+    await expectAccessible(page);
+    await page.close();
   });
 
   it('should tell a rater whose link is mistyped or cut off to open it again from the invitation or ask the office', async () => {

@@ -1,7 +1,8 @@
 // The rater page's own wording: a refused link, whose questions these are, an answer not sent
-// yet, a questionnaire that did not load, and the closed page.
+// yet, evidence written before a level, a questionnaire that did not load, and the closed page.
 import {
   closedWording,
+  draftWording,
   keptFooter,
   keptWording,
   linkRefusal,
@@ -120,5 +121,14 @@ describe('Rater answers not sent yet (unit)', () => {
     expect(loadFailure({ code: 'FORBIDDEN', message: 'Not for this link' }).message).toBe(
       'Not for this link',
     );
+  });
+});
+
+describe('draftWording (unit)', () => {
+  it('should say that evidence with no level is kept on the phone, not sent, and how to send it', () => {
+    expect(draftWording(false)).toBe(
+      'What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
+    );
+    expect(draftWording(true)).toMatch(/^Not sure: nothing recorded\. What you wrote is kept on this phone/);
   });
 });

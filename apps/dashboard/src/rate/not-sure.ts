@@ -1,19 +1,16 @@
 // "Not sure" records nothing (no rating is better than a guess). The page remembers it on this
 // device, per invitation, so the choice still shows after a reload.
 import { useState } from 'preact/hooks';
+import { readKept, writeKept } from './device-store';
 
 const keyOf = (invitationId: string) => `questionnaire-not-sure:${invitationId}`;
 
 function read(invitationId: string | null): Set<string> {
   if (invitationId === null) return new Set();
-  try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(keyOf(invitationId)) ?? '[]');
-    return new Set(
-      Array.isArray(stored) ? stored.filter((cell): cell is string => typeof cell === 'string') : [],
-    );
-  } catch {
-    return new Set();
-  }
+  const stored = readKept(keyOf(invitationId));
+  return new Set(
+    Array.isArray(stored) ? stored.filter((cell): cell is string => typeof cell === 'string') : [],
+  );
 }
 
 export interface NotSure {
@@ -34,11 +31,7 @@ export function useNotSure(invitationId: string | null): NotSure {
       const next = new Set(current);
       if (notSure) next.add(cell);
       else next.delete(cell);
-      try {
-        window.localStorage.setItem(keyOf(invitationId), JSON.stringify([...next]));
-      } catch {
-        // Storage may be off (private browsing): the choice then lasts until the page is left.
-      }
+      writeKept(keyOf(invitationId), [...next]);
       setCells({ invitationId, cells: next });
     },
   };

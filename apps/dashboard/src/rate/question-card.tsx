@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErasedText } from '../shared/erased-text';
 import type { Question, SaveState } from './answer-queue';
-import { keptWording } from './rater-wording';
+import { draftWording, keptWording } from './rater-wording';
 
 type Choice = number | 'not-sure';
 
@@ -16,11 +16,15 @@ interface QuestionCardProps {
   open: boolean;
   /** An answer kept on this device from an earlier visit, not acknowledged yet: shown as picked. */
   unsent: { level: number; evidence: string | null } | null;
+  /** Evidence typed here with no level picked, kept on this device (draft-evidence.ts). */
+  draft: string | null;
   notSure: boolean;
   state: SaveState | null;
   onChoose: (choice: Choice, evidence: string | null) => void;
   /** The evidence typed for the level chosen: sent once the typing pauses. */
   onType: (level: number, evidence: string | null) => void;
+  /** Evidence typed with no level picked: it cannot be sent yet, so it is kept. */
+  onDraft: (evidence: string | null) => void;
   onRetry: () => void;
 }
 
@@ -30,17 +34,21 @@ export function QuestionCard({
   total,
   open,
   unsent,
+  draft,
   notSure,
   state,
   onChoose,
   onType,
+  onDraft,
   onRetry,
 }: QuestionCardProps) {
   const id = useId();
   const [choice, setChoice] = useState<Choice | null>(
     unsent?.level ?? question.answer ?? (notSure ? 'not-sure' : null),
   );
-  const [evidence, setEvidence] = useState((unsent ? unsent.evidence : question.evidence) ?? '');
+  const [evidence, setEvidence] = useState(
+    (unsent ? unsent.evidence : question.answer === null ? draft : question.evidence) ?? '',
+  );
   // An answer loaded later (a reload after a slow start) shows when nothing was picked here yet.
   useEffect(() => {
     if (choice === null && question.answer !== null) setChoice(question.answer);
@@ -155,10 +163,8 @@ export function QuestionCard({
             const text = event.currentTarget.value;
             setEvidence(text);
             const pending = state?.kind === 'waiting' || state?.kind === 'saving' || state?.kind === 'kept';
-            if (
-              typeof choice === 'number' &&
-              (pending || evidenceOrNull(text) !== (question.evidence ?? null))
-            )
+            if (typeof choice !== 'number') onDraft(evidenceOrNull(text));
+            else if (pending || evidenceOrNull(text) !== (question.evidence ?? null))
               onType(choice, evidenceOrNull(text));
           }}
         />
@@ -228,12 +234,7 @@ function StatusText({
     );
   }
   if (answered) return unsavedEvidence ? <>Not saved yet: what you wrote is not saved</> : <>Saved</>;
-  if (unsavedEvidence)
-    return notSure ? (
-      <>Not sure: nothing recorded, not even what you wrote (pick a level to save it)</>
-    ) : (
-      <>Not saved yet: pick a level to save what you wrote</>
-    );
+  if (unsavedEvidence) return <span class="question__draft">{draftWording(notSure)}</span>;
   if (notSure) return <>Not sure: nothing recorded</>;
   return <span class="muted">Not answered yet</span>;
 }

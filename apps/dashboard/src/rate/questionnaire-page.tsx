@@ -20,6 +20,7 @@ import {
   waitingToBeSent,
 } from './rater-wording';
 import { readUnsent, type UnsentAnswer } from './unsent-answers';
+import { useDraftEvidence } from './draft-evidence';
 
 export function QuestionnairePage({ token }: { token: string | null }) {
   if (token === null) {
@@ -53,6 +54,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
   const questionnaire = answered ?? loaded.data;
   const invitationId = questionnaire?.invitationId ?? null;
   const notSure = useNotSure(invitationId);
+  const drafts = useDraftEvidence(invitationId);
   // Answers kept on this device from an earlier visit: shown as picked until the api has them.
   const unsent = useMemo(
     () => (invitationId === null ? new Map<string, UnsentAnswer>() : readUnsent(invitationId)),
@@ -197,6 +199,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
                 total={questions.length}
                 open={questionnaire.open}
                 unsent={unsent.get(cell) ?? null}
+                draft={drafts.get(cell)}
                 notSure={notSure.has(cell)}
                 state={queue.states.get(cell) ?? null}
                 onChoose={(choice, evidence) => {
@@ -205,7 +208,12 @@ function SignedQuestionnaire({ token }: { token: string }) {
                     return;
                   }
                   notSure.set(cell, false);
+                  // The evidence kept with no level goes with the level now picked.
+                  drafts.set(cell, null);
                   queue.save(cell, question, choice, evidence);
+                }}
+                onDraft={(evidence) => {
+                  drafts.set(cell, evidence);
                 }}
                 onType={(level, evidence) => {
                   queue.save(cell, question, level, evidence, TYPING_SETTLE_MS);

@@ -112,3 +112,13 @@ export function loadFailure(error: Pick<ApiError, 'code' | 'message'>): { title:
     };
   return { title: 'Your questionnaire could not be loaded', message: error.message };
 }
+
+/**
+ * What became of evidence typed with no level picked: the api records evidence with a rating, so
+ * it is kept on this device until a level is picked, then sent with it.
+ */
+export function draftWording(notSure: boolean): string {
+  return notSure
+    ? 'Not sure: nothing recorded. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.'
+    : 'What you wrote is kept on this phone, not sent: pick a level to send it with your answer.';
+}
