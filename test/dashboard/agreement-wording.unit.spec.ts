@@ -1,6 +1,6 @@
 // How a cell's rater agreement reads: r_wg is measured within each rater group, so the words name
 // that scope, and say the groups differ when their levels lie a level or more apart.
-import { describeCellAgreement } from '../../apps/dashboard/src/heatmap/agreement';
+import { describeCellAgreement, formatAgreement } from '../../apps/dashboard/src/heatmap/agreement';
 
 describe('Cell agreement wording (unit)', () => {
   it('should name the scope when every group agrees and the groups lie close together', () => {
@@ -42,5 +42,17 @@ describe('Cell agreement wording (unit)', () => {
 
   it('should say nothing when no group has two respondents', () => {
     expect(describeCellAgreement({ agreement: null, perceptionGap: 2, groupLevels: [3, 1] })).toBeNull();
+  });
+
+  it('should read agreement to two decimals without rounding across perfect agreement or the threshold', () => {
+    expect(formatAgreement(0.7512)).toBe('0.75');
+    expect(formatAgreement(1)).toBe('1.00');
+    // Two chefs who differ on 2 of 11 capabilities do not agree perfectly.
+    expect(formatAgreement(0.9957)).toBe('0.99');
+    // Marked ≠ (below 0.7): it must not read as 0.70.
+    expect(formatAgreement(0.698)).toBe('0.69');
+    expect(formatAgreement(0.7)).toBe('0.70');
+    expect(formatAgreement(0)).toBe('0.00');
+    expect(formatAgreement(null)).toBe('—');
   });
 });

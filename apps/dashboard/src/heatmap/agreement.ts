@@ -12,9 +12,17 @@ export function disagrees(agreement: number | null | undefined): agreement is nu
   return agreement != null && agreement < AGREEMENT_THRESHOLD;
 }
 
-/** r_wg and r_wg(J) read to two decimals, as the api's reference does; a dash when unknown. */
+/**
+ * r_wg and r_wg(J) read to two decimals, as the api's reference does; a dash when unknown. Rounding
+ * never carries a value across what the reader checks it against: 0.9957 reads 0.99, not "1.00"
+ * (perfect agreement), and 0.698 reads 0.69, not the threshold "0.70" its ≠ mark contradicts.
+ */
 export function formatAgreement(agreement: number | null | undefined): string {
-  return agreement == null ? '—' : agreement.toFixed(2);
+  if (agreement == null) return '—';
+  let shown = Math.round(agreement * 100) / 100;
+  for (const boundary of [AGREEMENT_THRESHOLD, 1])
+    if (agreement < boundary && shown >= boundary) shown = boundary - 0.01;
+  return shown.toFixed(2);
 }
 
 /**
