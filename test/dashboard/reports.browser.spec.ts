@@ -177,7 +177,7 @@ describe('Reports journey (browser)', () => {
     expect(printed).toContain('Weakest links');
     expect(printed).toContain('Guest engagement training, second round');
     expect(printed).toMatch(/alignment falls/);
-    expect(printed).toContain('as known at everything recorded');
+    expect(printed).toContain('with everything recorded');
     // The latest cycle is open: the stamp and a note say the numbers are provisional.
     expect(printed).toContain('31 Mar 2026 (latest cycle, still open: provisional)');
     expect(printed).toContain('Provisional: includes 2026 Q1');
@@ -347,7 +347,7 @@ describe('Reports journey (browser)', () => {
     await grid.locator('[data-testid="compare-provisional"]').first().waitFor({ state: 'detached' });
     expect(await grid.locator('[data-testid="compare-provisional"]').count()).toBe(0);
     await expect(page.textContent('[data-testid="compare-when"]')).resolves.toContain(
-      'as of 31 Dec 2025, as known at everything recorded',
+      'as of 31 Dec 2025, with everything recorded',
     );
     // The file holds what the page shows: the same sites, as of the same day, at full precision.
     const [download] = await Promise.all([

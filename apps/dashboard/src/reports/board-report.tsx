@@ -152,7 +152,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
             : latest
               ? `${formatDate(latest)} (latest cycle${latestPoint?.provisional ? ', still open: provisional' : ''})`
               : 'today'}{' '}
-          · as known at {knownAt ? formatDate(knownAt) : 'everything recorded'} · printed{' '}
+          · {knownAt ? `as known at ${formatDate(knownAt)}` : 'with everything recorded'} · printed{' '}
           {formatDateTime(new Date())}
         </p>
         <ProvisionalNote view={maturity} class="board-report__provisional" />

@@ -71,8 +71,8 @@ export function CompareOrganizationsScreen({ organizations, models, organization
   const search = new URLSearchParams({ organizationIds: chosen.join(',') });
   if (asOf !== null) search.set('asOf', asOf);
   if (knownAt !== null) search.set('knownAt', knownAt);
-  const when = `as of ${datesValid && asOfDay !== '' ? formatDate(asOfDay) : 'today'}, as known at ${
-    datesValid && knownAtDay !== '' ? knownAtWords(knownAtDay) : 'everything recorded'
+  const when = `as of ${datesValid && asOfDay !== '' ? formatDate(asOfDay) : 'today'}, ${
+    datesValid && knownAtDay !== '' ? `as known at ${knownAtWords(knownAtDay)}` : 'with everything recorded'
   }`;
 
   const toggle = (id: string, on: boolean) => {
