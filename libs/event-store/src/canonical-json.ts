@@ -39,7 +39,7 @@ function serialize(value: unknown, key: string): string | undefined {
     return `${text}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = sortedKeys(record);
   let text = '{';
   let first = true;
   for (const member of keys) {
@@ -51,6 +51,32 @@ function serialize(value: unknown, key: string): string | undefined {
   }
   return `${text}}`;
 }
+
+/**
+ * An object's keys in sorted order. Objects of one shape (the events of one type) list the same
+ * keys in the same order, so the sorted order of the last key list seen with each first key is
+ * kept and reused while the next object's keys match it one for one: comparing a few keys costs
+ * far less than sorting them. A different key list is sorted, never guessed.
+ */
+function sortedKeys(record: Record<string, unknown>): readonly string[] {
+  const keys = Object.keys(record);
+  const [first] = keys;
+  if (first === undefined || keys.length === 1) return keys;
+  const known = keyOrders.get(first);
+  if (known !== undefined && sameKeys(known.keys, keys)) return known.sorted;
+  const sorted = [...keys].sort();
+  if (known !== undefined || keyOrders.size < KEY_ORDER_CACHE_LIMIT) keyOrders.set(first, { keys, sorted });
+  return sorted;
+}
+
+function sameKeys(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length !== right.length) return false;
+  for (let index = 0; index < left.length; index += 1) if (left[index] !== right[index]) return false;
+  return true;
+}
+
+const keyOrders = new Map<string, { keys: readonly string[]; sorted: readonly string[] }>();
+const KEY_ORDER_CACHE_LIMIT = 10_000;
 
 // Event data repeats the same few keys; quoting them once saves a JSON.stringify per member.
 const quotedKeys = new Map<string, string>();
