@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BusinessFunction, Capability, FunctionScore, MaturityCell } from '../api/types';
-import { formatLevel, formatSigned } from '../shared/format';
+import { formatLevel, formatSigned, shownDifference } from '../shared/format';
 import {
   AGREEMENT_THRESHOLD,
   DISAGREEMENT_GLYPH,
@@ -14,7 +14,7 @@ import {
   GROUPS_DIFFER_AT,
 } from './agreement';
 import { cellKey } from './cell-ratings';
-import { type CellTone, legendOrder, targetCue, toneOf } from './palette';
+import { belowTarget, type CellTone, legendOrder, targetCue, toneOf } from './palette';
 import './heatmap.css';
 
 export interface HeatmapProps {
@@ -154,7 +154,9 @@ export function Heatmap(props: HeatmapProps) {
                   const cue = targetCue(cell);
                   const loading = byKey === null;
                   const level = cell?.level ?? null;
-                  const delta = compared?.level != null && level != null ? level - compared.level : null;
+                  // The change between the two levels as shown, so the figures on the page add up.
+                  const delta =
+                    compared?.level != null && level != null ? shownDifference(compared.level, level) : null;
                   const disagreement = !loading && !custom && disagrees(cell?.agreement);
                   const isActive = activeContext?.row === row && activeContext.column === column;
                   const change = changeOf(props.changes?.get(key));
@@ -305,7 +307,7 @@ function describeCell(cell: MaturityCell | undefined, loading: boolean): string 
   if (cell.target == null) return `${level}, no target${agreement}`;
   const difference = cell.level - cell.target;
   return difference < 0
-    ? `${level}, ${(-difference).toFixed(1)} below target ${cell.target}${agreement}`
+    ? `${level}, ${belowTarget(cell.level, cell.target, 'target ')}${agreement}`
     : `${level}, meets target ${cell.target}${agreement}`;
 }
 

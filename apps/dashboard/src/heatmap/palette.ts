@@ -4,6 +4,7 @@
 // is never the only channel. The darkest purple is a shade deeper than PuOr's, so white text on it
 // keeps a 4.5:1 contrast.
 import type { MaturityCell } from '../api/types';
+import { shownDifference } from '../shared/format';
 
 export interface CellTone {
   /** Stable name, used as a CSS modifier and in the legend. */
@@ -58,6 +59,15 @@ export function targetCue(cell: MaturityCell | undefined): { glyph: string; text
   if (!cell || cell.level == null) return { glyph: '', text: 'unrated' };
   if (cell.target == null) return { glyph: '', text: 'no target' };
   const difference = cell.level - cell.target;
-  if (difference < 0) return { glyph: '▼', text: `${(-difference).toFixed(1)} below ${cell.target}` };
+  if (difference < 0) return { glyph: '▼', text: belowTarget(cell.level, cell.target) };
   return { glyph: '✓', text: `target ${cell.target}` };
+}
+
+/**
+ * How far a level under its target reads below it, from the level as shown ("0.7 below 3" for
+ * 2.25, shown 2.3); "just below 3" when the shown level already reads 3.0.
+ */
+export function belowTarget(level: number, target: number, targetWord = ''): string {
+  const gap = shownDifference(level, target);
+  return gap > 0 ? `${gap.toFixed(1)} below ${targetWord}${target}` : `just below ${targetWord}${target}`;
 }

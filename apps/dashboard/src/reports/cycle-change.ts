@@ -5,6 +5,7 @@ import type { ApiClient } from '../api/client';
 import { maturityChangeQuery } from '../api/queries';
 import type { MaturityChange, MaturityPoint } from '../api/types';
 import { cellKey } from '../heatmap/cell-ratings';
+import { shownDifference } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { cycleRange } from './cycle-range';
 
@@ -18,8 +19,14 @@ export interface CycleChange {
   change: MaturityChange;
 }
 
+/** The change of each cell between its two levels as shown, so the arrows add up with the levels. */
 export function changesByCell(change: MaturityChange): Map<string, number | null> {
-  return new Map(change.cells.map((cell) => [cellKey(cell.functionId, cell.capabilityId), cell.delta]));
+  return new Map(
+    change.cells.map((cell) => [
+      cellKey(cell.functionId, cell.capabilityId),
+      cell.before != null && cell.after != null ? shownDifference(cell.before, cell.after) : cell.delta,
+    ]),
+  );
 }
 
 export function useCycleChange(

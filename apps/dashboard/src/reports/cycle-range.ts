@@ -2,7 +2,7 @@
 // the viewed date falls in, and the viewed date itself. A cycle still open is provisional, so it is
 // never the baseline while a closed one is there to compare with.
 import type { MaturityPoint } from '../api/types';
-import { formatDate, formatSigned } from '../shared/format';
+import { formatDate, formatSigned, shownDifference } from '../shared/format';
 
 /**
  * The two dates to compare: the last closed cycle before the viewed one (the cycle just before it
@@ -41,5 +41,5 @@ export function indexChangeText(
   provisional: boolean,
 ): string {
   if (value === null || before === null || since === null) return 'no earlier cycle';
-  return `${formatSigned(value - before)} since ${formatDate(since)}${provisional ? ' (provisional)' : ''}`;
+  return `${formatSigned(shownDifference(before, value))} since ${formatDate(since)}${provisional ? ' (provisional)' : ''}`;
 }

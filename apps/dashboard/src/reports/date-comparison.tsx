@@ -3,7 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { maturityChangeQuery } from '../api/queries';
 import type { BusinessFunction, Capability, Indices, MaturityPoint } from '../api/types';
 import { ErrorNotice } from '../shared/error-notice';
-import { formatDate, formatIndex, formatLevel, formatSigned } from '../shared/format';
+import { formatDate, formatIndex, formatLevel, formatSigned, shownDifference } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 
@@ -121,7 +121,9 @@ export function DateComparison({ organizationId, points, functions, capabilities
                     <td>{formatIndex(before)}</td>
                     <td>{formatIndex(after)}</td>
                     <td>
-                      <Change value={before !== null && after !== null ? after - before : null} />
+                      <Change
+                        value={before !== null && after !== null ? shownDifference(before, after) : null}
+                      />
                     </td>
                   </tr>
                 );
@@ -159,7 +161,13 @@ export function DateComparison({ organizationId, points, functions, capabilities
                       <td>{formatLevel(cell.before)}</td>
                       <td>{formatLevel(cell.after)}</td>
                       <td>
-                        <Change value={cell.delta} />
+                        <Change
+                          value={
+                            cell.before != null && cell.after != null
+                              ? shownDifference(cell.before, cell.after)
+                              : cell.delta
+                          }
+                        />
                       </td>
                     </tr>
                   ))}

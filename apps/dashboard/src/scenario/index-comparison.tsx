@@ -1,6 +1,6 @@
 // Baseline against projected indices at the horizon, with the spread of the trials.
 import type { Distribution, Indices, Percentiles } from '../api/types';
-import { formatCount, formatIndex, formatPercent, formatSigned } from '../shared/format';
+import { formatCount, formatIndex, formatPercent, formatSigned, shownDifference } from '../shared/format';
 
 const rows = [
   { key: 'customerCentricityIndex', label: 'Customer-centricity index' },
@@ -33,7 +33,7 @@ export function IndexComparison({ baseline, projected, distribution, horizonMont
           {rows.map((row) => {
             const before = baseline[row.key];
             const after = projected[row.key];
-            const change = before != null && after != null ? after - before : null;
+            const change = before != null && after != null ? shownDifference(before, after) : null;
             const spread: Percentiles | null =
               distribution && row.key !== 'targetAttainment' ? distribution[row.key] : null;
             return (

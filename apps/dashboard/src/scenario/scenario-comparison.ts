@@ -1,7 +1,7 @@
 // Saved scenarios side by side: one column per scenario, the same rows on the page and in the
 // downloaded file, so what is printed or shared reads as what was seen.
 import type { Indices, Percentiles, SimulationResult } from '../api/types';
-import { formatIndex, formatMoney, formatSigned } from '../shared/format';
+import { formatIndex, formatMoney, formatSigned, shownDifference } from '../shared/format';
 import { describeWeight } from './objective-weight';
 
 export interface ComparedScenario {
@@ -33,7 +33,9 @@ const indexAt = (
   const after = projected[key];
   const before = baseline[key];
   if (after == null) return '—';
-  return before == null ? formatIndex(after) : `${formatIndex(after)} (${formatSigned(after - before)})`;
+  return before == null
+    ? formatIndex(after)
+    : `${formatIndex(after)} (${formatSigned(shownDifference(before, after))})`;
 };
 
 const band = (spread: Percentiles | undefined) =>

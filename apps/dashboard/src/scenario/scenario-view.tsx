@@ -7,7 +7,7 @@ import type { BusinessFunction, Capability, MaturityView, SimulationResult } fro
 import { Heatmap, indexCells } from '../heatmap/heatmap';
 import { ErrorNotice } from '../shared/error-notice';
 import type { FieldLabels } from '../shared/forms/field-message';
-import { formatLevel, formatMoney, formatSigned } from '../shared/format';
+import { formatLevel, formatMoney, formatSigned, shownDifference } from '../shared/format';
 import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
 import { IndexComparison } from './index-comparison';
@@ -471,7 +471,7 @@ function SimulationOutcome({
                   today → {formatLevel(cell?.level)} at month {horizonMonths}
                   {cell?.level != null &&
                     compared?.level != null &&
-                    ` (${formatSigned(cell.level - compared.level)})`}
+                    ` (${formatSigned(shownDifference(compared.level, cell.level))})`}
                   {cell?.target != null && `, target ${cell.target}`}
                 </p>
               )}

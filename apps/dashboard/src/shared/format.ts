@@ -38,13 +38,31 @@ export function formatMonths(count: number): string {
   return `${formatCount(count)} ${count === 1 ? 'month' : 'months'}`;
 }
 
+/** Levels and indices are shown to one decimal. */
+const SHOWN_DECIMALS = 1;
+
 /** An index on its 0-100 scale, or a dash when the api says there is nothing to compute. */
 export function formatIndex(value: number | null | undefined): string {
-  return value == null ? '—' : value.toFixed(1);
+  return value == null ? '—' : value.toFixed(SHOWN_DECIMALS);
 }
 
 export function formatLevel(value: number | null | undefined): string {
-  return value == null ? '—' : value.toFixed(1);
+  return value == null ? '—' : value.toFixed(SHOWN_DECIMALS);
+}
+
+/** A level or index as the page shows it (2.25 → 2.3), as a number to compute with. */
+export function asShown(value: number): number {
+  return Number(value.toFixed(SHOWN_DECIMALS));
+}
+
+/**
+ * `to − from` as the difference of the two values shown, so what a reader adds up on the page
+ * adds up: level 2.25 against target 3 reads "2.3 ▼ 0.7 below 3" (not 0.75 rounded to 0.8), and
+ * 32.26 → 32.64 reads "+0.3" (not +0.38 rounded to +0.4). Every shown change or gap uses this.
+ */
+export function shownDifference(from: number, to: number): number {
+  // Rounded again: 3 − 2.3 is 0.7000000000000002 in floating point.
+  return asShown(asShown(to) - asShown(from));
 }
 
 export function formatSigned(value: number, digits = 1): string {
