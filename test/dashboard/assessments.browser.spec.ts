@@ -423,4 +423,57 @@ describe('Assessments journey (browser)', () => {
     await expectAccessible(page);
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('should bring the correction form to a row far up a long table, and go back to the row after', async () => {
+    const detail = page.locator('[data-assessment-detail="survey"]');
+    await detail.locator('[data-field="ratingsOfFunction"] select').selectOption('');
+    await expect(detail.locator('tbody tr').count()).resolves.toBe(200);
+    const inView = (selector: string) =>
+      page.locator(selector).evaluate((element) => {
+        const box = element.getBoundingClientRect();
+        return box.top >= 0 && box.top < (globalThis as unknown as { innerHeight: number }).innerHeight;
+      });
+    const focusedField = () =>
+      page.evaluate(
+        () => document.activeElement?.closest('[data-field]')?.getAttribute('data-field') ?? null,
+      );
+    const correct = detail.locator('tbody tr').first().locator('button:has-text("Correct")');
+    const label = await correct.getAttribute('aria-label');
+    await correct.click();
+    // It opened below 200 rows: without being brought to the user the page did not move.
+    await expect(inView('form[aria-label="Correct a rating"] [data-field="level"] select')).resolves.toBe(
+      true,
+    );
+    await expect(focusedField()).resolves.toBe('level');
+    await page.keyboard.press('Tab');
+    await expect(focusedField()).resolves.toBe('reason');
+
+    await page.locator('form[aria-label="Correct a rating"] button:has-text("Cancel")').click();
+    await expect(page.locator('form[aria-label="Correct a rating"]').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+      label,
+    );
+    await expect(inView(`button[aria-label="${label}"]`)).resolves.toBe(true);
+
+    // At phone width too, and back at the row once the correction is saved.
+    await page.setViewportSize(PHONE);
+    await correct.click();
+    await expect(inView('form[aria-label="Correct a rating"] [data-field="level"] select')).resolves.toBe(
+      true,
+    );
+    await expect(focusedField()).resolves.toBe('level');
+    const form = page.locator('form[aria-label="Correct a rating"]');
+    const before = await detail.locator('tbody tr').first().locator('td[data-label="Level"]').innerText();
+    await form.locator('[data-field="level"] select').selectOption(before.trim() === '5' ? '4' : '5');
+    await form.locator('[data-field="reason"] textarea').fill('Survey form misread.');
+    await form.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="confirm-dialog"] button[type="submit"]').click();
+    await page.locator('[data-testid="correction-notice"]').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe(
+      label,
+    );
+    await expect(inView(`button[aria-label="${label}"]`)).resolves.toBe(true);
+    await page.setViewportSize(DESKTOP);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

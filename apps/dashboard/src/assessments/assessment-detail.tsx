@@ -64,6 +64,28 @@ export function AssessmentDetail({
   const confirm = useConfirm();
   const closing = useSubmission<AssessmentRecord>(onChanged);
   const [correcting, setCorrecting] = useState<RatingDraft | null>(null);
+  // The correction form opens below the whole table, thousands of pixels from a row far up: it is
+  // brought into view with focus on its first field, and focus goes back to the row's Correct when
+  // it is saved or cancelled.
+  const correctionForm = useRef<HTMLDivElement>(null);
+  const rowsTable = useRef<HTMLTableSectionElement>(null);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const correctingKey = correcting && ratingKey(correcting);
+  useEffect(() => {
+    const region = correctionForm.current;
+    if (!correctingKey || !region) return;
+    region.scrollIntoView({ block: 'start' });
+    region.querySelector<HTMLElement>('select, input, textarea')?.focus({ preventScroll: true });
+  }, [correctingKey]);
+  useEffect(() => {
+    if (correctingKey || returnTo === null) return;
+    const button = [...(rowsTable.current?.querySelectorAll<HTMLElement>('[data-correct]') ?? [])].find(
+      (candidate) => candidate.dataset.correct === returnTo,
+    );
+    button?.scrollIntoView({ block: 'center' });
+    button?.focus({ preventScroll: true });
+    setReturnTo(null);
+  }, [correctingKey, returnTo]);
   const [functionShown, setFunctionShown] = useState('');
   const [rowsShown, setRowsShown] = useState(RATINGS_PAGE);
   // Said once a correction is recorded: its form is gone by then.
@@ -256,10 +278,10 @@ export function AssessmentDetail({
                   )}
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={rowsTable}>
                 {shownRatings.map((rating) => (
                   <tr
-                    key={`${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`}
+                    key={ratingKey(rating)}
                     data-rating={`${rating.functionId}:${rating.capabilityId}:${rating.source}`}
                   >
                     <td>{functionName(rating.functionId)}</td>
@@ -304,8 +326,10 @@ export function AssessmentDetail({
                               type="button"
                               class="button button--small"
                               aria-label={`Correct the ${describe(rating)}`}
+                              data-correct={ratingKey(rating)}
                               onClick={() => {
                                 setCorrected(null);
+                                setReturnTo(ratingKey(rating));
                                 setCorrecting({ ...rating });
                               }}
                             >
@@ -369,7 +393,7 @@ export function AssessmentDetail({
       )}
 
       {correcting && (
-        <div class="panel-form" role="region" aria-label="Correct a rating">
+        <div class="panel-form" role="region" aria-label="Correct a rating" ref={correctionForm}>
           <h3 class="panel-form__title">
             Correct: {functionName(correcting.functionId)} · {capabilityName(correcting.capabilityId)} ·{' '}
             {sourceLabels[correcting.source]}
@@ -378,7 +402,7 @@ export function AssessmentDetail({
           </h3>
           <p class="card__subtitle">Now {correcting.level}. Choose the level it should be, and say why.</p>
           <RatingForm
-            key={`${correcting.functionId}:${correcting.capabilityId}:${correcting.source}:${correcting.raterFunctionId ?? ''}:${correcting.respondentId ?? ''}`}
+            key={ratingKey(correcting)}
             assessment={assessment}
             functions={organization.functions}
             model={model}
@@ -432,6 +456,11 @@ export function AssessmentDetail({
       )}
     </section>
   );
+}
+
+/** One rating's place in the table: its cell, source, rater function and person. */
+function ratingKey(rating: RatingDraft): string {
+  return `${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`;
 }
 
 /** Invited raters who have not finished: their answers will be missing, and their links stop taking them. */
