@@ -418,4 +418,39 @@ describe('Planning journey (browser)', () => {
     await page.setViewportSize(DESKTOP);
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('should warn while a name still planned is typed again, and show the ids of namesakes in the list', async () => {
+    const plan = (investmentId: string) =>
+      journey.graphql(
+        `mutation { planInvestment(input: { organizationId: "bank", investmentId: "${investmentId}", name: "Waiter service-recovery training", kind: OPERATIONAL, cost: 12000, lagMonths: 2, effects: [{ functionId: "branches", capabilityId: "service-recovery", low: 0, likely: 1, high: 1 }] }) { id } }`,
+      );
+    await plan('waiter-training');
+    await page.reload();
+    await page.click('[data-screen="planning"]');
+    const form = page.locator('form[aria-label="Plan an investment"]');
+    await form.locator('[data-field="name"] input').fill('waiter  service-recovery TRAINING');
+    const warning = form.locator('[data-testid="namesake-warning"]');
+    await expect(warning.innerText()).resolves.toBe(
+      '“Waiter service-recovery training” is already planned (cost 12,000, 1 effect, id waiter-training). Planning it again adds a second investment beside it; to change that one, cancel it and plan it anew.',
+    );
+    await warning.scrollIntoViewIfNeeded();
+    await captureScreen(page, 'planning-namesake-warning');
+    // Another name: no warning.
+    await form.locator('[data-field="name"] input').fill('Waiter service-recovery training, part 2');
+    await expect(warning.count()).resolves.toBe(0);
+    await form.locator('[data-field="name"] input').fill('');
+
+    // Planned twice all the same: the two cards say which is which; a card without a namesake does not.
+    await plan('waiter-training-again');
+    await page.reload();
+    await page.click('[data-screen="planning"]');
+    for (const id of ['waiter-training', 'waiter-training-again'])
+      await expect(
+        page.locator(`[data-investment-card="${id}"] [data-testid="investment-id"]`).innerText(),
+      ).resolves.toContain(`id ${id}`);
+    await expect(
+      page.locator('[data-investment-card="branch-refit"] [data-testid="investment-id"]').count(),
+    ).resolves.toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

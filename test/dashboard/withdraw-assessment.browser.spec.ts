@@ -165,4 +165,49 @@ describe('Withdrawing an assessment (browser)', () => {
     expect(pageProblems(rater)).toEqual([]);
     await rater.close();
   });
+
+  it('should ask before opening a twin of an open assessment, naming it, ask whether the year is right years ahead, and list twins with their ids', async () => {
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "inn", assessmentId: "winter-2027", title: "Winter 2027 review", periodEnd: "2027-02-28" }) { id } }',
+    );
+    await page.reload();
+    await page.click('[data-screen="assessments"]');
+    const form = page.locator('form[aria-label="Open an assessment"]');
+    await form.locator('[data-field="title"] input').fill('Winter 2027 review');
+    await form.locator('[data-field="periodEnd"] input').fill('2027-02-28');
+    await form.locator('button[type="submit"]').click();
+    await expect(dialog().locator('[data-testid="twin-assessment"]').innerText()).resolves.toMatch(
+      /^An open assessment “Winter 2027 review” ending 28 Feb 2027 already exists \(id winter-2027\)\./,
+    );
+    await expect(dialog().locator('button[type="submit"]').innerText()).resolves.toBe('Open a second one');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Go back');
+    await captureScreen(page, 'assessment-twin-confirm');
+    await dialog().locator('button:has-text("Go back")').click();
+    expect(
+      (await assessments()).filter((assessment) => assessment.title === 'Winter 2027 review'),
+    ).toHaveLength(1);
+
+    // Another period end is no twin; one more than two years ahead asks whether the year is right.
+    await form.locator('[data-field="periodEnd"] input').fill('2030-01-01');
+    await form.locator('button[type="submit"]').click();
+    await expect(dialog().locator('[data-testid="twin-assessment"]').count()).resolves.toBe(0);
+    await expect(dialog().locator('[data-testid="unusual-period-end"]').innerText()).resolves.toMatch(
+      /1 Jan 2030 is more than 2 years from now\. Is the year right\?/,
+    );
+    await dialog().locator('button:has-text("Go back")').click();
+
+    // Opened twice on purpose: both are listed with their ids, the cycle without a twin is not.
+    await form.locator('[data-field="periodEnd"] input').fill('2027-02-28');
+    await form.locator('button[type="submit"]').click();
+    await dialog().locator('button:has-text("Open a second one")').click();
+    await page.waitForSelector('[data-testid="assessment-status"]:has-text("OPEN")');
+    const twins = (await assessments()).filter((assessment) => assessment.title === 'Winter 2027 review');
+    expect(twins).toHaveLength(2);
+    for (const twin of twins)
+      await expect(page.locator(`[data-assessment="${twin.id}"]`).innerText()).resolves.toContain(
+        `id ${twin.id}`,
+      );
+    await expect(page.locator('[data-assessment="spring-2025"]').innerText()).resolves.not.toContain('id ');
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

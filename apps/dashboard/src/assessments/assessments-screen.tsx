@@ -6,6 +6,7 @@ import { useRecords } from '../shared/use-records';
 import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { AssessmentDetail } from './assessment-detail';
+import { assessmentTwinIds } from './assessment-twins';
 import { assessmentsQuery, type AssessmentRecord } from './assessments.operations';
 import { OpenAssessmentForm } from './open-assessment-form';
 import { ratingCount } from './rating-form';
@@ -22,6 +23,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
     () => [...(records.items ?? [])].sort((a, b) => Date.parse(b.periodEnd) - Date.parse(a.periodEnd)),
     [records.items],
   );
+  const twins = useMemo(() => assessmentTwinIds(assessments), [assessments]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Without a choice, the latest cycle that still counts: a withdrawn one is never the current cycle.
   const selected =
@@ -86,6 +88,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                       {assessment.status === 'WITHDRAWN'
                         ? `withdrawn${assessment.withdrawnAt ? ` ${formatDate(assessment.withdrawnAt)}` : ''}, counts nowhere`
                         : ratingCount(assessment.ratings.length)}
+                      {twins.has(assessment.id) && ` · id ${assessment.id}`}
                     </span>
                   </button>
                 </li>
@@ -97,7 +100,11 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
               <h2 id="open-assessment-title" class="card__title">
                 Open an assessment
               </h2>
-              <OpenAssessmentForm organizationId={organization.id} onOpened={onOpened} />
+              <OpenAssessmentForm
+                organizationId={organization.id}
+                assessments={assessments}
+                onOpened={onOpened}
+              />
             </section>
           )}
         </div>

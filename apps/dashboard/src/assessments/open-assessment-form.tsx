@@ -9,13 +9,17 @@ import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { openAssessmentMutation, type AssessmentRecord } from './assessments.operations';
+import { openTwinOf } from './assessment-twins';
 import { unusualPeriodEnd, YEARS_AHEAD_BEFORE_ASKING, YEARS_BACK_BEFORE_ASKING } from './period-end';
 
 export function OpenAssessmentForm({
   organizationId,
+  assessments,
   onOpened,
 }: {
   organizationId: string;
+  /** The organisation's assessments, to ask before opening a twin of an open one. */
+  assessments: readonly AssessmentRecord[];
   onOpened: (assessment: AssessmentRecord) => void;
 }) {
   const { client } = useSession();
@@ -52,17 +56,25 @@ export function OpenAssessmentForm({
           return;
         }
         const unusual = unusualPeriodEnd(periodEnd, new Date());
+        const twin = openTwinOf(assessments, title.trim(), periodEnd);
         void confirm({
           title: `Open “${title.trim()}”?`,
           message: (
             <>
+              {twin && (
+                <p class="notice notice--warning" data-testid="twin-assessment">
+                  An open assessment “{twin.title}” ending {formatDate(twin.periodEnd)} already exists (id{' '}
+                  {twin.id}). Opening another makes two that read the same: to rate in it, choose it under
+                  Cycles; otherwise give this one another title.
+                </p>
+              )}
               {unusual && (
                 <p class="notice notice--warning" data-testid="unusual-period-end">
                   <strong>{formatDate(periodEnd)}</strong> is{' '}
                   {unusual === 'past'
                     ? `more than ${YEARS_BACK_BEFORE_ASKING} years ago`
                     : `more than ${YEARS_AHEAD_BEFORE_ASKING} years from now`}
-                  . Is that the date you meant?
+                  . {unusual === 'past' ? 'Is that the date you meant?' : 'Is the year right?'}
                 </p>
               )}
               <p>
@@ -74,8 +86,12 @@ export function OpenAssessmentForm({
               </p>
             </>
           ),
-          confirmLabel: unusual ? `Open it for ${formatDate(periodEnd)}` : 'Open the assessment',
-          tone: unusual ? 'danger' : 'normal',
+          confirmLabel: twin
+            ? 'Open a second one'
+            : unusual
+              ? `Open it for ${formatDate(periodEnd)}`
+              : 'Open the assessment',
+          tone: unusual || twin ? 'danger' : 'normal',
         }).then((answer) => {
           if (answer) open();
         });

@@ -30,10 +30,13 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function InvestmentCard({
   investment,
+  showId = false,
   names,
   onChanged,
 }: {
   investment: PlanningInvestment;
+  /** Another investment has its name: the id tells them apart. */
+  showId?: boolean;
   names: CellNames;
   onChanged: (investment: PlanningInvestment) => void;
 }) {
@@ -124,6 +127,7 @@ export function InvestmentCard({
           after {investment.lagMonths} {investment.lagMonths === 1 ? 'month' : 'months'} ·{' '}
           {investment.effects.length} {investment.effects.length === 1 ? 'effect' : 'effects'}
           {investment.deployedAt && ` · deployed ${formatDate(investment.deployedAt)}`}
+          {showId && <span data-testid="investment-id"> · id {investment.id}</span>}
         </span>
         {status === 'CANCELLED' && (
           <span class="investment-card__cancellation" data-testid="cancellation">

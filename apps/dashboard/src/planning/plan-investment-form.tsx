@@ -9,13 +9,14 @@ import { tones } from '../heatmap/palette';
 import { SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
-import { formatLevel, formatSigned } from '../shared/format';
+import { formatLevel, formatMoney, formatSigned } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
 import { cellNames } from '../shared/cell-names';
 import { functionsInPlace } from '../shared/functions-in-place';
 import { previewEffect } from './effect-preview';
+import { liveNamesakeOf } from './investment-namesakes';
 import { planInvestmentMutation, type PlanningInvestment } from './planning.operations';
 
 interface EffectRow {
@@ -28,13 +29,15 @@ interface EffectRow {
 
 interface PlanInvestmentFormProps {
   organization: Organization;
+  /** The organisation's investments, to warn before planning one under a name still in use. */
+  investments: readonly PlanningInvestment[];
   model: MaturityModel;
   onPlanned: (investment: PlanningInvestment) => void;
 }
 
 const keyOf = (row: { functionId: string; capabilityId: string }) => `${row.functionId}:${row.capabilityId}`;
 
-export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInvestmentFormProps) {
+export function PlanInvestmentForm({ organization, investments, model, onPlanned }: PlanInvestmentFormProps) {
   const { client } = useSession();
   const maturity = useRequest(`plan/${organization.id}`, (signal) =>
     client
@@ -57,6 +60,7 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
     onPlanned(investment);
   });
 
+  const namesake = liveNamesakeOf(investments, name);
   const byKey = new Map(effects.map((row, index) => [keyOf(row), { row, index }]));
   const { functionName, capabilityName } = cellNames(organization, model);
   const update = (index: number, change: Partial<EffectRow>) => {
@@ -135,6 +139,14 @@ export function PlanInvestmentForm({ organization, model, onPlanned }: PlanInves
         />
       </div>
 
+      {namesake && (
+        <p class="notice notice--warning" role="status" data-testid="namesake-warning">
+          “{namesake.name}” is already {namesake.status === 'APPROVED' ? 'approved' : 'planned'} (cost{' '}
+          {formatMoney(namesake.cost)}, {namesake.effects.length}{' '}
+          {namesake.effects.length === 1 ? 'effect' : 'effects'}, id {namesake.id}). Planning it again adds a
+          second investment beside it; to change that one, cancel it and plan it anew.
+        </p>
+      )}
       <fieldset class="effects">
         <legend class="effects__legend">Effects: select cells on the heatmap</legend>
         <p class="field__hint">

@@ -8,6 +8,7 @@ import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { cellNames } from '../shared/cell-names';
 import { InvestmentCard } from './investment-card';
+import { investmentNamesakeIds } from './investment-namesakes';
 import { PlanInvestmentForm } from './plan-investment-form';
 import { planningQuery, realisationQuery, type Realisation } from './planning.operations';
 import { RealisationChart } from './realisation-chart';
@@ -22,6 +23,8 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
   );
   const investments = records.items ?? [];
   const deployed = investments.filter((investment) => investment.status === 'DEPLOYED');
+  // Namesakes read alike: their cards show the id that tells them apart.
+  const namesakes = investmentNamesakeIds(investments);
   const deployedKey = deployed
     .map((investment) => `${investment.id}@${investment.deployedAt ?? ''}`)
     .join(',');
@@ -69,6 +72,7 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
               <InvestmentCard
                 key={investment.id}
                 investment={investment}
+                showId={namesakes.has(investment.id)}
                 names={names}
                 onChanged={onChanged}
               />
@@ -102,7 +106,12 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
               Plan an investment
             </h2>
           </header>
-          <PlanInvestmentForm organization={organization} model={model} onPlanned={onChanged} />
+          <PlanInvestmentForm
+            organization={organization}
+            investments={investments}
+            model={model}
+            onPlanned={onChanged}
+          />
         </section>
       )}
     </div>
