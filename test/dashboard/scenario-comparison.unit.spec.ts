@@ -2,7 +2,11 @@
 // weight said where it chose, the p10–p90 band, and a scenario that cannot be simulated now says
 // why once instead of showing numbers.
 import type { SimulationResult } from '../../apps/dashboard/src/api/types';
-import { comparisonRows, type ComparedScenario } from '../../apps/dashboard/src/scenario/scenario-comparison';
+import {
+  comparisonRows,
+  horizonNote,
+  type ComparedScenario,
+} from '../../apps/dashboard/src/scenario/scenario-comparison';
 
 const result = (cci: number, ai: number, warnings: string[] = []): SimulationResult => ({
   baseline: { customerCentricityIndex: 30, alignmentIndex: 80, targetAttainment: 50 },
@@ -82,5 +86,24 @@ describe('comparisonRows (unit)', () => {
     expect(
       [row('cci-band'), row('alignment'), row('alignment-band'), row('warnings')].map((cells) => cells?.[2]),
     ).toEqual(['—', '—', '—', '—']);
+  });
+});
+
+describe('horizonNote (unit)', () => {
+  it('should say when saved scenarios look ahead over different horizons, naming them', () => {
+    expect(horizonNote([scenario({ horizonMonths: 24 }), scenario({ horizonMonths: 12 })])).toBe(
+      'Different horizons (12 and 24 months): each column’s CCI and alignment are at its own horizon, so a longer one has had more time to take effect. Save them with the same horizon to compare like for like.',
+    );
+    expect(
+      horizonNote([
+        scenario({ horizonMonths: 12 }),
+        scenario({ horizonMonths: 36 }),
+        scenario({ horizonMonths: 24 }),
+      ]),
+    ).toMatch(/^Different horizons \(12, 24 and 36 months\)/);
+  });
+
+  it('should say nothing when the horizons agree', () => {
+    expect(horizonNote([scenario({ horizonMonths: 12 }), scenario({ horizonMonths: 12 })])).toBeNull();
   });
 });

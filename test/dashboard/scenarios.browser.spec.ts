@@ -314,4 +314,31 @@ describe('Scenarios journey (browser)', () => {
     await expect(investmentsOf('Maturity first')).resolves.toEqual(['room-readiness-app']);
     expect(pageProblems(page)).toEqual([]);
   });
+
+  it('should say in plain words when the scenarios compared look ahead over different horizons', async () => {
+    await page.fill('input[name="horizonMonths"]', '24');
+    await page.check('[data-investment="room-readiness-app"]');
+    await page.click('button[type="submit"]:has-text("Simulate")');
+    await page.waitForSelector('[data-testid="simulation-result"][data-stale="false"]', { timeout: 60_000 });
+    const save = page.locator('.scenario__results [data-testid="save-scenario"]');
+    await save.locator('input[name="scenarioName"]').fill('Room app over two years');
+    await save.locator('button:has-text("Save scenario")').click();
+    await save.locator('text=Saved as “Room app over two years”').waitFor();
+
+    const saved = page.locator('[data-testid="saved-scenarios"]');
+    await saved.locator('[data-saved-scenario="room-app-over-two-years"]').waitFor();
+    await saved.locator('[data-saved-scenario="alignment-first"] input[type="checkbox"]').check();
+    await saved.locator('[data-saved-scenario="room-app-over-two-years"] input[type="checkbox"]').check();
+    await saved.locator('button:has-text("Compare 2 side by side")').click();
+    const note = page.locator('[data-testid="scenario-comparison"] [data-testid="horizons-differ"]');
+    await expect(note.innerText()).resolves.toMatch(/^Different horizons \(12 and 24 months\)/);
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-horizons-differ.png') });
+    await page.setViewportSize(PHONE);
+    await expect(boxOverflow(page, '[data-testid="saved-scenarios"]')).resolves.toBeLessThanOrEqual(0);
+    await note.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifacts, 'scenarios-horizons-differ-phone.png') });
+    await page.setViewportSize(DESKTOP);
+    expect(pageProblems(page)).toEqual([]);
+  });
 });

@@ -12,7 +12,7 @@ import { ScrollRegion } from '../shared/scroll-region';
 import { slugOf } from '../shared/slug';
 import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
-import { type ComparedScenario, comparisonRows } from './scenario-comparison';
+import { type ComparedScenario, comparisonRows, horizonNote } from './scenario-comparison';
 import { replaceQuestion, scenarioReplacedBy } from './replaced-scenario';
 import { simulateSaved } from './simulate-saved';
 import { deleteScenarioMutation, saveScenarioMutation, scenariosQuery } from './saved-scenarios.operations';
@@ -293,8 +293,14 @@ export function SavedScenarios({
 
 function ScenarioComparisonTable({ scenarios }: { scenarios: readonly ComparedScenario[] }) {
   const rows = comparisonRows(scenarios);
+  const horizons = horizonNote(scenarios);
   return (
     <div class="scenario-comparison" data-testid="scenario-comparison">
+      {horizons && (
+        <p class="notice notice--warning" data-testid="horizons-differ">
+          {horizons}
+        </p>
+      )}
       <ScrollRegion label="Saved scenarios compared">
         <table class="scenario-comparison__table">
           <caption class="visually-hidden">Saved scenarios side by side</caption>

@@ -41,6 +41,17 @@ const indexAt = (
 const band = (spread: Percentiles | undefined) =>
   spread ? `${formatIndex(spread.p10)} – ${formatIndex(spread.p90)}` : '—';
 
+/**
+ * Scenarios saved with different horizons are not like for like: "at the horizon" is a different
+ * month in each column. Said in plain words above the comparison; null when the horizons agree.
+ */
+export function horizonNote(scenarios: readonly Pick<ComparedScenario, 'horizonMonths'>[]): string | null {
+  const horizons = [...new Set(scenarios.map((scenario) => scenario.horizonMonths))].sort((a, b) => a - b);
+  if (horizons.length < 2) return null;
+  const listed = `${horizons.slice(0, -1).join(', ')} and ${horizons.at(-1) ?? ''} months`;
+  return `Different horizons (${listed}): each column’s CCI and alignment are at its own horizon, so a longer one has had more time to take effect. Save them with the same horizon to compare like for like.`;
+}
+
 /** The rows of the comparison, each with one cell per scenario, in the scenarios' order. */
 export function comparisonRows(scenarios: readonly ComparedScenario[]): ComparisonRow[] {
   const each = (describe: (scenario: ComparedScenario) => string) => scenarios.map(describe);
