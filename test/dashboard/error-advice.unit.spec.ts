@@ -10,6 +10,20 @@ const limit = (
 ) => errorAdvice({ code, reason, retryAfterSeconds });
 
 describe('Error advice (unit)', () => {
+  it('should tell how to get past a forgotten person, not to reload and check', () => {
+    const advice = errorAdvice({
+      code: 'CONFLICT',
+      reason: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
+      retryAfterSeconds: null,
+    });
+    expect(advice).toBe(
+      'A forgotten person is never recorded again: take them out, or leave their respondent empty so they get a new id.',
+    );
+    expect(errorAdvice({ code: 'CONFLICT', reason: null, retryAfterSeconds: null })).toMatch(
+      /Reload and check/,
+    );
+  });
+
   it('should say when to retry in the api’s seconds', () => {
     expect(limit('TOO_MANY_REQUESTS', 'LIMIT.REQUESTS_PER_TOKEN', 41)).toBe(
       'Too many requests with this token. Retry in 41 s.',

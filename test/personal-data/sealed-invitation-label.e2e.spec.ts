@@ -152,6 +152,42 @@ describe('Invitation labels: sealed at invitation, erased with the respondent', 
     }
   }, 120_000);
 
+  it("should refuse to invite a forgotten respondent again from last cycle's list, naming the person, inviting nobody", async () => {
+    await api.mustQuery(
+      `mutation { openAssessment(input: { organizationId: "label-hotel", assessmentId: "label-q2", title: "Q2", periodEnd: "2025-06-30" }) { id } }`,
+    );
+    // Last cycle's links file names everyone with their respondent id, the forgotten one too.
+    for (const label of [CAROL_LABEL, null]) {
+      const refused = await api.graphql(
+        `mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { token } }`,
+        {
+          input: {
+            assessmentId: 'label-q2',
+            invitations: [
+              { respondentId: 'dave-r2', label: DAVE_LABEL, source: 'CUSTOMER', functionIds: ['front-desk'] },
+              { respondentId: 'carol-r1', label, source: 'SELF', functionIds: ['front-desk'] },
+            ],
+          },
+        },
+      );
+      const [error] = refused.errors ?? [];
+      expect(error?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
+        field: 'invitations[1].respondentId',
+      });
+      // An invitation, not "the respondent of this rating"; and without a label it was refused too.
+      expect(error?.message).toMatch(
+        /^invitations\[1\]\.respondentId: .*respondent "carol-r1"\)? was forgotten on \d{4}-\d{2}-\d{2} and cannot be invited again; nobody was invited\. Remove this person, or leave their respondent empty so they get a new id$/,
+      );
+      expect(error?.message).not.toMatch(/rating/);
+    }
+    const { invitations: invitedInQ2 } = await api.mustQuery<{ invitations: InvitationAnswer[] }>(
+      `{ invitations(assessmentId: "label-q2") { respondentId label labelErased } }`,
+    );
+    expect(invitedInQ2).toEqual([]);
+  });
+
   it('should refuse to forget a respondent whose label was stored in the clear before labels were sealed, erasing nothing', async () => {
     // A store written before labels were sealed: the event holds the label as plain text.
     const store = api.app.get<EventStore>(EVENT_STORE);

@@ -20,8 +20,10 @@ const advice: Record<ApiErrorCode, (error: Advised) => string> = {
     'Your token does not give access to this. Ask an admin for a token scoped to this organisation.',
   NOT_FOUND: () => 'It may have been removed or never loaded. Pick another organisation or reload.',
   BAD_USER_INPUT: () => 'Correct the value named above and try again.',
-  CONFLICT: () =>
-    'It clashes with what is already recorded (or someone changed it at the same time). Reload and check.',
+  CONFLICT: ({ reason }) =>
+    reason === 'PERSONAL_DATA.RESPONDENT_FORGOTTEN'
+      ? 'A forgotten person is never recorded again: take them out, or leave their respondent empty so they get a new id.'
+      : 'It clashes with what is already recorded (or someone changed it at the same time). Reload and check.',
   SERVICE_UNAVAILABLE: ({ reason, retryAfterSeconds }) => {
     if (reason === 'LIMIT.HEAVY_WORK_QUEUE')
       return `The server is busy with other people’s optimisations and simulations; nothing is wrong with your data. Retry ${retryIn(retryAfterSeconds)}.`;

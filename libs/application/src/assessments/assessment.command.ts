@@ -11,6 +11,8 @@ import {
   assessmentDecider,
   assessmentStream,
   notFound,
+  organizationStream,
+  personalDataDecider,
   type RecordRating,
   requireSlug,
 } from '@app/domain';
@@ -67,7 +69,8 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       decider: assessmentDecider,
       command,
       organizationId: command.type === 'OpenAssessment' ? command.data.organizationId : null,
-      loadContext: async (current) => this.contextOf(this.organizationOf(assessmentId, command, current)),
+      loadContext: async (current) =>
+        this.contextOf(this.organizationOf(assessmentId, command, current), command.type === 'InviteRaters'),
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
@@ -94,7 +97,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
         const organizationId = this.organizationOf(assessmentId, command, state);
         let context = contexts.get(organizationId);
         if (context === undefined) {
-          context = await this.contextOf(organizationId);
+          context = await this.contextOf(organizationId, command.type === 'InviteRaters');
           contexts.set(organizationId, context);
         }
         decisions.push({ accepted: true, events: assessmentDecider.decide(command, state, context) });
@@ -139,9 +142,12 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
     );
   }
 
-  private async contextOf(organizationId: string): Promise<AssessmentContext> {
+  /** The organisation, its model and, for invitations, who of its respondents was forgotten. */
+  private async contextOf(organizationId: string, forInvitations: boolean): Promise<AssessmentContext> {
     const organization = await this.organizations.require(organizationId);
     const model = await this.models.require(organization.modelId, organization.modelVersion);
-    return { now: this.clock(), organization, model };
+    if (!forInvitations) return { now: this.clock(), organization, model };
+    const { state } = await this.streams.load(organizationStream(organizationId), personalDataDecider);
+    return { now: this.clock(), organization, model, forgottenRespondents: state.forgotten };
   }
 }

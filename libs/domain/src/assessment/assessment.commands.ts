@@ -81,4 +81,9 @@ export type AssessmentContext = {
   organization: OrganizationState;
   /** The organisation's pinned maturity model version. */
   model: MaturityModel;
+  /**
+   * The organisation's forgotten respondents, with when each was forgotten: nobody is invited
+   * under their id again. Read for invitations only; absent, nobody counts as forgotten.
+   */
+  forgottenRespondents?: Readonly<Record<string, string>>;
 };

@@ -32,6 +32,7 @@ import type {
   ReissueInvitations,
   RevokeInvitation,
 } from './campaign.commands';
+import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { InvitationRevoked, RaterInvited } from './campaign.events';
 import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
@@ -66,6 +67,25 @@ function requireCallSize(
     );
 }
 
+/**
+ * A forgotten respondent is never invited again: their answers could not be kept as given (their
+ * key is destroyed), and a people file from an earlier cycle still names them.
+ */
+function requireNotForgotten(
+  respondentId: string,
+  label: string | null | undefined,
+  forgottenRespondents: Readonly<Record<string, string>> = {},
+): void {
+  const forgottenAt = forgottenRespondents[respondentId];
+  if (forgottenAt === undefined) return;
+  const who = label ? `“${label}” (respondent "${respondentId}")` : `respondent "${respondentId}"`;
+  throw conflict(
+    `respondentId: ${who} was forgotten on ${forgottenAt.slice(0, 10)} and cannot be invited again; nobody was invited. Remove this person, or leave their respondent empty so they get a new id`,
+    PERSONAL_DATA_ERROR_CODES.respondentForgotten,
+    'respondentId',
+  );
+}
+
 export function inviteRaters(
   command: InviteRaters,
   assessment: Opened,
@@ -93,6 +113,7 @@ export function inviteRaters(
         );
       }
       respondentsOfThisCall.add(respondentId);
+      requireNotForgotten(respondentId, request.label, context.forgottenRespondents);
       const invitation = validateInvitation(request, organization, model, assessment.periodEnd);
       requireNotInvitedAlready(assessment, { ...invitation, respondentId }, context.now);
       const invitationId = requireSlug('invitationId', request.invitationId);

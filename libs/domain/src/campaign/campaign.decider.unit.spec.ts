@@ -11,6 +11,7 @@ import type {
   ReissueInvitation,
   ReissueInvitations,
 } from './campaign.commands';
+import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import type { RaterInvitedData } from './campaign.events';
 import { MAX_INVITATIONS_PER_CALL } from './campaign.decider';
@@ -170,6 +171,30 @@ describe('campaign decisions on the assessment stream', () => {
           ]),
         )
         .thenThrows('invalid_input', ASSESSMENT_ERROR_CODES.selfPeerRating, 'invitations[0].raterFunctionId');
+    });
+
+    it('should refuse to invite a forgotten respondent again, naming the person and the way out', () => {
+      const forgetful = deciderSpecification(assessmentDecider, {
+        ...context,
+        forgottenRespondents: { 'night-lead': '2024-04-20T10:00:00.000Z' },
+      });
+      forgetful
+        .given([opened])
+        .when(invite([request({ invitationId: 'invitation-2', respondentId: 'desk-lead' }), request()]))
+        .thenThrows('conflict', PERSONAL_DATA_ERROR_CODES.respondentForgotten, 'invitations[1].respondentId');
+      expect(() =>
+        assessmentDecider.decide(invite([request()]), foldEvents(assessmentDecider, [opened]), {
+          ...context,
+          forgottenRespondents: { 'night-lead': '2024-04-20T10:00:00.000Z' },
+        }),
+      ).toThrow(
+        'invitations[0].respondentId: “Night shift lead” (respondent "night-lead") was forgotten on 2024-04-20 and cannot be invited again; nobody was invited. Remove this person, or leave their respondent empty so they get a new id',
+      );
+      // Someone else under a new id is invited as usual.
+      forgetful
+        .given([opened])
+        .when(invite([request({ respondentId: 'night-lead-2' })]))
+        .then([invited({ respondentId: 'night-lead-2', capabilityIds: everyCapability })]);
     });
 
     it.each(['CUSTOMER', 'AUDIT'])('should refuse a rater function for %s', (source) => {
