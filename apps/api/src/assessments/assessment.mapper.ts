@@ -1,8 +1,9 @@
 import { effectiveRatings } from '@app/domain';
 import type { OpenedAssessmentState } from '@app/application';
-import type { Assessment } from './assessment.model';
+import type { Assessment, Rating } from './assessment.model';
 import { RatingSource } from '../graphql/enums/enums';
 
+/** The assessment's own fields; its ratings are mapped only when a query asks for them. */
 export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
   id: state.id,
   organizationId: state.organizationId,
@@ -11,7 +12,11 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
   status: state.status,
   withdrawnAt: state.withdrawnAt,
   withdrawalReason: state.withdrawalReason,
-  ratings: effectiveRatings(state).map((rating) => ({
+  state,
+});
+
+export const ratingsOf = (state: OpenedAssessmentState): Rating[] =>
+  effectiveRatings(state).map((rating) => ({
     functionId: rating.functionId,
     capabilityId: rating.capabilityId,
     level: rating.level,
@@ -21,5 +26,7 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
     evidenceErased: rating.evidenceErased,
     respondentId: rating.respondentId,
     correction: rating.correction,
-  })),
-});
+  }));
+
+/** How many effective ratings it holds: the latest per function, capability, source, rater and respondent. */
+export const ratingCountOf = (state: OpenedAssessmentState): number => state.ratings.byKey.size;

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import type { OpenedAssessmentState } from '@app/application';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
 import { RatingSource } from '../graphql/enums/enums';
 
@@ -62,10 +63,8 @@ export class Assessment {
     description: 'Why it was withdrawn, as given to withdrawAssessment; null unless WITHDRAWN.',
   })
   withdrawalReason!: string | null;
-  @Field(() => [Rating], {
-    description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
-  })
-  ratings!: Rating[];
+  /** What `ratings` and `ratingCount` are resolved from, when a query asks for them (not a field). */
+  state!: OpenedAssessmentState;
 }
 
 @ObjectType({ description: 'A rating of a batch that recording would refuse, and why.' })

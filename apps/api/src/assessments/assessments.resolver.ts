@@ -1,5 +1,5 @@
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   AssessmentCommandHandler,
@@ -11,7 +11,7 @@ import {
   type Principal,
 } from '@app/application';
 import type { AssessmentCommand, RecordRating } from '@app/domain';
-import { Assessment, RatingRefusal } from './assessment.model';
+import { Assessment, Rating, RatingRefusal } from './assessment.model';
 import {
   CheckRatingsInput,
   CorrectRatingInput,
@@ -20,7 +20,7 @@ import {
   RecordRatingInput,
   RecordRatingsInput,
 } from './assessment.inputs';
-import { toAssessment } from './assessment.mapper';
+import { ratingCountOf, ratingsOf, toAssessment } from './assessment.mapper';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 
 /** A rating of a batch as the domain takes it (the input's own fields, not its class). */
@@ -61,6 +61,20 @@ export class AssessmentsResolver {
     @Args('organizationId', { type: () => ID }) organizationId: string,
   ): Promise<Assessment[]> {
     return (await this.assessmentReader.listFor(organizationId)).map(toAssessment);
+  }
+
+  @ResolveField(() => [Rating], {
+    description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
+  })
+  ratings(@Parent() assessment: Assessment): Rating[] {
+    return ratingsOf(assessment.state);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'How many effective ratings it holds (the length of ratings), without sending them.',
+  })
+  ratingCount(@Parent() assessment: Assessment): number {
+    return ratingCountOf(assessment.state);
   }
 
   @Mutation(() => Assessment)

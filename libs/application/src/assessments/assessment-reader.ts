@@ -6,6 +6,7 @@ import {
   assessmentStream,
   isSlug,
 } from '@app/domain';
+import { yieldToOtherWork } from '@app/projections';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { ReadModels } from '../projections/read-models';
 import type { OpenedAssessmentState } from './assessment.command';
@@ -27,11 +28,17 @@ export class AssessmentReader {
   /** The organisation's assessments, by periodEnd. */
   async listFor(organizationId: string): Promise<OpenedAssessmentState[]> {
     await this.readModels.ready();
-    const ids = this.readModels.index.assessmentIdsOf(organizationId);
-    const states = await Promise.all(ids.map((id) => this.load(id)));
-    return states
-      .filter((state): state is OpenedAssessmentState => state !== null)
-      .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.openedAt.localeCompare(b.openedAt));
+    const states: OpenedAssessmentState[] = [];
+    // One at a time, other requests served between them: a long history's first read folds every
+    // assessment's events (those kept from an earlier read only fold what came since).
+    for (const id of this.readModels.index.assessmentIdsOf(organizationId)) {
+      const state = await this.load(id);
+      if (state !== null) states.push(state);
+      await yieldToOtherWork();
+    }
+    return states.sort(
+      (a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.openedAt.localeCompare(b.openedAt),
+    );
   }
 
   /** The assessment's state; the caller has waited for the read models. */

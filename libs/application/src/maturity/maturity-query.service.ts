@@ -6,11 +6,13 @@ import {
   computeMaturity,
   countedAssessments,
   effectiveCells,
+  effectiveCellsByDate,
   includedOpenAssessments,
   organizationAsOf,
   requireIsoDate,
   requireSlug,
 } from '@app/domain';
+import { yieldToOtherWork } from '@app/projections';
 import type { ScoringInputs } from '../scoring/scoring-inputs';
 import { ScoringInputsReader } from '../scoring/scoring-inputs.reader';
 import { CurrentMaturityViews } from './current-maturity-views';
@@ -79,20 +81,27 @@ export class MaturityQueryService {
     const openPeriodEnds = new Set(
       inputs.openAssessments.map((assessment) => Date.parse(assessment.periodEnd)),
     );
-    return dates.map((date) => {
-      const at = new Date(date).toISOString();
-      const organization = organizationAsOf(inputs.organization, at);
-      const cells = effectiveCells(inputs.model, organization, inputs.assessments, { asOf: at });
-      const scores = computeMaturity(inputs.model, organization, cells);
-      return {
+    const points: MaturityPoint[] = [];
+    const walk = effectiveCellsByDate(
+      inputs.model,
+      inputs.organization,
+      inputs.assessments,
+      dates.map((date) => new Date(date).toISOString()),
+    );
+    for (const { at, cells } of walk) {
+      const scores = computeMaturity(inputs.model, organizationAsOf(inputs.organization, at), cells);
+      points.push({
         at,
         customerCentricityIndex: scores.customerCentricityIndex,
         alignmentIndex: scores.alignmentIndex,
         targetAttainment: scores.targetAttainment,
         coverage: scores.coverage,
-        provisional: openPeriodEnds.has(date),
-      };
-    });
+        provisional: openPeriodEnds.has(Date.parse(at)),
+      });
+      // A long history has a point per quarter for decades: other requests go between points.
+      await yieldToOtherWork();
+    }
+    return points;
   }
 }
 

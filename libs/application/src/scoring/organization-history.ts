@@ -13,7 +13,7 @@ import {
   evolveOrganization,
   foldAssessmentRatings,
   initialOrganizationState,
-  NO_RATINGS,
+  noRatings,
   type StillOpenAssessment,
 } from '@app/domain';
 import type { IndexedEvent } from '@app/projections';
@@ -136,10 +136,33 @@ export class OrganizationHistory {
 
   /** What was known at `knownAt` (epoch milliseconds; null: everything held). */
   knownAt(knownAt: number | null): KnownHistory {
+    const steps = this.knownAtStepByStep(knownAt);
+    let step = steps.next();
+    while (step.done !== true) step = steps.next();
+    return step.value;
+  }
+
+  /**
+   * `knownAt`, pausing after each assessment whose ratings had to be folded from its events (those
+   * kept from an earlier read are not), so a caller can serve other work between the folds of a
+   * long history.
+   */
+  *knownAtStepByStep(knownAt: number | null): Generator<void, KnownHistory> {
     const counted = [...this.assessments.values()].filter((assessment) => countsAt(assessment, knownAt));
+    const organization = this.organizationKnownAt(knownAt);
+    const assessments: AssessmentRatings[] = [];
+    for (const assessment of counted) {
+      const kept = this.keptRatings(assessment, knownAt);
+      if (kept !== null) {
+        assessments.push(kept);
+        continue;
+      }
+      assessments.push(this.foldRatings(assessment, knownAt));
+      yield;
+    }
     return {
-      organization: this.organizationKnownAt(knownAt),
-      assessments: counted.map((assessment) => this.ratingsKnownAt(assessment, knownAt)),
+      organization,
+      assessments,
       openAssessments: counted
         .filter(({ closedAt }) => closedAt === null || (knownAt !== null && closedAt > knownAt))
         .map(({ assessmentId, title, periodEnd }) => ({ assessmentId, title, periodEnd })),
@@ -158,9 +181,14 @@ export class OrganizationHistory {
     return organization;
   }
 
-  private ratingsKnownAt(assessment: RecordedAssessment, knownAt: number | null): AssessmentRatings {
+  /** The ratings in force after all its events, when they are kept and all count at `knownAt`. */
+  private keptRatings(assessment: RecordedAssessment, knownAt: number | null): AssessmentRatings | null {
     const everything = knownAt === null || assessment.lastRatingRecordedAt <= knownAt;
-    if (everything && assessment.allRatings !== null) return assessment.allRatings;
+    return everything ? assessment.allRatings : null;
+  }
+
+  private foldRatings(assessment: RecordedAssessment, knownAt: number | null): AssessmentRatings {
+    const everything = knownAt === null || assessment.lastRatingRecordedAt <= knownAt;
     const events = everything
       ? assessment.ratingEvents
       : assessment.ratingEvents.filter(
@@ -170,7 +198,7 @@ export class OrganizationHistory {
       assessmentId: assessment.assessmentId,
       periodEnd: assessment.periodEnd,
       sequence: assessment.sequence,
-      ratings: [...foldAssessmentRatings(NO_RATINGS, events).byKey.values()],
+      ratings: [...foldAssessmentRatings(noRatings(), events).byKey.values()],
     };
     if (everything) assessment.allRatings = ratings;
     return ratings;

@@ -11,6 +11,7 @@ import {
 } from '@app/domain';
 import type { JsonObject, JsonValue } from '@app/event-store';
 import { isSealedValue } from '@app/key-store';
+import { yieldToOtherWork } from '@app/projections';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { PersonalData } from '../personal-data/personal-data';
 import { ReadModels } from '../projections/read-models';
@@ -23,6 +24,11 @@ import { type ScoringInputs, toScoringModel, toScoringOrganization } from './sco
  * from the index when next needed.
  */
 const MAX_KEPT_RATING_EVENTS = 400_000;
+
+/** About how many index events are read and added between two pauses for other requests. */
+const EVENTS_PER_PART = 2_000;
+const FIRST_RUNS_PER_PART = 16;
+const MAX_RUNS_PER_PART = 4_096;
 
 /** Scores an organisation not yet registered at knownAt: no functions, so no cells. */
 const NOTHING_KNOWN: ScoringInputs = {
@@ -57,7 +63,15 @@ export class ScoringInputsReader {
     const id = requireSlug('organizationId', organizationId);
     const recordedUntil = knownAt === null ? null : Date.parse(requireIsoDate('knownAt', knownAt));
     await this.readModels.ready();
-    const known = this.historyOf(id).knownAt(recordedUntil);
+    const history = await this.historyOf(id);
+    // Folding a long history's assessments is the heavy part: other requests go between them.
+    const steps = history.knownAtStepByStep(recordedUntil);
+    let step = steps.next();
+    while (step.done !== true) {
+      await yieldToOtherWork();
+      step = steps.next();
+    }
+    const known = step.value;
     if (
       known.organization.status !== 'REGISTERED' &&
       recordedUntil !== null &&
@@ -108,14 +122,35 @@ export class ScoringInputsReader {
     );
   }
 
-  /** The kept history brought up to date with the index (synchronously: no other read interleaves). */
-  private historyOf(organizationId: string): OrganizationHistory {
+  /**
+   * The kept history brought up to date with the index, a part at a time with other requests
+   * served between parts. Reads of one organisation may interleave: a history ignores the events
+   * it already holds, and each read goes on until the index has nothing after what it holds.
+   */
+  private async historyOf(organizationId: string): Promise<OrganizationHistory> {
     const history = this.histories.get(organizationId) ?? new OrganizationHistory();
+    // The most recently read last: the least recently read are dropped first.
     this.histories.delete(organizationId);
-    const before = history.ratingEventCount;
-    history.add(this.readModels.index.eventsOf(organizationId, { afterPosition: history.lastPosition }));
     this.histories.set(organizationId, history);
-    this.keptRatingEvents += history.ratingEventCount - before;
+    let runLimit = FIRST_RUNS_PER_PART;
+    for (;;) {
+      const events = this.readModels.index.eventsOf(organizationId, {
+        afterPosition: history.lastPosition,
+        runLimit,
+      });
+      if (events.length === 0) break;
+      const before = history.ratingEventCount;
+      history.add(events);
+      // Counted only while kept (another read may have dropped it meanwhile).
+      if (this.histories.get(organizationId) === history)
+        this.keptRatingEvents += history.ratingEventCount - before;
+      // Runs are appends of 1 to thousands of events: size the next part by this one's.
+      runLimit = Math.min(
+        MAX_RUNS_PER_PART,
+        Math.max(1, Math.round((runLimit * EVENTS_PER_PART) / events.length)),
+      );
+      await yieldToOtherWork();
+    }
     for (const [oldestId, oldest] of this.histories) {
       if (this.keptRatingEvents <= MAX_KEPT_RATING_EVENTS || oldestId === organizationId) break;
       this.histories.delete(oldestId);

@@ -63,7 +63,12 @@ export interface RatingsInForce {
   readonly eventCount: number;
 }
 
-export const NO_RATINGS: RatingsInForce = { byKey: new PersistentMap(), eventCount: 0 };
+/**
+ * No ratings yet: a map of its own for each assessment. Versions that share a map make reading one
+ * of them move the map's entries there (rerooting): assessments folded from one shared empty map
+ * would move every rating of one into the other each time a list of them is read.
+ */
+export const noRatings = (): RatingsInForce => ({ byKey: new PersistentMap(), eventCount: 0 });
 
 /**
  * Puts rating events in force, in recording order: each supersedes the rating of the same

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { RATING_SOURCES } from '../maturity-model';
 import {
   foldAssessmentRatings,
-  NO_RATINGS,
+  noRatings,
   ratingKey,
   type RatingEvent,
   type RatingsInForce,
@@ -43,7 +43,7 @@ const corrected = (level: number, reason: string, extra: Overrides = {}): Rating
 
 describe(foldAssessmentRatings.name, () => {
   it('should let a later rating of the same cell, source and rater supersede the earlier one', () => {
-    const ratings = foldAssessmentRatings(NO_RATINGS, [
+    const ratings = foldAssessmentRatings(noRatings(), [
       recorded(2, { evidence: 'Workshop one' }),
       recorded(4, { source: 'PEER', raterFunctionId: 'front-desk' }),
       recorded(3, { evidence: 'Workshop two' }),
@@ -76,7 +76,7 @@ describe(foldAssessmentRatings.name, () => {
   });
 
   it('should keep one rating per respondent of a rater group, each superseded by its own later one', () => {
-    const ratings = foldAssessmentRatings(NO_RATINGS, [
+    const ratings = foldAssessmentRatings(noRatings(), [
       recorded(4, { respondentId: 'night-lead' }),
       recorded(2, { respondentId: 'day-lead' }),
       recorded(3),
@@ -91,7 +91,7 @@ describe(foldAssessmentRatings.name, () => {
   });
 
   it('should keep the evidence of the rating a correction supersedes, with the reason', () => {
-    const ratings = foldAssessmentRatings(NO_RATINGS, [
+    const ratings = foldAssessmentRatings(noRatings(), [
       recorded(2, { evidence: 'Rooms late three days a week' }),
       corrected(3, 'Transcription error', { previousLevel: 2 }),
     ]);
@@ -108,7 +108,7 @@ describe(foldAssessmentRatings.name, () => {
   });
 
   it('should forget the correction once a later recording supersedes it', () => {
-    const ratings = foldAssessmentRatings(NO_RATINGS, [
+    const ratings = foldAssessmentRatings(noRatings(), [
       recorded(2),
       corrected(3, 'Transcription error', { previousLevel: 2 }),
       recorded(4, { evidence: 'Re-rated in the second workshop' }),
@@ -120,7 +120,7 @@ describe(foldAssessmentRatings.name, () => {
   });
 
   it("should fold one more answer without copying the assessment's ratings in force", () => {
-    let ratings = NO_RATINGS;
+    let ratings = noRatings();
     for (let respondent = 0; respondent < 5_000; respondent += 1)
       ratings = foldAssessmentRatings(ratings, [recorded(3, { respondentId: `respondent-${respondent}` })]);
     const set = jest.spyOn(Map.prototype, 'set');
@@ -135,7 +135,7 @@ describe(foldAssessmentRatings.name, () => {
   });
 
   it('should leave the ratings it folds onto as they were', () => {
-    const before = foldAssessmentRatings(NO_RATINGS, [recorded(2)]);
+    const before = foldAssessmentRatings(noRatings(), [recorded(2)]);
     const after = foldAssessmentRatings(before, [recorded(5)]);
     expect([...before.byKey.values()].map((rating) => rating.level)).toEqual([2]);
     expect(before.eventCount).toBe(1);
@@ -162,9 +162,9 @@ describe(foldAssessmentRatings.name, () => {
       fc.property(fc.array(ratingEvent, { maxLength: 40 }), (events) => {
         const oneByOne = events.reduce<RatingsInForce>(
           (ratings, event) => foldAssessmentRatings(ratings, [event]),
-          NO_RATINGS,
+          noRatings(),
         );
-        const allAtOnce = foldAssessmentRatings(NO_RATINGS, events);
+        const allAtOnce = foldAssessmentRatings(noRatings(), events);
         expect([...allAtOnce.byKey.entries()]).toEqual([...oneByOne.byKey.entries()]);
         expect(allAtOnce.eventCount).toBe(events.length);
       }),

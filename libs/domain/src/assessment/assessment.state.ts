@@ -1,6 +1,6 @@
 import { evolveInvitations, NO_INVITATIONS, type Invitations } from '../campaign/invitations';
 import type { AssessmentEvent } from './assessment.events';
-import { foldAssessmentRatings, NO_RATINGS, type RatingsInForce } from './assessment-ratings';
+import { foldAssessmentRatings, noRatings, type RatingsInForce } from './assessment-ratings';
 
 export type OpenedAssessment = {
   id: string;
@@ -43,7 +43,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       closedAt: null,
       withdrawnAt: null,
       withdrawalReason: null,
-      ratings: NO_RATINGS,
+      ratings: noRatings(),
       invitations: NO_INVITATIONS,
     };
   }

@@ -90,6 +90,27 @@ interface DatedAssessment {
   periodEndMilliseconds: number;
 }
 
+/** The deciding assessment of a cell and its ratings of that cell. */
+type LatestByCell = Map<string, { assessment: AssessmentRatings; ratings: readonly AssessmentRating[] }>;
+
+/** Oldest first: by periodEnd, then sequence (the order in which later ones replace earlier ones). */
+const datedInOrder = (assessments: readonly AssessmentRatings[]): DatedAssessment[] =>
+  assessments
+    .map((assessment) => ({
+      assessment,
+      periodEndMilliseconds: parseInstant(assessment.periodEnd, 'periodEnd'),
+    }))
+    .sort(
+      (left, right) =>
+        left.periodEndMilliseconds - right.periodEndMilliseconds ||
+        left.assessment.sequence - right.assessment.sequence,
+    );
+
+/** A later assessment that rates a cell replaces the earlier one's ratings of it wholesale. */
+const takeRatingsOf = (latestByCell: LatestByCell, assessment: AssessmentRatings): void => {
+  for (const [key, ratings] of ratingsByCellOf(assessment)) latestByCell.set(key, { assessment, ratings });
+};
+
 /**
  * The effective level of every rated cell (docs/reference/scores.md): the most recent assessment
  * that rates the cell (by periodEnd, then sequence) decides it alone; in it the weighted mean of
@@ -105,28 +126,49 @@ export const effectiveCells = (
   options: EffectiveCellsOptions = {},
 ): EffectiveCell[] => {
   const asOfMilliseconds = options.asOf === undefined ? Infinity : parseInstant(options.asOf, 'asOf');
-  const dated: DatedAssessment[] = assessments
-    .map((assessment) => ({
-      assessment,
-      periodEndMilliseconds: parseInstant(assessment.periodEnd, 'periodEnd'),
-    }))
-    .filter((entry) => entry.periodEndMilliseconds <= asOfMilliseconds)
-    .sort(
-      (left, right) =>
-        left.periodEndMilliseconds - right.periodEndMilliseconds ||
-        left.assessment.sequence - right.assessment.sequence,
-    );
-
-  // Oldest first: a later assessment that rates a cell replaces the earlier one's ratings wholesale.
-  const latestByCell = new Map<
-    string,
-    { assessment: AssessmentRatings; ratings: readonly AssessmentRating[] }
-  >();
-  for (const { assessment } of dated) {
-    for (const [key, ratings] of ratingsByCellOf(assessment)) latestByCell.set(key, { assessment, ratings });
+  const latestByCell: LatestByCell = new Map();
+  for (const { assessment, periodEndMilliseconds } of datedInOrder(assessments)) {
+    if (periodEndMilliseconds > asOfMilliseconds) break;
+    takeRatingsOf(latestByCell, assessment);
   }
+  return cellsOf(model, organizationAsOf(organization, options.asOf), latestByCell);
+};
 
-  const inPlace = organizationAsOf(organization, options.asOf);
+/**
+ * `effectiveCells` as of each date of `dates` (ascending), one date at a time: each assessment is
+ * taken once, when the walk reaches its periodEnd, instead of every earlier assessment again at
+ * every date. The caller may pause between dates (the timeline serves other work there).
+ */
+export function* effectiveCellsByDate(
+  model: ScoringModel,
+  organization: ScoringOrganization,
+  assessments: readonly AssessmentRatings[],
+  dates: readonly string[],
+): Generator<{ at: string; cells: EffectiveCell[] }> {
+  const dated = datedInOrder(assessments);
+  const latestByCell: LatestByCell = new Map();
+  let taken = 0;
+  let previous = -Infinity;
+  for (const at of dates) {
+    const asOfMilliseconds = parseInstant(at, 'asOf');
+    if (asOfMilliseconds < previous) throw invalidInput('asOf', 'dates must be in ascending order');
+    previous = asOfMilliseconds;
+    let next = dated[taken];
+    while (next !== undefined && next.periodEndMilliseconds <= asOfMilliseconds) {
+      takeRatingsOf(latestByCell, next.assessment);
+      taken += 1;
+      next = dated[taken];
+    }
+    yield { at, cells: cellsOf(model, organizationAsOf(organization, at), latestByCell) };
+  }
+}
+
+/** The described cells of the functions in place, in function then capability order. */
+const cellsOf = (
+  model: ScoringModel,
+  inPlace: ScoringOrganization,
+  latestByCell: LatestByCell,
+): EffectiveCell[] => {
   // A retired rater's ratings of functions still in place keep the weight they were given.
   const customerFacing = new Map(
     [...(inPlace.formerFunctions ?? []), ...inPlace.functions].map((business) => [

@@ -1,5 +1,5 @@
 export * from './scoring-input';
-export { effectiveCells, organizationAsOf, ratingWeight } from './effective-cells';
+export { effectiveCells, effectiveCellsByDate, organizationAsOf, ratingWeight } from './effective-cells';
 export type { EffectiveCellsOptions } from './effective-cells';
 export { computeMaturity } from './maturity';
 export { countedAssessments, includedOpenAssessments } from './provisional';

@@ -167,6 +167,14 @@ describe('Organisation index on SQLite', () => {
     // A reader that holds the events up to a position reads only those after it.
     const held = indexed[5]?.position ?? 0;
     expect(reader.eventsOf('hotel-1', { afterPosition: held })).toEqual(indexed.slice(6));
+    // A part at a time: each part a few runs (appends) after what is held, together the whole.
+    const parts: (typeof indexed)[] = [];
+    for (let part = reader.eventsOf('hotel-1', { runLimit: 2 }); part.length > 0;) {
+      parts.push(part);
+      part = reader.eventsOf('hotel-1', { afterPosition: part.at(-1)?.position ?? 0, runLimit: 2 });
+    }
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.flat()).toEqual(indexed);
   });
 
   it('should resume from its checkpoint after a restart instead of replaying everything', async () => {

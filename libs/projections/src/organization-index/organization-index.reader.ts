@@ -7,6 +7,8 @@ export interface OrganizationEventsOptions {
   recordedUntil?: number;
   /** Only events after this position: a reader that holds the earlier ones reads the rest. */
   afterPosition?: number;
+  /** At most this many runs (appends) of events: a long history read a part at a time. */
+  runLimit?: number;
 }
 
 interface RunRow {
@@ -16,7 +18,7 @@ interface RunRow {
 }
 
 export class OrganizationIndexReader {
-  private readonly selectRuns: Database.Statement<[string, number, number], RunRow>;
+  private readonly selectRuns: Database.Statement<[string, number, number, number], RunRow>;
   private readonly selectOrganizationIds: Database.Statement<[], string>;
   private readonly selectOrganizationExists: Database.Statement<[string], number>;
   private readonly selectAssessmentIds: Database.Statement<[string], string>;
@@ -26,7 +28,7 @@ export class OrganizationIndexReader {
   constructor(database: Database.Database) {
     this.selectRuns = database.prepare(
       `SELECT stream, recorded_at AS recordedAt, events FROM organization_events
-       WHERE organization_id = ? AND recorded_at <= ? AND last_position > ? ORDER BY first_position`,
+       WHERE organization_id = ? AND recorded_at <= ? AND last_position > ? ORDER BY first_position LIMIT ?`,
     );
     this.selectOrganizationIds = database
       .prepare<[], string>('SELECT organization_id FROM organizations ORDER BY organization_id')
@@ -53,6 +55,8 @@ export class OrganizationIndexReader {
       organizationId,
       options.recordedUntil ?? Number.MAX_SAFE_INTEGER,
       options.afterPosition ?? 0,
+      // SQLite reads a negative LIMIT as no limit.
+      options.runLimit ?? -1,
     );
     const after = options.afterPosition ?? 0;
     for (const row of rows) {
