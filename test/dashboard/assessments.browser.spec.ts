@@ -397,10 +397,30 @@ describe('Assessments journey (browser)', () => {
     await journey.graphql('mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }', {
       input: { assessmentId: 'survey', ratings },
     });
+    // What the screen asks: the list says how many ratings each cycle holds, not which; the ratings
+    // of the one chosen are read when it is chosen.
+    const asked: string[] = [];
+    const keepAssessmentReads = (request: Request) => {
+      const body = request.postData();
+      if (body?.includes('query Assessment') === true) asked.push(body);
+    };
+    page.on('request', keepAssessmentReads);
     await page.click('[data-screen="overview"]');
     await page.click('[data-screen="assessments"]');
+    await expect(page.locator('[data-assessment="survey"]').innerText()).resolves.toContain('450 ratings');
     await page.click('[data-assessment="survey"]');
     const detail = page.locator('[data-assessment-detail="survey"]');
+    await detail.waitFor();
+    page.off('request', keepAssessmentReads);
+    const lists = asked.filter((body) => body.includes('query Assessments('));
+    expect(lists).toHaveLength(1);
+    expect(lists[0]).toContain('ratingCount');
+    expect(lists[0]).not.toContain('ratings {');
+    expect(
+      asked
+        .filter((body) => body.includes('query Assessment('))
+        .map((body) => (JSON.parse(body) as { variables: unknown }).variables),
+    ).toContainEqual({ id: 'survey' });
     const more = detail.locator('[data-testid="ratings-more"]');
     await expect(more.innerText()).resolves.toMatch(/^200 of 450 ratings shown\.\s+Show 200 more$/);
     await expect(detail.locator('tbody tr').count()).resolves.toBe(200);

@@ -7,9 +7,10 @@ import { useSession } from '../shell/session';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { AssessmentDetail } from './assessment-detail';
 import { assessmentTwinIds } from './assessment-twins';
-import { assessmentsQuery, type AssessmentRecord } from './assessments.operations';
+import { assessmentsQuery, type AssessmentRecord, type AssessmentSummary } from './assessments.operations';
 import { OpenAssessmentForm } from './open-assessment-form';
 import { ratingCount } from './rating-form';
+import { useChosenAssessment } from './use-chosen-assessment';
 import './assessments.css';
 
 export function AssessmentsScreen({ organization, model }: OrganizationWorkspace) {
@@ -31,9 +32,16 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
     assessments.find((assessment) => assessment.status !== 'WITHDRAWN') ??
     assessments[0] ??
     null;
+  const chosen = useChosenAssessment(selected?.id ?? null);
   const onChanged = (assessment: AssessmentRecord) => {
-    records.put(assessment);
+    records.put(summaryOf(assessment));
+    chosen.put(assessment);
     setSelectedId(assessment.id);
+  };
+  // Raters' answers or an erasure changed it: the list's count and the chosen one's ratings.
+  const readAgain = () => {
+    records.reload();
+    chosen.reload();
   };
   // After opening one, the keyboard goes on from its title (its raters, its import), not from the top.
   const [openedId, setOpenedId] = useState<string | null>(null);
@@ -87,7 +95,7 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
                       period ending {formatDate(assessment.periodEnd)} ·{' '}
                       {assessment.status === 'WITHDRAWN'
                         ? `withdrawn${assessment.withdrawnAt ? ` ${formatDate(assessment.withdrawnAt)}` : ''}, counts nowhere`
-                        : ratingCount(assessment.ratings.length)}
+                        : ratingCount(assessment.ratingCount)}
                       {twins.has(assessment.id) && ` · id ${assessment.id}`}
                     </span>
                   </button>
@@ -108,19 +116,44 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
             </section>
           )}
         </div>
-        {selected && (
+        {selected && chosen.record && (
           <AssessmentDetail
             key={selected.id}
-            assessment={selected}
+            assessment={chosen.record}
             organization={organization}
             model={model}
             onChanged={onChanged}
-            onAnswered={records.reload}
-            onErased={records.reload}
+            onAnswered={readAgain}
+            onErased={readAgain}
             focusTitle={selected.id === openedId}
           />
+        )}
+        {selected && !chosen.record && (
+          <section
+            class="card assessment-detail"
+            aria-labelledby="assessment-title"
+            aria-busy={chosen.error === null}
+            data-assessment-loading={selected.id}
+          >
+            <h2 id="assessment-title" class="card__title">
+              {selected.title}
+            </h2>
+            {chosen.error ? (
+              <ErrorNotice error={chosen.error} action="Could not load its ratings" onRetry={chosen.reload} />
+            ) : (
+              <>
+                <p class="card__subtitle">Loading its {ratingCount(selected.ratingCount)}…</p>
+                <div class="skeleton skeleton--list" />
+              </>
+            )}
+          </section>
         )}
       </div>
     </div>
   );
+}
+
+/** What the list keeps of an assessment a mutation answered (not its ratings). */
+function summaryOf({ ratings: _ratings, ...summary }: AssessmentRecord): AssessmentSummary {
+  return summary;
 }

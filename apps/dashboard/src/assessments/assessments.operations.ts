@@ -1,36 +1,59 @@
 // What the assessments screen reads and sends.
 import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
 
-const assessmentFields = graphql(`
-  fragment AssessmentFields on Assessment {
+const assessmentSummaryFields = graphql(`
+  fragment AssessmentSummaryFields on Assessment {
     id
     title
     periodEnd
     status
     withdrawnAt
     withdrawalReason
-    ratings {
-      functionId
-      capabilityId
-      level
-      source
-      raterFunctionId
-      respondentId
-      evidence
-      evidenceErased
-      correction {
-        previousLevel
-        reason
-        correctedAt
-      }
-    }
+    ratingCount
   }
 `);
 
+const assessmentFields = graphql(
+  `
+    fragment AssessmentFields on Assessment {
+      ...AssessmentSummaryFields
+      ratings {
+        functionId
+        capabilityId
+        level
+        source
+        raterFunctionId
+        respondentId
+        evidence
+        evidenceErased
+        correction {
+          previousLevel
+          reason
+          correctedAt
+        }
+      }
+    }
+  `,
+  [assessmentSummaryFields],
+);
+
+/** The list: each cycle without its ratings (a survey cycle holds thousands), only how many. */
 export const assessmentsQuery = graphql(
   `
     query Assessments($organizationId: ID!) {
       assessments(organizationId: $organizationId) {
+        ...AssessmentSummaryFields
+      }
+    }
+  `,
+  [assessmentSummaryFields],
+);
+
+/** The cycle being looked at, with its ratings: read when it is chosen. */
+export const assessmentQuery = graphql(
+  `
+    query Assessment($id: ID!) {
+      assessment(id: $id) {
         ...AssessmentFields
       }
     }
@@ -99,8 +122,10 @@ export type RatingCell = Pick<
   'assessmentId' | 'functionId' | 'capabilityId' | 'level' | 'source' | 'raterFunctionId' | 'respondentId'
 >;
 
+/** An assessment as the list shows it: how many ratings, not the ratings. */
+export type AssessmentSummary = ResultOf<typeof assessmentsQuery>['assessments'][number];
 /** An assessment as its screens read it: each rating with its latest correction. */
-export type AssessmentRecord = ResultOf<typeof assessmentsQuery>['assessments'][number];
+export type AssessmentRecord = NonNullable<ResultOf<typeof assessmentQuery>['assessment']>;
 export type RatingRecord = AssessmentRecord['ratings'][number];
 
 export const recordRatingsMutation = graphql(

@@ -8,7 +8,11 @@ import { TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
-import { openAssessmentMutation, type AssessmentRecord } from './assessments.operations';
+import {
+  openAssessmentMutation,
+  type AssessmentRecord,
+  type AssessmentSummary,
+} from './assessments.operations';
 import { openTwinOf } from './assessment-twins';
 import { unusualPeriodEnd, YEARS_AHEAD_BEFORE_ASKING, YEARS_BACK_BEFORE_ASKING } from './period-end';
 
@@ -19,7 +23,7 @@ export function OpenAssessmentForm({
 }: {
   organizationId: string;
   /** The organisation's assessments, to ask before opening a twin of an open one. */
-  assessments: readonly AssessmentRecord[];
+  assessments: readonly AssessmentSummary[];
   onOpened: (assessment: AssessmentRecord) => void;
 }) {
   const { client } = useSession();
