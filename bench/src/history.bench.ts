@@ -5,13 +5,14 @@
 // a slow /health, and with the api's peak resident memory after the downloads. The reads are the
 // history's pages (oldest and newest first, filtered), the Audit screen's known-at starting point
 // (as it reads now, and as it read before: every rating), the Reports page's timeline, the
-// Overview's queries (now, and the every-rating query it sent before), and history.csv alone and
-// two at once.
+// Overview's queries (now, and the every-rating query it sent before), the Assessments screen's
+// (its list now, and every rating as before), and history.csv alone and two at once; then the
+// first timeline, Overview and assessments read of a newly started api (nothing kept in memory).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { graphql, type Server, startBuiltApi } from './bench-api';
-import { peakRssMib, sampleHealth } from './load.bench';
+import { peakRssMib as peakRssOf, sampleHealth } from './load.bench';
 import { median, percentile } from './statistics';
 import { writeOrganization } from './views.bench';
 
@@ -91,6 +92,18 @@ const ASSESSMENT_RATINGS = `query($a: ID!) {
     ratings { functionId capabilityId level source raterFunctionId respondentId evidence evidenceErased }
   }
 }`;
+/** What the Assessments screen sent before: every assessment with every rating and its correction. */
+const ASSESSMENTS_EVERY_RATING = `query($o: ID!) {
+  assessments(organizationId: $o) {
+    id title periodEnd status withdrawnAt withdrawalReason
+    ratings { functionId capabilityId level source raterFunctionId respondentId evidence evidenceErased
+      correction { previousLevel reason correctedAt } }
+  }
+}`;
+/** What it sends now: the list with how many ratings each holds (then the chosen one's, as a cell's). */
+const ASSESSMENTS_LIST = `query($o: ID!) {
+  assessments(organizationId: $o) { id title periodEnd status withdrawnAt withdrawalReason ratingCount }
+}`;
 /** The Reports page's dates. */
 const MATURITY_TIMELINE = `query($o: ID!) {
   maturityTimeline(organizationId: $o) { at customerCentricityIndex alignmentIndex targetAttainment coverage provisional }
@@ -140,14 +153,33 @@ export async function benchHistory(options: { quick: boolean }): Promise<History
         ask(ASSESSMENT_RATINGS, { a: `${ORGANIZATION_ID}-${assessments - 1}` }),
       ),
       organization_history: await timed(url, 3, ask(ORGANIZATION_HISTORY)),
+      assessments_every_rating: await timed(url, 3, ask(ASSESSMENTS_EVERY_RATING)),
+      assessments_list: await timed(url, 3, ask(ASSESSMENTS_LIST)),
       history_csv: await timed(url, 2, download),
       history_csv_two_at_once: await timed(url, 1, async () => {
         const sizes = await Promise.all([download(), download()]);
         return sizes.reduce((sum, size) => sum + size, 0);
       }),
     };
+    const peakRssMib = peakRssOf(api.pid);
+    // The first read of a newly started api: nothing of the organisation is kept in memory yet.
+    const firstRead = async (read: () => Promise<number>): Promise<HistoryReadFigure> => {
+      await api?.stop();
+      api = await startBuiltApi(dataDir, token);
+      const fresh = api.url;
+      await graphql(fresh, token, HISTORY_PAGE, { o: ORGANIZATION_ID });
+      return timed(fresh, 1, read);
+    };
+    const askFresh = (query: string) => async (): Promise<number> => {
+      const data = await graphql(api?.url ?? url, token, query, { o: ORGANIZATION_ID });
+      return Buffer.byteLength(JSON.stringify(data));
+    };
+    reads.first_maturity_timeline = await firstRead(askFresh(MATURITY_TIMELINE));
+    reads.first_overview = await firstRead(askFresh(OVERVIEW));
+    reads.first_assessments_list = await firstRead(askFresh(ASSESSMENTS_LIST));
+    reads.first_assessments_every_rating = await firstRead(askFresh(ASSESSMENTS_EVERY_RATING));
     return {
-      history_reads: { events, assessments, peak_rss_mib: peakRssMib(api.pid), reads },
+      history_reads: { events, assessments, peak_rss_mib: peakRssMib, reads },
     };
   } finally {
     await api?.stop();
