@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { DEFAULT_MATURITY_MODEL } from '@app/domain';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { postGraphql } from '../support/graphql-client';
+import { whileProbingLiveness } from '../support/liveness-probe';
 
 jest.setTimeout(300_000);
 
@@ -172,26 +173,12 @@ describe('A long organisation history (e2e, built api, SQLite file)', () => {
       );
       return response.text();
     };
-    let slowest = 0;
-    let asked = 0;
-    let running = true;
-    const probe = (async () => {
-      while (running as boolean) {
-        const started = performance.now();
-        const live = await fetch(`${api.baseUrl}/health/live`);
-        await live.arrayBuffer();
-        slowest = Math.max(slowest, performance.now() - started);
-        asked += 1;
-        expect(live.status).toBe(200);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    const downloadsStarted = performance.now();
-    const files = await Promise.all([download(), download()]).finally(() => {
-      running = false;
-    });
-    const downloadsTook = performance.now() - downloadsStarted;
-    await probe;
+    const {
+      value: files,
+      took: downloadsTook,
+      slowest,
+      asked,
+    } = await whileProbingLiveness(api.baseUrl, () => Promise.all([download(), download()]));
 
     for (const text of files) {
       const rows = parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { columns: true });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { DEFAULT_MATURITY_MODEL } from '@app/domain';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { postGraphql } from '../support/graphql-client';
+import { type ProbedRead, whileProbingLiveness } from '../support/liveness-probe';
 
 jest.setTimeout(600_000);
 
@@ -62,34 +63,11 @@ describe('The views of an organisation of about 100,000 events, read cold (e2e, 
     }
   };
 
-  /** The read, with /health/live asked every 20 ms meanwhile: how long it took and the slowest probe. */
-  const whileProbing = async <T>(
-    read: () => Promise<T>,
-  ): Promise<{ value: T; took: number; slowest: number }> => {
-    let slowest = 0;
-    let asked = 0;
-    let running = true;
-    const probe = (async () => {
-      while (running as boolean) {
-        const started = performance.now();
-        const live = await fetch(`${api.baseUrl}/health/live`);
-        await live.arrayBuffer();
-        slowest = Math.max(slowest, performance.now() - started);
-        asked += 1;
-        expect(live.status).toBe(200);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    })();
-    // The probe is under way before the read starts.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const started = performance.now();
-    const value = await read().finally(() => {
-      running = false;
-    });
-    const took = performance.now() - started;
-    await probe;
-    expect(asked).toBeGreaterThan(3);
-    return { value, took, slowest };
+  /** The read, with /health/live asked meanwhile: how long it took and the slowest probe. */
+  const whileProbing = async <T>(read: () => Promise<T>): Promise<ProbedRead<T>> => {
+    const probed = await whileProbingLiveness(api.baseUrl, read);
+    expect(probed.asked).toBeGreaterThan(3);
+    return probed;
   };
 
   beforeAll(async () => {
