@@ -111,4 +111,22 @@ describe('history and verifyIntegrity over HTTP', () => {
     const one = await api.mustQuery<{ verifyIntegrity: Record<string, unknown> }>(VERIFY, { org: 'hotel' });
     expect(one.verifyIntegrity).toMatchObject({ ok: true, checkedEvents: 11 });
   });
+
+  it("should refuse the organisation's fingerprint on a whole-store check, naming the organisation, instead of reporting tampering", async () => {
+    const FINGERPRINT = `query($org: ID, $since: String) { verifyIntegrity(organizationId: $org, since: $since) { ok matchesFingerprint message fingerprint { text } } }`;
+    const kept = await api.mustQuery<{ verifyIntegrity: { fingerprint: { text: string } } }>(FINGERPRINT, {
+      org: 'hotel',
+    });
+    const since = kept.verifyIntegrity.fingerprint.text;
+    expect(since).toMatch(/^v2:org=hotel:\d+:11:[0-9a-f]{64}$/);
+    const whole = await api.graphql(FINGERPRINT, { since });
+    expect(whole.data).toBeNull();
+    expect(whole.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'since' } });
+    expect(whole.errors?.[0]?.message).toContain('organisation "hotel"');
+    expect(whole.errors?.[0]?.message).toContain('pass organizationId "hotel"');
+    const other = await api.graphql(FINGERPRINT, { org: 'other-hotel', since });
+    expect(other.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'since' } });
+    const same = await api.mustQuery<{ verifyIntegrity: unknown }>(FINGERPRINT, { org: 'hotel', since });
+    expect(same.verifyIntegrity).toMatchObject({ ok: true, matchesFingerprint: true });
+  });
 });

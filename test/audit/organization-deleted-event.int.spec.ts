@@ -51,7 +51,7 @@ describe('the organisation integrity check on a SQLite file missing an event', (
     const first = await verify(pristine, 'hotel');
     expect(first).toMatchObject({ ok: true, limit: null, matchesFingerprint: null });
     expect(first.fingerprint).toMatchObject({ headPosition: 24, eventCount: 11 });
-    expect(first.fingerprint?.text).toMatch(/^v1:24:11:[0-9a-f]{64}$/);
+    expect(first.fingerprint?.text).toMatch(/^v2:org=hotel:24:11:[0-9a-f]{64}$/);
     const again = await verify(pristine, 'hotel', first.fingerprint?.text);
     expect(again).toMatchObject({ ok: true, matchesFingerprint: true });
     expect(again.fingerprint?.streamHeadsDigest).toBe(first.fingerprint?.streamHeadsDigest);
@@ -100,11 +100,67 @@ describe('the organisation integrity check on a SQLite file missing an event', (
     await expect(verify(pristine, 'hotel', 'v1:22:eleven')).rejects.toMatchObject({ field: 'since' });
   });
 
+  it('should refuse, naming the scope to check, a fingerprint of another scope instead of reporting it broken', async () => {
+    const hotelKept = (await verify(pristine, 'hotel')).fingerprint?.text;
+    await expect(verify(pristine, 'other-hotel', hotelKept)).rejects.toMatchObject({
+      field: 'since',
+      message: expect.stringContaining('pass organizationId "hotel"') as unknown,
+    });
+    const app = await openApplication(pristine);
+    try {
+      const integrity = app.get(IntegrityService);
+      const storeKept = (await integrity.verify()).fingerprint?.text;
+      expect(storeKept).toMatch(/^v2:store:24:\d+:[0-9a-f]{64}$/);
+      await expect(integrity.verify(null, undefined, hotelKept)).rejects.toMatchObject({ field: 'since' });
+      await expect(integrity.verify('hotel', undefined, storeKept)).rejects.toMatchObject({
+        field: 'since',
+        message: expect.stringContaining('check the whole store') as unknown,
+      });
+      expect(await integrity.verify(null, undefined, storeKept)).toMatchObject({
+        ok: true,
+        matchesFingerprint: true,
+      });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('should still compare a v1 fingerprint, which does not name its scope, with the scope checked', async () => {
+    const kept = (await verify(pristine, 'hotel')).fingerprint;
+    const v1 = `v1:${kept?.headPosition}:${kept?.eventCount}:${kept?.streamHeadsDigest}`;
+    expect(await verify(pristine, 'hotel', v1)).toMatchObject({ ok: true, matchesFingerprint: true });
+    const elsewhere = await verify(pristine, 'other-hotel', v1);
+    expect(elsewhere).toMatchObject({ ok: false, matchesFingerprint: false });
+    expect(elsewhere.message).toContain('does not say what it covered');
+  });
+
+  it("should refuse on the command line the Audit page's fingerprint without --org, saying which --org to add", async () => {
+    const page = (await verify(pristine, 'hotel')).fingerprint?.text ?? '';
+    const whole = await runCli(pristine, ['verify', '--since', page]);
+    expect(whole.code).toBe(EXIT.usage);
+    expect(whole.stdout).not.toContain('BROKEN');
+    expect(whole.stderr).toContain('add --org hotel');
+    const other = await runCli(pristine, ['verify', '--org', 'other-hotel', '--since', page]);
+    expect(other.code).toBe(EXIT.usage);
+    expect(other.stderr).toContain('add --org hotel');
+    const right = await runCli(pristine, ['verify', '--org', 'hotel', '--since', page]);
+    expect(right.code).toBe(EXIT.ok);
+    expect(right.stdout).toContain("nothing up to the kept fingerprint's position 24 changed");
+
+    const storeRun = await runCli(pristine, ['verify']);
+    const storeKept = /fingerprint[^:]*: (v2:\S+)/.exec(storeRun.stdout)?.[1] ?? '';
+    expect(storeKept).toMatch(/^v2:store:/);
+    const scoped = await runCli(pristine, ['verify', '--org', 'hotel', '--since', storeKept]);
+    expect(scoped.code).toBe(EXIT.usage);
+    expect(scoped.stderr).toContain('leave --org out');
+    expect((await runCli(pristine, ['verify', '--since', storeKept])).code).toBe(EXIT.ok);
+  }, 120_000);
+
   it('should print the fingerprint from verify --org and say what broke when no stream is named', async () => {
     const ok = await runCli(pristine, ['verify', '--org', 'hotel']);
     expect(ok.code).toBe(EXIT.ok);
-    const printed = /fingerprint[^:]*: (v1:\S+)/.exec(ok.stdout)?.[1];
-    expect(printed).toMatch(/^v1:24:11:/);
+    const printed = /fingerprint[^:]*: (v2:\S+)/.exec(ok.stdout)?.[1];
+    expect(printed).toMatch(/^v2:org=hotel:24:11:/);
 
     const tailDeleted = tamperedCopyOfPristine(deleteStream(HOTEL_INVESTMENT));
     const broken = await runCli(tailDeleted, ['verify', '--org', 'hotel']);

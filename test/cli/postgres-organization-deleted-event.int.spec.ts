@@ -52,7 +52,11 @@ describeWithPostgres('verify --org on a PostgreSQL database missing an event', (
   it('should pass the untouched demo and print a fingerprint', async () => {
     const verify = await cli(['verify', '--org', 'interlodge', '--json'], pristine);
     expect(verify.code).toBe(EXIT.ok);
-    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, limit: null, fingerprint: { text: /^v1:/ } });
+    expect(JSON.parse(verify.stdout)).toMatchObject({
+      ok: true,
+      limit: null,
+      fingerprint: { text: /^v2:org=/ },
+    });
   });
 
   it("should fail when the last event of one of its investments' streams was deleted mid-store", async () => {

@@ -141,7 +141,7 @@ describe('Audit and tokens journeys (browser)', () => {
       const fingerprint = page.locator('[data-testid="integrity-fingerprint"]');
       await fingerprint.waitFor();
       const kept = await fingerprint.innerText();
-      expect(kept).toMatch(/^v1:\d+:8:[0-9a-f]{64}$/);
+      expect(kept).toMatch(/^v2:org=[a-z0-9-]+:\d+:8:[0-9a-f]{64}$/);
       await page.fill('[data-field="since"] input', kept);
       await page.click('button:has-text("Verify integrity")');
       await page.waitForSelector(

@@ -24,7 +24,7 @@ export class IntegrityFingerprint {
 
   @Field({
     description:
-      'headPosition, eventCount and streamHeadsDigest as one copyable line: v1:<head>:<count>:<digest>.',
+      'What was checked, headPosition, eventCount and streamHeadsDigest as one copyable line: v2:org=<organizationId>:<head>:<count>:<digest> for one organisation, v2:store:… for the whole store. A check of another scope refuses it (BAD_USER_INPUT on since) rather than comparing counts of different events; a v1:<head>:<count>:<digest> line, which does not name its scope, is still read.',
   })
   text!: string;
 }

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { type IntegrityReport, IntegrityService } from '@app/application';
+import {
+  coversSameScope,
+  describeScope,
+  type FingerprintScope,
+  type IntegrityReport,
+  IntegrityService,
+  organizationScope,
+  parseFingerprint,
+} from '@app/application';
 import { withApplication } from '../cli-runtime';
 import { CliError, EXIT } from '../exit-codes';
 import { startProgress } from '../progress';
@@ -20,10 +28,11 @@ export function registerVerifyCommand(program: Command): void {
     .option('--org <id>', "only this organisation's streams")
     .option(
       '--since <fingerprint>',
-      'a fingerprint printed by an earlier check (v1:<head>:<count>:<digest>): also fail when anything up to its head changed or vanished',
+      'a fingerprint printed by an earlier check of the same scope (v2:org=<id>:<head>:<count>:<digest> needs --org <id>; v2:store:… none; the Audit page gives the first kind): also fail when anything up to its head changed or vanished',
     )
     .option('--json', 'print the report as JSON')
     .action(async (options: VerifyOptions) => {
+      if (options.since !== undefined) requireScopeOfFingerprint(options.since, options.org);
       const report = await withApplication(
         async (app) => {
           const progress = startProgress('Verifying', 0);
@@ -46,6 +55,26 @@ export function registerVerifyCommand(program: Command): void {
       else process.stdout.write(reportLines(report));
       if (!report.ok) throw new CliError(`integrity broken: ${whereBroken(report)}`, EXIT.integrityBroken);
     });
+}
+
+/**
+ * A fingerprint of another scope counts other events: comparing would report a tampering that
+ * never happened, so the command line is refused, saying which --org it needs.
+ */
+function requireScopeOfFingerprint(since: string, org: string | undefined): void {
+  const kept = parseFingerprint(since);
+  const checked: FingerprintScope = org === undefined ? 'store' : organizationScope([org]);
+  if (kept.scope === null || coversSameScope(kept, checked)) return;
+  const fix =
+    kept.scope === 'store'
+      ? 'leave --org out'
+      : kept.scope.organizationIds.length === 1
+        ? `add --org ${kept.scope.organizationIds[0]}`
+        : 'check it through the api with a token of exactly those organisations';
+  throw new CliError(
+    `--since: this fingerprint was kept from a check of ${describeScope(kept.scope)}, and this check covers ${describeScope(checked)}: they count different events and cannot be compared (nothing was checked); ${fix}`,
+    EXIT.usage,
+  );
 }
 
 function reportLines(report: IntegrityReport): string {

@@ -46,18 +46,28 @@ export function IntegrityCheck({ organizationId }: { organizationId: string }) {
         <TextField
           name="since"
           label="Compare with a kept fingerprint (optional)"
-          placeholder="v1:…"
+          placeholder="v2:org=…"
           value={since}
           onValue={setSince}
           spellcheck={false}
         />
       </Form>
-      <div aria-live="polite">{report && <Verdict report={report} at={check.result?.at ?? null} />}</div>
+      <div aria-live="polite">
+        {report && <Verdict report={report} at={check.result?.at ?? null} organizationId={organizationId} />}
+      </div>
     </section>
   );
 }
 
-function Verdict({ report, at }: { report: IntegrityReport; at: Date | null }) {
+function Verdict({
+  report,
+  at,
+  organizationId,
+}: {
+  report: IntegrityReport;
+  at: Date | null;
+  organizationId: string;
+}) {
   return (
     <div
       class={`verdict ${report.ok ? 'verdict--ok' : 'verdict--broken'}`}
@@ -77,7 +87,7 @@ function Verdict({ report, at }: { report: IntegrityReport; at: Date | null }) {
           Not proven: {report.limit}
         </p>
       )}
-      {report.fingerprint && <Fingerprint fingerprint={report.fingerprint} />}
+      {report.fingerprint && <Fingerprint fingerprint={report.fingerprint} organizationId={organizationId} />}
       <p class="verdict__time">Checked {at ? formatDateTime(at) : ''}</p>
     </div>
   );
@@ -93,7 +103,13 @@ function sentence(text: string): string {
   return text === '' || text.endsWith('.') ? text : `${text}.`;
 }
 
-function Fingerprint({ fingerprint }: { fingerprint: NonNullable<IntegrityReport['fingerprint']> }) {
+function Fingerprint({
+  fingerprint,
+  organizationId,
+}: {
+  fingerprint: NonNullable<IntegrityReport['fingerprint']>;
+  organizationId: string;
+}) {
   const { copied, copy } = useCopy<'fingerprint'>();
   return (
     <div class="verdict__fingerprint">
@@ -111,6 +127,13 @@ function Fingerprint({ fingerprint }: { fingerprint: NonNullable<IntegrityReport
       >
         {copied === 'fingerprint' ? 'Fingerprint copied' : 'Copy fingerprint'}
       </button>
+      {/* The fingerprint counts this organisation's events only: a whole-store check cannot use it. */}
+      <p class="verdict__scope" data-testid="integrity-fingerprint-scope">
+        It covers this organisation only. On the command line, compare with:{' '}
+        <code>
+          npm run cli -- verify --org {organizationId} --since {'<fingerprint>'}
+        </code>
+      </p>
     </div>
   );
 }

@@ -1,8 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '../command-handling/clock';
-import { parseFingerprint } from './integrity-fingerprint';
+import {
+  coversSameScope,
+  describeScope,
+  type FingerprintScope,
+  type KeptFingerprint,
+  organizationScope,
+  parseFingerprint,
+} from './integrity-fingerprint';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { requireSlug } from '@app/domain';
+import { invalidInput, requireSlug } from '@app/domain';
 import { OrganizationEvents } from './organization-events';
 import { OrganizationStreams } from './organization-streams';
 import {
@@ -29,10 +36,10 @@ export class IntegrityService {
     onProgress?: IntegrityProgress,
     since?: string | null,
   ): Promise<IntegrityReport> {
-    const options = this.optionsFor(since);
     if (organizationId === undefined || organizationId === null)
-      return verifyWholeStore(this.store, onProgress, options);
+      return verifyWholeStore(this.store, onProgress, this.optionsFor(since, 'store'));
     await this.organizationEvents.requireRegistered(requireSlug('organizationId', organizationId));
+    const options = this.optionsFor(since, organizationScope([organizationId]));
     return verifyStreams(
       this.store,
       await this.organizationStreams.fromStore(organizationId),
@@ -50,19 +57,37 @@ export class IntegrityService {
     onProgress?: IntegrityProgress,
     since?: string | null,
   ): Promise<IntegrityReport> {
-    const options = this.optionsFor(since);
+    const registered: string[] = [];
+    for (const organizationId of organizationIds)
+      if (await this.organizationEvents.isRegistered(organizationId)) registered.push(organizationId);
+    const options = this.optionsFor(since, organizationScope(registered));
     const streams: string[] = [];
-    for (const organizationId of organizationIds) {
-      if (!(await this.organizationEvents.isRegistered(organizationId))) continue;
+    for (const organizationId of registered)
       streams.push(...(await this.organizationStreams.fromStore(organizationId)));
-    }
     return verifyStreams(this.store, [...new Set(streams)], onProgress, options);
   }
 
-  private optionsFor(since: string | null | undefined): IntegrityOptions {
-    return {
-      since: since === undefined || since === null || since === '' ? null : parseFingerprint(since),
-      checkedAt: this.clock(),
-    };
+  private optionsFor(since: string | null | undefined, scope: FingerprintScope): IntegrityOptions {
+    const kept = since === undefined || since === null || since === '' ? null : parseFingerprint(since);
+    if (kept !== null) requireSameScope(kept, scope);
+    return { since: kept, checkedAt: this.clock(), scope };
   }
+}
+
+/**
+ * A fingerprint of another scope counts other streams, so comparing would report tampering that
+ * never happened: it is refused, saying which check it belongs to.
+ */
+function requireSameScope(kept: KeptFingerprint, checked: FingerprintScope): void {
+  if (kept.scope === null || coversSameScope(kept, checked)) return;
+  const how =
+    kept.scope === 'store'
+      ? 'check the whole store (verifyIntegrity without organizationId, with an ADMIN token; on the command line, verify without --org)'
+      : kept.scope.organizationIds.length === 1
+        ? `pass organizationId "${kept.scope.organizationIds[0]}" (on the command line, verify --org ${kept.scope.organizationIds[0]})`
+        : 'check with a token of exactly those organisations and no organizationId';
+  throw invalidInput(
+    'since',
+    `since: this fingerprint was kept from a check of ${describeScope(kept.scope)}, and this check covers ${describeScope(checked)}: the two count different events, so they cannot be compared; ${how} to compare with it`,
+  );
 }

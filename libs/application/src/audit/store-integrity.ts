@@ -5,6 +5,7 @@ import { yieldToOtherWork } from '@app/projections';
 import {
   differenceFromKept,
   FingerprintAccumulator,
+  type FingerprintScope,
   type IntegrityFingerprint,
   type KeptFingerprint,
 } from './integrity-fingerprint';
@@ -28,6 +29,8 @@ export interface IntegrityOptions {
   since?: KeptFingerprint | null;
   /** The time the fingerprint says it was checked. */
   checkedAt?: Date;
+  /** What the check covers, named in its fingerprint: the whole store when left out. */
+  scope?: FingerprintScope;
 }
 
 /** Said wherever positions may have gaps (EventStoreDB): then only a kept fingerprint can tell. */
@@ -211,7 +214,10 @@ class Fingerprints {
           ? ''
           : `; nothing up to the kept fingerprint's position ${since.headPosition} changed`),
       limit,
-      fingerprint: this.current.fingerprint(this.options.checkedAt ?? new Date()),
+      fingerprint: this.current.fingerprint(
+        this.options.checkedAt ?? new Date(),
+        this.options.scope ?? 'store',
+      ),
       matchesFingerprint: since === null ? null : true,
     };
   }
