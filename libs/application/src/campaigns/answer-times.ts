@@ -1,5 +1,6 @@
 // When each respondent last answered in an assessment: the transaction time (recordedAt) of their
 // latest rating event, which the aggregate's state does not hold (events carry it as metadata).
+// Only their own answers count: a correction is an admin's act on the rating, not an answer.
 // Kept per stream and read on from the last revision seen, like the stream-state cache.
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
@@ -7,7 +8,7 @@ import { assessmentStream, type RatingRecordedData, type RatingSource } from '@a
 
 /** Assessments whose answer times are kept in memory (least recently used first out). */
 const MAX_CACHED_ASSESSMENTS = 500;
-const RATING_EVENT_TYPES = new Set(['RatingRecorded', 'RatingCorrected']);
+const ANSWER_EVENT_TYPE = 'RatingRecorded';
 
 export interface RespondentKeyParts {
   source: RatingSource;
@@ -24,7 +25,7 @@ interface Cached {
 }
 
 export interface AnswerTimesOfAssessment {
-  /** ISO-8601 of the respondent's latest rating event in the assessment, or null when none. */
+  /** ISO-8601 of the respondent's latest answer (rating recorded) in the assessment, or null when none. */
   lastAnsweredAt(respondent: RespondentKeyParts): string | null;
 }
 
@@ -43,7 +44,7 @@ export class AnswerTimes {
     );
     const latest = new Map(cached?.latest);
     for (const event of events) {
-      if (!RATING_EVENT_TYPES.has(event.type)) continue;
+      if (event.type !== ANSWER_EVENT_TYPE) continue;
       latest.set(respondentKey(event.data as unknown as RatingRecordedData), event.metadata.recordedAt);
     }
     const revision = events.at(-1)?.revision ?? cached?.revision;
