@@ -149,6 +149,34 @@ describe('npm run cli -- invite and campaign', () => {
     );
   }, 120_000);
 
+  it('should list each person once after new links for all (--all lists the revoked ones), and take --org like replay and verify', async () => {
+    const listed = await postGraphql<{ invitations: { id: string; status: string }[] }>(
+      api.baseUrl,
+      api.adminToken,
+      '{ invitations(assessmentId: "spring") { id status } }',
+    );
+    const working = (listed.data?.invitations ?? [])
+      .filter(({ status }) => status === 'ACTIVE')
+      .map(({ id }) => id);
+    expect(working.length).toBeGreaterThan(0);
+    await staff(
+      'mutation($ids: [ID!]!) { reissueInvitations(assessmentId: "spring", invitationIds: $ids) { token } }',
+      { ids: working },
+    );
+    const rows = (stdout: string) =>
+      stdout.split('\n').filter((line) => /\s(ACTIVE|REVOKED|CLOSED|EXPIRED)\s/.test(line));
+    const once = await cli(['campaign', '--assessment', 'spring', '--org', 'hotel']);
+    expect(once.code).toBe(EXIT.ok);
+    expect(rows(once.stdout)).toHaveLength(working.length);
+    expect(rows(once.stdout).every((line) => line.includes('ACTIVE'))).toBe(true);
+    expect(once.stdout).toContain(`${working.length} revoked link(s) not listed: --all lists them`);
+    const all = await cli(['campaign', '--assessment', 'spring', '--all']);
+    expect(rows(all.stdout)).toHaveLength(2 * working.length);
+    const elsewhere = await cli(['campaign', '--assessment', 'spring', '--org', 'other-hotel']);
+    expect(elsewhere.code).toBe(EXIT.refused);
+    expect(elsewhere.stderr).toContain('organisation "other-hotel" has no assessment "spring"');
+  }, 120_000);
+
   it('should refuse the progress of an unknown assessment, naming it', async () => {
     const refused = await cli(['campaign', '--assessment', 'autumn']);
     expect(refused.code).toBe(EXIT.refused);

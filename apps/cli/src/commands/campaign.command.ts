@@ -36,6 +36,8 @@ interface InviteOptions {
 
 interface CampaignOptions {
   assessment: string;
+  org?: string;
+  all?: boolean;
 }
 
 // As with tokens: whoever can run the cli can read DATA_DIR, so it may invite; the events name
@@ -98,10 +100,19 @@ export function registerCampaignCommands(program: Command): void {
     .command('campaign')
     .description("Print an assessment campaign's progress: overall, by function and by invitation.")
     .requiredOption('--assessment <id>', 'the assessment')
+    .option('--org <id>', 'the organisation the assessment must belong to (refused otherwise)')
+    .option('--all', "also list the links replaced by new ones or revoked (each person's old rows)")
     .action(async (options: CampaignOptions) => {
       const { progress, invitations } = await withApplication(
         async (app) => {
           const reader = app.get(CampaignReader);
+          const assessment = await reader.requireAssessment(options.assessment);
+          // Answered as an unknown id, as the api answers an id of another organisation.
+          if (options.org !== undefined && assessment.organizationId !== options.org)
+            throw new CliError(
+              `--assessment: organisation "${options.org}" has no assessment "${options.assessment}"; leave --org out or name the assessment's organisation`,
+              EXIT.refused,
+            );
           return {
             progress: await reader.progress(options.assessment),
             invitations: await reader.invitations(options.assessment),
@@ -109,6 +120,11 @@ export function registerCampaignCommands(program: Command): void {
         },
         { seedOnStartup: false },
       );
+      // After "New links for all" every person has a revoked link beside the new one, with the
+      // same answers (answers belong to the person): listed once unless asked, as on the page.
+      const shown =
+        options.all === true ? invitations : invitations.filter(({ status }) => status !== 'REVOKED');
+      const hidden = invitations.length - shown.length;
       const lines = [
         `assessment ${progress.assessmentId}: ${progress.invited} invited, ${progress.started} started, ${progress.completed} completed; answered ${progress.answered} of ${progress.expected}`,
         '',
@@ -119,8 +135,9 @@ export function registerCampaignCommands(program: Command): void {
         '',
         table(
           ['respondent', 'label', 'source', 'status', 'answered', 'expected', 'last answer'],
-          invitations.map(invitationRow),
+          shown.map(invitationRow),
         ),
+        ...(hidden > 0 ? [`${hidden} revoked link(s) not listed: --all lists them`] : []),
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
     });
