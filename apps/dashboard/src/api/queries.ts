@@ -132,28 +132,38 @@ export const overviewQuery = graphql(
   [maturityPointFields],
 );
 
-/** One assessment with every rating and its evidence: what a heatmap cell's details list. */
-export const assessmentRatingsQuery = graphql(`
-  query AssessmentRatings($assessmentId: ID!) {
-    assessment(id: $assessmentId) {
-      id
-      title
-      periodEnd
-      status
-      withdrawnAt
-      ratings {
-        functionId
-        capabilityId
-        level
-        source
-        raterFunctionId
-        respondentId
-        evidence
-        evidenceErased
-      }
-    }
+/** A rating as the page shows it: its cell, level, source, rater and evidence. */
+export const ratingFields = graphql(`
+  fragment RatingFields on Rating {
+    functionId
+    capabilityId
+    level
+    source
+    raterFunctionId
+    respondentId
+    evidence
+    evidenceErased
   }
 `);
+
+/** One assessment with every rating and its evidence: what a heatmap cell's details list. */
+export const assessmentRatingsQuery = graphql(
+  `
+    query AssessmentRatings($assessmentId: ID!) {
+      assessment(id: $assessmentId) {
+        id
+        title
+        periodEnd
+        status
+        withdrawnAt
+        ratings {
+          ...RatingFields
+        }
+      }
+    }
+  `,
+  [ratingFields],
+);
 
 const maturityCellFields = graphql(`
   fragment MaturityCellFields on MaturityCell {

@@ -1,5 +1,6 @@
 // What the assessments screen reads and sends.
 import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
+import { ratingFields } from '../api/queries';
 
 const assessmentSummaryFields = graphql(`
   fragment AssessmentSummaryFields on Assessment {
@@ -18,14 +19,7 @@ const assessmentFields = graphql(
     fragment AssessmentFields on Assessment {
       ...AssessmentSummaryFields
       ratings {
-        functionId
-        capabilityId
-        level
-        source
-        raterFunctionId
-        respondentId
-        evidence
-        evidenceErased
+        ...RatingFields
         correction {
           previousLevel
           reason
@@ -34,7 +28,7 @@ const assessmentFields = graphql(
       }
     }
   `,
-  [assessmentSummaryFields],
+  [assessmentSummaryFields, ratingFields],
 );
 
 /** The list: each cycle without its ratings (a survey cycle holds thousands), only how many. */
