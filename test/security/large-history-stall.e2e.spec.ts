@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DEFAULT_MATURITY_MODEL } from '@app/domain';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { postGraphql } from '../support/graphql-client';
 import { whileProbingLiveness } from '../support/liveness-probe';
+import { SURVEY_CAPABILITY_IDS, writeSurveyOrganization } from '../support/survey-organization';
 
 jest.setTimeout(300_000);
 
@@ -18,7 +18,7 @@ const ORGANIZATION = 'longco';
 const FUNCTIONS = ['front-desk', 'housekeeping', 'kitchen', 'maintenance'];
 const RESPONDENTS = 110;
 const ASSESSMENTS = 10;
-const CAPABILITIES = DEFAULT_MATURITY_MODEL.capabilities.map((capability) => capability.id);
+const CAPABILITIES = SURVEY_CAPABILITY_IDS;
 /** Ratings per assessment: every function and capability, from each customer respondent. */
 const RATINGS_PER_ASSESSMENT = FUNCTIONS.length * CAPABILITIES.length * RESPONDENTS;
 
@@ -51,38 +51,19 @@ describe('A long organisation history (e2e, built api, SQLite file)', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'maturity-long-history-'));
     api = await startApi({ dataDir });
-    await must(`mutation { registerOrganization(input: { id: "${ORGANIZATION}", name: "Long Co" }) { id } }`);
-    for (const functionId of FUNCTIONS)
-      await must(
-        `mutation { addFunction(input: { organizationId: "${ORGANIZATION}", functionId: "${functionId}", name: "${functionId}" }) { id } }`,
-      );
-    for (let quarter = 0; quarter < ASSESSMENTS; quarter += 1) {
-      const assessmentId = `q${quarter}`;
-      const year = 2016 + Math.floor(quarter / 4);
-      const periodEnd = `${year}-${['03-31', '06-30', '09-30', '12-31'][quarter % 4]}`;
-      await must(
-        `mutation { openAssessment(input: { organizationId: "${ORGANIZATION}", assessmentId: "${assessmentId}", title: "${assessmentId}", periodEnd: "${periodEnd}" }) { id } }`,
-      );
-      const ratings = FUNCTIONS.flatMap((functionId) =>
-        CAPABILITIES.flatMap((capabilityId) =>
-          Array.from({ length: RESPONDENTS }, (_, respondent) => ({
-            functionId,
-            capabilityId,
-            level: 1 + ((respondent + quarter) % 5),
-            source: 'CUSTOMER',
-            respondentId: `guest-${respondent}`,
-            // Personal text on one rating a quarter: the download opens it as the history does.
-            ...(respondent === 0 && capabilityId === CAPABILITIES[0] && functionId === FUNCTIONS[0]
-              ? { evidence: `survey card ${quarter}` }
-              : {}),
-          })),
-        ),
-      );
-      await must('mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }', {
-        input: { assessmentId, ratings },
-      });
-      await must(`mutation { closeAssessment(assessmentId: "${assessmentId}") { id } }`);
-    }
+    await writeSurveyOrganization(must, {
+      organizationId: ORGANIZATION,
+      name: 'Long Co',
+      functionIds: FUNCTIONS,
+      assessments: ASSESSMENTS,
+      firstYear: 2016,
+      respondents: RESPONDENTS,
+      // Personal text on one rating a quarter: the download opens it as the history does.
+      evidence: ({ quarter, functionId, capabilityId, respondent }) =>
+        respondent === 0 && capabilityId === CAPABILITIES[0] && functionId === FUNCTIONS[0]
+          ? `survey card ${quarter}`
+          : undefined,
+    });
     totalEvents = 1 + FUNCTIONS.length + ASSESSMENTS * (2 + RATINGS_PER_ASSESSMENT);
   });
 

@@ -7,10 +7,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_MATURITY_MODEL } from '@app/domain';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { postGraphql } from '../support/graphql-client';
 import { type ProbedRead, whileProbingLiveness } from '../support/liveness-probe';
+import { quarterEnd, SURVEY_CAPABILITY_IDS, writeSurveyOrganization } from '../support/survey-organization';
 
 jest.setTimeout(600_000);
 
@@ -18,7 +18,7 @@ const ORGANIZATION = 'decadesco';
 const FUNCTIONS = ['front-desk', 'housekeeping', 'kitchen', 'maintenance'];
 const RESPONDENTS = 40;
 const ASSESSMENTS = 60;
-const CAPABILITIES = DEFAULT_MATURITY_MODEL.capabilities.map((capability) => capability.id);
+const CAPABILITIES = SURVEY_CAPABILITY_IDS;
 /** Ratings per assessment: every function and capability, from each customer respondent. */
 const RATINGS_PER_ASSESSMENT = FUNCTIONS.length * CAPABILITIES.length * RESPONDENTS;
 
@@ -37,8 +37,7 @@ interface ListedAssessment {
   ratingCount: number;
 }
 
-const quarterEnd = (quarter: number): string =>
-  `${2011 + Math.floor(quarter / 4)}-${['03-31', '06-30', '09-30', '12-31'][quarter % 4]}`;
+const FIRST_YEAR = 2011;
 
 describe('The views of an organisation of about 100,000 events, read cold (e2e, built api, SQLite file)', () => {
   let api: ApiProcess;
@@ -73,36 +72,16 @@ describe('The views of an organisation of about 100,000 events, read cold (e2e, 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'maturity-long-views-'));
     api = await startApi({ dataDir });
-    await must(
-      `mutation { registerOrganization(input: { id: "${ORGANIZATION}", name: "Decades Co" }) { id } }`,
-    );
-    for (const functionId of FUNCTIONS)
-      await must(
-        `mutation { addFunction(input: { organizationId: "${ORGANIZATION}", functionId: "${functionId}", name: "${functionId}" }) { id } }`,
-      );
-    for (let quarter = 0; quarter < ASSESSMENTS; quarter += 1) {
-      const assessmentId = `q${quarter}`;
-      await must(
-        `mutation { openAssessment(input: { organizationId: "${ORGANIZATION}", assessmentId: "${assessmentId}", title: "${assessmentId}", periodEnd: "${quarterEnd(quarter)}" }) { id } }`,
-      );
-      const ratings = FUNCTIONS.flatMap((functionId) =>
-        CAPABILITIES.flatMap((capabilityId) =>
-          Array.from({ length: RESPONDENTS }, (_, respondent) => ({
-            functionId,
-            capabilityId,
-            level: 1 + ((respondent + quarter) % 5),
-            source: 'CUSTOMER',
-            respondentId: `guest-${respondent}`,
-          })),
-        ),
-      );
-      await must('mutation($input: RecordRatingsInput!) { recordRatings(input: $input) { id } }', {
-        input: { assessmentId, ratings },
-      });
+    await writeSurveyOrganization(must, {
+      organizationId: ORGANIZATION,
+      name: 'Decades Co',
+      functionIds: FUNCTIONS,
+      assessments: ASSESSMENTS,
+      firstYear: FIRST_YEAR,
+      respondents: RESPONDENTS,
       // The last quarter stays open: its point is provisional.
-      if (quarter < ASSESSMENTS - 1)
-        await must(`mutation { closeAssessment(assessmentId: "${assessmentId}") { id } }`);
-    }
+      leaveLastOpen: true,
+    });
   });
 
   afterAll(async () => {
@@ -116,7 +95,7 @@ describe('The views of an organisation of about 100,000 events, read cold (e2e, 
       must<{ maturityTimeline: TimelinePoint[] }>(TIMELINE),
     );
     expect(value.maturityTimeline.map((point) => point.at)).toEqual(
-      Array.from({ length: ASSESSMENTS }, (_, quarter) => `${quarterEnd(quarter)}T00:00:00.000Z`),
+      Array.from({ length: ASSESSMENTS }, (_, quarter) => `${quarterEnd(FIRST_YEAR, quarter)}T00:00:00.000Z`),
     );
     // Every cell rated each quarter by 40 respondents at levels 1-5 in turn: a mean of 3, so 50.
     expect(value.maturityTimeline.every((point) => point.coverage === 1)).toBe(true);
