@@ -58,6 +58,9 @@ describe('Dashboard (browser)', () => {
     await page.goto(`${api.baseUrl}/#token=${encodeURIComponent(api.adminToken)}`);
     await page.waitForSelector('[data-heatmap="current"] [data-cell][data-level]:not([data-level=""])');
     await page.waitForSelector('[data-heatmap="current"][aria-busy="false"]');
+    // The slider's stops come from a request of their own, which may answer after the heatmap's:
+    // keys pressed on it while it is still disabled are lost.
+    await page.waitForSelector('#time-slider-input:not([disabled])');
     return page;
   }
 
