@@ -329,6 +329,16 @@ describe('the audit commands of the CLI', () => {
     const steps = await runCli(source, ['replay', '--org', 'hotel', '--step']);
     expect(steps.code).toBe(EXIT.ok);
     expect(steps.stdout.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(11);
+    // As of a date before the only cycle's period end: its events cannot change the view, so the
+    // walk leaves them out and says how many.
+    const before = await runCli(source, ['replay', '--org', 'hotel', '--as-of', '2025-01-01', '--step']);
+    expect(before.code).toBe(EXIT.ok);
+    const stepsBefore = before.stdout.split('\n').filter((line) => line.startsWith('#'));
+    expect(stepsBefore.length).toBeGreaterThan(0);
+    expect(stepsBefore.filter((line) => line.includes('hotel-q1'))).toEqual([]);
+    expect(before.stdout).toContain(
+      `${11 - stepsBefore.length} events of assessments whose period ends after 2025-01-01T00:00:00.000Z were left out`,
+    );
     const unknown = await runCli(source, ['replay', '--org', 'no-such-org']);
     expect(unknown.code).toBe(EXIT.refused);
     expect(unknown.stderr).toContain('error: --org: no organisation "no-such-org"');

@@ -49,9 +49,11 @@ export function registerReplayCommand(program: Command): void {
             );
           const events = await app.get(OrganizationEvents).all(organizationId);
           const knownAt = query.knownAt === null ? Infinity : Date.parse(query.knownAt);
+          const outsideAsOf = laterCycles(query.asOf);
           let previous: { recordedAt: string; view: MaturityView } | null = null;
           for (const [index, event] of events.entries()) {
             if (Date.parse(event.metadata.recordedAt) > knownAt) break;
+            if (outsideAsOf.skips(event)) continue;
             // An event is part of what was known at its recordedAt (a batch shares one), so the view
             // after it is the view known at that instant.
             const view: MaturityView =
@@ -69,10 +71,37 @@ export function registerReplayCommand(program: Command): void {
                 : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${notes.join('')}`,
             );
           }
+          if (outsideAsOf.skipped > 0 && options.json !== true)
+            await output.write(
+              `${outsideAsOf.skipped} events of assessments whose period ends after ${instantOf(query.asOf) ?? ''} were left out: they do not count as of that date.\n`,
+            );
         },
         { seedOnStartup: false },
       );
     });
+}
+
+/**
+ * Which events a step-by-step replay as of a date leaves out: those of assessments whose period
+ * ends after it, which cannot change the view (valid time: only assessments with periodEnd up to
+ * asOf count). An assessment's events follow its opening, which names its period end.
+ */
+function laterCycles(asOf: string | null): { skips(event: RecordedEvent): boolean; skipped: number } {
+  const until = asOf === null ? Infinity : Date.parse(asOf);
+  const periodEnds = new Map<string, number>();
+  const state = {
+    skipped: 0,
+    skips(event: RecordedEvent): boolean {
+      const { assessmentId, periodEnd } = event.data;
+      if (typeof assessmentId !== 'string') return false;
+      if (event.type === 'AssessmentOpened' && typeof periodEnd === 'string')
+        periodEnds.set(assessmentId, Date.parse(periodEnd));
+      const skip = (periodEnds.get(assessmentId) ?? -Infinity) > until;
+      if (skip) state.skipped += 1;
+      return skip;
+    },
+  };
+  return state;
 }
 
 function describeEvent(event: RecordedEvent): Record<string, unknown> {
