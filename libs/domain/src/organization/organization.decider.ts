@@ -127,7 +127,7 @@ export function decideOrganization(
       if (from === to) {
         throw invalidInput(
           'to',
-          `to must name a function other than from ("${from}")`,
+          `to: a function cannot be linked to itself ("${from}" is both from and to); choose another function to link it to`,
           ORGANIZATION_ERROR_CODES.selfLink,
         );
       }

@@ -169,10 +169,14 @@ describe('organizationDecider', () => {
     });
 
     it('should refuse a link of a function to itself', () => {
-      spec
+      const error = spec
         .given(hotelEvents)
         .when({ type: 'LinkFunctions', data: { from: 'front-desk', to: 'front-desk' } })
         .thenThrows('invalid_input', ORGANIZATION_ERROR_CODES.selfLink, 'to');
+      // Said in the user's words, not as a rule between two field names.
+      expect(error.message).toBe(
+        'to: a function cannot be linked to itself ("front-desk" is both from and to); choose another function to link it to',
+      );
     });
 
     it.each([0, -0.5, Number.NaN])('should refuse a weight of %d', (weight) => {
