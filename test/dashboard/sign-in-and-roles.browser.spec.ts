@@ -265,4 +265,29 @@ describe('Sign-in and roles (browser)', () => {
     expect(pageProblems(planner)).toEqual([]);
     await planner.close();
   });
+
+  it('should open Assessments for an auditor on the latest cycle with ratings, and for an assessor on the newest', async () => {
+    // A cycle just opened, nothing rated yet: the assessor's work, nothing for an auditor to read.
+    await journey.graphql(
+      'mutation { openAssessment(input: { organizationId: "interlodge", assessmentId: "interlodge-next-empty", title: "Next cycle, nothing rated yet", periodEnd: "2030-12-31" }) { id } }',
+    );
+    const shownTo = async (token: string) => {
+      const page = await journey.signIn(token);
+      await page.goto(`${journey.api.baseUrl}/?org=interlodge&view=assessments`);
+      const chosen = page.locator('.assessment-list__item[aria-pressed="true"]');
+      await chosen.waitFor();
+      const id = await chosen.getAttribute('data-assessment');
+      expect(pageProblems(page)).toEqual([]);
+      await page.close();
+      return id;
+    };
+    const auditorsChoice = await shownTo(await journey.issueToken('AUDITOR', ['interlodge']));
+    expect(auditorsChoice).not.toBe('interlodge-next-empty');
+    const { assessment } = await journey.graphql<{ assessment: { ratingCount: number } }>(
+      'query($id: ID!) { assessment(id: $id) { ratingCount } }',
+      { id: auditorsChoice },
+    );
+    expect(assessment.ratingCount).toBeGreaterThan(0);
+    await expect(shownTo(journey.api.adminToken)).resolves.toBe('interlodge-next-empty');
+  });
 });

@@ -27,9 +27,14 @@ export function AssessmentsScreen({ organization, model }: OrganizationWorkspace
   const twins = useMemo(() => assessmentTwinIds(assessments), [assessments]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   // Without a choice, the latest cycle that still counts: a withdrawn one is never the current cycle.
+  // Someone who cannot rate (an auditor, a planner) has nothing to read in a cycle with no rating
+  // yet: they start on the latest one with ratings.
+  const counting = assessments.filter((assessment) => assessment.status !== 'WITHDRAWN');
+  const readsOnly = !session.can('recordRating');
   const selected =
     assessments.find((assessment) => assessment.id === selectedId) ??
-    assessments.find((assessment) => assessment.status !== 'WITHDRAWN') ??
+    (readsOnly ? counting.find((assessment) => assessment.ratingCount > 0) : undefined) ??
+    counting[0] ??
     assessments[0] ??
     null;
   const chosen = useChosenAssessment(selected?.id ?? null);
