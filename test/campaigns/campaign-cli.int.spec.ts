@@ -131,20 +131,31 @@ describe('npm run cli -- invite and campaign', () => {
     expect(answered.errors).toBeUndefined();
     const expected = opened.data?.questionnaire.expected ?? 0;
     expect(answered.data?.answerQuestion).toEqual({ answered: 1, expected });
+    // Not sure on the second question: counted apart from answered.
+    const second = opened.data?.questionnaire.questions[1];
+    const setAside = await postGraphql<{ setQuestionAside: { notSure: number } }>(
+      api.baseUrl,
+      token,
+      'mutation($input: SetQuestionAsideInput!) { setQuestionAside(input: $input) { notSure } }',
+      { input: { functionId: second?.functionId, capabilityId: second?.capabilityId } },
+    );
+    expect(setAside.data?.setQuestionAside).toEqual({ notSure: 1 });
 
     const progress = await cli(['campaign', '--assessment', 'spring']);
     expect(progress.code).toBe(EXIT.ok);
     const lines = progress.stdout.split('\n');
     expect(lines[0]).toBe(
-      `assessment spring: 2 invited, 1 started, 0 completed; answered 1 of ${2 * expected}`,
+      `assessment spring: 2 invited, 1 started, 0 completed; answered 1 of ${2 * expected}; 1 not sure; 0 finished (answered or not sure on every question)`,
     );
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^housekeeping\\s+1\\s+${2 * expected}$`)));
     expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`night lead\\s+SELF\\s+ACTIVE\\s+1\\s+${expected}\\s+\\d{4}-`)),
+      expect.stringMatching(new RegExp(`^housekeeping\\s+1\\s+1\\s+${2 * expected}$`)),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`night lead\\s+SELF\\s+ACTIVE\\s+1\\s+1\\s+${expected}\\s+\\d{4}-`)),
     );
     expect(lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(`desk supervisor\\s+PEER from front-desk\\s+ACTIVE\\s+0\\s+${expected}\\s+-$`),
+        new RegExp(`desk supervisor\\s+PEER from front-desk\\s+ACTIVE\\s+0\\s+0\\s+${expected}\\s+-$`),
       ),
     );
   }, 120_000);

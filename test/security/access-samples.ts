@@ -241,6 +241,11 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'mutation($input: AnswerInput!) { answerQuestion(input: $input) { answered } }',
       variables: { input: { functionId: f.functionIds[0], capabilityId: f.capabilityId, level: 3 } },
     }),
+    // The rater's one question, answered by the sample above: let through, then CONFLICT (already answered).
+    setQuestionAside: (f) => ({
+      query: 'mutation($input: SetQuestionAsideInput!) { setQuestionAside(input: $input) { notSure } }',
+      variables: { input: { functionId: f.functionIds[0], capabilityId: f.capabilityId } },
+    }),
     closeAssessment: (f) => ({
       query: 'mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }',
       variables: { a: f.assessmentId },

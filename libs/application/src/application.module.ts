@@ -19,6 +19,7 @@ import { AssessmentCommandHandler } from './assessments/assessment.command';
 import { AssessmentReader } from './assessments/assessment-reader';
 import {
   AnswerQuestionHandler,
+  SetQuestionAsideHandler,
   AnswerTimes,
   CampaignReader,
   InvitationIndex,
@@ -96,6 +97,7 @@ export class ApplicationModule {
         ReissueInvitationHandler,
         ReissueInvitationsHandler,
         AnswerQuestionHandler,
+        SetQuestionAsideHandler,
         InvestmentCommandHandler,
         ScenarioCommandHandler,
         PersonalDataCommandHandler,

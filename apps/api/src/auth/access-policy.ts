@@ -113,6 +113,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     reissueInvitation: { roles: ASSESSING, organizations: [invitation('invitationId')] },
     reissueInvitations: { roles: ASSESSING, organizations: [assessment('assessmentId')] },
     answerQuestion: { roles: RATING, organizations: [] },
+    setQuestionAside: { roles: RATING, organizations: [] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

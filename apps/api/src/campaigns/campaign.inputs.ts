@@ -84,3 +84,22 @@ export class AnswerInput {
   })
   commandId?: string | null;
 }
+
+@InputType({
+  description:
+    'A rater’s “Not sure” on one question of their questionnaire: recorded with no level and no text.',
+})
+export class SetQuestionAsideInput {
+  @Field(() => ID, { description: 'The function the question is about (one the invitation names).' })
+  functionId!: string;
+
+  @Field(() => ID, { description: 'The capability the question is about (one the invitation names).' })
+  capabilityId!: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'One per choice made: a double click or a retry with the same commandId records it once. Scoped to the invitation.',
+  })
+  commandId?: string | null;
+}

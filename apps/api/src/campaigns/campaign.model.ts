@@ -56,6 +56,12 @@ export class RaterInvitation {
 
   @Field(() => Int, {
     description:
+      'Distinct questions the person chose “Not sure” on and has not answered since: no answer, counted apart from answered. The person has finished when answered + notSure = expected.',
+  })
+  notSure!: number;
+
+  @Field(() => Int, {
+    description:
       '|functionIds| x |capabilityIds|: the questions asked, less those about a function retired by the end of the period rated.',
   })
   expected!: number;
@@ -99,6 +105,12 @@ export class FunctionProgress {
   answered!: number;
 
   @Field(() => Int, {
+    description:
+      'Questions about this function that raters chose “Not sure” on and have not answered since, over every invitation not revoked: no answer, counted apart from answered.',
+  })
+  notSure!: number;
+
+  @Field(() => Int, {
     description: 'Questions about this function asked, over every invitation not revoked.',
   })
   expected!: number;
@@ -118,8 +130,20 @@ export class CampaignProgress {
   @Field(() => Int, { description: 'Invitations with every question answered.' })
   completed!: number;
 
+  @Field(() => Int, {
+    description:
+      'Invitations with every question answered or set aside as “Not sure” (answered + notSure = expected): nothing is left to ask those people.',
+  })
+  finished!: number;
+
   @Field(() => Int, { description: 'Questions answered, over every invitation.' })
   answered!: number;
+
+  @Field(() => Int, {
+    description:
+      'Questions raters chose “Not sure” on and have not answered since, over every invitation: no answer, counted apart from answered.',
+  })
+  notSure!: number;
 
   @Field(() => Int, { description: 'Questions asked, over every invitation.' })
   expected!: number;
@@ -150,9 +174,15 @@ export class Question {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The level answered (the latest counts); null: not answered, or not sure.',
+    description: 'The level answered (the latest counts); null: not answered, or not sure (see notSure).',
   })
   answer!: number | null;
+
+  @Field({
+    description:
+      'True when the rater chose “Not sure” (setQuestionAside) and has not answered since; answer is then null. Shown on any device the link is opened on.',
+  })
+  notSure!: boolean;
 
   @Field(() => String, {
     nullable: true,
@@ -209,6 +239,12 @@ export class Questionnaire {
 
   @Field(() => Int, { description: 'Questions answered.' })
   answered!: number;
+
+  @Field(() => Int, {
+    description:
+      'Questions set aside as “Not sure” and not answered since: no answer, counted apart from answered.',
+  })
+  notSure!: number;
 
   @Field(() => Int, { description: 'Questions asked.' })
   expected!: number;

@@ -11,9 +11,10 @@ import {
   ReissueInvitationCommand,
   ReissueInvitationsCommand,
   RevokeInvitationCommand,
+  SetQuestionAsideCommand,
 } from '@app/application';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { AnswerInput, InviteRatersInput } from './campaign.inputs';
+import { AnswerInput, InviteRatersInput, SetQuestionAsideInput } from './campaign.inputs';
 import { toQuestionnaire, toRaterInvitation } from './campaign.mapper';
 import { CampaignProgress, IssuedInvitation, Questionnaire, RaterInvitation } from './campaign.model';
 import { LinkOrigin } from './link-origin.decorator';
@@ -157,6 +158,27 @@ export class CampaignsResolver {
           rater.assessmentId,
           rater.invitationId,
           answer,
+          commandContextOf(principal, commandId),
+        ),
+      ),
+    );
+  }
+
+  @Mutation(() => Questionnaire, {
+    description:
+      'RATER only: “Not sure” on one question of the caller’s questionnaire, recorded at once with no level and no text (no rating: it counts in no score, and answered stays as it was; the question counts in notSure). A later answerQuestion supersedes it. A question already answered is CONFLICT CAMPAIGN.ALREADY_ANSWERED (its level can be changed, not withdrawn); setting a question aside twice changes nothing. Taken until the assessment closes.',
+  })
+  async setQuestionAside(
+    @Args('input') { commandId, ...question }: SetQuestionAsideInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Questionnaire> {
+    const rater = raterOf(principal);
+    return toQuestionnaire(
+      await this.commandBus.execute(
+        new SetQuestionAsideCommand(
+          rater.assessmentId,
+          rater.invitationId,
+          question,
           commandContextOf(principal, commandId),
         ),
       ),

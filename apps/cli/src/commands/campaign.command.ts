@@ -126,15 +126,20 @@ export function registerCampaignCommands(program: Command): void {
         options.all === true ? invitations : invitations.filter(({ status }) => status !== 'REVOKED');
       const hidden = invitations.length - shown.length;
       const lines = [
-        `assessment ${progress.assessmentId}: ${progress.invited} invited, ${progress.started} started, ${progress.completed} completed; answered ${progress.answered} of ${progress.expected}`,
+        `assessment ${progress.assessmentId}: ${progress.invited} invited, ${progress.started} started, ${progress.completed} completed; answered ${progress.answered} of ${progress.expected}; ${progress.notSure} not sure; ${progress.finished} finished (answered or not sure on every question)`,
         '',
         table(
-          ['function', 'answered', 'expected'],
-          progress.byFunction.map((row) => [row.functionId, String(row.answered), String(row.expected)]),
+          ['function', 'answered', 'not sure', 'expected'],
+          progress.byFunction.map((row) => [
+            row.functionId,
+            String(row.answered),
+            String(row.notSure),
+            String(row.expected),
+          ]),
         ),
         '',
         table(
-          ['respondent', 'label', 'source', 'status', 'answered', 'expected', 'last answer'],
+          ['respondent', 'label', 'source', 'status', 'answered', 'not sure', 'expected', 'last answer'],
           shown.map(invitationRow),
         ),
         ...(hidden > 0 ? [`${hidden} revoked link(s) not listed: --all lists them`] : []),
@@ -200,6 +205,7 @@ function invitationRow(invitation: RaterInvitationView): string[] {
       : `${invitation.source} from ${invitation.raterFunctionId}`,
     invitation.status,
     String(invitation.answered),
+    String(invitation.notSure),
     String(invitation.expected),
     invitation.lastAnsweredAt ?? '-',
   ];

@@ -38,6 +38,7 @@ export interface RaterInvitationView {
   expiresAt: string | null;
   status: InvitationStatus;
   answered: number;
+  notSure: number;
   expected: number;
   lastAnsweredAt: string | null;
   invitedAt: string;
@@ -62,6 +63,7 @@ export interface QuestionnaireView {
   open: boolean;
   questions: Question[];
   answered: number;
+  notSure: number;
   expected: number;
 }
 
@@ -115,7 +117,7 @@ export class CampaignReader {
       organization === null ? new Set<string>() : retiredFunctionIds(organization, assessment.periodEnd);
     return {
       assessmentId: assessment.id,
-      ...campaignProgress(assessment.invitations, assessment.ratings, functionOrder, retired),
+      ...campaignProgress(assessment.invitations, assessment, functionOrder, retired),
     };
   }
 
@@ -138,9 +140,9 @@ export class CampaignReader {
     const organization = await this.organizations.require(assessment.organizationId);
     const model = await this.models.require(assessment.modelId, assessment.modelVersion);
     const status = invitationStatus(invitation, assessment.status, this.clock());
-    const { answered, expected } = invitationProgress(
+    const { answered, notSure, expected } = invitationProgress(
       invitation,
-      assessment.ratings,
+      assessment,
       retiredFunctionIds(organization, assessment.periodEnd),
     );
     const raterFunction = organization.functions.find(
@@ -157,8 +159,9 @@ export class CampaignReader {
       raterFunctionName: raterFunction?.name ?? null,
       status,
       open: status === 'ACTIVE',
-      questions: questionsOf(invitation, assessment.ratings, organization, model, assessment.periodEnd),
+      questions: questionsOf(invitation, assessment, organization, model, assessment.periodEnd),
       answered,
+      notSure,
       expected,
     };
   }
@@ -169,7 +172,7 @@ export class CampaignReader {
     times: AnswerTimesOfAssessment,
     retired: ReadonlySet<string>,
   ): RaterInvitationView {
-    const { answered, expected } = invitationProgress(invitation, assessment.ratings, retired);
+    const { answered, notSure, expected } = invitationProgress(invitation, assessment, retired);
     return {
       id: invitation.invitationId,
       assessmentId: assessment.id,
@@ -183,6 +186,7 @@ export class CampaignReader {
       expiresAt: invitation.expiresAt,
       status: invitationStatus(invitation, assessment.status, this.clock()),
       answered,
+      notSure,
       expected,
       lastAnsweredAt: answered === 0 ? null : times.lastAnsweredAt(invitation),
       invitedAt: invitation.invitedAt,

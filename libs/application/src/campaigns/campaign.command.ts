@@ -85,6 +85,18 @@ export class AnswerQuestionCommand extends Command<QuestionnaireView> {
   }
 }
 
+/** A rater's "Not sure" on one of their questions; the invitation comes from the rater's link. */
+export class SetQuestionAsideCommand extends Command<QuestionnaireView> {
+  constructor(
+    readonly assessmentId: string,
+    readonly invitationId: string,
+    readonly question: { functionId: string; capabilityId: string },
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
+
 const credentialsOf = (
   assessment: OpenedAssessmentState,
   invitationIds: readonly string[],
@@ -322,6 +334,28 @@ export class AnswerQuestionHandler implements ICommandHandler<AnswerQuestionComm
     const { state } = await this.assessments.run(
       assessmentId,
       { type: 'AnswerQuestion', data: { invitationId, ...answer } },
+      context,
+    );
+    return this.reader.questionnaire(state, invitationId);
+  }
+}
+
+@CommandHandler(SetQuestionAsideCommand)
+export class SetQuestionAsideHandler implements ICommandHandler<SetQuestionAsideCommand> {
+  constructor(
+    private readonly assessments: AssessmentCommandHandler,
+    private readonly reader: CampaignReader,
+  ) {}
+
+  async execute({
+    assessmentId,
+    invitationId,
+    question,
+    context,
+  }: SetQuestionAsideCommand): Promise<QuestionnaireView> {
+    const { state } = await this.assessments.run(
+      assessmentId,
+      { type: 'SetQuestionAside', data: { invitationId, ...question } },
       context,
     );
     return this.reader.questionnaire(state, invitationId);

@@ -127,7 +127,8 @@ export class OrganizationHistory {
         }
         case 'RaterInvited':
         case 'InvitationRevoked':
-          // Invitations are not ratings (their answers are).
+        case 'QuestionSetAside':
+          // Invitations are not ratings (their answers are), nor is a question set aside ("Not sure").
           break;
       }
     }

@@ -4,6 +4,7 @@ import {
   reissueInvitation,
   reissueInvitations,
   revokeInvitation,
+  setQuestionAside,
 } from '../campaign/campaign.decider';
 import { requireModelVersion } from '../maturity-model';
 import { requireOrganization } from '../organization';
@@ -98,6 +99,8 @@ export function decideAssessment(
       return reissueInvitations(command, state, context);
     case 'AnswerQuestion':
       return answerQuestion(command, state, context);
+    case 'SetQuestionAside':
+      return setQuestionAside(command, state, context);
   }
 }
 

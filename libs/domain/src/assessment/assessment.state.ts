@@ -1,4 +1,6 @@
+import { answerKey } from '../campaign/campaign-progress';
 import { evolveInvitations, NO_INVITATIONS, type Invitations } from '../campaign/invitations';
+import { PersistentMap } from '../shared/persistent-map';
 import type { AssessmentEvent } from './assessment.events';
 import { foldAssessmentRatings, noRatings, type RatingsInForce } from './assessment-ratings';
 
@@ -19,6 +21,12 @@ export type OpenedAssessment = {
   ratings: RatingsInForce;
   /** The raters invited to answer, by invitation id. */
   invitations: Invitations;
+  /**
+   * The questions raters chose "Not sure" on, by the answerKey of their cell (so a person's new link
+   * finds them, as it finds their answers), with when. One that has an answer in force is answered:
+   * the answer superseded it (see notSureOf).
+   */
+  setAside: PersistentMap<string, string>;
 };
 
 /** WITHDRAWN is final: the assessment counts nowhere and takes no more commands. */
@@ -45,6 +53,7 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       withdrawalReason: null,
       ratings: noRatings(),
       invitations: NO_INVITATIONS,
+      setAside: new PersistentMap(),
     };
   }
   if (state.status === 'NONE') return state;
@@ -64,5 +73,13 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
     case 'RaterInvited':
     case 'InvitationRevoked':
       return { ...state, invitations: evolveInvitations(state.invitations, event) };
+    case 'QuestionSetAside': {
+      const invitation = state.invitations.get(event.data.invitationId);
+      if (invitation === undefined) return state;
+      return {
+        ...state,
+        setAside: state.setAside.withEntries([[answerKey(invitation, event.data), event.data.setAsideAt]]),
+      };
+    }
   }
 }

@@ -1,5 +1,6 @@
 // How far a campaign has come: per invitation, the distinct cells its respondent has answered
-// out of those it still asks about (answered / expected), and the sums by function and overall.
+// out of those it still asks about (answered / expected), those set aside as "Not sure" (notSure),
+// and the sums by function and overall.
 import type { RatingsInForce } from '../assessment/assessment-ratings';
 import { ratingKey } from '../assessment/assessment-ratings';
 import type { Invitation, Invitations } from './invitations';
@@ -8,12 +9,22 @@ import { askedCells } from './invitations';
 export interface FunctionProgress {
   functionId: string;
   answered: number;
+  notSure: number;
   expected: number;
+}
+
+/** What raters have said in an assessment: the ratings in force, and the questions set aside. */
+export interface CampaignAnswers {
+  ratings: RatingsInForce;
+  /** The answerKeys of the cells set aside ("Not sure"); one with a rating in force is answered. */
+  setAside: { has(key: string): boolean };
 }
 
 export interface InvitationProgress {
   /** Distinct cells asked with a rating in force from its source, rater and respondent. */
   answered: number;
+  /** Distinct cells asked that its respondent set aside ("Not sure") and has not answered since. */
+  notSure: number;
   /** The cells it still asks about: |functionIds| x |capabilityIds|, less a retired function's. */
   expected: number;
   byFunction: FunctionProgress[];
@@ -26,7 +37,10 @@ export interface CampaignProgressSummary {
   started: number;
   /** Of those, the ones with every question answered. */
   completed: number;
+  /** Of those, the ones with every question answered or set aside: nothing left to ask. */
+  finished: number;
   answered: number;
+  notSure: number;
   expected: number;
   /** Per function rated, in the order given (the organisation's), functions no invitation rates left out. */
   byFunction: FunctionProgress[];
@@ -40,7 +54,7 @@ export interface CampaignProgressSummary {
  */
 export function invitationProgress(
   invitation: Invitation,
-  ratings: RatingsInForce,
+  { ratings, setAside }: CampaignAnswers,
   retired: ReadonlySet<string>,
 ): InvitationProgress {
   const cells = askedCells(invitation, retired);
@@ -50,19 +64,28 @@ export function invitationProgress(
       .filter((functionId) => askedFunctions.has(functionId))
       .map((functionId) => [
         functionId,
-        { functionId, answered: 0, expected: invitation.capabilityIds.length },
+        { functionId, answered: 0, notSure: 0, expected: invitation.capabilityIds.length },
       ]),
   );
   let answered = 0;
+  let notSure = 0;
   for (const cell of cells) {
-    if (ratings.byKey.has(answerKey(invitation, cell))) {
+    const key = answerKey(invitation, cell);
+    const progress = byFunction.get(cell.functionId);
+    if (ratings.byKey.has(key)) {
       answered += 1;
-      const progress = byFunction.get(cell.functionId);
       if (progress) progress.answered += 1;
+    } else if (setAside.has(key)) {
+      notSure += 1;
+      if (progress) progress.notSure += 1;
     }
   }
-  return { answered, expected: cells.length, byFunction: [...byFunction.values()] };
+  return { answered, notSure, expected: cells.length, byFunction: [...byFunction.values()] };
 }
+
+/** Every question asked has an answer or was set aside: nothing is left to ask this rater. */
+export const isFinished = (progress: Pick<InvitationProgress, 'answered' | 'notSure' | 'expected'>) =>
+  progress.answered + progress.notSure === progress.expected;
 
 /** The rating key an invitation's answer to a cell is recorded under. */
 export const answerKey = (
@@ -78,25 +101,28 @@ export const answerKey = (
 
 export function campaignProgress(
   invitations: Invitations,
-  ratings: RatingsInForce,
+  answers: CampaignAnswers,
   functionOrder: readonly string[],
   retired: ReadonlySet<string>,
 ): CampaignProgressSummary {
-  const summary = { invited: 0, started: 0, completed: 0, answered: 0, expected: 0 };
+  const summary = { invited: 0, started: 0, completed: 0, finished: 0, answered: 0, notSure: 0, expected: 0 };
   const byFunction = new Map<string, FunctionProgress>();
   for (const invitation of invitations.values()) {
     if (invitation.revokedAt !== null) continue;
-    const progress = invitationProgress(invitation, ratings, retired);
+    const progress = invitationProgress(invitation, answers, retired);
     // Asks nothing any more (what it rates, or the function it rates from, retired): as if revoked.
     if (progress.expected === 0) continue;
     summary.invited += 1;
     if (progress.answered > 0) summary.started += 1;
     if (progress.answered === progress.expected) summary.completed += 1;
+    if (isFinished(progress)) summary.finished += 1;
     summary.answered += progress.answered;
+    summary.notSure += progress.notSure;
     summary.expected += progress.expected;
-    for (const { functionId, answered, expected } of progress.byFunction) {
-      const total = byFunction.get(functionId) ?? { functionId, answered: 0, expected: 0 };
+    for (const { functionId, answered, notSure, expected } of progress.byFunction) {
+      const total = byFunction.get(functionId) ?? { functionId, answered: 0, notSure: 0, expected: 0 };
       total.answered += answered;
+      total.notSure += notSure;
       total.expected += expected;
       byFunction.set(functionId, total);
     }

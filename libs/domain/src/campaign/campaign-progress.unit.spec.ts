@@ -5,7 +5,7 @@ import { foldEvents } from '../shared';
 import { organizationDecider, retiredFunctionIds } from '../organization';
 import { functionRetired, HOTEL_ID, hotel, hotelEvents, model, NOW_ISO } from '../shared/testing/fixtures';
 import { campaignProgress, invitationProgress } from './campaign-progress';
-import type { RaterInvitedData } from './campaign.events';
+import type { QuestionSetAsideData, RaterInvitedData } from './campaign.events';
 import { questionsOf } from './questionnaire';
 
 const ids = { assessmentId: 'q2-2024', organizationId: HOTEL_ID };
@@ -89,17 +89,19 @@ describe('campaign progress', () => {
     const self = state.invitations.get('self-housekeeping');
     const peer = state.invitations.get('peer-desk');
     if (!self || !peer) throw new Error('invited');
-    expect(invitationProgress(self, state.ratings, NONE_RETIRED)).toEqual({
+    expect(invitationProgress(self, state, NONE_RETIRED)).toEqual({
       answered: 2,
+      notSure: 0,
       expected: 2,
-      byFunction: [{ functionId: 'housekeeping', answered: 2, expected: 2 }],
+      byFunction: [{ functionId: 'housekeeping', answered: 2, notSure: 0, expected: 2 }],
     });
-    expect(invitationProgress(peer, state.ratings, NONE_RETIRED)).toEqual({
+    expect(invitationProgress(peer, state, NONE_RETIRED)).toEqual({
       answered: 1,
+      notSure: 0,
       expected: 4,
       byFunction: [
-        { functionId: 'maintenance', answered: 0, expected: 2 },
-        { functionId: 'housekeeping', answered: 1, expected: 2 },
+        { functionId: 'maintenance', answered: 0, notSure: 0, expected: 2 },
+        { functionId: 'housekeeping', answered: 1, notSure: 0, expected: 2 },
       ],
     });
   });
@@ -108,7 +110,7 @@ describe('campaign progress', () => {
     expect(
       campaignProgress(
         state.invitations,
-        state.ratings,
+        state,
         hotel.status === 'REGISTERED' ? hotel.functions.map((fn) => fn.id) : [],
         NONE_RETIRED,
       ),
@@ -116,11 +118,13 @@ describe('campaign progress', () => {
       invited: 2,
       started: 2,
       completed: 1,
+      finished: 1,
       answered: 3,
+      notSure: 0,
       expected: 6,
       byFunction: [
-        { functionId: 'housekeeping', answered: 3, expected: 4 },
-        { functionId: 'maintenance', answered: 0, expected: 2 },
+        { functionId: 'housekeeping', answered: 3, notSure: 0, expected: 4 },
+        { functionId: 'maintenance', answered: 0, notSure: 0, expected: 2 },
       ],
     });
   });
@@ -128,7 +132,7 @@ describe('campaign progress', () => {
   it("should ask each cell with the capability's descriptor per level and show the answer in force", () => {
     const peer = state.invitations.get('peer-desk');
     if (!peer || hotel.status !== 'REGISTERED') throw new Error('invited');
-    const questions = questionsOf(peer, state.ratings, hotel, model, opened.data.periodEnd);
+    const questions = questionsOf(peer, state, hotel, model, opened.data.periodEnd);
     expect(
       questions.map(({ functionId, capabilityId, answer }) => [functionId, capabilityId, answer]),
     ).toEqual([
@@ -147,6 +151,102 @@ describe('campaign progress', () => {
         description: serviceRecovery?.descriptors[index],
       })),
     });
+  });
+});
+
+describe('campaign progress with questions set aside ("Not sure")', () => {
+  const setAside = (data: Partial<QuestionSetAsideData>): AssessmentEvent => ({
+    type: 'QuestionSetAside',
+    data: {
+      ...ids,
+      invitationId: 'peer-desk',
+      functionId: 'maintenance',
+      capabilityId: 'service-recovery',
+      setAsideAt: NOW_ISO,
+      ...data,
+    },
+  });
+  const peerRated = (data: Partial<RatingRecordedData>) =>
+    rated({ source: 'PEER', raterFunctionId: 'front-desk', respondentId: 'desk-lead', ...data });
+  // The PEER respondent (2 functions x 2 capabilities) answers both housekeeping cells, is not
+  // sure about both maintenance cells, then answers one of them after all.
+  const state = opened_([
+    invited({}),
+    invited({
+      invitationId: 'peer-desk',
+      respondentId: 'desk-lead',
+      source: 'PEER',
+      raterFunctionId: 'front-desk',
+      functionIds: ['maintenance', 'housekeeping'],
+    }),
+    peerRated({ level: 2 }),
+    peerRated({ capabilityId: 'cross-functional-cooperation', level: 3 }),
+    setAside({}),
+    setAside({ capabilityId: 'cross-functional-cooperation' }),
+    peerRated({ functionId: 'maintenance', capabilityId: 'cross-functional-cooperation', level: 1 }),
+  ]);
+  const order = hotel.status === 'REGISTERED' ? hotel.functions.map((fn) => fn.id) : [];
+
+  it('should count a question set aside as not sure, apart from answered, until an answer supersedes it', () => {
+    const peer = state.invitations.get('peer-desk');
+    if (!peer) throw new Error('invited');
+    expect(invitationProgress(peer, state, NONE_RETIRED)).toEqual({
+      answered: 3,
+      notSure: 1,
+      expected: 4,
+      byFunction: [
+        { functionId: 'maintenance', answered: 1, notSure: 1, expected: 2 },
+        { functionId: 'housekeeping', answered: 2, notSure: 0, expected: 2 },
+      ],
+    });
+  });
+
+  it('should count an invitation finished when answered + not sure = expected, and completed only when all are answered', () => {
+    expect(campaignProgress(state.invitations, state, order, NONE_RETIRED)).toEqual({
+      invited: 2,
+      started: 1,
+      completed: 0,
+      finished: 1,
+      answered: 3,
+      notSure: 1,
+      expected: 6,
+      byFunction: [
+        { functionId: 'housekeeping', answered: 2, notSure: 0, expected: 4 },
+        { functionId: 'maintenance', answered: 1, notSure: 1, expected: 2 },
+      ],
+    });
+  });
+
+  it('should say Not sure on the question set aside and not on the one answered since', () => {
+    const peer = state.invitations.get('peer-desk');
+    if (!peer || hotel.status !== 'REGISTERED') throw new Error('invited');
+    expect(
+      questionsOf(peer, state, hotel, model, opened.data.periodEnd).map(
+        ({ functionId, capabilityId, answer, notSure }) => [functionId, capabilityId, answer, notSure],
+      ),
+    ).toEqual([
+      ['maintenance', 'service-recovery', null, true],
+      ['maintenance', 'cross-functional-cooperation', 1, false],
+      ['housekeeping', 'service-recovery', 2, false],
+      ['housekeeping', 'cross-functional-cooperation', 3, false],
+    ]);
+  });
+
+  it('should leave the ratings, and so every score, as they were', () => {
+    const withoutSetAside = opened_([
+      invited({}),
+      invited({
+        invitationId: 'peer-desk',
+        respondentId: 'desk-lead',
+        source: 'PEER',
+        raterFunctionId: 'front-desk',
+        functionIds: ['maintenance', 'housekeeping'],
+      }),
+      peerRated({ level: 2 }),
+      peerRated({ capabilityId: 'cross-functional-cooperation', level: 3 }),
+      peerRated({ functionId: 'maintenance', capabilityId: 'cross-functional-cooperation', level: 1 }),
+    ]);
+    expect([...state.ratings.byKey.entries()]).toEqual([...withoutSetAside.ratings.byKey.entries()]);
   });
 });
 
@@ -193,8 +293,9 @@ describe('campaign progress when a function is retired', () => {
   it('should ask nothing of an invitation from a retired function, and leave it out like a revoked one', () => {
     const fromMaintenance = state.invitations.get('peer-maintenance');
     if (!fromMaintenance) throw new Error('invited');
-    expect(invitationProgress(fromMaintenance, state.ratings, retired)).toEqual({
+    expect(invitationProgress(fromMaintenance, state, retired)).toEqual({
       answered: 0,
+      notSure: 0,
       expected: 0,
       byFunction: [],
     });
@@ -202,13 +303,15 @@ describe('campaign progress when a function is retired', () => {
 
   it('should leave a function retired within the period rated out of expected, answered and byFunction', () => {
     const order = organization.functions.map((business) => business.id);
-    expect(campaignProgress(state.invitations, state.ratings, order, retired)).toEqual({
+    expect(campaignProgress(state.invitations, state, order, retired)).toEqual({
       invited: 1,
       started: 1,
       completed: 0,
+      finished: 0,
       answered: 1,
+      notSure: 0,
       expected: 2,
-      byFunction: [{ functionId: 'housekeeping', answered: 1, expected: 2 }],
+      byFunction: [{ functionId: 'housekeeping', answered: 1, notSure: 0, expected: 2 }],
     });
   });
 
@@ -216,13 +319,13 @@ describe('campaign progress when a function is retired', () => {
     const peer = state.invitations.get('peer-desk');
     if (!peer) throw new Error('invited');
     expect(
-      questionsOf(peer, state.ratings, organization, model, opened.data.periodEnd).map(
+      questionsOf(peer, state, organization, model, opened.data.periodEnd).map(
         ({ functionId, capabilityId }) => [functionId, capabilityId],
       ),
     ).toEqual([
       ['housekeeping', 'service-recovery'],
       ['housekeeping', 'cross-functional-cooperation'],
     ]);
-    expect(invitationProgress(peer, state.ratings, retired).expected).toBe(2);
+    expect(invitationProgress(peer, state, retired).expected).toBe(2);
   });
 });

@@ -70,5 +70,23 @@ export type AnswerQuestion = {
   };
 };
 
+/**
+ * A rater's "Not sure" on one question: recorded with no level (no rating), until they answer it.
+ * A question already answered cannot be set aside: its level can be changed, not withdrawn.
+ */
+export type SetQuestionAside = {
+  type: 'SetQuestionAside';
+  data: {
+    invitationId: string;
+    functionId: string;
+    capabilityId: string;
+  };
+};
+
 export type CampaignCommand =
-  InviteRaters | RevokeInvitation | ReissueInvitation | ReissueInvitations | AnswerQuestion;
+  | InviteRaters
+  | RevokeInvitation
+  | ReissueInvitation
+  | ReissueInvitations
+  | AnswerQuestion
+  | SetQuestionAside;

@@ -1,6 +1,6 @@
 // The campaign's decisions, on the assessment's stream: invite raters (many at once, atomically),
 // revoke an invitation, give a person (or many at once) a new link (revoking the old one in the same append), and take a rater's answer as an ordinary rating of the invitation's
-// source, rater function and respondent.
+// source, rater function and respondent, or a rater's "Not sure" (a question set aside, no rating).
 import type { AssessmentContext } from '../assessment/assessment.commands';
 import type { RatingRecorded } from '../assessment/assessment.events';
 import type { AssessmentState } from '../assessment/assessment.state';
@@ -31,10 +31,12 @@ import type {
   ReissueInvitation,
   ReissueInvitations,
   RevokeInvitation,
+  SetQuestionAside,
 } from './campaign.commands';
 import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
-import type { InvitationRevoked, RaterInvited } from './campaign.events';
+import type { InvitationRevoked, QuestionSetAside, RaterInvited } from './campaign.events';
+import { answerKey } from './campaign-progress';
 import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
 
 type Opened = Exclude<AssessmentState, { status: 'NONE' }>;
@@ -284,6 +286,73 @@ export function answerQuestion(
   context: AssessmentContext,
 ): RatingRecorded[] {
   const { invitationId, functionId, capabilityId, level, evidence } = command.data;
+  const invitation = requireRatersQuestion(assessment, context, invitationId, functionId, capabilityId);
+  return [
+    recordedRating(
+      {
+        functionId,
+        capabilityId,
+        level,
+        evidence,
+        source: invitation.source,
+        raterFunctionId: invitation.raterFunctionId,
+        respondentId: invitation.respondentId,
+      },
+      assessment,
+      context,
+    ),
+  ];
+}
+
+/**
+ * "Not sure": recorded with no level, so it counts in no score, until the rater answers the
+ * question. An answered question is refused: the rater may change its level, not withdraw it (a
+ * rating once given stays on the record). Setting a question aside twice changes nothing.
+ */
+export function setQuestionAside(
+  command: SetQuestionAside,
+  assessment: Opened,
+  context: AssessmentContext,
+): QuestionSetAside[] {
+  const { invitationId, functionId, capabilityId } = command.data;
+  const invitation = requireRatersQuestion(assessment, context, invitationId, functionId, capabilityId);
+  const cell = { functionId, capabilityId };
+  const answer = assessment.ratings.byKey.get(answerKey(invitation, cell));
+  if (answer !== undefined) {
+    throw conflict(
+      `capabilityId: ${functionId} / ${capabilityId} is already answered (level ${answer.level}); an answer can be changed to another level, not set aside`,
+      CAMPAIGN_ERROR_CODES.alreadyAnswered,
+      'capabilityId',
+    );
+  }
+  if (assessment.setAside.has(answerKey(invitation, cell))) return [];
+  return [
+    {
+      type: 'QuestionSetAside',
+      data: {
+        assessmentId: assessment.id,
+        organizationId: assessment.organizationId,
+        invitationId: invitation.invitationId,
+        functionId,
+        capabilityId,
+        setAsideAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/**
+ * What a rater's link may do to a question: the link works (not revoked: UNAUTHENTICATED; not
+ * expired), the assessment is open (CONFLICT), and the question is one of the invitation's own
+ * (FORBIDDEN).
+ */
+function requireRatersQuestion(
+  assessment: Opened,
+  context: AssessmentContext,
+  invitationId: string,
+  functionId: string,
+  capabilityId: string,
+): Invitation {
   const invitation = requireInvitation(assessment, invitationId);
   if (invitation.revokedAt !== null) {
     throw new DomainError(
@@ -305,21 +374,7 @@ export function answerQuestion(
     requireSlug('functionId', functionId),
     requireSlug('capabilityId', capabilityId),
   );
-  return [
-    recordedRating(
-      {
-        functionId,
-        capabilityId,
-        level,
-        evidence,
-        source: invitation.source,
-        raterFunctionId: invitation.raterFunctionId,
-        respondentId: invitation.respondentId,
-      },
-      assessment,
-      context,
-    ),
-  ];
+  return invitation;
 }
 
 type ValidInvitation = Pick<

@@ -10,6 +10,7 @@ import type {
   InviteRaters,
   ReissueInvitation,
   ReissueInvitations,
+  SetQuestionAside,
 } from './campaign.commands';
 import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
@@ -78,6 +79,33 @@ const answer = (overrides: Partial<AnswerQuestion['data']> = {}): AnswerQuestion
     capabilityId: 'service-recovery',
     level: 3,
     ...overrides,
+  },
+});
+
+const setAside = (overrides: Partial<SetQuestionAside['data']> = {}): SetQuestionAside => ({
+  type: 'SetQuestionAside',
+  data: {
+    invitationId: 'invitation-1',
+    functionId: 'housekeeping',
+    capabilityId: 'service-recovery',
+    ...overrides,
+  },
+});
+const questionSetAside = (overrides: Partial<SetQuestionAside['data']> = {}): AssessmentEvent => ({
+  type: 'QuestionSetAside',
+  data: { ...ids, ...setAside(overrides).data, setAsideAt: NOW_ISO },
+});
+const answered = (level = 3): AssessmentEvent => ({
+  type: 'RatingRecorded',
+  data: {
+    ...ids,
+    functionId: 'housekeeping',
+    capabilityId: 'service-recovery',
+    level,
+    source: 'SELF',
+    raterFunctionId: null,
+    respondentId: 'night-lead',
+    evidence: null,
   },
 });
 
@@ -557,6 +585,78 @@ describe('campaign decisions on the assessment stream', () => {
         .given([opened, invited(), closed])
         .when(answer())
         .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closed, 'assessmentId');
+    });
+  });
+
+  describe('SetQuestionAside', () => {
+    it('should record "Not sure" on one question of the invitation, with no level and no text', () => {
+      spec
+        .given([opened, invited()])
+        .when(setAside())
+        .then([
+          {
+            type: 'QuestionSetAside',
+            data: {
+              ...ids,
+              invitationId: 'invitation-1',
+              functionId: 'housekeeping',
+              capabilityId: 'service-recovery',
+              setAsideAt: NOW_ISO,
+            },
+          },
+        ]);
+    });
+
+    it('should change nothing when the question is already set aside', () => {
+      spec.given([opened, invited(), questionSetAside()]).when(setAside()).then([]);
+    });
+
+    it('should refuse to set aside a question already answered (CONFLICT naming capabilityId): a level can be changed, not withdrawn', () => {
+      spec
+        .given([opened, invited(), answered(2)])
+        .when(setAside())
+        .thenThrows('conflict', CAMPAIGN_ERROR_CODES.alreadyAnswered, 'capabilityId');
+      expect(() =>
+        assessmentDecider.decide(
+          setAside(),
+          foldEvents(assessmentDecider, [opened, invited(), questionSetAside(), answered(2)]),
+          context,
+        ),
+      ).toThrow(
+        'capabilityId: housekeeping / service-recovery is already answered (level 2); an answer can be changed to another level, not set aside',
+      );
+    });
+
+    it('should refuse a question of another invitation (FORBIDDEN), a revoked or expired link (UNAUTHENTICATED) and a closed assessment (CONFLICT)', () => {
+      spec
+        .given([opened, invited()])
+        .when(setAside({ functionId: 'maintenance' }))
+        .thenThrows('forbidden', CAMPAIGN_ERROR_CODES.notYourQuestion, 'functionId');
+      spec
+        .given([opened, invited(), revoked()])
+        .when(setAside())
+        .thenThrows('unauthenticated', CAMPAIGN_ERROR_CODES.invitationRevoked);
+      spec
+        .given([opened, invited({ expiresAt: NOW_ISO })])
+        .when(setAside())
+        .thenThrows('unauthenticated', CAMPAIGN_ERROR_CODES.invitationExpired);
+      spec
+        .given([opened, invited(), closed])
+        .when(setAside())
+        .thenThrows('conflict', ASSESSMENT_ERROR_CODES.closed, 'assessmentId');
+    });
+
+    it("should keep a person's Not sure on their new link, as their answers are", () => {
+      const state = foldEvents(assessmentDecider, [
+        opened,
+        invited(),
+        questionSetAside(),
+        revoked(),
+        invited({ invitationId: 'invitation-2' }),
+      ]);
+      expect(assessmentDecider.decide(setAside({ invitationId: 'invitation-2' }), state, context)).toEqual(
+        [],
+      );
     });
   });
 

@@ -18,6 +18,7 @@ export const CAMPAIGN_ERROR_CODES = {
   linksShownOnce: 'CAMPAIGN.LINKS_SHOWN_ONCE',
   linkNotWorking: 'CAMPAIGN.LINK_NOT_WORKING',
   duplicateInvitation: 'CAMPAIGN.DUPLICATE_INVITATION',
+  alreadyAnswered: 'CAMPAIGN.ALREADY_ANSWERED',
 } as const;
 
 export type CampaignErrorCode = ErrorCodeOf<typeof CAMPAIGN_ERROR_CODES>;

@@ -35,12 +35,28 @@ export type InvitationRevokedData = {
   revokedAt: string;
 };
 
+/**
+ * A rater chose "Not sure" on one question of their invitation: no level and no text, so it is no
+ * rating and counts in no score. A later answer to the question supersedes it.
+ */
+export type QuestionSetAsideData = {
+  assessmentId: string;
+  organizationId: string;
+  invitationId: string;
+  functionId: string;
+  capabilityId: string;
+  /** ISO-8601, from the command context. */
+  setAsideAt: string;
+};
+
 export type RaterInvited = DomainEvent<'RaterInvited', RaterInvitedData>;
 export type InvitationRevoked = DomainEvent<'InvitationRevoked', InvitationRevokedData>;
-export type CampaignEvent = RaterInvited | InvitationRevoked;
+export type QuestionSetAside = DomainEvent<'QuestionSetAside', QuestionSetAsideData>;
+export type CampaignEvent = RaterInvited | InvitationRevoked | QuestionSetAside;
 export type CampaignEventType = CampaignEvent['type'];
 
 export const CAMPAIGN_EVENT_SCHEMA_VERSIONS: Record<CampaignEventType, number> = {
   RaterInvited: 1,
   InvitationRevoked: 1,
+  QuestionSetAside: 1,
 };

@@ -1,5 +1,5 @@
 // The invitations of one assessment, as its stream records them, and what each one may do now.
-import type { CampaignEvent, RaterInvitedData } from './campaign.events';
+import type { InvitationRevoked, RaterInvited, RaterInvitedData } from './campaign.events';
 
 export type Invitation = Omit<RaterInvitedData, 'assessmentId' | 'organizationId' | 'labelErased'> & {
   /** ISO-8601; null while the invitation is not revoked. */
@@ -25,7 +25,10 @@ export const INVITATION_STATUSES: readonly InvitationStatus[] = [
 ];
 
 /** Pure: returns new invitations and leaves `invitations` as it was. */
-export function evolveInvitations(invitations: Invitations, event: CampaignEvent): Invitations {
+export function evolveInvitations(
+  invitations: Invitations,
+  event: RaterInvited | InvitationRevoked,
+): Invitations {
   switch (event.type) {
     case 'RaterInvited': {
       const { assessmentId: _assessment, organizationId: _organization, ...invitation } = event.data;

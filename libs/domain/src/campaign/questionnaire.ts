@@ -1,9 +1,8 @@
 // What a rater is asked: one question per cell of the invitation, with the capability's
-// descriptor for each level as the choices, and the answer in force (if any).
-import type { RatingsInForce } from '../assessment/assessment-ratings';
+// descriptor for each level as the choices, and the answer in force (if any) or "Not sure".
 import { findCapability, type MaturityModel } from '../maturity-model';
 import { findFunction, retiredFunctionIds, type Organization } from '../organization';
-import { answerKey } from './campaign-progress';
+import { answerKey, type CampaignAnswers } from './campaign-progress';
 import { askedCells, type Invitation } from './invitations';
 
 export interface QuestionLevel {
@@ -21,6 +20,8 @@ export interface Question {
   levels: QuestionLevel[];
   /** The level in force for this respondent, or null when not (yet) answered. */
   answer: number | null;
+  /** True when the respondent chose "Not sure" and has not answered since (answer is then null). */
+  notSure: boolean;
   evidence: string | null;
   /** True when the answer's evidence was erased; evidence is then null. */
   evidenceErased: boolean;
@@ -32,14 +33,15 @@ export interface Question {
  */
 export function questionsOf(
   invitation: Invitation,
-  ratings: RatingsInForce,
+  { ratings, setAside }: CampaignAnswers,
   organization: Organization,
   model: MaturityModel,
   periodEnd: string,
 ): Question[] {
   return askedCells(invitation, retiredFunctionIds(organization, periodEnd)).map((cell) => {
     const capability = findCapability(model, cell.capabilityId);
-    const rating = ratings.byKey.get(answerKey(invitation, cell));
+    const key = answerKey(invitation, cell);
+    const rating = ratings.byKey.get(key);
     return {
       ...cell,
       functionName: findFunction(organization, cell.functionId)?.name ?? cell.functionId,
@@ -50,6 +52,7 @@ export function questionsOf(
         description: capability?.descriptors[index] ?? level.description,
       })),
       answer: rating?.level ?? null,
+      notSure: rating === undefined && setAside.has(key),
       evidence: rating?.evidence ?? null,
       evidenceErased: rating?.evidenceErased ?? false,
     };

@@ -73,7 +73,7 @@ const functionsAsked = (openedEvent: AssessmentEvent): string[] => {
   if (state.status === 'NONE' || hotelWithoutLaundry.status !== 'REGISTERED') throw new Error('opened');
   const invitation = state.invitations.get('invitation-1');
   if (invitation === undefined) throw new Error('invited');
-  return questionsOf(invitation, state.ratings, hotelWithoutLaundry, model, state.periodEnd).map(
+  return questionsOf(invitation, state, hotelWithoutLaundry, model, state.periodEnd).map(
     (question) => question.functionId,
   );
 };

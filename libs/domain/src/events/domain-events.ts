@@ -63,6 +63,7 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   AssessmentWithdrawn: 'assessment',
   RaterInvited: 'assessment',
   InvitationRevoked: 'assessment',
+  QuestionSetAside: 'assessment',
   InvestmentPlanned: 'investment',
   InvestmentApproved: 'investment',
   InvestmentDeployed: 'investment',
