@@ -1,5 +1,5 @@
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   AssessmentCommandHandler,
@@ -21,7 +21,8 @@ import {
   RecordRatingsInput,
 } from './assessment.inputs';
 import { ratingCountOf, ratingsOf, toAssessment } from './assessment.mapper';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { CurrentPrincipal, type OperationContext } from '../auth/current-principal.decorator';
+import { nextTurn } from '../graphql/operation-turns';
 
 /** A rating of a batch as the domain takes it (the input's own fields, not its class). */
 const ratingOfEntry = ({
@@ -66,7 +67,9 @@ export class AssessmentsResolver {
   @ResolveField(() => [Rating], {
     description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
   })
-  ratings(@Parent() assessment: Assessment): Rating[] {
+  async ratings(@Parent() assessment: Assessment, @Context() context: OperationContext): Promise<Rating[]> {
+    // Each assessment's ratings in a turn of their own: asked of every assessment, they are many.
+    await nextTurn(context);
     return ratingsOf(assessment.state);
   }
 
