@@ -291,6 +291,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
         },
       },
     }),
+    reviseInvestment: (f, unique) => ({
+      query: 'mutation($input: ReviseInvestmentInput!) { reviseInvestment(input: $input) { id } }',
+      variables: { input: { investmentId: f.investmentId, name: `Training ${unique}` } },
+    }),
     approveInvestment: (f) => ({
       query: 'mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }',
       variables: { i: f.investmentId },

@@ -115,6 +115,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     answerQuestion: { roles: RATING, organizations: [] },
     setQuestionAside: { roles: RATING, organizations: [] },
     planInvestment: { roles: PLANNING, organizations: [organization('input.organizationId')] },
+    reviseInvestment: { roles: PLANNING, organizations: [investment('input.investmentId')] },
     approveInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     deployInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },
     cancelInvestment: { roles: PLANNING, organizations: [investment('investmentId')] },

@@ -308,13 +308,13 @@ const ENUM_VALUES: Record<string, string> = {
   'RatingSource.AUDIT': 'An auditor rates it (counts double).',
   'InvestmentKind.OPERATIONAL': 'Training, process changes and other operating spend.',
   'InvestmentKind.CAPITAL': 'Systems, buildings and other capital spend.',
-  'InvestmentStatus.PLANNED': 'Planned: may be approved or cancelled.',
-  'InvestmentStatus.APPROVED': 'Approved: may be deployed or cancelled.',
+  'InvestmentStatus.PLANNED': 'Planned: may be revised, approved or cancelled.',
+  'InvestmentStatus.APPROVED': 'Approved: may be deployed or cancelled; revising it makes it PLANNED again.',
   'InvestmentStatus.DEPLOYED': 'Deployed on deployedAt: its realisation can be measured.',
   'InvestmentStatus.CANCELLED': 'Cancelled: it can no longer be simulated, approved or deployed.',
   'Role.ADMIN': 'Everything, on every organisation: set-up, models, tokens.',
   'Role.ASSESSOR': 'Opens, rates, closes, corrects and withdraws assessments of its organisations.',
-  'Role.PLANNER': 'Plans, approves, deploys and cancels investments; simulates and optimises.',
+  'Role.PLANNER': 'Plans, revises, approves, deploys and cancels investments; simulates and optimises.',
   'Role.AUDITOR': 'Reads, browses the history and verifies integrity of its organisations.',
 };
 

@@ -11,6 +11,7 @@ export const toInvestment = (state: PlannedInvestmentState): Investment => ({
   lagMonths: state.lagMonths,
   status: InvestmentStatus[state.status],
   deployedAt: state.deployedAt,
+  revisedAt: state.revisedAt,
   effects: state.effects,
   cancelledAt: state.cancelledAt,
   cancellationReason: state.cancellationReason,

@@ -21,6 +21,12 @@ export class Investment {
   @Field(() => Int) lagMonths!: number;
   @Field(() => InvestmentStatus) status!: InvestmentStatus;
   @Field(() => DateTimeScalar, { nullable: true }) deployedAt!: string | null;
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When its plan was last revised (reviseInvestment); null while it is as first planned. A saved scenario saved before this simulates the revised figures.',
+  })
+  revisedAt!: string | null;
   @Field(() => [Effect]) effects!: Effect[];
   @Field(() => DateTimeScalar, { nullable: true }) cancelledAt!: string | null;
   @Field(() => String, { nullable: true }) cancellationReason!: string | null;

@@ -10,7 +10,7 @@ import {
 } from '@app/application';
 import type { InvestmentCommand } from '@app/domain';
 import { Investment } from './investment.model';
-import { PlanInvestmentInput } from './investment.inputs';
+import { PlanInvestmentInput, ReviseInvestmentInput } from './investment.inputs';
 import { toInvestment } from './investment.mapper';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
@@ -64,6 +64,30 @@ export class InvestmentsResolver {
           likely,
           high,
         })),
+      },
+    });
+  }
+
+  @Mutation(() => Investment, {
+    description:
+      'Revises a planned or approved investment (name, kind, cost, lag, effects) before it is deployed, keeping its id, so scenarios that include it simulate the revised figures. An approved one drops back to PLANNED, to be approved again. Refused for DEPLOYED or CANCELLED investments (CONFLICT) and when nothing changes (BAD_USER_INPUT, field input).',
+  })
+  reviseInvestment(
+    @Args('input') { investmentId, commandId, effects, ...revision }: ReviseInvestmentInput,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Investment> {
+    return this.run(investmentId, principal, commandId, {
+      type: 'ReviseInvestment',
+      data: {
+        ...revision,
+        effects:
+          effects?.map(({ functionId, capabilityId, low, likely, high }) => ({
+            functionId,
+            capabilityId,
+            low,
+            likely,
+            high,
+          })) ?? null,
       },
     });
   }

@@ -15,7 +15,7 @@ import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog'
 import { OrganizationReader } from '../organizations/organization-reader';
 import { InvestmentReader, type PlannedInvestmentState } from './investment-reader';
 
-/** Any command on an investment's stream: plan, approve, deploy, cancel. */
+/** Any command on an investment's stream: plan, revise, approve, deploy, cancel. */
 export class ExecuteInvestmentCommand extends Command<PlannedInvestmentState> {
   constructor(
     readonly investmentId: string,
@@ -52,8 +52,15 @@ export class InvestmentCommandHandler implements ICommandHandler<ExecuteInvestme
             now: this.clock(),
             firstPeriodEnd: await this.investments.deployableFrom(state.organizationId),
           };
-        if (command.type !== 'PlanInvestment') return { now: this.clock() };
-        const organization = await this.organizations.require(command.data.organizationId);
+        // Planning and revising check the effects against the organisation and its model.
+        const organizationId =
+          command.type === 'PlanInvestment'
+            ? command.data.organizationId
+            : command.type === 'ReviseInvestment' && state.status !== 'NONE'
+              ? state.organizationId
+              : null;
+        if (organizationId === null) return { now: this.clock() };
+        const organization = await this.organizations.require(organizationId);
         const model = await this.models.require(organization.modelId, organization.modelVersion);
         return { now: this.clock(), organization, model };
       },

@@ -65,6 +65,7 @@ export const EVENT_STREAM_CATEGORIES: Record<DomainEventType, StreamCategory> = 
   InvitationRevoked: 'assessment',
   QuestionSetAside: 'assessment',
   InvestmentPlanned: 'investment',
+  InvestmentRevised: 'investment',
   InvestmentApproved: 'investment',
   InvestmentDeployed: 'investment',
   InvestmentCancelled: 'investment',

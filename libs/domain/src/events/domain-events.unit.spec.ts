@@ -14,7 +14,7 @@ const asStoredData = (event: DomainEventUnion): JsonObject => event.data;
 
 describe('domain events', () => {
   it('should version every event type, the rating events at schema 2 (respondents)', () => {
-    expect(DOMAIN_EVENT_TYPES).toHaveLength(28);
+    expect(DOMAIN_EVENT_TYPES).toHaveLength(29);
     const versions = Object.entries(EVENT_SCHEMA_VERSIONS).filter(([, version]) => version !== 1);
     expect(Object.fromEntries(versions)).toEqual({ RatingRecorded: 2, RatingCorrected: 2 });
   });

@@ -24,6 +24,19 @@ export type PlanInvestment = {
   };
 };
 
+/** New values for some of a plan's fields; a field left out keeps its value. */
+export type ReviseInvestment = {
+  type: 'ReviseInvestment';
+  data: {
+    name?: string | null;
+    kind?: InvestmentKind | null;
+    cost?: number | null;
+    lagMonths?: number | null;
+    /** The whole new list of effects, replacing the old one. */
+    effects?: EffectInput[] | null;
+  };
+};
+
 export type ApproveInvestment = {
   type: 'ApproveInvestment';
   data?: Record<string, never>;
@@ -44,13 +57,14 @@ export type CancelInvestment = {
   };
 };
 
-export type InvestmentCommand = PlanInvestment | ApproveInvestment | DeployInvestment | CancelInvestment;
+export type InvestmentCommand =
+  PlanInvestment | ReviseInvestment | ApproveInvestment | DeployInvestment | CancelInvestment;
 
 export type InvestmentContext = {
   now: Date;
-  /** Needed by PlanInvestment only: the organisation the investment is planned for. */
+  /** Needed by PlanInvestment and ReviseInvestment: the organisation the investment is planned for. */
   organization?: OrganizationState;
-  /** Needed by PlanInvestment only: the organisation's pinned maturity model version. */
+  /** Needed by PlanInvestment and ReviseInvestment: the organisation's pinned maturity model version. */
   model?: MaturityModel;
   /**
    * Needed by DeployInvestment only: the earliest periodEnd (ISO-8601) among the organisation's

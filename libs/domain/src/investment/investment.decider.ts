@@ -20,20 +20,32 @@ import type {
   InvestmentCommand,
   InvestmentContext,
   PlanInvestment,
+  ReviseInvestment,
 } from './investment.commands';
 import { INVESTMENT_ERROR_CODES } from './investment.errors';
 import {
   INVESTMENT_KINDS,
   type InvestmentEffect,
   type InvestmentEvent,
+  type InvestmentPlanFields,
   type InvestmentStatus,
 } from './investment.events';
-import { evolveInvestment, initialInvestmentState, type InvestmentState } from './investment.state';
+import {
+  evolveInvestment,
+  initialInvestmentState,
+  type InvestmentState,
+  type PlannedInvestment,
+} from './investment.state';
 
 export const MAX_LAG_MONTHS = 120;
 
-/** Which statuses each lifecycle command may start from: PLANNED -> APPROVED -> DEPLOYED, or CANCELLED. */
+/**
+ * Which statuses each lifecycle command may start from: PLANNED -> APPROVED -> DEPLOYED, or
+ * CANCELLED. A plan may be revised until it is deployed or cancelled (an approved one drops back
+ * to PLANNED, to be approved again as it now stands).
+ */
 export const INVESTMENT_TRANSITIONS = {
+  ReviseInvestment: ['PLANNED', 'APPROVED'],
   ApproveInvestment: ['PLANNED'],
   DeployInvestment: ['APPROVED'],
   CancelInvestment: ['PLANNED', 'APPROVED'],
@@ -57,8 +69,9 @@ export function decideInvestment(
   }
   const allowed: readonly InvestmentStatus[] = INVESTMENT_TRANSITIONS[command.type];
   if (!allowed.includes(state.status)) {
+    const why = command.type === 'ReviseInvestment' ? unrevisableBecause(state.status) : '';
     throw conflict(
-      `investmentId: investment "${state.id}" is ${state.status}; ${transitionVerb(command.type)} needs it to be ${allowed.join(' or ')}`,
+      `investmentId: investment "${state.id}" is ${state.status}; ${transitionVerb(command.type)} needs it to be ${allowed.join(' or ')}${why}`,
       INVESTMENT_ERROR_CODES.invalidTransition,
       'investmentId',
     );
@@ -66,6 +79,8 @@ export function decideInvestment(
   const ids = { investmentId: state.id, organizationId: state.organizationId };
   const now = context.now.toISOString();
   switch (command.type) {
+    case 'ReviseInvestment':
+      return revise(command, state, context);
     case 'ApproveInvestment':
       return [{ type: 'InvestmentApproved', data: { ...ids, approvedAt: now } }];
     case 'DeployInvestment':
@@ -125,7 +140,95 @@ function requireMeasurableDeployment(deployedAt: string, firstPeriodEnd: string 
 }
 
 const transitionVerb = (type: keyof typeof INVESTMENT_TRANSITIONS): string =>
-  ({ ApproveInvestment: 'approving', DeployInvestment: 'deploying', CancelInvestment: 'cancelling' })[type];
+  ({
+    ReviseInvestment: 'revising',
+    ApproveInvestment: 'approving',
+    DeployInvestment: 'deploying',
+    CancelInvestment: 'cancelling',
+  })[type];
+
+/** Why a deployed or cancelled plan stays as it is, and what to do instead. */
+function unrevisableBecause(status: InvestmentStatus): string {
+  if (status === 'DEPLOYED')
+    return ': a deployed investment is a fact, and its realisation is measured against the figures it was deployed with; plan a new investment for further work';
+  if (status === 'CANCELLED')
+    return ': a cancelled investment stays as it was cancelled; plan a new investment instead';
+  return '';
+}
+
+const PLAN_FIELDS = ['name', 'kind', 'cost', 'lagMonths', 'effects'] as const;
+
+const given = <Value>(value: Value | null | undefined): value is Value =>
+  value !== undefined && value !== null;
+
+/**
+ * The revised plan, validated as a new plan is (a field left out keeps its value), with the old
+ * values of the fields that change. A revision that changes nothing is refused, as a correction
+ * to the same level is: it would stay on the record for good and say nothing.
+ */
+function revise(
+  command: ReviseInvestment,
+  state: { status: InvestmentStatus } & PlannedInvestment,
+  context: InvestmentContext,
+): InvestmentEvent[] {
+  const { data } = command;
+  const effects = () => {
+    const organization = requireOrganization(context.organization, 'organizationId', state.organizationId);
+    const model = requireModelVersion(context.model, organization.modelId, organization.modelVersion);
+    return validateEffects(data.effects ?? [], organization, model);
+  };
+  const revised: InvestmentPlanFields = {
+    name: given(data.name) ? requireText('name', data.name, TEXT_FIELDS.name) : state.name,
+    kind: given(data.kind) ? requireOneOf('kind', data.kind, INVESTMENT_KINDS) : state.kind,
+    cost: given(data.cost) ? requireAmount('cost', data.cost) : state.cost,
+    lagMonths: given(data.lagMonths)
+      ? requireInteger('lagMonths', data.lagMonths, 0, MAX_LAG_MONTHS)
+      : state.lagMonths,
+    effects: given(data.effects) ? effects() : state.effects,
+  };
+  const previous: Partial<InvestmentPlanFields> = {};
+  for (const field of PLAN_FIELDS) {
+    if (!samePlanValue(field, state[field], revised[field]))
+      Object.assign(previous, { [field]: state[field] });
+  }
+  if (Object.keys(previous).length === 0) {
+    throw invalidInput(
+      'input',
+      `input: nothing to revise: the name, kind, cost, lagMonths and effects given are investment "${state.id}"'s own; change at least one`,
+      INVESTMENT_ERROR_CODES.nothingToRevise,
+    );
+  }
+  return [
+    {
+      type: 'InvestmentRevised',
+      data: {
+        investmentId: state.id,
+        organizationId: state.organizationId,
+        ...revised,
+        previous,
+        previousStatus: state.status === 'APPROVED' ? 'APPROVED' : 'PLANNED',
+        revisedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/** Effects are a set of cells: the same effects in another order are the same plan. */
+function samePlanValue<Field extends keyof InvestmentPlanFields>(
+  field: Field,
+  before: InvestmentPlanFields[Field],
+  after: InvestmentPlanFields[Field],
+): boolean {
+  if (field !== 'effects') return before === after;
+  const key = (effects: InvestmentEffect[]) =>
+    effects
+      .map(({ functionId, capabilityId, low, likely, high }) =>
+        JSON.stringify([functionId, capabilityId, low, likely, high]),
+      )
+      .sort()
+      .join('\n');
+  return key(before as InvestmentEffect[]) === key(after as InvestmentEffect[]);
+}
 
 function plan(
   command: PlanInvestment,

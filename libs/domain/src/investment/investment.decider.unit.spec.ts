@@ -10,8 +10,9 @@ import {
   NOW,
   NOW_ISO,
 } from '../shared/testing/fixtures';
-import type { EffectInput, PlanInvestment } from './investment.commands';
+import type { EffectInput, PlanInvestment, ReviseInvestment } from './investment.commands';
 import { investmentDecider } from './investment.decider';
+import { evolveInvestment, initialInvestmentState } from './investment.state';
 import { INVESTMENT_ERROR_CODES } from './investment.errors';
 import type { InvestmentEvent } from './investment.events';
 
@@ -209,6 +210,170 @@ describe('investmentDecider', () => {
         .given([])
         .when({ ...plan(), data: { ...plan().data, kind: 'MAGIC' as 'CAPITAL' } })
         .thenThrows('invalid_input', 'VALIDATION.NOT_ALLOWED', 'kind');
+    });
+  });
+
+  describe('ReviseInvestment', () => {
+    const revise = (data: ReviseInvestment['data']): ReviseInvestment => ({ type: 'ReviseInvestment', data });
+    const otherCell = {
+      functionId: 'front-desk',
+      capabilityId: 'customer-metrics',
+      low: -0.5,
+      likely: 0.5,
+      high: 1,
+    };
+    const revisedAt = NOW_ISO;
+
+    it('should revise a planned investment, recording the old values of the changed fields only', () => {
+      spec
+        .given([planned])
+        .when(revise({ cost: 9_500, lagMonths: 4, name: 'Front desk rates housekeeping' }))
+        .then([
+          {
+            type: 'InvestmentRevised',
+            data: {
+              ...ids,
+              name: 'Front desk rates housekeeping',
+              kind: 'OPERATIONAL',
+              cost: 9_500,
+              lagMonths: 4,
+              effects: planned.data.effects,
+              previous: { cost: 12_000, lagMonths: 3 },
+              previousStatus: 'PLANNED',
+              revisedAt,
+            },
+          },
+        ]);
+    });
+
+    it('should replace the effects whole, and the state should then carry the revised plan', () => {
+      const events = investmentDecider.decide(
+        revise({ effects: [{ ...effect, likely: 0.5 }], kind: 'CAPITAL' }),
+        evolveInvestment(initialInvestmentState(), planned),
+        context,
+      );
+      expect(events).toEqual([
+        expect.objectContaining({
+          type: 'InvestmentRevised',
+          data: expect.objectContaining({
+            kind: 'CAPITAL',
+            effects: [{ ...effect, likely: 0.5 }],
+            previous: { kind: 'OPERATIONAL', effects: planned.data.effects },
+          }),
+        }),
+      ]);
+      const state = [planned, ...events].reduce(evolveInvestment, initialInvestmentState());
+      expect(state).toMatchObject({
+        status: 'PLANNED',
+        kind: 'CAPITAL',
+        cost: 12_000,
+        effects: [{ ...effect, likely: 0.5 }],
+        revisedAt,
+      });
+    });
+
+    it('should revise an approved investment and drop it back to PLANNED, to be approved again', () => {
+      const given = [planned, approved];
+      spec
+        .given(given)
+        .when(revise({ cost: 15_000 }))
+        .then([
+          {
+            type: 'InvestmentRevised',
+            data: {
+              ...ids,
+              name: planned.data.name,
+              kind: 'OPERATIONAL',
+              cost: 15_000,
+              lagMonths: 3,
+              effects: planned.data.effects,
+              previous: { cost: 12_000 },
+              previousStatus: 'APPROVED',
+              revisedAt,
+            },
+          },
+        ]);
+      const events = investmentDecider.decide(
+        revise({ cost: 15_000 }),
+        given.reduce(evolveInvestment, initialInvestmentState()),
+        context,
+      );
+      const state = [...given, ...events].reduce(evolveInvestment, initialInvestmentState());
+      expect(state).toMatchObject({ status: 'PLANNED', approvedAt: null, cost: 15_000 });
+      spec
+        .given([...given, ...events])
+        .when({ type: 'ApproveInvestment' })
+        .then([approved]);
+    });
+
+    it.each([
+      ['deployed', [planned, approved, deployed], 'a deployed investment is a fact'],
+      ['cancelled', [planned, cancelled], 'a cancelled investment stays as it was cancelled'],
+    ])('should refuse revising an investment that is %s, saying why', (_status, given, why) => {
+      const error = spec
+        .given(given)
+        .when(revise({ cost: 1 }))
+        .thenThrows('conflict', INVESTMENT_ERROR_CODES.invalidTransition, 'investmentId');
+      expect(error.message).toContain(why);
+      expect(error.message).toContain('plan a new investment');
+    });
+
+    it('should refuse an investment that was never planned', () => {
+      spec
+        .given([])
+        .when(revise({ cost: 1 }))
+        .thenThrows('not_found', INVESTMENT_ERROR_CODES.notFound, 'investmentId');
+    });
+
+    it('should refuse a revision that changes nothing, effects in another order included', () => {
+      spec
+        .given([planned])
+        .when(revise({}))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.nothingToRevise, 'input');
+      spec
+        .given([planned])
+        .when(revise({ name: planned.data.name, cost: 12_000, kind: null, effects: [otherCell, effect] }))
+        .thenThrows('invalid_input', INVESTMENT_ERROR_CODES.nothingToRevise, 'input');
+    });
+
+    it.each<[string, ReviseInvestment['data'], string, string, string]>([
+      ['a blank name', { name: '  ' }, 'invalid_input', 'VALIDATION.REQUIRED', 'name'],
+      ['a negative cost', { cost: -1 }, 'invalid_input', 'VALIDATION.OUT_OF_RANGE', 'cost'],
+      ['a lag over 120 months', { lagMonths: 121 }, 'invalid_input', 'VALIDATION.OUT_OF_RANGE', 'lagMonths'],
+      [
+        'a kind outside the two',
+        { kind: 'MAGIC' as 'CAPITAL' },
+        'invalid_input',
+        'VALIDATION.NOT_ALLOWED',
+        'kind',
+      ],
+      ['no effects', { effects: [] }, 'invalid_input', INVESTMENT_ERROR_CODES.noEffects, 'effects'],
+      [
+        'low > likely',
+        { effects: [effect, { ...otherCell, low: 1 }] },
+        'invalid_input',
+        INVESTMENT_ERROR_CODES.effectOrder,
+        'effects[1].low',
+      ],
+      [
+        'an unknown function',
+        { effects: [{ ...effect, functionId: 'spa' }] },
+        'not_found',
+        'ORGANIZATION.FUNCTION_NOT_FOUND',
+        'effects[0].functionId',
+      ],
+      [
+        'two effects on one cell',
+        { effects: [effect, effect] },
+        'invalid_input',
+        INVESTMENT_ERROR_CODES.duplicateEffect,
+        'effects[1]',
+      ],
+    ])('should refuse %s as planning does, naming the field', (_case, data, kind, code, field) => {
+      spec
+        .given([planned])
+        .when(revise(data))
+        .thenThrows(kind as 'invalid_input', code as typeof INVESTMENT_ERROR_CODES.noEffects, field);
     });
   });
 

@@ -4,6 +4,7 @@ export const INVESTMENT_ERROR_CODES = {
   notFound: 'INVESTMENT.NOT_FOUND',
   alreadyPlanned: 'INVESTMENT.ALREADY_PLANNED',
   invalidTransition: 'INVESTMENT.INVALID_TRANSITION',
+  nothingToRevise: 'INVESTMENT.NOTHING_TO_REVISE',
   noEffects: 'INVESTMENT.NO_EFFECTS',
   duplicateEffect: 'INVESTMENT.DUPLICATE_EFFECT',
   effectOrder: 'INVESTMENT.EFFECT_ORDER',

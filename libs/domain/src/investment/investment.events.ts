@@ -30,6 +30,28 @@ export type InvestmentPlannedData = {
   plannedAt: string;
 };
 
+/** What a plan says, and what a revision may change. */
+export type InvestmentPlanFields = Pick<
+  InvestmentPlannedData,
+  'name' | 'kind' | 'cost' | 'lagMonths' | 'effects'
+>;
+
+/**
+ * A plan corrected before deployment: the figures as they now stand, whole, and the earlier values
+ * of the fields that changed, so the record reads old -> new. An APPROVED investment drops back
+ * to PLANNED: what was approved is not what it now says.
+ */
+export type InvestmentRevisedData = InvestmentPlanFields & {
+  investmentId: string;
+  organizationId: string;
+  /** The values before this revision, of the changed fields only (at least one). */
+  previous: Partial<InvestmentPlanFields>;
+  /** The status it was revised from; APPROVED means the approval was withdrawn by this revision. */
+  previousStatus: 'PLANNED' | 'APPROVED';
+  /** ISO-8601, from the command context. */
+  revisedAt: string;
+};
+
 export type InvestmentApprovedData = {
   investmentId: string;
   organizationId: string;
@@ -55,16 +77,18 @@ export type InvestmentCancelledData = {
 };
 
 export type InvestmentPlanned = DomainEvent<'InvestmentPlanned', InvestmentPlannedData>;
+export type InvestmentRevised = DomainEvent<'InvestmentRevised', InvestmentRevisedData>;
 export type InvestmentApproved = DomainEvent<'InvestmentApproved', InvestmentApprovedData>;
 export type InvestmentDeployed = DomainEvent<'InvestmentDeployed', InvestmentDeployedData>;
 export type InvestmentCancelled = DomainEvent<'InvestmentCancelled', InvestmentCancelledData>;
 
 export type InvestmentEvent =
-  InvestmentPlanned | InvestmentApproved | InvestmentDeployed | InvestmentCancelled;
+  InvestmentPlanned | InvestmentRevised | InvestmentApproved | InvestmentDeployed | InvestmentCancelled;
 export type InvestmentEventType = InvestmentEvent['type'];
 
 export const INVESTMENT_EVENT_SCHEMA_VERSIONS: Record<InvestmentEventType, number> = {
   InvestmentPlanned: 1,
+  InvestmentRevised: 1,
   InvestmentApproved: 1,
   InvestmentDeployed: 1,
   InvestmentCancelled: 1,

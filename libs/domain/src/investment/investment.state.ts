@@ -14,6 +14,8 @@ export type PlannedInvestment = {
   lagMonths: number;
   effects: InvestmentEffect[];
   plannedAt: string;
+  /** When the plan was last revised; null while it is as first planned. */
+  revisedAt: string | null;
   approvedAt: string | null;
   deployedAt: string | null;
   cancelledAt: string | null;
@@ -37,6 +39,7 @@ export function evolveInvestment(state: InvestmentState, event: InvestmentEvent)
       lagMonths,
       effects,
       plannedAt,
+      revisedAt: null,
       approvedAt: null,
       deployedAt: null,
       cancelledAt: null,
@@ -45,6 +48,21 @@ export function evolveInvestment(state: InvestmentState, event: InvestmentEvent)
   }
   if (state.status === 'NONE') return state;
   switch (event.type) {
+    case 'InvestmentRevised': {
+      const { name, kind, cost, lagMonths, effects, revisedAt } = event.data;
+      // A revised plan is approved afresh: the approval was of the figures it replaced.
+      return {
+        ...state,
+        name,
+        kind,
+        cost,
+        lagMonths,
+        effects,
+        revisedAt,
+        status: 'PLANNED',
+        approvedAt: null,
+      };
+    }
     case 'InvestmentApproved':
       return { ...state, status: 'APPROVED', approvedAt: event.data.approvedAt };
     case 'InvestmentDeployed':
