@@ -67,6 +67,7 @@ describe('Operator endpoints', () => {
     );
     expect(increase('http_request_duration_seconds_count', 'route="/graphql"', 'status="200"')).toBe(2);
     expect(sample(after, 'projection_lag_events')).not.toBeNull();
+    expect(sample(after, 'projection_runner_state', 'state="live"', 'reason=""')).toBe(1);
     expect(after).toMatch(/replica="[^"]+"/);
   });
 

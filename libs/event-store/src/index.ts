@@ -14,6 +14,7 @@ export {
   ensurePrivateFile,
   ensureWritableDirectory,
   isHeldOpenElsewhere,
+  sqliteErrorCode,
 } from './sqlite/open-sqlite-database';
 export {
   EventStoreDbEventStore,

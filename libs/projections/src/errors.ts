@@ -28,3 +28,24 @@ export class ProjectionRunnerStoppedError extends Error {
     super('The projection runner was stopped.');
   }
 }
+
+/** Why the read-model file cannot be written now; a label of the runner's state metric. */
+export type ReadModelsUnavailableReason = 'disk_full' | 'locked' | 'read_only' | 'io_error';
+
+/**
+ * The read-model file cannot be written now (a full disk, a lock held too long, a read-only file, an
+ * I/O error). Nothing of the batch was kept: the runner retries from its stored checkpoint and the
+ * read models catch up by themselves once the cause is gone. Reads meanwhile answer this error.
+ */
+export class ReadModelsUnavailableError extends Error {
+  override name = 'ReadModelsUnavailableError';
+  readonly code = 'PROJECTION.READ_MODELS_UNAVAILABLE';
+
+  constructor(
+    readonly reason: ReadModelsUnavailableReason,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}

@@ -1,6 +1,8 @@
 // Runs projections over the event store: catch up from the stored checkpoints by paging readAll,
 // then tail live events through subscribeToAll. Every batch is applied and its checkpoints are
 // written in one SQLite transaction, so a restart resumes exactly where the last commit stopped.
+// A passing fault (the store unreachable, the read-model disk full) is retried with backoff from
+// the stored checkpoint; only a projection's own error stops the runner for good.
 import type Database from 'better-sqlite3';
 import {
   type EventStore,
@@ -9,8 +11,15 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { CheckpointStore } from './checkpoint-store';
-import { ProjectionFailedError, ProjectionLagTimeoutError, ProjectionRunnerStoppedError } from './errors';
+import {
+  ProjectionFailedError,
+  ProjectionLagTimeoutError,
+  ProjectionRunnerStoppedError,
+  ReadModelsUnavailableError,
+  type ReadModelsUnavailableReason,
+} from './errors';
 import type { Projection } from './projection';
+import { readModelsUnavailableErrorOf } from './read-model-database';
 import { yieldToOtherWork } from './yield-to-other-work';
 
 export interface ProjectionRunnerOptions {
@@ -27,13 +36,20 @@ export interface ProjectionRunnerOptions {
   onError?: (error: unknown) => void;
 }
 
-export type RunnerState = 'idle' | 'catching-up' | 'live' | 'failed' | 'stopped';
+/** `retrying`: a passing fault stopped the last attempt; the next starts from the stored checkpoint. */
+export type RunnerState = 'idle' | 'catching-up' | 'live' | 'retrying' | 'failed' | 'stopped';
+
+/** Why the runner is retrying: the store is unreachable, or the read-model file cannot be written. */
+export type RetryReason = 'event_store_unavailable' | ReadModelsUnavailableReason;
 
 export interface RunnerStatus {
   state: RunnerState;
   /** The lowest checkpoint among the projections: every event up to it is applied everywhere. */
   checkpoint: number;
+  /** What stopped it (failed) or keeps it retrying, for the operator; null otherwise. */
   error: string | null;
+  /** While retrying, why, as a short code; null otherwise. */
+  retryReason: RetryReason | null;
 }
 
 /** Called after each committed batch with its events (all types), in position order. */
@@ -57,6 +73,17 @@ interface Waiter {
 /** Thrown inside a transaction when another process moved a checkpoint since we read it. */
 class CheckpointMovedError extends Error {}
 
+type PassingFault = EventStoreUnavailableError | ReadModelsUnavailableError;
+
+/** A fault that goes away without a rebuild (the store back, space freed), or null. */
+function passingFaultOf(error: unknown): PassingFault | null {
+  if (error instanceof EventStoreUnavailableError) return error;
+  return readModelsUnavailableErrorOf(error);
+}
+
+/** 200 ms after the first failure, doubling up to 5 s: a long outage costs one attempt every 5 s. */
+const retryDelayMs = (failures: number): number => Math.min(5000, 100 * 2 ** Math.min(failures, 6));
+
 export class ProjectionRunner {
   private readonly store: EventStore;
   private readonly database: Database.Database;
@@ -75,6 +102,8 @@ export class ProjectionRunner {
 
   private state: RunnerState = 'idle';
   private failure: Error | null = null;
+  /** The passing fault that stopped the last attempt, until a batch commits again. */
+  private fault: PassingFault | null = null;
   private loaded = false;
   private running: Promise<void> | null = null;
   private caughtUp: Promise<void> | null = null;
@@ -118,7 +147,13 @@ export class ProjectionRunner {
   }
 
   status(): RunnerStatus {
-    return { state: this.state, checkpoint: this.checkpoint, error: this.failure?.message ?? null };
+    const fault = this.state === 'retrying' ? this.fault : null;
+    return {
+      state: this.state,
+      checkpoint: this.checkpoint,
+      error: this.failure?.message ?? fault?.message ?? null,
+      retryReason: fault === null ? null : retryReasonOf(fault),
+    };
   }
 
   /** Head position minus checkpoint: how many events the read models are behind. */
@@ -154,6 +189,7 @@ export class ProjectionRunner {
     await this.running;
     this.running = null;
     this.caughtUp = null;
+    this.fault = null;
     if (this.state !== 'failed') this.state = 'idle';
   }
 
@@ -172,6 +208,8 @@ export class ProjectionRunner {
   waitFor(position: number, timeoutMs: number = this.waitTimeoutMs): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     if (this.checkpoint >= position) return Promise.resolve();
+    // A full disk lasts until someone frees space: say so now rather than after the timeout.
+    if (this.fault instanceof ReadModelsUnavailableError) return Promise.reject(this.fault);
     if (this.state === 'stopped') return Promise.reject(new ProjectionRunnerStoppedError());
     void this.start().catch(() => undefined);
     return new Promise<void>((resolve, reject) => {
@@ -236,35 +274,65 @@ export class ProjectionRunner {
       });
     } finally {
       this.database.pragma(`wal_autocheckpoint = ${autoCheckpoint}`);
+      this.state = 'idle';
     }
-    this.state = 'idle';
     onProgress(total, total);
     if (wasRunning) await this.start();
     return { events: done, milliseconds: performance.now() - startedAt };
   }
 
   private async run(markCaughtUp: () => void): Promise<void> {
-    this.loadCheckpoints();
     this.state = 'catching-up';
     let failures = 0;
     while (!this.isStopRequested()) {
-      try {
-        await this.catchUp();
-        failures = 0;
-      } catch (error) {
-        // The store is down for a moment (a server restart, a dropped connection): try again later.
-        if (!(error instanceof EventStoreUnavailableError)) throw error;
+      if (this.fault !== null) {
         failures += 1;
-        this.onError(error);
-        await this.pauseUnlessStopped(Math.min(5000, 100 * 2 ** Math.min(failures, 6)));
+        await this.pauseUnlessStopped(retryDelayMs(failures));
+        if (this.isStopRequested()) break;
+      }
+      try {
+        if (this.fault === null) this.loadCheckpoints();
+        else this.reloadCheckpoints();
+        await this.catchUp();
+      } catch (error) {
+        // The store down for a moment (a server restart), the disk full: try again later.
+        this.noteFaultOrThrow(error);
         continue;
       }
+      failures = 0;
+      this.fault = null;
       if (this.isStopRequested()) break;
       this.state = 'live';
       markCaughtUp();
-      await this.tail();
-      this.state = 'catching-up';
+      try {
+        await this.tail();
+      } catch (error) {
+        this.noteFaultOrThrow(error);
+        continue;
+      }
+      if (!this.isRetrying()) this.state = 'catching-up';
     }
+  }
+
+  /** A method, not the field: a failed live batch sets the fault while the loop awaits. */
+  private isRetrying(): boolean {
+    return this.fault !== null;
+  }
+
+  /** A passing fault is noted for the next attempt; anything else ends the run (it fails). */
+  private noteFaultOrThrow(error: unknown): void {
+    const fault = passingFaultOf(error);
+    if (fault === null) throw error;
+    this.noteFault(fault);
+  }
+
+  /** Retries from the stored checkpoint; a read-model fault also fails the waits now (see waitFor). */
+  private noteFault(fault: PassingFault): void {
+    // One log line when a fault starts or changes, not one per attempt through a long outage.
+    if (this.fault?.message !== fault.message) this.onError(fault);
+    this.fault = fault;
+    this.state = 'retrying';
+    if (fault instanceof ReadModelsUnavailableError) this.rejectWaiters(fault);
   }
 
   /** Pages through readAll from the checkpoint until a short page, giving the event loop back between pages. */
@@ -341,9 +409,14 @@ export class ProjectionRunner {
     try {
       this.applyBatch(events);
     } catch (error) {
+      const fault = passingFaultOf(error);
       if (error instanceof CheckpointMovedError) {
         // Another process went back (a rebuild): catch up again from the stored checkpoint.
         this.restartRequested = true;
+      } else if (fault !== null) {
+        // The disk filled up: stop tailing, and catch up from the stored checkpoint after a pause.
+        this.restartRequested = true;
+        this.noteFault(fault);
       } else {
         this.fail(error);
       }
@@ -353,7 +426,8 @@ export class ProjectionRunner {
 
   /**
    * Applies a batch, retrying when another process applied some of it first (its checkpoints
-   * are ahead: skip what it did); throws CheckpointMovedError when they went backwards.
+   * are ahead: skip what it did); throws CheckpointMovedError when they went backwards, and a
+   * ReadModelsUnavailableError when the file cannot be written (nothing of the batch is kept).
    */
   private applyBatch(events: readonly RecordedEvent[]): void {
     for (;;) {
@@ -362,10 +436,24 @@ export class ProjectionRunner {
         this.applyTransaction.immediate(events);
         break;
       } catch (error) {
-        if (!(error instanceof CheckpointMovedError)) throw error;
+        if (!(error instanceof CheckpointMovedError)) throw readModelsUnavailableErrorOf(error) ?? error;
         this.loaded = false;
         if (this.checkpoint < before) throw error;
       }
+    }
+    // Only now, after the commit: a failed COMMIT (a full disk) leaves the in-memory copy as stored.
+    const last = events.at(-1);
+    if (last !== undefined) {
+      for (const projection of this.projections) {
+        this.positions.set(
+          projection.name,
+          Math.max(last.position, this.positions.get(projection.name) ?? 0),
+        );
+      }
+    }
+    if (this.fault !== null) {
+      this.fault = null;
+      if (this.state === 'retrying') this.state = 'catching-up';
     }
     this.afterCommit(events);
   }
@@ -386,10 +474,6 @@ export class ProjectionRunner {
       if (relevant.length > 0) projection.apply(relevant, this.database);
       this.checkpoints.write(projection.name, { position: last.position, version: projection.version });
     }
-    // Only now, inside the commit: a rollback leaves the in-memory copy as stored.
-    for (const projection of this.projections) {
-      this.positions.set(projection.name, Math.max(last.position, this.positions.get(projection.name) ?? 0));
-    }
   }
 
   private afterCommit(events: readonly RecordedEvent[]): void {
@@ -407,6 +491,19 @@ export class ProjectionRunner {
         this.waiters.delete(waiter);
         waiter.resolve();
       }
+    }
+  }
+
+  /**
+   * After a failed attempt: the file, not memory, says where each projection stopped. Until the
+   * file can be read, the copy in memory stands (it only moves after a commit).
+   */
+  private reloadCheckpoints(): void {
+    this.loaded = false;
+    try {
+      this.loadCheckpoints();
+    } finally {
+      this.loaded = true;
     }
   }
 
@@ -453,4 +550,8 @@ export class ProjectionRunner {
     }
     this.waiters.clear();
   }
+}
+
+function retryReasonOf(fault: PassingFault): RetryReason {
+  return fault instanceof ReadModelsUnavailableError ? fault.reason : 'event_store_unavailable';
 }

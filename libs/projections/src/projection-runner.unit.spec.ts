@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { InMemoryEventStore } from '@app/event-store';
-import { ProjectionFailedError, ProjectionLagTimeoutError } from './errors';
+import { ProjectionFailedError, ProjectionLagTimeoutError, ReadModelsUnavailableError } from './errors';
 import { ProjectionRunner } from './projection-runner';
 import { newEvent, RecordingProjection } from './testing/recording-projection';
 
@@ -99,6 +99,76 @@ describe(ProjectionRunner.name, () => {
     expect(sut.checkpoint).toBe(2);
     expect(projection.rows(database)).toHaveLength(2);
     expect(sut.status()).toMatchObject({ state: 'failed', error: expect.stringContaining('Poison') });
+  });
+
+  describe('when the read-model file cannot grow (SQLITE_FULL, as on a full disk)', () => {
+    // max_page_count makes SQLite answer SQLITE_FULL exactly as a full disk does; the file system's
+    // own ENOSPC is the fault integration spec's (test/faults/read-model-disk-full.int.spec.ts).
+    const fillUp = (): void => {
+      database.pragma(`max_page_count = ${database.pragma('page_count', { simple: true }) as number}`);
+    };
+    const freeSpace = (): void => {
+      database.pragma('max_page_count = 1073741823');
+    };
+
+    /** Waits on the condition, not on a guessed delay; gives up before the test's own timeout. */
+    async function until(condition: () => boolean): Promise<void> {
+      const deadline = Date.now() + 15_000;
+      while (!condition()) {
+        if (Date.now() > deadline) throw new Error('the condition never held');
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+
+    it('should retry live batches from the stored checkpoint and apply each event once when space returns', async () => {
+      const projection = new RecordingProjection('counted', ['Counted']);
+      const sut = start([projection], 50);
+      await sut.waitFor(await appendMany(5));
+      fillUp();
+
+      const head = await appendMany(1000);
+      await until(() => sut.status().state === 'retrying');
+
+      expect(sut.status()).toMatchObject({
+        state: 'retrying',
+        retryReason: 'disk_full',
+        error: expect.stringMatching(/disk is full/),
+      });
+      const stuckAt = sut.checkpoint;
+      expect(stuckAt).toBeLessThan(head);
+      expect(projection.rows(database)).toHaveLength(stuckAt);
+      // Reads fail now with the reason, rather than after the wait's timeout.
+      await expect(sut.waitFor(head)).rejects.toBeInstanceOf(ReadModelsUnavailableError);
+
+      freeSpace();
+      await until(() => sut.status().state === 'live' && sut.checkpoint === head);
+
+      expect(projection.rows(database).map((row) => row.position)).toEqual(
+        Array.from({ length: head }, (_, index) => index + 1),
+      );
+      expect(sut.status()).toMatchObject({ state: 'live', error: null, retryReason: null });
+      await sut.waitFor(await appendMany(1));
+    }, 20_000);
+
+    it('should retry the catch-up at start, keeping the checkpoint, until space returns', async () => {
+      const head = await appendMany(1000);
+      const projection = new RecordingProjection('counted', ['Counted']);
+      const sut = start([projection], 50);
+      sut.prepare();
+      fillUp();
+
+      const caughtUp = sut.start();
+      await until(() => sut.status().state === 'retrying');
+      const stuckAt = sut.checkpoint;
+      expect(stuckAt).toBeLessThan(head);
+      expect(projection.rows(database)).toHaveLength(stuckAt);
+      freeSpace();
+      await caughtUp;
+
+      expect(sut.checkpoint).toBe(head);
+      expect(new Set(projection.rows(database).map((row) => row.position)).size).toBe(head);
+      expect(projection.rows(database)).toHaveLength(head);
+    }, 20_000);
   });
 
   it('should time out a wait for a position the store never reaches', async () => {

@@ -3,7 +3,8 @@
 // (synchronous=NORMAL): a crash may lose the last batches, and their checkpoint with them.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { ensurePrivateFile, ensureWritableDirectory } from '@app/event-store';
+import { ensurePrivateFile, ensureWritableDirectory, sqliteErrorCode } from '@app/event-store';
+import { ReadModelsUnavailableError, type ReadModelsUnavailableReason } from './errors';
 
 export const READ_MODELS_FILE_NAME = 'read-models.db';
 
@@ -31,4 +32,39 @@ export function openReadModelDatabase(options: ReadModelDatabaseOptions): Databa
     database.close();
     throw error;
   }
+}
+
+/** What the operator reads for each passing fault of the read-model file; the runner retries meanwhile. */
+const UNAVAILABLE_MESSAGES: Readonly<Record<ReadModelsUnavailableReason, string>> = {
+  disk_full:
+    'The read models cannot be written: the data disk is full. Free space: they catch up by themselves, nothing is lost.',
+  locked:
+    'The read models stayed locked by another process beyond the busy timeout: they retry by themselves.',
+  read_only:
+    'The read models cannot be written: their file or DATA_DIR is read-only. Make it writable: they catch up by themselves.',
+  io_error:
+    'The read models cannot be written: the data disk failed to read or write. Check it: they retry by themselves.',
+};
+
+/** SQLite's primary result codes (extended ones such as SQLITE_IOERR_WRITE belong to theirs) that pass. */
+const REASON_OF_CODE: ReadonlyArray<readonly [string, ReadModelsUnavailableReason]> = [
+  ['SQLITE_FULL', 'disk_full'],
+  ['SQLITE_BUSY', 'locked'],
+  ['SQLITE_LOCKED', 'locked'],
+  ['SQLITE_READONLY', 'read_only'],
+  ['SQLITE_IOERR', 'io_error'],
+];
+
+/**
+ * A failure of the read-model file that an operator fixes without a rebuild, as a
+ * ReadModelsUnavailableError; null for anything else (a projection's bug, a corrupt file).
+ */
+export function readModelsUnavailableErrorOf(error: unknown): ReadModelsUnavailableError | null {
+  if (error instanceof ReadModelsUnavailableError) return error;
+  const code = sqliteErrorCode(error);
+  if (code === undefined) return null;
+  const reason = REASON_OF_CODE.find(([primary]) => code === primary || code.startsWith(`${primary}_`))?.[1];
+  return reason === undefined
+    ? null
+    : new ReadModelsUnavailableError(reason, UNAVAILABLE_MESSAGES[reason], { cause: error });
 }

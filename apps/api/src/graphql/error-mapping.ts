@@ -11,7 +11,11 @@ import {
 } from '@app/application';
 import { EventStoreError, WrongExpectedRevisionError } from '@app/event-store';
 import { KeyStoreError } from '@app/key-store';
-import { ProjectionFailedError, ProjectionRunnerStoppedError } from '@app/projections';
+import {
+  ProjectionFailedError,
+  ProjectionRunnerStoppedError,
+  ReadModelsUnavailableError,
+} from '@app/projections';
 import {
   IdentityProviderUnavailableError,
   ServiceUnavailableError,
@@ -104,6 +108,9 @@ function knownFailureOf(error: unknown): KnownFailure | null {
         'The read models are not being updated: see the api log, then run `npm run cli -- rebuild` and restart.',
     };
   }
+  // Passing: the read models catch up by themselves once the disk has space again.
+  if (error instanceof ReadModelsUnavailableError)
+    return { kind, message: error.message, reason: error.code };
   // Each adapter's message says what the operator can fix (busy, disk full, read-only, damaged file).
   if (error instanceof EventStoreError || error instanceof KeyStoreError)
     return { kind, message: error.message, reason: error.code };

@@ -1,11 +1,14 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ReadModels } from '@app/application';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import type { RunnerStatus } from '@app/projections';
 import { Public } from '../auth/public.decorator';
 
 interface Readiness {
   status: 'ready' | 'not-ready';
   projections: string;
+  /** While the read models retry: why (disk_full, locked, read_only, io_error, event_store_unavailable). */
+  retryReason?: string;
   checkpoint: number;
   head: number | null;
   lag: number | null;
@@ -35,7 +38,8 @@ export class HealthController {
   /**
    * Readiness: the store answers and this replica's read models have caught up with the store's
    * head since start and follow it live. 503 with the reason otherwise (starting, rebuilding,
-   * store unreachable, a projection failed), so a load balancer sends traffic elsewhere.
+   * store unreachable, the read-model disk full, a projection failed), so a load balancer sends
+   * traffic elsewhere.
    */
   @Get('ready')
   async ready(): Promise<Readiness> {
@@ -47,14 +51,11 @@ export class HealthController {
     } catch (error) {
       reason = `the event store does not answer: ${error instanceof Error ? error.message : String(error)}`;
     }
-    if (reason === undefined && status.state !== 'live')
-      reason =
-        status.state === 'failed'
-          ? `a projection failed: ${status.error ?? 'unknown error'}`
-          : `the read models are ${status.state}, not yet following the store`;
+    if (reason === undefined && status.state !== 'live') reason = notFollowingReason(status);
     const readiness: Readiness = {
       status: reason === undefined ? 'ready' : 'not-ready',
       projections: status.state,
+      ...(status.retryReason === null ? {} : { retryReason: status.retryReason }),
       checkpoint: status.checkpoint,
       head,
       lag: head === null ? null : Math.max(0, head - status.checkpoint),
@@ -62,5 +63,19 @@ export class HealthController {
     };
     if (reason !== undefined) throw new ServiceUnavailableException(readiness);
     return readiness;
+  }
+}
+
+function notFollowingReason(status: RunnerStatus): string {
+  switch (status.state) {
+    case 'failed':
+      return `a projection failed: ${status.error ?? 'unknown error'}`;
+    case 'retrying':
+      return `the read models are retrying from position ${status.checkpoint}: ${status.error ?? 'unknown error'}`;
+    case 'idle':
+    case 'catching-up':
+    case 'live':
+    case 'stopped':
+      return `the read models are ${status.state}, not yet following the store`;
   }
 }

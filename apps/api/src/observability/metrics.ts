@@ -46,6 +46,8 @@ export const subscriptionResults = new Counter({
 export interface ProjectionProgress {
   head(): Promise<number>;
   checkpoint(): number;
+  /** The runner's state, and why it retries (null unless retrying). */
+  state(): { state: string; retryReason: string | null };
 }
 
 let progress: ProjectionProgress | null = null;
@@ -75,6 +77,19 @@ new Gauge({
     if (head === null) return;
     headPosition.set(head);
     this.set(Math.max(0, head - checkpoint));
+  },
+});
+
+new Gauge({
+  name: 'projection_runner_state',
+  help: "1 for the state of this replica's projection runner (live, catching-up, retrying, failed, idle, stopped), with why it retries (disk_full, locked, read_only, io_error, event_store_unavailable).",
+  labelNames: ['state', 'reason'],
+  collect() {
+    if (progress === null) return;
+    const { state, retryReason } = progress.state();
+    // One series at a time: the previous state's series goes away rather than staying at 0.
+    this.reset();
+    this.set({ state, reason: retryReason ?? '' }, 1);
   },
 });
 

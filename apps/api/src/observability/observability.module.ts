@@ -25,6 +25,7 @@ export class ObservabilityModule implements OnApplicationBootstrap, OnApplicatio
     reportProjectionProgress({
       head: () => this.store.headPosition(),
       checkpoint: () => this.readModels.runner.checkpoint,
+      state: () => this.readModels.runner.status(),
     });
   }
 

@@ -9,6 +9,7 @@ import {
   ProjectionFailedError,
   ProjectionLagTimeoutError,
   ProjectionRunnerStoppedError,
+  ReadModelsUnavailableError,
 } from '@app/projections';
 import { HeavyWorkQueueFullError } from '../heavy-work/heavy-work';
 
@@ -93,6 +94,7 @@ export function failureKindOf(error: unknown): FailureKind | null {
     error instanceof ProjectionLagTimeoutError ||
     error instanceof ProjectionFailedError ||
     error instanceof ProjectionRunnerStoppedError ||
+    error instanceof ReadModelsUnavailableError ||
     error instanceof HeavyWorkQueueFullError
   )
     return 'unavailable';
