@@ -292,6 +292,8 @@ describe('Scenarios journey (browser)', () => {
       'chosen for the board',
     );
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Go back');
+    // Nothing is being saved while the question waits for an answer.
+    await expect(save.locator('button[type="submit"]').innerText()).resolves.toBe('Save scenario');
     await page.screenshot({ path: path.join(artifacts, 'scenarios-replace-confirm.png') });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: path.join(artifacts, 'scenarios-replace-confirm-phone.png') });

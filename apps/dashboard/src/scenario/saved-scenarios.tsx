@@ -46,11 +46,14 @@ export function SaveScenarioForm({
 }) {
   const [name, setName] = useState(draft.suggestedName);
   const confirm = useConfirm();
+  // While the replace question waits for an answer nothing is being saved, so the button says so.
+  const [asking, setAsking] = useState(false);
   const [saving, save] = useAction(async (scenarioName: string, signal): Promise<SaveOutcome> => {
     // Read the list afresh: another planner may have saved under this name since the page loaded.
     const { scenarios } = await client.request(scenariosQuery, { organizationId }, signal);
     const replaced = scenarioReplacedBy(scenarios, scenarioName);
     if (replaced !== null) {
+      setAsking(true);
       const answer = await confirm({
         title: `Replace “${replaced.name}”?`,
         message: (
@@ -65,6 +68,8 @@ export function SaveScenarioForm({
           </>
         ),
         confirmLabel: `Replace “${replaced.name}”`,
+      }).finally(() => {
+        setAsking(false);
       });
       if (answer === null) return { kept: replaced };
     }
@@ -110,7 +115,7 @@ export function SaveScenarioForm({
         />
       </label>
       <button type="submit" class="button button--small" disabled={name.trim() === '' || saving.running}>
-        {saving.running ? 'Saving…' : 'Save scenario'}
+        {saving.running && !asking ? 'Saving…' : 'Save scenario'}
       </button>
       {saving.data && !saving.running && 'saved' in saving.data && (
         <span class="save-scenario__done" role="status">
