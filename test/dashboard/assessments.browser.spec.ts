@@ -371,7 +371,7 @@ describe('Assessments journey (browser)', () => {
     await page.click('button:has-text("Close the assessment")');
     const dialog = page.locator('[data-testid="confirm-dialog"]');
     await expect(dialog.locator('[data-testid="close-unanswered"]').innerText()).resolves.toMatch(
-      /^2 of 2 invited raters have not finished \(2 not started\): 4 of 4 answers are missing\. Their links stop taking answers/,
+      /^2 of 2 invited raters have not finished \(2 not started\): 0 answered, 4 left of 4 questions\. Their links stop taking answers/,
     );
     page.off('request', countProgressReads);
     expect(progressReads).toEqual([]);

@@ -262,7 +262,13 @@ describe('Campaign journey (browser)', () => {
     await office.click('[data-testid="campaign-panel"] button:has-text("Refresh")');
     await office.waitForSelector('[data-respondent="night-lead"] [data-answered="2"]');
     await expect(office.locator('[data-figure="started"]').innerText()).resolves.toBe('1');
-    await expect(office.locator('[data-figure="answered"]').innerText()).resolves.toBe('2 of 55');
+    // Not sure on question 2 is no answer, and not left either.
+    await expect(office.locator('[data-figure="answered"]').innerText()).resolves.toBe(
+      '2 answered, 1 not sure, 52 left',
+    );
+    await expect(office.locator('[data-respondent="night-lead"] [data-not-sure="1"]').count()).resolves.toBe(
+      1,
+    );
     await expect(office.locator('[data-function-progress="housekeeping"]').innerText()).resolves.toMatch(
       /2 of 33/,
     );

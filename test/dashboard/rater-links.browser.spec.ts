@@ -227,8 +227,10 @@ describe('Rater links (browser)', () => {
     await expect(box.inputValue()).resolves.toBe(evidence);
     await expect(status.innerText()).resolves.toMatch(/^What you wrote is kept on this phone, not sent/);
     await firstQuestion(page).locator('label.choice:has-text("Not sure")').click();
+    // Not sure is sent (no level, no text); the text stays on the phone.
+    await firstQuestion(page).locator('[data-save-state="unsaved"]').waitFor();
     await expect(status.innerText()).resolves.toBe(
-      'Not sure: nothing recorded. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
+      'Not sure is saved, with no level. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
     );
     // For a look at the card on a phone and on a desktop (not for the docs).
     await page.screenshot({ path: path.join(phoneScreenshots, 'rate-draft-evidence-phone.png') });

@@ -129,6 +129,8 @@ describe('draftWording (unit)', () => {
     expect(draftWording(false)).toBe(
       'What you wrote is kept on this phone, not sent: pick a level to send it with your answer.',
     );
-    expect(draftWording(true)).toMatch(/^Not sure: nothing recorded\. What you wrote is kept on this phone/);
+    expect(draftWording(true)).toMatch(
+      /^Not sure is saved, with no level\. What you wrote is kept on this phone/,
+    );
   });
 });

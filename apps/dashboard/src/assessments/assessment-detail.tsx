@@ -4,6 +4,7 @@
 // one rating's evidence, or everything a person gave (both ask first, and cannot be undone).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { CampaignPanel } from '../campaigns/campaign-panel';
+import { answerCounts } from '../campaigns/answer-counts';
 import type { MaturityModel, Organization } from '../api/types';
 import { ImportRatings } from './import-ratings';
 import { useConfirm } from '../shared/confirm-dialog';
@@ -463,21 +464,24 @@ function ratingKey(rating: RatingDraft): string {
   return `${rating.functionId}:${rating.capabilityId}:${rating.source}:${rating.raterFunctionId ?? ''}:${rating.respondentId ?? ''}`;
 }
 
-/** Invited raters who have not finished: their answers will be missing, and their links stop taking them. */
+/**
+ * Invited raters who have not finished (answered or Not sure on every question): what they leave
+ * will be missing, and their links stop taking answers. Not sure is no answer, but nothing to chase.
+ */
 function UnansweredWarning({ progress }: { progress: CampaignProgress }) {
-  const unfinished = progress.invited - progress.completed;
+  const unfinished = progress.invited - progress.finished;
   if (progress.invited === 0 || unfinished === 0) return null;
-  const notStarted = progress.invited - progress.started;
-  const missing = progress.expected - progress.answered;
+  // started counts raters with an answer: exact as "not started" only while nobody chose Not sure.
+  const notStarted = progress.notSure === 0 ? progress.invited - progress.started : 0;
   return (
     <p class="notice notice--warning" data-testid="close-unanswered">
       <strong>
         {unfinished} of {progress.invited} invited {progress.invited === 1 ? 'rater has' : 'raters have'} not
         finished
       </strong>
-      {notStarted > 0 && ` (${notStarted} not started)`}: {missing} of {progress.expected}{' '}
-      {progress.expected === 1 ? 'answer is' : 'answers are'} missing. Their links stop taking answers once
-      the assessment is closed.
+      {notStarted > 0 && ` (${notStarted} not started)`}: {answerCounts(progress)} of {progress.expected}{' '}
+      {progress.expected === 1 ? 'question' : 'questions'}. Their links stop taking answers once the
+      assessment is closed.
     </p>
   );
 }

@@ -21,6 +21,7 @@ import {
   type RaterInvitation,
   revokeInvitationMutation,
 } from './campaigns.operations';
+import { answerCounts } from './answer-counts';
 import { InviteForm } from './invite-form';
 import { IssuedLinks } from './issued-links';
 import { NewLinkButton, type NewLinks, NewLinksForAllButton, useNewLinks } from './new-link';
@@ -223,16 +224,17 @@ function ProgressSummary({
           <dd data-figure="started">{progress.started}</dd>
         </div>
         <div>
-          <dt>Completed</dt>
-          <dd data-figure="completed">{progress.completed}</dd>
+          <dt>Finished</dt>
+          <dd data-figure="finished">{progress.finished}</dd>
         </div>
-        <div>
-          <dt>Answers</dt>
-          <dd data-figure="answered">
-            {progress.answered} of {progress.expected}
-          </dd>
+        <div class="campaign__figure--wide">
+          <dt>Questions ({progress.expected})</dt>
+          <dd data-figure="answered">{answerCounts(progress)}</dd>
         </div>
       </dl>
+      <p class="muted campaign__finished-hint">
+        Finished: every question answered or marked “Not sure”. Not sure is no answer, and nothing to chase.
+      </p>
       <ul class="campaign__functions" aria-label="Answers by function">
         {progress.byFunction.map((row) => (
           <li key={row.functionId} data-function-progress={row.functionId}>
@@ -240,6 +242,7 @@ function ProgressSummary({
             <progress max={Math.max(row.expected, 1)} value={row.answered} aria-hidden="true" />
             <span class="campaign__function-count">
               {row.answered} of {row.expected}
+              {row.notSure > 0 && `, ${row.notSure} not sure`}
             </span>
           </li>
         ))}
@@ -324,8 +327,16 @@ function InvitationTable({
                   )}
                 </td>
                 <td data-label="Rates">{invitation.functionIds.map(functionName).join(', ')}</td>
-                <td data-label="Answered" class="table__number" data-answered={invitation.answered}>
+                <td
+                  data-label="Answered"
+                  class="table__number"
+                  data-answered={invitation.answered}
+                  data-not-sure={invitation.notSure}
+                >
                   {invitation.answered} / {invitation.expected}
+                  {invitation.notSure > 0 && (
+                    <span class="campaign__not-sure muted">{invitation.notSure} not sure</span>
+                  )}
                 </td>
                 <td data-label="Last answer">
                   {invitation.lastAnsweredAt ? (

@@ -14,6 +14,7 @@ const invitationFields = graphql(`
     expiresAt
     status
     answered
+    notSure
     expected
     lastAnsweredAt
     invitedAt
@@ -26,11 +27,14 @@ export const campaignProgressQuery = graphql(`
       invited
       started
       completed
+      finished
       answered
+      notSure
       expected
       byFunction {
         functionId
         answered
+        notSure
         expected
       }
     }

@@ -1,16 +1,17 @@
-// Saving a rater's answers: each choice is sent at once (a keyboard user stepping through the
-// levels with the arrow keys sends only where they stop), the evidence as it is typed (once the
-// typing pauses), one at a time per question so the last choice is the one recorded, and with one
-// commandId per answer so a resend records it once. Until the api acknowledges an answer it is
-// kept on this device (unsent-answers.ts); one that could not be sent for want of a connection (or
-// a busy server) is sent again by itself: when the browser is back online, after the next answer
-// that gets through, and every little while. Whatever still waits is sent when the page is hidden
-// or left; nothing is sent once the page moved on to another link.
+// Saving a rater's answers: each choice (a level, or "Not sure": setQuestionAside) is sent at
+// once (a keyboard user stepping through the levels with the arrow keys sends only where they
+// stop), the evidence as it is typed (once the typing pauses), one at a time per question so the
+// last choice is the one recorded, and with one commandId per answer so a resend records it once.
+// Until the api acknowledges an answer it is kept on this device (unsent-answers.ts); one that
+// could not be sent for want of a connection (or a busy server) is sent again by itself: when the
+// browser is back online, after the next answer that gets through, and every little while.
+// Whatever still waits is sent when the page is hidden or left; nothing is sent once the page
+// moved on to another link.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiClient, type ApiError, isTransient } from '../api/client';
 import type { ResultOf } from '../api/graphql';
 import { toApiError } from '../shared/use-request';
-import { answerQuestionMutation } from './rate.operations';
+import { answerQuestionMutation, setQuestionAsideMutation } from './rate.operations';
 import { forgetUnsent, keepUnsent, readUnsent, type UnsentAnswer } from './unsent-answers';
 
 export type Questionnaire = ResultOf<typeof answerQuestionMutation>['answerQuestion'];
@@ -56,7 +57,13 @@ export interface AnswerQueue {
    * Sends this answer once it stood `settleMs` (the choice settled, the typing paused); a later
    * one for the same cell replaces a waiting one.
    */
-  save(cell: string, question: Question, level: number, evidence: string | null, settleMs?: number): void;
+  save(
+    cell: string,
+    question: Question,
+    level: number | null,
+    evidence: string | null,
+    settleMs?: number,
+  ): void;
   /** Sends the kept or failed answer again now, with its commandId. */
   retry(cell: string): void;
 }
@@ -133,14 +140,24 @@ export function useAnswerQueue({
     queue.held = null;
     setState(cell, { kind: 'saving' });
     const { functionId, capabilityId } = queue.question;
-    const input = { functionId, capabilityId, ...answer };
-    client.request(answerQuestionMutation, { input }).then(
-      (data) => {
+    const { level, evidence, commandId } = answer;
+    const saved: Promise<Questionnaire> =
+      level === null
+        ? client
+            .request(setQuestionAsideMutation, { input: { functionId, capabilityId, commandId } })
+            .then((data) => data.setQuestionAside)
+        : client
+            .request(answerQuestionMutation, {
+              input: { functionId, capabilityId, level, evidence, commandId },
+            })
+            .then((data) => data.answerQuestion);
+    saved.then(
+      (questionnaire) => {
         queue.inFlight = null;
         forget(cell, answer);
         if (disposed.current) return;
         resend.current.delay = RESEND_FIRST_MS;
-        callbacks.current.onSaved(data.answerQuestion);
+        callbacks.current.onSaved(questionnaire);
         if (queue.next !== null) {
           if (queue.timer === null) sendNext(cell, queue);
         } else setState(cell, { kind: 'saved' });

@@ -1,5 +1,5 @@
-// One question: the levels as choices (name and this capability's descriptor), "Not sure", an
-// evidence box saved as it is typed, and whether the answer (with that text) is saved. Native radio buttons in a fieldset: Tab reaches
+// One question: the levels as choices (name and this capability's descriptor), "Not sure" (saved
+// like a level, with none), an evidence box saved as it is typed, and whether the answer (with that text) is saved. Native radio buttons in a fieldset: Tab reaches
 // the group, the arrow keys pick a level, and a screen reader reads the legend with each choice.
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ErasedText } from '../shared/erased-text';
@@ -14,11 +14,10 @@ interface QuestionCardProps {
   total: number;
   /** False once the assessment is closed: the answer is shown, not asked. */
   open: boolean;
-  /** An answer kept on this device from an earlier visit, not acknowledged yet: shown as picked. */
-  unsent: { level: number; evidence: string | null } | null;
+  /** An answer (level null: Not sure) kept on this device from an earlier visit, not acknowledged yet: shown as picked. */
+  unsent: { level: number | null; evidence: string | null } | null;
   /** Evidence typed here with no level picked, kept on this device (draft-evidence.ts). */
   draft: string | null;
-  notSure: boolean;
   state: SaveState | null;
   onChoose: (choice: Choice, evidence: string | null) => void;
   /** The evidence typed for the level chosen: sent once the typing pauses. */
@@ -35,7 +34,6 @@ export function QuestionCard({
   open,
   unsent,
   draft,
-  notSure,
   state,
   onChoose,
   onType,
@@ -44,15 +42,18 @@ export function QuestionCard({
 }: QuestionCardProps) {
   const id = useId();
   const [choice, setChoice] = useState<Choice | null>(
-    unsent?.level ?? question.answer ?? (notSure ? 'not-sure' : null),
+    unsent ? (unsent.level ?? 'not-sure') : (question.answer ?? (question.notSure ? 'not-sure' : null)),
   );
   const [evidence, setEvidence] = useState(
     (unsent ? unsent.evidence : question.answer === null ? draft : question.evidence) ?? '',
   );
-  // An answer loaded later (a reload after a slow start) shows when nothing was picked here yet.
+  // An answer (or Not sure) loaded later (a reload after a slow start) shows when nothing was
+  // picked here yet.
   useEffect(() => {
-    if (choice === null && question.answer !== null) setChoice(question.answer);
-  }, [question.answer]);
+    if (choice !== null) return;
+    if (question.answer !== null) setChoice(question.answer);
+    else if (question.notSure) setChoice('not-sure');
+  }, [question.answer, question.notSure]);
   const evidenceOrNull = (text = evidence) => (text.trim() === '' ? null : text.trim());
   // What the api holds differs from the box: typed since the last answer the api took.
   const unsavedEvidence = evidenceOrNull() !== (question.evidence ?? null);
@@ -86,7 +87,7 @@ export function QuestionCard({
           </p>
         ) : (
           <p class="question__answer muted" data-answer="">
-            {notSure ? 'Not sure (no answer)' : 'Not answered'}
+            {question.notSure ? 'Not sure (no answer)' : 'Not answered'}
           </p>
         )}
         {question.evidenceErased ? (
@@ -104,6 +105,8 @@ export function QuestionCard({
   return (
     <fieldset
       class="question"
+      // Next unanswered brings focus here (then Tab reaches its levels).
+      tabIndex={-1}
       aria-describedby={`${id}-status`}
       data-question={`${question.functionId}/${question.capabilityId}`}
     >
@@ -147,7 +150,7 @@ export function QuestionCard({
             <span class="choice__description" id={`${id}-unsure-hint`}>
               {answered
                 ? 'You have answered: you can change the level, not withdraw it.'
-                : 'No answer is recorded.'}
+                : 'No level is recorded: the office sees you were not sure.'}
             </span>
           </span>
         </label>
@@ -178,7 +181,7 @@ export function QuestionCard({
         class="question__status"
         id={`${id}-status`}
         data-save-state={
-          state?.kind === 'saved' || (state === null && answered)
+          state?.kind === 'saved' || (state === null && (answered || question.notSure))
             ? unsavedEvidence
               ? 'unsaved'
               : 'saved'
@@ -235,6 +238,6 @@ function StatusText({
   }
   if (answered) return unsavedEvidence ? <>Not saved yet: what you wrote is not saved</> : <>Saved</>;
   if (unsavedEvidence) return <span class="question__draft">{draftWording(notSure)}</span>;
-  if (notSure) return <>Not sure: nothing recorded</>;
+  if (notSure) return <>Saved: Not sure (no level recorded)</>;
   return <span class="muted">Not answered yet</span>;
 }

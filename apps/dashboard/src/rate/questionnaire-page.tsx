@@ -1,16 +1,17 @@
 // The rater's questionnaire: who asks and for which period, whose questions these are, one
 // question per function and capability (each level's name and this capability's descriptor for
-// it, "not sure", evidence), each answer saved at once, progress; once the assessment closes, a
+// it, "not sure", evidence), each answer saved at once, progress with a jump to the next question
+// left (no answer, no Not sure); once the assessment closes, a
 // read-only thank-you; once it is withdrawn, only a message that the link stopped. Another link pasted into the tab loads that link's questionnaire afresh.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type ApiError, createApiClient } from '../api/client';
 import { formatDate } from '../shared/format';
 import { useRequest } from '../shared/use-request';
 import { cellOf, type Questionnaire, TYPING_SETTLE_MS, useAnswerQueue } from './answer-queue';
 import { QuestionCard } from './question-card';
 import { questionnaireQuery } from './rate.operations';
-import { useNotSure } from './not-sure';
+import { takeDeviceNotSure } from './not-sure';
 import {
   closedWording,
   keptFooter,
@@ -53,7 +54,6 @@ function SignedQuestionnaire({ token }: { token: string }) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const questionnaire = answered ?? loaded.data;
   const invitationId = questionnaire?.invitationId ?? null;
-  const notSure = useNotSure(invitationId);
   const drafts = useDraftEvidence(invitationId);
   // Answers kept on this device from an earlier visit: shown as picked until the api has them.
   const unsent = useMemo(
@@ -86,6 +86,21 @@ function SignedQuestionnaire({ token }: { token: string }) {
       }
     },
   });
+
+  // Not sure kept on this device only by an earlier version of this page: sent once, as chosen.
+  const deviceNotSureSent = useRef<string | null>(null);
+  useEffect(() => {
+    if (questionnaire === null || !questionnaire.open || deviceNotSureSent.current === invitationId) return;
+    deviceNotSureSent.current = invitationId;
+    const cells = new Set(invitationId === null ? [] : takeDeviceNotSure(invitationId));
+    for (const question of questionnaire.questions) {
+      const cell = cellOf(question);
+      if (cells.has(cell) && question.answer === null && !question.notSure && !unsent.has(cell))
+        queue.save(cell, question, null, null, 0);
+    }
+  }, [questionnaire]);
+  // Where Next unanswered looks from: the question last focused (or moved to), else the top.
+  const lastQuestion = useRef(-1);
 
   const stopped = refusal ?? (loaded.error?.code === 'UNAUTHENTICATED' ? loaded.error : null);
   if (stopped) {
@@ -165,8 +180,17 @@ function SignedQuestionnaire({ token }: { token: string }) {
     (state) => state.kind === 'waiting' || state.kind === 'saving',
   );
   const kept = [...queue.states.values()].filter((state) => state.kind === 'kept');
+  // A question is left while it has no answer, no Not sure and no choice on its way to the api.
+  const left = questions.map(
+    (question) =>
+      question.answer === null &&
+      !question.notSure &&
+      !unsent.has(cellOf(question)) &&
+      !queue.states.has(cellOf(question)),
+  );
   const progress = {
     answered: questionnaire.answered,
+    notSure: questionnaire.notSure,
     expected: questionnaire.expected,
     saving,
     waiting: kept.length,
@@ -187,8 +211,33 @@ function SignedQuestionnaire({ token }: { token: string }) {
           <p>{closedWording(questionnaire.answered).text}</p>
         </section>
       )}
-      <Progress {...progress} live />
-      <ol class="rate-questions" data-testid="rate-questions">
+      <Progress
+        {...progress}
+        live
+        next={
+          questionnaire.open
+            ? () => {
+                const count = questions.length;
+                for (let step = 1; step <= count; step += 1) {
+                  const index = (lastQuestion.current + step) % count;
+                  if (!left[index]) continue;
+                  lastQuestion.current = index;
+                  return index;
+                }
+                return null;
+              }
+            : undefined
+        }
+      />
+      <ol
+        class="rate-questions"
+        data-testid="rate-questions"
+        onFocusIn={(event) => {
+          const item = (event.target as Element).closest('.rate-questions > li');
+          const index = item?.parentElement ? [...item.parentElement.children].indexOf(item) : -1;
+          if (index >= 0) lastQuestion.current = index;
+        }}
+      >
         {questions.map((question, index) => {
           const cell = cellOf(question);
           return (
@@ -200,14 +249,13 @@ function SignedQuestionnaire({ token }: { token: string }) {
                 open={questionnaire.open}
                 unsent={unsent.get(cell) ?? null}
                 draft={drafts.get(cell)}
-                notSure={notSure.has(cell)}
                 state={queue.states.get(cell) ?? null}
                 onChoose={(choice, evidence) => {
+                  // Not sure is saved with no level; what was written stays kept on this device.
                   if (choice === 'not-sure') {
-                    notSure.set(cell, true);
+                    queue.save(cell, question, null, null);
                     return;
                   }
-                  notSure.set(cell, false);
                   // The evidence kept with no level goes with the level now picked.
                   drafts.set(cell, null);
                   queue.save(cell, question, choice, evidence);
@@ -257,6 +305,7 @@ function QuestionnaireHeader({ questionnaire }: { questionnaire: Questionnaire }
 
 interface ProgressProps {
   answered: number;
+  notSure: number;
   expected: number;
   saving: boolean;
   /** Answers kept on this device, not sent yet. */
@@ -265,23 +314,74 @@ interface ProgressProps {
   offline: boolean;
   /** The one progress line announced to screen readers as it changes. */
   live?: boolean;
+  /**
+   * Offers Next unanswered: the index of the next question left after the one last at (wrapping
+   * round), now the one last at, or null when none is left.
+   */
+  next?: () => number | null;
 }
 
-function Progress({ answered, expected, saving, waiting, offline, live = false }: ProgressProps) {
+function Progress({
+  answered,
+  notSure,
+  expected,
+  saving,
+  waiting,
+  offline,
+  live = false,
+  next,
+}: ProgressProps) {
+  const [noneLeft, setNoneLeft] = useState(false);
+  const moveToNext = () => {
+    const index = next?.() ?? null;
+    setNoneLeft(index === null);
+    if (index === null) return;
+    const question = document.querySelectorAll<HTMLElement>('.rate-questions > li > .question')[index];
+    if (!question) return;
+    question.focus({ preventScroll: true });
+    question.scrollIntoView({ block: 'start' });
+  };
   return (
-    <div class="rate-progress" data-testid={live ? 'rate-progress' : undefined}>
-      <progress class="rate-progress__bar" max={Math.max(expected, 1)} value={answered} aria-hidden="true" />
-      <p class="rate-progress__text" role={live ? 'status' : undefined}>
-        {answered} of {expected} answered
-        {waiting > 0 && (
-          <span class="rate-progress__waiting" data-testid="rate-waiting">
-            {' · '}
-            {offline ? 'no connection: ' : ''}
-            {waitingToBeSent(waiting)}
-          </span>
+    <div class="rate-progress">
+      <progress
+        class="rate-progress__bar"
+        max={Math.max(expected, 1)}
+        value={answered + notSure}
+        aria-hidden="true"
+      />
+      <div class="rate-progress__line">
+        <p
+          class="rate-progress__text"
+          role={live ? 'status' : undefined}
+          data-testid={live ? 'rate-progress' : undefined}
+        >
+          {answered} of {expected} answered
+          {notSure > 0 && ` · ${notSure} not sure`}
+          {waiting > 0 && (
+            <span class="rate-progress__waiting" data-testid="rate-waiting">
+              {' · '}
+              {offline ? 'no connection: ' : ''}
+              {waitingToBeSent(waiting)}
+            </span>
+          )}
+          {saving ? ' · saving…' : ''}
+        </p>
+        {next && (
+          <button
+            type="button"
+            class="button button--small rate-progress__next"
+            data-testid="rate-next-unanswered"
+            onClick={moveToNext}
+          >
+            Next unanswered
+          </button>
         )}
-        {saving ? ' · saving…' : ''}
-      </p>
+      </div>
+      {next && (
+        <p class="rate-progress__none-left" role="status" data-testid="rate-none-left">
+          {noneLeft ? 'Every question has an answer or Not sure: nothing is left to answer.' : ''}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// What the rater's page reads and sends: its own questionnaire, and one answer at a time.
+// What the rater's page reads and sends: its own questionnaire, and one answer (or Not sure) at a time.
 import { graphql } from '../api/graphql';
 
 const questionnaireFields = graphql(`
@@ -12,6 +12,7 @@ const questionnaireFields = graphql(`
     status
     open
     answered
+    notSure
     expected
     questions {
       functionId
@@ -19,6 +20,7 @@ const questionnaireFields = graphql(`
       capabilityId
       capabilityName
       answer
+      notSure
       evidence
       evidenceErased
       levels {
@@ -45,6 +47,17 @@ export const answerQuestionMutation = graphql(
   `
     mutation AnswerQuestion($input: AnswerInput!) {
       answerQuestion(input: $input) {
+        ...QuestionnaireFields
+      }
+    }
+  `,
+  [questionnaireFields],
+);
+
+export const setQuestionAsideMutation = graphql(
+  `
+    mutation SetQuestionAside($input: SetQuestionAsideInput!) {
+      setQuestionAside(input: $input) {
         ...QuestionnaireFields
       }
     }

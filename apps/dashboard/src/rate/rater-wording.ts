@@ -119,6 +119,6 @@ export function loadFailure(error: Pick<ApiError, 'code' | 'message'>): { title:
  */
 export function draftWording(notSure: boolean): string {
   return notSure
-    ? 'Not sure: nothing recorded. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.'
+    ? 'Not sure is saved, with no level. What you wrote is kept on this phone, not sent: pick a level to send it with your answer.'
     : 'What you wrote is kept on this phone, not sent: pick a level to send it with your answer.';
 }

@@ -5,7 +5,8 @@
 
 /** One answer, as it will be sent. */
 export interface UnsentAnswer {
-  level: number;
+  /** The level picked; null: "Not sure" (sent as setQuestionAside). */
+  level: number | null;
   evidence: string | null;
   /** The same for every attempt at sending this answer. */
   commandId: string;
@@ -17,7 +18,7 @@ function isUnsentAnswer(value: unknown): value is UnsentAnswer {
   if (typeof value !== 'object' || value === null) return false;
   const answer = value as Record<string, unknown>;
   return (
-    typeof answer.level === 'number' &&
+    (typeof answer.level === 'number' || answer.level === null) &&
     (answer.evidence === null || typeof answer.evidence === 'string') &&
     typeof answer.commandId === 'string'
   );
