@@ -1,5 +1,12 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CAMPAIGN_ERROR_CODES, conflict, type InvitationRequest, notFound, requireSlug } from '@app/domain';
+import {
+  type AssessmentCommand,
+  CAMPAIGN_ERROR_CODES,
+  conflict,
+  type InvitationRequest,
+  notFound,
+  requireSlug,
+} from '@app/domain';
 import { AssessmentCommandHandler, type OpenedAssessmentState } from '../assessments/assessment.command';
 import { formatToken, generateSecret, hashSecret } from '../api-tokens/api-token-secrets';
 import type { CommandContext } from '../command-handling/command-context';
@@ -318,6 +325,21 @@ export class ReissueInvitationsHandler implements ICommandHandler<ReissueInvitat
   }
 }
 
+/** A rater's choice on their own questionnaire, recorded on the assessment: the questionnaire as it then stands. */
+async function questionnaireAfter(
+  assessments: AssessmentCommandHandler,
+  reader: CampaignReader,
+  {
+    assessmentId,
+    invitationId,
+    context,
+  }: { assessmentId: string; invitationId: string; context: CommandContext },
+  command: AssessmentCommand,
+): Promise<QuestionnaireView> {
+  const { state } = await assessments.run(assessmentId, command, context);
+  return reader.questionnaire(state, invitationId);
+}
+
 @CommandHandler(AnswerQuestionCommand)
 export class AnswerQuestionHandler implements ICommandHandler<AnswerQuestionCommand> {
   constructor(
@@ -325,18 +347,11 @@ export class AnswerQuestionHandler implements ICommandHandler<AnswerQuestionComm
     private readonly reader: CampaignReader,
   ) {}
 
-  async execute({
-    assessmentId,
-    invitationId,
-    answer,
-    context,
-  }: AnswerQuestionCommand): Promise<QuestionnaireView> {
-    const { state } = await this.assessments.run(
-      assessmentId,
-      { type: 'AnswerQuestion', data: { invitationId, ...answer } },
-      context,
-    );
-    return this.reader.questionnaire(state, invitationId);
+  execute(command: AnswerQuestionCommand): Promise<QuestionnaireView> {
+    return questionnaireAfter(this.assessments, this.reader, command, {
+      type: 'AnswerQuestion',
+      data: { invitationId: command.invitationId, ...command.answer },
+    });
   }
 }
 
@@ -347,17 +362,10 @@ export class SetQuestionAsideHandler implements ICommandHandler<SetQuestionAside
     private readonly reader: CampaignReader,
   ) {}
 
-  async execute({
-    assessmentId,
-    invitationId,
-    question,
-    context,
-  }: SetQuestionAsideCommand): Promise<QuestionnaireView> {
-    const { state } = await this.assessments.run(
-      assessmentId,
-      { type: 'SetQuestionAside', data: { invitationId, ...question } },
-      context,
-    );
-    return this.reader.questionnaire(state, invitationId);
+  execute(command: SetQuestionAsideCommand): Promise<QuestionnaireView> {
+    return questionnaireAfter(this.assessments, this.reader, command, {
+      type: 'SetQuestionAside',
+      data: { invitationId: command.invitationId, ...command.question },
+    });
   }
 }

@@ -37,6 +37,14 @@ const invited = (data: Partial<RaterInvitedData>): AssessmentEvent => ({
     ...data,
   },
 });
+/** The desk lead, as a PEER from the front desk, rates maintenance and housekeeping. */
+const peerInvited = invited({
+  invitationId: 'peer-desk',
+  respondentId: 'desk-lead',
+  source: 'PEER',
+  raterFunctionId: 'front-desk',
+  functionIds: ['maintenance', 'housekeeping'],
+});
 const rated = (data: Partial<RatingRecordedData>): AssessmentEvent => ({
   type: 'RatingRecorded',
   data: {
@@ -64,13 +72,7 @@ describe('campaign progress', () => {
   // 2 functions x 2 capabilities; a revoked CUSTOMER invitation (left out of every sum).
   const state = opened_([
     invited({}),
-    invited({
-      invitationId: 'peer-desk',
-      respondentId: 'desk-lead',
-      source: 'PEER',
-      raterFunctionId: 'front-desk',
-      functionIds: ['maintenance', 'housekeeping'],
-    }),
+    peerInvited,
     invited({ invitationId: 'guest', respondentId: 'guest-1', source: 'CUSTOMER' }),
     { type: 'InvitationRevoked', data: { ...ids, invitationId: 'guest', revokedAt: NOW_ISO } },
     // The SELF respondent answers one cell twice (still one cell) and the other once: complete.
@@ -170,20 +172,22 @@ describe('campaign progress with questions set aside ("Not sure")', () => {
     rated({ source: 'PEER', raterFunctionId: 'front-desk', respondentId: 'desk-lead', ...data });
   // The PEER respondent (2 functions x 2 capabilities) answers both housekeeping cells, is not
   // sure about both maintenance cells, then answers one of them after all.
-  const state = opened_([
-    invited({}),
-    invited({
-      invitationId: 'peer-desk',
-      respondentId: 'desk-lead',
-      source: 'PEER',
-      raterFunctionId: 'front-desk',
-      functionIds: ['maintenance', 'housekeeping'],
-    }),
+  const peerAnswers = [
     peerRated({ level: 2 }),
     peerRated({ capabilityId: 'cross-functional-cooperation', level: 3 }),
+  ];
+  const answeredAfterAll = peerRated({
+    functionId: 'maintenance',
+    capabilityId: 'cross-functional-cooperation',
+    level: 1,
+  });
+  const state = opened_([
+    invited({}),
+    peerInvited,
+    ...peerAnswers,
     setAside({}),
     setAside({ capabilityId: 'cross-functional-cooperation' }),
-    peerRated({ functionId: 'maintenance', capabilityId: 'cross-functional-cooperation', level: 1 }),
+    answeredAfterAll,
   ]);
   const order = hotel.status === 'REGISTERED' ? hotel.functions.map((fn) => fn.id) : [];
 
@@ -233,19 +237,7 @@ describe('campaign progress with questions set aside ("Not sure")', () => {
   });
 
   it('should leave the ratings, and so every score, as they were', () => {
-    const withoutSetAside = opened_([
-      invited({}),
-      invited({
-        invitationId: 'peer-desk',
-        respondentId: 'desk-lead',
-        source: 'PEER',
-        raterFunctionId: 'front-desk',
-        functionIds: ['maintenance', 'housekeeping'],
-      }),
-      peerRated({ level: 2 }),
-      peerRated({ capabilityId: 'cross-functional-cooperation', level: 3 }),
-      peerRated({ functionId: 'maintenance', capabilityId: 'cross-functional-cooperation', level: 1 }),
-    ]);
+    const withoutSetAside = opened_([invited({}), peerInvited, ...peerAnswers, answeredAfterAll]);
     expect([...state.ratings.byKey.entries()]).toEqual([...withoutSetAside.ratings.byKey.entries()]);
   });
 });
@@ -254,13 +246,7 @@ describe('campaign progress when a function is retired', () => {
   // The PEER invitation above, issued before maintenance was retired: maintenance from within the
   // period rated (it ends 2024-06-30), housekeeping only after it.
   const state = opened_([
-    invited({
-      invitationId: 'peer-desk',
-      respondentId: 'desk-lead',
-      source: 'PEER',
-      raterFunctionId: 'front-desk',
-      functionIds: ['maintenance', 'housekeeping'],
-    }),
+    peerInvited,
     rated({ source: 'PEER', raterFunctionId: 'front-desk', respondentId: 'desk-lead', level: 2 }),
     rated({
       functionId: 'maintenance',
