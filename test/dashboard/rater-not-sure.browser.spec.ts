@@ -47,6 +47,13 @@ describe('Rater Not sure and Next unanswered (browser)', () => {
       if (!focused || !bar) return false;
       return focused.top >= bar.bottom - 1 && focused.top < window.innerHeight;
     });
+  /** Presses `key` (Tab or Shift+Tab) until Next unanswered has the focus, as a keyboard user does. */
+  const tabTo = async (page: Page, key: 'Tab' | 'Shift+Tab') => {
+    const next = page.locator('[data-testid="rate-next-unanswered"]');
+    const focused = () => next.evaluate((element) => element === document.activeElement);
+    for (let step = 0; step < 30 && !(await focused()); step += 1) await page.keyboard.press(key);
+    await expect(focused()).resolves.toBe(true);
+  };
   const answerAsRater = (respondentId: string, capabilityId: string, level: number) =>
     journey.graphql(
       'mutation($input: AnswerInput!) { answerQuestion(input: $input) { answered } }',
@@ -134,11 +141,7 @@ describe('Rater Not sure and Next unanswered (browser)', () => {
     await expect(next.evaluate((element) => element.tagName)).resolves.toBe('BUTTON');
 
     // Tab from the top of the page to the button: the keyboard only.
-    for (let step = 0; step < 20; step += 1) {
-      await page.keyboard.press('Tab');
-      if (await next.evaluate((element) => element === document.activeElement)) break;
-    }
-    await expect(next.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await tabTo(page, 'Tab');
     await page.keyboard.press('Enter');
     // Question 2: the first with neither an answer nor Not sure.
     await expect(focusedQuestion(page)).resolves.toBe(1);
@@ -153,7 +156,7 @@ describe('Rater Not sure and Next unanswered (browser)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await question(page, 1).locator('[data-save-state="saved"]').waitFor();
-    await next.focus();
+    await tabTo(page, 'Shift+Tab');
     await page.keyboard.press('Enter');
     // Past question 3 (Not sure) to question 4.
     await expect(focusedQuestion(page)).resolves.toBe(3);
@@ -163,7 +166,7 @@ describe('Rater Not sure and Next unanswered (browser)', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
     await question(page, 3).locator('[data-save-state="saved"]').waitFor();
-    await next.focus();
+    await tabTo(page, 'Shift+Tab');
     await page.keyboard.press('Enter');
     await expect(page.locator('[data-testid="rate-none-left"]').innerText()).resolves.toBe(
       'Every question has an answer or Not sure: nothing is left to answer.',
