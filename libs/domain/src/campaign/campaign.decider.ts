@@ -316,6 +316,12 @@ export function setQuestionAside(
 ): QuestionSetAside[] {
   const { invitationId, functionId, capabilityId } = command.data;
   const invitation = requireRatersQuestion(assessment, context, invitationId, functionId, capabilityId);
+  // As an answer would be: a question about (or from) a function retired by the end of the period
+  // rated is asked no more.
+  const organization = requireOrganization(context.organization, 'organizationId', assessment.organizationId);
+  requireFunctionInPlace(organization, 'functionId', functionId, assessment.periodEnd);
+  if (invitation.raterFunctionId !== null)
+    requireFunctionInPlace(organization, 'raterFunctionId', invitation.raterFunctionId, assessment.periodEnd);
   const cell = { functionId, capabilityId };
   const answer = assessment.ratings.byKey.get(answerKey(invitation, cell));
   if (answer !== undefined) {

@@ -176,6 +176,16 @@ describe('ratings, invitations and answers for a retired function', () => {
     expect(functionsAsked(opened)).toEqual(['housekeeping']);
   });
 
+  it('should refuse Not sure about a retired function, as an answer is', () => {
+    spec
+      .given([opened, invitedBefore])
+      .when({
+        type: 'SetQuestionAside',
+        data: { invitationId: 'invitation-1', functionId: 'laundry', capabilityId: 'service-recovery' },
+      })
+      .thenThrows('conflict', ORGANIZATION_ERROR_CODES.functionRetired, 'functionId');
+  });
+
   describe('for a period that ended before the retirement', () => {
     // Q1 ended on 29 February; laundry was retired from 15 March: it was in place all the period.
     const openedForQ1: AssessmentEvent = {
