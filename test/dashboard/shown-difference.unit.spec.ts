@@ -8,6 +8,8 @@ import { comparisonRows, type ComparedScenario } from '../../apps/dashboard/src/
 import {
   formatIndex,
   formatLevel,
+  formatPercent,
+  formatShare,
   formatSigned,
   shownDifference,
 } from '../../apps/dashboard/src/shared/format';
@@ -87,5 +89,17 @@ describe('scenario and cycle changes (unit)', () => {
 
   it('should give the change since the previous cycle from the shown ends, as the Overview’s cards and the board report say it', () => {
     expect(indexChangeText(34.63, 32.26, '2026-06-30T00:00:00.000Z', false)).toBe('+2.3 since 30 Jun 2026');
+  });
+});
+
+describe('formatPercent (unit)', () => {
+  it('should never read 100% short of all, nor 0% above none', () => {
+    expect(formatPercent(0.996)).toBe('99%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0.004)).toBe('1%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(0.872)).toBe('87%');
+    expect(formatShare(186, 187)).toBe('99%');
+    expect(formatShare(0, 0)).toBe('—');
   });
 });

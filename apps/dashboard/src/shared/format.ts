@@ -75,6 +75,18 @@ export function formatMoney(value: number): string {
   return moneyFormat.format(value);
 }
 
+/**
+ * A share in whole percent. Rounding never carries it onto an end it has not reached: 99.6% of
+ * the cells rated reads 99%, not "100%" (all of them), and 0.4% reads 1%, not "0%" (none).
+ */
 export function formatPercent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`;
+  let shown = Math.round(fraction * 100);
+  if (shown === 100 && fraction < 1) shown = 99;
+  if (shown === 0 && fraction > 0) shown = 1;
+  return `${shown}%`;
+}
+
+/** `part` of `whole` as a share ("87%"); a dash when the whole is nothing. */
+export function formatShare(part: number, whole: number): string {
+  return whole === 0 ? '—' : formatPercent(part / whole);
 }
