@@ -440,10 +440,30 @@ export const boardReportQuery = graphql(
         status
         deployedAt
       }
+      assessments(organizationId: $organizationId) {
+        id
+        title
+        periodEnd
+        status
+      }
     }
   `,
   [maturityViewFields],
 );
+
+/** The response behind a board report's cycle: one assessment's campaign, overall. */
+export const boardResponseQuery = graphql(`
+  query BoardResponse($assessmentId: ID!) {
+    campaignProgress(assessmentId: $assessmentId) {
+      invited
+      started
+      finished
+      answered
+      notSure
+      expected
+    }
+  }
+`);
 
 export const investmentWarningsQuery = graphql(`
   query InvestmentWarnings($organizationId: ID!, $investmentIds: [ID!]!) {

@@ -7,6 +7,9 @@ export { AGREEMENT_THRESHOLD };
 /** The second cue beside the colour: a cell or function row whose raters disagree. */
 export const DISAGREEMENT_GLYPH = '≠';
 
+/** What the mark means, in every legend that shows it (the heatmap's and the board report's). */
+export const DISAGREEMENT_MEANING = `raters within a group disagree (within-group agreement below ${AGREEMENT_THRESHOLD})`;
+
 /** True when the agreement is known and below the threshold. */
 export function disagrees(agreement: number | null | undefined): agreement is number {
   return agreement != null && agreement < AGREEMENT_THRESHOLD;

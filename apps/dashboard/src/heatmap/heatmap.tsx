@@ -9,6 +9,7 @@ import { formatLevel, formatSigned, shownDifference } from '../shared/format';
 import {
   AGREEMENT_THRESHOLD,
   DISAGREEMENT_GLYPH,
+  DISAGREEMENT_MEANING,
   disagrees,
   formatAgreement,
   GROUPS_DIFFER_AT,
@@ -388,8 +389,7 @@ function Legend({ id }: { id: string }) {
         ))}
       </ul>
       <span class="heatmap__legend-note">
-        ▼ gap below target · ✓ target met · {DISAGREEMENT_GLYPH} raters within a group disagree (within-group
-        agreement below {AGREEMENT_THRESHOLD})
+        ▼ gap below target · ✓ target met · {DISAGREEMENT_GLYPH} {DISAGREEMENT_MEANING}
       </span>
       <AgreementHelp />
     </div>

@@ -2,11 +2,12 @@
 // the weakest links, the planned investments with their warnings, the deployed ones with what they
 // delivered, and what it is as of and as known at. On screen it is a card; printed (board-report.css) it is one A4 landscape page,
 // and a heatmap too long for it goes on over the next page: nothing is cut off.
-import { boardReportQuery, investmentWarningsQuery } from '../api/queries';
+import { boardReportQuery, boardResponseQuery, investmentWarningsQuery } from '../api/queries';
 import { realisationQuery } from '../planning/planning.operations';
 import type {
   BusinessFunction,
   Capability,
+  FunctionScore,
   Indices,
   Organization,
   PlannedInvestmentSummary,
@@ -15,6 +16,7 @@ import type {
 import { indexCells } from '../heatmap/heatmap';
 import { cellKey } from '../heatmap/cell-ratings';
 import { legendOrder, targetCue, toneOf } from '../heatmap/palette';
+import { DISAGREEMENT_GLYPH, disagrees, formatAgreement } from '../heatmap/agreement';
 import { ErrorNotice } from '../shared/error-notice';
 import {
   formatDate,
@@ -25,6 +27,15 @@ import {
   formatMonths,
   formatPercent,
 } from '../shared/format';
+import {
+  addProgress,
+  cycleAssessments,
+  type CycleResponse,
+  SINGLE_RATING_GLYPH,
+  responseText,
+  restsOnOneRating,
+  weaknessNotes,
+} from './weak-numbers';
 import { useRequest } from '../shared/use-request';
 import { useSession } from '../shell/session';
 import { type DeliveredInvestment, DeliveredInvestments } from './board-delivered';
@@ -95,7 +106,40 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           return { investment, realisation: answer.investmentRealisation };
         }),
       );
-      return { ...data, allInvestments: data.investments, investments, delivered };
+      // The cycle's response, as the Raters panel counts it (now, whatever the report's dates).
+      const points = cyclesWithRatings(
+        [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at)),
+        data.maturity.openAssessments,
+      );
+      const latest = points.at(-1);
+      const cycle = latest
+        ? cycleAssessments(data.assessments, latest.at, data.maturity.openAssessments)
+        : [];
+      const response: CycleResponse | null =
+        cycle.length === 0
+          ? null
+          : addProgress(
+              await Promise.all(
+                cycle.map(async (assessment) => {
+                  const answer = await client.request(
+                    boardResponseQuery,
+                    { assessmentId: assessment.id },
+                    signal,
+                  );
+                  return answer.campaignProgress;
+                }),
+              ),
+            );
+      const cycleTitle = cycle.map((assessment) => assessment.title).join(' and ');
+      return {
+        ...data,
+        points,
+        response,
+        cycleTitle,
+        allInvestments: data.investments,
+        investments,
+        delivered,
+      };
     },
   );
 
@@ -112,12 +156,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
       </div>
     );
   }
-  const { maturity } = data;
-  // A cycle opened with no rating yet is no cycle of these numbers: the header says it opened.
-  const points = cyclesWithRatings(
-    [...data.maturityTimeline].sort((left, right) => Date.parse(left.at) - Date.parse(right.at)),
-    maturity.openAssessments,
-  );
+  const { maturity, points } = data;
   // The last closed cycle before the one reported: an open cycle is no baseline (cycle-range.ts).
   const previous = baselineCycle(points, asOf);
   const provisional = includesOpenRatings(maturity.openAssessments);
@@ -155,6 +194,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           · {knownAt ? `as known at ${formatDate(knownAt)}` : 'with everything recorded'} · printed{' '}
           {formatDateTime(new Date())}
         </p>
+        <ResponseLine response={data.response} cycle={data.cycleTitle} knownAt={knownAt} />
         <ProvisionalNote view={maturity} class="board-report__provisional" />
       </header>
 
@@ -192,8 +232,10 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
           functions={viewFunctions}
           capabilities={capabilities}
           cells={maturity.cells}
+          functionScores={maturity.functionScores}
         />
         <BoardLegend />
+        <WeaknessNotes notes={weaknessNotes(maturity.cells, maturity.functionScores, nameOf)} />
       </section>
 
       <section class="board-report__links" aria-label="Weakest links">
@@ -241,13 +283,16 @@ function BoardHeatmap({
   functions,
   capabilities,
   cells,
+  functionScores,
 }: {
   title: string;
   functions: readonly BusinessFunction[];
   capabilities: readonly Capability[];
   cells: Parameters<typeof indexCells>[0];
+  functionScores: readonly FunctionScore[];
 }) {
   const byKey = indexCells(cells);
+  const agreementOf = new Map(functionScores.map((score) => [score.functionId, score.agreement]));
   return (
     <table class="board-heatmap">
       <thead>
@@ -267,18 +312,40 @@ function BoardHeatmap({
       <tbody>
         {functions.map((businessFunction) => (
           <tr key={businessFunction.id}>
-            <th scope="row">{businessFunction.name}</th>
+            <th scope="row">
+              {businessFunction.name}
+              <RowAgreement agreement={agreementOf.get(businessFunction.id)} />
+            </th>
             {capabilities.map((capability) => {
-              const cell = byKey.get(cellKey(businessFunction.id, capability.id));
+              const key = cellKey(businessFunction.id, capability.id);
+              const cell = byKey.get(key);
               const tone = toneOf(cell);
               const cue = targetCue(cell);
+              const disagreement = disagrees(cell?.agreement);
+              const singleRating = restsOnOneRating(cell);
               return (
                 <td
                   key={capability.id}
-                  class={`board-heatmap__cell board-heatmap__cell--${tone.name}`}
+                  class={`board-heatmap__cell board-heatmap__cell--${tone.name}${disagreement ? ' board-heatmap__cell--disagree' : ''}`}
                   style={{ background: tone.background, color: tone.foreground }}
+                  data-cell={key}
+                  data-level={cell?.level == null ? '' : formatLevel(cell.level)}
+                  data-disagree={disagreement ? formatAgreement(cell.agreement) : undefined}
+                  data-single-rating={singleRating ? '' : undefined}
                 >
+                  {disagreement && (
+                    <span class="board-heatmap__mark">
+                      <span aria-hidden="true">{DISAGREEMENT_GLYPH} </span>
+                      <span class="visually-hidden">raters disagree, </span>
+                    </span>
+                  )}
                   {cell?.level == null ? '–' : formatLevel(cell.level)}
+                  {singleRating && (
+                    <span class="board-heatmap__mark">
+                      <span aria-hidden="true">{SINGLE_RATING_GLYPH}</span>
+                      <span class="visually-hidden"> from a single rating</span>
+                    </span>
+                  )}
                   {cue.glyph && (
                     <span class="board-heatmap__cue">
                       {' '}
@@ -295,7 +362,51 @@ function BoardHeatmap({
   );
 }
 
-/** What the heat colours mean: the page's legend, in print too. */
+/** A function's r_wg(J) beside its name when its raters disagree (the heatmap's rule and mark). */
+function RowAgreement({ agreement }: { agreement: number | null | undefined }) {
+  if (!disagrees(agreement)) return null;
+  return (
+    <span class="board-heatmap__row-agreement" data-function-agreement={formatAgreement(agreement)}>
+      {' '}
+      <span aria-hidden="true">{DISAGREEMENT_GLYPH}</span>
+      <span class="visually-hidden">raters disagree,</span> agreement {formatAgreement(agreement)}
+    </span>
+  );
+}
+
+/** How many invited raters answered the cycle; nothing when nobody was invited by link. */
+function ResponseLine({
+  response,
+  cycle,
+  knownAt,
+}: {
+  response: CycleResponse | null;
+  cycle: string;
+  knownAt: string | null;
+}) {
+  const text = response === null ? null : responseText(response);
+  if (text === null) return null;
+  return (
+    <p class="board-report__response">
+      Response to {cycle}: <span data-testid="board-response">{text}</span>
+      {knownAt !== null && ' (counted now)'}
+    </p>
+  );
+}
+
+/** The marked cells counted, under the legend. */
+function WeaknessNotes({ notes }: { notes: readonly string[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <ul class="board-report__weak" data-testid="board-weak-numbers">
+      {notes.map((note) => (
+        <li key={note}>{note}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** What the heat colours mean: the page's legend, in print too (the marks' are the notes under it). */
 function BoardLegend() {
   return (
     <ul class="board-legend" aria-label="Level against target">
