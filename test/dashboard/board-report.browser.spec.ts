@@ -1,11 +1,13 @@
 // The board report of a small organisation after a real campaign, in real Chromium against the real
 // api: what makes a number weak is on the page (raters who disagree, marked as on the heatmap; the
-// cycle's response; levels resting on a single rating).
+// cycle's response; levels resting on a single rating), its figures are the api's, and with seven
+// planned investments, each with a warning, two deployed and a recommended portfolio it still
+// prints on one A4 page (counted in the PDF).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { startJourney, type Journey } from './browser-journey';
+import { captureScreen, pageProblems, printToPdf, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(300_000);
 
@@ -326,5 +328,67 @@ describe('Board report of a small organisation after a campaign (browser)', () =
     expect(response.replace(/\s+/g, ' ')).toBe(
       `${campaignProgress.answered} of ${campaignProgress.expected} answers (${share}%), 3 not sure · ${campaignProgress.finished} of ${campaignProgress.invited} raters finished, ${campaignProgress.invited - campaignProgress.started} gave no answer`,
     );
+  });
+
+  it('should print on one A4 page with seven planned investments, the rest summed up, and the api’s figures', async () => {
+    await page.emulateMedia({ media: 'print' });
+    const { pages, text } = await printToPdf(page, path.join(scratch, 'board-report.pdf'));
+    expect(pages).toBe(1);
+    const printed = (text[0] ?? '').replace(/\s+/g, ' ');
+    const { maturity, investments } = await journey.graphql<{
+      maturity: {
+        customerCentricityIndex: number;
+        alignmentIndex: number;
+        targetAttainment: number;
+        cells: Cell[];
+      };
+      investments: { id: string; name: string; cost: number; status: string }[];
+    }>(
+      `{ maturity(organizationId: "${ORGANIZATION}") { customerCentricityIndex alignmentIndex targetAttainment cells { functionId capabilityId level target } } investments(organizationId: "${ORGANIZATION}") { id name cost status } }`,
+    );
+    for (const name of ['New menu cards', 'Online table booking']) expect(printed).toContain(name);
+    const planned = investments.filter((investment) => investment.status === 'PLANNED');
+    for (const value of [
+      maturity.customerCentricityIndex,
+      maturity.alignmentIndex,
+      maturity.targetAttainment,
+    ])
+      expect(printed).toContain(value.toFixed(1));
+    // The three costliest are listed on paper; the others are counted with their total cost.
+    const listed = await page
+      .locator('[data-testid="board-report"] .board-report__investments [data-investment]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-investment')));
+    const onPaper = await page
+      .locator('[data-testid="board-report"] .board-report__investments [data-investment]:visible')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-investment')));
+    const byCost = [...planned].sort((left, right) => right.cost - left.cost);
+    expect(listed).toEqual(byCost.map((investment) => investment.id));
+    expect(onPaper).toEqual(byCost.slice(0, 3).map((investment) => investment.id));
+    for (const investment of byCost.slice(0, 3)) expect(printed).toContain(`${investment.name} · planned`);
+    const rest = byCost.slice(3);
+    const total = (list: typeof planned) =>
+      new Intl.NumberFormat('en-GB').format(list.reduce((sum, investment) => sum + investment.cost, 0));
+    expect(printed).toContain(
+      `and ${rest.length} more planned, ${total(rest)} together (all ${planned.length}: ${total(planned)}), on the Planning screen; ${rest.length} of them with a warning.`,
+    );
+    expect(printed).toContain('≠');
+    expect(printed).toContain('¹');
+    // Every cell's level as the api has it, to one decimal.
+    const levels = await page
+      .locator('[data-testid="board-report"] .board-heatmap td[data-cell]')
+      .evaluateAll((cells) =>
+        cells.map((cell) => [cell.getAttribute('data-cell'), cell.getAttribute('data-level')]),
+      );
+    expect(Object.fromEntries(levels)).toEqual(
+      Object.fromEntries(
+        maturity.cells.map((cell) => [
+          `${cell.functionId}:${cell.capabilityId}`,
+          cell.level?.toFixed(1) ?? '',
+        ]),
+      ),
+    );
+    await page.emulateMedia({ media: 'screen' });
+    await captureScreen(page, 'board-report');
+    expect(pageProblems(page)).toEqual([]);
   });
 });

@@ -424,6 +424,18 @@ function BoardLegend() {
   );
 }
 
+/**
+ * How many planned investments the printed page lists: with a warning each, more would push the
+ * page onto a second sheet. The others are counted with their cost under them.
+ */
+export const PRINTED_PLANNED = 3;
+
+/** Approved before planned, then the costliest first: what a board decides on comes first. */
+function boardOrder(left: PlannedInvestment, right: PlannedInvestment): number {
+  const approved = (item: PlannedInvestment) => (item.investment.status === 'APPROVED' ? 0 : 1);
+  return approved(left) - approved(right) || right.investment.cost - left.investment.cost;
+}
+
 function PlannedInvestments({
   investments,
   canSimulate,
@@ -432,11 +444,20 @@ function PlannedInvestments({
   canSimulate: boolean;
 }) {
   if (investments.length === 0) return <p class="muted">No investment is planned or approved.</p>;
+  const listed = [...investments].sort(boardOrder);
+  const rest = listed.slice(PRINTED_PLANNED);
+  const warned = rest.filter(({ warnings }) => warnings !== null && warnings.length > 0).length;
+  const costOf = (items: readonly PlannedInvestment[]) =>
+    items.reduce((sum, { investment }) => sum + investment.cost, 0);
   return (
     <>
       <ul class="board-report__list">
-        {investments.map(({ investment, warnings }) => (
-          <li key={investment.id} data-investment={investment.id}>
+        {listed.map(({ investment, warnings }, index) => (
+          <li
+            key={investment.id}
+            data-investment={investment.id}
+            class={index < PRINTED_PLANNED ? undefined : 'board-report__unprinted'}
+          >
             <strong>{investment.name}</strong> · {investment.status.toLowerCase()} ·{' '}
             {formatMoney(investment.cost)} · {formatMonths(investment.lagMonths)}
             {warnings !== null && warnings.length > 0 && (
@@ -454,6 +475,13 @@ function PlannedInvestments({
           </li>
         ))}
       </ul>
+      {rest.length > 0 && (
+        <p class="board-report__more" data-testid="planned-unprinted">
+          and {rest.length} more planned, {formatMoney(costOf(rest))} together (all {listed.length}:{' '}
+          {formatMoney(costOf(listed))}), on the Planning screen
+          {warned > 0 && `; ${warned} of them with a warning`}.
+        </p>
+      )}
       {!canSimulate && <p class="muted">Investment warnings not included.</p>}
     </>
   );
