@@ -196,8 +196,8 @@ describe('Board report of a small organisation after a campaign (browser)', () =
     await journey.graphql('mutation($a: ID!) { closeAssessment(assessmentId: $a) { id } }', {
       a: ASSESSMENT,
     });
-    for (const [investmentId, name, cost, functionId] of INVESTMENTS)
-      await journey.graphql('mutation($i: PlanInvestmentInput!) { planInvestment(input: $i) { id } }', {
+    const plan = (investmentId: string, name: string, cost: number, effects: Record<string, unknown>[]) =>
+      journey.graphql('mutation($i: PlanInvestmentInput!) { planInvestment(input: $i) { id } }', {
         i: {
           organizationId: ORGANIZATION,
           investmentId,
@@ -205,33 +205,26 @@ describe('Board report of a small organisation after a campaign (browser)', () =
           kind: 'OPERATIONAL',
           cost,
           lagMonths: 3,
-          effects: capabilities.slice(0, 4).map((capability) => ({
-            functionId,
-            capabilityId: capability.id,
-            low: 0.5,
-            likely: 1,
-            high: 1.5,
-          })),
+          effects,
         },
       });
+    for (const [investmentId, name, cost, functionId] of INVESTMENTS)
+      await plan(
+        investmentId,
+        name,
+        cost,
+        capabilities
+          .slice(0, 4)
+          .map((capability) => ({ functionId, capabilityId: capability.id, low: 0.5, likely: 1, high: 1.5 })),
+      );
     // Two deployed after the cycle, waiting for the cycle after their lag to measure them.
     for (const [investmentId, name] of [
       ['menu-cards', 'New menu cards'],
       ['booking-system', 'Online table booking'],
     ] as const) {
-      await journey.graphql('mutation($i: PlanInvestmentInput!) { planInvestment(input: $i) { id } }', {
-        i: {
-          organizationId: ORGANIZATION,
-          investmentId,
-          name,
-          kind: 'OPERATIONAL',
-          cost: 4000,
-          lagMonths: 6,
-          effects: [
-            { functionId: 'bar', capabilityId: capabilities[0]?.id, low: 0.1, likely: 0.2, high: 0.3 },
-          ],
-        },
-      });
+      await plan(investmentId, name, 4000, [
+        { functionId: 'bar', capabilityId: capabilities[0]?.id, low: 0.1, likely: 0.2, high: 0.3 },
+      ]);
       await journey.graphql('mutation($i: ID!) { approveInvestment(investmentId: $i) { id } }', {
         i: investmentId,
       });

@@ -451,20 +451,6 @@ export const boardReportQuery = graphql(
   [maturityViewFields],
 );
 
-/** The response behind a board report's cycle: one assessment's campaign, overall. */
-export const boardResponseQuery = graphql(`
-  query BoardResponse($assessmentId: ID!) {
-    campaignProgress(assessmentId: $assessmentId) {
-      invited
-      started
-      finished
-      answered
-      notSure
-      expected
-    }
-  }
-`);
-
 export const investmentWarningsQuery = graphql(`
   query InvestmentWarnings($organizationId: ID!, $investmentIds: [ID!]!) {
     simulateInvestments(organizationId: $organizationId, investmentIds: $investmentIds) {

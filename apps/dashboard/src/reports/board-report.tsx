@@ -2,7 +2,8 @@
 // the weakest links, the planned investments with their warnings, the deployed ones with what they
 // delivered, and what it is as of and as known at. On screen it is a card; printed (board-report.css) it is one A4 landscape page,
 // and a heatmap too long for it goes on over the next page: nothing is cut off.
-import { boardReportQuery, boardResponseQuery, investmentWarningsQuery } from '../api/queries';
+import { boardReportQuery, investmentWarningsQuery } from '../api/queries';
+import { campaignProgressQuery } from '../campaigns/campaigns.operations';
 import { realisationQuery } from '../planning/planning.operations';
 import type {
   BusinessFunction,
@@ -122,7 +123,7 @@ export function BoardReport({ organization, capabilities, asOf, knownAt }: Board
               await Promise.all(
                 cycle.map(async (assessment) => {
                   const answer = await client.request(
-                    boardResponseQuery,
+                    campaignProgressQuery,
                     { assessmentId: assessment.id },
                     signal,
                   );

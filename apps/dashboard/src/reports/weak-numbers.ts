@@ -3,8 +3,7 @@
 // the invited raters answered the cycle (the api's campaign progress, as the Raters panel reads it).
 import { type OpenCycle, openCyclesWithRatings } from '@app/domain/scoring/rated-cycles';
 import type { FunctionScore, MaturityCell } from '../api/types';
-import type { ResultOf } from '../api/graphql';
-import type { boardResponseQuery } from '../api/queries';
+import type { CampaignProgress } from '../campaigns/campaigns.operations';
 import { DISAGREEMENT_GLYPH, DISAGREEMENT_MEANING, disagrees, formatAgreement } from '../heatmap/agreement';
 import { formatCount, formatShare } from '../shared/format';
 
@@ -23,7 +22,10 @@ export function restsOnOneRating(cell: Pick<MaturityCell, 'level' | 'ratingCount
 }
 
 /** The figures of a cycle's campaign (campaignProgress), its assessments' added up. */
-export type CycleResponse = ResultOf<typeof boardResponseQuery>['campaignProgress'];
+export type CycleResponse = Pick<
+  CampaignProgress,
+  'invited' | 'started' | 'finished' | 'answered' | 'notSure' | 'expected'
+>;
 
 export function addProgress(progress: readonly CycleResponse[]): CycleResponse {
   const total = { invited: 0, started: 0, finished: 0, answered: 0, notSure: 0, expected: 0 };
