@@ -431,7 +431,7 @@ describe('Planning journey (browser)', () => {
     await form.locator('[data-field="name"] input').fill('waiter  service-recovery TRAINING');
     const warning = form.locator('[data-testid="namesake-warning"]');
     await expect(warning.innerText()).resolves.toBe(
-      '“Waiter service-recovery training” is already planned (cost 12,000, 1 effect, id waiter-training). Planning it again adds a second investment beside it; to change that one, cancel it and plan it anew.',
+      '“Waiter service-recovery training” is already planned (cost 12,000, 1 effect, id waiter-training). Planning it again adds a second investment beside it; to change that one, use Edit on its card.',
     );
     await warning.scrollIntoViewIfNeeded();
     await captureScreen(page, 'planning-namesake-warning');

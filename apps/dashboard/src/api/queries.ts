@@ -248,6 +248,7 @@ export const investmentsQuery = graphql(`
       lagMonths
       status
       deployedAt
+      revisedAt
       cancelledAt
       cancellationReason
       effects {

@@ -1,5 +1,6 @@
 // Audit (auditors): the history as recorded, the integrity check, and the view as known at two
 // dates side by side.
+import { cellNames } from '../shared/cell-names';
 import type { OrganizationWorkspace } from '../shell/workspace';
 import { HistoryTable } from './history-table';
 import { IntegrityCheck } from './integrity-check';
@@ -19,7 +20,7 @@ export function AuditScreen({ organization, model }: OrganizationWorkspace) {
         </div>
       </header>
       <IntegrityCheck organizationId={organization.id} />
-      <HistoryTable organizationId={organization.id} />
+      <HistoryTable organizationId={organization.id} names={cellNames(organization, model)} />
       <KnownAtComparison organization={organization} model={model} />
     </div>
   );

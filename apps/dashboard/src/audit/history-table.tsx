@@ -2,6 +2,8 @@
 // dates), a page at a time, each event's data and hash one click away.
 import { DOMAIN_EVENT_TYPES } from '@app/domain/events/domain-events';
 import { useState } from 'preact/hooks';
+import { planChanges, type PlanFigures } from '../planning/plan-changes';
+import type { CellNames } from '../shared/cell-names';
 import { ErasedText } from '../shared/erased-text';
 import { ErrorNotice } from '../shared/error-notice';
 import { SelectField, TextField } from '../shared/forms/fields';
@@ -34,7 +36,7 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
-export function HistoryTable({ organizationId }: { organizationId: string }) {
+export function HistoryTable({ organizationId, names }: { organizationId: string; names: CellNames }) {
   const { client } = useSession();
   const [filter, setFilter] = useState<HistoryFilter>(emptyFilter);
   // A long history's latest events are its first page newest first, not its last page.
@@ -201,6 +203,7 @@ export function HistoryTable({ organizationId }: { organizationId: string }) {
                 </td>
                 <td data-label="Data and hash">
                   <ErasedMark data={node.data} />
+                  {node.type === 'InvestmentRevised' && <RevisionSummary data={node.data} names={names} />}
                   <details class="history__details">
                     <summary>Show</summary>
                     <pre class="history__data">{JSON.stringify(node.data, null, 2)}</pre>
@@ -258,5 +261,21 @@ function ErasedMark({ data }: { data: unknown }) {
     <p class="history__erased">
       <ErasedText what={what} />
     </p>
+  );
+}
+
+/** A revision of a plan, old -> new, from the values its event kept of the changed fields. */
+function RevisionSummary({ data, names }: { data: unknown; names: CellNames }) {
+  if (typeof data !== 'object' || data === null || !('previous' in data)) return null;
+  const revision = data as PlanFigures & { previous: Partial<PlanFigures>; previousStatus?: string };
+  return (
+    <ul class="history__revision" data-testid="revision-summary">
+      {planChanges(revision.previous, revision, names).map((change) => (
+        <li key={change.key}>
+          {change.what}: {change.from} → {change.to}
+        </li>
+      ))}
+      {revision.previousStatus === 'APPROVED' && <li>Approval withdrawn: planned again</li>}
+    </ul>
   );
 }

@@ -1,5 +1,5 @@
-// One investment with what may happen to it next: approve, deploy on a date, or cancel with a
-// reason. Each asks for confirmation, because none can be undone. What it changes opens below it,
+// One investment with what may happen to it next: edit its plan, approve, deploy on a date, or
+// cancel with a reason. Each asks for confirmation, because none can be undone. What it changes opens below it,
 // and the approve and deploy confirmations list the same cells; a cancelled one says when and why.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { InvestmentStatus } from '../api/types';
@@ -33,12 +33,15 @@ export function InvestmentCard({
   showId = false,
   names,
   onChanged,
+  onEdit,
 }: {
   investment: PlanningInvestment;
   /** Another investment has its name: the id tells them apart. */
   showId?: boolean;
   names: CellNames;
   onChanged: (investment: PlanningInvestment) => void;
+  /** Opens the plan form on this investment, pre-filled. */
+  onEdit?: (investment: PlanningInvestment) => void;
 }) {
   const session = useSession();
   const confirm = useConfirm();
@@ -49,7 +52,8 @@ export function InvestmentCard({
   const { status } = investment;
   const card = useRef<HTMLLIElement>(null);
   // Set when this card changed the investment: focus then follows it, since the button that was
-  // pressed (Approve, Deploy) is gone from the page and would leave focus on <body>.
+  // pressed (Approve, Deploy) is gone from the page and would leave focus on <body>. The lifecycle's
+  // next step comes first among the actions, so focus lands on it (Edit and Cancel follow).
   const followChange = useRef(false);
   useLayoutEffect(() => {
     if (!followChange.current) return;
@@ -127,6 +131,9 @@ export function InvestmentCard({
           after {investment.lagMonths} {investment.lagMonths === 1 ? 'month' : 'months'} ·{' '}
           {investment.effects.length} {investment.effects.length === 1 ? 'effect' : 'effects'}
           {investment.deployedAt && ` · deployed ${formatDate(investment.deployedAt)}`}
+          {investment.revisedAt && (
+            <span data-testid="investment-revised"> · revised {formatDate(investment.revisedAt)}</span>
+          )}
           {showId && <span data-testid="investment-id"> · id {investment.id}</span>}
         </span>
         {status === 'CANCELLED' && (
@@ -157,6 +164,19 @@ export function InvestmentCard({
               }}
             >
               Deploy…
+            </button>
+          )}
+          {onEdit && session.can('reviseInvestment') && (
+            <button
+              type="button"
+              class="button button--small"
+              aria-label={`Edit “${investment.name}”`}
+              disabled={action.running}
+              onClick={() => {
+                onEdit(investment);
+              }}
+            >
+              Edit
             </button>
           )}
           {session.can('cancelInvestment') && (

@@ -1,6 +1,7 @@
 // Plans an investment: what it is, what it costs, when it takes effect, and its effects picked on
 // the heatmap (low / likely / high change in levels per cell), with what each would do to the cell
-// now, clamped to the model's levels.
+// now, clamped to the model's levels. Given a planned or approved investment, the same form edits
+// it: pre-filled, and saving first lists what changes (old -> new) for confirmation.
 import { useMemo, useState } from 'preact/hooks';
 import { ApiError } from '../api/client';
 import type { InvestmentKind, MaturityModel, Organization } from '../api/types';
@@ -10,6 +11,8 @@ import { SelectField, TextField } from '../shared/forms/fields';
 import { Form } from '../shared/forms/form';
 import { useSubmission } from '../shared/forms/submission';
 import { formatLevel, formatMoney, formatSigned } from '../shared/format';
+import { useConfirm } from '../shared/confirm-dialog';
+import { scenariosQuery } from '../scenario/saved-scenarios.operations';
 import { useRequest } from '../shared/use-request';
 import { maturityQuery } from '../api/queries';
 import { useSession } from '../shell/session';
@@ -17,7 +20,13 @@ import { cellNames } from '../shared/cell-names';
 import { functionsInPlace } from '../shared/functions-in-place';
 import { previewEffect } from './effect-preview';
 import { liveNamesakeOf } from './investment-namesakes';
-import { planInvestmentMutation, type PlanningInvestment } from './planning.operations';
+import { type PlanChange, type PlanFigures, planChanges } from './plan-changes';
+import {
+  type InvestmentRevision,
+  planInvestmentMutation,
+  type PlanningInvestment,
+  reviseInvestmentMutation,
+} from './planning.operations';
 
 interface EffectRow {
   functionId: string;
@@ -33,12 +42,40 @@ interface PlanInvestmentFormProps {
   investments: readonly PlanningInvestment[];
   model: MaturityModel;
   onPlanned: (investment: PlanningInvestment) => void;
+  /** A planned or approved investment to edit instead of planning a new one. */
+  editing?: PlanningInvestment | null;
+  onRevised?: (revision: RevisionOutcome) => void;
+  onStopEditing?: () => void;
 }
+
+/** A saved revision: the investment as it now stands, what changed, and the saved scenarios that include it. */
+export interface RevisionOutcome {
+  investment: PlanningInvestment;
+  changes: readonly PlanChange[];
+  scenarioNames: readonly string[];
+}
+
+const rowOf = ({ functionId, capabilityId, low, likely, high }: PlanningInvestment['effects'][number]) => ({
+  functionId,
+  capabilityId,
+  low: String(low),
+  likely: String(likely),
+  high: String(high),
+});
 
 const keyOf = (row: { functionId: string; capabilityId: string }) => `${row.functionId}:${row.capabilityId}`;
 
-export function PlanInvestmentForm({ organization, investments, model, onPlanned }: PlanInvestmentFormProps) {
+export function PlanInvestmentForm({
+  organization,
+  investments,
+  model,
+  onPlanned,
+  editing = null,
+  onRevised,
+  onStopEditing,
+}: PlanInvestmentFormProps) {
   const { client } = useSession();
+  const confirm = useConfirm();
   const maturity = useRequest(`plan/${organization.id}`, (signal) =>
     client
       .request(maturityQuery, { organizationId: organization.id, asOf: null, knownAt: null }, signal)
@@ -46,11 +83,12 @@ export function PlanInvestmentForm({ organization, investments, model, onPlanned
   );
   const cells = useMemo(() => indexCells(maturity.data?.cells ?? []), [maturity.data]);
   const topLevel = Math.max(...model.levels.map((level) => level.value));
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<InvestmentKind>('OPERATIONAL');
-  const [cost, setCost] = useState('');
-  const [lagMonths, setLagMonths] = useState('3');
-  const [effects, setEffects] = useState<EffectRow[]>([]);
+  // Editing starts from the investment as recorded (the screen mounts a fresh form per investment).
+  const [name, setName] = useState(editing?.name ?? '');
+  const [kind, setKind] = useState<InvestmentKind>(editing?.kind ?? 'OPERATIONAL');
+  const [cost, setCost] = useState(editing === null ? '' : String(editing.cost));
+  const [lagMonths, setLagMonths] = useState(editing === null ? '3' : String(editing.lagMonths));
+  const [effects, setEffects] = useState<EffectRow[]>(editing?.effects.map(rowOf) ?? []);
   const [selected, setSelected] = useState<string | null>(null);
   const submission = useSubmission<PlanningInvestment>((investment) => {
     setName('');
@@ -59,10 +97,96 @@ export function PlanInvestmentForm({ organization, investments, model, onPlanned
     setSelected(null);
     onPlanned(investment);
   });
+  const revision = useSubmission<RevisionOutcome>((outcome) => onRevised?.(outcome));
 
-  const namesake = liveNamesakeOf(investments, name);
+  // Editing, the investment itself is no namesake to warn about.
+  const namesake = liveNamesakeOf(
+    investments.filter((investment) => investment.id !== editing?.id),
+    name,
+  );
   const byKey = new Map(effects.map((row, index) => [keyOf(row), { row, index }]));
-  const { functionName, capabilityName } = cellNames(organization, model);
+  const names = cellNames(organization, model);
+  const { functionName, capabilityName } = names;
+  const figures = (): PlanFigures => ({
+    name: name.trim(),
+    kind,
+    cost: Number(cost),
+    lagMonths: Number(lagMonths),
+    effects: effects.map((row) => ({
+      functionId: row.functionId,
+      capabilityId: row.capabilityId,
+      low: Number(row.low),
+      likely: Number(row.likely),
+      high: Number(row.high),
+    })),
+  });
+
+  const revise = (investment: PlanningInvestment) => {
+    let changes: PlanChange[];
+    try {
+      refuseUnestimated(effects);
+      changes = planChanges(investment, figures(), names);
+      if (changes.length === 0)
+        throw new ApiError(
+          'BAD_USER_INPUT',
+          'Nothing changed: edit the name, kind, cost, months or effects, or stop editing.',
+        );
+    } catch (error: unknown) {
+      revision.run(() => Promise.reject(error instanceof Error ? error : new Error(String(error))));
+      return;
+    }
+    void confirm({
+      title: `Save the changes to “${investment.name}”?`,
+      message: (
+        <>
+          <ul class="plan-changes" data-testid="plan-changes">
+            {changes.map((change) => (
+              <li key={change.key} data-plan-change={change.key}>
+                <span class="plan-changes__what">{change.what}:</span> {change.from} → {change.to}
+              </li>
+            ))}
+          </ul>
+          {investment.status === 'APPROVED' && (
+            <p class="notice notice--warning" data-testid="approval-withdrawn">
+              It is approved: saving withdraws the approval. It is planned again and needs approving again, as
+              it now stands.
+            </p>
+          )}
+          <p>
+            It keeps its id, so saved scenarios that include it simulate the new figures. The history keeps
+            the old ones.
+          </p>
+        </>
+      ),
+      confirmLabel: 'Save the changes',
+      tone: 'normal',
+    }).then((answer) => {
+      if (!answer) return;
+      const changed = new Set(changes.map((change) => change.field));
+      const after = figures();
+      // Only what changed is sent: an effect kept as it was is not checked again.
+      const input: InvestmentRevision = {
+        investmentId: investment.id,
+        ...(changed.has('name') ? { name: after.name } : {}),
+        ...(changed.has('kind') ? { kind } : {}),
+        ...(changed.has('cost') ? { cost: after.cost } : {}),
+        ...(changed.has('lagMonths') ? { lagMonths: after.lagMonths } : {}),
+        ...(changed.has('effects') ? { effects: [...after.effects] } : {}),
+      };
+      revision.run(async (signal) => {
+        const revised = (await client.request(reviseInvestmentMutation, { input }, signal)).reviseInvestment;
+        const { scenarios } = await client.request(
+          scenariosQuery,
+          { organizationId: organization.id },
+          signal,
+        );
+        const scenarioNames = scenarios
+          .filter((scenario) => scenario.investmentIds.includes(investment.id))
+          .map((scenario) => scenario.name);
+        return { investment: revised, changes, scenarioNames };
+      });
+    });
+  };
   const update = (index: number, change: Partial<EffectRow>) => {
     setEffects(effects.map((row, position) => (position === index ? { ...row, ...change } : row)));
   };
@@ -70,13 +194,24 @@ export function PlanInvestmentForm({ organization, investments, model, onPlanned
   return (
     <Form
       class="form--wide"
-      label="Plan an investment"
+      label={editing === null ? 'Plan an investment' : `Edit ${editing.name}`}
       labels={{ effects: (index) => `Effect ${index + 1}` }}
-      action="Could not plan the investment"
-      submission={submission}
-      submitLabel="Plan the investment"
-      busyLabel="Planning…"
+      action={editing === null ? 'Could not plan the investment' : 'Could not save the changes'}
+      submission={editing === null ? submission : revision}
+      submitLabel={editing === null ? 'Plan the investment' : 'Save the changes…'}
+      busyLabel={editing === null ? 'Planning…' : 'Saving…'}
+      actions={
+        editing !== null && (
+          <button type="button" class="button" onClick={onStopEditing}>
+            Stop editing
+          </button>
+        )
+      }
       onSubmit={() => {
+        if (editing !== null) {
+          revise(editing);
+          return;
+        }
         submission.run((signal) => {
           refuseUnestimated(effects);
           return client
@@ -144,7 +279,7 @@ export function PlanInvestmentForm({ organization, investments, model, onPlanned
           “{namesake.name}” is already {namesake.status === 'APPROVED' ? 'approved' : 'planned'} (cost{' '}
           {formatMoney(namesake.cost)}, {namesake.effects.length}{' '}
           {namesake.effects.length === 1 ? 'effect' : 'effects'}, id {namesake.id}). Planning it again adds a
-          second investment beside it; to change that one, cancel it and plan it anew.
+          second investment beside it; to change that one, use Edit on its card.
         </p>
       )}
       <fieldset class="effects">

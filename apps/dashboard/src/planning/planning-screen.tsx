@@ -1,6 +1,7 @@
 // Planning (planners): the investments and their lifecycle, planning a new one with effects picked
 // on the heatmap, and whether deployed ones delivered (realisation). The scenario comparison stays
 // on the overview.
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../shared/error-notice';
 import { useRecords } from '../shared/use-records';
 import { useRequest } from '../shared/use-request';
@@ -9,7 +10,9 @@ import type { OrganizationWorkspace } from '../shell/workspace';
 import { cellNames } from '../shared/cell-names';
 import { InvestmentCard } from './investment-card';
 import { investmentNamesakeIds } from './investment-namesakes';
-import { PlanInvestmentForm } from './plan-investment-form';
+import { revisionSavedText } from './plan-changes';
+import { PlanInvestmentForm, type RevisionOutcome } from './plan-investment-form';
+import { type PlanningInvestment } from './planning.operations';
 import { planningQuery, realisationQuery, type Realisation } from './planning.operations';
 import { RealisationChart } from './realisation-chart';
 import './planning.css';
@@ -43,6 +46,19 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
   );
   const onChanged = records.put;
   const names = cellNames(organization, model);
+  const [editing, setEditing] = useState<PlanningInvestment | null>(null);
+  const [revised, setRevised] = useState<RevisionOutcome | null>(null);
+  const planCard = useRef<HTMLElement>(null);
+  const revisedNotice = useRef<HTMLParagraphElement>(null);
+  // Edit opens the form far below the card on a phone: bring it into view with its first field focused.
+  useEffect(() => {
+    if (editing === null) return;
+    planCard.current?.scrollIntoView({ block: 'start' });
+    planCard.current?.querySelector<HTMLElement>('[data-field="name"] input')?.focus();
+  }, [editing?.id]);
+  useEffect(() => {
+    if (revised !== null) revisedNotice.current?.focus();
+  }, [revised]);
 
   return (
     <div class="screen" data-testid="planning-screen">
@@ -67,6 +83,11 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
             <div class="skeleton skeleton--list" aria-busy="true" />
           )}
           {records.items && investments.length === 0 && <p class="muted">No investment planned yet.</p>}
+          {revised && (
+            <p class="notice" role="status" tabIndex={-1} ref={revisedNotice} data-testid="revision-saved">
+              {revisionSavedText(revised.investment.name, revised.scenarioNames)}
+            </p>
+          )}
           <ul class="investment-cards">
             {investments.map((investment) => (
               <InvestmentCard
@@ -75,6 +96,10 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
                 showId={namesakes.has(investment.id)}
                 names={names}
                 onChanged={onChanged}
+                onEdit={(investment) => {
+                  setRevised(null);
+                  setEditing(investment);
+                }}
               />
             ))}
           </ul>
@@ -99,18 +124,37 @@ export function PlanningScreen({ organization, model }: OrganizationWorkspace) {
           />
         </section>
       </div>
-      {session.can('planInvestment') && (
-        <section class="card" aria-labelledby="plan-title">
+      {(session.can('planInvestment') || editing !== null) && (
+        <section class="card" aria-labelledby="plan-title" ref={planCard} data-testid="plan-card">
           <header class="card__header">
             <h2 id="plan-title" class="card__title">
-              Plan an investment
+              {editing === null ? 'Plan an investment' : `Edit “${editing.name}”`}
             </h2>
+            {editing !== null && (
+              <p class="card__subtitle">
+                Correct what was typed wrong or estimated anew. It keeps its id, so the saved scenarios that
+                include it simulate the new figures; the history keeps the old ones.
+                {editing.status === 'APPROVED' &&
+                  ' It is approved: saving withdraws the approval, and it needs approving again.'}
+              </p>
+            )}
           </header>
           <PlanInvestmentForm
+            // A fresh form per investment edited: its fields start from what is recorded.
+            key={editing?.id ?? 'new'}
             organization={organization}
             investments={investments}
             model={model}
             onPlanned={onChanged}
+            editing={editing}
+            onRevised={(outcome) => {
+              onChanged(outcome.investment);
+              setEditing(null);
+              setRevised(outcome);
+            }}
+            onStopEditing={() => {
+              setEditing(null);
+            }}
           />
         </section>
       )}

@@ -10,6 +10,7 @@ const investmentFields = graphql(`
     lagMonths
     status
     deployedAt
+    revisedAt
     deployableFrom
     cancelledAt
     cancellationReason
@@ -49,6 +50,19 @@ export const planInvestmentMutation = graphql(
 );
 
 export type EffectDraft = VariablesOf<typeof planInvestmentMutation>['input']['effects'][number];
+
+export const reviseInvestmentMutation = graphql(
+  `
+    mutation ReviseInvestment($input: ReviseInvestmentInput!) {
+      reviseInvestment(input: $input) {
+        ...InvestmentFields
+      }
+    }
+  `,
+  [investmentFields],
+);
+
+export type InvestmentRevision = VariablesOf<typeof reviseInvestmentMutation>['input'];
 
 export const approveInvestmentMutation = graphql(
   `

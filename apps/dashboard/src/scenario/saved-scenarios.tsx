@@ -14,6 +14,7 @@ import { useAction } from '../shared/use-action';
 import { useRequest } from '../shared/use-request';
 import { type ComparedScenario, comparisonRows, horizonNote } from './scenario-comparison';
 import { replaceQuestion, scenarioReplacedBy } from './replaced-scenario';
+import { comparisonRevisedNotes, revisedNote, revisedSinceSaved } from './revised-since-saved';
 import { simulateSaved } from './simulate-saved';
 import { deleteScenarioMutation, saveScenarioMutation, scenariosQuery } from './saved-scenarios.operations';
 import type { SavedScenario } from './saved-scenarios.operations';
@@ -187,7 +188,7 @@ export function SavedScenarios({
           signal,
         ),
       );
-    return compared;
+    return { compared, revisedNotes: comparisonRevisedNotes(picked, investmentsById) };
   });
 
   const list = scenarios.data ?? [];
@@ -215,6 +216,7 @@ export function SavedScenarios({
           <ul class="saved-scenarios__list">
             {list.map((scenario) => {
               const ticked = chosen.includes(scenario.id);
+              const revised = revisedNote(revisedSinceSaved(scenario, investmentsById));
               return (
                 <li key={scenario.id} class="saved-scenarios__item" data-saved-scenario={scenario.id}>
                   <label class="saved-scenarios__pick">
@@ -236,6 +238,11 @@ export function SavedScenarios({
                         {scenario.investmentIds.length === 1 ? '' : 's'} · {scenario.horizonMonths} months ·
                         saved {formatDateTime(scenario.savedAt)}
                       </span>
+                      {revised && (
+                        <span class="saved-scenarios__revised" data-testid="revised-since-saved">
+                          {revised}
+                        </span>
+                      )}
                     </span>
                   </label>
                   <button
@@ -284,11 +291,16 @@ export function SavedScenarios({
       {comparison.error && <ErrorNotice error={comparison.error} action="Could not compare the scenarios" />}
       {comparison.data && (
         <>
-          <ScenarioComparisonTable scenarios={comparison.data} />
+          {comparison.data.revisedNotes.map((note) => (
+            <p key={note} class="notice" data-testid="compared-revised">
+              {note}
+            </p>
+          ))}
+          <ScenarioComparisonTable scenarios={comparison.data.compared} />
           <ComparisonDownloads
             client={client}
             organizationId={organizationId}
-            scenarioIds={comparison.data.map((scenario) => scenario.id)}
+            scenarioIds={comparison.data.compared.map((scenario) => scenario.id)}
           />
         </>
       )}
