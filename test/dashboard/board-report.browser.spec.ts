@@ -1,7 +1,7 @@
 // The board report of a small organisation after a real campaign, in real Chromium against the real
 // api: what makes a number weak is on the page (raters who disagree, marked as on the heatmap; the
 // cycle's response; levels resting on a single rating), its figures are the api's, and with seven
-// planned investments, each with a warning, two deployed and a recommended portfolio it still
+// planned investments, each with a warning, four deployed and a recommended portfolio it still
 // prints on one A4 page (counted in the PDF).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -217,10 +217,12 @@ describe('Board report of a small organisation after a campaign (browser)', () =
           .slice(0, 4)
           .map((capability) => ({ functionId, capabilityId: capability.id, low: 0.5, likely: 1, high: 1.5 })),
       );
-    // Two deployed after the cycle, waiting for the cycle after their lag to measure them.
+    // Four deployed after the cycle (the most the printed page lists), waiting for the cycle after their lag to measure them.
     for (const [investmentId, name] of [
       ['menu-cards', 'New menu cards'],
       ['booking-system', 'Online table booking'],
+      ['terrace-heaters', 'Terrace heaters for the winter season'],
+      ['staff-app', 'Rota app with shift swaps'],
     ] as const) {
       await plan(investmentId, name, 4000, [
         { functionId: 'bar', capabilityId: capabilities[0]?.id, low: 0.1, likely: 0.2, high: 0.3 },
@@ -339,7 +341,13 @@ describe('Board report of a small organisation after a campaign (browser)', () =
     }>(
       `{ maturity(organizationId: "${ORGANIZATION}") { customerCentricityIndex alignmentIndex targetAttainment cells { functionId capabilityId level target } } investments(organizationId: "${ORGANIZATION}") { id name cost status } }`,
     );
-    for (const name of ['New menu cards', 'Online table booking']) expect(printed).toContain(name);
+    for (const name of [
+      'New menu cards',
+      'Online table booking',
+      'Terrace heaters for the winter season',
+      'Rota app with shift swaps',
+    ])
+      expect(printed).toContain(name);
     const planned = investments.filter((investment) => investment.status === 'PLANNED');
     for (const value of [
       maturity.customerCentricityIndex,
