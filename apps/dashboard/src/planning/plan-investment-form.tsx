@@ -214,25 +214,11 @@ export function PlanInvestmentForm({
         }
         submission.run((signal) => {
           refuseUnestimated(effects);
+          const plan = figures();
           return client
             .request(
               planInvestmentMutation,
-              {
-                input: {
-                  organizationId: organization.id,
-                  name: name.trim(),
-                  kind,
-                  cost: Number(cost),
-                  lagMonths: Number(lagMonths),
-                  effects: effects.map((row) => ({
-                    functionId: row.functionId,
-                    capabilityId: row.capabilityId,
-                    low: Number(row.low),
-                    likely: Number(row.likely),
-                    high: Number(row.high),
-                  })),
-                },
-              },
+              { input: { organizationId: organization.id, ...plan, kind, effects: [...plan.effects] } },
               signal,
             )
             .then((data) => data.planInvestment);
