@@ -127,6 +127,57 @@ describe('Revising an investment over GraphQL', () => {
     expect(history.edges[0]?.node.stream).toBe('investment-huddles');
   });
 
+  it('should simulate a saved scenario that includes it with the revised figures', async () => {
+    await api.mustQuery(`mutation($input: OpenAssessmentInput!) { openAssessment(input: $input) { id } }`, {
+      input: {
+        organizationId: ORGANIZATION_ID,
+        assessmentId: 'baseline',
+        title: 'Baseline',
+        periodEnd: '2024-03-31',
+      },
+    });
+    await api.mustQuery(`mutation($input: RecordRatingInput!) { recordRating(input: $input) { id } }`, {
+      input: { assessmentId: 'baseline', ...cooperation, level: 2, source: 'SELF' },
+    });
+    await plan('simulated');
+    const saved = await api.mustQuery<{ saveScenario: { savedAt: string } }>(
+      `mutation { saveScenario(input: { organizationId: "${ORGANIZATION_ID}", scenarioId: "with-simulated", name: "With it", investmentIds: ["simulated"] }) { savedAt } }`,
+      {},
+      planner,
+    );
+    const projectedLevel = async (): Promise<number | null> => {
+      const { scenarios } = await api.mustQuery<{ scenarios: { id: string; investmentIds: string[] }[] }>(
+        `{ scenarios(organizationId: "${ORGANIZATION_ID}") { id investmentIds } }`,
+        {},
+        planner,
+      );
+      const scenario = scenarios.find((candidate) => candidate.id === 'with-simulated');
+      const { simulateInvestments } = await api.mustQuery<{
+        simulateInvestments: { cells: { functionId: string; capabilityId: string; level: number | null }[] };
+      }>(
+        `query($ids: [ID!]!) { simulateInvestments(organizationId: "${ORGANIZATION_ID}", investmentIds: $ids) { cells { functionId capabilityId level } } }`,
+        { ids: scenario?.investmentIds ?? [] },
+        planner,
+      );
+      return (
+        simulateInvestments.cells.find(
+          (cell) =>
+            cell.functionId === cooperation.functionId && cell.capabilityId === cooperation.capabilityId,
+        )?.level ?? null
+      );
+    };
+    await expect(projectedLevel()).resolves.toBe(3);
+    const revised = await revise({
+      investmentId: 'simulated',
+      effects: [{ ...cooperation, low: 0, likely: 0.5, high: 1 }],
+    });
+    // Revised after the scenario was saved: the page tells them apart by these two times.
+    expect(Date.parse(revised.data?.reviseInvestment.revisedAt ?? '')).toBeGreaterThan(
+      Date.parse(saved.saveScenario.savedAt),
+    );
+    await expect(projectedLevel()).resolves.toBe(2.5);
+  });
+
   it('should drop an approved investment back to PLANNED, to be approved again', async () => {
     await plan('approved-huddles');
     await api.mustQuery(
