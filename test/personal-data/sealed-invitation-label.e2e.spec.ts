@@ -22,19 +22,11 @@ interface InvitationAnswer {
   label: string | null;
   labelErased: boolean;
 }
-interface QuestionnaireAnswer {
-  questions: {
-    capabilityId: string;
-    answer: number | null;
-    evidence: string | null;
-    evidenceErased: boolean;
-  }[];
-}
 interface HistoryAnswer {
   history: { edges: { node: { type: string; data: Record<string, unknown> } }[] };
 }
 
-const QUESTIONNAIRE = `{ questionnaire { questions { capabilityId answer evidence evidenceErased } } }`;
+const QUESTIONNAIRE = `{ questionnaire { questions { capabilityId answer evidence } } }`;
 
 describe('Invitation labels: sealed at invitation, erased with the respondent', () => {
   let api: TestApi;
@@ -120,27 +112,20 @@ describe('Invitation labels: sealed at invitation, erased with the respondent', 
       ['carol-r1', null, true],
       ['dave-r2', DAVE_LABEL, undefined],
     ]);
-    // The rater's own questionnaire reads the answer's evidence as erased; the level stays.
-    const { questionnaire } = await api.mustQuery<{ questionnaire: QuestionnaireAnswer }>(
-      QUESTIONNAIRE,
-      {},
-      carolToken,
-    );
-    expect(questionnaire.questions.find((question) => question.capabilityId === 'customer-insight')).toEqual({
-      capabilityId: 'customer-insight',
-      answer: 2,
-      evidence: null,
-      evidenceErased: true,
-    });
+    // The rater's own link no longer shows what they answered (forgotten-respondent-link.e2e.spec.ts).
+    const refused = await api.graphql(QUESTIONNAIRE, {}, carolToken);
+    expect(refused.errors?.[0]?.extensions?.reason).toBe('AUTH.RESPONDENT_FORGOTTEN');
+    expect(JSON.stringify(refused)).not.toContain(CAROL_EVIDENCE);
 
     const { verifyIntegrity } = await api.mustQuery<{ verifyIntegrity: { ok: boolean } }>(
       `{ verifyIntegrity { ok } }`,
     );
     expect(verifyIntegrity.ok).toBe(true);
 
-    const campaign = await runCli(api.dataDir, ['campaign', '--assessment', 'label-q1']);
+    // Forgetting revoked the link: the campaign lists it with --all, as every revoked one.
+    const campaign = await runCli(api.dataDir, ['campaign', '--assessment', 'label-q1', '--all']);
     expect(campaign.code).toBe(0);
-    expect(campaign.stdout).toMatch(/carol-r1\s+\(erased\)/);
+    expect(campaign.stdout).toMatch(/carol-r1\s+\(erased\)\s+SELF\s+REVOKED/);
     expect(campaign.stdout).toContain(DAVE_LABEL);
 
     const exported = path.join(workspace, 'export.ndjson');

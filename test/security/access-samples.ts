@@ -107,6 +107,10 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'query($a: ID!) { invitations(assessmentId: $a) { id } }',
       variables: { a: f.assessmentId },
     }),
+    forgottenRespondents: (f) => ({
+      query: 'query($o: ID!) { forgottenRespondents(organizationId: $o) { respondentId } }',
+      variables: { o: f.organizationId },
+    }),
     campaignProgress: (f) => ({
       query: 'query($a: ID!) { campaignProgress(assessmentId: $a) { invited } }',
       variables: { a: f.assessmentId },

@@ -43,7 +43,9 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'maturity-e2e-'));
   counter += 1;
-  const adminToken = `test-admin-token-${process.pid}-${counter}-0123456789abcdef`;
+  // A restart on the same store passes the first start's token in `config`.
+  const adminToken =
+    options.config?.adminToken ?? `test-admin-token-${process.pid}-${counter}-0123456789abcdef`;
   const config: AppConfig = {
     ...loadAppConfig({}),
     port: 0,

@@ -7,6 +7,7 @@ import type { Clock } from './command-handling/clock';
 import { EventStoreModule } from './event-store/event-store.module';
 import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PersonalDataCommandHandler } from './personal-data/personal-data.command';
+import { ForgottenRespondents } from './personal-data/forgotten-respondents';
 import { ErasureFollower } from './personal-data/erasure-follower';
 import { EventSourcedExecutor } from './command-handling/event-sourced-executor';
 import { StreamStateLoader } from './streams/stream-state-loader';
@@ -56,6 +57,7 @@ const readers = [
   SimulationQueries,
   ReportQueries,
   ReportDocuments,
+  ForgottenRespondents,
 ];
 
 export interface ApplicationOptions {

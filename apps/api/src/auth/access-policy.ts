@@ -86,6 +86,8 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     verifyIntegrity: { roles: AUDITING, organizations: [organization('organizationId', true)] },
     apiTokens: { roles: ADMINISTERING, organizations: [] },
     invitations: { roles: FOLLOWING_CAMPAIGNS, organizations: [assessment('assessmentId')] },
+    // Checking a list of people before inviting them: whoever may invite.
+    forgottenRespondents: { roles: ASSESSING, organizations: [organization('organizationId')] },
     campaignProgress: { roles: EVERY_ROLE, organizations: [assessment('assessmentId')] },
     questionnaire: { roles: RATING, organizations: [] },
   },

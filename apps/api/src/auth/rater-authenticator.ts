@@ -4,7 +4,8 @@ import { unauthenticated } from './access-errors';
 
 /**
  * A rater's invitation link as a caller: role RATER, in its assessment's organisation. A revoked
- * or expired link is refused (UNAUTHENTICATED) with a message the rater can act on.
+ * or expired link, or one whose person was forgotten, is refused (UNAUTHENTICATED) with a message
+ * that says what happened.
  */
 @Injectable()
 export class RaterAuthenticator {
@@ -14,6 +15,12 @@ export class RaterAuthenticator {
   async authenticate(token: string): Promise<InvitationPrincipal | null> {
     const answer = await this.invitations.authenticate(token);
     if (!answer.accepted) {
+      if (answer.refusal === 'forgotten') {
+        throw unauthenticated(
+          'The person this link was for was forgotten at their request: their answers were erased from view and can no longer be read or changed through it',
+          AUTH_ERROR_CODES.respondentForgotten,
+        );
+      }
       if (answer.refusal === 'revoked') {
         throw unauthenticated(
           'This link was revoked and no longer works: ask the assessment office for a new one',

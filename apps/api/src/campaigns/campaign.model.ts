@@ -47,7 +47,7 @@ export class RaterInvitation {
 
   @Field({
     description:
-      'ACTIVE (the link works and answers are taken), REVOKED, EXPIRED, CLOSED (the assessment is closed: the link shows the answers, read-only), or WITHDRAWN (the assessment was withdrawn: the link takes no answer and its answers count nowhere).',
+      'ACTIVE (the link works and answers are taken), REVOKED (also once its person was forgotten: see respondentForgottenAt), EXPIRED, CLOSED (the assessment is closed: the link shows the answers, read-only), or WITHDRAWN (the assessment was withdrawn: the link takes no answer and its answers count nowhere).',
   })
   status!: string;
 
@@ -77,9 +77,17 @@ export class RaterInvitation {
 
   @Field(() => DateTimeScalar, {
     nullable: true,
-    description: 'When the invitation was revoked; null if it was not.',
+    description:
+      'When the invitation was revoked, or its person forgotten (which stops the link too); null if neither.',
   })
   revokedAt!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'When the organisation forgot the person (forgetRespondent): their link is refused with AUTH.RESPONDENT_FORGOTTEN from then on. Null while they are not forgotten.',
+  })
+  respondentForgottenAt!: string | null;
 }
 
 @ObjectType({ description: 'An invitation just issued, with its secret link: shown in this answer only.' })

@@ -1,15 +1,17 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   AssessmentReader,
   commandContextOf,
   ExecutePersonalDataCommand,
+  ForgottenRespondents,
   type Principal,
 } from '@app/application';
 import { notFound, type PersonalDataCommand } from '@app/domain';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { RedactEvidenceInput } from './redact-evidence.input';
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
+import { ForgottenRespondent } from './personal-data.model';
 
 /** Erasing personal text (docs/reference/personal-data.md): the events stay, their keys go. */
 @Resolver()
@@ -17,7 +19,22 @@ export class PersonalDataResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly assessments: AssessmentReader,
+    private readonly forgotten: ForgottenRespondents,
   ) {}
+
+  @Query(() => [ForgottenRespondent], {
+    description:
+      'The respondents the organisation forgot, oldest first: a list of people to invite is checked against it, since a forgotten person cannot be invited again.',
+  })
+  forgottenRespondents(
+    @Args('organizationId', {
+      type: () => ID,
+      description: 'The organisation whose forgotten respondents to list.',
+    })
+    organizationId: string,
+  ): Promise<ForgottenRespondent[]> {
+    return this.forgotten.of(organizationId);
+  }
 
   @Mutation(() => Boolean, {
     description:

@@ -9,6 +9,8 @@ export const AUTH_ERROR_CODES = {
   invalidToken: 'AUTH.INVALID_TOKEN',
   invitationRevoked: 'AUTH.INVITATION_REVOKED',
   invitationExpired: 'AUTH.INVITATION_EXPIRED',
+  /** The person a link was for was forgotten: the link no longer shows what they answered. */
+  respondentForgotten: 'AUTH.RESPONDENT_FORGOTTEN',
   malformedClaim: 'AUTH.MALFORMED_CLAIM',
   noSubject: 'AUTH.NO_SUBJECT',
   noRolesClaim: 'AUTH.NO_ROLES_CLAIM',

@@ -23,6 +23,7 @@ import { CLOCK, type Clock } from '../command-handling/clock';
 import { MaturityModelCatalog } from '../maturity-models/maturity-model-catalog';
 import { OrganizationReader } from '../organizations/organization-reader';
 import { AnswerTimes, type AnswerTimesOfAssessment } from './answer-times';
+import { InvitationIndex } from './invitation-index';
 
 export interface RaterInvitationView {
   id: string;
@@ -42,7 +43,10 @@ export interface RaterInvitationView {
   expected: number;
   lastAnsweredAt: string | null;
   invitedAt: string;
+  /** When it was revoked, or its person forgotten (which revokes it too); null while neither. */
   revokedAt: string | null;
+  /** When the organisation forgot the person; null while it has not. */
+  respondentForgottenAt: string | null;
 }
 
 export interface CampaignProgressView extends CampaignProgressSummary {
@@ -74,6 +78,7 @@ export class CampaignReader {
     private readonly organizations: OrganizationReader,
     private readonly models: MaturityModelCatalog,
     private readonly answerTimes: AnswerTimes,
+    private readonly index: InvitationIndex,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -106,7 +111,12 @@ export class CampaignReader {
       invitationIds === undefined
         ? [...assessment.invitations.values()]
         : invitationIds.flatMap((id) => assessment.invitations.get(id) ?? []);
-    return invitations.map((invitation) => this.viewOf(assessment, invitation, times, retired));
+    const forgotten = new Map<string, string | null>();
+    for (const { respondentId } of invitations)
+      forgotten.set(respondentId, await this.index.forgottenAt(assessment.organizationId, respondentId));
+    return invitations.map((invitation) =>
+      this.viewOf(assessment, invitation, times, retired, forgotten.get(invitation.respondentId) ?? null),
+    );
   }
 
   async progress(assessmentId: string): Promise<CampaignProgressView> {
@@ -171,8 +181,10 @@ export class CampaignReader {
     invitation: Invitation,
     times: AnswerTimesOfAssessment,
     retired: ReadonlySet<string>,
+    forgottenAt: string | null,
   ): RaterInvitationView {
     const { answered, notSure, expected } = invitationProgress(invitation, assessment, retired);
+    const status = invitationStatus(invitation, assessment.status, this.clock());
     return {
       id: invitation.invitationId,
       assessmentId: assessment.id,
@@ -184,13 +196,15 @@ export class CampaignReader {
       functionIds: invitation.functionIds,
       capabilityIds: invitation.capabilityIds,
       expiresAt: invitation.expiresAt,
-      status: invitationStatus(invitation, assessment.status, this.clock()),
+      // Forgetting the person stops their link (the index refuses it): it reads as revoked then.
+      status: forgottenAt !== null && status !== 'WITHDRAWN' ? 'REVOKED' : status,
       answered,
       notSure,
       expected,
       lastAnsweredAt: answered === 0 ? null : times.lastAnsweredAt(invitation),
       invitedAt: invitation.invitedAt,
-      revokedAt: invitation.revokedAt,
+      revokedAt: invitation.revokedAt ?? forgottenAt,
+      respondentForgottenAt: forgottenAt,
     };
   }
 }

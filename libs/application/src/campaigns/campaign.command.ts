@@ -117,6 +117,7 @@ const credentialsOf = (
             invitationId,
             assessmentId: assessment.id,
             organizationId: assessment.organizationId,
+            respondentId: invitation.respondentId,
             secretHash: invitation.secretHash,
             expiresAt: invitation.expiresAt,
             revoked: invitation.revokedAt !== null,

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@app/event-store';
-import type { InvitationRevokedData, RaterInvitedData } from '@app/domain';
+import type { InvitationRevokedData, RaterInvitedData, RespondentForgottenData } from '@app/domain';
 import { hashSecret, parseToken, sameDigest } from '../api-tokens/api-token-secrets';
 import { CLOCK, type Clock } from '../command-handling/clock';
 import { LiveEventIndex } from '../streams/live-event-index';
 
-const INVITATION_EVENT_TYPES = ['RaterInvited', 'InvitationRevoked'] as const;
+// A forgotten respondent's links stop too: derived from the forgetting itself, so no invitation
+// event is written for it and stores forgotten before this rule are covered alike.
+const INVITATION_EVENT_TYPES = ['RaterInvited', 'InvitationRevoked', 'RespondentForgotten'] as const;
 /** An unknown invitation makes the index read the store's newest invitation events at most this often. */
 const CATCH_UP_INTERVAL_MS = 250;
 
@@ -14,6 +16,8 @@ export interface InvitationCredential {
   invitationId: string;
   assessmentId: string;
   organizationId: string;
+  /** The person the link is for: once the organisation forgets them, the link stops. */
+  respondentId: string;
   secretHash: string;
   /** ISO-8601, or null for a link that does not expire. */
   expiresAt: string | null;
@@ -21,13 +25,16 @@ export interface InvitationCredential {
 }
 
 /** Why a link was not accepted, for a message the rater can act on. */
-export type InvitationRefusal = 'unknown' | 'revoked' | 'expired';
+export type InvitationRefusal = 'unknown' | 'revoked' | 'expired' | 'forgotten';
 
 export type InvitationAuthentication =
   { accepted: true; credential: InvitationCredential } | { accepted: false; refusal: InvitationRefusal };
 
 /** Invitation ids are made by the server with this prefix, which tells a rater's link from an API token. */
 export const INVITATION_ID_PREFIX = 'invitation-';
+
+const respondentKey = (organizationId: string, respondentId: string): string =>
+  `${organizationId}/${respondentId}`;
 
 export const isInvitationToken = (presented: string): boolean =>
   parseToken(presented)?.tokenId.startsWith(INVITATION_ID_PREFIX) ?? false;
@@ -40,6 +47,8 @@ export const isInvitationToken = (presented: string): boolean =>
 @Injectable()
 export class InvitationIndex extends LiveEventIndex {
   private readonly credentials = new Map<string, InvitationCredential>();
+  /** When each respondent was forgotten (ISO-8601), by `organizationId/respondentId`. */
+  private readonly forgotten = new Map<string, string>();
   private readonly revocationListeners = new Set<(invitationId: string) => void>();
   private lastCatchUp = 0;
 
@@ -59,12 +68,16 @@ export class InvitationIndex extends LiveEventIndex {
         invitationId: data.invitationId,
         assessmentId: data.assessmentId,
         organizationId: data.organizationId,
+        respondentId: data.respondentId,
         secretHash: data.secretHash,
         expiresAt: data.expiresAt,
         revoked: false,
       });
     } else if (event.type === 'InvitationRevoked') {
       this.revoke((event.data as unknown as InvitationRevokedData).invitationId);
+    } else if (event.type === 'RespondentForgotten') {
+      const { organizationId, respondentId, forgottenAt } = event.data as unknown as RespondentForgottenData;
+      this.rememberForgotten(organizationId, respondentId, forgottenAt);
     }
   }
 
@@ -75,6 +88,18 @@ export class InvitationIndex extends LiveEventIndex {
       if (known === undefined) this.credentials.set(credential.invitationId, { ...credential });
       if (credential.revoked) this.revoke(credential.invitationId);
     }
+  }
+
+  /** Takes a forgetting as its command left it, so the person's links stop at the next request. */
+  rememberForgotten(organizationId: string, respondentId: string, forgottenAt: string): void {
+    const key = respondentKey(organizationId, respondentId);
+    if (!this.forgotten.has(key)) this.forgotten.set(key, forgottenAt);
+  }
+
+  /** When the organisation forgot the respondent (ISO-8601), or null while it has not. */
+  async forgottenAt(organizationId: string, respondentId: string): Promise<string | null> {
+    await this.ready();
+    return this.forgotten.get(respondentKey(organizationId, respondentId)) ?? null;
   }
 
   /** Called once when an invitation is revoked, by this process or (through the subscription) another. */
@@ -100,6 +125,9 @@ export class InvitationIndex extends LiveEventIndex {
     // A wrong secret says nothing about the invitation: it is answered as an unknown one.
     if (credential === null || !sameDigest(credential.secretHash, hashSecret(parsed.secret)))
       return { accepted: false, refusal: 'unknown' };
+    // Forgetting comes first: it says why the answers behind the link are no longer shown.
+    if (this.forgotten.has(respondentKey(credential.organizationId, credential.respondentId)))
+      return { accepted: false, refusal: 'forgotten' };
     if (credential.revoked) return { accepted: false, refusal: 'revoked' };
     if (credential.expiresAt !== null && Date.parse(credential.expiresAt) <= this.clock().getTime())
       return { accepted: false, refusal: 'expired' };

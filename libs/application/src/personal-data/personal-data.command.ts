@@ -20,6 +20,7 @@ import { isSealedValue, KEY_STORE, type KeyStore, type ValueReference } from '@a
 import { EventSourcedExecutor } from '../command-handling/event-sourced-executor';
 import type { CommandContext } from '../command-handling/command-context';
 import { CLOCK, type Clock } from '../command-handling/clock';
+import { InvitationIndex } from '../campaigns/invitation-index';
 import { ReadModels } from '../projections/read-models';
 import { StreamStateLoader } from '../streams/stream-state-loader';
 import { referenceOf } from './personal-data';
@@ -62,6 +63,7 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
     private readonly executor: EventSourcedExecutor,
     private readonly streams: StreamStateLoader,
     private readonly readModels: ReadModels,
+    private readonly invitations: InvitationIndex,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(KEY_STORE) private readonly keys: KeyStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -96,12 +98,14 @@ export class PersonalDataCommandHandler implements ICommandHandler<ExecutePerson
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
-    if (command.type === 'ForgetRespondent')
+    if (command.type === 'ForgetRespondent') {
+      // Their links stop at the next request, without waiting for the subscription to bring the event.
+      this.invitations.rememberForgotten(organization, command.data.respondentId, at);
       await this.keys.destroyDataKey(
         { keyId: respondentKeyId(organization, command.data.respondentId), organizationId: organization },
         at,
       );
-    else await this.keys.destroyValueSecrets(erased.sealed, at);
+    } else await this.keys.destroyValueSecrets(erased.sealed, at);
     // States kept in memory were folded with the opened text: none may show it again.
     this.streams.forgetKeptStates();
     return true;
