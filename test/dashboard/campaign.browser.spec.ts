@@ -373,7 +373,11 @@ describe('Campaign journey (browser)', () => {
       'mutation { forgetRespondent(organizationId: "harbour", respondentId: "guest-panel", reason: "request 2026-9") }',
     );
     await office.click('[data-testid="campaign-panel"] button:has-text("Refresh")');
+    // Forgetting stopped the person's link: the row is among the revoked ones (shown since the
+    // revoked link above), marked Forgotten.
     const row = office.locator('[data-respondent="guest-panel"]');
+    await row.locator('[data-forgotten="true"]').waitFor();
+    await expect(row.locator('[data-forgotten="true"]').textContent()).resolves.toBe('Forgotten');
     await row.locator('[data-erased="label"]').waitFor();
     const person = await row.locator('td').first().innerText();
     expect(person).toMatch(/^Erased/);

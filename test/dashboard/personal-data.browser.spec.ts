@@ -107,6 +107,17 @@ describe('Personal data journey (browser)', () => {
     await forgetForm().locator('[data-field="reason"] textarea').fill('request 2026-113');
     await forgetForm().locator('button[type="submit"]').click();
     await dialog().waitFor();
+    // The dialog names the person as the row did (the label is still readable at this moment),
+    // and says what happens to their links.
+    const asked = await dialog().innerText();
+    expect(asked).toContain(
+      'Forget Carol Diaz, night shift lead (self, 1 answer in Spring 2026 guest-stay review)?',
+    );
+    expect(asked).toMatch(/Respondent id r-17/);
+    expect(asked).toMatch(/links stop working at once/);
+    await expect(dialog().locator('button[type="submit"]').innerText()).resolves.toBe(
+      'Forget Carol Diaz, night shift lead',
+    );
     await captureScreen(page, 'erase-a-person-confirm');
     await dialog().locator('button:has-text("Go back")').click();
     await dialog().waitFor({ state: 'detached' });
@@ -118,9 +129,17 @@ describe('Personal data journey (browser)', () => {
 
   it("should forget a person after confirming: their evidence and their invitation's label read Erased", async () => {
     await forgetForm().locator('button[type="submit"]').click();
-    await dialog().locator('button[type="submit"]:has-text("Forget r-17")').click();
+    await dialog().locator('button[type="submit"]:has-text("Forget Carol Diaz")').click();
     await page.waitForSelector('form[aria-label="Forget a person"] [role="status"]:has-text("Forgot r-17")');
+    // Forgetting stopped the person's link: it is listed among the revoked ones, as Forgotten.
+    await page.click('button:has-text("Show 1 revoked link")');
     await page.waitForSelector('tr[data-respondent="r-17"] [data-erased="label"]');
+    await expect(
+      page.locator('tr[data-respondent="r-17"] [data-status="REVOKED"][data-forgotten="true"]').textContent(),
+    ).resolves.toBe('Forgotten');
+    await expect(page.locator('tr[data-respondent="r-17"] button:has-text("Forget…")').count()).resolves.toBe(
+      0,
+    );
     await page.waitForSelector('tr:has-text("r-17") [data-erased="evidence"]');
     await expect(page.locator('tr[data-respondent="r-17"]').innerText()).resolves.not.toContain('Carol');
     await expect(page.locator('body').innerText()).resolves.not.toContain(CAROL);
@@ -212,7 +231,8 @@ describe('Personal data journey (browser)', () => {
       await other.click('[data-screen="assessments"]');
       // The ratings and the raters are on screen before looking for what must not be there.
       await other.waitForSelector('tr:has-text("dave-r2") [data-erased="evidence"]');
-      await other.waitForSelector('tr[data-respondent="r-17"]');
+      // r-17, forgotten, is folded away among the revoked links.
+      await other.waitForSelector('button:has-text("Show 1 revoked link")');
       await expect(other.locator('[data-testid="personal-data"]').count()).resolves.toBe(0);
       await expect(other.locator('button:has-text("Erase evidence")').count()).resolves.toBe(0);
       await expect(other.locator('text=Forget').count()).resolves.toBe(0);

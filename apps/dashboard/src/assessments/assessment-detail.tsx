@@ -213,8 +213,17 @@ export function AssessmentDetail({
         }}
         onForget={
           canForget
-            ? (respondentId) => {
-                setPicked((previous) => ({ respondentId, count: (previous?.count ?? 0) + 1 }));
+            ? (invitation) => {
+                setPicked((previous) => ({
+                  respondentId: invitation.respondentId,
+                  person: {
+                    label: invitation.label,
+                    source: invitation.source,
+                    answered: invitation.answered,
+                    assessmentTitle: assessment.title,
+                  },
+                  count: (previous?.count ?? 0) + 1,
+                }));
               }
             : undefined
         }

@@ -38,8 +38,8 @@ interface CampaignPanelProps {
   onAnswered?: (() => void) | undefined;
   /** Changes when something outside changed the invitations (a person forgotten): read them again. */
   refresh?: number;
-  /** Given to admins: a row's Forget… picks that person for the personal-data form. */
-  onForget?: ((respondentId: string) => void) | undefined;
+  /** Given to admins: a row's Forget… picks that person (the row's invitation) for the personal-data form. */
+  onForget?: ((invitation: RaterInvitation) => void) | undefined;
   /** Each progress read, for what the page says elsewhere (closing names the unfinished raters). */
   onProgress?: ((progress: CampaignProgress) => void) | undefined;
 }
@@ -273,7 +273,7 @@ function InvitationTable({
   /** Given when new links may be given (an open assessment, a role that may). */
   newLinks: NewLinks | null;
   onRevoked: () => void;
-  onForget?: ((respondentId: string) => void) | undefined;
+  onForget?: ((invitation: RaterInvitation) => void) | undefined;
 }) {
   const { client } = useSession();
   const confirm = useConfirm();
@@ -349,8 +349,16 @@ function InvitationTable({
                   <span
                     class={`badge badge--${invitation.status.toLowerCase()}`}
                     data-status={invitation.status}
+                    data-forgotten={invitation.respondentForgottenAt === null ? undefined : 'true'}
+                    title={
+                      invitation.respondentForgottenAt === null
+                        ? undefined
+                        : `The person was forgotten on ${formatDate(invitation.respondentForgottenAt)}: the link no longer works or shows their answers`
+                    }
                   >
-                    {statusLabels[invitation.status] ?? invitation.status}
+                    {invitation.respondentForgottenAt === null
+                      ? (statusLabels[invitation.status] ?? invitation.status)
+                      : 'Forgotten'}
                   </span>
                 </td>
                 {(canRevoke || onForget) && (
@@ -393,13 +401,13 @@ function InvitationTable({
                         newLinks={newLinks}
                       />
                     )}
-                    {onForget && !invitation.labelErased && (
+                    {onForget && !invitation.labelErased && invitation.respondentForgottenAt === null && (
                       <button
                         type="button"
                         class="button button--small"
                         aria-label={`Forget… ${personOf(invitation)} (${invitation.respondentId})`}
                         onClick={() => {
-                          onForget(invitation.respondentId);
+                          onForget(invitation);
                         }}
                       >
                         Forget…

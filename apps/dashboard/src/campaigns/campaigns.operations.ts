@@ -18,6 +18,7 @@ const invitationFields = graphql(`
     expected
     lastAnsweredAt
     invitedAt
+    respondentForgottenAt
   }
 `);
 

@@ -9,10 +9,36 @@ import { useConfirm } from '../shared/confirm-dialog';
 import { useSession } from '../shell/session';
 import { forgetRespondentMutation } from './personal-data.operations';
 
+/** What the office knows of a picked person, read while it can still be read: the label is about to be erased. */
+export interface PickedPerson {
+  label: string | null;
+  source: 'SELF' | 'PEER' | 'CUSTOMER' | 'AUDIT';
+  answered: number;
+  assessmentTitle: string;
+}
+
 /** A person picked elsewhere (a row of Raters); `count` tells a second pick of the same one apart. */
 export interface PickedRespondent {
   respondentId: string;
+  person?: PickedPerson;
   count: number;
+}
+
+const sourceWords: Record<PickedPerson['source'], string> = {
+  SELF: 'self',
+  PEER: 'peer',
+  CUSTOMER: 'customer',
+  AUDIT: 'auditor',
+};
+
+/**
+ * Who is about to be forgotten, in the words of the row picked: "Regular guest Tuesday (customer,
+ * 20 answers in Autumn 2026 guest review)"; the bare id when it was typed, not picked.
+ */
+export function forgottenPersonName(respondentId: string, person: PickedPerson | undefined): string {
+  if (person === undefined) return `respondent ${respondentId}`;
+  const answers = `${person.answered} ${person.answered === 1 ? 'answer' : 'answers'}`;
+  return `${person.label ?? respondentId} (${sourceWords[person.source]}, ${answers} in ${person.assessmentTitle})`;
 }
 
 interface ForgetRespondentFormProps {
@@ -51,19 +77,31 @@ export function ForgetRespondentForm({
 
   const submit = async () => {
     const id = respondentId.trim();
+    // The picked row names the person only while the id is still the one picked.
+    const person = picked !== null && picked.respondentId === id ? picked.person : undefined;
+    const who = forgottenPersonName(id, person);
     const answer = await confirm({
-      title: `Forget respondent ${id}?`,
+      title: `Forget ${who}?`,
       message: (
         <>
+          {person !== undefined && (
+            <p data-testid="forget-who">
+              Respondent id <code>{id}</code>, as picked under Raters.
+            </p>
+          )}
           <p>
             Every evidence {id} gave, in every assessment of {organizationName}, and the labels of their
             invitations are erased for good: nobody can read them again, not even an admin. Their levels stay
             and still count.
           </p>
+          <p>
+            Their links stop working at once: opening one no longer shows what they answered. They cannot be
+            invited again under this id.
+          </p>
           <p>This cannot be undone, and nothing can be recorded for {id} afterwards.</p>
         </>
       ),
-      confirmLabel: `Forget ${id}`,
+      confirmLabel: `Forget ${person?.label ?? id}`,
       tone: 'danger',
     });
     if (answer)
