@@ -107,6 +107,15 @@ export const SAMPLES: Record<RootType, Record<string, Sample>> = {
       query: 'query($a: ID!) { invitations(assessmentId: $a) { id } }',
       variables: { a: f.assessmentId },
     }),
+    checkInvitations: (f) => ({
+      query: 'query($input: InviteRatersInput!) { checkInvitations(input: $input) { index } }',
+      variables: {
+        input: {
+          assessmentId: f.assessmentId,
+          invitations: [{ source: 'AUDIT', functionIds: [f.functionIds[0]] }],
+        },
+      },
+    }),
     forgottenRespondents: (f) => ({
       query: 'query($o: ID!) { forgottenRespondents(organizationId: $o) { respondentId } }',
       variables: { o: f.organizationId },

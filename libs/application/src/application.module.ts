@@ -23,6 +23,7 @@ import {
   SetQuestionAsideHandler,
   AnswerTimes,
   CampaignReader,
+  InvitationCheck,
   InvitationIndex,
   InviteRatersHandler,
   RecentlyIssuedLinks,
@@ -93,6 +94,7 @@ export class ApplicationModule {
         AssessmentCommandHandler,
         AnswerTimes,
         InvitationIndex,
+        InvitationCheck,
         RecentlyIssuedLinks,
         InviteRatersHandler,
         RevokeInvitationHandler,
@@ -115,6 +117,7 @@ export class ApplicationModule {
         ...auditProviders,
         ApiTokenIndex,
         InvitationIndex,
+        InvitationCheck,
         // The api checks a batch of ratings by its dry run (checkRatings) before recording it.
         AssessmentCommandHandler,
       ],

@@ -88,6 +88,7 @@ export const ACCESS_POLICY: Readonly<Record<RootType, Readonly<Record<string, Ac
     invitations: { roles: FOLLOWING_CAMPAIGNS, organizations: [assessment('assessmentId')] },
     // Checking a list of people before inviting them: whoever may invite.
     forgottenRespondents: { roles: ASSESSING, organizations: [organization('organizationId')] },
+    checkInvitations: { roles: ASSESSING, organizations: [assessment('input.assessmentId')] },
     campaignProgress: { roles: EVERY_ROLE, organizations: [assessment('assessmentId')] },
     questionnaire: { roles: RATING, organizations: [] },
   },

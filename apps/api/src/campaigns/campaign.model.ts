@@ -257,3 +257,18 @@ export class Questionnaire {
   @Field(() => Int, { description: 'Questions asked.' })
   expected!: number;
 }
+
+@ObjectType({ description: 'A person of a list that inviteRaters would refuse, and why.' })
+export class InvitationRefusal {
+  @Field(() => Int, { description: 'Their place in the list, from 0.' }) index!: number;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The field at fault, as inviteRaters names it (`invitations[3].functionIds[1]`, `invitations[3].respondentId`).',
+  })
+  field!: string | null;
+  @Field({ description: 'The error code inviteRaters would answer (BAD_USER_INPUT, NOT_FOUND, CONFLICT).' })
+  code!: string;
+  @Field({ description: 'The refusal reason, e.g. PERSONAL_DATA.RESPONDENT_FORGOTTEN.' }) reason!: string;
+  @Field({ description: 'What is wrong, in the words inviteRaters would use.' }) message!: string;
+}

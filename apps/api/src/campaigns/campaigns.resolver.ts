@@ -5,7 +5,9 @@ import {
   AnswerQuestionCommand,
   CampaignReader,
   commandContextOf,
+  InvitationCheck,
   InviteRatersCommand,
+  OUTCOME_OF_FAILURE,
   type Principal,
   raterOf,
   ReissueInvitationCommand,
@@ -16,7 +18,13 @@ import {
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AnswerInput, InviteRatersInput, SetQuestionAsideInput } from './campaign.inputs';
 import { toQuestionnaire, toRaterInvitation } from './campaign.mapper';
-import { CampaignProgress, IssuedInvitation, Questionnaire, RaterInvitation } from './campaign.model';
+import {
+  CampaignProgress,
+  InvitationRefusal,
+  IssuedInvitation,
+  Questionnaire,
+  RaterInvitation,
+} from './campaign.model';
 import { LinkOrigin } from './link-origin.decorator';
 
 @Resolver()
@@ -24,7 +32,25 @@ export class CampaignsResolver {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly campaigns: CampaignReader,
+    private readonly invitationCheck: InvitationCheck,
   ) {}
+
+  @Query(() => [InvitationRefusal], {
+    description:
+      'Checks a list of people as inviteRaters would, inviting nobody: every person it would refuse, and why, all at once (empty when all would be invited). A refusal of the call as a whole (no such assessment, CLOSED, empty, too many) is an error.',
+  })
+  async checkInvitations(
+    @Args('input') { assessmentId, invitations, expiresAt }: InviteRatersInput,
+  ): Promise<InvitationRefusal[]> {
+    const refused = await this.invitationCheck.refusals(assessmentId, invitations, expiresAt);
+    return refused.map(({ index, refusal }) => ({
+      index,
+      field: refusal.field ?? null,
+      code: OUTCOME_OF_FAILURE[refusal.kind].apiCode,
+      reason: refusal.code,
+      message: refusal.message,
+    }));
+  }
 
   @Mutation(() => [IssuedInvitation], {
     description:

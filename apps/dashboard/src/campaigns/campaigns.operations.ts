@@ -68,6 +68,29 @@ export const inviteRatersMutation = graphql(
   [invitationFields],
 );
 
+/** Every person of a list inviteRaters would refuse, all at once; nobody is invited. */
+export const checkInvitationsQuery = graphql(`
+  query CheckInvitations($input: InviteRatersInput!) {
+    checkInvitations(input: $input) {
+      index
+      field
+      code
+      reason
+      message
+    }
+  }
+`);
+
+/** Who the organisation forgot: such a person is never invited again. */
+export const forgottenRespondentsQuery = graphql(`
+  query ForgottenRespondents($organizationId: ID!) {
+    forgottenRespondents(organizationId: $organizationId) {
+      respondentId
+      forgottenAt
+    }
+  }
+`);
+
 export const revokeInvitationMutation = graphql(
   `
     mutation RevokeInvitation($invitationId: ID!) {
@@ -98,3 +121,4 @@ export type RaterInvitation = ResultOf<typeof revokeInvitationMutation>['revokeI
 export type IssuedInvitation = ResultOf<typeof inviteRatersMutation>['inviteRaters'][number];
 export type CampaignProgress = ResultOf<typeof campaignProgressQuery>['campaignProgress'];
 export type InvitationInput = VariablesOf<typeof inviteRatersMutation>['input']['invitations'][number];
+export type InvitationRefusal = ResultOf<typeof checkInvitationsQuery>['checkInvitations'][number];

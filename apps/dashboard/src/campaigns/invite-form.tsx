@@ -2,14 +2,16 @@
 // they rate, the capabilities asked), filled by hand or from a people file, sent as one call
 // (all or none). A refusal shows next to the person's field, and for a file, names its line; it is
 // also said by the Invite button, for the field may be screens above. People who already have a
-// working link are named all at once before sending (the api would name only the first).
+// working link are named all at once before sending (the api would name only the first), and so is
+// every person the api would refuse (checkInvitations: a file's bad lines all at once, each with its
+// line and column); a person the organisation forgot is flagged as soon as their id is there.
 import { parse } from 'csv-parse/browser/esm/sync';
-import { DomainError, withinField } from '@app/domain/shared/domain-error';
-import { requirePeerRater } from '@app/domain/assessment/rating-rules';
+import { DomainError } from '@app/domain/shared/domain-error';
 import { sameRater } from '@app/domain/campaign/invitations';
 import { fileLineOf, type PersonOfFile, peopleFromRecords } from '@app/domain/campaign/people-file';
-import { useState } from 'preact/hooks';
-import { ApiError } from '../api/client';
+import { forgottenRespondentRefusal } from '@app/domain/campaign/forgotten-respondent';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, type ApiErrorCode } from '../api/client';
 import type { MaturityModel, Organization, RatingSource } from '../api/types';
 import { sourceLabels } from '../assessments/rating-form';
 import { CheckboxField, SelectField, TextField } from '../shared/forms/fields';
@@ -18,7 +20,10 @@ import { useSubmission } from '../shared/forms/submission';
 import { useSession } from '../shell/session';
 import { ChecklistField } from './checklist-field';
 import {
+  checkInvitationsQuery,
+  forgottenRespondentsQuery,
   type InvitationInput,
+  type InvitationRefusal,
   type IssuedInvitation,
   inviteRatersMutation,
   type RaterInvitation,
@@ -51,6 +56,19 @@ interface InviteFormProps {
 
 let nextKey = 1;
 
+/** A refusal of checkInvitations, kept by the person it is about until that person is changed. */
+interface PersonProblem {
+  key: number;
+  field: string | null;
+  reason: string;
+  code: string;
+  message: string;
+}
+
+/** "invitations[3].functionIds[0]: …" reads "…" beside the person (the place is said around it). */
+const withoutField = (message: string): string =>
+  message.replace(/^invitations\[\d+\]\./, '').replace(/^[\w.[\]]+: /, '');
+
 const sourceHints: Record<RatingSource, string> = {
   SELF: 'rates their own function (one)',
   PEER: 'from one function, rates others',
@@ -66,7 +84,8 @@ export function InviteForm({
   invitations,
   onInvited,
 }: InviteFormProps) {
-  const { client } = useSession();
+  const session = useSession();
+  const { client } = session;
   const rated = functionsInPlace(organization.functions, periodEnd);
   const functionIds = rated.map((candidate) => candidate.id);
   const blankPerson = (): PersonDraft => ({
@@ -95,8 +114,61 @@ export function InviteForm({
   const changed = () => {
     setCommandId(crypto.randomUUID());
   };
+  // Who the organisation forgot, read once: such a person is flagged before anything is sent.
+  const [forgotten, setForgotten] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    if (!session.can('forgottenRespondents')) return;
+    const controller = new AbortController();
+    client
+      .request(forgottenRespondentsQuery, { organizationId: organization.id }, controller.signal)
+      .then((data) => {
+        setForgotten(new Map(data.forgottenRespondents.map((one) => [one.respondentId, one.forgottenAt])));
+      })
+      // Without the list the api still refuses such a person, naming them, when the form is sent.
+      .catch(() => undefined);
+    return () => {
+      controller.abort();
+    };
+  }, [organization.id]);
+  const [problems, setProblems] = useState<readonly PersonProblem[]>([]);
+  const forgottenProblem = (person: PersonDraft): PersonProblem | null => {
+    const respondentId = person.respondentId.trim();
+    const forgottenAt = forgotten.get(respondentId);
+    if (forgottenAt === undefined) return null;
+    const refusal = forgottenRespondentRefusal(respondentId, person.label.trim() || null, forgottenAt);
+    return {
+      key: person.key,
+      field: 'respondentId',
+      reason: refusal.code,
+      code: 'CONFLICT',
+      message: refusal.message,
+    };
+  };
+  /** What stands in the way of inviting the person: a forgotten id, and what the last check found. */
+  const problemsOf = (person: PersonDraft, found: readonly PersonProblem[] = problems): PersonProblem[] => {
+    const flagged = forgottenProblem(person);
+    const checked = found.filter(
+      (problem) => problem.key === person.key && (flagged === null || problem.reason !== flagged.reason),
+    );
+    return flagged === null ? checked : [flagged, ...checked];
+  };
+  /** Asks the api about every person at once; the answer is kept by person, whatever changes meanwhile. */
+  const check = async (list: readonly PersonDraft[], signal?: AbortSignal): Promise<PersonProblem[]> => {
+    const { checkInvitations } = await client.request(
+      checkInvitationsQuery,
+      { input: { assessmentId, invitations: list.map(toInvitationInput) } },
+      signal,
+    );
+    const found = checkInvitations.flatMap((refusal: InvitationRefusal) => {
+      const person = list[refusal.index];
+      return person === undefined ? [] : [{ key: person.key, ...refusal }];
+    });
+    setProblems(found);
+    return found;
+  };
   const update = (key: number, change: Partial<PersonDraft>) => {
     changed();
+    setProblems((previous) => previous.filter((problem) => problem.key !== key));
     setPeople((previous) =>
       previous.map((person) => (person.key === key ? { ...person, ...change } : person)),
     );
@@ -113,19 +185,22 @@ export function InviteForm({
       const read = peopleFromRecords(records);
       changed();
       setFromFile({ name: file.name, people: read });
-      setPeople(
-        read.map((person) => ({
-          key: nextKey++,
-          line: person.line,
-          label: person.label ?? '',
-          respondentId: person.respondentId ?? '',
-          source: person.source,
-          raterFunctionId: person.raterFunctionId ?? '',
-          functionIds: person.functionIds,
-          allCapabilities: person.capabilityIds === null,
-          capabilityIds: person.capabilityIds ?? [],
-        })),
-      );
+      const loaded = read.map((person): PersonDraft => ({
+        key: nextKey++,
+        line: person.line,
+        label: person.label ?? '',
+        respondentId: person.respondentId ?? '',
+        source: person.source,
+        raterFunctionId: person.raterFunctionId ?? '',
+        functionIds: person.functionIds,
+        allCapabilities: person.capabilityIds === null,
+        capabilityIds: person.capabilityIds ?? [],
+      }));
+      setPeople(loaded);
+      setProblems([]);
+      // Every line the api would refuse, said at once in the preview; a failed check only means
+      // the refusals come when sending.
+      void check(loaded).catch(() => undefined);
     } catch (error) {
       setFileError(
         error instanceof DomainError || error instanceof Error
@@ -136,6 +211,13 @@ export function InviteForm({
   };
 
   const refusedLine = fromFile ? fileLineOf(submission.error?.field, fromFile.people) : null;
+  // Every person in the way of inviting, all at once, each where it is: the person, and for a file its line and column.
+  const flagged = people.flatMap((person, index) =>
+    problemsOf(person).map((problem) => ({
+      problem,
+      place: placeOf(index, problem.field, person, fromFile),
+    })),
+  );
   const functionOptions = (extra: readonly string[]) => [
     ...rated.map((candidate) => ({
       value: candidate.id,
@@ -193,27 +275,29 @@ export function InviteForm({
         busyLabel="Inviting…"
         onSubmit={() => {
           const drafts = people.map(toInvitationInput);
-          const refusal = peerWithoutFunction(drafts) ?? alreadyInvited(people, drafts, invitations);
+          const refusal = alreadyInvited(people, drafts, invitations);
           if (refusal !== null) {
             submission.run(() => Promise.reject(refusal));
             return;
           }
-          submission.run((signal) =>
-            client
-              .request(
-                inviteRatersMutation,
-                {
-                  input: {
-                    assessmentId,
-                    invitations: drafts,
-                    expiresAt: expiresOn === '' ? null : `${expiresOn}T23:59:59Z`,
-                    commandId,
-                  },
+          submission.run(async (signal) => {
+            const found = await check(people, signal);
+            const refused = people.flatMap((person) => problemsOf(person, found));
+            if (refused.length > 0) throw everyRefusal(refused, people, fromFile);
+            const data = await client.request(
+              inviteRatersMutation,
+              {
+                input: {
+                  assessmentId,
+                  invitations: drafts,
+                  expiresAt: expiresOn === '' ? null : `${expiresOn}T23:59:59Z`,
+                  commandId,
                 },
-                signal,
-              )
-              .then((data) => data.inviteRaters),
-          );
+              },
+              signal,
+            );
+            return data.inviteRaters;
+          });
         }}
       >
         {fromFile && (
@@ -221,13 +305,36 @@ export function InviteForm({
             {fromFile.people.length} people from {fromFile.name}: check them, then invite.
           </p>
         )}
+        {flagged.length > 0 && (
+          <div class="notice notice--error" role="alert" data-testid="invite-problems">
+            <p class="notice__title">
+              {flagged.length === 1
+                ? '1 person cannot be invited as they are'
+                : `${flagged.length} people cannot be invited as they are`}
+              : mend or remove {flagged.length === 1 ? 'them' : 'each'}; nobody is invited until then.
+            </p>
+            <ul class="invite-problems">
+              {flagged.map(({ problem, place }) => (
+                <li key={`${problem.key}-${problem.field ?? ''}`}>
+                  <strong>{place}</strong>: {withoutField(problem.message)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         <ol class="invite-people">
           {people.map((person, index) => {
             const field = (name: string) => `invitations[${index}].${name}`;
             const source = person.source as RatingSource;
             const knownSource = source in sourceLabels;
+            const refusals = problemsOf(person);
             return (
-              <li key={person.key} class="invite-person" data-person={index}>
+              <li
+                key={person.key}
+                class={`invite-person${refusals.length > 0 ? ' invite-person--refused' : ''}`}
+                data-person={index}
+                data-refused={refusals.length > 0 ? 'true' : undefined}
+              >
                 <div class="invite-person__header">
                   <span class="invite-person__title">
                     Person {index + 1}
@@ -247,6 +354,15 @@ export function InviteForm({
                     </button>
                   )}
                 </div>
+                {refusals.length > 0 && (
+                  <ul class="invite-person__problems" data-person-problems={index}>
+                    {refusals.map((problem) => (
+                      <li key={problem.field ?? ''} class="field__error">
+                        {withoutField(problem.message)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
                 <div class="form__row">
                   <TextField
                     name={field('label')}
@@ -340,7 +456,10 @@ export function InviteForm({
                     }}
                   />
                 )}
-                <details class="invite-person__more">
+                <details
+                  class="invite-person__more"
+                  open={refusals.some((problem) => problem.field?.endsWith('respondentId') === true)}
+                >
                   <summary>Respondent id (optional)</summary>
                   <TextField
                     name={field('respondentId')}
@@ -414,19 +533,54 @@ function alreadyInvited(
   return new ApiError('CONFLICT', message, 'invitations', 'CAMPAIGN.ALREADY_INVITED');
 }
 
-/** A peer whose own function is still to choose, said next to that field before anything is sent. */
-function peerWithoutFunction(drafts: readonly InvitationInput[]): ApiError | null {
-  for (const [index, draft] of drafts.entries()) {
-    try {
-      withinField(`invitations[${index}]`, () => {
-        requirePeerRater(draft.source, draft.raterFunctionId);
-      });
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      return new ApiError('BAD_USER_INPUT', error.message, error.field ?? null, error.code);
-    }
-  }
-  return null;
+/**
+ * Where a person's refusal is: "Person 3 · line 4, column functions" for a person of the file
+ * (the field names the column), "Person 3" for one entered by hand.
+ */
+function placeOf(
+  index: number,
+  field: string | null,
+  person: PersonDraft,
+  fromFile: { people: readonly PersonOfFile[] } | null,
+): string {
+  if (person.line === null || fromFile === null) return `Person ${index + 1}`;
+  const column =
+    field === null
+      ? null
+      : fileLineOf(`invitations[${index}].${field.replace(/^invitations\[\d+\]\./, '')}`, fromFile.people);
+  return `Person ${index + 1} · ${column ?? `line ${person.line}`}`;
+}
+
+/**
+ * Every person in the way, as one refusal said by the Invite button. One person: the api's own
+ * refusal, naming its field (shown beside it). Several: each with their place, and no one field.
+ */
+function everyRefusal(
+  refused: readonly PersonProblem[],
+  people: readonly PersonDraft[],
+  fromFile: { people: readonly PersonOfFile[] } | null,
+): ApiError {
+  const placed = refused.map((problem) => {
+    const index = people.findIndex((person) => person.key === problem.key);
+    const person = people[index];
+    const field =
+      problem.field === null
+        ? null
+        : `invitations[${index}].${problem.field.replace(/^invitations\[\d+\]\./, '')}`;
+    const place = person === undefined ? 'A person' : placeOf(index, problem.field, person, fromFile);
+    // The api's words, naming the person's place in the list as it is now.
+    const message = `invitations[${index}].${problem.message.replace(/^invitations\[\d+\]\./, '')}`;
+    return { problem, field, message, said: `${place}: ${withoutField(problem.message)}` };
+  });
+  const [only] = placed;
+  if (placed.length === 1 && only !== undefined)
+    return new ApiError(only.problem.code as ApiErrorCode, only.message, only.field, only.problem.reason);
+  return new ApiError(
+    'CONFLICT',
+    `${placed.length} people cannot be invited as they are, so nobody was invited: ${placed.map(({ said }) => said).join('; ')}`,
+    null,
+    only?.problem.reason ?? null,
+  );
 }
 
 function toInvitationInput(person: PersonDraft): InvitationInput {

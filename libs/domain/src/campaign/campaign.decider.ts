@@ -33,8 +33,8 @@ import type {
   RevokeInvitation,
   SetQuestionAside,
 } from './campaign.commands';
-import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
+import { forgottenRespondentRefusal } from './forgotten-respondent';
 import type { InvitationRevoked, QuestionSetAside, RaterInvited } from './campaign.events';
 import { answerKey } from './campaign-progress';
 import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
@@ -69,23 +69,14 @@ function requireCallSize(
     );
 }
 
-/**
- * A forgotten respondent is never invited again: their answers could not be kept as given (their
- * key is destroyed), and a people file from an earlier cycle still names them.
- */
+/** A forgotten respondent is never invited again (forgotten-respondent.ts). */
 function requireNotForgotten(
   respondentId: string,
   label: string | null | undefined,
   forgottenRespondents: Readonly<Record<string, string>> = {},
 ): void {
   const forgottenAt = forgottenRespondents[respondentId];
-  if (forgottenAt === undefined) return;
-  const who = label ? `“${label}” (respondent "${respondentId}")` : `respondent "${respondentId}"`;
-  throw conflict(
-    `respondentId: ${who} was forgotten on ${forgottenAt.slice(0, 10)} and cannot be invited again; nobody was invited. Remove this person, or leave their respondent empty so they get a new id`,
-    PERSONAL_DATA_ERROR_CODES.respondentForgotten,
-    'respondentId',
-  );
+  if (forgottenAt !== undefined) throw forgottenRespondentRefusal(respondentId, label, forgottenAt);
 }
 
 export function inviteRaters(

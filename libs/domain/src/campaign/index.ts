@@ -7,3 +7,4 @@ export * from './campaign-progress';
 export * from './questionnaire';
 export * from './people-file';
 export * from './rater-link';
+export * from './forgotten-respondent';
