@@ -2,7 +2,8 @@
 // of them at once, each with its line and column and the api's words (an unknown function, a peer
 // without their own function, a person the organisation forgot), marking each person where they
 // are; pressing Invite then invites nobody and says all of them by the button. A person forgotten
-// is flagged as soon as their respondent id is there, before anything is sent.
+// is flagged as soon as their respondent id is there, before anything is sent. A guest asked about
+// every capability is told how many questions that makes, and offered choosing the capabilities.
 import type { Page } from 'playwright-core';
 import {
   expectAccessible,
@@ -138,5 +139,43 @@ describe('Invite form preview (browser)', () => {
     await form().locator('button[type="submit"]').click();
     await office.waitForSelector('[data-testid="issued-links"]');
     expect(await invitationCount()).toBe(1);
+  });
+
+  it('should tell how many questions a guest asked about every capability gets, and offer choosing them', async () => {
+    await office.reload();
+    await office.waitForSelector('[data-testid="campaign-panel"]');
+    const person = form().locator('[data-person="0"]');
+    await expect(person.locator('[data-guest-notice]').count()).resolves.toBe(0);
+    await person.locator('[data-field="invitations[0].source"] select').selectOption('CUSTOMER');
+    await person.locator('label:has-text("Kitchen") input').check();
+    const notice = person.locator('[data-guest-notice="0"]');
+    await expect(notice.innerText()).resolves.toMatch(
+      /A customer will be asked 22 questions \(11 capabilities × 2 functions\), including ones about the inside of the organisation such as Investment governance and Customer-based metrics and incentives/,
+    );
+    await expect(notice.innerText()).resolves.toMatch(
+      /The model does not mark which capabilities a guest can see/,
+    );
+    await expectAccessible(office);
+    if (SHOTS) {
+      await person.screenshot({ path: `${SHOTS}/guest-1280.png` });
+      await office.setViewportSize(PHONE);
+      await person.screenshot({ path: `${SHOTS}/guest-375.png` });
+      await office.locator('[data-testid="invite-raters"]').screenshot({ path: `${SHOTS}/form-375.png` });
+      await office.setViewportSize(DESKTOP);
+    }
+    await notice.locator('button:has-text("Choose the capabilities to ask")').click();
+    await expect(notice.count()).resolves.toBe(0);
+    const chosen = person.locator('[data-field="invitations[0].capabilityIds"] input[type="checkbox"]');
+    await expect(chosen.count()).resolves.toBe(11);
+    await person.locator('label:has-text("Investment governance") input').uncheck();
+    await form().locator('button[type="submit"]').click();
+    await office.waitForSelector('[data-testid="issued-links"]');
+    const { invitations } = await journey.graphql<{
+      invitations: { source: string; capabilityIds: string[] }[];
+    }>('{ invitations(assessmentId: "winter-2027") { source capabilityIds } }');
+    const customer = invitations.find((invitation) => invitation.source === 'CUSTOMER');
+    expect(customer?.capabilityIds).toHaveLength(10);
+    expect(customer?.capabilityIds).not.toContain('investment-governance');
+    expect(pageProblems(office)).toEqual([]);
   });
 });

@@ -442,6 +442,20 @@ export function InviteForm({
                     update(person.key, { allCapabilities });
                   }}
                 />
+                {person.allCapabilities && isGuest(source) && (
+                  <GuestScopeNotice
+                    index={index}
+                    source={source}
+                    functionCount={person.functionIds.length}
+                    model={model}
+                    onChoose={() => {
+                      update(person.key, {
+                        allCapabilities: false,
+                        capabilityIds: model.capabilities.map((capability) => capability.id),
+                      });
+                    }}
+                  />
+                )}
                 {!person.allCapabilities && (
                   <ChecklistField
                     name={field('capabilityIds')}
@@ -531,6 +545,59 @@ function alreadyInvited(
       ? `${named.join('')} already has a working link: give them a new link with New link… in the Raters table above (the old one stops), or remove them from this list`
       : `${named.length} people already have a working link: ${named.join(', ')}. Give each a new link with New link… in the Raters table above (the old one stops), or remove them from this list`;
   return new ApiError('CONFLICT', message, 'invitations', 'CAMPAIGN.ALREADY_INVITED');
+}
+
+/** Guests (a customer, an auditor) see the organisation from outside. */
+const isGuest = (source: RatingSource): boolean => source === 'CUSTOMER' || source === 'AUDIT';
+
+/**
+ * Capabilities of the default model that only the organisation sees from inside, named as examples
+ * of what a guest would be asked. The model itself marks no capability as customer-visible.
+ */
+const INSIDE_CAPABILITIES = ['investment-governance', 'customer-metrics', 'purpose-alignment'];
+
+/**
+ * Said beside "Ask about every capability" for a guest: how many questions that makes, that some
+ * are about the inside of the organisation, and a way to ask fewer. The api's default stays.
+ */
+function GuestScopeNotice({
+  index,
+  source,
+  functionCount,
+  model,
+  onChoose,
+}: {
+  index: number;
+  source: RatingSource;
+  functionCount: number;
+  model: MaturityModel;
+  onChoose: () => void;
+}) {
+  const capabilityCount = model.capabilities.length;
+  const questions = capabilityCount * functionCount;
+  const inside = INSIDE_CAPABILITIES.flatMap(
+    (id) => model.capabilities.find((capability) => capability.id === id)?.name ?? [],
+  ).slice(0, 2);
+  const who = source === 'CUSTOMER' ? 'A customer' : 'An auditor';
+  return (
+    <div class="notice notice--warning invite-person__scope" data-guest-notice={index}>
+      <p>
+        {who} will be asked {questions} {questions === 1 ? 'question' : 'questions'} ({capabilityCount}{' '}
+        capabilities × {functionCount} {functionCount === 1 ? 'function' : 'functions'}), including ones about
+        the inside of the organisation
+        {inside.length > 0 ? ` such as ${inside.join(' and ')}` : ''}, which a guest may not be able to judge.
+      </p>
+      <p>
+        The model does not mark which capabilities a guest can see, so there is no such set to offer: choose
+        the capabilities to ask instead.
+      </p>
+      <div class="notice__actions">
+        <button type="button" class="button button--small" onClick={onChoose}>
+          Choose the capabilities to ask
+        </button>
+      </div>
+    </div>
+  );
 }
 
 /**
