@@ -122,7 +122,8 @@ describe('Inviting again (browser)', () => {
     if (summaryBox === null || buttonBox === null) throw new Error('the summary or the button is not shown');
     expect(buttonBox.y - (summaryBox.y + summaryBox.height)).toBeLessThan(40);
     expect(summaryBox.y).toBeGreaterThanOrEqual(0);
-    expect(summaryBox.y + summaryBox.height).toBeLessThanOrEqual(office.viewportSize()?.height ?? 0);
+    // Within a pixel: scrolling the focused summary into view may leave a fraction of one below.
+    expect(summaryBox.y + summaryBox.height).toBeLessThanOrEqual((office.viewportSize()?.height ?? 0) + 1);
     expect((await invitations()).map((invitation) => invitation.status)).toEqual([
       'ACTIVE',
       'ACTIVE',
