@@ -201,6 +201,20 @@ describe('Revising an investment (browser)', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('should say on the board report that the chosen portfolio simulates the revised figures', async () => {
+    await journey.graphql(
+      'mutation { chooseScenarioForBoard(organizationId: "bank", scenarioId: "best-for-20k") { id } }',
+    );
+    await page.goto(`${journey.api.baseUrl}/?view=reports&org=bank`);
+    await page.waitForSelector('[data-testid="board-scenario"] dl');
+    await expect(
+      page.locator('[data-testid="board-scenario"] [data-testid="board-revised-since-saved"]').innerText(),
+    ).resolves.toBe(
+      '“Upsell training” was revised since it was saved: it now simulates the revised figures.',
+    );
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('should show the revision old -> new in the history', async () => {
     const auditor = await journey.signIn(await journey.issueToken('AUDITOR', ['bank']));
     await auditor.click('[data-screen="audit"]');

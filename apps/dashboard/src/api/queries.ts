@@ -440,6 +440,7 @@ export const boardReportQuery = graphql(
         lagMonths
         status
         deployedAt
+        revisedAt
       }
       assessments(organizationId: $organizationId) {
         id

@@ -9,6 +9,7 @@ import {
   type SavedScenario,
   scenariosQuery,
 } from '../scenario/saved-scenarios.operations';
+import { revisedNote, revisedSinceSaved } from '../scenario/revised-since-saved';
 import { comparisonRows, type ComparedScenario } from '../scenario/scenario-comparison';
 import { DEFAULT_TRIALS, SIMULATION_SEED } from '../scenario/simulation-defaults';
 import { simulateSaved } from '../scenario/simulate-saved';
@@ -34,7 +35,7 @@ export function BoardScenario({
   investments,
 }: {
   organizationId: string;
-  investments: readonly Pick<Investment, 'id' | 'name' | 'cost'>[];
+  investments: readonly Pick<Investment, 'id' | 'name' | 'cost' | 'revisedAt'>[];
 }) {
   const session = useSession();
   const { client } = session;
@@ -101,6 +102,7 @@ export function BoardScenario({
       {chosen !== null && (
         <>
           <h3 class="board-report__heading">Recommended portfolio: {chosen.name}</h3>
+          <RevisedSinceSaved scenario={chosen} investments={investments} />
           {compared.error && <ErrorNotice error={compared.error} action="Could not simulate the portfolio" />}
           {compared.data ? (
             <dl class="board-report__portfolio">
@@ -119,5 +121,23 @@ export function BoardScenario({
         </>
       )}
     </section>
+  );
+}
+
+/** A portfolio saved before one of its investments was revised is simulated with the revised figures: say so. */
+function RevisedSinceSaved({
+  scenario,
+  investments,
+}: {
+  scenario: SavedScenario;
+  investments: readonly Pick<Investment, 'id' | 'name' | 'revisedAt'>[];
+}) {
+  const note = revisedNote(
+    revisedSinceSaved(scenario, new Map(investments.map((investment) => [investment.id, investment]))),
+  );
+  return note === null ? null : (
+    <p class="muted" data-testid="board-revised-since-saved">
+      {note}
+    </p>
   );
 }
