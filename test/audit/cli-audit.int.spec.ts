@@ -329,6 +329,20 @@ describe('the audit commands of the CLI', () => {
     const steps = await runCli(source, ['replay', '--org', 'hotel', '--step']);
     expect(steps.code).toBe(EXIT.ok);
     expect(steps.stdout.split('\n').filter((line) => line.startsWith('#'))).toHaveLength(11);
+    // Each step is numbered by the event's position in the store, as the Audit page numbers it.
+    const otherSteps = await runCli(source, ['replay', '--org', 'other-hotel', '--step']);
+    const otherJson = await runCli(source, ['replay', '--org', 'other-hotel', '--step', '--json']);
+    const positions = otherJson.stdout
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { event: { position: number } }).event.position);
+    expect(positions[0]).toBeGreaterThan(1);
+    expect(
+      otherSteps.stdout
+        .split('\n')
+        .filter((line) => line.startsWith('#'))
+        .map((line) => Number(/^#(\d+) /.exec(line)?.[1])),
+    ).toEqual(positions);
     // As of a date before the only cycle's period end: its events cannot change the view, so the
     // walk leaves them out and says how many.
     const before = await runCli(source, ['replay', '--org', 'hotel', '--as-of', '2025-01-01', '--step']);
@@ -347,7 +361,7 @@ describe('the audit commands of the CLI', () => {
     expect(badDate.code).toBe(EXIT.refused);
     expect(badDate.stderr).toContain('error: --as-of must be an ISO-8601 date');
     expect(badDate.stderr).not.toContain('asOf');
-  }, 60_000);
+  }, 180_000);
 
   it('should head the replay with the exact instants a bare date means, as the api reads it', async () => {
     const dated = await runCli(source, [

@@ -51,7 +51,7 @@ export function registerReplayCommand(program: Command): void {
           const knownAt = query.knownAt === null ? Infinity : Date.parse(query.knownAt);
           const outsideAsOf = laterCycles(query.asOf);
           let previous: { recordedAt: string; view: MaturityView } | null = null;
-          for (const [index, event] of events.entries()) {
+          for (const event of events) {
             if (Date.parse(event.metadata.recordedAt) > knownAt) break;
             if (outsideAsOf.skips(event)) continue;
             // An event is part of what was known at its recordedAt (a batch shares one), so the view
@@ -68,7 +68,7 @@ export function registerReplayCommand(program: Command): void {
             await output.write(
               options.json === true
                 ? `${JSON.stringify({ event: describeEvent(event), view })}\n`
-                : `#${index + 1} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${notes.join('')}`,
+                : `#${event.position} ${event.metadata.recordedAt} ${event.stream}@${event.revision} ${event.type} ${summarize(event)}\n    ${formatIndices(view)}\n${notes.join('')}`,
             );
           }
           if (outsideAsOf.skipped > 0 && options.json !== true)
