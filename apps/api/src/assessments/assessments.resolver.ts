@@ -1,11 +1,11 @@
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
+import { refusalOfItem } from '../graphql/error-mapping';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   AssessmentCommandHandler,
   AssessmentReader,
   ExecuteAssessmentCommand,
-  OUTCOME_OF_FAILURE,
   commandContextOf,
   makeIdentifier,
   type Principal,
@@ -120,13 +120,7 @@ export class AssessmentsResolver {
   })
   async checkRatings(@Args('input') { assessmentId, ratings }: CheckRatingsInput): Promise<RatingRefusal[]> {
     const refused = await this.assessmentHandler.refusedRatings(assessmentId, ratings.map(ratingOfEntry));
-    return refused.map(({ index, refusal }) => ({
-      index,
-      field: refusal.field ?? null,
-      code: OUTCOME_OF_FAILURE[refusal.kind].apiCode,
-      reason: refusal.code,
-      message: refusal.message,
-    }));
+    return refused.map(refusalOfItem);
   }
 
   @Mutation(() => Assessment)

@@ -7,7 +7,6 @@ import {
   commandContextOf,
   InvitationCheck,
   InviteRatersCommand,
-  OUTCOME_OF_FAILURE,
   type Principal,
   raterOf,
   ReissueInvitationCommand,
@@ -15,6 +14,7 @@ import {
   RevokeInvitationCommand,
   SetQuestionAsideCommand,
 } from '@app/application';
+import { refusalOfItem } from '../graphql/error-mapping';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AnswerInput, InviteRatersInput, SetQuestionAsideInput } from './campaign.inputs';
 import { toQuestionnaire, toRaterInvitation } from './campaign.mapper';
@@ -43,13 +43,7 @@ export class CampaignsResolver {
     @Args('input') { assessmentId, invitations, expiresAt }: InviteRatersInput,
   ): Promise<InvitationRefusal[]> {
     const refused = await this.invitationCheck.refusals(assessmentId, invitations, expiresAt);
-    return refused.map(({ index, refusal }) => ({
-      index,
-      field: refusal.field ?? null,
-      code: OUTCOME_OF_FAILURE[refusal.kind].apiCode,
-      reason: refusal.code,
-      message: refusal.message,
-    }));
+    return refused.map(refusalOfItem);
   }
 
   @Mutation(() => [IssuedInvitation], {

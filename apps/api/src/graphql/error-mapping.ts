@@ -24,6 +24,18 @@ import {
 
 export type { ApiErrorCode } from '@app/application';
 
+/**
+ * One item of a list that a check would refuse (checkRatings, checkInvitations): its place, and
+ * the code, reason, field and words the call itself would answer with.
+ */
+export const refusalOfItem = ({ index, refusal }: { index: number; refusal: DomainError }) => ({
+  index,
+  field: refusal.field ?? null,
+  code: OUTCOME_OF_FAILURE[refusal.kind].apiCode,
+  reason: refusal.code,
+  message: refusal.message,
+});
+
 // Errors GraphQL itself raises for a malformed request: all of them are bad input of the caller.
 const REQUEST_ERROR_CODES = new Set([
   'BAD_USER_INPUT',
