@@ -278,8 +278,21 @@ describe('Reports journey (browser)', () => {
     expect(changes[0]).toMatch(/^\+\d+\.\d since 30 Sept? 2025$/);
     expect(changes.join(' ')).not.toMatch(/since 31 Dec 2025|provisional/);
     expect(await report.locator('.trend circle.trend__dot--provisional').count()).toBe(0);
-    // The Overview's index cards read the same rule.
+    // The Overview's index cards read the same rule. Its cycles are held back here until the indices
+    // are shown: the cards wait for them, never saying "no earlier cycle" in the meantime.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await quiet.route('**/graphql', async (route) => {
+      if (route.request().postData()?.includes('query Overview') === true) await held;
+      await route.continue();
+    });
     await quiet.click('[data-screen="overview"]');
+    await quiet.locator('[data-testid="index-customerCentricityIndex"]', { hasText: /\d/ }).waitFor();
+    await quiet.waitForTimeout(200);
+    expect(await quiet.locator('[data-testid="change-customerCentricityIndex"]').count()).toBe(0);
+    release();
     await expect(
       quiet.locator('[data-testid="change-customerCentricityIndex"]').innerText(),
     ).resolves.toMatch(/^\+\d+\.\d since 30 Sept? 2025$/);

@@ -135,7 +135,10 @@ export function OrganizationDashboard({ organization, model }: OrganizationDashb
           )}
         </div>
 
-        <Indicators view={maturity.data} baseline={baselineCycle(ratedPoints, asOf)} />
+        <Indicators
+          view={maturity.data}
+          baseline={history.data ? baselineCycle(ratedPoints, asOf) : undefined}
+        />
         <ProvisionalNote view={maturity.data} />
         {(anyOpen || !includeOpen) && (
           <label class="checkbox dashboard__include-open" data-testid="include-open">
@@ -300,8 +303,18 @@ const indicators = [
   { key: 'targetAttainment', label: 'Target attainment', hint: 'share of the way to the targets' },
 ] as const;
 
-/** The indices of the viewed date, each with its change since the baseline cycle, as the board report says it. */
-function Indicators({ view, baseline }: { view: MaturityView | null; baseline: MaturityPoint | null }) {
+/**
+ * The indices of the viewed date, each with its change since the baseline cycle, as the board report
+ * says it. `baseline` is undefined while the cycles load: the change waits for them, never reading
+ * "no earlier cycle" in the meantime.
+ */
+function Indicators({
+  view,
+  baseline,
+}: {
+  view: MaturityView | null;
+  baseline: MaturityPoint | null | undefined;
+}) {
   return (
     <section class="indicators" aria-label="Indices for the date being viewed" aria-busy={view === null}>
       {indicators.map((indicator) => (
@@ -310,7 +323,12 @@ function Indicators({ view, baseline }: { view: MaturityView | null; baseline: M
           <p class="indicator__value" data-testid={`index-${indicator.key}`}>
             {view ? formatIndex(view[indicator.key]) : <span class="skeleton skeleton--number" />}
           </p>
-          {view && (
+          {view && baseline === undefined && (
+            <p class="indicator__change">
+              <span class="skeleton" style={{ width: '9em', height: '1em' }} />
+            </p>
+          )}
+          {view && baseline !== undefined && (
             <p class="indicator__change" data-testid={`change-${indicator.key}`}>
               {indexChangeText(
                 view[indicator.key],
