@@ -92,6 +92,21 @@ describe('A forgotten respondent’s link', () => {
       expect(refused.errors?.[0]?.message).toMatch(/was forgotten at their request/);
       expect(JSON.stringify(refused)).not.toContain('customer-insight');
     }
+    // Nor does the office get a new link for them: their links stay stopped.
+    const { invitations: listed } = await api.mustQuery<{
+      invitations: { id: string; respondentId: string }[];
+    }>(`{ invitations(assessmentId: "${ASSESSMENT}") { id respondentId } }`);
+    const carolsInvitation = listed.find((invitation) => invitation.respondentId === 'carol-r1')?.id;
+    const reissued = await api.graphql(
+      `mutation($id: ID!) { reissueInvitation(invitationId: $id) { token } }`,
+      { id: carolsInvitation },
+    );
+    expect(reissued.data ?? null).toBeNull();
+    expect(reissued.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
+      field: 'invitationId',
+    });
     // Another person's link still works.
     const dave = await api.mustQuery<{ questionnaire: { answered: number } }>(QUESTIONNAIRE, {}, daveToken);
     expect(dave.questionnaire.answered).toBe(0);

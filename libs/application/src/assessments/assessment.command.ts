@@ -70,7 +70,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
       command,
       organizationId: command.type === 'OpenAssessment' ? command.data.organizationId : null,
       loadContext: async (current) =>
-        this.contextOf(this.organizationOf(assessmentId, command, current), command.type === 'InviteRaters'),
+        this.contextOf(this.organizationOf(assessmentId, command, current), needsForgotten(command)),
       context,
       schemaVersions: EVENT_SCHEMA_VERSIONS,
     });
@@ -97,7 +97,7 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
         const organizationId = this.organizationOf(assessmentId, command, state);
         let context = contexts.get(organizationId);
         if (context === undefined) {
-          context = await this.contextOf(organizationId, command.type === 'InviteRaters');
+          context = await this.contextOf(organizationId, needsForgotten(command));
           contexts.set(organizationId, context);
         }
         decisions.push({ accepted: true, events: assessmentDecider.decide(command, state, context) });
@@ -150,4 +150,13 @@ export class AssessmentCommandHandler implements ICommandHandler<ExecuteAssessme
     const { state } = await this.streams.load(organizationStream(organizationId), personalDataDecider);
     return { now: this.clock(), organization, model, forgottenRespondents: state.forgotten };
   }
+}
+
+/** The commands that may name a forgotten person: inviting one, or a new link for one. */
+function needsForgotten(command: AssessmentCommand): boolean {
+  return (
+    command.type === 'InviteRaters' ||
+    command.type === 'ReissueInvitation' ||
+    command.type === 'ReissueInvitations'
+  );
 }

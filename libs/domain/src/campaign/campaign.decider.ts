@@ -35,6 +35,7 @@ import type {
 } from './campaign.commands';
 import { CAMPAIGN_ERROR_CODES } from './campaign.errors';
 import { forgottenRespondentRefusal } from './forgotten-respondent';
+import { PERSONAL_DATA_ERROR_CODES } from '../personal-data/personal-data.errors';
 import type { InvitationRevoked, QuestionSetAside, RaterInvited } from './campaign.events';
 import { answerKey } from './campaign-progress';
 import { asksAbout, type Invitation, invitationStatus, isExpired, sameRater } from './invitations';
@@ -172,6 +173,15 @@ export function reissueInvitation(
     throw conflict(
       `invitationId: the link of invitation "${old.invitationId}" is ${status.toLowerCase()}, not working; invite the person again instead`,
       CAMPAIGN_ERROR_CODES.linkNotWorking,
+      'invitationId',
+    );
+  }
+  // Forgetting stops a person's links for good (their answers can no longer be kept as given).
+  const forgottenAt = context.forgottenRespondents?.[old.respondentId];
+  if (forgottenAt !== undefined) {
+    throw conflict(
+      `invitationId: the person of invitation "${old.invitationId}" (respondent "${old.respondentId}") was forgotten on ${forgottenAt.slice(0, 10)}: their links stay stopped and no new one is issued`,
+      PERSONAL_DATA_ERROR_CODES.respondentForgotten,
       'invitationId',
     );
   }

@@ -418,6 +418,20 @@ describe('campaign decisions on the assessment stream', () => {
           .thenThrows('conflict', CAMPAIGN_ERROR_CODES.linkNotWorking, 'invitationId');
     });
 
+    it('should refuse a new link for a forgotten person: their links stay stopped', () => {
+      const forgetful = deciderSpecification(assessmentDecider, {
+        ...context,
+        forgottenRespondents: { 'night-lead': '2024-04-20T10:00:00.000Z' },
+      });
+      const error = forgetful
+        .given([opened, invited()])
+        .when(reissue())
+        .thenThrows('conflict', PERSONAL_DATA_ERROR_CODES.respondentForgotten, 'invitationId');
+      expect(error.message).toBe(
+        'invitationId: the person of invitation "invitation-1" (respondent "night-lead") was forgotten on 2024-04-20: their links stay stopped and no new one is issued',
+      );
+    });
+
     it('should refuse an unknown invitation, a new id already taken and a secret that is not a hash', () => {
       spec
         .given([opened, invited()])
