@@ -25,12 +25,20 @@ module.exports = {
   reporters: ['default', '<rootDir>/scripts/skipped-tests-reporter.cjs'],
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.unit.spec.ts'] },
+    // Real processes and files: starting an api takes seconds on a busy machine, so a hook or test
+    // without its own limit gets a minute, not jest's 5 s (a spec may still set its own).
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test,bench}/**/*.int.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/real-parts-timeout.ts'],
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.e2e.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/real-parts-timeout.ts'],
+    },
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser.spec.ts'] },
   ],
 };
