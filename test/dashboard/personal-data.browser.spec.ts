@@ -5,8 +5,9 @@
 // its rating with a reason typed in the confirmation, the same person's other evidence staying
 // readable; a refusal shows what went wrong and records nothing. Tokens that may not erase see no
 // such control.
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { captureScreen, pageProblems, startJourney, type Journey } from './browser-journey';
+import { captureScreen, pageProblems, PHONE, startJourney, type Journey } from './browser-journey';
 
 jest.setTimeout(300_000);
 
@@ -28,6 +29,9 @@ interface HistoryShape {
 describe('Personal data journey (browser)', () => {
   let journey: Journey;
   let page: Page;
+  /** Carol's rater link, which forgetting her stops. */
+  let carolsLink = '';
+  const artifacts = path.resolve(__dirname, '..', '..', 'artifacts', 'screenshots');
 
   const ratings = async (): Promise<RatingShape[]> =>
     (
@@ -55,20 +59,24 @@ describe('Personal data journey (browser)', () => {
     await journey.graphql(
       'mutation { openAssessment(input: { organizationId: "harbour", assessmentId: "spring-2026", title: "Spring 2026 guest-stay review", periodEnd: "2026-03-31" }) { id } }',
     );
-    await journey.graphql('mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { link } }', {
-      input: {
-        assessmentId: 'spring-2026',
-        invitations: [
-          {
-            respondentId: 'r-17',
-            label: 'Carol Diaz, night shift lead',
-            source: 'SELF',
-            functionIds: ['front-desk'],
-            capabilityIds: ['service-recovery'],
-          },
-        ],
+    const { inviteRaters } = await journey.graphql<{ inviteRaters: { link: string }[] }>(
+      'mutation($input: InviteRatersInput!) { inviteRaters(input: $input) { link } }',
+      {
+        input: {
+          assessmentId: 'spring-2026',
+          invitations: [
+            {
+              respondentId: 'r-17',
+              label: 'Carol Diaz, night shift lead',
+              source: 'SELF',
+              functionIds: ['front-desk'],
+              capabilityIds: ['service-recovery'],
+            },
+          ],
+        },
       },
-    });
+    );
+    carolsLink = inviteRaters[0]?.link ?? '';
     const rating =
       'mutation($c: ID!, $r: ID!, $l: Int!, $e: String!) { recordRating(input: { assessmentId: "spring-2026", functionId: "front-desk", capabilityId: $c, source: SELF, respondentId: $r, level: $l, evidence: $e }) { id } }';
     await journey.graphql(rating, { c: 'service-recovery', r: 'r-17', l: 3, e: CAROL });
@@ -140,6 +148,14 @@ describe('Personal data journey (browser)', () => {
     await expect(page.locator('tr[data-respondent="r-17"] button:has-text("Forget…")').count()).resolves.toBe(
       0,
     );
+    // Her link says it no longer works, in the api's words, and shows nothing of hers.
+    const rater = await journey.browser.newPage({ viewport: PHONE });
+    await rater.goto(carolsLink);
+    await rater.waitForSelector('h1:has-text("This link no longer works")');
+    await expect(rater.locator('body').innerText()).resolves.toMatch(/forgotten at their request/);
+    await expect(rater.locator('body').innerText()).resolves.not.toMatch(/answers given before stay/);
+    await rater.screenshot({ path: path.join(artifacts, 'rater-link-forgotten-phone.png') });
+    await rater.close();
     await page.waitForSelector('tr:has-text("r-17") [data-erased="evidence"]');
     await expect(page.locator('tr[data-respondent="r-17"]').innerText()).resolves.not.toContain('Carol');
     await expect(page.locator('body').innerText()).resolves.not.toContain(CAROL);

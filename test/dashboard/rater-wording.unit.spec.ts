@@ -41,6 +41,16 @@ describe('Rater link refusal (unit)', () => {
     });
     expect(linkRefusal({ message: 'expired', reason: 'AUTH.INVITATION_EXPIRED' }).message).toBe('expired');
   });
+
+  it("should say a forgotten person's link no longer works in the api's words, not that it is mistyped or that answers stay", () => {
+    const message =
+      'The person this link was for was forgotten at their request: their answers were erased from view and can no longer be read or changed through it';
+    expect(linkRefusal({ message, reason: 'AUTH.RESPONDENT_FORGOTTEN' })).toEqual({
+      title: 'This link no longer works',
+      message,
+      answersKept: false,
+    });
+  });
 });
 
 describe('Rater questionnaire wording (unit)', () => {

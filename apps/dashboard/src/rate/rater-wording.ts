@@ -15,12 +15,15 @@ export interface LinkRefusal {
 
 /**
  * A refused link, in words a rater can act on. A revoked or expired link keeps the api's message
- * (it names the next step); any other refusal (a mistyped, cut-off or unknown link) reads the same
+ * (it names the next step), as does the link of a person forgotten at their request; any other refusal (a mistyped, cut-off or unknown link) reads the same
  * whatever the cause, as the api's does, so the page tells no more than the api whether it exists.
  */
 export function linkRefusal(error: { message: string; reason: string | null }): LinkRefusal {
   if (error.reason !== null && RECOGNISED_LINK_REFUSALS.includes(error.reason))
     return { title: 'This link no longer works', message: error.message, answersKept: true };
+  // Forgotten at their request: the api's message says so, and nothing of theirs is shown any more.
+  if (error.reason === 'AUTH.RESPONDENT_FORGOTTEN')
+    return { title: 'This link no longer works', message: error.message, answersKept: false };
   return {
     title: 'This link is incomplete or not recognised',
     message:
