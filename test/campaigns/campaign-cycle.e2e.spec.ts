@@ -213,18 +213,29 @@ describe('A whole campaign cycle through invitations only', () => {
 
   it('should record every answer as a rating of its respondent, with the invitation’s source and rater', async () => {
     const { assessment } = await api.mustQuery<{
-      assessment: {
-        ratings: { respondentId: string; source: string; raterFunctionId: string | null; level: number }[];
-      };
-    }>('{ assessment(id: "harbour-q1") { ratings { respondentId source raterFunctionId level } } }');
-    // 24 answers given, one of them changed: 24 effective ratings.
-    expect(assessment.ratings).toHaveLength(24);
-    expect(new Set(assessment.ratings.map((rating) => rating.respondentId))).toEqual(
+      assessment: { ratings: { respondentId: string }[]; ratingsWithheld: { respondents: number }[] };
+    }>('{ assessment(id: "harbour-q1") { ratings { respondentId } ratingsWithheld { respondents } } }');
+    // 24 answers given, one of them changed: 24 effective ratings, those of customer and peer
+    // groups under 3 respondents as their groups' figures (docs/reference/personal-data.md).
+    const withheld = assessment.ratingsWithheld.reduce((sum, group) => sum + group.respondents, 0);
+    expect(withheld).toBeGreaterThan(0);
+    expect(assessment.ratings.length + withheld).toBe(24);
+    // The record itself holds every answer with its respondent: 25 recordings, one changed.
+    const { history } = await api.mustQuery<{
+      history: { edges: { node: { type: string; data: Record<string, unknown> } }[] };
+    }>(`{ history(organizationId: "${ORGANIZATION}", first: 200) { edges { node { type data } } } }`);
+    const recorded = history.edges
+      .filter((edge) => edge.node.type === 'RatingRecorded')
+      .map(
+        (edge) => edge.node.data as { respondentId: string; source: string; raterFunctionId?: string | null },
+      );
+    expect(recorded).toHaveLength(25);
+    expect(new Set(recorded.map((rating) => rating.respondentId))).toEqual(
       new Set(PEOPLE.map((person) => person.respondentId)),
     );
-    for (const rating of assessment.ratings) {
+    for (const rating of recorded) {
       const person = PEOPLE.find((candidate) => candidate.respondentId === rating.respondentId);
-      expect([rating.source, rating.raterFunctionId]).toEqual([
+      expect([rating.source, rating.raterFunctionId ?? null]).toEqual([
         person?.source,
         person?.raterFunctionId ?? null,
       ]);

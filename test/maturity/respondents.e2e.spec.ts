@@ -242,17 +242,16 @@ describe('Respondents and rater agreement over GraphQL', () => {
     };
     const evidenceOf = async (respondentId: string) =>
       (await api.mustQuery<Evidence>(EVIDENCE)).maturity.cells
-        .find((cell) => cell.functionId === 'front-desk' && cell.capabilityId === 'customer-insight')
+        .find((cell) => cell.functionId === 'housekeeping' && cell.capabilityId === 'customer-insight')
         ?.ratings.find((rating) => rating.respondentId === respondentId)?.evidence;
     await mutate(RECORD, {
       assessmentId: ASSESSMENT,
-      functionId: 'front-desk',
+      functionId: 'housekeeping',
       capabilityId: 'customer-insight',
       level: 3,
-      source: 'PEER',
-      raterFunctionId: 'housekeeping',
+      source: 'SELF',
       respondentId: 'attendant-e',
-      evidence: 'Guests tell me at turndown that the desk never asked about their stay.',
+      evidence: 'Guests tell me at turndown that nobody asked about their stay.',
     });
     // Read once (as of a date, so no current view is kept): the reader now keeps this
     // organisation's history, with the evidence still sealed.

@@ -9,7 +9,7 @@ import { buildCli, runCli } from '../audit/cli-runner';
 import { type ApiProcess, startApi } from '../support/api-process';
 import { postGraphql } from '../support/graphql-client';
 
-const EVIDENCE = 'Guest Hanna Running-Api-4e1 waited an hour for her room';
+const EVIDENCE = 'Desk clerk Hanna Running-Api-4e1 says guests wait an hour for their room';
 
 interface RatingShape {
   respondentId: string | null;
@@ -44,7 +44,7 @@ describe('npm run cli -- forget, on the store of a running api', () => {
       'mutation { openAssessment(input: { organizationId: "hotel", assessmentId: "spring", title: "Spring", periodEnd: "2026-03-31" }) { id } }',
     );
     await staff(
-      `mutation { recordRating(input: { assessmentId: "spring", functionId: "front-desk", capabilityId: "customer-insight", level: 2, source: CUSTOMER, respondentId: "hanna-r1", evidence: "${EVIDENCE}" }) { id } }`,
+      `mutation { recordRating(input: { assessmentId: "spring", functionId: "front-desk", capabilityId: "customer-insight", level: 2, source: SELF, respondentId: "hanna-r1", evidence: "${EVIDENCE}" }) { id } }`,
     );
   }, 120_000);
 

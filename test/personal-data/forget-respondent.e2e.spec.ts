@@ -45,6 +45,8 @@ describe('forgetRespondent: every evidence of one respondent erased, nothing lef
     await openFrontDeskAssessment(api, 'forget-hotel', 'forget-q1');
     await api.mustQuery(RATING, { respondentId: 'carol-r1', level: 2, evidence: CAROL });
     await api.mustQuery(RATING, { respondentId: 'dave-r2', level: 4, evidence: DAVE });
+    // A third customer: the office reads a customer group's answers one by one from three respondents.
+    await api.mustQuery(RATING, { respondentId: 'erin-r3', level: 3, evidence: null });
   }, 120_000);
 
   afterAll(async () => {

@@ -139,14 +139,14 @@ describeWithPostgres('Three api replicas on one PostgreSQL database', () => {
   });
 
   it("should stop showing a respondent's evidence on every replica within 3 s once another replica forgets them", async () => {
-    const evidence = 'Guest Erin Replica-7f3c said the lift was broken for a week';
+    const evidence = 'Porter Erin Replica-7f3c says the lift was broken for a week';
     const written = await postGraphql(replicas[0]!.baseUrl, ADMIN_TOKEN, RECORD_RATING, {
       input: {
         assessmentId: hotel.assessmentIds[0],
         functionId: hotel.functionIds[0],
         capabilityId: hotel.capabilityIds[0],
         level: 3,
-        source: 'CUSTOMER',
+        source: 'SELF',
         respondentId: 'erin-r1',
         evidence,
       },

@@ -1,5 +1,10 @@
 import { effectiveRatings } from '@app/domain';
-import type { OpenedAssessmentState } from '@app/application';
+import {
+  ratingsForCaller,
+  type OpenedAssessmentState,
+  type RatingsForCaller,
+  type RoleName,
+} from '@app/application';
 import type { Assessment, Rating } from './assessment.model';
 import { RatingSource } from '../graphql/enums/enums';
 
@@ -15,8 +20,16 @@ export const toAssessment = (state: OpenedAssessmentState): Assessment => ({
   state,
 });
 
-export const ratingsOf = (state: OpenedAssessmentState): Rating[] =>
-  effectiveRatings(state).map((rating) => ({
+type EffectiveRating = ReturnType<typeof effectiveRatings>[number];
+
+/** The effective ratings a caller with these roles may read, and the rater groups withheld from it. */
+export const ratingsFor = (
+  state: OpenedAssessmentState,
+  roles: readonly RoleName[],
+): RatingsForCaller<EffectiveRating> => ratingsForCaller(roles, effectiveRatings(state));
+
+export const toRatings = (ratings: readonly EffectiveRating[]): Rating[] =>
+  ratings.map((rating) => ({
     functionId: rating.functionId,
     capabilityId: rating.capabilityId,
     level: rating.level,

@@ -1,3 +1,4 @@
+import { MINIMUM_GROUP_FOR_INDIVIDUAL_ANSWERS } from '@app/domain';
 import { INPUT_DESCRIPTIONS } from '../graphql/input-descriptions';
 import { refusalOfItem } from '../graphql/error-mapping';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
@@ -20,7 +21,8 @@ import {
   RecordRatingInput,
   RecordRatingsInput,
 } from './assessment.inputs';
-import { ratingCountOf, ratingsOf, toAssessment } from './assessment.mapper';
+import { ratingCountOf, ratingsFor, toAssessment, toRatings } from './assessment.mapper';
+import { WithheldRatings } from '../personal-data/withheld-ratings.model';
 import { CurrentPrincipal, type OperationContext } from '../auth/current-principal.decorator';
 import { nextTurn } from '../graphql/operation-turns';
 
@@ -65,16 +67,32 @@ export class AssessmentsResolver {
   }
 
   @ResolveField(() => [Rating], {
-    description: 'The effective ratings: the latest per function, capability, source, rater and respondent.',
+    description: `The effective ratings: the latest per function, capability, source, rater and respondent, that the caller may read. A PLANNER reads none, and a CUSTOMER or PEER group of fewer than ${MINIMUM_GROUP_FOR_INDIVIDUAL_ANSWERS} respondents in a cell is left out for every role: see ratingsWithheld for their group figures.`,
   })
-  async ratings(@Parent() assessment: Assessment, @Context() context: OperationContext): Promise<Rating[]> {
+  async ratings(
+    @Parent() assessment: Assessment,
+    @CurrentPrincipal() principal: Principal,
+    @Context() context: OperationContext,
+  ): Promise<Rating[]> {
     // Each assessment's ratings in a turn of their own: asked of every assessment, they are many.
     await nextTurn(context);
-    return ratingsOf(assessment.state);
+    return toRatings(ratingsFor(assessment.state, principal.roles).shown);
+  }
+
+  @ResolveField(() => [WithheldRatings], {
+    description:
+      'The rater groups whose individual ratings are left out of ratings for the caller, per cell: their respondents, mean level and why.',
+  })
+  ratingsWithheld(
+    @Parent() assessment: Assessment,
+    @CurrentPrincipal() principal: Principal,
+  ): WithheldRatings[] {
+    return ratingsFor(assessment.state, principal.roles).withheld;
   }
 
   @ResolveField(() => Int, {
-    description: 'How many effective ratings it holds (the length of ratings), without sending them.',
+    description:
+      'How many effective ratings it holds, without sending them: those withheld from the caller (ratingsWithheld) included.',
   })
   ratingCount(@Parent() assessment: Assessment): number {
     return ratingCountOf(assessment.state);

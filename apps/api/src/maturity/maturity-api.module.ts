@@ -1,9 +1,10 @@
 import { Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { ReadModels } from '@app/application';
 import { MaturityResolver } from './maturity.resolver';
+import { MaturityCellResolver } from './maturity-cell.resolver';
 import { SubscriptionRegistry } from '../subscriptions/subscription-registry';
 
-@Module({ providers: [MaturityResolver, SubscriptionRegistry] })
+@Module({ providers: [MaturityResolver, MaturityCellResolver, SubscriptionRegistry] })
 export class MaturityApiModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('ReadModels');
 

@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../graphql/scalars/date-time.scalar';
-import { CellRating } from './cell-rating.model';
+import type { CellRating } from './cell-rating.model';
 import { RaterGroup } from './rater-group.model';
 
 // Shared by the maturity view and the simulation (projected cells and links): one class per
@@ -23,9 +23,7 @@ export class MaturityCell {
   })
   perceptionGap!: number | null;
   @Field(() => Int) ratingCount!: number;
-  @Field(() => [CellRating], {
-    description: 'The ratings behind the level, from the assessment that decides the cell.',
-  })
+  /** A field whose answer depends on the caller: resolved by MaturityCellResolver. */
   ratings!: CellRating[];
   @Field(() => Float, {
     nullable: true,

@@ -8,3 +8,4 @@ export * from './questionnaire';
 export * from './people-file';
 export * from './rater-link';
 export * from './forgotten-respondent';
+export * from './who-reads-answers';
