@@ -104,13 +104,17 @@ describe('npm run cli -- invite and campaign', () => {
       'functions',
       'capabilities',
       'expiresAt',
+      'whoReadsTheAnswers',
       'link',
     ]);
+    // Each person's text says who reads their answers, as their questionnaire does.
+    expect(rows[0]?.[7]).toMatch(/^Your answers and comments are recorded under a code, not your name/);
+    expect(rows[1]?.[7]).toContain('at least 3 people of your group');
     expect(rows.map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
       ['night lead', 'SELF', '', 'housekeeping'],
       ['desk supervisor', 'PEER', 'front-desk', 'housekeeping'],
     ]);
-    const link = rows[0]?.[7] ?? '';
+    const link = rows[0]?.at(-1) ?? '';
     expect(link).toMatch(/^https:\/\/maturity\.example\.org\/rate#token=invitation-/);
 
     // The api learns of invitations another process made as soon as a link is used.

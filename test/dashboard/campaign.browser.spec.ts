@@ -68,6 +68,10 @@ describe('Campaign journey (browser)', () => {
   async function readIssuedLinks(): Promise<void> {
     const items = office.locator('[data-testid="issued-links"] [data-issued-link]');
     await items.first().waitFor();
+    // The office is told what to tell the people about who reads their answers.
+    await expect(office.locator('[data-testid="issued-links-privacy"]').innerText()).resolves.toMatch(
+      /only from 3 people per question; planners group averages only/,
+    );
     for (let index = 0; index < (await items.count()); index += 1) {
       const item = items.nth(index);
       links.set(

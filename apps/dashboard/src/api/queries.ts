@@ -146,7 +146,23 @@ export const ratingFields = graphql(`
   }
 `);
 
-/** One assessment with every rating and its evidence: what a heatmap cell's details list. */
+/** A rater group whose individual answers the api withholds from this caller: its figures and why. */
+export const withheldRatingsFields = graphql(`
+  fragment WithheldRatingsFields on WithheldRatings {
+    functionId
+    capabilityId
+    source
+    raterFunctionId
+    respondents
+    level
+    reason
+  }
+`);
+
+/**
+ * One assessment with the ratings and evidence the caller may read, and the groups withheld from it:
+ * what a heatmap cell's details list.
+ */
 export const assessmentRatingsQuery = graphql(
   `
     query AssessmentRatings($assessmentId: ID!) {
@@ -159,10 +175,13 @@ export const assessmentRatingsQuery = graphql(
         ratings {
           ...RatingFields
         }
+        ratingsWithheld {
+          ...WithheldRatingsFields
+        }
       }
     }
   `,
-  [ratingFields],
+  [ratingFields, withheldRatingsFields],
 );
 
 const maturityCellFields = graphql(`

@@ -34,6 +34,7 @@ export type AssessmentSummary = ResultOf<typeof overviewQuery>['assessments'][nu
 export type Assessment = NonNullable<ResultOf<typeof assessmentRatingsQuery>['assessment']>;
 export type Rating = Assessment['ratings'][number];
 export type RatingSource = Rating['source'];
+export type WithheldRatings = Assessment['ratingsWithheld'][number];
 
 export type MaturityView = ResultOf<typeof maturityQuery>['maturity'];
 export type MaturityCell = MaturityView['cells'][number];

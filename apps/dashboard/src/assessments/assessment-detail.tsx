@@ -22,6 +22,7 @@ import { useSession } from '../shell/session';
 import { campaignProgressQuery, type CampaignProgress } from '../campaigns/campaigns.operations';
 import { closeAssessmentMutation, type AssessmentRecord, type RatingRecord } from './assessments.operations';
 import { WithdrawAssessment, WithdrawalNotice } from './withdraw-assessment';
+import { WithheldRatingsNote } from './withheld-ratings-note';
 import {
   describeRating,
   RatingForm,
@@ -131,7 +132,7 @@ export function AssessmentDetail({
             .request(campaignProgressQuery, { assessmentId: assessment.id })
             .then((data) => data.campaignProgress)
             .catch(() => null);
-    const count = assessment.ratings.length;
+    const count = assessment.ratingCount;
     const answer = await confirm({
       title: `Close “${assessment.title}”?`,
       message: (
@@ -189,7 +190,7 @@ export function AssessmentDetail({
               {assessment.status}
             </span>{' '}
             period ending {formatDate(assessment.periodEnd)} ·{' '}
-            {ratingCount(assessment.ratings.length, 'effective')}
+            {ratingCount(assessment.ratingCount, 'effective')}
           </p>
           <AssessmentId key={assessment.id} id={assessment.id} />
         </div>
@@ -246,7 +247,7 @@ export function AssessmentDetail({
       )}
 
       {ratings.length === 0 ? (
-        <p class="muted">No ratings yet.</p>
+        assessment.ratingsWithheld.length === 0 && <p class="muted">No ratings yet.</p>
       ) : (
         <>
           {large && (
@@ -395,6 +396,7 @@ export function AssessmentDetail({
           )}
         </>
       )}
+      <WithheldRatingsNote withheld={assessment.ratingsWithheld} />
       {ratings.some((rating) => rating.evidenceErased) && (
         <p class="muted" data-testid="erased-footnote">
           <span class="erased">Erased</span>: the evidence was erased to protect personal data (its author was

@@ -1,6 +1,6 @@
 // What the assessments screen reads and sends.
 import { graphql, type ResultOf, type VariablesOf } from '../api/graphql';
-import { ratingFields } from '../api/queries';
+import { ratingFields, withheldRatingsFields } from '../api/queries';
 
 const assessmentSummaryFields = graphql(`
   fragment AssessmentSummaryFields on Assessment {
@@ -26,9 +26,12 @@ const assessmentFields = graphql(
           correctedAt
         }
       }
+      ratingsWithheld {
+        ...WithheldRatingsFields
+      }
     }
   `,
-  [assessmentSummaryFields, ratingFields],
+  [assessmentSummaryFields, ratingFields, withheldRatingsFields],
 );
 
 /** The list: each cycle without its ratings (a survey cycle holds thousands), only how many. */

@@ -2,6 +2,7 @@
 // download as a file for a mail merge.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { linksFileRecords } from '@app/domain/campaign/people-file';
+import { MINIMUM_GROUP_FOR_INDIVIDUAL_ANSWERS } from '@app/domain/campaign/who-reads-answers';
 import { sourceLabels } from '../assessments/rating-form';
 import { slugOf } from '../shared/slug';
 import { useCopy } from '../shared/use-copy';
@@ -36,6 +37,12 @@ export function IssuedLinks({ issued, assessmentTitle, functionName, onDone }: I
       </h4>
       <p class="issued-links__warning">
         They are shown only this once; only their fingerprints are stored. Send each person their own link.
+      </p>
+      <p class="issued-links__privacy" data-testid="issued-links-privacy">
+        Tell them who reads their answers: under a code, not their name; a customer or peer group’s answers
+        one by one only from {MINIMUM_GROUP_FOR_INDIVIDUAL_ANSWERS} people per question; planners group
+        averages only. Their questionnaire says so, and the links file’s whoReadsTheAnswers column has the
+        words for your message.
       </p>
       <div class="issued-links__actions">
         <button type="button" class="button button--primary button--small" onClick={download}>

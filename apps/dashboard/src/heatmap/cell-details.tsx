@@ -1,7 +1,9 @@
 // The tooltip of a cell in the current view: level against target, the perception gap, the raters'
-// agreement, and the ratings by rater group (source and rater) with their respondents and evidence.
-import type { BusinessFunction, Rating, RaterGroup, RatingSource } from '../api/types';
+// agreement, and the ratings by rater group (source and rater) with their respondents and evidence,
+// or, where the api withholds a group's individual answers from this reader, its figures and why.
+import type { BusinessFunction, Rating, RaterGroup, RatingSource, WithheldRatings } from '../api/types';
 import { ErasedText } from '../shared/erased-text';
+import { withheldText } from '../shared/who-reads-answers';
 import { formatDate, formatLevel, formatSigned } from '../shared/format';
 import { DISAGREEMENT_GLYPH, describeCellAgreement, disagrees, formatAgreement } from './agreement';
 import type { CellContext } from './heatmap';
@@ -27,7 +29,7 @@ interface CellDetailsProps {
 export function CellDetails({ context, ratings, functionsById, knownAtPast }: CellDetailsProps) {
   const { businessFunction, capability, cell } = context;
   const level = cell?.level ?? null;
-  const groups = groupRatings(ratings?.ratings ?? [], cell?.groups ?? []);
+  const groups = groupRatings(ratings?.ratings ?? [], ratings?.withheld ?? [], cell?.groups ?? []);
   const agreement = describeCellAgreement({
     agreement: cell?.agreement,
     perceptionGap: cell?.perceptionGap,
@@ -77,12 +79,13 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
                 <th scope="col">Evidence</th>
               </tr>
             </thead>
-            {groups.map(({ source, raterFunctionId, statistics, ratings: groupRatings }) => {
+            {groups.map(({ source, raterFunctionId, statistics, ratings: groupRatings, withheld }) => {
               const rater =
                 raterFunctionId === null
                   ? null
                   : (functionsById.get(raterFunctionId)?.name ?? raterFunctionId);
-              const asOne = groupRatings.length === 1 && groupRatings[0]?.respondentId == null;
+              const asOne =
+                withheld === null && groupRatings.length === 1 && groupRatings[0]?.respondentId == null;
               return (
                 <tbody
                   key={`${source}:${raterFunctionId ?? ''}`}
@@ -93,8 +96,17 @@ export function CellDetails({ context, ratings, functionsById, knownAtPast }: Ce
                       <th scope="rowgroup" colSpan={3}>
                         {sourceNames[source]}
                         {rater && ` · ${rater}`}
-                        {statistics && <GroupStatistics group={statistics} />}
+                        {statistics ? (
+                          <GroupStatistics group={statistics} />
+                        ) : (
+                          withheld && <GroupStatistics group={{ ...withheld, agreement: null }} />
+                        )}
                       </th>
+                    </tr>
+                  )}
+                  {withheld && (
+                    <tr class="cell-details__withheld" data-testid="withheld-answers">
+                      <td colSpan={3}>{withheldText(withheld.reason, withheld.respondents)}</td>
                     </tr>
                   )}
                   {groupRatings.map((rating, index) => (
@@ -158,27 +170,38 @@ interface RatingGroup {
   /** The api's figures for this group; null when the view does not list it (ratings as recorded today). */
   statistics: RaterGroup | null;
   ratings: Rating[];
+  /** The api withholds this group's individual answers from the reader: its figures and why. */
+  withheld: WithheldRatings | null;
 }
 
-/** The ratings in rater groups (source, rater), by source then rater, as the view orders its groups. */
-function groupRatings(ratings: readonly Rating[], groups: readonly RaterGroup[]): RatingGroup[] {
+/**
+ * The ratings in rater groups (source, rater), with the groups withheld from this reader, by source
+ * then rater, as the view orders its groups.
+ */
+function groupRatings(
+  ratings: readonly Rating[],
+  withheld: readonly WithheldRatings[],
+  groups: readonly RaterGroup[],
+): RatingGroup[] {
   const byKey = new Map<string, RatingGroup>();
-  for (const rating of ratings) {
-    const raterFunctionId = rating.raterFunctionId ?? null;
-    const key = `${rating.source}:${raterFunctionId ?? ''}`;
+  const groupOf = (source: RatingSource, raterFunctionId: string | null): RatingGroup => {
+    const key = `${source}:${raterFunctionId ?? ''}`;
     const group = byKey.get(key) ?? {
-      source: rating.source,
+      source,
       raterFunctionId,
       statistics:
         groups.find(
           (candidate) =>
-            candidate.source === rating.source && (candidate.raterFunctionId ?? null) === raterFunctionId,
+            candidate.source === source && (candidate.raterFunctionId ?? null) === raterFunctionId,
         ) ?? null,
       ratings: [],
+      withheld: null,
     };
-    group.ratings.push(rating);
     byKey.set(key, group);
-  }
+    return group;
+  };
+  for (const rating of ratings) groupOf(rating.source, rating.raterFunctionId ?? null).ratings.push(rating);
+  for (const group of withheld) groupOf(group.source, group.raterFunctionId ?? null).withheld = group;
   return [...byKey.values()].sort(
     (a, b) =>
       sourceOrder.indexOf(a.source) - sourceOrder.indexOf(b.source) ||

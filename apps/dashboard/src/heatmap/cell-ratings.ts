@@ -1,11 +1,13 @@
 // Which ratings stand behind a heatmap cell: for the date being viewed, the most recent assessment
 // (by period end, then by the order the api lists them) that rates the cell, and its ratings. The
 // assessments are read one at a time as a cell needs them, never every rating of the history.
-import type { Assessment, AssessmentSummary, Rating } from '../api/types';
+import type { Assessment, AssessmentSummary, Rating, WithheldRatings } from '../api/types';
 
 export interface CellRatings {
   assessment: Pick<Assessment, 'id' | 'title' | 'periodEnd'>;
   ratings: Rating[];
+  /** The cell's rater groups whose individual answers the api withholds from this reader. */
+  withheld: WithheldRatings[];
 }
 
 export function cellKey(functionId: string, capabilityId: string): string {
@@ -55,10 +57,13 @@ export function cellRatingsOf(
   for (const candidate of candidates) {
     const assessment = loaded.get(candidate.id);
     if (assessment === undefined) return { ratings: undefined, waitingFor: candidate.id };
-    const ratings = assessment.ratings.filter(
-      (rating) => rating.functionId === functionId && rating.capabilityId === capabilityId,
-    );
-    if (ratings.length > 0) return { ratings: { assessment, ratings }, waitingFor: null };
+    const inCell = (rating: { functionId: string; capabilityId: string }) =>
+      rating.functionId === functionId && rating.capabilityId === capabilityId;
+    const ratings = assessment.ratings.filter(inCell);
+    // A cell whose every group is withheld is still rated by this assessment.
+    const withheld = assessment.ratingsWithheld.filter(inCell);
+    if (ratings.length > 0 || withheld.length > 0)
+      return { ratings: { assessment, ratings, withheld }, waitingFor: null };
   }
   return { ratings: undefined, waitingFor: null };
 }

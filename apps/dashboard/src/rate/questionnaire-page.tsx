@@ -22,6 +22,7 @@ import {
 } from './rater-wording';
 import { readUnsent, type UnsentAnswer } from './unsent-answers';
 import { useDraftEvidence } from './draft-evidence';
+import { WhoReadsAnswers } from './who-reads-answers';
 
 export function QuestionnairePage({ token }: { token: string | null }) {
   if (token === null) {
@@ -211,6 +212,7 @@ function SignedQuestionnaire({ token }: { token: string }) {
           <p>{closedWording(questionnaire.answered).text}</p>
         </section>
       )}
+      <WhoReadsAnswers source={questionnaire.source} />
       <Progress
         {...progress}
         live

@@ -4,6 +4,8 @@
 // within a cell (functions, capabilities) are separated by ";", "|" or spaces.
 import { neutraliseFormula } from '../reports/spreadsheet-text';
 import { type ErrorCodeOf, invalidInput } from '../shared';
+import type { RatingSource } from '../maturity-model/maturity-model';
+import { whoReadsAnswersText } from './who-reads-answers';
 
 export const PEOPLE_FILE_COLUMNS = ['label', 'source', 'raterFunction', 'functions'] as const;
 export const PEOPLE_FILE_OPTIONAL_COLUMNS = ['capabilities', 'respondent'] as const;
@@ -135,13 +137,15 @@ export const LINKS_FILE_COLUMNS = [
   'functions',
   'capabilities',
   'expiresAt',
+  'whoReadsTheAnswers',
+  // Last, as before the column above came: scripts take the link from the end of the line.
   'link',
 ] as const;
 
 export interface IssuedLinkOfFile {
   label: string | null;
   respondentId: string;
-  source: string;
+  source: RatingSource;
   raterFunctionId: string | null;
   functionIds: readonly string[];
   capabilityIds: readonly string[];
@@ -162,6 +166,8 @@ export function linksFileRecords(issued: readonly IssuedLinkOfFile[]): string[][
         person.functionIds.join(';'),
         person.capabilityIds.join(';'),
         person.expiresAt ?? '',
+        // For the mail merge's text: the person reads the same on their questionnaire.
+        whoReadsAnswersText(person.source),
         person.link,
       ].map(neutraliseFormula),
     ),

@@ -1,5 +1,6 @@
 import { DomainError } from '../shared';
 import { fileLineOf, linksFileRecords, PEOPLE_FILE_ERROR_CODES, peopleFromRecords } from './people-file';
+import { whoReadsAnswersText } from './who-reads-answers';
 
 const refusal = (run: () => unknown) => {
   try {
@@ -106,7 +107,7 @@ describe(fileLineOf.name, () => {
 });
 
 describe(linksFileRecords.name, () => {
-  it('should write the people columns and the link, lists joined by ;, formulas neutralised, readable back as a people file', () => {
+  it('should write the people columns, the link and who reads the answers, lists joined by ;, formulas neutralised, readable back as a people file', () => {
     const records = linksFileRecords([
       {
         label: '=HYPERLINK("http://x")',
@@ -120,7 +121,17 @@ describe(linksFileRecords.name, () => {
       },
     ]);
     expect(records).toEqual([
-      ['label', 'respondent', 'source', 'raterFunction', 'functions', 'capabilities', 'expiresAt', 'link'],
+      [
+        'label',
+        'respondent',
+        'source',
+        'raterFunction',
+        'functions',
+        'capabilities',
+        'expiresAt',
+        'whoReadsTheAnswers',
+        'link',
+      ],
       [
         `'=HYPERLINK("http://x")`,
         'night-lead',
@@ -129,9 +140,11 @@ describe(linksFileRecords.name, () => {
         'housekeeping;maintenance',
         'service-recovery',
         '',
+        whoReadsAnswersText('PEER'),
         'https://example.org/rate#token=invitation-1.s3cret',
       ],
     ]);
+    expect(records[1]?.[7]).toMatch(/at least 3 people of your group .* Planners see group averages only/);
     expect(peopleFromRecords(records)[0]).toMatchObject({
       respondentId: 'night-lead',
       functionIds: ['housekeeping', 'maintenance'],
