@@ -73,6 +73,22 @@ describe('comparisonRows (unit)', () => {
     ]);
   });
 
+  it('should write several warnings one after another as sentences, not joined by ".;"', () => {
+    const [row] = comparisonRows([
+      scenario({
+        outcome: {
+          result: result(34, 82, [
+            'Maturity rises while alignment falls between Floor service and Kitchen.',
+            'Kitchen falls behind its target',
+          ]),
+        },
+      }),
+    ]).filter((candidate) => candidate.key === 'warnings');
+    expect(row?.cells).toEqual([
+      'Maturity rises while alignment falls between Floor service and Kitchen. Kitchen falls behind its target.',
+    ]);
+  });
+
   it('should show the indices at the horizon with their change and their p10–p90, and the warnings', () => {
     expect(row('cci')?.slice(0, 2)).toEqual(['34.0 (+4.0)', '32.5 (+2.5)']);
     expect(row('alignment')?.slice(0, 2)).toEqual(['82.0 (+2.0)', '78.0 (−2.0)']);

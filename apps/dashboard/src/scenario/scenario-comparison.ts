@@ -104,8 +104,14 @@ export function comparisonRows(scenarios: readonly ComparedScenario[]): Comparis
       key: 'warnings',
       label: 'Warnings',
       cells: simulated((result) =>
-        result.warnings.length === 0 ? 'none' : result.warnings.map((warning) => warning.message).join('; '),
+        result.warnings.length === 0 ? 'none' : sentences(result.warnings.map((warning) => warning.message)),
       ),
     },
   ];
+}
+
+/** Messages one after another as sentences: each ends with its own full stop ("….; …" read as a typo). */
+function sentences(messages: readonly string[]): string {
+  if (messages.length === 1) return messages[0] ?? '';
+  return messages.map((message) => (/[.!?]$/.test(message) ? message : `${message}.`)).join(' ');
 }
