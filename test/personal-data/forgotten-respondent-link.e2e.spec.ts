@@ -74,6 +74,11 @@ describe('A forgotten respondent’s link', () => {
     );
     expect(before.questionnaire.answered).toBe(1);
     expect(await api.mustQuery(FORGOTTEN)).toEqual({ forgottenRespondents: [] });
+    const progress = `{ campaignProgress(assessmentId: "${ASSESSMENT}") { invited answered expected } }`;
+    const progressBefore = await api.mustQuery<{ campaignProgress: { invited: number; answered: number } }>(
+      progress,
+    );
+    expect(progressBefore.campaignProgress).toMatchObject({ invited: 2, answered: 1 });
 
     await api.mustQuery(
       `mutation { forgetRespondent(organizationId: "${ORGANIZATION}", respondentId: "carol-r1", reason: "request 2026-201") }`,
@@ -107,6 +112,11 @@ describe('A forgotten respondent’s link', () => {
       reason: 'PERSONAL_DATA.RESPONDENT_FORGOTTEN',
       field: 'invitationId',
     });
+    // The office's progress counts them as a revoked link: not at all.
+    const progressAfter = await api.mustQuery<{ campaignProgress: { invited: number; answered: number } }>(
+      progress,
+    );
+    expect(progressAfter.campaignProgress).toMatchObject({ invited: 1, answered: 0 });
     // Another person's link still works.
     const dave = await api.mustQuery<{ questionnaire: { answered: number } }>(QUESTIONNAIRE, {}, daveToken);
     expect(dave.questionnaire.answered).toBe(0);

@@ -125,9 +125,14 @@ export class CampaignReader {
     const functionOrder = organization?.functions.map((candidate) => candidate.id) ?? [];
     const retired =
       organization === null ? new Set<string>() : retiredFunctionIds(organization, assessment.periodEnd);
+    // A forgotten person's links are stopped (read as REVOKED): they count as revoked ones do, not at all.
+    const counted = new Map<string, Invitation>();
+    for (const [invitationId, invitation] of assessment.invitations)
+      if ((await this.index.forgottenAt(assessment.organizationId, invitation.respondentId)) === null)
+        counted.set(invitationId, invitation);
     return {
       assessmentId: assessment.id,
-      ...campaignProgress(assessment.invitations, assessment, functionOrder, retired),
+      ...campaignProgress(counted, assessment, functionOrder, retired),
     };
   }
 
