@@ -111,9 +111,7 @@ export class CampaignReader {
       invitationIds === undefined
         ? [...assessment.invitations.values()]
         : invitationIds.flatMap((id) => assessment.invitations.get(id) ?? []);
-    const forgotten = new Map<string, string | null>();
-    for (const { respondentId } of invitations)
-      forgotten.set(respondentId, await this.index.forgottenAt(assessment.organizationId, respondentId));
+    const forgotten = await this.forgottenOf(assessment.organizationId, invitations);
     return invitations.map((invitation) =>
       this.viewOf(assessment, invitation, times, retired, forgotten.get(invitation.respondentId) ?? null),
     );
@@ -126,14 +124,27 @@ export class CampaignReader {
     const retired =
       organization === null ? new Set<string>() : retiredFunctionIds(organization, assessment.periodEnd);
     // A forgotten person's links are stopped (read as REVOKED): they count as revoked ones do, not at all.
-    const counted = new Map<string, Invitation>();
-    for (const [invitationId, invitation] of assessment.invitations)
-      if ((await this.index.forgottenAt(assessment.organizationId, invitation.respondentId)) === null)
-        counted.set(invitationId, invitation);
+    const forgotten = await this.forgottenOf(assessment.organizationId, assessment.invitations.values());
+    const counted = new Map(
+      [...assessment.invitations].filter(([, invitation]) => !forgotten.has(invitation.respondentId)),
+    );
     return {
       assessmentId: assessment.id,
       ...campaignProgress(counted, assessment, functionOrder, retired),
     };
+  }
+
+  /** When each of these invitations' people was forgotten, by respondent: only those forgotten. */
+  private async forgottenOf(
+    organizationId: string,
+    invitations: Iterable<Invitation>,
+  ): Promise<ReadonlyMap<string, string>> {
+    const forgotten = new Map<string, string>();
+    for (const { respondentId } of invitations) {
+      const forgottenAt = await this.index.forgottenAt(organizationId, respondentId);
+      if (forgottenAt !== null) forgotten.set(respondentId, forgottenAt);
+    }
+    return forgotten;
   }
 
   /** The functions retired as of the end of the period the assessment rates: asked about no more. */
