@@ -213,8 +213,14 @@ describe('Sign-in and roles (browser)', () => {
     await journey.graphql('mutation($id: ID!) { revokeApiToken(tokenId: $id) { tokenId } }', {
       id: issueApiToken.tokenId,
     });
-    await page.click('.tabs__tab[data-screen="reports"]');
-    await expect(page.locator('[data-testid="sign-in-reason"]').innerText()).resolves.toBe(
+    // The next request tells the page: the click on another screen, or one the page was still making
+    // (it then turns to the sign-in page by itself and the tab is gone before the click lands).
+    const reason = page.locator('[data-testid="sign-in-reason"]');
+    await Promise.race([
+      reason.waitFor(),
+      page.click('.tabs__tab[data-screen="reports"]', { timeout: 10_000 }).catch(() => undefined),
+    ]);
+    await expect(reason.innerText()).resolves.toBe(
       'Your sign-in was revoked or has expired: ask your administrator for a new link.',
     );
     await expect(page.innerText('.sign-in__help')).resolves.not.toMatch(/token issue|admin token is printed/);
